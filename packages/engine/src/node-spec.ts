@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import type { RetryPolicyOverride } from './flow-graph';
+
+export type NodeKind = 'trigger' | 'action';
+
+export interface NodePorts {
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+}
+
+/**
+ * What the engine needs to know about a node type to validate and route a graph. It is
+ * browser-safe (no executor), so the editor validates with the very same declaration.
+ */
+export interface NodeSpec<Config = unknown> {
+  /** Namespaced, stable identifier, e.g. `paytrace.charge`. */
+  readonly type: string;
+  /** Bumped on breaking config changes; placed nodes name the version they were built with. */
+  readonly version: number;
+  readonly kind: NodeKind;
+  readonly title: string;
+  /** zod schema of the user-edited settings, after expressions are resolved. */
+  readonly config: z.ZodType<Config>;
+  /** Ports; a function when they depend on config (a branch's outputs come from its rules). */
+  readonly ports: NodePorts | ((config: Config) => NodePorts);
+  /**
+   * True when executing touches the outside world (an HTTP call, a charge). The engine makes the
+   * checkpoint before such a step durable before running it, and its own result right after.
+   */
+  readonly effects: boolean;
+  /**
+   * Top-level config fields that hold JSONata the executor evaluates itself (a map's expression,
+   * a branch's conditions). Every other string starting with `=` is an expression the engine
+   * resolves before the config schema is applied.
+   */
+  readonly rawExpressionFields?: readonly string[];
+  /** Type-level overrides of the default retry policy. */
+  readonly retry?: RetryPolicyOverride;
+}
+
+/** Structured log sink handed to executors; the runtime decides where it goes. */
+export interface StepLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything an executor may use. It never sees the database, the queue or the HTTP server. */
+export interface ExecuteContext<Config = unknown> {
+  readonly runId: string;
+  readonly flowId: string;
+  readonly nodeId: string;
+  /** Config with expressions resolved and parsed by the node's schema. */
+  readonly config: Config;
+  /** Data that arrived on the incoming edge (for the first node after the trigger: the event). */
+  readonly input: unknown;
+  /** 1-based attempt number within the current retry budget. */
+  readonly attempt: number;
+  /** Stable across retries, crashes and replays of this step: `<runId>:<nodeId>`. */
+  readonly idempotencyKey: string;
+  /** Aborted when the step times out or the worker shuts down. */
+  readonly signal: AbortSignal;
+  /** Present when a step that suspended itself is resumed; carries the state it saved. */
+  readonly resume: { readonly state: unknown } | undefined;
+  readonly now: () => Date;
+  readonly env: Readonly<Record<string, string>>;
+  readonly logger: StepLogger;
+  /**
+   * Evaluates JSONata against `data` with the run's bindings (`$trigger`, `$node("id")`, `$env`)
+   * under the engine's time and depth limits.
+   */
+  evaluate(expression: string, data: unknown): Promise<unknown>;
+}
+
+/** What an executor returns: data on a port (the first output port when omitted), or a suspension. */
+export type NodeResult =
+  | { readonly port?: string; readonly output: unknown }
+  | { readonly suspendUntil: Date; readonly state?: unknown };
+
+/** A node type with its server-side implementation. */
+export interface NodeExecutor<Config = unknown> {
+  readonly spec: NodeSpec<Config>;
+  execute(ctx: ExecuteContext<Config>): Promise<NodeResult>;
+}
+
+/** Finds a node type by type and version; returns undefined for unknown ones. */
+export type SpecLookup = (type: string, version: number) => NodeSpec<unknown> | undefined;
+export type ExecutorLookup = (type: string, version: number) => NodeExecutor<unknown> | undefined;
