@@ -15,7 +15,11 @@ export const RetryPolicy = z.object({
   /** Multiplier per further attempt. Default 2. */
   backoffFactor: z.number().min(1).max(10),
   /** Upper bound of any single delay. Default 5 minutes. */
-  maxDelayMs: z.number().int().min(0).max(7 * 86_400_000),
+  maxDelayMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400_000),
   /** Fraction of the delay randomised (0 = none, 1 = full jitter). Default 0.2. */
   jitter: z.number().min(0).max(1),
   /** Which error classes are retried. Default only `transient`. */
@@ -28,7 +32,10 @@ export type RetryPolicyOverride = z.infer<typeof RetryPolicyOverride>;
 /** Node ids appear in expressions as `$node("id")` and in URLs, so they stay short and plain. */
 export const NodeId = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'letters, digits, "_" or "-", starting with a letter, at most 64');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
+    'letters, digits, "_" or "-", starting with a letter, at most 64',
+  );
 
 /** Canvas position; the engine ignores it, the editor needs it to round-trip a flow. */
 export const Position = z.object({ x: z.number(), y: z.number() });
@@ -58,4 +65,3 @@ export const FlowGraph = z.object({
   edges: z.array(Edge).max(5000),
 });
 export type FlowGraph = z.infer<typeof FlowGraph>;
-
