@@ -1,0 +1,223 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { FlowGraph } from '@paybridge/engine';
+import type { Db } from '../client';
+import { activeTriggers, flows, flowVersions } from '../schema/index';
+
+/** What ingress needs to know about a flow's trigger, copied out of the graph at save time. */
+export interface TriggerInfo {
+  type: string;
+  path: string | null;
+}
+
+export type FlowRow = typeof flows.$inferSelect;
+export type FlowVersionRow = typeof flowVersions.$inferSelect;
+
+/** Change notifications let every API process drop its cached trigger table at once. */
+export const FLOWS_CHANNEL = 'paybridge_flows';
+
+export async function insertFlow(
+  db: Db,
+  input: { name: string; description: string; graph: FlowGraph; message: string; trigger: TriggerInfo },
+): Promise<{ flow: FlowRow; version: FlowVersionRow }> {
+  return db.transaction(async (tx) => {
+    const [flow] = await tx
+      .insert(flows)
+      .values({ name: input.name, description: input.description, latestVersion: 1 })
+      .returning();
+    const [version] = await tx
+      .insert(flowVersions)
+      .values({
+        flowId: flow!.id,
+        version: 1,
+        graph: input.graph,
+        message: input.message,
+        triggerType: input.trigger.type,
+        triggerPath: input.trigger.path,
+      })
+      .returning();
+    return { flow: flow!, version: version! };
+  });
+}
+
+/** Saves a new immutable version; the row lock on the flow serialises concurrent saves. */
+export async function insertVersion(
+  db: Db,
+  flowId: string,
+  input: { graph: FlowGraph; message: string; trigger: TriggerInfo; name?: string; description?: string },
+): Promise<{ flow: FlowRow; version: FlowVersionRow } | null> {
+  return db.transaction(async (tx) => {
+    const [flow] = await tx
+      .update(flows)
+      .set({
+        latestVersion: sql`${flows.latestVersion} + 1`,
+        updatedAt: sql`now()`,
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.description === undefined ? {} : { description: input.description }),
+      })
+      .where(and(eq(flows.id, flowId), isNull(flows.deletedAt)))
+      .returning();
+    if (!flow) return null;
+    const [version] = await tx
+      .insert(flowVersions)
+      .values({
+        flowId,
+        version: flow.latestVersion,
+        graph: input.graph,
+        message: input.message,
+        triggerType: input.trigger.type,
+        triggerPath: input.trigger.path,
+      })
+      .returning();
+    return { flow, version: version! };
+  });
+}
+
+export async function findFlow(db: Db, flowId: string) {
+  const [row] = await db
+    .select({ flow: flows, active: activeTriggers })
+    .from(flows)
+    .leftJoin(activeTriggers, eq(activeTriggers.flowId, flows.id))
+    .where(and(eq(flows.id, flowId), isNull(flows.deletedAt)));
+  return row ?? null;
+}
+
+export async function listFlows(db: Db) {
+  return db
+    .select({ flow: flows, active: activeTriggers })
+    .from(flows)
+    .leftJoin(activeTriggers, eq(activeTriggers.flowId, flows.id))
+    .where(isNull(flows.deletedAt))
+    .orderBy(desc(flows.updatedAt));
+}
+
+export async function findVersion(db: Db, flowId: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(flowVersions)
+    .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.version, version)));
+  return row ?? null;
+}
+
+export async function findVersionById(db: Db, versionId: string) {
+  const [row] = await db.select().from(flowVersions).where(eq(flowVersions.id, versionId));
+  return row ?? null;
+}
+
+export async function listVersions(db: Db, flowId: string) {
+  return db
+    .select({
+      id: flowVersions.id,
+      version: flowVersions.version,
+      message: flowVersions.message,
+      triggerType: flowVersions.triggerType,
+      triggerPath: flowVersions.triggerPath,
+      createdAt: flowVersions.createdAt,
+    })
+    .from(flowVersions)
+    .where(eq(flowVersions.flowId, flowId))
+    .orderBy(desc(flowVersions.version));
+}
+
+/** Raised when another active flow already answers on the same REST path. */
+export class PathTakenError extends Error {
+  constructor(readonly path: string) {
+    super(`Another active flow already uses the trigger path "${path}"`);
+  }
+}
+
+/** Makes `version` the live one; a REST path may belong to one active flow only. */
+export async function activateVersion(db: Db, flowId: string, version: FlowVersionRow): Promise<void> {
+  try {
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(activeTriggers)
+        .values({
+          flowId,
+          versionId: version.id,
+          triggerType: version.triggerType,
+          triggerPath: version.triggerPath,
+        })
+        .onConflictDoUpdate({
+          target: activeTriggers.flowId,
+          set: {
+            versionId: version.id,
+            triggerType: version.triggerType,
+            triggerPath: version.triggerPath,
+            activatedAt: sql`now()`,
+            lastFiredAt: null,
+          },
+        });
+      await tx
+        .update(flows)
+        .set({ activeVersionId: version.id, updatedAt: sql`now()` })
+        .where(eq(flows.id, flowId));
+      await tx.execute(sql`select pg_notify(${FLOWS_CHANNEL}, ${flowId})`);
+    });
+  } catch (err) {
+    const e = err as { code?: string; cause?: { code?: string } };
+    if ((e.code ?? e.cause?.code) === '23505' && version.triggerPath) {
+      throw new PathTakenError(version.triggerPath);
+    }
+    throw err;
+  }
+}
+
+export async function deactivateFlow(db: Db, flowId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(activeTriggers).where(eq(activeTriggers.flowId, flowId));
+    await tx
+      .update(flows)
+      .set({ activeVersionId: null, updatedAt: sql`now()` })
+      .where(eq(flows.id, flowId));
+    await tx.execute(sql`select pg_notify(${FLOWS_CHANNEL}, ${flowId})`);
+  });
+}
+
+/** Soft delete: runs keep pointing at the flow's versions, so history stays inspectable. */
+export async function deleteFlow(db: Db, flowId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.delete(activeTriggers).where(eq(activeTriggers.flowId, flowId));
+    const rows = await tx
+      .update(flows)
+      .set({ deletedAt: sql`now()`, activeVersionId: null })
+      .where(and(eq(flows.id, flowId), isNull(flows.deletedAt)))
+      .returning({ id: flows.id });
+    await tx.execute(sql`select pg_notify(${FLOWS_CHANNEL}, ${flowId})`);
+    return rows.length > 0;
+  });
+}
+
+/** Active REST triggers keyed by path, for ingress. */
+export async function loadActiveRestTriggers(db: Db) {
+  return db
+    .select({
+      flowId: activeTriggers.flowId,
+      versionId: activeTriggers.versionId,
+      path: activeTriggers.triggerPath,
+      graph: flowVersions.graph,
+    })
+    .from(activeTriggers)
+    .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
+    .where(eq(activeTriggers.triggerType, 'trigger.rest'));
+}
+
+export async function loadActiveSchedules(db: Db) {
+  return db
+    .select({
+      flowId: activeTriggers.flowId,
+      versionId: activeTriggers.versionId,
+      activatedAt: activeTriggers.activatedAt,
+      lastFiredAt: activeTriggers.lastFiredAt,
+      graph: flowVersions.graph,
+    })
+    .from(activeTriggers)
+    .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
+    .where(eq(activeTriggers.triggerType, 'trigger.schedule'));
+}
+
+export async function markScheduleFired(db: Db, flowId: string, firedAt: Date): Promise<void> {
+  await db
+    .update(activeTriggers)
+    .set({ lastFiredAt: firedAt })
+    .where(eq(activeTriggers.flowId, flowId));
+}

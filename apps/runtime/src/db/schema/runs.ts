@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { RunResponse, StepError } from '@paybridge/engine';
+import { flows, flowVersions } from './flows';
+
+/**
+ * Everything that came in: one row per accepted trigger request, unique on its source's own id
+ * so that a redelivery is recognised and creates nothing.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('events_source_external_uq').on(t.source, t.externalId)],
+);
+
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
+
+export const runs = pgTable(
+  'runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    flowId: uuid('flow_id')
+      .notNull()
+      .references(() => flows.id),
+    flowVersionId: uuid('flow_version_id')
+      .notNull()
+      .references(() => flowVersions.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
+    status: text('status').$type<RunStatus>().notNull().default('queued'),
+    /** The run this one replays or retries, when an operator started it from another. */
+    parentRunId: uuid('parent_run_id'),
+    workerId: text('worker_id'),
+    response: jsonb('response').$type<RunResponse>(),
+    error: jsonb('error').$type<StepError>(),
+    failedNodeId: text('failed_node_id'),
+    resumeAt: timestamp('resume_at', { withTimezone: true }),
+    executions: integer('executions').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('runs_flow_created_idx').on(t.flowId, t.createdAt.desc()),
+    index('runs_status_created_idx').on(t.status, t.createdAt.desc()),
+    index('runs_created_idx').on(t.createdAt.desc()),
+    index('runs_event_idx').on(t.eventId),
+  ],
+);
+
+/** One immutable row per attempt of a node in a run: the checkpoints the engine resumes from. */
+export const runSteps = pgTable(
+  'run_steps',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    nodeId: text('node_id').notNull(),
+    nodeType: text('node_type').notNull(),
+    attempt: smallint('attempt').notNull(),
+    status: text('status').notNull(),
+    port: text('port'),
+    input: jsonb('input'),
+    output: jsonb('output'),
+    error: jsonb('error').$type<StepError>(),
+    state: jsonb('state'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+    resumeAt: timestamp('resume_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('run_steps_run_seq_uq').on(t.runId, t.seq)],
+);
+
+/** Runs that cannot succeed without a person: what failed and why, until someone resolves it. */
+export const deadLetters = pgTable(
+  'dead_letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    flowId: uuid('flow_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    error: jsonb('error').$type<StepError>().notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    uniqueIndex('dead_letters_open_run_uq')
+      .on(t.runId)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
+);

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+const intFrom = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const csv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+/**
+ * Every setting the runtime reads, validated once at start. Parsing here (and nowhere else) means
+ * a typo in a variable stops the process with a message naming it, instead of a late surprise.
+ */
+export const EnvSchema = z.object({
+  PORT: intFrom(8080, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Postgres connection string; when absent an embedded Postgres is started. */
+  DATABASE_URL: z.string().url().optional(),
+  PAYBRIDGE_DATA_DIR: z.string().min(1).default('./.paybridge'),
+  /** Port of the embedded Postgres; 0 picks a free one at each start. */
+  PAYBRIDGE_EMBEDDED_PG_PORT: intFrom(0, 0, 65535),
+  PAYBRIDGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  PAYBRIDGE_WORKER_CONCURRENCY: intFrom(8, 1, 200),
+  PAYBRIDGE_DB_POOL_SIZE: intFrom(20, 2, 500),
+  PAYBRIDGE_BODY_LIMIT_BYTES: intFrom(1024 * 1024, 1024, 100 * 1024 * 1024),
+  /** JSONata wall-clock budget per evaluation. */
+  PAYBRIDGE_EXPRESSION_TIMEOUT_MS: intFrom(1000, 10, 60_000),
+  /** Private networks the http.request node may reach (CIDR list); none by default. */
+  PAYBRIDGE_HTTP_ALLOW_CIDRS: csv,
+  /** A worker process not seen for this long is dead: its jobs and runs are released. */
+  PAYBRIDGE_WORKER_DEAD_AFTER_S: intFrom(30, 3, 3600),
+  /** Base URL printed for trigger endpoints (defaults to http://HOST:PORT). */
+  PAYBRIDGE_PUBLIC_URL: z.string().url().optional(),
+  PAYBRIDGE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PAYBRIDGE_LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Non-secret values flows may read as `$env.NAME`, from variables named `FLOW_ENV_NAME`. */
+export function flowEnvFrom(source: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) {
+    if (k.startsWith('FLOW_ENV_') && v !== undefined) out[k.slice('FLOW_ENV_'.length)] = v;
+  }
+  return out;
+}
+
+/** Thrown with one line per bad variable, e.g. `PORT: expected number, received "abc"`. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; blank values count as unset so `PORT=` means the default. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
+  }
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '?');
+        const value = cleaned[name];
+        return `${name}: ${i.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+      }),
+    );
+  }
+  return parsed.data;
+}

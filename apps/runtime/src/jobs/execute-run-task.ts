@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Task } from 'graphile-worker';
+import { executeRun, type ExecutorLookup, type ExpressionLimits } from '@paybridge/engine';
+import type { Sql } from '../db/client';
+import { claimRun, LeaseLostError, releaseRun, writeCheckpoint } from '../db/queries/run-execution';
+import type { Logger } from '../logger';
+import type { VersionCache } from './version-cache';
+
+const Payload = z.object({ runId: z.string().uuid() });
+
+export interface ExecuteRunDeps {
+  sql: Sql;
+  processId: string;
+  deadAfterS: number;
+  versions: VersionCache;
+  lookupExecutor: ExecutorLookup;
+  env: Readonly<Record<string, string>>;
+  limits: Partial<ExpressionLimits>;
+  logger: Logger;
+  /** Aborted when the process is forced to stop; in-flight steps see it as ctx.signal. */
+  shutdown: AbortSignal;
+}
+
+/**
+ * The `run.execute` task: claim the run, resume it from its checkpoints, and let the engine walk
+ * it. Runs already executing in this process are skipped (their own execution schedules what
+ * comes next), as are finished runs, so duplicate jobs are harmless.
+ */
+export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
+  const active = new Set<string>();
+  return async (raw) => {
+    const parsed = Payload.safeParse(raw);
+    if (!parsed.success) {
+      deps.logger.error('run.execute job with an invalid payload was dropped', { payload: raw });
+      return;
+    }
+    const { runId } = parsed.data;
+    if (active.has(runId)) return;
+    active.add(runId);
+    try {
+      const run = await claimRun(deps.sql, runId, deps.processId, deps.deadAfterS);
+      if (!run) return;
+      try {
+        const graph = await deps.versions.get(run.flowVersionId);
+        const outcome = await executeRun({
+          runId,
+          flowId: run.flowId,
+          graph,
+          trigger: run.payload,
+          priorSteps: run.steps,
+          lookupExecutor: deps.lookupExecutor,
+          env: deps.env,
+          limits: deps.limits,
+          signal: deps.shutdown,
+          logger: deps.logger.child({ runId }),
+          store: {
+            checkpoint: (steps, out) => writeCheckpoint(deps.sql, runId, deps.processId, steps, out),
+          },
+        });
+        if (outcome.status === 'failed') {
+          deps.logger.warn('run failed', { runId, node: outcome.nodeId, code: outcome.error.code });
+        }
+      } catch (err) {
+        if (err instanceof LeaseLostError) {
+          deps.logger.warn('run was taken over by another worker; stopping here', { runId });
+          return;
+        }
+        // Infrastructure failure (database, crash in our code): hand the run back and let the
+        // queue retry the job with its own backoff; the engine resumes from the checkpoints.
+        await releaseRun(deps.sql, runId, deps.processId).catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      active.delete(runId);
+    }
+  };
+}

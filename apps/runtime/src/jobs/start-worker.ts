@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
+import pg from 'pg';
+import { run, type Runner, type WorkerEvents } from 'graphile-worker';
+import type { ExecutorLookup, ExpressionLimits } from '@paybridge/engine';
+import type { Db, Sql } from '../db/client';
+import type { Logger } from '../logger';
+import { createExecuteRunTask } from './execute-run-task';
+import { Reaper } from './reaper';
+import { VersionCache } from './version-cache';
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  sql: Sql;
+  db: Db;
+  concurrency: number;
+  deadAfterS: number;
+  lookupExecutor: ExecutorLookup;
+  env: Readonly<Record<string, string>>;
+  limits: Partial<ExpressionLimits>;
+  logger: Logger;
+}
+
+export interface RunningWorker {
+  processId: string;
+  /** Stops taking jobs and waits for in-flight ones; aborts them after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** A stable-per-process identity that the reaper and the run lease both use. */
+export function newProcessId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Starts graphile-worker with the runtime's tasks. Batching options stay off: a completed job
+ * that is still locked when the process dies would run again, and these jobs move money.
+ */
+export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
+  const processId = newProcessId();
+  const logger = opts.logger.child({ component: 'worker' });
+  const shutdown = new AbortController();
+  const reaper = new Reaper(opts.sql, processId, opts.deadAfterS, logger);
+  const pgPool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: Math.max(4, opts.concurrency + 2),
+    application_name: 'paybridge-worker',
+  });
+  pgPool.on('error', (err) => logger.warn('queue pool error', { err }));
+
+  // Queue workers announce themselves while `run` starts, so listen before calling it; the reaper
+  // needs their ids to unlock this process's jobs if it dies.
+  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  events.on('worker:create', ({ worker }) => reaper.addQueueWorker(worker.workerId));
+  const runner: Runner = await run({
+    pgPool,
+    concurrency: opts.concurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: undefined,
+    taskList: {
+      'run.execute': createExecuteRunTask({
+        sql: opts.sql,
+        processId,
+        deadAfterS: opts.deadAfterS,
+        versions: new VersionCache(opts.db),
+        lookupExecutor: opts.lookupExecutor,
+        env: opts.env,
+        limits: opts.limits,
+        logger,
+        shutdown: shutdown.signal,
+      }),
+    },
+    events,
+  });
+  await reaper.start();
+  logger.info('worker started', { processId, concurrency: opts.concurrency });
+
+  return {
+    processId,
+    async stop(graceMs = 10_000) {
+      const force = setTimeout(() => shutdown.abort(new Error('worker shutting down')), graceMs);
+      try {
+        await runner.stop();
+      } finally {
+        clearTimeout(force);
+        await reaper.stop().catch(() => undefined);
+        await pgPool.end();
+      }
+    },
+  };
+}
