@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { defineNode } from '../../define-node';
+import { headerRecord } from '../../schemas/http-headers';
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
+
+/** What a response looks like to the flow. */
+export const HttpResponseOutput = z.object({
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  /** Parsed JSON for JSON content types, text otherwise, `null` when there is none. */
+  body: z.unknown(),
+});
+export type HttpResponseOutput = z.infer<typeof HttpResponseOutput>;
+
+const HttpUrl = z
+  .url({ protocol: /^https?$/, error: 'an absolute http:// or https:// URL' })
+  .max(8192)
+  .refine((url) => {
+    const parsed = new URL(url);
+    return parsed.username === '' && parsed.password === '';
+  }, 'put credentials in a header, not in the URL');
+
+/**
+ * Calls any HTTP API. The runtime refuses private, loopback and link-local targets (checked when
+ * connecting, on every redirect hop) unless the operator allowed their network.
+ */
+export const httpRequestNode = defineNode({
+  type: 'http.request',
+  version: 1,
+  kind: 'action',
+  title: 'HTTP request',
+  description: 'Call an HTTP API and use its response.',
+  category: 'core',
+  icon: 'globe',
+  config: z
+    .object({
+      method: z.enum(HTTP_METHODS).default('GET').meta({ title: 'Method', widget: 'select' }),
+      url: HttpUrl.meta({ title: 'URL', placeholder: 'https://api.example.com/v1/orders' }),
+      headers: headerRecord().default({}).meta({ title: 'Headers', widget: 'key-value' }),
+      query: z
+        .record(z.string(), z.string())
+        .default({})
+        .meta({ title: 'Query parameters', widget: 'key-value' }),
+      body: z.unknown().optional().meta({
+        title: 'Body',
+        description: 'Objects and arrays are sent as JSON, strings as text.',
+        widget: 'json',
+      }),
+      timeoutMs: z.number().int().min(100).max(300_000).default(30_000).meta({
+        title: 'Timeout (ms)',
+        description: 'For the whole exchange, redirects and body included.',
+        widget: 'duration-ms',
+      }),
+      failOnHttpError: z.boolean().default(true).meta({
+        title: 'Fail on 4xx',
+        description: 'On: a 4xx response goes to the error port. Off: it is a normal output.',
+        widget: 'switch',
+      }),
+    })
+    .superRefine((config, issues) => {
+      if ((config.method === 'GET' || config.method === 'HEAD') && config.body != null) {
+        issues.addIssue({
+          code: 'custom',
+          path: ['body'],
+          message: `a ${config.method} request has no body`,
+        });
+      }
+    }),
+  input: z.unknown(),
+  output: HttpResponseOutput,
+  ports: { inputs: ['in'], outputs: ['out', 'error'] },
+  effects: true,
+  docs: `Sends a request and emits \`{ status, headers, body }\` on \`out\`.
+
+- **Body**: objects and arrays are sent as JSON (\`content-type: application/json\` unless you set
+  one), strings as text. JSON responses are parsed, anything else arrives as text.
+- **Errors**: network failures, timeouts, \`429\` and \`5xx\` are retried (honouring
+  \`Retry-After\`). Other \`4xx\` go to the \`error\` port as \`HTTP_<status>\` with the response in the
+  details, unless **Fail on 4xx** is off.
+- **Redirects** are followed up to 5 hops. Credentials headers are dropped when a redirect leaves
+  the original origin.
+- **Network safety**: loopback, private (RFC 1918), carrier-grade NAT, link-local (including cloud
+  metadata at 169.254.169.254), unique-local IPv6 and other special-purpose addresses are refused,
+  however they are written and on every redirect hop, unless an administrator allowed the network.
+- Responses larger than the runtime's limit (10 MiB by default) fail the step.`,
+});
+
+export type HttpRequestConfig = z.infer<typeof httpRequestNode.config>;

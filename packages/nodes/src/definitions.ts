@@ -1,0 +1,93 @@
+/**
+ * Browser-safe entry point: every node definition, the spec lookup the engine validates with, and
+ * the JSON catalogue the editor draws its palette and forms from. Nothing here may import server
+ * code (`node:*`, undici, connectors' HTTP clients): the editor bundles this file.
+ *
+ * @module
+ */
+import type { SpecLookup } from '@paybridge/engine';
+import type { AnyNodeDefinition } from './define-node';
+import { catalogEntry, type NodeCatalogEntry } from './catalog';
+import { restTriggerNode } from './trigger/rest/definition';
+import { manualTriggerNode } from './trigger/manual/definition';
+import { scheduleTriggerNode } from './trigger/schedule/definition';
+import { mapNode } from './core/map/definition';
+import { branchNode } from './core/branch/definition';
+import { respondNode } from './core/respond/definition';
+import { delayNode } from './core/delay/definition';
+import { httpRequestNode } from './core/http-request/definition';
+
+export {
+  defineNode,
+  NODE_CATEGORIES,
+  type AnyNodeDefinition,
+  type FieldWidget,
+  type NodeCategory,
+  type NodeDeclaration,
+  type NodeDefinition,
+} from './define-node';
+export type { CatalogPorts, JsonSchema, NodeCatalogEntry } from './catalog';
+export {
+  restTriggerNode,
+  RestTriggerEvent,
+  type RestTriggerConfig,
+} from './trigger/rest/definition';
+export { manualTriggerNode, type ManualTriggerConfig } from './trigger/manual/definition';
+export {
+  scheduleTriggerNode,
+  ScheduleTriggerEvent,
+  isTimeZone,
+  type ScheduleTriggerConfig,
+} from './trigger/schedule/definition';
+export { nextFireTimes, dueFireTimes, scheduleTriggerEvent } from './trigger/schedule/fire-times';
+export { mapNode, type MapConfig } from './core/map/definition';
+export { branchNode, type BranchConfig } from './core/branch/definition';
+export { respondNode, RespondOutput, type RespondConfig } from './core/respond/definition';
+export { delayNode, MAX_DELAY_MS, type DelayConfig } from './core/delay/definition';
+export {
+  httpRequestNode,
+  HttpResponseOutput,
+  HTTP_METHODS,
+  type HttpRequestConfig,
+} from './core/http-request/definition';
+
+/** Every node type the product ships, in palette order within each category. */
+export const nodeDefinitions = [
+  restTriggerNode,
+  manualTriggerNode,
+  scheduleTriggerNode,
+  mapNode,
+  branchNode,
+  respondNode,
+  delayNode,
+  httpRequestNode,
+] as const;
+
+/** The union of shipped type names; registries keyed by it must cover every node type. */
+export type NodeTypeName = (typeof nodeDefinitions)[number]['type'];
+
+/** The definition of one shipped type, with its config type intact. */
+export type NodeDefinitionOf<T extends NodeTypeName> = Extract<
+  (typeof nodeDefinitions)[number],
+  { type: T }
+>;
+
+const byKey = new Map<string, AnyNodeDefinition>(
+  nodeDefinitions.map((definition) => [`${definition.type}@${definition.version}`, definition]),
+);
+
+/** Finds a definition by type and version; `undefined` for unknown types and versions. */
+export function lookupDefinition(type: string, version: number): AnyNodeDefinition | undefined {
+  return byKey.get(`${type}@${version}`);
+}
+
+/** The engine's view of the same lookup, for graph validation on save and in the editor. */
+export const lookupSpec: SpecLookup = lookupDefinition;
+
+/**
+ * The palette and form data for every node type, as JSON. Built on each call, so callers own the
+ * result and may keep or change it without affecting anyone else.
+ */
+export function nodeCatalog(): NodeCatalogEntry[] {
+  return nodeDefinitions.map((definition) => catalogEntry(definition));
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineNode } from '../../define-node';
+
+/** Lowercase segments separated by single slashes; no dots at all, so no `..` either. */
+const PATH = /^[a-z0-9_-]+(?:\/[a-z0-9_-]+)*$/;
+
+/** What a REST call hands to the flow; the runtime records exactly this as the trigger's output. */
+export const RestTriggerEvent = z.object({
+  method: z.string(),
+  path: z.string(),
+  headers: z.record(z.string(), z.string()),
+  query: z.record(z.string(), z.string()),
+  body: z.unknown(),
+});
+export type RestTriggerEvent = z.infer<typeof RestTriggerEvent>;
+
+/**
+ * An HTTP endpoint that starts the flow. Async (the default) answers 202 with the run id as soon as
+ * the event is stored; sync holds the request until a `respond` node answers or the timeout hits.
+ */
+export const restTriggerNode = defineNode({
+  type: 'trigger.rest',
+  version: 1,
+  kind: 'trigger',
+  title: 'REST endpoint',
+  description: 'Start the flow when an HTTP request arrives at its path.',
+  category: 'trigger',
+  icon: 'webhook',
+  config: z.object({
+    path: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(PATH, 'lowercase letters, digits, "-" and "_", in segments separated by "/"')
+      .meta({
+        title: 'Path',
+        description: 'Appended to the hooks URL, e.g. `orders/created`.',
+        placeholder: 'orders/created',
+      }),
+    mode: z.enum(['async', 'sync']).default('async').meta({
+      title: 'Response mode',
+      description:
+        'async: answer 202 with the run id at once. sync: wait for a Respond node and answer with it.',
+      widget: 'select',
+    }),
+    timeoutMs: z.number().int().min(100).max(60_000).default(10_000).meta({
+      title: 'Sync timeout (ms)',
+      description: 'How long a sync caller waits for the Respond node.',
+      widget: 'duration-ms',
+    }),
+  }),
+  output: RestTriggerEvent,
+  ports: { inputs: [], outputs: ['out'] },
+  effects: false,
+  docs: `Gives the flow an HTTP endpoint: the runtime's hooks URL followed by \`path\`.
+
+- **async** (default): the caller gets \`202\` with the run id once the event is stored.
+- **sync**: the caller waits until a **Respond** node runs and gets its status, headers and body;
+  \`timeoutMs\` bounds how long it waits.
+
+The output is \`{ method, path, headers, query, body }\`; JSON bodies arrive parsed.`,
+});
+
+export type RestTriggerConfig = z.infer<typeof restTriggerNode.config>;
