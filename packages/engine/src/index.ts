@@ -5,3 +5,6 @@ export * from './run-types';
 export * from './expressions';
 export * from './redact';
 export * from './retry-policy';
+export * from './config-expressions';
+export * from './spec-helpers';
+export * from './validate-graph';
