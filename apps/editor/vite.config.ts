@@ -1,0 +1,7 @@
+import { defineConfig } from 'vite';
+
+/** The editor is served by the runtime from `dist/`; `npm run dev` proxies the API to it. */
+export default defineConfig({
+  server: { proxy: { '/api': 'http://localhost:8080', '/hooks': 'http://localhost:8080' } },
+  build: { outDir: 'dist', emptyOutDir: true },
+});

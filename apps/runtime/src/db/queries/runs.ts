@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gte, lt, lte, sql as dsql } from 'drizzle-orm';
+import type { Db, Sql } from '../client';
+import { events, flowVersions, runs, runSteps, type RunStatus } from '../schema/index';
+
+export interface RunFilters {
+  flowId?: string;
+  status?: RunStatus;
+  since?: Date;
+  until?: Date;
+  /** Cursor: only runs created strictly before this instant (the last page's oldest). */
+  before?: Date;
+  limit: number;
+}
+
+export async function listRuns(db: Db, f: RunFilters) {
+  const where = and(
+    f.flowId ? eq(runs.flowId, f.flowId) : undefined,
+    f.status ? eq(runs.status, f.status) : undefined,
+    f.since ? gte(runs.createdAt, f.since) : undefined,
+    f.until ? lte(runs.createdAt, f.until) : undefined,
+    f.before ? lt(runs.createdAt, f.before) : undefined,
+  );
+  return db.select().from(runs).where(where).orderBy(desc(runs.createdAt)).limit(f.limit);
+}
+
+export async function getRunDetail(db: Db, runId: string) {
+  const [row] = await db
+    .select({ run: runs, payload: events.payload, version: flowVersions.version })
+    .from(runs)
+    .innerJoin(events, eq(events.id, runs.eventId))
+    .innerJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))
+    .where(eq(runs.id, runId));
+  if (!row) return null;
+  const steps = await db
+    .select()
+    .from(runSteps)
+    .where(eq(runSteps.runId, runId))
+    .orderBy(asc(runSteps.seq));
+  return { ...row, steps };
+}
+
+/**
+ * Puts a failed run back in the queue; the engine re-executes its failed step and continues.
+ * With `versionId` the run continues on another version of its flow (e.g. a fixed mapping).
+ * Only failed runs qualify, so a double click cannot start a finished run twice.
+ */
+export async function retryFailedRun(sql: Sql, runId: string, versionId: string | null) {
+  return sql.begin(async (tx) => {
+    const rows = await tx`
+      update runs set status = 'queued', error = null, failed_node_id = null, finished_at = null,
+        flow_version_id = coalesce(${versionId}::uuid, flow_version_id), updated_at = now()
+      where id = ${runId} and status = 'failed'
+      returning id`;
+    if (rows.length === 0) return false;
+    await tx`update dead_letters set resolved_at = now(), resolution = 'retried'
+             where run_id = ${runId} and resolved_at is null`;
+    await tx`select graphile_worker.add_job('run.execute', json_build_object('runId', ${runId}::text),
+               job_key => ${'run:' + runId}, job_key_mode => 'replace')`;
+    return true;
+  });
+}
+
+/** Starts a new run of an event's payload on a given version, linked to the run it replays. */
+export async function createReplayRun(
+  sql: Sql,
+  original: { id: string; flowId: string; eventId: string },
+  versionId: string,
+): Promise<string> {
+  const id = randomUUID();
+  await sql.begin(async (tx) => {
+    await tx`insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id)
+             values (${id}, ${original.flowId}, ${versionId}, ${original.eventId}, ${original.id})`;
+    await tx`select graphile_worker.add_job('run.execute', json_build_object('runId', ${id}::text))`;
+  });
+  return id;
+}
+
+export async function listDeadLetters(db: Db, open: boolean, limit: number) {
+  return db.execute(dsql`
+    select d.id, d.run_id as "runId", d.flow_id as "flowId", d.node_id as "nodeId", d.error,
+           d.reason, d.created_at as "createdAt", d.resolved_at as "resolvedAt", d.resolution
+    from dead_letters d
+    where ${open ? dsql`d.resolved_at is null` : dsql`true`}
+    order by d.created_at desc limit ${limit}`);
+}

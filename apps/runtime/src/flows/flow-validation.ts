@@ -1,0 +1,33 @@
+import { validateGraph, type FlowGraph, type GraphIssue } from '@paybridge/engine';
+import { lookupSpec } from '@paybridge/nodes/definitions';
+import { ApiError } from '../http/api-error';
+import type { TriggerInfo } from '../db/queries/flows';
+
+/**
+ * Validates a graph the way every save does and derives what ingress needs from it. Invalid
+ * graphs are refused with 422 and every field-level issue, so the editor can mark each one.
+ */
+export function validateForSave(graph: unknown): { graph: FlowGraph; trigger: TriggerInfo } {
+  const result = validateGraph(graph, lookupSpec);
+  if (!result.ok) throw invalidGraph(result.errors);
+  return { graph: result.graph, trigger: triggerOf(result.graph) };
+}
+
+export function invalidGraph(issues: GraphIssue[]): ApiError {
+  const first = issues[0];
+  const where = first ? ` (${first.path.join('.') || 'graph'}: ${first.message})` : '';
+  return new ApiError(422, 'FLOW_INVALID', `The flow has ${issues.length} problem(s)${where}`, {
+    issues,
+  });
+}
+
+/** The single trigger node of a valid graph, reduced to its type and REST path. */
+export function triggerOf(graph: FlowGraph): TriggerInfo {
+  for (const node of graph.nodes) {
+    const spec = lookupSpec(node.type, node.typeVersion);
+    if (spec?.kind !== 'trigger') continue;
+    const path = node.type === 'trigger.rest' ? String(node.config.path ?? '') : null;
+    return { type: node.type, path };
+  }
+  throw new ApiError(422, 'FLOW_INVALID', 'The flow has no trigger node');
+}

@@ -1,0 +1,19 @@
+import type { Db, Sql } from '../db/client';
+import type { Env } from '../env';
+import type { IngestWriter } from '../ingest/ingest-writer';
+import type { RunWaiter } from '../ingest/run-waiter';
+import type { TriggerTable } from '../ingest/trigger-table';
+import type { Logger } from '../logger';
+
+/** Everything the HTTP routes use; built once by the runtime, replaced by fakes nowhere. */
+export interface AppDeps {
+  db: Db;
+  sql: Sql;
+  env: Env;
+  logger: Logger;
+  ingest: IngestWriter;
+  triggers: TriggerTable;
+  waiter: RunWaiter;
+  /** Directory of the built editor, served at `/` when present. */
+  editorDir: string | null;
+}

@@ -1,0 +1,299 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import * as q from '../../db/queries/flows';
+import { validateForSave } from '../../flows/flow-validation';
+import { ApiError } from '../api-error';
+import type { AppDeps } from '../app-deps';
+import {
+  Accepted,
+  errorResponses,
+  FlowDetail,
+  FlowInput,
+  FlowSummary,
+  FlowUpdate,
+  FlowVersion,
+  IdParam,
+} from '../schemas';
+import { validationHook } from '../validation-hook';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+type FlowWithActive = Awaited<ReturnType<typeof q.listFlows>>[number];
+
+function summary(row: FlowWithActive, activeVersion: number | null): z.infer<typeof FlowSummary> {
+  return {
+    id: row.flow.id,
+    name: row.flow.name,
+    description: row.flow.description,
+    latestVersion: row.flow.latestVersion,
+    active: row.active !== null,
+    activeVersion,
+    triggerType: row.active?.triggerType ?? null,
+    triggerPath: row.active?.triggerPath ?? null,
+    createdAt: row.flow.createdAt.toISOString(),
+    updatedAt: row.flow.updatedAt.toISOString(),
+  };
+}
+
+function versionDto(v: q.FlowVersionRow, withGraph: boolean): z.infer<typeof FlowVersion> {
+  return {
+    id: v.id,
+    version: v.version,
+    message: v.message,
+    triggerType: v.triggerType,
+    triggerPath: v.triggerPath,
+    createdAt: v.createdAt.toISOString(),
+    ...(withGraph ? { graph: v.graph } : {}),
+  };
+}
+
+async function activate(deps: AppDeps, flowId: string, version: q.FlowVersionRow) {
+  try {
+    await q.activateVersion(deps.db, flowId, version);
+  } catch (err) {
+    if (err instanceof q.PathTakenError) throw new ApiError(409, 'TRIGGER_PATH_TAKEN', err.message);
+    throw err;
+  }
+  deps.triggers.invalidate();
+}
+
+async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
+  const row = await q.findFlow(deps.db, flowId);
+  if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${flowId}`);
+  const version = await q.findVersion(deps.db, flowId, versionNo ?? row.flow.latestVersion);
+  if (!version) throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
+  const active = row.active ? await q.findVersionById(deps.db, row.active.versionId) : null;
+  return { ...summary(row, active?.version ?? null), version: versionDto(version, true) };
+}
+
+/** Flows: create, save versions, list, inspect, activate, deactivate, delete, run by hand. */
+export function flowRoutes(deps: AppDeps) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/flows',
+        summary: 'List flows',
+        responses: { 200: json(z.object({ flows: z.array(FlowSummary) }), 'Flows') },
+      }),
+      async (c) => {
+        const rows = await q.listFlows(deps.db);
+        const versions = new Map<string, number>();
+        for (const r of rows) {
+          if (r.active) {
+            const v = await q.findVersionById(deps.db, r.active.versionId);
+            if (v) versions.set(r.flow.id, v.version);
+          }
+        }
+        return c.json({ flows: rows.map((r) => summary(r, versions.get(r.flow.id) ?? null)) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/flows',
+        summary: 'Create a flow (version 1)',
+        request: body(FlowInput),
+        responses: {
+          201: json(FlowDetail, 'Created'),
+          ...errorResponses,
+          409: json(z.unknown(), 'Trigger path in use'),
+          422: json(z.unknown(), 'Invalid graph'),
+        },
+      }),
+      async (c) => {
+        const input = c.req.valid('json');
+        const { graph, trigger } = validateForSave(input.graph);
+        const { flow, version } = await q.insertFlow(deps.db, {
+          name: input.name,
+          description: input.description,
+          graph,
+          message: input.message,
+          trigger,
+        });
+        if (input.activate) await activate(deps, flow.id, version);
+        return c.json(await detail(deps, flow.id), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/flows/validate',
+        summary: 'Validate a graph without saving it',
+        request: body(z.object({ graph: z.unknown() })),
+        responses: { 200: json(z.object({ ok: z.boolean(), issues: z.array(z.unknown()) }), 'Result') },
+      }),
+      async (c) => {
+        try {
+          validateForSave(c.req.valid('json').graph);
+          return c.json({ ok: true, issues: [] }, 200);
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 422) {
+            const details = err.details as { issues?: unknown[] } | undefined;
+            return c.json({ ok: false, issues: details?.issues ?? [err.message] }, 200);
+          }
+          throw err;
+        }
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/flows/{id}',
+        summary: 'Get a flow with its latest version',
+        request: { params: IdParam },
+        responses: { 200: json(FlowDetail, 'Flow'), ...errorResponses },
+      }),
+      async (c) => c.json(await detail(deps, c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/flows/{id}',
+        summary: 'Save a new version of a flow',
+        request: { params: IdParam, ...body(FlowUpdate) },
+        responses: {
+          200: json(FlowDetail, 'Saved'),
+          ...errorResponses,
+          409: json(z.unknown(), 'Trigger path in use'),
+          422: json(z.unknown(), 'Invalid graph'),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const input = c.req.valid('json');
+        const { graph, trigger } = validateForSave(input.graph);
+        const saved = await q.insertVersion(deps.db, id, {
+          graph,
+          trigger,
+          message: input.message,
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(input.description === undefined ? {} : { description: input.description }),
+        });
+        if (!saved) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        if (input.activate) await activate(deps, id, saved.version);
+        return c.json(await detail(deps, id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/flows/{id}',
+        summary: 'Delete a flow (its runs stay inspectable)',
+        request: { params: IdParam },
+        responses: { 204: { description: 'Deleted' }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (!(await q.deleteFlow(deps.db, id))) {
+          throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        }
+        deps.triggers.invalidate();
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/flows/{id}/versions',
+        summary: 'List the saved versions of a flow',
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ versions: z.array(FlowVersion) }), 'Versions'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (!(await q.findFlow(deps.db, id))) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        const rows = await q.listVersions(deps.db, id);
+        return c.json(
+          { versions: rows.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })) },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/flows/{id}/versions/{version}',
+        summary: 'Get one saved version with its graph',
+        request: { params: IdParam.extend({ version: z.coerce.number().int().positive() }) },
+        responses: { 200: json(FlowDetail, 'Flow at that version'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id, version } = c.req.valid('param');
+        return c.json(await detail(deps, id, version), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/flows/{id}/activate',
+        summary: 'Activate a version (the latest by default)',
+        request: {
+          params: IdParam,
+          body: {
+            content: { 'application/json': { schema: z.object({ version: z.number().int().positive().optional() }) } },
+            required: false,
+          },
+        },
+        responses: { 200: json(FlowDetail, 'Activated'), ...errorResponses, 409: json(z.unknown(), 'Trigger path in use') },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const requested = (await c.req.json().catch(() => ({}))) as { version?: number };
+        const row = await q.findFlow(deps.db, id);
+        if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        const versionNo = requested.version ?? row.flow.latestVersion;
+        const version = await q.findVersion(deps.db, id, versionNo);
+        if (!version) throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
+        await activate(deps, id, version);
+        return c.json(await detail(deps, id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/flows/{id}/deactivate',
+        summary: 'Deactivate a flow: its triggers stop accepting events',
+        request: { params: IdParam },
+        responses: { 200: json(FlowDetail, 'Deactivated'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (!(await q.findFlow(deps.db, id))) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        await q.deactivateFlow(deps.db, id);
+        deps.triggers.invalidate();
+        return c.json(await detail(deps, id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/flows/{id}/run',
+        summary: 'Run a flow by hand with a payload (active version, else latest)',
+        request: {
+          params: IdParam,
+          ...body(z.object({ payload: z.unknown().default({}) })),
+        },
+        responses: { 202: json(Accepted, 'Queued'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const row = await q.findFlow(deps.db, id);
+        if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        const versionId =
+          row.active?.versionId ?? (await q.findVersion(deps.db, id, row.flow.latestVersion))?.id;
+        if (!versionId) throw new ApiError(404, 'VERSION_NOT_FOUND', 'Flow has no saved version');
+        const result = await deps.ingest.write({
+          source: 'manual',
+          payload: c.req.valid('json').payload ?? {},
+          runs: [{ flowId: id, versionId }],
+        });
+        return c.json({ runId: result.kind === 'conflict' ? '' : result.runIds[0]!, eventId: result.eventId, status: 'queued' }, 202);
+      },
+    );
+}

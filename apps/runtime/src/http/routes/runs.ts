@@ -1,0 +1,169 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { findFlow, findVersion } from '../../db/queries/flows';
+import * as q from '../../db/queries/runs';
+import { ApiError } from '../api-error';
+import type { AppDeps } from '../app-deps';
+import { errorResponses, IdParam, RunDetail, RunStatus, RunSummary } from '../schemas';
+import { validationHook } from '../validation-hook';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+type RunRow = Awaited<ReturnType<typeof q.listRuns>>[number];
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function runSummary(r: RunRow): z.infer<typeof RunSummary> {
+  return {
+    id: r.id,
+    flowId: r.flowId,
+    flowVersionId: r.flowVersionId,
+    eventId: r.eventId,
+    status: r.status,
+    parentRunId: r.parentRunId,
+    failedNodeId: r.failedNodeId,
+    error: r.error ?? null,
+    resumeAt: iso(r.resumeAt),
+    createdAt: r.createdAt.toISOString(),
+    startedAt: iso(r.startedAt),
+    finishedAt: iso(r.finishedAt),
+  };
+}
+
+const ListQuery = z.object({
+  flowId: z.string().uuid().optional(),
+  status: RunStatus.optional(),
+  since: z.coerce.date().optional(),
+  until: z.coerce.date().optional(),
+  before: z.coerce.date().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** Runs: list with filters, inspect with every step, retry from the failed step, replay. */
+export function runRoutes(deps: AppDeps) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/runs',
+        summary: 'List runs, newest first',
+        request: { query: ListQuery },
+        responses: {
+          200: json(z.object({ runs: z.array(RunSummary), nextBefore: z.string().nullable() }), 'Runs'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const f = c.req.valid('query');
+        const rows = await q.listRuns(deps.db, f);
+        const last = rows.length === f.limit ? rows[rows.length - 1] : undefined;
+        return c.json({ runs: rows.map(runSummary), nextBefore: last ? last.createdAt.toISOString() : null }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/runs/{id}',
+        summary: 'Get a run with its trigger data and every step',
+        request: { params: IdParam },
+        responses: { 200: json(RunDetail, 'Run'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const d = await q.getRunDetail(deps.db, id);
+        if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        return c.json(
+          {
+            ...runSummary(d.run),
+            response: d.run.response ?? null,
+            trigger: d.payload,
+            flowVersion: d.version,
+            steps: d.steps.map((s) => ({
+              seq: s.seq,
+              nodeId: s.nodeId,
+              nodeType: s.nodeType,
+              attempt: s.attempt,
+              status: s.status,
+              port: s.port,
+              input: s.input,
+              output: s.output,
+              error: s.error ?? null,
+              startedAt: s.startedAt.toISOString(),
+              finishedAt: s.finishedAt.toISOString(),
+              durationMs: s.finishedAt.getTime() - s.startedAt.getTime(),
+              resumeAt: iso(s.resumeAt),
+            })),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/runs/{id}/retry',
+        summary: 'Retry a failed run from its failed step',
+        request: {
+          params: IdParam,
+          body: {
+            content: { 'application/json': { schema: z.object({ version: z.enum(['same', 'latest']).default('same') }) } },
+            required: false,
+          },
+        },
+        responses: { 202: json(z.object({ runId: z.string(), status: z.string() }), 'Queued'), ...errorResponses, 409: json(z.unknown(), 'Not failed') },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const opts = (await c.req.json().catch(() => ({}))) as { version?: string };
+        if (opts.version !== undefined && opts.version !== 'same' && opts.version !== 'latest') {
+          throw new ApiError(400, 'VALIDATION_FAILED', 'version: expected "same" or "latest"');
+        }
+        const d = await q.getRunDetail(deps.db, id);
+        if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        let versionId: string | null = null;
+        if (opts.version === 'latest') {
+          const flow = await findFlow(deps.db, d.run.flowId);
+          versionId = flow ? ((await findVersion(deps.db, flow.flow.id, flow.flow.latestVersion))?.id ?? null) : null;
+        }
+        if (!(await q.retryFailedRun(deps.sql, id, versionId))) {
+          throw new ApiError(409, 'RUN_NOT_FAILED', `Run ${id} is ${d.run.status}; only failed runs can be retried`);
+        }
+        return c.json({ runId: id, status: 'queued' }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/runs/{id}/replay',
+        summary: "Replay a run's event as a new run (active version of its flow, else latest)",
+        request: { params: IdParam },
+        responses: { 202: json(z.object({ runId: z.string(), replayOf: z.string(), status: z.string() }), 'Queued'), ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const d = await q.getRunDetail(deps.db, id);
+        if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        const flow = await findFlow(deps.db, d.run.flowId);
+        if (!flow) throw new ApiError(404, 'FLOW_NOT_FOUND', 'The run belongs to a deleted flow');
+        const versionId =
+          flow.active?.versionId ?? (await findVersion(deps.db, flow.flow.id, flow.flow.latestVersion))!.id;
+        const runId = await q.createReplayRun(deps.sql, d.run, versionId);
+        return c.json({ runId, replayOf: id, status: 'queued' }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/dead-letters',
+        summary: 'Runs that failed for good and wait for a person',
+        request: { query: z.object({ open: z.enum(['true', 'false']).default('true'), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+        responses: { 200: json(z.object({ deadLetters: z.array(z.unknown()) }), 'Dead letters') },
+      }),
+      async (c) => {
+        const { open, limit } = c.req.valid('query');
+        const rows = await q.listDeadLetters(deps.db, open === 'true', limit);
+        return c.json({ deadLetters: [...rows] }, 200);
+      },
+    );
+}

@@ -1,0 +1,112 @@
+import { z } from '@hono/zod-openapi';
+
+/** Shapes the API answers with; the editor's typed client sees exactly these. */
+export const ErrorResponse = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorResponse } } },
+  404: { description: 'Not found', content: { 'application/json': { schema: ErrorResponse } } },
+} as const;
+
+export const IdParam = z.object({ id: z.string().uuid() });
+
+export const FlowSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    latestVersion: z.number().int(),
+    active: z.boolean(),
+    activeVersion: z.number().int().nullable(),
+    triggerType: z.string().nullable(),
+    triggerPath: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('FlowSummary');
+
+export const FlowVersion = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    message: z.string(),
+    triggerType: z.string(),
+    triggerPath: z.string().nullable(),
+    createdAt: z.string(),
+    graph: z.unknown().optional(),
+  })
+  .openapi('FlowVersion');
+
+export const FlowDetail = FlowSummary.extend({ version: FlowVersion }).openapi('FlowDetail');
+
+export const FlowInput = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5000).default(''),
+    graph: z.unknown().openapi({ description: 'Flow graph: { nodes, edges }' }),
+    message: z.string().max(1000).default(''),
+    activate: z.boolean().default(false),
+  })
+  .openapi('FlowInput');
+
+export const FlowUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(5000).optional(),
+    graph: z.unknown(),
+    message: z.string().max(1000).default(''),
+    activate: z.boolean().default(false),
+  })
+  .openapi('FlowUpdate');
+
+export const RunStatus = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']);
+
+export const RunSummary = z
+  .object({
+    id: z.string(),
+    flowId: z.string(),
+    flowVersionId: z.string(),
+    eventId: z.string(),
+    status: RunStatus,
+    parentRunId: z.string().nullable(),
+    failedNodeId: z.string().nullable(),
+    error: z.unknown().nullable(),
+    resumeAt: z.string().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('RunSummary');
+
+export const RunStep = z
+  .object({
+    seq: z.number().int(),
+    nodeId: z.string(),
+    nodeType: z.string(),
+    attempt: z.number().int(),
+    status: z.string(),
+    port: z.string().nullable(),
+    input: z.unknown(),
+    output: z.unknown(),
+    error: z.unknown().nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    durationMs: z.number(),
+    resumeAt: z.string().nullable(),
+  })
+  .openapi('RunStep');
+
+export const RunDetail = RunSummary.extend({
+  response: z.unknown().nullable(),
+  trigger: z.unknown(),
+  flowVersion: z.number().int(),
+  steps: z.array(RunStep),
+}).openapi('RunDetail');
+
+export const Accepted = z
+  .object({ runId: z.string(), eventId: z.string(), status: z.string() })
+  .openapi('Accepted');

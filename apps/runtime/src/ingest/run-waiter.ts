@@ -1,0 +1,67 @@
+import type { Sql } from '../db/client';
+import { RUNS_CHANNEL } from '../db/queries/run-execution';
+
+export interface RunResult {
+  status: string;
+  response: { status: number; headers: Record<string, string>; body: unknown } | null;
+  error: { code: string; message: string } | null;
+}
+
+/**
+ * Lets a synchronous REST request wait for its run's `respond` step or its end. Workers announce
+ * both with NOTIFY, so this works whether the run executes in this process or another machine.
+ */
+export class RunWaiter {
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  constructor(private readonly sql: Sql) {}
+
+  async listen(): Promise<void> {
+    await this.sql.listen(RUNS_CHANNEL, (runId) => {
+      const set = this.waiters.get(runId);
+      if (set) for (const wake of set) wake();
+    });
+  }
+
+  /** Resolves with the run's answer, or null when `timeoutMs` passes first. */
+  async wait(runId: string, timeoutMs: number): Promise<RunResult | null> {
+    let wake!: () => void;
+    let woke = new Promise<void>((r) => (wake = r));
+    const set = this.waiters.get(runId) ?? new Set();
+    const onNotify = () => wake();
+    set.add(onNotify);
+    this.waiters.set(runId, set);
+    const deadline = Date.now() + timeoutMs;
+    try {
+      for (;;) {
+        // Check after subscribing, so a notification sent before we listened is not missed.
+        const result = await this.read(runId);
+        if (result) return result;
+        const left = deadline - Date.now();
+        if (left <= 0) return null;
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = await Promise.race([
+          woke.then(() => false),
+          new Promise<boolean>((r) => (timer = setTimeout(() => r(true), left))),
+        ]);
+        clearTimeout(timer);
+        if (timedOut) return (await this.read(runId)) ?? null;
+        woke = new Promise<void>((r) => (wake = r));
+      }
+    } finally {
+      set.delete(onNotify);
+      if (set.size === 0) this.waiters.delete(runId);
+    }
+  }
+
+  private async read(runId: string): Promise<RunResult | null> {
+    const [row] = await this.sql<
+      { status: string; response: RunResult['response']; error: RunResult['error'] }[]
+    >`select status, response, error from runs where id = ${runId}`;
+    if (!row) return null;
+    if (row.response || row.status === 'succeeded' || row.status === 'failed') {
+      return { status: row.status, response: row.response, error: row.error };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Db, Sql } from '../db/client';
+import { FLOWS_CHANNEL, loadActiveRestTriggers } from '../db/queries/flows';
+import type { Logger } from '../logger';
+
+/** What a REST trigger request needs to become a run, without touching the database. */
+export interface RestTrigger {
+  flowId: string;
+  versionId: string;
+  mode: 'async' | 'sync';
+  timeoutMs: number;
+}
+
+/**
+ * In-memory map of active REST trigger paths. It is rebuilt on first use after any flow change,
+ * announced through Postgres NOTIFY so every API process, not just the one that saved, reloads.
+ */
+export class TriggerTable {
+  private table: Map<string, RestTrigger> | null = null;
+  private loading: Promise<Map<string, RestTrigger>> | null = null;
+  private generation = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Subscribes to flow changes; call once per process. */
+  async listen(sql: Sql): Promise<void> {
+    await sql.listen(
+      FLOWS_CHANNEL,
+      () => this.invalidate(),
+      () => this.invalidate(),
+    );
+  }
+
+  invalidate(): void {
+    this.generation++;
+    this.table = null;
+  }
+
+  async lookup(path: string): Promise<RestTrigger | undefined> {
+    const table = this.table ?? (await this.load());
+    return table.get(path);
+  }
+
+  private load(): Promise<Map<string, RestTrigger>> {
+    if (this.loading) return this.loading;
+    const gen = this.generation;
+    this.loading = (async () => {
+      try {
+        const rows = await loadActiveRestTriggers(this.db);
+        const table = new Map<string, RestTrigger>();
+        for (const r of rows) {
+          if (!r.path) continue;
+          const trigger = r.graph.nodes.find((n) => n.type === 'trigger.rest');
+          const cfg = (trigger?.config ?? {}) as { mode?: string; timeoutMs?: number };
+          table.set(r.path, {
+            flowId: r.flowId,
+            versionId: r.versionId,
+            mode: cfg.mode === 'sync' ? 'sync' : 'async',
+            timeoutMs: typeof cfg.timeoutMs === 'number' ? cfg.timeoutMs : 10_000,
+          });
+        }
+        // A change that arrived while loading makes this result stale: use it once, reload next time.
+        if (gen === this.generation) this.table = table;
+        return table;
+      } catch (err) {
+        this.logger.error('could not load trigger table', { err });
+        throw err;
+      } finally {
+        this.loading = null;
+      }
+    })();
+    return this.loading;
+  }
+}

@@ -1,0 +1,59 @@
+import { ConfigError, loadEnv } from './env';
+import { createLogger } from './logger';
+import { startRuntime, type Role } from './start-runtime';
+
+function roleFromArgs(argv: string[]): Role | undefined {
+  const i = argv.indexOf('--role');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--role='))?.slice(7);
+  if (value === undefined) return undefined;
+  if (value === 'all' || value === 'api' || value === 'worker') return value;
+  throw new ConfigError([`--role: expected all, api or worker (got ${JSON.stringify(value)})`]);
+}
+
+async function main(): Promise<void> {
+  let env;
+  let role;
+  try {
+    env = loadEnv();
+    role = roleFromArgs(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(env.PAYBRIDGE_LOG_LEVEL, env.PAYBRIDGE_LOG_FORMAT);
+  const runtime = await startRuntime(env, { logger, ...(role ? { role } : {}) });
+  logger.info(
+    runtime.url ? `Paybridge is running at ${runtime.url}` : 'Paybridge worker is running',
+    { role: runtime.role },
+  );
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) {
+      logger.warn('second signal: exiting without waiting', { signal });
+      process.exit(130);
+    }
+    logger.info('shutting down: finishing in-flight work', { signal });
+    runtime.stop().then(
+      () => {
+        logger.info('stopped cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error('shutdown failed', { err });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Paybridge failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

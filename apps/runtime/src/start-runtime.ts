@@ -1,0 +1,117 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { createExecutorLookup } from '@paybridge/nodes/executors';
+import { createDb } from './db/client';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { migrateDatabase } from './db/migrate';
+import { flowEnvFrom, type Env } from './env';
+import { createApp } from './http/app';
+import { IngestWriter } from './ingest/ingest-writer';
+import { RunWaiter } from './ingest/run-waiter';
+import { TriggerTable } from './ingest/trigger-table';
+import { Scheduler } from './jobs/scheduler';
+import { startWorker, type RunningWorker } from './jobs/start-worker';
+import { createLogger, type Logger } from './logger';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface RuntimeHandle {
+  /** Base URL of the HTTP server, when this process serves HTTP. */
+  url: string | null;
+  databaseUrl: string;
+  role: Role;
+  /** Graceful stop: refuse new requests, drain in-flight steps, then close the database. */
+  stop(): Promise<void>;
+}
+
+const EDITOR_DIR = fileURLToPath(new URL('../../editor/dist', import.meta.url));
+
+/**
+ * Starts one Paybridge process in the given role. `all` is the default single-process setup;
+ * `api` and `worker` split the same build across machines that share one Postgres.
+ */
+export async function startRuntime(
+  env: Env,
+  opts: { role?: Role; logger?: Logger; processEnv?: NodeJS.ProcessEnv } = {},
+): Promise<RuntimeHandle> {
+  const role = opts.role ?? env.PAYBRIDGE_ROLE;
+  const logger = opts.logger ?? createLogger(env.PAYBRIDGE_LOG_LEVEL, env.PAYBRIDGE_LOG_FORMAT);
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: env.PAYBRIDGE_DATA_DIR,
+      port: env.PAYBRIDGE_EMBEDDED_PG_PORT,
+      logger,
+    });
+    databaseUrl = embedded.url;
+    logger.info('embedded Postgres started', { dataDir: env.PAYBRIDGE_DATA_DIR });
+  }
+  const { db, sql } = createDb(databaseUrl, env.PAYBRIDGE_DB_POOL_SIZE);
+  const cleanup: (() => Promise<void>)[] = [];
+  try {
+    await migrateDatabase(db, databaseUrl);
+    const ingest = new IngestWriter(sql);
+
+    let worker: RunningWorker | null = null;
+    let scheduler: Scheduler | null = null;
+    if (role !== 'api') {
+      worker = await startWorker({
+        databaseUrl,
+        sql,
+        db,
+        concurrency: env.PAYBRIDGE_WORKER_CONCURRENCY,
+        deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S,
+        lookupExecutor: createExecutorLookup({
+          http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
+        }),
+        env: flowEnvFrom(opts.processEnv ?? process.env),
+        limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },
+        logger,
+      });
+      scheduler = new Scheduler(db, ingest, logger);
+      scheduler.start();
+    }
+
+    let server: ServerType | null = null;
+    let url: string | null = null;
+    if (role !== 'worker') {
+      const triggers = new TriggerTable(db, logger);
+      await triggers.listen(sql);
+      const waiter = new RunWaiter(sql);
+      await waiter.listen();
+      const app = createApp({ db, sql, env, logger, ingest, triggers, waiter, editorDir: EDITOR_DIR });
+      server = await new Promise<ServerType>((resolve) => {
+        const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+      });
+      const port = (server.address() as AddressInfo).port;
+      url = env.PAYBRIDGE_PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+    }
+
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      databaseUrl,
+      role,
+      stop() {
+        stopping ??= (async () => {
+          if (server) {
+            const s = server;
+            await new Promise<void>((r) => s.close(() => r()));
+          }
+          await scheduler?.stop();
+          await worker?.stop();
+          await sql.end({ timeout: 5 });
+          await embedded?.stop();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    for (const c of cleanup) await c().catch(() => undefined);
+    await sql.end({ timeout: 1 }).catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw err;
+  }
+}
