@@ -21,6 +21,7 @@ export function createApp(deps: AppDeps) {
     .route('/', catalogRoutes());
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api' }],
     info: {
       title: 'Paybridge API',
       version: '0.1.0',
