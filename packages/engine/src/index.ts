@@ -8,3 +8,4 @@ export * from './retry-policy';
 export * from './config-expressions';
 export * from './spec-helpers';
 export * from './validate-graph';
+export * from './execute-run';

@@ -24,8 +24,9 @@ export interface NodeSpec<Config = unknown> {
   /** Ports; a function when they depend on config (a branch's outputs come from its rules). */
   readonly ports: NodePorts | ((config: Config) => NodePorts);
   /**
-   * True when executing touches the outside world (an HTTP call, a charge). The engine makes the
-   * checkpoint before such a step durable before running it, and its own result right after.
+   * True when executing touches the outside world (an HTTP call, a charge). The engine makes such a
+   * step's result durable right after it ran (together with the buffered steps before it), before
+   * anything else happens; steps without effects are batched into the next write.
    */
   readonly effects: boolean;
   /**

@@ -1,0 +1,532 @@
+import { resolveConfigExpressions, type ConfigPath } from './config-expressions';
+import { NodeError, PermanentError, TransientError, type StepError } from './errors';
+import { evaluateExpression, ExpressionError, type ExpressionLimits } from './expressions';
+import type { Edge, FlowGraph, NodeInstance } from './flow-graph';
+import type {
+  ExecuteContext,
+  ExecutorLookup,
+  NodeExecutor,
+  NodeResult,
+  StepLogger,
+} from './node-spec';
+import { classifyError, resolveRetryPolicy, retryDelayMs } from './retry-policy';
+import type { RunOutcome, RunResponse, RunStore, StepRecord } from './run-types';
+import { parseNodeConfig, resolvePorts } from './spec-helpers';
+import { validateGraph } from './validate-graph';
+
+export interface ExecuteRunOptions {
+  runId: string;
+  flowId: string;
+  graph: FlowGraph;
+  /** The event payload: the trigger node's output. */
+  trigger: unknown;
+  /** Checkpoints of earlier executions of this run, in any order (resume). */
+  priorSteps: readonly StepRecord[];
+  lookupExecutor: ExecutorLookup;
+  store: RunStore;
+  now?: () => Date;
+  random?: () => number;
+  /** Non-secret settings, visible to expressions as `$env`. */
+  env?: Readonly<Record<string, string>>;
+  limits?: Partial<ExpressionLimits>;
+  /** Worker shutdown: the execution stops and rejects with the signal's reason, recording nothing more. */
+  signal?: AbortSignal;
+  logger?: StepLogger;
+  /** Default 5 minutes; aborts `ctx.signal` and fails the step as transient `STEP_TIMEOUT`. */
+  stepTimeoutMs?: number;
+}
+
+/** Node type whose output becomes the run's HTTP response for synchronous REST triggers. */
+export const RESPOND_NODE_TYPE = 'respond';
+
+/** Port a failure is routed to when the flow wires it. */
+export const ERROR_PORT = 'error';
+
+export const DEFAULT_STEP_TIMEOUT_MS = 5 * 60_000;
+
+const silentLogger: StepLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * Executes (or resumes) one run of a flow until it succeeds, fails, or has to wait (a retry
+ * delay, a suspension), then reports the outcome through the store.
+ *
+ * The engine is deterministic over durable data: every execution walks the graph from the
+ * trigger in the same order, and nodes already completed in `priorSteps` replay their stored
+ * output instead of running again. That is what lets a worker crash at any point and a later
+ * execution carry on, and why steps without effects may be checkpointed lazily.
+ */
+export function executeRun(opts: ExecuteRunOptions): Promise<RunOutcome> {
+  return new RunExecution(opts).run();
+}
+
+interface QueuedNode {
+  nodeId: string;
+  input: unknown;
+}
+
+class RunExecution {
+  private readonly now: () => Date;
+  private readonly nodes = new Map<string, NodeInstance>();
+  private readonly outgoing = new Map<string, Edge[]>();
+  /** Latest prior step of each node (by seq). */
+  private readonly latest = new Map<string, StepRecord>();
+  private readonly prior: StepRecord[];
+  /** Outputs of nodes reached so far in this run, for `$node("id")`. */
+  private readonly outputs = new Map<string, unknown>();
+  private buffer: StepRecord[] = [];
+  private flushDue = false;
+  private seq: number;
+  private response: RunResponse | null = null;
+  private readonly trigger: unknown;
+
+  constructor(private readonly opts: ExecuteRunOptions) {
+    this.now = opts.now ?? (() => new Date());
+    for (const node of opts.graph.nodes)
+      if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
+    for (const edge of opts.graph.edges) {
+      const list = this.outgoing.get(edge.from.node) ?? [];
+      list.push(edge);
+      this.outgoing.set(edge.from.node, list);
+    }
+    this.prior = [...opts.priorSteps].sort((a, b) => a.seq - b.seq);
+    for (const step of this.prior) this.latest.set(step.nodeId, step);
+    this.seq = this.prior.reduce((max, step) => Math.max(max, step.seq + 1), 0);
+    let trigger: unknown;
+    try {
+      trigger = toJson(opts.trigger);
+    } catch {
+      trigger = opts.trigger; // not JSON (a bigint); the store will have its say
+    }
+    this.trigger = trigger ?? null;
+  }
+
+  async run(): Promise<RunOutcome> {
+    this.throwIfAborted();
+    const lookupSpec = (type: string, version: number) =>
+      this.opts.lookupExecutor(type, version)?.spec;
+    const validation = validateGraph(this.opts.graph, lookupSpec);
+    if (!validation.ok) {
+      const first = validation.errors[0];
+      const error = classifyError(
+        new PermanentError(
+          'GRAPH_INVALID',
+          `The flow is invalid: ${first?.message ?? 'unknown problem'}`,
+          {
+            details: { issues: validation.errors },
+          },
+        ),
+      );
+      return this.finish({ status: 'failed', nodeId: first?.nodeId ?? '', error });
+    }
+
+    const triggerNode = this.opts.graph.nodes.find(
+      (node) => this.executorOf(node)?.spec.kind === 'trigger',
+    ) as NodeInstance;
+    const triggerExecutor = this.executorOf(triggerNode) as NodeExecutor<unknown>;
+    const triggerConfig = parseNodeConfig(triggerExecutor.spec, triggerNode.config);
+    const triggerPorts =
+      typeof triggerExecutor.spec.ports !== 'function'
+        ? triggerExecutor.spec.ports
+        : triggerConfig.success
+          ? resolvePorts(triggerExecutor.spec, triggerConfig.data)
+          : undefined;
+    if (!triggerPorts) {
+      const error = classifyError(
+        new PermanentError(
+          'CONFIG_INVALID',
+          'The trigger config is invalid, so its ports are unknown',
+          {
+            details: { issues: triggerConfig.success ? [] : triggerConfig.issues },
+          },
+        ),
+      );
+      return this.finish({ status: 'failed', nodeId: triggerNode.id, error });
+    }
+
+    let triggerPort = triggerPorts.outputs[0] ?? null;
+    const priorTrigger = this.latest.get(triggerNode.id);
+    if (priorTrigger) {
+      triggerPort = priorTrigger.port;
+    } else {
+      const at = this.now();
+      this.record(triggerExecutor, {
+        runId: this.opts.runId,
+        nodeId: triggerNode.id,
+        nodeType: triggerNode.type,
+        seq: this.seq++,
+        attempt: 1,
+        status: 'succeeded',
+        port: triggerPort,
+        input: null,
+        output: this.trigger,
+        error: null,
+        startedAt: at,
+        finishedAt: at,
+        resumeAt: null,
+        state: null,
+      });
+    }
+    this.outputs.set(triggerNode.id, this.trigger);
+
+    const reached = new Set<string>([triggerNode.id]);
+    const queue: QueuedNode[] = this.targets(triggerNode.id, triggerPort, this.trigger);
+    while (queue.length > 0) {
+      const { nodeId, input } = queue.shift() as QueuedNode;
+      if (reached.has(nodeId)) continue;
+      reached.add(nodeId);
+      const node = this.nodes.get(nodeId) as NodeInstance;
+      const executor = this.executorOf(node) as NodeExecutor<unknown>;
+
+      const prior = this.latest.get(nodeId);
+      if (prior && isComplete(prior)) {
+        this.completed(node, executor, prior);
+        queue.push(...this.targets(nodeId, prior.port, prior.output));
+        continue;
+      }
+
+      let attempt = 1;
+      if (prior && (prior.status === 'retrying' || prior.status === 'suspended')) {
+        const resumeAt = toDate(prior.resumeAt);
+        if (resumeAt && resumeAt.getTime() > this.now().getTime()) {
+          const reason = prior.status === 'retrying' ? 'retry' : 'suspend';
+          return this.finish({ status: 'waiting', nodeId, resumeAt, reason });
+        }
+        attempt = prior.status === 'retrying' ? prior.attempt + 1 : prior.attempt;
+      }
+
+      await this.flushIfDue();
+      this.throwIfAborted();
+      const step = await this.runStep(node, executor, input, attempt, this.resumeStateOf(nodeId));
+      this.record(executor, step);
+
+      if (isComplete(step)) {
+        this.completed(node, executor, step);
+        queue.push(...this.targets(nodeId, step.port, step.output));
+      } else if (step.status === 'retrying' || step.status === 'suspended') {
+        return this.finish({
+          status: 'waiting',
+          nodeId,
+          resumeAt: step.resumeAt as Date,
+          reason: step.status === 'retrying' ? 'retry' : 'suspend',
+        });
+      } else {
+        return this.finish({ status: 'failed', nodeId, error: step.error as StepError });
+      }
+    }
+    return this.finish({ status: 'succeeded', response: this.response });
+  }
+
+  /** One attempt of one node: resolve config → parse → execute → check port → step record. */
+  private async runStep(
+    node: NodeInstance,
+    executor: NodeExecutor<unknown>,
+    input: unknown,
+    attempt: number,
+    resume: { state: unknown } | undefined,
+  ): Promise<StepRecord> {
+    const { spec } = executor;
+    const startedAt = this.now();
+    const base = {
+      runId: this.opts.runId,
+      nodeId: node.id,
+      nodeType: node.type,
+      attempt,
+      input,
+      startedAt,
+    };
+    try {
+      const resolved = await resolveConfigExpressions(
+        node.config,
+        spec.rawExpressionFields ?? [],
+        (source, path) => this.evaluateConfig(source, path, input),
+      );
+      const parsed = parseNodeConfig(spec, resolved);
+      if (!parsed.success) {
+        const summary = parsed.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`)
+          .join('; ');
+        throw new PermanentError('CONFIG_INVALID', `Config is invalid: ${summary}`, {
+          details: { issues: parsed.issues },
+        });
+      }
+      const ports = resolvePorts(spec, parsed.data);
+      if (!ports)
+        throw new PermanentError('PORTS_UNAVAILABLE', 'The node could not determine its ports');
+
+      const result = await this.callExecutor(node, executor, parsed.data, input, attempt, resume);
+      if (typeof result !== 'object' || result === null) {
+        throw new PermanentError('INVALID_RESULT', 'The node returned no result');
+      }
+      if ('suspendUntil' in result) {
+        const until = toDate(result.suspendUntil);
+        if (!until)
+          throw new PermanentError('INVALID_RESULT', 'The node suspended without a valid date');
+        return {
+          ...base,
+          seq: this.seq++,
+          status: 'suspended',
+          port: null,
+          output: null,
+          error: null,
+          finishedAt: this.now(),
+          resumeAt: until,
+          state: toJsonOrFail(result.state, 'suspension state') ?? null,
+        };
+      }
+      const port = result.port ?? ports.outputs[0] ?? null;
+      if (port !== null && !ports.outputs.includes(port)) {
+        throw new PermanentError(
+          'UNKNOWN_PORT',
+          `The node emitted on port "${port}", which it does not have (it has: ${ports.outputs.join(', ') || 'none'})`,
+        );
+      }
+      return {
+        ...base,
+        seq: this.seq++,
+        status: 'succeeded',
+        port,
+        output: toJsonOrFail(result.output, 'output') ?? null,
+        error: null,
+        finishedAt: this.now(),
+        resumeAt: null,
+        state: null,
+      };
+    } catch (err) {
+      this.throwIfAborted();
+      return this.failure(node, executor, base, err);
+    }
+  }
+
+  /** Decides what a failed attempt leads to: a retry, the error port, or a failed run. */
+  private failure(
+    node: NodeInstance,
+    executor: NodeExecutor<unknown>,
+    base: Pick<StepRecord, 'runId' | 'nodeId' | 'nodeType' | 'attempt' | 'input' | 'startedAt'>,
+    err: unknown,
+  ): StepRecord {
+    const error = classifyError(err);
+    const policy = resolveRetryPolicy(executor.spec.retry, node.retry);
+    const finishedAt = this.now();
+    const common = { ...base, seq: this.seq++, output: null, error, finishedAt, state: null };
+    if (policy.retryOn.includes(error.errorClass) && base.attempt < policy.maxAttempts) {
+      const retryAfterMs = err instanceof NodeError ? err.retryAfterMs : undefined;
+      const delay = retryDelayMs(policy, base.attempt, this.opts.random, retryAfterMs);
+      const resumeAt = new Date(finishedAt.getTime() + delay);
+      return { ...common, status: 'retrying', port: null, resumeAt };
+    }
+    const routed = (this.outgoing.get(node.id) ?? []).some((e) => e.from.port === ERROR_PORT);
+    if (routed) {
+      return {
+        ...common,
+        status: 'failed',
+        port: ERROR_PORT,
+        output: { error, input: base.input },
+        resumeAt: null,
+      };
+    }
+    return { ...common, status: 'failed', port: null, resumeAt: null };
+  }
+
+  /**
+   * Runs the executor under the step timeout. The race matters as much as the abort: an
+   * executor that ignores its signal must not hold the run forever.
+   */
+  private async callExecutor(
+    node: NodeInstance,
+    executor: NodeExecutor<unknown>,
+    config: unknown,
+    input: unknown,
+    attempt: number,
+    resume: { state: unknown } | undefined,
+  ): Promise<NodeResult> {
+    const timeoutMs = this.opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    const controller = new AbortController();
+    const outer = this.opts.signal;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onOuterAbort: (() => void) | undefined;
+    const interrupted = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new TransientError(
+          'STEP_TIMEOUT',
+          `The step did not finish within ${timeoutMs} ms`,
+        );
+        controller.abort(error);
+        reject(error);
+      }, timeoutMs);
+      if (outer) {
+        onOuterAbort = () => {
+          controller.abort(outer.reason);
+          reject(outer.reason);
+        };
+        outer.addEventListener('abort', onOuterAbort, { once: true });
+      }
+    });
+    interrupted.catch(() => {});
+
+    const logger = this.opts.logger ?? silentLogger;
+    const fields = { runId: this.opts.runId, flowId: this.opts.flowId, nodeId: node.id, attempt };
+    const ctx: ExecuteContext<unknown> = {
+      runId: this.opts.runId,
+      flowId: this.opts.flowId,
+      nodeId: node.id,
+      config,
+      input,
+      attempt,
+      idempotencyKey: `${this.opts.runId}:${node.id}`,
+      signal: controller.signal,
+      resume,
+      now: this.now,
+      env: this.opts.env ?? {},
+      logger: {
+        info: (message, extra) => logger.info(message, { ...fields, ...extra }),
+        warn: (message, extra) => logger.warn(message, { ...fields, ...extra }),
+        error: (message, extra) => logger.error(message, { ...fields, ...extra }),
+      },
+      evaluate: (expression, data) =>
+        evaluateExpression(
+          expression.startsWith('=') ? expression.slice(1) : expression,
+          data,
+          this.bindings(input),
+          this.opts.limits,
+        ),
+    };
+    const execution = Promise.resolve().then(() => executor.execute(ctx));
+    execution.catch(() => {});
+    try {
+      return await Promise.race([execution, interrupted]);
+    } finally {
+      clearTimeout(timer);
+      if (outer && onOuterAbort) outer.removeEventListener('abort', onOuterAbort);
+    }
+  }
+
+  private async evaluateConfig(source: string, path: ConfigPath, input: unknown): Promise<unknown> {
+    try {
+      return await evaluateExpression(source, input, this.bindings(input), this.opts.limits);
+    } catch (err) {
+      if (!(err instanceof ExpressionError)) throw err;
+      throw new PermanentError(err.code, `Config field ${path.join('.')}: ${err.message}`, {
+        details: { field: path, position: err.position },
+        cause: err,
+      });
+    }
+  }
+
+  private bindings(input: unknown): Record<string, unknown> {
+    return {
+      trigger: this.trigger,
+      node: (id: unknown) => (typeof id === 'string' ? this.outputs.get(id) : undefined),
+      env: this.opts.env ?? {},
+      input,
+    };
+  }
+
+  /**
+   * State saved by the node's latest suspension in the current retry budget, so that a resumed
+   * step that then fails transiently is retried as a resumption, not from scratch.
+   */
+  private resumeStateOf(nodeId: string): { state: unknown } | undefined {
+    for (let i = this.prior.length - 1; i >= 0; i--) {
+      const step = this.prior[i] as StepRecord;
+      if (step.nodeId !== nodeId) continue;
+      if (step.status === 'suspended') return { state: step.state };
+      if (step.status !== 'retrying') return undefined;
+    }
+    return undefined;
+  }
+
+  private completed(node: NodeInstance, executor: NodeExecutor<unknown>, step: StepRecord): void {
+    this.outputs.set(node.id, step.output);
+    if (executor.spec.type === RESPOND_NODE_TYPE && step.status === 'succeeded') {
+      const response = asResponse(step.output);
+      if (response) this.response = response;
+    }
+  }
+
+  private targets(nodeId: string, port: string | null, data: unknown): QueuedNode[] {
+    if (port === null) return [];
+    return (this.outgoing.get(nodeId) ?? [])
+      .filter((edge) => edge.from.port === port)
+      .map((edge) => ({ nodeId: edge.to.node, input: data }));
+  }
+
+  private executorOf(node: NodeInstance): NodeExecutor<unknown> | undefined {
+    return this.opts.lookupExecutor(node.type, node.typeVersion);
+  }
+
+  /** Buffers the step; a step with effects makes the buffer due for a write right after it. */
+  private record(executor: NodeExecutor<unknown>, step: StepRecord): void {
+    this.buffer.push(step);
+    if (executor.spec.effects) this.flushDue = true;
+  }
+
+  private async flushIfDue(): Promise<void> {
+    if (!this.flushDue) return;
+    const steps = this.buffer;
+    this.buffer = [];
+    this.flushDue = false;
+    await this.opts.store.checkpoint(steps, null);
+  }
+
+  private async finish(outcome: RunOutcome): Promise<RunOutcome> {
+    const steps = this.buffer;
+    this.buffer = [];
+    this.flushDue = false;
+    await this.opts.store.checkpoint(steps, outcome);
+    return outcome;
+  }
+
+  private throwIfAborted(): void {
+    const signal = this.opts.signal;
+    if (signal?.aborted)
+      throw signal.reason ?? new DOMException('The run was aborted', 'AbortError');
+  }
+}
+
+/** Completed nodes are not executed again: they succeeded, or their failure was routed on. */
+function isComplete(step: StepRecord): boolean {
+  return step.status === 'succeeded' || (step.status === 'failed' && step.port !== null);
+}
+
+function toDate(value: unknown): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  const date = value instanceof Date ? value : new Date(value as string);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Data as it will read back from the store. Normalising before anything downstream sees it
+ * makes a fresh execution behave exactly like one resumed from checkpoints (dates as strings,
+ * no `undefined` fields, no shared mutable objects between steps).
+ */
+function toJson(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : (JSON.parse(text) as unknown);
+}
+
+function toJsonOrFail(value: unknown, what: string): unknown {
+  try {
+    return toJson(value);
+  } catch (err) {
+    throw new PermanentError(
+      'OUTPUT_INVALID',
+      `The node's ${what} cannot be stored as JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
+
+function asResponse(output: unknown): RunResponse | undefined {
+  if (typeof output !== 'object' || output === null) return undefined;
+  const { status, headers, body } = output as Record<string, unknown>;
+  if (typeof status !== 'number' || !Number.isInteger(status)) return undefined;
+  if (headers !== undefined && (typeof headers !== 'object' || headers === null)) return undefined;
+  const stringHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries((headers ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string') stringHeaders[name] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean')
+      stringHeaders[name] = String(value);
+  }
+  return { status, headers: stringHeaders, body: body ?? null };
+}
