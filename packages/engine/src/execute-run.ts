@@ -48,7 +48,10 @@ const silentLogger: StepLogger = { info() {}, warn() {}, error() {} };
 
 /**
  * Executes (or resumes) one run of a flow until it succeeds, fails, or has to wait (a retry
- * delay, a suspension), then reports the outcome through the store.
+ * delay, a suspension), then reports the outcome through the store. A graph that does not pass
+ * `validateGraph` fails the run before any step, as `GRAPH_INVALID` on the first issue's node
+ * (`nodeId` is empty when the issue concerns no node). It rejects only when `signal` aborts or
+ * the store fails; every node failure is an outcome.
  *
  * The engine is deterministic over durable data: every execution walks the graph from the
  * trigger in the same order, and nodes already completed in `priorSteps` replay their stored
@@ -340,7 +343,11 @@ class RunExecution {
     attempt: number,
     resume: { state: unknown } | undefined,
   ): Promise<NodeResult> {
-    const timeoutMs = this.opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    // setTimeout fires at once beyond 2^31-1 ms, so longer budgets are clamped to ~24.8 days.
+    const timeoutMs = Math.min(
+      Math.max(1, this.opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS),
+      2 ** 31 - 1,
+    );
     const controller = new AbortController();
     const outer = this.opts.signal;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -359,7 +366,8 @@ class RunExecution {
           controller.abort(outer.reason);
           reject(outer.reason);
         };
-        outer.addEventListener('abort', onOuterAbort, { once: true });
+        if (outer.aborted) onOuterAbort();
+        else outer.addEventListener('abort', onOuterAbort, { once: true });
       }
     });
     interrupted.catch(() => {});
