@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { evaluateExpression } from '@paybridge/engine';
-import type { ExecuteContext, NodeResult, StepLogger } from '@paybridge/engine';
-import type { AnyNodeDefinition, NodeDefinition } from './define-node';
+import type { ExecuteContext, NodeResult, NodeSpec, StepLogger } from '@paybridge/engine';
+import type { AnyNodeDefinition } from './define-node';
 
 /** What a test may set; everything else gets a harmless default. */
 export interface TestContextOptions {
@@ -38,7 +38,7 @@ function recordingLogger(): RecordingLogger {
  * evaluation with `$trigger`, `$node` and `$env` bound.
  */
 export function createTestContext<Config>(
-  definition: NodeDefinition<Config>,
+  definition: NodeSpec<Config>,
   config: unknown,
   options: TestContextOptions = {},
 ): ExecuteContext<Config> & { logger: RecordingLogger } {

@@ -17,6 +17,8 @@ const HttpUrl = z
   .url({ protocol: /^https?$/, error: 'an absolute http:// or https:// URL' })
   .max(8192)
   .refine((url) => {
+    // zod runs this even when the URL check failed; that failure is already reported.
+    if (!URL.canParse(url)) return true;
     const parsed = new URL(url);
     return parsed.username === '' && parsed.password === '';
   }, 'put credentials in a header, not in the URL');

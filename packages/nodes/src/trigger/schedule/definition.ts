@@ -82,8 +82,8 @@ export const scheduleTriggerNode = defineNode({
 
 - \`0 9 * * 1-5\`: 09:00 local time on weekdays, also across daylight-saving changes.
 - A sixth leading field adds seconds: \`*/30 * * * * *\`.
-- A time that does not exist on a spring-forward day runs at the first valid time after the gap;
-  a time that occurs twice on a fall-back day runs once.
+- A fixed time of day that does not exist on a spring-forward day (\`30 2 * * *\` in New York)
+  runs at the first valid time after the gap; one that occurs twice on a fall-back day runs once.
 
 Fires missed while the runtime was down are caught up, oldest first, up to a limit.
 The output is \`{ scheduledAt, cron, timezone }\`.`,

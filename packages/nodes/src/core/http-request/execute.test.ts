@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BusinessError, PermanentError, TransientError } from '@paybridge/engine';
+import { createTestContext, expectOutput, type TestContextOptions } from '../../test-context';
+import { httpRequestNode } from './definition';
+import { createHttpRequestExecutor } from './execute';
+import { startTestServer, type TestServer } from './test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const executor = createHttpRequestExecutor({
+  allowPrivateCidrs: ['127.0.0.1/32'],
+  maxResponseBytes: 64 * 1024,
+});
+
+async function call(config: Record<string, unknown>, options: TestContextOptions = {}) {
+  const ctx = createTestContext(httpRequestNode, config, options);
+  return executor.execute(ctx);
+}
+
+async function callOk(config: Record<string, unknown>) {
+  const { port, output } = expectOutput(httpRequestNode, await call(config));
+  expect(port).toBe('out');
+  return output as { status: number; headers: Record<string, string>; body: unknown };
+}
+
+describe('http.request responses', () => {
+  it('parses JSON responses and keeps large ids as the strings they were sent as', async () => {
+    const output = await callOk({ url: `${server.origin}/json` });
+    expect(output.status).toBe(200);
+    expect(output.body).toEqual({ id: '820982911946154508', ok: true });
+    expect(output.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(output.headers['set-cookie']).toBe('a=1, b=2');
+  });
+
+  it('returns other content types as text', async () => {
+    expect((await callOk({ url: `${server.origin}/text` })).body).toBe('plain words');
+  });
+
+  it('keeps a body that claims JSON but is not, as text, and warns', async () => {
+    const ctx = createTestContext(httpRequestNode, { url: `${server.origin}/bad-json` });
+    const result = await executor.execute(ctx);
+    expect(result).toMatchObject({ output: { body: '<html>oops</html>' } });
+    expect(ctx.logger.entries).toEqual([expect.objectContaining({ level: 'warn' })]);
+  });
+
+  it('has a null body for HEAD', async () => {
+    const output = await callOk({ method: 'HEAD', url: `${server.origin}/json` });
+    expect(output).toMatchObject({ status: 200, body: null });
+  });
+});
+
+describe('http.request requests', () => {
+  it('sends objects as JSON, appends query parameters and forwards headers', async () => {
+    const output = await callOk({
+      method: 'POST',
+      url: `${server.origin}/echo?existing=1`,
+      query: { page: '2', q: 'a b' },
+      headers: { 'X-Api-Key': 'k-123' },
+      body: { amount: 2599, currency: 'USD' },
+    });
+    const seen = output.body as { method: string; url: string; headers: Record<string, string> };
+    expect(seen.method).toBe('POST');
+    expect(seen.url).toBe('/echo?existing=1&page=2&q=a+b');
+    expect(seen.headers['x-api-key']).toBe('k-123');
+    expect(seen.headers['content-type']).toBe('application/json');
+    expect(JSON.parse((output.body as { body: string }).body)).toEqual({
+      amount: 2599,
+      currency: 'USD',
+    });
+  });
+
+  it('sends strings as text and respects a content type the user set', async () => {
+    const text = await callOk({ method: 'PUT', url: `${server.origin}/echo`, body: 'a=1' });
+    expect(text.body).toMatchObject({
+      body: 'a=1',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+    const form = await callOk({
+      method: 'POST',
+      url: `${server.origin}/echo`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    });
+    expect(form.body).toMatchObject({
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  });
+
+  it.each([
+    [{ url: 'ftp://example.com/file' }, 'a non-HTTP scheme'],
+    [{ url: 'https://user:secret@example.com/' }, 'credentials in the URL'],
+    [{ url: '/relative' }, 'a relative URL'],
+    [{ url: 'https://example.com', body: { a: 1 } }, 'a GET with a body'],
+    [{ url: 'https://example.com', timeoutMs: 50 }, 'a timeout under 100 ms'],
+    [{ url: 'https://example.com', headers: { Host: 'internal' } }, 'a Host header'],
+  ])('rejects %j (%s) on save', (config, _label) => {
+    expect(httpRequestNode.config.safeParse(config).success).toBe(false);
+  });
+});
+
+describe('http.request errors', () => {
+  it('sends a 4xx to the error port with status and body, by default', async () => {
+    const failure = call({ url: `${server.origin}/status?code=404` });
+    await expect(failure).rejects.toBeInstanceOf(BusinessError);
+    await expect(failure).rejects.toMatchObject({
+      code: 'HTTP_404',
+      details: { status: 404, body: { error: 'nope' } },
+    });
+  });
+
+  it('emits a 4xx as normal output when failOnHttpError is off', async () => {
+    const output = await callOk({
+      url: `${server.origin}/status?code=422`,
+      failOnHttpError: false,
+    });
+    expect(output).toMatchObject({ status: 422, body: { error: 'nope' } });
+  });
+
+  it.each([
+    [500, undefined, undefined],
+    [502, undefined, undefined],
+    [503, '7', 7_000],
+    [429, '120', 120_000],
+    [429, 'Wed, 15 Jan 2025 12:00:30 GMT', 30_000],
+  ])('retries %i (Retry-After %j → %j ms)', async (code, retryAfter, retryAfterMs) => {
+    const query = retryAfter === undefined ? '' : `&retryAfter=${encodeURIComponent(retryAfter)}`;
+    const failure = call(
+      { url: `${server.origin}/status?code=${code}${query}`, failOnHttpError: false },
+      { now: new Date('2025-01-15T12:00:00Z') },
+    );
+    await expect(failure).rejects.toBeInstanceOf(TransientError);
+    await expect(failure).rejects.toMatchObject({ code: `HTTP_${code}`, retryAfterMs });
+  });
+
+  it('retries when the server cannot be reached', async () => {
+    const failure = call({ url: 'http://127.0.0.1:1/' });
+    await expect(failure).rejects.toMatchObject({ errorClass: 'transient', code: 'HTTP_NETWORK' });
+  });
+
+  it('times out after timeoutMs and retries', async () => {
+    const started = Date.now();
+    const failure = call({ url: `${server.origin}/slow`, timeoutMs: 200 });
+    await expect(failure).rejects.toMatchObject({ errorClass: 'transient', code: 'HTTP_TIMEOUT' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('stops when the step is cancelled', async () => {
+    const controller = new AbortController();
+    const failure = call({ url: `${server.origin}/slow` }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(failure).rejects.toMatchObject({ code: 'HTTP_CANCELLED' });
+  });
+
+  it.each([
+    ['declared in content-length', '&declared'],
+    ['streamed without a length', ''],
+  ])('fails permanently on a response over the limit (%s)', async (_label, declared) => {
+    const failure = call({ url: `${server.origin}/big?size=${70 * 1024}${declared}` });
+    await expect(failure).rejects.toBeInstanceOf(PermanentError);
+    await expect(failure).rejects.toMatchObject({ code: 'HTTP_RESPONSE_TOO_LARGE' });
+    expect((await callOk({ url: `${server.origin}/big?size=${60 * 1024}` })).body).toHaveLength(
+      60 * 1024,
+    );
+  });
+});
+
+describe('http.request redirects', () => {
+  it('follows up to 5 hops and fails permanently on the 6th', async () => {
+    expect(await callOk({ url: `${server.origin}/hops?n=5` })).toMatchObject({ status: 200 });
+    await expect(call({ url: `${server.origin}/hops?n=6` })).rejects.toMatchObject({
+      errorClass: 'permanent',
+      code: 'HTTP_TOO_MANY_REDIRECTS',
+    });
+  });
+
+  it('turns a POST into a GET without body on 303, and keeps both on 307', async () => {
+    const request = (status: number) =>
+      callOk({
+        method: 'POST',
+        url: `${server.origin}/redirect?status=${status}&to=/echo`,
+        body: { a: 1 },
+      });
+    expect((await request(303)).body).toMatchObject({ method: 'GET', body: '' });
+    expect((await request(307)).body).toMatchObject({ method: 'POST', body: '{"a":1}' });
+  });
+
+  it('drops credentials when a redirect leaves the origin, and keeps them when it does not', async () => {
+    const headers = { Authorization: 'Bearer secret', 'X-Trace': 't1' };
+    const sameOrigin = await callOk({
+      url: `${server.origin}/redirect?to=/echo`,
+      headers,
+    });
+    expect(sameOrigin.body).toMatchObject({ headers: { authorization: 'Bearer secret' } });
+
+    const otherOrigin = `http://localhost:${server.port}/echo`;
+    const crossOrigin = await callOk({
+      url: `${server.origin}/redirect?to=${encodeURIComponent(otherOrigin)}`,
+      headers,
+    });
+    const seen = (crossOrigin.body as { headers: Record<string, string> }).headers;
+    expect(seen.authorization).toBeUndefined();
+    expect(seen['x-trace']).toBe('t1');
+  });
+
+  it('refuses a redirect to a non-HTTP scheme', async () => {
+    const failure = call({
+      url: `${server.origin}/redirect?to=${encodeURIComponent('file:///etc/passwd')}`,
+    });
+    await expect(failure).rejects.toMatchObject({ code: 'HTTP_BAD_REDIRECT' });
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Server entry point: the executor for every node type, built for one runtime's settings. Not
+ * browser-safe (it opens sockets); the editor imports `./definitions` instead.
+ *
+ * @module
+ */
+import type { ExecutorLookup, NodeExecutor } from '@paybridge/engine';
+import { nodeDefinitions, type NodeDefinitionOf, type NodeTypeName } from './definitions';
+import type { NodeDefinition } from './define-node';
+import { restTriggerExecutor } from './trigger/rest/execute';
+import { manualTriggerExecutor } from './trigger/manual/execute';
+import { scheduleTriggerExecutor } from './trigger/schedule/execute';
+import { mapExecutor } from './core/map/execute';
+import { branchExecutor } from './core/branch/execute';
+import { respondExecutor } from './core/respond/execute';
+import { delayExecutor } from './core/delay/execute';
+import { createHttpRequestExecutor, type HttpRuntimeOptions } from './core/http-request/execute';
+
+export { implementNode } from './define-node';
+export {
+  createHttpRequestExecutor,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  MAX_REDIRECTS,
+  type HttpRuntimeOptions,
+} from './core/http-request/execute';
+
+/**
+ * Settings the runtime passes in (from its own config). Executors keep no global state: two
+ * runtimes in one process, or tests with different allow-lists, do not see each other's settings.
+ */
+export interface NodeRuntimeOptions {
+  http: HttpRuntimeOptions;
+}
+
+type ConfigOf<T extends NodeTypeName> =
+  NodeDefinitionOf<T> extends NodeDefinition<infer Config, T> ? Config : never;
+
+/**
+ * One factory per shipped type. Keyed by the union of type names, so adding a definition to
+ * `nodeDefinitions` without registering its executor here does not compile.
+ */
+type ExecutorFactories = {
+  readonly [T in NodeTypeName]: (options: NodeRuntimeOptions) => NodeExecutor<ConfigOf<T>>;
+};
+
+const factories: ExecutorFactories = {
+  'trigger.rest': () => restTriggerExecutor,
+  'trigger.manual': () => manualTriggerExecutor,
+  'trigger.schedule': () => scheduleTriggerExecutor,
+  map: () => mapExecutor,
+  branch: () => branchExecutor,
+  respond: () => respondExecutor,
+  delay: () => delayExecutor,
+  'http.request': (options) => createHttpRequestExecutor(options.http),
+};
+
+/**
+ * Builds every executor for these settings and returns the engine's lookup by type and version.
+ * Invalid settings (a malformed CIDR) throw here, at startup.
+ *
+ * @example
+ * const lookupExecutor = createExecutorLookup({ http: { allowPrivateCidrs: ['10.20.0.0/16'] } });
+ * lookupExecutor('http.request', 1)?.execute(ctx);
+ */
+export function createExecutorLookup(options: NodeRuntimeOptions): ExecutorLookup {
+  const executors = new Map<string, NodeExecutor<unknown>>();
+  for (const definition of nodeDefinitions) {
+    const executor = factories[definition.type](options);
+    if (executor.spec !== definition) {
+      throw new Error(
+        `executor registered for ${definition.type} implements ${executor.spec.type}`,
+      );
+    }
+    // The engine parses config with this very spec before executing, so erasing the config type
+    // here loses nothing; NodeExecutor<Config> is merely not assignable to NodeExecutor<unknown>.
+    executors.set(
+      `${definition.type}@${definition.version}`,
+      executor as unknown as NodeExecutor<unknown>,
+    );
+  }
+  return (type, version) => executors.get(`${type}@${version}`);
+}
