@@ -54,6 +54,7 @@ export const NODE_CATEGORIES = [
   'fraud',
   'reconciliation',
 ] as const;
+/** A palette group; also namespaces connector node types. */
 export type NodeCategory = (typeof NODE_CATEGORIES)[number];
 
 /**
@@ -160,10 +161,7 @@ export function defineNode<const Type extends string, Schema extends z.ZodObject
     ...declaration,
     // A schema's output type is `z.output<Schema>` by definition; TS cannot see it generically.
     config: declaration.config as unknown as z.ZodType<z.output<Schema>>,
-    ports:
-      typeof ports === 'function'
-        ? (config: z.output<Schema>) => ports(config)
-        : freezePorts(ports),
+    ports: typeof ports === 'function' ? ports : freezePorts(ports),
     ...(rawExpressionFields
       ? { rawExpressionFields: Object.freeze([...rawExpressionFields]) }
       : {}),

@@ -7,6 +7,7 @@ import { BlockedAddressError } from './errors';
 /** Node's `lookup` hook signature, as `net.connect` calls it. */
 export type LookupFunction = NonNullable<net.TcpNetConnectOpts['lookup']>;
 
+/** The policy to enforce and, optionally, the resolver to enforce it on. */
 export interface GuardedAgentOptions {
   policy: AddressPolicy;
   /** Resolver to use; default `dns.lookup` (the OS resolver, so `/etc/hosts` applies). */

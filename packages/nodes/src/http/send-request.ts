@@ -18,6 +18,7 @@ export interface InboundResponse {
   url: URL;
 }
 
+/** Per-call settings; the dispatcher carries the address policy. */
 export interface SendOptions {
   dispatcher: Dispatcher;
   signal: AbortSignal;

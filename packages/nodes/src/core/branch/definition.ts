@@ -57,7 +57,6 @@ export const branchNode = defineNode({
       }),
   }),
   rawExpressionFields: ['rules'],
-  output: z.unknown(),
   ports: (config) => ({ inputs: ['in'], outputs: [...config.rules.map((r) => r.port), 'default'] }),
   effects: false,
   docs: `Checks each rule's JSONata condition against the input, in order. The input goes out
@@ -71,4 +70,5 @@ Truthiness follows JSONata's \`$boolean\`: \`0\`, \`""\`, \`[]\`, \`{}\`, \`null
 | \`refunded\` | \`$count(refunds) > 0\` |`,
 });
 
+/** Branch settings after parsing; rule order is evaluation order. */
 export type BranchConfig = z.infer<typeof branchNode.config>;

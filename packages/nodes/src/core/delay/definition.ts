@@ -34,8 +34,6 @@ export const delayNode = defineNode({
         issues.addIssue({ code: 'custom', message: 'set exactly one of "ms" and "until"' });
       }
     }),
-  input: z.unknown(),
-  output: z.unknown(),
   ports: { inputs: ['in'], outputs: ['out'] },
   effects: false,
   docs: `Holds the run, then passes its input on unchanged.
@@ -46,4 +44,5 @@ export const delayNode = defineNode({
 The wait is durable: no worker is held, and restarts do not reset it.`,
 });
 
+/** Delay settings after parsing: exactly one of `ms` and `until` is set. */
 export type DelayConfig = z.infer<typeof delayNode.config>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../../define-node';
 import { headerRecord } from '../../schemas/http-headers';
 
+/** Methods the node offers; OPTIONS/TRACE/CONNECT have no use in integrations. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 
 /** What a response looks like to the flow. */
@@ -11,6 +12,7 @@ export const HttpResponseOutput = z.object({
   /** Parsed JSON for JSON content types, text otherwise, `null` when there is none. */
   body: z.unknown(),
 });
+/** A response as the flow sees it. */
 export type HttpResponseOutput = z.infer<typeof HttpResponseOutput>;
 
 const HttpUrl = z
@@ -69,7 +71,6 @@ export const httpRequestNode = defineNode({
         });
       }
     }),
-  input: z.unknown(),
   output: HttpResponseOutput,
   ports: { inputs: ['in'], outputs: ['out', 'error'] },
   effects: true,
@@ -88,4 +89,5 @@ export const httpRequestNode = defineNode({
 - Responses larger than the runtime's limit (10 MiB by default) fail the step.`,
 });
 
+/** HTTP request settings after defaults, as the executor receives them. */
 export type HttpRequestConfig = z.infer<typeof httpRequestNode.config>;

@@ -9,6 +9,7 @@ export interface ReceivedRequest {
   body: string;
 }
 
+/** A running test server and what it received. */
 export interface TestServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;

@@ -23,7 +23,6 @@ export const mapNode = defineNode({
     }),
   }),
   rawExpressionFields: ['expression'],
-  output: z.unknown(),
   ports: { inputs: ['in'], outputs: ['out'] },
   effects: false,
   docs: `Evaluates a JSONata expression against the input and emits the result on \`out\`.
@@ -36,4 +35,5 @@ available. A result of "nothing" (no match) is emitted as \`null\`.
 \`\`\``,
 });
 
+/** Map settings after parsing. */
 export type MapConfig = z.infer<typeof mapNode.config>;

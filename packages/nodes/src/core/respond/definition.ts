@@ -8,6 +8,7 @@ export const RespondOutput = z.object({
   headers: z.record(z.string(), z.string()),
   body: z.unknown(),
 });
+/** The answer for a sync REST caller. */
 export type RespondOutput = z.infer<typeof RespondOutput>;
 
 /**
@@ -45,4 +46,5 @@ same object on \`out\`. Without a body it responds with its input. Use \`=\` exp
 to build it from the run's data, e.g. \`={ "orderId": $trigger.body.id, "status": "accepted" }\`.`,
 });
 
+/** Respond settings after defaults; `body` undefined means "answer with the input". */
 export type RespondConfig = z.infer<typeof respondNode.config>;

@@ -14,11 +14,11 @@ export const manualTriggerNode = defineNode({
   category: 'trigger',
   icon: 'play',
   config: z.object({}),
-  output: z.unknown(),
   ports: { inputs: [], outputs: ['out'] },
   effects: false,
   docs: `Runs the flow when an operator clicks **Run** (or calls the runs API).
 The posted JSON payload is the trigger's output, unchanged.`,
 });
 
+/** Manual trigger settings (none yet; the type keeps the registry uniform). */
 export type ManualTriggerConfig = z.infer<typeof manualTriggerNode.config>;

@@ -12,6 +12,7 @@ export const RestTriggerEvent = z.object({
   query: z.record(z.string(), z.string()),
   body: z.unknown(),
 });
+/** A recorded REST call, as the flow sees it. */
 export type RestTriggerEvent = z.infer<typeof RestTriggerEvent>;
 
 /**
@@ -61,4 +62,5 @@ export const restTriggerNode = defineNode({
 The output is \`{ method, path, headers, query, body }\`; JSON bodies arrive parsed.`,
 });
 
+/** REST trigger settings after defaults, as the runtime's ingress reads them. */
 export type RestTriggerConfig = z.infer<typeof restTriggerNode.config>;

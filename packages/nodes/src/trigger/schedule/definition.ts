@@ -35,6 +35,7 @@ export const ScheduleTriggerEvent = z.object({
   cron: z.string(),
   timezone: z.string(),
 });
+/** One schedule fire, as the flow sees it. */
 export type ScheduleTriggerEvent = z.infer<typeof ScheduleTriggerEvent>;
 
 /**
@@ -89,4 +90,5 @@ Fires missed while the runtime was down are caught up, oldest first, up to a lim
 The output is \`{ scheduledAt, cron, timezone }\`.`,
 });
 
+/** Schedule settings after defaults, as the scheduler and `dueFireTimes` take them. */
 export type ScheduleTriggerConfig = z.infer<typeof scheduleTriggerNode.config>;
