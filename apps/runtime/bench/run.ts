@@ -70,6 +70,13 @@ async function peakRssMiB(pid: number): Promise<number> {
   return kb / 1024;
 }
 
+/** The single row of an aggregate query. */
+function one<T>(rows: readonly T[]): T {
+  const row = rows[0];
+  if (!row) throw new Error('expected one row');
+  return row;
+}
+
 const fmt = (n: number, d = 0) => n.toFixed(d);
 const ratio = (a: number, b: number) => `${fmt((100 * a) / b, 1)}%`;
 
@@ -131,11 +138,13 @@ async function main(): Promise<void> {
     const hookUrl = `${base}/hooks/bench/orders`;
     await load(hookUrl); // warm-up
     const db = postgres(rtUrl, { max: 2, onnotice: () => undefined });
-    const [{ before }] = await db<{ before: number }[]>`select count(*)::int as before from runs`;
+    const { before } = one(await db<{ before: number }[]>`select count(*)::int as before from runs`);
     const ingestRes = await load(hookUrl);
-    const [{ after, jobs }] = await db<{ after: number; jobs: number }[]>`
-      select (select count(*)::int from runs) as after,
-             (select count(*)::int from graphile_worker._private_jobs) as jobs`;
+    const { after, jobs } = one(
+      await db<{ after: number; jobs: number }[]>`
+        select (select count(*)::int from runs) as after,
+               (select count(*)::int from graphile_worker._private_jobs) as jobs`,
+    );
     const durable = after - before;
     const apiPeak = await peakRssMiB(api.child.pid!);
 
@@ -148,15 +157,19 @@ async function main(): Promise<void> {
       PAYBRIDGE_LOG_LEVEL: 'warn',
     });
     for (;;) {
-      const [{ left }] = await db<{ left: number }[]>`
-        select count(*)::int as left from runs where status not in ('succeeded', 'failed')`;
+      const { left } = one(
+        await db<{ left: number }[]>`
+          select count(*)::int as left from runs where status not in ('succeeded', 'failed')`,
+      );
       if (left === 0) break;
       if (worker.child.exitCode !== null) throw new Error(`worker exited:\n${worker.output()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const runsPerS = total / ((Date.now() - t0) / 1000);
-    const [{ failedRuns }] = await db<{ failedRuns: number }[]>`
-      select count(*)::int as "failedRuns" from runs where status = 'failed'`;
+    const { failedRuns } = one(
+      await db<{ failedRuns: number }[]>`
+        select count(*)::int as "failedRuns" from runs where status = 'failed'`,
+    );
     const workerPeak = await peakRssMiB(worker.child.pid!);
     worker.child.kill('SIGTERM');
     await worker.exited;

