@@ -9,15 +9,15 @@
  *    worker process, against graphile-worker draining no-op jobs with the same concurrency.
  * 3. Peak memory (VmHWM) of the runtime processes under that load.
  */
+import { openSql } from '../src/db/client';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import { run as runWorker, runMigrations } from 'graphile-worker';
+import { Logger as QueueLogger, run as runWorker, runMigrations } from 'graphile-worker';
 import { Hono } from 'hono';
-import postgres from 'postgres';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createLogger } from '../src/logger';
 import { spawnRuntime } from '../test/processes';
@@ -25,7 +25,12 @@ import { spawnRuntime } from '../test/processes';
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 32;
 const CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 8);
-const BODY = JSON.stringify({ id: 'ORD-1001', total_cents: 12999, currency: 'USD', email: 'a@b.example' });
+const BODY = JSON.stringify({
+  id: 'ORD-1001',
+  total_cents: 12999,
+  currency: 'USD',
+  email: 'a@b.example',
+});
 
 interface LoadResult {
   rps: number;
@@ -83,7 +88,7 @@ const ratio = (a: number, b: number) => `${fmt((100 * a) / b, 1)}%`;
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'paybridge-bench-'));
   const pg = await startEmbeddedPostgres({ dataDir: dir, port: 0, logger: createLogger('warn') });
-  const admin = postgres(pg.url, { max: 2, onnotice: () => undefined });
+  const admin = openSql(pg.url, { max: 2 });
   const dbUrl = (name: string) => {
     const u = new URL(pg.url);
     u.pathname = `/${name}`;
@@ -99,7 +104,7 @@ async function main(): Promise<void> {
 
     // --- baseline 2: one committed insert per request -----------------------------------
     await admin.unsafe('create database bench_insert');
-    const ins = postgres(dbUrl('bench_insert'), { max: 20, onnotice: () => undefined });
+    const ins = openSql(dbUrl('bench_insert'), { max: 20 });
     await ins`create table hits (id bigserial primary key, body jsonb not null)`;
     const insApp = new Hono().post('/hook', async (c) => {
       await ins`insert into hits (body) values (${await c.req.text()}::jsonb)`;
@@ -113,13 +118,27 @@ async function main(): Promise<void> {
     // --- Paybridge ingest (API role, workers off so the queue fills) --------------------
     await admin.unsafe('create database bench_runtime');
     const rtUrl = dbUrl('bench_runtime');
-    const api = spawnRuntime(['--role', 'api'], { DATABASE_URL: rtUrl, PORT: '0', PAYBRIDGE_LOG_LEVEL: 'info' });
+    const api = spawnRuntime(['--role', 'api'], {
+      DATABASE_URL: rtUrl,
+      PORT: '0',
+      PAYBRIDGE_LOG_LEVEL: 'info',
+    });
     const base = (await api.waitFor(/Paybridge is running at (http:\/\/\S+)/))[1]!;
     const graph = {
       nodes: [
         { id: 'trigger', type: 'trigger.rest', typeVersion: 1, config: { path: 'bench/orders' } },
-        { id: 'shape', type: 'map', typeVersion: 1, config: { expression: '{ "order": body.id, "cents": body.total_cents }' } },
-        { id: 'route', type: 'branch', typeVersion: 1, config: { rules: [{ port: 'large', when: 'cents >= 10000' }] } },
+        {
+          id: 'shape',
+          type: 'map',
+          typeVersion: 1,
+          config: { expression: '{ "order": body.id, "cents": body.total_cents }' },
+        },
+        {
+          id: 'route',
+          type: 'branch',
+          typeVersion: 1,
+          config: { rules: [{ port: 'large', when: 'cents >= 10000' }] },
+        },
         { id: 'reply', type: 'respond', typeVersion: 1, config: { status: 200 } },
       ],
       edges: [
@@ -137,8 +156,10 @@ async function main(): Promise<void> {
     if (created.status !== 201) throw new Error(`flow create failed: ${await created.text()}`);
     const hookUrl = `${base}/hooks/bench/orders`;
     await load(hookUrl); // warm-up
-    const db = postgres(rtUrl, { max: 2, onnotice: () => undefined });
-    const { before } = one(await db<{ before: number }[]>`select count(*)::int as before from runs`);
+    const db = openSql(rtUrl, { max: 2 });
+    const { before } = one(
+      await db<{ before: number }[]>`select count(*)::int as before from runs`,
+    );
     const ingestRes = await load(hookUrl);
     const { after, jobs } = one(
       await db<{ after: number; jobs: number }[]>`
@@ -180,8 +201,11 @@ async function main(): Promise<void> {
     // --- baseline 3: graphile-worker no-op jobs, same count and concurrency ---------------
     await admin.unsafe('create database bench_graphile');
     const gwUrl = dbUrl('bench_graphile');
-    await runMigrations({ connectionString: gwUrl });
-    const gw = postgres(gwUrl, { max: 2, onnotice: () => undefined });
+    await runMigrations({
+      connectionString: gwUrl,
+      logger: new QueueLogger(() => () => undefined),
+    });
+    const gw = openSql(gwUrl, { max: 2 });
     await gw`select graphile_worker.add_jobs(array(
       select row('noop', '{}'::json, null, null, null, null, null, null)::graphile_worker.job_spec
       from generate_series(1, ${total})))`;
@@ -194,6 +218,7 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       noHandleSignals: true,
       pollInterval: 1000,
+      logger: new QueueLogger(() => () => undefined),
       taskList: {
         noop: async () => {
           if (++done === total) finish();

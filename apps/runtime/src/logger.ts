@@ -26,7 +26,11 @@ export function createLogger(
   base: Record<string, unknown> = {},
 ): Logger {
   const min = ORDER[level];
-  const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
+  const write = (
+    lvl: Exclude<LogLevel, 'silent'>,
+    msg: string,
+    fields?: Record<string, unknown>,
+  ) => {
     if (ORDER[lvl] < min) return;
     const all = { ...base, ...fields };
     const line =

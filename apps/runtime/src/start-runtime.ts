@@ -81,12 +81,23 @@ export async function startRuntime(
       await triggers.listen(sql);
       const waiter = new RunWaiter(sql);
       await waiter.listen();
-      const app = createApp({ db, sql, env, logger, ingest, triggers, waiter, editorDir: EDITOR_DIR });
+      const app = createApp({
+        db,
+        sql,
+        env,
+        logger,
+        ingest,
+        triggers,
+        waiter,
+        editorDir: EDITOR_DIR,
+      });
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
       });
       const port = (server.address() as AddressInfo).port;
-      url = env.PAYBRIDGE_PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+      url =
+        env.PAYBRIDGE_PUBLIC_URL ??
+        `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
     }
 
     let stopping: Promise<void> | null = null;

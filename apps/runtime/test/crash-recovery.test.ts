@@ -26,7 +26,9 @@ function countingServer(slowMs: number) {
     server,
     nextSlowHit: () => new Promise<void>((r) => (onSlowHit = r)),
     listen: () =>
-      new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port))),
+      new Promise<number>((r) =>
+        server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)),
+      ),
   };
 }
 
@@ -57,9 +59,21 @@ function twoCallFlow(path: string, port: number) {
   return restFlow(
     path,
     [
-      { id: 'first', type: 'http.request', config: { method: 'POST', url: `http://127.0.0.1:${port}/first` } },
-      { id: 'second', type: 'http.request', config: { method: 'POST', url: `http://127.0.0.1:${port}/slow` } },
-      { id: 'done', type: 'map', config: { expression: '{ "first": $node("first").body.n, "second": body.n }' } },
+      {
+        id: 'first',
+        type: 'http.request',
+        config: { method: 'POST', url: `http://127.0.0.1:${port}/first` },
+      },
+      {
+        id: 'second',
+        type: 'http.request',
+        config: { method: 'POST', url: `http://127.0.0.1:${port}/slow` },
+      },
+      {
+        id: 'done',
+        type: 'map',
+        config: { expression: '{ "first": $node("first").body.n, "second": body.n }' },
+      },
     ],
     [
       ['trigger', 'first'],
@@ -109,7 +123,11 @@ describe('durability across worker processes', () => {
     const svc = countingServer(1500);
     const port = await svc.listen();
     try {
-      await call(api.url!, 'POST', '/api/flows', { name: 'drain', graph: twoCallFlow('drain', port), activate: true });
+      await call(api.url!, 'POST', '/api/flows', {
+        name: 'drain',
+        graph: twoCallFlow('drain', port),
+        activate: true,
+      });
       const w = worker();
       await w.waitFor(/worker started/);
       const slowHit = svc.nextSlowHit();

@@ -1,5 +1,5 @@
+import { openSql } from '../src/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
 
@@ -29,11 +29,22 @@ const orderFlow = (path: string, mode: 'sync' | 'async') =>
       {
         id: 'shape',
         type: 'map',
-        config: { expression: '{ "order": body.id, "cents": body.total_cents, "big": body.total_cents >= 10000 }' },
+        config: {
+          expression:
+            '{ "order": body.id, "cents": body.total_cents, "big": body.total_cents >= 10000 }',
+        },
       },
       { id: 'route', type: 'branch', config: { rules: [{ port: 'large', when: 'big' }] } },
-      { id: 'large', type: 'respond', config: { status: 201, body: '={ "order": order, "review": true }' } },
-      { id: 'small', type: 'respond', config: { status: 200, body: '={ "order": order, "review": false }' } },
+      {
+        id: 'large',
+        type: 'respond',
+        config: { status: 201, body: '={ "order": order, "review": true }' },
+      },
+      {
+        id: 'small',
+        type: 'respond',
+        config: { status: 200, body: '={ "order": order, "review": false }' },
+      },
     ],
     [
       ['trigger', 'shape'],
@@ -58,7 +69,10 @@ describe('REST trigger', () => {
 
   it('runs an async flow to completion with every step inspectable', async () => {
     const flow = await createActive('async orders', orderFlow('orders/async', 'async'));
-    const res = await call(base, 'POST', '/hooks/orders/async?src=test', { id: 'B-1', total_cents: 50 });
+    const res = await call(base, 'POST', '/hooks/orders/async?src=test', {
+      id: 'B-1',
+      total_cents: 50,
+    });
     expect(res.status).toBe(202);
     const run = await waitForRun(base, res.body.runId);
     expect(run.status).toBe('succeeded');
@@ -71,7 +85,11 @@ describe('REST trigger', () => {
     ]);
     expect(run.steps[1].output).toEqual({ order: 'B-1', cents: 50, big: false });
     expect(run.trigger.query).toEqual({ src: 'test' });
-    expect(run.response).toEqual({ status: 200, headers: {}, body: { order: 'B-1', review: false } });
+    expect(run.response).toEqual({
+      status: 200,
+      headers: {},
+      body: { order: 'B-1', review: false },
+    });
     const listed = await call(base, 'GET', `/api/runs?flowId=${flow.id}&status=succeeded`);
     expect(listed.body.runs.map((r: any) => r.id)).toContain(res.body.runId);
   });
@@ -80,7 +98,9 @@ describe('REST trigger', () => {
     const flow = await createActive('idem', orderFlow('orders/idem', 'async'));
     const send = (body: unknown) =>
       call(base, 'POST', '/hooks/orders/idem', body, { 'idempotency-key': 'order-77' });
-    const results = await Promise.all(Array.from({ length: 8 }, () => send({ id: 'C-1', total_cents: 1 })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => send({ id: 'C-1', total_cents: 1 })),
+    );
     const runIds = new Set(results.map((r) => r.body.runId));
     expect(results.every((r) => r.status === 202)).toBe(true);
     expect(runIds.size).toBe(1);
@@ -90,7 +110,7 @@ describe('REST trigger', () => {
     const changed = await send({ id: 'C-1', total_cents: 2 });
     expect(changed.status).toBe(422);
     expect(changed.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    const sql = postgres(dbUrl, { max: 1 });
+    const sql = openSql(dbUrl, { max: 1 });
     const [{ n }] = await sql`select count(*)::int as n from runs where flow_id = ${flow.id}`;
     await sql.end();
     expect(n).toBe(1);
@@ -120,15 +140,21 @@ describe('REST trigger', () => {
   });
 
   it('rejects an invalid flow with field-level issues', async () => {
-    const graph = restFlow('bad/flow', [{ id: 'm', type: 'map', config: { expression: '(' } }], [
-      ['trigger', 'm'],
-      ['m', 'ghost'],
-    ]);
+    const graph = restFlow(
+      'bad/flow',
+      [{ id: 'm', type: 'map', config: { expression: '(' } }],
+      [
+        ['trigger', 'm'],
+        ['m', 'ghost'],
+      ],
+    );
     const res = await call(base, 'POST', '/api/flows', { name: 'bad', graph });
     expect(res.status).toBe(422);
     const codes = res.body.error.details.issues.map((i: any) => i.code);
     expect(codes).toContain('DANGLING_EDGE');
-    expect(res.body.error.details.issues.some((i: any) => i.path.join('.').startsWith('nodes.1.config'))).toBe(true);
+    expect(
+      res.body.error.details.issues.some((i: any) => i.path.join('.').startsWith('nodes.1.config')),
+    ).toBe(true);
     const missing = await call(base, 'POST', '/api/flows', { graph: orderFlow('x', 'async') });
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toMatch(/name/);
@@ -137,14 +163,24 @@ describe('REST trigger', () => {
   it('fails a runaway expression with a timeout while other runs complete', async () => {
     await createActive(
       'runaway',
-      restFlow('loop', [{ id: 'spin', type: 'map', config: { expression: '(function($f){$f($f)})(function($f){$f($f)})' } }], [
-        ['trigger', 'spin'],
-      ]),
+      restFlow(
+        'loop',
+        [
+          {
+            id: 'spin',
+            type: 'map',
+            config: { expression: '(function($f){$f($f)})(function($f){$f($f)})' },
+          },
+        ],
+        [['trigger', 'spin']],
+      ),
     );
     await createActive('fine', orderFlow('orders/fine', 'async'));
     const bad = await call(base, 'POST', '/hooks/loop', {});
     const good = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => call(base, 'POST', '/hooks/orders/fine', { id: `F-${i}`, total_cents: i })),
+      Array.from({ length: 5 }, (_, i) =>
+        call(base, 'POST', '/hooks/orders/fine', { id: `F-${i}`, total_cents: i }),
+      ),
     );
     const failed = await waitForRun(base, bad.body.runId);
     expect(failed.status).toBe('failed');
@@ -157,20 +193,33 @@ describe('REST trigger', () => {
 
   it('retries a failed run from its failed step on a fixed version, and replays as a new run', async () => {
     const graph = (expr: string) =>
-      restFlow('fixme', [{ id: 'calc', type: 'map', config: { expression: expr } }], [['trigger', 'calc']]);
+      restFlow(
+        'fixme',
+        [{ id: 'calc', type: 'map', config: { expression: expr } }],
+        [['trigger', 'calc']],
+      );
     const flow = await createActive('fixme', graph('$number(body.amount) + $undefinedFn()'));
     const sent = await call(base, 'POST', '/hooks/fixme', { amount: '12' });
     const failed = await waitForRun(base, sent.body.runId);
     expect(failed.status).toBe('failed');
     const conflict = await call(base, 'POST', `/api/runs/${sent.body.runId}/retry`, {});
     expect(conflict.status).toBe(202);
-    const refailed = await waitForRun(base, sent.body.runId, (r) => r.status === 'failed' && r.steps.length > 2);
+    const refailed = await waitForRun(
+      base,
+      sent.body.runId,
+      (r) => r.status === 'failed' && r.steps.length > 2,
+    );
     expect(refailed.steps.filter((s: any) => s.nodeId === 'trigger')).toHaveLength(1);
 
-    const saved = await call(base, 'PUT', `/api/flows/${flow.id}`, { graph: graph('$number(body.amount) * 100'), activate: true });
+    const saved = await call(base, 'PUT', `/api/flows/${flow.id}`, {
+      graph: graph('$number(body.amount) * 100'),
+      activate: true,
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.latestVersion).toBe(2);
-    const retried = await call(base, 'POST', `/api/runs/${sent.body.runId}/retry`, { version: 'latest' });
+    const retried = await call(base, 'POST', `/api/runs/${sent.body.runId}/retry`, {
+      version: 'latest',
+    });
     expect(retried.status).toBe(202);
     const ok = await waitForRun(base, sent.body.runId, (r) => r.status === 'succeeded');
     expect(ok.steps.at(-1).output).toBe(1200);
@@ -188,22 +237,34 @@ describe('REST trigger', () => {
 
   it('manages flows: versions, deactivation, manual runs, catalogue and OpenAPI', async () => {
     const flow = await createActive('lifecycle', orderFlow('orders/life', 'async'));
-    const v2 = await call(base, 'PUT', `/api/flows/${flow.id}`, { graph: orderFlow('orders/life', 'sync'), message: 'sync now' });
+    const v2 = await call(base, 'PUT', `/api/flows/${flow.id}`, {
+      graph: orderFlow('orders/life', 'sync'),
+      message: 'sync now',
+    });
     expect(v2.body.latestVersion).toBe(2);
     expect(v2.body.activeVersion).toBe(1);
     const versions = await call(base, 'GET', `/api/flows/${flow.id}/versions`);
-    expect(versions.body.versions.map((v: any) => [v.version, v.message])).toEqual([[2, 'sync now'], [1, '']]);
+    expect(versions.body.versions.map((v: any) => [v.version, v.message])).toEqual([
+      [2, 'sync now'],
+      [1, ''],
+    ]);
     const off = await call(base, 'POST', `/api/flows/${flow.id}/deactivate`);
     expect(off.body.active).toBe(false);
     expect((await call(base, 'POST', '/hooks/orders/life', {})).status).toBe(409);
-    const manual = await call(base, 'POST', `/api/flows/${flow.id}/run`, { payload: { body: { id: 'M', total_cents: 1 } } });
+    const manual = await call(base, 'POST', `/api/flows/${flow.id}/run`, {
+      payload: { body: { id: 'M', total_cents: 1 } },
+    });
     expect(manual.status).toBe(202);
     expect((await waitForRun(base, manual.body.runId)).status).toBe('succeeded');
     const catalog = await call(base, 'GET', '/api/node-types');
     const types = catalog.body.nodeTypes.map((n: any) => n.type);
-    expect(types).toEqual(expect.arrayContaining(['trigger.rest', 'map', 'branch', 'respond', 'delay', 'http.request']));
+    expect(types).toEqual(
+      expect.arrayContaining(['trigger.rest', 'map', 'branch', 'respond', 'delay', 'http.request']),
+    );
     const doc = await call(base, 'GET', '/api/openapi.json');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/flows', '/runs/{id}', '/runs/{id}/retry']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/flows', '/runs/{id}', '/runs/{id}/retry']),
+    );
     const gone = await call(base, 'GET', '/api/flows/00000000-0000-0000-0000-000000000000');
     expect(gone.status).toBe(404);
     const badId = await call(base, 'GET', '/api/flows/not-a-uuid');

@@ -1,5 +1,5 @@
+import { openSql } from '../src/db/client';
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { inject } from 'vitest';
 import { loadEnv, type Env } from '../src/env';
 import { createLogger } from '../src/logger';
@@ -9,7 +9,7 @@ import { startRuntime, type Role, type RuntimeHandle } from '../src/start-runtim
 export async function freshDatabase(): Promise<string> {
   const admin = inject('adminDatabaseUrl');
   const name = `pb_test_${randomBytes(6).toString('hex')}`;
-  const sql = postgres(admin, { max: 1, onnotice: () => undefined });
+  const sql = openSql(admin, { max: 1 });
   await sql.unsafe(`create database ${name}`);
   await sql.end();
   const url = new URL(admin);

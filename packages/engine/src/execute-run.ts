@@ -12,7 +12,7 @@ import type {
 import { classifyError, resolveRetryPolicy, retryDelayMs } from './retry-policy';
 import type { RunOutcome, RunResponse, RunStore, StepRecord } from './run-types';
 import { parseNodeConfig, resolvePorts } from './spec-helpers';
-import { validateGraph } from './validate-graph';
+import { validateGraph, type ValidateGraphResult } from './validate-graph';
 
 export interface ExecuteRunOptions {
   runId: string;
@@ -58,6 +58,27 @@ const silentLogger: StepLogger = { info() {}, warn() {}, error() {} };
  * output instead of running again. That is what lets a worker crash at any point and a later
  * execution carry on, and why steps without effects may be checkpointed lazily.
  */
+/**
+ * Validation results per graph object and executor lookup. Saved flow versions are immutable and
+ * a runtime hands the same graph object to every run of a version, so each version is validated
+ * once per process instead of once per run.
+ */
+const validations = new WeakMap<FlowGraph, WeakMap<ExecutorLookup, ValidateGraphResult>>();
+
+function validateOnce(graph: FlowGraph, lookupExecutor: ExecutorLookup): ValidateGraphResult {
+  let byLookup = validations.get(graph);
+  if (!byLookup) {
+    byLookup = new WeakMap();
+    validations.set(graph, byLookup);
+  }
+  let result = byLookup.get(lookupExecutor);
+  if (!result) {
+    result = validateGraph(graph, (type, version) => lookupExecutor(type, version)?.spec);
+    byLookup.set(lookupExecutor, result);
+  }
+  return result;
+}
+
 export function executeRun(opts: ExecuteRunOptions): Promise<RunOutcome> {
   return new RunExecution(opts).run();
 }
@@ -105,9 +126,7 @@ class RunExecution {
 
   async run(): Promise<RunOutcome> {
     this.throwIfAborted();
-    const lookupSpec = (type: string, version: number) =>
-      this.opts.lookupExecutor(type, version)?.spec;
-    const validation = validateGraph(this.opts.graph, lookupSpec);
+    const validation = validateOnce(this.opts.graph, this.opts.lookupExecutor);
     if (!validation.ok) {
       const first = validation.errors[0];
       const error = classifyError(

@@ -17,7 +17,15 @@ interface Credentials {
   password: string;
 }
 
-const EXIT_HOOK_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
+const EXIT_HOOK_EVENTS = [
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'beforeExit',
+  'message',
+  'exit',
+] as const;
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -26,7 +34,9 @@ function freePort(): Promise<number> {
     srv.on('error', rej);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? res(addr.port) : rej(new Error('no port'))));
+      srv.close(() =>
+        typeof addr === 'object' && addr ? res(addr.port) : rej(new Error('no port')),
+      );
     });
   });
 }
@@ -120,6 +130,9 @@ export async function startEmbeddedPostgres(opts: {
 
   const creds = await loadCredentials(join(dataDir, 'pg-credentials.json'));
   const port = opts.port || (await freePort());
+  // Clients on this machine talk over a Unix socket in the cluster directory (cheaper than TCP);
+  // socket paths are limited to 107 bytes, so a very deep data directory falls back to TCP only.
+  const socketDir = `${pgDir}/.s.PGSQL.${port}`.length < 100 ? pgDir : null;
   const pgLog = opts.logger.child({ component: 'postgres' });
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -131,10 +144,14 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
-      '-c', 'shared_buffers=256MB',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${socketDir ?? ''}`,
+      '-c',
+      'max_connections=300',
+      '-c',
+      'shared_buffers=256MB',
     ],
     onLog: (m: string) => pgLog.debug(m.trim()),
     onError: (m: unknown) => pgLog.warn(m instanceof Error ? m.message : String(m).trim()),
@@ -164,7 +181,8 @@ export async function startEmbeddedPostgres(opts: {
   };
   process.on('exit', onExit);
 
-  const url = `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/paybridge`;
+  const base = `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/paybridge`;
+  const url = socketDir ? `${base}?host=${encodeURIComponent(socketDir)}` : base;
   return {
     url,
     async stop() {

@@ -27,7 +27,8 @@ export function errorBody(code: string, message: string, details?: unknown): Err
 /** Maps thrown errors to responses; unexpected ones are logged and answered without internals. */
 export function createErrorHandler(logger: Logger) {
   return (err: Error, c: Context) => {
-    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof ApiError)
+      return c.json(errorBody(err.code, err.message, err.details), err.status);
     if (err instanceof HTTPException) {
       const status = err.status;
       const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;

@@ -8,7 +8,10 @@ export const ErrorResponse = z
   .openapi('Error');
 
 export const errorResponses = {
-  400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorResponse } } },
+  400: {
+    description: 'Invalid request',
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
   404: { description: 'Not found', content: { 'application/json': { schema: ErrorResponse } } },
 } as const;
 
@@ -63,7 +66,14 @@ export const FlowUpdate = z
   })
   .openapi('FlowUpdate');
 
-export const RunStatus = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']);
+export const RunStatus = z.enum([
+  'queued',
+  'running',
+  'waiting',
+  'succeeded',
+  'failed',
+  'cancelled',
+]);
 
 export const RunSummary = z
   .object({

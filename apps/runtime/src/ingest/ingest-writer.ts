@@ -99,7 +99,7 @@ export class IngestWriter {
 
   /** Run ids are chosen before the write so a caller can wait for a run's result race-free. */
   private pump(): void {
-    const parallel = this.opts.parallel ?? 2;
+    const parallel = this.opts.parallel ?? 1;
     while (this.inFlight < parallel && this.pending.length > 0) {
       const batch = this.pending.splice(0, this.opts.maxBatch ?? 256);
       this.inFlight++;
@@ -148,10 +148,11 @@ export class IngestWriter {
         parent_run_id: p.item.parentRunId ?? null,
       })),
     );
-    const rows = await this.sql.unsafe<{ event_id: string }[]>(WRITE_BATCH, [
-      JSON.stringify(events),
-      JSON.stringify(runRows),
-    ]);
+    const rows = await this.sql.unsafe<{ event_id: string }[]>(
+      WRITE_BATCH,
+      [JSON.stringify(events), JSON.stringify(runRows)],
+      { prepare: true },
+    );
     const created = new Set(rows.map((r) => r.event_id));
     for (const p of batch) {
       if (created.has(p.eventId)) {
@@ -169,7 +170,8 @@ export class IngestWriter {
         select event_id::text, request_hash from idempotency_records
         where scope = ${item.idempotency.scope} and key = ${item.idempotency.key}`;
       if (!rec) throw new Error('idempotency record vanished during ingest');
-      if (rec.request_hash !== item.idempotency.hash) return { kind: 'conflict', eventId: rec.event_id };
+      if (rec.request_hash !== item.idempotency.hash)
+        return { kind: 'conflict', eventId: rec.event_id };
       return { kind: 'duplicate', eventId: rec.event_id, runIds: await this.runsOf(rec.event_id) };
     }
     const [ev] = await this.sql<{ id: string }[]>`

@@ -54,7 +54,8 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
           signal: deps.shutdown,
           logger: deps.logger.child({ runId }),
           store: {
-            checkpoint: (steps, out) => writeCheckpoint(deps.sql, runId, deps.processId, steps, out),
+            checkpoint: (steps, out) =>
+              writeCheckpoint(deps.sql, runId, deps.processId, steps, out),
           },
         });
         if (outcome.status === 'failed') {

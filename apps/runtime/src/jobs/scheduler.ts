@@ -1,4 +1,8 @@
-import { dueFireTimes, scheduleTriggerEvent, scheduleTriggerNode } from '@paybridge/nodes/definitions';
+import {
+  dueFireTimes,
+  scheduleTriggerEvent,
+  scheduleTriggerNode,
+} from '@paybridge/nodes/definitions';
 import type { Db } from '../db/client';
 import { loadActiveSchedules, markScheduleFired } from '../db/queries/flows';
 import type { IngestWriter } from '../ingest/ingest-writer';

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { run, type Runner, type WorkerEvents } from 'graphile-worker';
 import type { ExecutorLookup, ExpressionLimits } from '@paybridge/engine';
 import type { Db, Sql } from '../db/client';
+import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
 import { createExecuteRunTask } from './execute-run-task';
 import { queueLogger } from './queue-logger';
@@ -43,10 +44,17 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const logger = opts.logger.child({ component: 'worker' });
   const shutdown = new AbortController();
   const reaper = new Reaper(opts.sql, processId, opts.deadAfterS, logger);
+  // The queue's own bookkeeping (take, complete, fail a job) commits without waiting for the WAL
+  // flush. A database crash can then at worst bring back a job that had finished, and running a
+  // job twice is harmless: the run's state lives in our tables, written with durable commits,
+  // and a finished run is skipped. Enqueueing goes through our pool and stays durable.
+  const target = parseConnectionTarget(opts.databaseUrl);
   const pgPool = new pg.Pool({
-    connectionString: opts.databaseUrl,
+    connectionString: target.url,
+    ...(target.socketDir ? { host: target.socketDir } : {}),
     max: Math.max(4, opts.concurrency + 2),
     application_name: 'paybridge-worker',
+    options: '-c synchronous_commit=off',
   });
   pgPool.on('error', (err) => logger.warn('queue pool error', { err }));
 

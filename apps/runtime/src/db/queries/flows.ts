@@ -17,7 +17,13 @@ export const FLOWS_CHANNEL = 'paybridge_flows';
 
 export async function insertFlow(
   db: Db,
-  input: { name: string; description: string; graph: FlowGraph; message: string; trigger: TriggerInfo },
+  input: {
+    name: string;
+    description: string;
+    graph: FlowGraph;
+    message: string;
+    trigger: TriggerInfo;
+  },
 ): Promise<{ flow: FlowRow; version: FlowVersionRow }> {
   return db.transaction(async (tx) => {
     const [flow] = await tx
@@ -43,7 +49,13 @@ export async function insertFlow(
 export async function insertVersion(
   db: Db,
   flowId: string,
-  input: { graph: FlowGraph; message: string; trigger: TriggerInfo; name?: string; description?: string },
+  input: {
+    graph: FlowGraph;
+    message: string;
+    trigger: TriggerInfo;
+    name?: string;
+    description?: string;
+  },
 ): Promise<{ flow: FlowRow; version: FlowVersionRow } | null> {
   return db.transaction(async (tx) => {
     const [flow] = await tx
@@ -126,7 +138,11 @@ export class PathTakenError extends Error {
 }
 
 /** Makes `version` the live one; a REST path may belong to one active flow only. */
-export async function activateVersion(db: Db, flowId: string, version: FlowVersionRow): Promise<void> {
+export async function activateVersion(
+  db: Db,
+  flowId: string,
+  version: FlowVersionRow,
+): Promise<void> {
   try {
     await db.transaction(async (tx) => {
       await tx

@@ -36,7 +36,8 @@ export class LeaseLostError extends Error {
 }
 
 const CLAIM = `
-with c as (
+with no_flush as (select set_config('synchronous_commit', 'off', true)),
+c as (
   update runs r set status = 'running', worker_id = $2::text, executions = executions + 1,
     started_at = coalesce(started_at, now()), updated_at = now()
   where r.id = $1::uuid and (
@@ -52,11 +53,16 @@ select c.id::text as id, c.flow_id::text as flow_id, c.flow_version_id::text as 
   e.payload,
   coalesce((select jsonb_agg(to_jsonb(s) order by s.seq) from run_steps s where s.run_id = c.id),
            '[]'::jsonb) as steps
-from c join events e on e.id = c.event_id`;
+from c join events e on e.id = c.event_id, no_flush`;
 
 /**
  * Takes a run for execution, with everything needed to resume it, in one round trip. A run held
  * by a live process is left alone; one held by a process that stopped heartbeating is taken over.
+ *
+ * The claim commits without waiting for the WAL flush: other workers see it at once (visibility
+ * does not depend on the flush), and if a database crash loses it, the run is simply claimed
+ * again, which is what would happen to a durable claim of a worker that died with the database.
+ * Nothing that must survive is written here; checkpoints are flushed as usual.
  */
 export async function claimRun(
   sql: Sql,
@@ -66,7 +72,7 @@ export async function claimRun(
 ): Promise<ClaimedRun | null> {
   const rows = await sql.unsafe<
     { id: string; flow_id: string; flow_version_id: string; payload: unknown; steps: StepRow[] }[]
-  >(CLAIM, [runId, processId, deadAfterS]);
+  >(CLAIM, [runId, processId, deadAfterS], { prepare: true });
   const row = rows[0];
   if (!row) return null;
   return {
@@ -157,40 +163,48 @@ export async function writeCheckpoint(
   steps: readonly StepRecord[],
   outcome: RunOutcome | null,
 ): Promise<void> {
-  const respond = [...steps].reverse().find((s) => s.nodeType === 'respond' && s.status === 'succeeded');
+  const respond = [...steps]
+    .reverse()
+    .find((s) => s.nodeType === 'respond' && s.status === 'succeeded');
   const response =
-    outcome?.status === 'succeeded' && outcome.response ? outcome.response : (respond?.output ?? null);
+    outcome?.status === 'succeeded' && outcome.response
+      ? outcome.response
+      : (respond?.output ?? null);
   const terminal = outcome?.status === 'succeeded' || outcome?.status === 'failed';
-  const rows = await sql.unsafe<{ held: number }[]>(CHECKPOINT, [
-    runId,
-    processId,
-    JSON.stringify(
-      steps.map((s) => ({
-        seq: s.seq,
-        node_id: s.nodeId,
-        node_type: s.nodeType,
-        attempt: s.attempt,
-        status: s.status,
-        port: s.port,
-        input: s.input ?? null,
-        output: s.output ?? null,
-        error: s.error,
-        state: s.state ?? null,
-        started_at: s.startedAt.toISOString(),
-        finished_at: s.finishedAt.toISOString(),
-        resume_at: s.resumeAt?.toISOString() ?? null,
-      })),
-    ),
-    outcome ? STATUS[outcome.status] : null,
-    outcome?.status === 'failed' ? JSON.stringify(outcome.error) : null,
-    outcome?.status === 'failed' ? outcome.nodeId : null,
-    response === null ? null : JSON.stringify(response),
-    outcome?.status === 'waiting' ? outcome.resumeAt.toISOString() : null,
-    outcome?.status === 'failed'
-      ? `${outcome.error.errorClass} error at node ${outcome.nodeId}: ${outcome.error.message}`
-      : null,
-    terminal || response !== null,
-  ]);
+  const rows = await sql.unsafe<{ held: number }[]>(
+    CHECKPOINT,
+    [
+      runId,
+      processId,
+      JSON.stringify(
+        steps.map((s) => ({
+          seq: s.seq,
+          node_id: s.nodeId,
+          node_type: s.nodeType,
+          attempt: s.attempt,
+          status: s.status,
+          port: s.port,
+          input: s.input ?? null,
+          output: s.output ?? null,
+          error: s.error,
+          state: s.state ?? null,
+          started_at: s.startedAt.toISOString(),
+          finished_at: s.finishedAt.toISOString(),
+          resume_at: s.resumeAt?.toISOString() ?? null,
+        })),
+      ),
+      outcome ? STATUS[outcome.status] : null,
+      outcome?.status === 'failed' ? JSON.stringify(outcome.error) : null,
+      outcome?.status === 'failed' ? outcome.nodeId : null,
+      response === null ? null : JSON.stringify(response),
+      outcome?.status === 'waiting' ? outcome.resumeAt.toISOString() : null,
+      outcome?.status === 'failed'
+        ? `${outcome.error.errorClass} error at node ${outcome.nodeId}: ${outcome.error.message}`
+        : null,
+      terminal || response !== null,
+    ],
+    { prepare: true },
+  );
   if (!rows[0] || rows[0].held === 0) throw new LeaseLostError(runId);
 }
 

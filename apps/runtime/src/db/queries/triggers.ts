@@ -10,7 +10,10 @@ export async function findTriggerOwner(db: Db, path: string) {
   const [row] = await db
     .select({ id: flows.id, name: flows.name })
     .from(flowVersions)
-    .innerJoin(flows, and(eq(flows.id, flowVersions.flowId), eq(flows.latestVersion, flowVersions.version)))
+    .innerJoin(
+      flows,
+      and(eq(flows.id, flowVersions.flowId), eq(flows.latestVersion, flowVersions.version)),
+    )
     .where(and(eq(flowVersions.triggerPath, path), isNull(flows.deletedAt)))
     .limit(1);
   return row ?? null;

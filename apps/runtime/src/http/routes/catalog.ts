@@ -12,7 +12,9 @@ export function catalogRoutes() {
       responses: {
         200: {
           description: 'Catalogue',
-          content: { 'application/json': { schema: z.object({ nodeTypes: z.array(z.unknown()) }) } },
+          content: {
+            'application/json': { schema: z.object({ nodeTypes: z.array(z.unknown()) }) },
+          },
         },
       },
     }),

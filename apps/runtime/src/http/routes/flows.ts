@@ -126,7 +126,9 @@ export function flowRoutes(deps: AppDeps) {
         path: '/flows/validate',
         summary: 'Validate a graph without saving it',
         request: body(z.object({ graph: z.unknown() })),
-        responses: { 200: json(z.object({ ok: z.boolean(), issues: z.array(z.unknown()) }), 'Result') },
+        responses: {
+          200: json(z.object({ ok: z.boolean(), issues: z.array(z.unknown()) }), 'Result'),
+        },
       }),
       async (c) => {
         try {
@@ -203,11 +205,15 @@ export function flowRoutes(deps: AppDeps) {
         path: '/flows/{id}/versions',
         summary: 'List the saved versions of a flow',
         request: { params: IdParam },
-        responses: { 200: json(z.object({ versions: z.array(FlowVersion) }), 'Versions'), ...errorResponses },
+        responses: {
+          200: json(z.object({ versions: z.array(FlowVersion) }), 'Versions'),
+          ...errorResponses,
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await q.findFlow(deps.db, id))) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        if (!(await q.findFlow(deps.db, id)))
+          throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
         const rows = await q.listVersions(deps.db, id);
         return c.json(
           { versions: rows.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })) },
@@ -236,11 +242,19 @@ export function flowRoutes(deps: AppDeps) {
         request: {
           params: IdParam,
           body: {
-            content: { 'application/json': { schema: z.object({ version: z.number().int().positive().optional() }) } },
+            content: {
+              'application/json': {
+                schema: z.object({ version: z.number().int().positive().optional() }),
+              },
+            },
             required: false,
           },
         },
-        responses: { 200: json(FlowDetail, 'Activated'), ...errorResponses, 409: json(z.unknown(), 'Trigger path in use') },
+        responses: {
+          200: json(FlowDetail, 'Activated'),
+          ...errorResponses,
+          409: json(z.unknown(), 'Trigger path in use'),
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -249,7 +263,8 @@ export function flowRoutes(deps: AppDeps) {
         if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
         const versionNo = requested.version ?? row.flow.latestVersion;
         const version = await q.findVersion(deps.db, id, versionNo);
-        if (!version) throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
+        if (!version)
+          throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
         await activate(deps, id, version);
         return c.json(await detail(deps, id), 200);
       },
@@ -264,7 +279,8 @@ export function flowRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await q.findFlow(deps.db, id))) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        if (!(await q.findFlow(deps.db, id)))
+          throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
         await q.deactivateFlow(deps.db, id);
         deps.triggers.invalidate();
         return c.json(await detail(deps, id), 200);
@@ -293,7 +309,14 @@ export function flowRoutes(deps: AppDeps) {
           payload: c.req.valid('json').payload ?? {},
           runs: [{ flowId: id, versionId }],
         });
-        return c.json({ runId: result.kind === 'conflict' ? '' : result.runIds[0]!, eventId: result.eventId, status: 'queued' }, 202);
+        return c.json(
+          {
+            runId: result.kind === 'conflict' ? '' : result.runIds[0]!,
+            eventId: result.eventId,
+            status: 'queued',
+          },
+          202,
+        );
       },
     );
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { findTriggerOwner } from '../../db/queries/triggers';
 import { ApiError, errorBody } from '../api-error';
 import type { AppDeps } from '../app-deps';
+import { readRawBody, requestHeaders } from '../raw-body';
 
 /** Request headers never stored with an event: credentials and signatures stay out of run data. */
 const SENSITIVE_HEADERS = new Set([
@@ -22,7 +22,11 @@ function parseBody(raw: string, contentType: string): unknown {
     try {
       return JSON.parse(raw);
     } catch (err) {
-      throw new ApiError(400, 'MALFORMED_JSON', `Request body is not valid JSON: ${(err as Error).message}`);
+      throw new ApiError(
+        400,
+        'MALFORMED_JSON',
+        `Request body is not valid JSON: ${(err as Error).message}`,
+      );
     }
   }
   if (contentType.includes('application/x-www-form-urlencoded')) {
@@ -40,73 +44,91 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  */
 export function hookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
-  return new Hono().all(
-    '/hooks/*',
-    bodyLimit({
-      maxSize: limit,
-      onError: (c) =>
-        c.json(errorBody('PAYLOAD_TOO_LARGE', `Request body exceeds the ${limit}-byte limit`), 413),
-    }),
-    async (c) => {
-      const path = c.req.path.slice('/hooks/'.length).replace(/\/+$/, '');
-      const trigger = await deps.triggers.lookup(path);
-      if (!trigger) {
-        const owner = path ? await findTriggerOwner(deps.db, path) : null;
-        if (owner) {
-          throw new ApiError(409, 'FLOW_INACTIVE', `The flow "${owner.name}" listening on /hooks/${path} is not active; activate it to accept events`);
-        }
-        throw new ApiError(404, 'UNKNOWN_TRIGGER', `No flow listens on /hooks/${path}`);
-      }
-      const raw = await c.req.text();
-      const body = parseBody(raw, c.req.header('content-type') ?? '');
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(c.req.header())) {
-        if (!SENSITIVE_HEADERS.has(k.toLowerCase())) headers[k.toLowerCase()] = v;
-      }
-      const key = c.req.header('idempotency-key');
-      if (key !== undefined && !KEY_PATTERN.test(key)) {
-        throw new ApiError(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-255 visible ASCII characters');
-      }
-      const result = await deps.ingest.write({
-        source: `rest:${path}`,
-        payload: { method: c.req.method, path, headers, query: c.req.query(), body },
-        runs: [{ flowId: trigger.flowId, versionId: trigger.versionId }],
-        ...(key === undefined
-          ? {}
-          : {
-              idempotency: {
-                scope: `hook:${path}`,
-                key,
-                hash: createHash('sha256').update(`${c.req.method}\n${raw}`).digest('hex'),
-              },
-            }),
-      });
-      if (result.kind === 'conflict') {
-        throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
-      }
-      const runId = result.runIds[0]!;
-      if (result.kind === 'duplicate') c.header('Idempotent-Replayed', 'true');
-      c.header('X-Paybridge-Run-Id', runId);
-      if (trigger.mode === 'async') {
-        return c.json({ runId, eventId: result.eventId, status: 'queued' }, 202);
-      }
-      const outcome = await deps.waiter.wait(runId, trigger.timeoutMs);
-      if (!outcome) {
-        return c.json(
-          { ...errorBody('RUN_TIMEOUT', `The run did not respond within ${trigger.timeoutMs} ms; it continues in the background`), runId },
-          504,
+  return new Hono().all('/hooks/*', async (c) => {
+    const path = c.req.path.slice('/hooks/'.length).replace(/\/+$/, '');
+    const trigger = await deps.triggers.lookup(path);
+    if (!trigger) {
+      const owner = path ? await findTriggerOwner(deps.db, path) : null;
+      if (owner) {
+        throw new ApiError(
+          409,
+          'FLOW_INACTIVE',
+          `The flow "${owner.name}" listening on /hooks/${path} is not active; activate it to accept events`,
         );
       }
-      if (outcome.response) {
-        const r = outcome.response;
-        for (const [k, v] of Object.entries(r.headers ?? {})) c.header(k, v);
-        if (typeof r.body === 'string') return c.body(r.body, r.status as 200);
-        return c.json(r.body ?? null, r.status as 200);
-      }
-      if (outcome.status === 'failed') {
-        return c.json({ ...errorBody(outcome.error?.code ?? 'RUN_FAILED', outcome.error?.message ?? 'The run failed'), runId }, 502);
-      }
-      return c.json({ runId, status: outcome.status }, 200);
-    },
-  );
+      throw new ApiError(404, 'UNKNOWN_TRIGGER', `No flow listens on /hooks/${path}`);
+    }
+    const raw = (await readRawBody(c, limit)).toString('utf8');
+    const all = requestHeaders(c);
+    const body = parseBody(raw, all['content-type'] ?? '');
+    const headers: Record<string, string> = {};
+    for (const k in all) if (!SENSITIVE_HEADERS.has(k)) headers[k] = all[k]!;
+    const key = all['idempotency-key'];
+    if (key !== undefined && !KEY_PATTERN.test(key)) {
+      throw new ApiError(
+        400,
+        'INVALID_IDEMPOTENCY_KEY',
+        'Idempotency-Key must be 1-255 visible ASCII characters',
+      );
+    }
+    const result = await deps.ingest.write({
+      source: `rest:${path}`,
+      payload: { method: c.req.method, path, headers, query: c.req.query(), body },
+      runs: [{ flowId: trigger.flowId, versionId: trigger.versionId }],
+      ...(key === undefined
+        ? {}
+        : {
+            idempotency: {
+              scope: `hook:${path}`,
+              key,
+              hash: createHash('sha256').update(`${c.req.method}\n${raw}`).digest('hex'),
+            },
+          }),
+    });
+    if (result.kind === 'conflict') {
+      throw new ApiError(
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used with a different request body',
+      );
+    }
+    const runId = result.runIds[0]!;
+    if (result.kind === 'duplicate') c.header('Idempotent-Replayed', 'true');
+    c.header('X-Paybridge-Run-Id', runId);
+    if (trigger.mode === 'async') {
+      return c.json({ runId, eventId: result.eventId, status: 'queued' }, 202);
+    }
+    const outcome = await deps.waiter.wait(runId, trigger.timeoutMs);
+    if (!outcome) {
+      return c.json(
+        {
+          ...errorBody(
+            'RUN_TIMEOUT',
+            `The run did not respond within ${trigger.timeoutMs} ms; it continues in the background`,
+          ),
+          runId,
+        },
+        504,
+      );
+    }
+    if (outcome.response) {
+      const r = outcome.response;
+      for (const [k, v] of Object.entries(r.headers ?? {})) c.header(k, v);
+      if (typeof r.body === 'string') return c.body(r.body, r.status as 200);
+      return c.json(r.body ?? null, r.status as 200);
+    }
+    if (outcome.status === 'failed') {
+      return c.json(
+        {
+          ...errorBody(
+            outcome.error?.code ?? 'RUN_FAILED',
+            outcome.error?.message ?? 'The run failed',
+          ),
+          runId,
+        },
+        502,
+      );
+    }
+    return c.json({ runId, status: outcome.status }, 200);
+  });
 }

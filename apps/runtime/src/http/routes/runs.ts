@@ -50,7 +50,10 @@ export function runRoutes(deps: AppDeps) {
         summary: 'List runs, newest first',
         request: { query: ListQuery },
         responses: {
-          200: json(z.object({ runs: z.array(RunSummary), nextBefore: z.string().nullable() }), 'Runs'),
+          200: json(
+            z.object({ runs: z.array(RunSummary), nextBefore: z.string().nullable() }),
+            'Runs',
+          ),
           ...errorResponses,
         },
       }),
@@ -58,7 +61,10 @@ export function runRoutes(deps: AppDeps) {
         const f = c.req.valid('query');
         const rows = await q.listRuns(deps.db, f);
         const last = rows.length === f.limit ? rows[rows.length - 1] : undefined;
-        return c.json({ runs: rows.map(runSummary), nextBefore: last ? last.createdAt.toISOString() : null }, 200);
+        return c.json(
+          { runs: rows.map(runSummary), nextBefore: last ? last.createdAt.toISOString() : null },
+          200,
+        );
       },
     )
     .openapi(
@@ -107,11 +113,19 @@ export function runRoutes(deps: AppDeps) {
         request: {
           params: IdParam,
           body: {
-            content: { 'application/json': { schema: z.object({ version: z.enum(['same', 'latest']).default('same') }) } },
+            content: {
+              'application/json': {
+                schema: z.object({ version: z.enum(['same', 'latest']).default('same') }),
+              },
+            },
             required: false,
           },
         },
-        responses: { 202: json(z.object({ runId: z.string(), status: z.string() }), 'Queued'), ...errorResponses, 409: json(z.unknown(), 'Not failed') },
+        responses: {
+          202: json(z.object({ runId: z.string(), status: z.string() }), 'Queued'),
+          ...errorResponses,
+          409: json(z.unknown(), 'Not failed'),
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -124,10 +138,16 @@ export function runRoutes(deps: AppDeps) {
         let versionId: string | null = null;
         if (opts.version === 'latest') {
           const flow = await findFlow(deps.db, d.run.flowId);
-          versionId = flow ? ((await findVersion(deps.db, flow.flow.id, flow.flow.latestVersion))?.id ?? null) : null;
+          versionId = flow
+            ? ((await findVersion(deps.db, flow.flow.id, flow.flow.latestVersion))?.id ?? null)
+            : null;
         }
         if (!(await q.retryFailedRun(deps.sql, id, versionId))) {
-          throw new ApiError(409, 'RUN_NOT_FAILED', `Run ${id} is ${d.run.status}; only failed runs can be retried`);
+          throw new ApiError(
+            409,
+            'RUN_NOT_FAILED',
+            `Run ${id} is ${d.run.status}; only failed runs can be retried`,
+          );
         }
         return c.json({ runId: id, status: 'queued' }, 202);
       },
@@ -138,7 +158,13 @@ export function runRoutes(deps: AppDeps) {
         path: '/runs/{id}/replay',
         summary: "Replay a run's event as a new run (active version of its flow, else latest)",
         request: { params: IdParam },
-        responses: { 202: json(z.object({ runId: z.string(), replayOf: z.string(), status: z.string() }), 'Queued'), ...errorResponses },
+        responses: {
+          202: json(
+            z.object({ runId: z.string(), replayOf: z.string(), status: z.string() }),
+            'Queued',
+          ),
+          ...errorResponses,
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -147,7 +173,8 @@ export function runRoutes(deps: AppDeps) {
         const flow = await findFlow(deps.db, d.run.flowId);
         if (!flow) throw new ApiError(404, 'FLOW_NOT_FOUND', 'The run belongs to a deleted flow');
         const versionId =
-          flow.active?.versionId ?? (await findVersion(deps.db, flow.flow.id, flow.flow.latestVersion))!.id;
+          flow.active?.versionId ??
+          (await findVersion(deps.db, flow.flow.id, flow.flow.latestVersion))!.id;
         const runId = await q.createReplayRun(deps.sql, d.run, versionId);
         return c.json({ runId, replayOf: id, status: 'queued' }, 202);
       },
@@ -157,7 +184,12 @@ export function runRoutes(deps: AppDeps) {
         method: 'get',
         path: '/dead-letters',
         summary: 'Runs that failed for good and wait for a person',
-        request: { query: z.object({ open: z.enum(['true', 'false']).default('true'), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+        request: {
+          query: z.object({
+            open: z.enum(['true', 'false']).default('true'),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
         responses: { 200: json(z.object({ deadLetters: z.array(z.unknown()) }), 'Dead letters') },
       }),
       async (c) => {
