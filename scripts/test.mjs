@@ -34,7 +34,14 @@ const report = join(mkdtempSync(join(tmpdir(), 'paybridge-vitest-')), 'report.js
 process.stdout.write('\n== tests\n');
 const r = spawnSync(
   npx,
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extra,
+  ],
   { stdio: 'inherit', env: process.env },
 );
 let passed = 0;
@@ -47,5 +54,7 @@ if (existsSync(report)) {
   skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
 }
 if (r.status !== 0 && failed === 0) failed = 1;
-process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+);
 process.exit(r.status ?? 1);

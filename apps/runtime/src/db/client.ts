@@ -7,7 +7,10 @@ export type Sql = postgres.Sql;
 export type Db = ReturnType<typeof createDb>['db'];
 
 /** A postgres.js pool for a database URL, honouring a libpq-style `?host=/socket/dir`. */
-export function openSql(databaseUrl: string, options: postgres.Options<{}> = {}): Sql {
+export function openSql(
+  databaseUrl: string,
+  options: postgres.Options<Record<string, postgres.PostgresType>> = {},
+): Sql {
   const target = parseConnectionTarget(databaseUrl);
   const path = socketPathOf(target);
   return postgres(target.url, { onnotice: () => undefined, ...(path ? { path } : {}), ...options });
