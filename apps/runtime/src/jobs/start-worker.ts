@@ -57,6 +57,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     options: '-c synchronous_commit=off',
   });
   pgPool.on('error', (err) => logger.warn('queue pool error', { err }));
+  pgPool.on('connect', (client) =>
+    client.on('error', (err) => logger.warn('queue connection error', { err })),
+  );
 
   // The queue locks jobs under the worker pool's id, announced while `run` starts, so listen
   // before calling it; the reaper needs that id to unlock this process's jobs if it dies.
