@@ -137,10 +137,11 @@ dead as (
   select id, flow_id, $6::text, $5::jsonb, $9::text from upd where $4::text = 'failed'
   returning 1
 ),
+custom_plans as (select set_config('plan_cache_mode', 'force_custom_plan', true)),
 job as (
   select graphile_worker.add_job('run.execute', json_build_object('runId', $1::uuid::text),
            run_at => $8::timestamptz, job_key => 'run:' || $1::uuid::text, job_key_mode => 'replace') as j
-  from upd where $4::text = 'waiting'
+  from upd, custom_plans where $4::text = 'waiting'
 ),
 note as (
   select pg_notify('${RUNS_CHANNEL}', $1::uuid::text) as n from upd where $10::boolean

@@ -53,6 +53,7 @@ export async function retryFailedRun(sql: Sql, runId: string, versionId: string 
       where id = ${runId} and status = 'failed'
       returning id`;
     if (rows.length === 0) return false;
+    await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
     await tx`update dead_letters set resolved_at = now(), resolution = 'retried'
              where run_id = ${runId} and resolved_at is null`;
     await tx`select graphile_worker.add_job('run.execute', json_build_object('runId', ${runId}::text),
@@ -69,6 +70,7 @@ export async function createReplayRun(
 ): Promise<string> {
   const id = randomUUID();
   await sql.begin(async (tx) => {
+    await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
     await tx`insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id)
              values (${id}, ${original.flowId}, ${versionId}, ${original.eventId}, ${original.id})`;
     await tx`select graphile_worker.add_job('run.execute', json_build_object('runId', ${id}::text))`;
