@@ -51,7 +51,7 @@ export async function startRuntime(
   const { db, sql } = createDb(databaseUrl, env.PAYBRIDGE_DB_POOL_SIZE);
   const cleanup: (() => Promise<void>)[] = [];
   try {
-    await migrateDatabase(db, databaseUrl, logger);
+    await migrateDatabase(db, sql, databaseUrl, logger);
     const ingest = new IngestWriter(sql);
 
     let worker: RunningWorker | null = null;

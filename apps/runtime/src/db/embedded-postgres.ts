@@ -100,6 +100,22 @@ async function loadCredentials(file: string): Promise<Credentials> {
 }
 
 /**
+ * Server settings of the embedded cluster: local connections only, room for several runtime
+ * processes, and WAL sized so that a busy ingest does not checkpoint every few seconds (each
+ * checkpoint makes the next write of every page log a full page image).
+ */
+function serverSettings(socketDir: string | null): Record<string, string> {
+  return {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: socketDir ?? '',
+    max_connections: '300',
+    shared_buffers: '256MB',
+    max_wal_size: '4GB',
+    checkpoint_timeout: '15min',
+  };
+}
+
+/**
  * Starts the private Postgres of the embedded default, creating the cluster on first use and
  * reusing it afterwards, so data survives restarts. Postgres refuses to run as root, so as root it
  * runs as the `postgres` OS user (created if missing), which owns only the cluster directory.
@@ -143,16 +159,10 @@ export async function startEmbeddedPostgres(opts: {
     authMethod: 'scram-sha-256',
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: [
+    postgresFlags: Object.entries(serverSettings(socketDir)).flatMap(([k, v]) => [
       '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      `unix_socket_directories=${socketDir ?? ''}`,
-      '-c',
-      'max_connections=300',
-      '-c',
-      'shared_buffers=256MB',
-    ],
+      `${k}=${v}`,
+    ]),
     onLog: (m: string) => pgLog.debug(m.trim()),
     onError: (m: unknown) => pgLog.warn(m instanceof Error ? m.message : String(m).trim()),
   });
