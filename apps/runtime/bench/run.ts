@@ -230,6 +230,9 @@ async function main(): Promise<void> {
     await runner.stop();
     await gw.end();
 
+    // Requests still in flight when the load generator stops are stored but not counted as
+    // accepted, so up to one per connection may be stored without being counted.
+    const allDurable = durable >= ingestRes.ok && durable - ingestRes.ok <= CONNECTIONS;
     const lines = [
       '',
       `Paybridge benchmark (${DURATION_S}s per load, ${CONNECTIONS} connections, worker concurrency ${CONCURRENCY})`,
@@ -239,7 +242,7 @@ async function main(): Promise<void> {
       `  one committed insert/request  ${fmt(insRes.rps).padStart(7)} req/s  p50 ${insRes.p50} ms  p99 ${insRes.p99} ms`,
       `  Paybridge /hooks              ${fmt(ingestRes.rps).padStart(7)} req/s  p50 ${ingestRes.p50} ms  p99 ${ingestRes.p99} ms  failed ${ingestRes.failed}`,
       `  ratio to bare Hono            ${ratio(ingestRes.rps, bareRes.rps)}   (target >= 20%)`,
-      `  durability check              ${ingestRes.ok} accepted, ${durable} runs stored, ${jobs} jobs queued -> ${durable === ingestRes.ok ? 'all durable' : 'MISMATCH'}`,
+      `  durability check              ${ingestRes.ok} accepted, ${durable} runs stored, ${jobs} jobs queued -> ${allDurable ? 'every accepted request durable' : 'LOST EVENTS'}`,
       '',
       'Runs (4-node flow, end to end)',
       `  graphile-worker no-op jobs    ${fmt(jobsPerS).padStart(7)} jobs/s`,
@@ -252,7 +255,7 @@ async function main(): Promise<void> {
       '',
     ];
     process.stdout.write(lines.join('\n'));
-    if (durable !== ingestRes.ok || failedRuns > 0) process.exitCode = 1;
+    if (!allDurable || failedRuns > 0 || jobs < durable) process.exitCode = 1;
   } finally {
     await admin.end();
     await pg.stop();
