@@ -111,9 +111,11 @@ describe('REST trigger', () => {
     expect(changed.status).toBe(422);
     expect(changed.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const sql = openSql(dbUrl, { max: 1 });
-    const [{ n }] = await sql`select count(*)::int as n from runs where flow_id = ${flow.id}`;
+    const rows = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from runs where flow_id = ${flow.id}`;
     await sql.end();
-    expect(n).toBe(1);
+    expect(rows[0]?.n).toBe(1);
   });
 
   it('refuses bad requests with clear errors and stores nothing', async () => {
