@@ -13,15 +13,8 @@ import {
   FlowVersion,
   IdParam,
 } from '../schemas';
+import { jsonBody, jsonResponse } from '../openapi-helpers';
 import { validationHook } from '../validation-hook';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 
 type FlowWithActive = Awaited<ReturnType<typeof q.listFlows>>[number];
 
@@ -79,7 +72,7 @@ export function flowRoutes(deps: AppDeps) {
         method: 'get',
         path: '/flows',
         summary: 'List flows',
-        responses: { 200: json(z.object({ flows: z.array(FlowSummary) }), 'Flows') },
+        responses: { 200: jsonResponse(z.object({ flows: z.array(FlowSummary) }), 'Flows') },
       }),
       async (c) => {
         const rows = await q.listFlows(deps.db);
@@ -98,12 +91,12 @@ export function flowRoutes(deps: AppDeps) {
         method: 'post',
         path: '/flows',
         summary: 'Create a flow (version 1)',
-        request: body(FlowInput),
+        request: jsonBody(FlowInput),
         responses: {
-          201: json(FlowDetail, 'Created'),
+          201: jsonResponse(FlowDetail, 'Created'),
           ...errorResponses,
-          409: json(z.unknown(), 'Trigger path in use'),
-          422: json(z.unknown(), 'Invalid graph'),
+          409: jsonResponse(z.unknown(), 'Trigger path in use'),
+          422: jsonResponse(z.unknown(), 'Invalid graph'),
         },
       }),
       async (c) => {
@@ -125,9 +118,9 @@ export function flowRoutes(deps: AppDeps) {
         method: 'post',
         path: '/flows/validate',
         summary: 'Validate a graph without saving it',
-        request: body(z.object({ graph: z.unknown() })),
+        request: jsonBody(z.object({ graph: z.unknown() })),
         responses: {
-          200: json(z.object({ ok: z.boolean(), issues: z.array(z.unknown()) }), 'Result'),
+          200: jsonResponse(z.object({ ok: z.boolean(), issues: z.array(z.unknown()) }), 'Result'),
         },
       }),
       async (c) => {
@@ -149,7 +142,7 @@ export function flowRoutes(deps: AppDeps) {
         path: '/flows/{id}',
         summary: 'Get a flow with its latest version',
         request: { params: IdParam },
-        responses: { 200: json(FlowDetail, 'Flow'), ...errorResponses },
+        responses: { 200: jsonResponse(FlowDetail, 'Flow'), ...errorResponses },
       }),
       async (c) => c.json(await detail(deps, c.req.valid('param').id), 200),
     )
@@ -158,12 +151,12 @@ export function flowRoutes(deps: AppDeps) {
         method: 'put',
         path: '/flows/{id}',
         summary: 'Save a new version of a flow',
-        request: { params: IdParam, ...body(FlowUpdate) },
+        request: { params: IdParam, ...jsonBody(FlowUpdate) },
         responses: {
-          200: json(FlowDetail, 'Saved'),
+          200: jsonResponse(FlowDetail, 'Saved'),
           ...errorResponses,
-          409: json(z.unknown(), 'Trigger path in use'),
-          422: json(z.unknown(), 'Invalid graph'),
+          409: jsonResponse(z.unknown(), 'Trigger path in use'),
+          422: jsonResponse(z.unknown(), 'Invalid graph'),
         },
       }),
       async (c) => {
@@ -206,7 +199,7 @@ export function flowRoutes(deps: AppDeps) {
         summary: 'List the saved versions of a flow',
         request: { params: IdParam },
         responses: {
-          200: json(z.object({ versions: z.array(FlowVersion) }), 'Versions'),
+          200: jsonResponse(z.object({ versions: z.array(FlowVersion) }), 'Versions'),
           ...errorResponses,
         },
       }),
@@ -227,7 +220,7 @@ export function flowRoutes(deps: AppDeps) {
         path: '/flows/{id}/versions/{version}',
         summary: 'Get one saved version with its graph',
         request: { params: IdParam.extend({ version: z.coerce.number().int().positive() }) },
-        responses: { 200: json(FlowDetail, 'Flow at that version'), ...errorResponses },
+        responses: { 200: jsonResponse(FlowDetail, 'Flow at that version'), ...errorResponses },
       }),
       async (c) => {
         const { id, version } = c.req.valid('param');
@@ -251,9 +244,9 @@ export function flowRoutes(deps: AppDeps) {
           },
         },
         responses: {
-          200: json(FlowDetail, 'Activated'),
+          200: jsonResponse(FlowDetail, 'Activated'),
           ...errorResponses,
-          409: json(z.unknown(), 'Trigger path in use'),
+          409: jsonResponse(z.unknown(), 'Trigger path in use'),
         },
       }),
       async (c) => {
@@ -275,7 +268,7 @@ export function flowRoutes(deps: AppDeps) {
         path: '/flows/{id}/deactivate',
         summary: 'Deactivate a flow: its triggers stop accepting events',
         request: { params: IdParam },
-        responses: { 200: json(FlowDetail, 'Deactivated'), ...errorResponses },
+        responses: { 200: jsonResponse(FlowDetail, 'Deactivated'), ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -293,9 +286,9 @@ export function flowRoutes(deps: AppDeps) {
         summary: 'Run a flow by hand with a payload (active version, else latest)',
         request: {
           params: IdParam,
-          ...body(z.object({ payload: z.unknown().default({}) })),
+          ...jsonBody(z.object({ payload: z.unknown().default({}) })),
         },
-        responses: { 202: json(Accepted, 'Queued'), ...errorResponses },
+        responses: { 202: jsonResponse(Accepted, 'Queued'), ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');

@@ -4,12 +4,8 @@ import * as q from '../../db/queries/runs';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { errorResponses, IdParam, RunDetail, RunStatus, RunSummary } from '../schemas';
+import { jsonResponse } from '../openapi-helpers';
 import { validationHook } from '../validation-hook';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 type RunRow = Awaited<ReturnType<typeof q.listRuns>>[number];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -50,7 +46,7 @@ export function runRoutes(deps: AppDeps) {
         summary: 'List runs, newest first',
         request: { query: ListQuery },
         responses: {
-          200: json(
+          200: jsonResponse(
             z.object({ runs: z.array(RunSummary), nextBefore: z.string().nullable() }),
             'Runs',
           ),
@@ -73,7 +69,7 @@ export function runRoutes(deps: AppDeps) {
         path: '/runs/{id}',
         summary: 'Get a run with its trigger data and every step',
         request: { params: IdParam },
-        responses: { 200: json(RunDetail, 'Run'), ...errorResponses },
+        responses: { 200: jsonResponse(RunDetail, 'Run'), ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -122,9 +118,9 @@ export function runRoutes(deps: AppDeps) {
           },
         },
         responses: {
-          202: json(z.object({ runId: z.string(), status: z.string() }), 'Queued'),
+          202: jsonResponse(z.object({ runId: z.string(), status: z.string() }), 'Queued'),
           ...errorResponses,
-          409: json(z.unknown(), 'Not failed'),
+          409: jsonResponse(z.unknown(), 'Not failed'),
         },
       }),
       async (c) => {
@@ -159,7 +155,7 @@ export function runRoutes(deps: AppDeps) {
         summary: "Replay a run's event as a new run (active version of its flow, else latest)",
         request: { params: IdParam },
         responses: {
-          202: json(
+          202: jsonResponse(
             z.object({ runId: z.string(), replayOf: z.string(), status: z.string() }),
             'Queued',
           ),
@@ -190,7 +186,9 @@ export function runRoutes(deps: AppDeps) {
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
         },
-        responses: { 200: json(z.object({ deadLetters: z.array(z.unknown()) }), 'Dead letters') },
+        responses: {
+          200: jsonResponse(z.object({ deadLetters: z.array(z.unknown()) }), 'Dead letters'),
+        },
       }),
       async (c) => {
         const { open, limit } = c.req.valid('query');
