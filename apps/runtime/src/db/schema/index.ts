@@ -1,3 +1,5 @@
 export * from './flows';
 export * from './runs';
 export * from './ops';
+export * from './identity';
+export * from './connections';
