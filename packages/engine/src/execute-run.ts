@@ -10,7 +10,9 @@ import type {
   StepLogger,
 } from './node-spec';
 import { classifyError, resolveRetryPolicy, retryDelayMs } from './retry-policy';
+import { RunConnections, type NodeConnection, type ResolveConnection } from './run-connections';
 import type { RunOutcome, RunResponse, RunStore, StepRecord } from './run-types';
+import { SecretScrubber } from './scrub-secrets';
 import { parseNodeConfig, resolvePorts } from './spec-helpers';
 import { validateGraph, type ValidateGraphResult } from './validate-graph';
 
@@ -34,6 +36,14 @@ export interface ExecuteRunOptions {
   logger?: StepLogger;
   /** Default 5 minutes; aborts `ctx.signal` and fails the step as transient `STEP_TIMEOUT`. */
   stepTimeoutMs?: number;
+  /**
+   * Finds and decrypts a connection by id, for nodes whose spec declares one. Every connection
+   * the graph names is resolved before the first step is recorded, and every secret value of
+   * each is scrubbed (replaced by `[secret]`) from all the run records: step input, output,
+   * error, state, the outcome and executor log lines. Without it, such nodes fail with
+   * `CONNECTION_INVALID`.
+   */
+  resolveConnection?: ResolveConnection;
 }
 
 /** Node type whose output becomes the run's HTTP response for synchronous REST triggers. */
@@ -102,6 +112,8 @@ class RunExecution {
   private seq: number;
   private response: RunResponse | null = null;
   private readonly trigger: unknown;
+  private readonly scrubber = new SecretScrubber();
+  private readonly connections: RunConnections;
 
   constructor(private readonly opts: ExecuteRunOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -122,6 +134,7 @@ class RunExecution {
       trigger = opts.trigger; // not JSON (a bigint); the store will have its say
     }
     this.trigger = trigger ?? null;
+    this.connections = new RunConnections(opts.resolveConnection, this.scrubber);
   }
 
   async run(): Promise<RunOutcome> {
@@ -140,6 +153,8 @@ class RunExecution {
       );
       return this.finish({ status: 'failed', nodeId: first?.nodeId ?? '', error });
     }
+    await this.connections.prepare(this.opts.graph, this.opts.lookupExecutor);
+    this.throwIfAborted();
 
     const triggerNode = this.opts.graph.nodes.find(
       (node) => this.executorOf(node)?.spec.kind === 'trigger',
@@ -218,8 +233,10 @@ class RunExecution {
 
       await this.flushIfDue();
       this.throwIfAborted();
-      const step = await this.runStep(node, executor, input, attempt, this.resumeStateOf(nodeId));
-      this.record(executor, step);
+      const step = this.record(
+        executor,
+        await this.runStep(node, executor, input, attempt, this.resumeStateOf(nodeId)),
+      );
 
       if (isComplete(step)) {
         this.completed(node, executor, step);
@@ -275,8 +292,15 @@ class RunExecution {
       const ports = resolvePorts(spec, parsed.data);
       if (!ports)
         throw new PermanentError('PORTS_UNAVAILABLE', 'The node could not determine its ports');
+      const connection = this.connections.forNode(node, spec.connection);
 
-      const result = await this.callExecutor(node, executor, parsed.data, input, attempt, resume);
+      const result = await this.callExecutor(node, executor, {
+        config: parsed.data,
+        input,
+        attempt,
+        resume,
+        connection,
+      });
       if (typeof result !== 'object' || result === null) {
         throw new PermanentError('INVALID_RESULT', 'The node returned no result');
       }
@@ -357,11 +381,15 @@ class RunExecution {
   private async callExecutor(
     node: NodeInstance,
     executor: NodeExecutor<unknown>,
-    config: unknown,
-    input: unknown,
-    attempt: number,
-    resume: { state: unknown } | undefined,
+    call: {
+      config: unknown;
+      input: unknown;
+      attempt: number;
+      resume: { state: unknown } | undefined;
+      connection: NodeConnection | undefined;
+    },
   ): Promise<NodeResult> {
+    const { config, input, attempt, resume, connection } = call;
     // setTimeout fires at once beyond 2^31-1 ms, so longer budgets are clamped to ~24.8 days.
     const timeoutMs = Math.min(
       Math.max(1, this.opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS),
@@ -393,6 +421,11 @@ class RunExecution {
 
     const logger = this.opts.logger ?? silentLogger;
     const fields = { runId: this.opts.runId, flowId: this.opts.flowId, nodeId: node.id, attempt };
+    const scrub = this.scrubber;
+    const log =
+      (level: keyof StepLogger) =>
+      (message: string, extra?: Record<string, unknown>): void =>
+        logger[level](scrub.text(message), scrub.value({ ...fields, ...extra }));
     const ctx: ExecuteContext<unknown> = {
       runId: this.opts.runId,
       flowId: this.opts.flowId,
@@ -405,11 +438,9 @@ class RunExecution {
       resume,
       now: this.now,
       env: this.opts.env ?? {},
-      logger: {
-        info: (message, extra) => logger.info(message, { ...fields, ...extra }),
-        warn: (message, extra) => logger.warn(message, { ...fields, ...extra }),
-        error: (message, extra) => logger.error(message, { ...fields, ...extra }),
-      },
+      connection: connection?.values,
+      connectionType: connection?.type,
+      logger: { info: log('info'), warn: log('warn'), error: log('error') },
       evaluate: (expression, data) =>
         evaluateExpression(
           expression.startsWith('=') ? expression.slice(1) : expression,
@@ -482,10 +513,27 @@ class RunExecution {
     return this.opts.lookupExecutor(node.type, node.typeVersion);
   }
 
-  /** Buffers the step; a step with effects makes the buffer due for a write right after it. */
-  private record(executor: NodeExecutor<unknown>, step: StepRecord): void {
+  /**
+   * Scrubs the step of secrets and buffers it; a step with effects makes the buffer due for a
+   * write right after it. Returns the scrubbed step, which is also what later nodes receive, so a
+   * fresh execution sees exactly what a resumed one reads back.
+   */
+  private record(executor: NodeExecutor<unknown>, raw: StepRecord): StepRecord {
+    const step = this.scrubStep(raw);
     this.buffer.push(step);
     if (executor.spec.effects) this.flushDue = true;
+    return step;
+  }
+
+  private scrubStep(step: StepRecord): StepRecord {
+    if (!this.scrubber.active) return step;
+    return {
+      ...step,
+      input: this.scrubber.value(step.input),
+      output: this.scrubber.value(step.output),
+      error: this.scrubber.value(step.error),
+      state: this.scrubber.value(step.state),
+    };
   }
 
   private async flushIfDue(): Promise<void> {
@@ -496,7 +544,8 @@ class RunExecution {
     await this.opts.store.checkpoint(steps, null);
   }
 
-  private async finish(outcome: RunOutcome): Promise<RunOutcome> {
+  private async finish(raw: RunOutcome): Promise<RunOutcome> {
+    const outcome = this.scrubber.value(raw);
     const steps = this.buffer;
     this.buffer = [];
     this.flushDue = false;

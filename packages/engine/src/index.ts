@@ -9,3 +9,5 @@ export * from './config-expressions';
 export * from './spec-helpers';
 export * from './validate-graph';
 export * from './execute-run';
+export * from './scrub-secrets';
+export * from './run-connections';

@@ -3,6 +3,20 @@ import type { RetryPolicyOverride } from './flow-graph';
 
 export type NodeKind = 'trigger' | 'action';
 
+/**
+ * The credentials a node type uses: a config field holding the id of a connection of one of the
+ * given types. The field must be a literal connection id (not an expression), so a flow's
+ * connections are known when it is saved and resolved before any step runs.
+ */
+export interface NodeConnectionSpec {
+  /** Accepted connection type(s), e.g. `http.header-auth`. */
+  readonly type: string | readonly string[];
+  /** Top-level config field holding the connection id. */
+  readonly field: string;
+  /** When true the node works without a connection (the field may be absent). Default false. */
+  readonly optional?: boolean;
+}
+
 export interface NodePorts {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
@@ -37,6 +51,8 @@ export interface NodeSpec<Config = unknown> {
   readonly rawExpressionFields?: readonly string[];
   /** Type-level overrides of the default retry policy. */
   readonly retry?: RetryPolicyOverride;
+  /** The connection (credentials) the node uses, if any; resolved by the engine before it runs. */
+  readonly connection?: NodeConnectionSpec;
 }
 
 /** Structured log sink handed to executors; the runtime decides where it goes. */
@@ -65,6 +81,14 @@ export interface ExecuteContext<Config = unknown> {
   readonly resume: { readonly state: unknown } | undefined;
   readonly now: () => Date;
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Values of the node's connection, secrets decrypted, when its spec declares one and the config
+   * names it. Hand them to the remote service only: never return, log or store them (the engine
+   * scrubs them from everything it records, but derived forms it cannot know).
+   */
+  readonly connection?: Readonly<Record<string, unknown>> | undefined;
+  /** Type of the connection in `connection`, for nodes that accept several types. */
+  readonly connectionType?: string | undefined;
   readonly logger: StepLogger;
   /**
    * Evaluates JSONata against `data` with the run's bindings (`$trigger`, `$node("id")`, `$env`)

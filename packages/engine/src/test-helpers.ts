@@ -8,6 +8,7 @@ import type { Edge, FlowGraph, NodeInstance, RetryPolicyOverride } from './flow-
 import type {
   ExecuteContext,
   NodeExecutor,
+  NodeConnectionSpec,
   NodeKind,
   NodePorts,
   NodeResult,
@@ -43,6 +44,7 @@ export interface TestNodeOptions<Config> {
   effects?: boolean;
   rawExpressionFields?: readonly string[];
   retry?: RetryPolicyOverride;
+  connection?: NodeConnectionSpec;
   execute?: (ctx: ExecuteContext<Config>) => Promise<NodeResult>;
 }
 
@@ -61,6 +63,7 @@ export function defineTestNode<Config = Record<string, unknown>>(
     effects: options.effects ?? false,
     ...(options.rawExpressionFields ? { rawExpressionFields: options.rawExpressionFields } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.connection ? { connection: options.connection } : {}),
   };
   return {
     spec,

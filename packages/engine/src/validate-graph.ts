@@ -2,6 +2,7 @@ import { findConfigExpressions, type ConfigPath } from './config-expressions';
 import { checkExpression } from './expressions';
 import { Edge, FlowGraph, NodeInstance } from './flow-graph';
 import type { NodePorts, NodeSpec, SpecLookup } from './node-spec';
+import { checkConnectionField } from './check-connection-field';
 import { parseNodeConfig, resolvePorts } from './spec-helpers';
 
 /**
@@ -22,6 +23,7 @@ export type GraphIssueCode =
   | 'DUPLICATE_NODE_ID'
   | 'UNKNOWN_NODE_TYPE'
   | 'CONFIG_INVALID'
+  | 'CONNECTION_INVALID'
   | 'EXPRESSION_SYNTAX'
   | 'DANGLING_EDGE'
   | 'UNKNOWN_PORT'
@@ -137,6 +139,10 @@ export function validateGraph(graph: unknown, lookupSpec: SpecLookup): ValidateG
       );
     } else {
       const config = checkConfig(node, index, spec, issues);
+      const problem = checkConnectionField(node, spec);
+      const path = ['nodes', index, 'config', spec.connection?.field ?? ''];
+      const reported = issues.some((i) => i.path.join('\u0000') === path.join('\u0000'));
+      if (problem && !reported) issues.push(issue('CONNECTION_INVALID', path, problem, node.id));
       if (typeof spec.ports !== 'function') ports = spec.ports;
       else if (config.ok) ports = resolvePorts(spec, config.data);
     }
