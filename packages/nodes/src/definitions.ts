@@ -32,6 +32,28 @@ export {
   RestTriggerEvent,
   type RestTriggerConfig,
 } from './trigger/rest/definition';
+export {
+  TriggerAuth,
+  RestTriggerSecurity,
+  CidrString,
+  type TriggerAuthType,
+} from './trigger/rest/trigger-auth';
+export {
+  parseIp,
+  parseCidr,
+  createCidrSet,
+  type CidrSet,
+  type CidrRange,
+  type IpAddress,
+} from './trigger/rest/cidr';
+export {
+  webhookBearerConnection,
+  webhookBasicConnection,
+  webhookStandardConnection,
+  webhookShopifyConnection,
+  webhookConnections,
+  TRIGGER_AUTH_CONNECTION_TYPES,
+} from './trigger/rest/connections';
 export { manualTriggerNode, type ManualTriggerConfig } from './trigger/manual/definition';
 export {
   scheduleTriggerNode,

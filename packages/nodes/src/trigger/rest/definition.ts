@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../../define-node';
+import { restTriggerSecurityFields } from './trigger-auth';
 
 /** Lowercase segments separated by single slashes; no dots at all, so no `..` either. */
 const PATH = /^[a-z0-9_-]+(?:\/[a-z0-9_-]+)*$/;
@@ -49,17 +50,30 @@ export const restTriggerNode = defineNode({
       description: 'How long a sync caller waits for the Respond node.',
       widget: 'duration-ms',
     }),
+    ...restTriggerSecurityFields,
   }),
   output: RestTriggerEvent,
   ports: { inputs: [], outputs: ['out'] },
   effects: false,
+  // Not JSONata: ingress reads these before any run exists, so they must be literal values. Listing
+  // them here keeps `=...` strings from bypassing the schema on save (the engine skips schema checks
+  // at expression paths of ordinary fields, and never resolves raw fields).
+  rawExpressionFields: ['auth', 'ipAllowList', 'trustedProxies'],
   docs: `Gives the flow an HTTP endpoint: the runtime's hooks URL followed by \`path\`.
 
 - **async** (default): the caller gets \`202\` with the run id once the event is stored.
 - **sync**: the caller waits until a **Respond** node runs and gets its status, headers and body;
   \`timeoutMs\` bounds how long it waits.
 
-The output is \`{ method, path, headers, query, body }\`; JSON bodies arrive parsed.`,
+The output is \`{ method, path, headers, query, body }\`; JSON bodies arrive parsed.
+
+**Authentication** (\`auth\`): \`none\` (anyone who knows the URL can start the flow; the API warns),
+\`bearer\`, \`basic\`, \`standard-webhooks\` (signed \`webhook-id\`/\`webhook-timestamp\`/
+\`webhook-signature\`, 5 minutes tolerance) or \`shopify-hmac\` (\`X-Shopify-Hmac-Sha256\`), each with
+a connection holding the secrets. Signatures are checked on the raw bytes before the body is
+parsed. \`ipAllowList\` restricts callers by address; behind a proxy, list it in
+\`trustedProxies\` so \`X-Forwarded-For\` is believed. Every refusal answers the same \`401\`, and
+stores nothing. Credential headers (\`Authorization\`, signatures) are never recorded in the event.`,
 });
 
 /** REST trigger settings after defaults, as the runtime's ingress reads them. */

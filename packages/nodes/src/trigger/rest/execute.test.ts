@@ -4,11 +4,14 @@ import { restTriggerNode } from './definition';
 import { restTriggerExecutor } from './execute';
 
 describe('trigger.rest config', () => {
-  it('defaults to async mode with a 10 s sync timeout', () => {
+  it('defaults to async mode, a 10 s sync timeout and no authentication', () => {
     expect(restTriggerNode.config.parse({ path: 'orders/created' })).toEqual({
       path: 'orders/created',
       mode: 'async',
       timeoutMs: 10_000,
+      auth: { type: 'none' },
+      ipAllowList: [],
+      trustedProxies: [],
     });
   });
 
