@@ -29,6 +29,8 @@ export interface NodeCatalogEntry {
   docs: string;
   ports: CatalogPorts;
   configSchema: JsonSchema;
+  /** The connection the node uses: accepted types and the config field holding its id. */
+  connection?: { types: string[]; field: string; optional: boolean };
   inputSchema?: JsonSchema;
   outputSchema?: JsonSchema;
 }
@@ -64,6 +66,18 @@ export function catalogEntry(definition: AnyNodeDefinition): NodeCatalogEntry {
     docs: definition.docs,
     ports: catalogPorts(definition),
     configSchema: jsonSchemaOf(definition.config),
+    ...(definition.connection
+      ? {
+          connection: {
+            types:
+              typeof definition.connection.type === 'string'
+                ? [definition.connection.type]
+                : [...definition.connection.type],
+            field: definition.connection.field,
+            optional: definition.connection.optional ?? false,
+          },
+        }
+      : {}),
     ...(definition.input ? { inputSchema: jsonSchemaOf(definition.input) } : {}),
     ...(definition.output ? { outputSchema: jsonSchemaOf(definition.output) } : {}),
   };

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type {
   ExecuteContext,
   NodeExecutor,
+  NodeConnectionSpec,
   NodeKind,
   NodePorts,
   NodeResult,
@@ -32,7 +33,8 @@ export type FieldWidget =
   | 'timezone'
   | 'date-time'
   | 'duration-ms'
-  | 'rules';
+  | 'rules'
+  | 'connection';
 
 declare module 'zod' {
   /** Field metadata read by the editor's form renderer (it ends up in the JSON Schema). */
@@ -104,6 +106,8 @@ export interface NodeDeclaration<Type extends string, Schema extends z.ZodObject
   /** Config fields holding JSONata the executor evaluates itself; typed against the config. */
   readonly rawExpressionFields?: readonly (keyof z.output<Schema> & string)[];
   readonly retry?: RetryPolicyOverride;
+  /** The connection the node uses: accepted type(s) and the config field holding its id. */
+  readonly connection?: NodeConnectionSpec & { readonly field: keyof z.output<Schema> & string };
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
@@ -143,6 +147,9 @@ export function defineNode<const Type extends string, Schema extends z.ZodObject
   const shape = declaration.config.shape as Record<string, unknown>;
   for (const field of rawExpressionFields ?? []) {
     if (!(field in shape)) fail(type, `raw expression field "${field}" is not in the config`);
+  }
+  if (declaration.connection && !(declaration.connection.field in shape)) {
+    fail(type, `connection field "${declaration.connection.field}" is not in the config`);
   }
 
   // A freshly dropped node has an empty config; its handles must still be drawable.

@@ -73,6 +73,25 @@ export {
   type HttpRequestConfig,
 } from './core/http-request/definition';
 
+export {
+  defineConnection,
+  isSecretField,
+  type AnyConnectionDefinition,
+  type ConnectionDeclaration,
+  type ConnectionDefinition,
+  type ConnectionValues,
+} from './connections/define-connection';
+export {
+  connectionDefinitions,
+  connectionCatalog,
+  lookupConnectionType,
+  type ConnectionCatalogEntry,
+  type ConnectionTypeName,
+} from './connections/registry';
+export { httpHeaderAuthConnection } from './connections/http/header-auth';
+export { httpBasicAuthConnection } from './connections/http/basic-auth';
+export { HTTP_AUTH_CONNECTION_TYPES } from './connections/http/auth-types';
+
 /** Every node type the product ships, in palette order within each category. */
 export const nodeDefinitions = [
   restTriggerNode,

@@ -18,6 +18,12 @@ import { createHttpRequestExecutor, type HttpRuntimeOptions } from './core/http-
 
 export { implementNode } from './define-node';
 export {
+  connectionTesters,
+  type ConnectionTestContext,
+  type ConnectionTestResult,
+  type ConnectionTester,
+} from './connections/testers';
+export {
   createHttpRequestExecutor,
   DEFAULT_MAX_RESPONSE_BYTES,
   MAX_REDIRECTS,

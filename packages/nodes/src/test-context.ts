@@ -15,6 +15,8 @@ export interface TestContextOptions {
   now?: Date;
   signal?: AbortSignal;
   attempt?: number;
+  /** The node's resolved connection, as the engine would hand it over. */
+  connection?: { type: string; values: Record<string, unknown> };
 }
 
 /** A logger that remembers what was logged, so tests can assert on warnings. */
@@ -58,6 +60,8 @@ export function createTestContext<Config>(
     resume: options.resume,
     now: () => now,
     env,
+    connection: options.connection?.values,
+    connectionType: options.connection?.type,
     logger: recordingLogger(),
     evaluate: (expression, data) => evaluateExpression(expression, data, bindings),
   };

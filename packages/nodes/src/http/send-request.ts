@@ -7,6 +7,11 @@ export interface OutboundRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string;
+  /**
+   * Further headers that carry credentials (a connection's `X-Api-Key`), dropped like
+   * `Authorization` when a redirect leaves the original origin. Lower-case names.
+   */
+  credentialHeaders?: readonly string[];
 }
 
 /** The final response after redirects, with the body read in full (within the limit). */
@@ -61,8 +66,17 @@ function nextHop(current: OutboundRequest, status: number, location: string): Ou
     body = undefined;
     headers = withoutHeaders(headers, BODY_HEADERS);
   }
-  if (url.origin !== current.url.origin) headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
-  return { method, url, headers, ...(body === undefined ? {} : { body }) };
+  if (url.origin !== current.url.origin) {
+    const extra = (current.credentialHeaders ?? []).map((name) => name.toLowerCase());
+    headers = withoutHeaders(headers, new Set([...CREDENTIAL_HEADERS, ...extra]));
+  }
+  return {
+    method,
+    url,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    ...(current.credentialHeaders ? { credentialHeaders: current.credentialHeaders } : {}),
+  };
 }
 
 function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../../define-node';
+import { HTTP_AUTH_CONNECTION_TYPES } from '../../connections/http/auth-types';
 import { headerRecord } from '../../schemas/http-headers';
 
 /** Methods the node offers; OPTIONS/TRACE/CONNECT have no use in integrations. */
@@ -61,6 +62,11 @@ export const httpRequestNode = defineNode({
         description: 'On: a 4xx response goes to the error port. Off: it is a normal output.',
         widget: 'switch',
       }),
+      connectionId: z.string().optional().meta({
+        title: 'Authentication',
+        description: 'An HTTP header or basic auth connection; its header is added to the request.',
+        widget: 'connection',
+      }),
     })
     .superRefine((config, issues) => {
       if ((config.method === 'GET' || config.method === 'HEAD') && config.body != null) {
@@ -74,6 +80,7 @@ export const httpRequestNode = defineNode({
   output: HttpResponseOutput,
   ports: { inputs: ['in'], outputs: ['out', 'error'] },
   effects: true,
+  connection: { type: HTTP_AUTH_CONNECTION_TYPES, field: 'connectionId', optional: true },
   docs: `Sends a request and emits \`{ status, headers, body }\` on \`out\`.
 
 - **Body**: objects and arrays are sent as JSON (\`content-type: application/json\` unless you set
@@ -86,7 +93,10 @@ export const httpRequestNode = defineNode({
 - **Network safety**: loopback, private (RFC 1918), carrier-grade NAT, link-local (including cloud
   metadata at 169.254.169.254), unique-local IPv6 and other special-purpose addresses are refused,
   however they are written and on every redirect hop, unless an administrator allowed the network.
-- Responses larger than the runtime's limit (10 MiB by default) fail the step.`,
+- Responses larger than the runtime's limit (10 MiB by default) fail the step.
+- **Authentication**: pick an \`http.header-auth\` or \`http.basic-auth\` connection; its header
+  replaces a header of the same name typed here, and is dropped when a redirect leaves the origin.
+  Its secret never appears in run history.`,
 });
 
 /** HTTP request settings after defaults, as the executor receives them. */

@@ -213,3 +213,54 @@ describe('http.request redirects', () => {
     await expect(failure).rejects.toMatchObject({ code: 'HTTP_BAD_REDIRECT' });
   });
 });
+
+describe('http.request with a connection', () => {
+  const header = {
+    type: 'http.header-auth',
+    values: { headerName: 'X-Api-Key', value: 'k-good' },
+  };
+
+  it('adds the header of a header-auth connection, replacing one typed in the config', async () => {
+    const result = await call(
+      { url: `${server.origin}/echo`, headers: { 'x-api-key': 'typed', 'X-Other': '1' } },
+      { connection: header },
+    );
+    const seen = (expectOutput(httpRequestNode, result).output as { body: any }).body;
+    expect(seen.headers['x-api-key']).toBe('k-good');
+    expect(seen.headers['x-other']).toBe('1');
+  });
+
+  it('sends HTTP Basic authorization for a basic-auth connection', async () => {
+    const result = await call(
+      { url: `${server.origin}/need-key` },
+      { connection: { type: 'http.basic-auth', values: { username: 'ann', password: 'pw-good' } } },
+    );
+    expect(expectOutput(httpRequestNode, result).output).toMatchObject({ body: { me: 'ann' } });
+  });
+
+  it("drops the connection's custom header when a redirect leaves the origin", async () => {
+    const otherOrigin = `http://localhost:${server.port}/echo`;
+    const result = await call(
+      { url: `${server.origin}/redirect?to=${encodeURIComponent(otherOrigin)}` },
+      { connection: header },
+    );
+    const seen = (expectOutput(httpRequestNode, result).output as { body: any }).body;
+    expect(seen.url).toBe('/echo');
+    expect(seen.headers['x-api-key']).toBeUndefined();
+  });
+
+  it('fails as CONNECTION_INVALID when the stored values no longer fit the type', async () => {
+    const broken = { type: 'http.header-auth', values: { headerName: 'Bad Name', value: 'x' } };
+    await expect(
+      call({ url: `${server.origin}/echo` }, { connection: broken }),
+    ).rejects.toMatchObject({ code: 'CONNECTION_INVALID', errorClass: 'permanent' });
+  });
+
+  it('declares an optional connection of the HTTP auth types in its spec and catalogue', () => {
+    expect(httpRequestNode.connection).toEqual({
+      type: ['http.header-auth', 'http.basic-auth'],
+      field: 'connectionId',
+      optional: true,
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import type { NodeExecutor } from '@paybridge/engine';
+import { httpAuthFor, withAuthHeaders } from '../../connections/http/auth-headers';
 import { implementNode } from '../../define-node';
 import { createAddressPolicy } from '../../http/address-policy';
 import { createGuardedAgent, type LookupFunction } from '../../http/guarded-agent';
@@ -53,7 +54,15 @@ export function createHttpRequestExecutor(
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   return implementNode(httpRequestNode, async (ctx) => {
-    const request = buildRequest(ctx.config);
+    let request = buildRequest(ctx.config);
+    if (ctx.connection && ctx.connectionType) {
+      const auth = httpAuthFor(ctx.connectionType, ctx.connection);
+      request = {
+        ...request,
+        headers: withAuthHeaders(request.headers, auth),
+        credentialHeaders: auth.credentialHeaders,
+      };
+    }
     const host = request.url.host;
     const timeout = AbortSignal.timeout(ctx.config.timeoutMs);
     let response: InboundResponse;

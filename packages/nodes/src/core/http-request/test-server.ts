@@ -64,6 +64,14 @@ const routes: Record<string, Route> = {
       res.write('x'.repeat(Math.min(1024, size - sent)));
     res.end();
   },
+  '/need-key': (req, res) => {
+    // Accepts the key `k-good` in X-Api-Key, or Basic ann:pw-good.
+    const basic = `Basic ${Buffer.from('ann:pw-good').toString('base64')}`;
+    const ok = req.headers['x-api-key'] === 'k-good' || req.headers.authorization === basic;
+    res.statusCode = ok ? 200 : 401;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(ok ? { me: 'ann' } : { error: 'invalid api key' }));
+  },
   '/slow': () => {
     // Never answers; the client's timeout or cancellation must end the exchange.
   },
