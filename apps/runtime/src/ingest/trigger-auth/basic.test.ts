@@ -4,7 +4,7 @@ import { verifyBasic } from './basic';
 const CREDS = [{ username: 'shop', password: 'correct horse battery' }];
 const basic = (userPass: string) => `Basic ${Buffer.from(userPass).toString('base64')}`;
 const req = (authorization?: string) => ({
-  headers: authorization === undefined ? {} : { authorization },
+  headers: (authorization === undefined ? {} : { authorization }) as Record<string, string>,
   body: Buffer.alloc(0),
 });
 

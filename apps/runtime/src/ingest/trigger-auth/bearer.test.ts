@@ -3,7 +3,7 @@ import { verifyBearer } from './bearer';
 
 const TOKEN = 'tok_0123456789abcdef0123';
 const req = (authorization?: string) => ({
-  headers: authorization === undefined ? {} : { authorization },
+  headers: (authorization === undefined ? {} : { authorization }) as Record<string, string>,
   body: Buffer.from('{}'),
 });
 
