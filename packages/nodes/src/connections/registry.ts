@@ -9,6 +9,7 @@ import type { JsonSchema } from '../catalog';
 import type { AnyConnectionDefinition } from './define-connection';
 import { httpBasicAuthConnection } from './http/basic-auth';
 import { httpHeaderAuthConnection } from './http/header-auth';
+import { webhookConnections } from '../trigger/rest/connections';
 
 /**
  * Registration is this array: add a type's definition here and the API accepts it, the catalogue
@@ -17,6 +18,7 @@ import { httpHeaderAuthConnection } from './http/header-auth';
 export const connectionDefinitions = [
   httpHeaderAuthConnection,
   httpBasicAuthConnection,
+  ...webhookConnections,
 ] as const satisfies readonly AnyConnectionDefinition[];
 
 /** The union of shipped connection type names. */
