@@ -24,6 +24,7 @@ import { spawnRuntime } from '../test/processes';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 32;
+const BENCH_TOKEN = `pbt_bench_${Date.now()}_0123456789abcdef`;
 const CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 8);
 const BODY = JSON.stringify({
   id: 'ORD-1001',
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
       DATABASE_URL: rtUrl,
       PORT: '0',
       PAYBRIDGE_LOG_LEVEL: 'info',
+      PAYBRIDGE_BOOTSTRAP_TOKEN: BENCH_TOKEN,
     });
     const base = (await api.waitFor(/Paybridge is running at (http:\/\/\S+)/))[1]!;
     const graph = {
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
     };
     const created = await fetch(`${base}/api/flows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_TOKEN}` },
       body: JSON.stringify({ name: 'bench', graph, activate: true }),
     });
     if (created.status !== 201) throw new Error(`flow create failed: ${await created.text()}`);

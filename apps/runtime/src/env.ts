@@ -37,6 +37,15 @@ export const EnvSchema = z.object({
   PAYBRIDGE_WORKER_DEAD_AFTER_S: intFrom(30, 3, 3600),
   /** Base URL printed for trigger endpoints (defaults to http://HOST:PORT). */
   PAYBRIDGE_PUBLIC_URL: z.string().url().optional(),
+  /** First admin, created at start when there are no users (else a setup link is printed). */
+  PAYBRIDGE_ADMIN_EMAIL: z.string().email().optional(),
+  PAYBRIDGE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** An admin API token installed at start, for automation; long and random, please. */
+  PAYBRIDGE_BOOTSTRAP_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** How long a browser session lasts. */
+  PAYBRIDGE_SESSION_TTL_HOURS: intFrom(12, 1, 24 * 30),
+  /** Largest JSON body of an API request (flow graphs can be large). */
+  PAYBRIDGE_API_BODY_LIMIT_BYTES: intFrom(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   PAYBRIDGE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PAYBRIDGE_LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
 });
@@ -71,7 +80,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '?');
-        const value = cleaned[name];
+        // Keys, passwords and tokens are never echoed, not even malformed ones.
+        const value = /KEY|PASSWORD|TOKEN|SECRET/.test(name) ? undefined : cleaned[name];
         return `${name}: ${i.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
       }),
     );

@@ -2,6 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createExecutorLookup } from '@paybridge/nodes/executors';
+import { AuditLog } from './audit/audit-log';
+import { ensureFirstAdmin } from './auth/first-admin';
+import { IdentityStore } from './auth/identity-store';
+import { RateLimiter } from './auth/rate-limiter';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrateDatabase } from './db/migrate';
@@ -19,6 +23,8 @@ export type Role = 'all' | 'api' | 'worker';
 export interface RuntimeHandle {
   /** Base URL of the HTTP server, when this process serves HTTP. */
   url: string | null;
+  /** One-time link to create the first admin, when there were no users and no configured admin. */
+  setupLink: string | null;
   databaseUrl: string;
   role: Role;
   /** Graceful stop: refuse new requests, drain in-flight steps, then close the database. */
@@ -53,6 +59,10 @@ export async function startRuntime(
   try {
     await migrateDatabase(db, sql, databaseUrl, logger);
     const ingest = new IngestWriter(sql);
+    const identity = new IdentityStore(sql, env.PAYBRIDGE_SESSION_TTL_HOURS * 3600_000);
+    const audit = new AuditLog(sql);
+    if (env.PAYBRIDGE_BOOTSTRAP_TOKEN)
+      await identity.ensureBootstrapToken(env.PAYBRIDGE_BOOTSTRAP_TOKEN);
 
     let worker: RunningWorker | null = null;
     let scheduler: Scheduler | null = null;
@@ -76,6 +86,7 @@ export async function startRuntime(
 
     let server: ServerType | null = null;
     let url: string | null = null;
+    let setupLink: string | null = null;
     if (role !== 'worker') {
       const triggers = new TriggerTable(db, logger);
       await triggers.listen(sql);
@@ -89,6 +100,12 @@ export async function startRuntime(
         ingest,
         triggers,
         waiter,
+        identity,
+        audit,
+        limits: {
+          badTokens: new RateLimiter(30, 60_000),
+          tokenCreation: new RateLimiter(20, 60_000),
+        },
         editorDir: EDITOR_DIR,
       });
       server = await new Promise<ServerType>((resolve) => {
@@ -98,11 +115,18 @@ export async function startRuntime(
       url =
         env.PAYBRIDGE_PUBLIC_URL ??
         `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+      setupLink = await ensureFirstAdmin(identity, {
+        email: env.PAYBRIDGE_ADMIN_EMAIL,
+        password: env.PAYBRIDGE_ADMIN_PASSWORD,
+        baseUrl: url,
+        logger,
+      });
     }
 
     let stopping: Promise<void> | null = null;
     return {
       url,
+      setupLink,
       databaseUrl,
       role,
       stop() {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../src/client';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { freshDatabase, restFlow, startTestRuntime } from './support';
+import { ADMIN_TOKEN, freshDatabase, restFlow, startTestRuntime } from './support';
 
 let rt: RuntimeHandle;
 
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe('typed API client', () => {
   it('creates, reads and lists flows with response types from the route definitions', async () => {
-    const client = createClient(rt.url!);
+    const client = createClient(rt.url!, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     const created = await client.api.flows.$post({
       json: { name: 'typed', graph: restFlow('typed', [], []), activate: true },
     });

@@ -15,7 +15,12 @@ export interface RuntimeProcess {
 export function spawnRuntime(args: string[], env: Record<string, string>): RuntimeProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: RUNTIME_DIR,
-    env: { ...process.env, PAYBRIDGE_LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      PAYBRIDGE_LOG_LEVEL: 'info',
+      PAYBRIDGE_BOOTSTRAP_TOKEN: 'pbt_test-admin-token-0123456789abcdef',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -17,6 +17,9 @@ export async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** Admin API token every test runtime installs (PAYBRIDGE_BOOTSTRAP_TOKEN); `call` sends it. */
+export const ADMIN_TOKEN = 'pbt_test-admin-token-0123456789abcdef';
+
 /** Test environment: random port, quiet logs, quick dead-worker detection. */
 export function testEnv(databaseUrl: string, overrides: Record<string, string> = {}): Env {
   return loadEnv({
@@ -25,6 +28,7 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     PAYBRIDGE_LOG_LEVEL: 'warn',
     PAYBRIDGE_WORKER_DEAD_AFTER_S: '3',
     PAYBRIDGE_WORKER_CONCURRENCY: '4',
+    PAYBRIDGE_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
     ...overrides,
   });
 }
@@ -40,7 +44,10 @@ export async function startTestRuntime(
   });
 }
 
-/** JSON request against a started runtime; returns status, parsed body and headers. */
+/**
+ * JSON request against a started runtime, as the test admin unless `headers.authorization` is
+ * given (an empty string sends no credentials at all); returns status, parsed body and headers.
+ */
 export async function call(
   base: string,
   method: string,
@@ -48,9 +55,16 @@ export async function call(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: any; headers: Headers }> {
+  const auth: Record<string, string> =
+    headers.authorization === undefined ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {};
+  const given = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== ''));
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    headers: {
+      ...auth,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...given,
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();

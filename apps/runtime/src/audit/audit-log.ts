@@ -21,11 +21,11 @@ export class AuditLog {
 
   /** Records an entry for the request's caller (or `anonymous`, e.g. a failed login). */
   async record(c: Context | null, entry: AuditEntry, actorOverride?: Actor | null): Promise<void> {
-    const actor = actorOverride ?? ((c?.get('actor') as Actor | undefined) ?? null);
+    const actor = actorOverride ?? (c?.get('actor') as Actor | undefined) ?? null;
     await this.sql`
       insert into audit_log (actor_type, actor_id, actor_label, action, target_type, target_id, ip, details)
       values (${actor?.type ?? (c ? 'anonymous' : 'system')}, ${actor?.id ?? null}, ${actor?.label ?? null},
               ${entry.action}, ${entry.targetType ?? null}, ${entry.targetId ?? null},
-              ${c ? clientIp(c) : null}, ${entry.details ? this.sql.json(entry.details as never) : null})`;
+              ${c ? clientIp(c) : null}, ${entry.details ? JSON.stringify(entry.details) : null}::jsonb)`;
   }
 }

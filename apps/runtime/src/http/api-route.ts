@@ -31,6 +31,10 @@ export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>>(
   config: R,
   basePath = '/api',
 ) {
-  ROUTE_POLICY.push({ method: config.method.toUpperCase(), path: `${basePath}${config.path}`, role });
+  ROUTE_POLICY.push({
+    method: config.method.toUpperCase(),
+    path: `${basePath}${config.path}`,
+    role,
+  });
   return createRoute({ ...config, middleware: [requireRole(role)] as const });
 }

@@ -1,3 +1,6 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { IdentityStore } from '../auth/identity-store';
+import type { RateLimiter } from '../auth/rate-limiter';
 import type { Db, Sql } from '../db/client';
 import type { Env } from '../env';
 import type { IngestWriter } from '../ingest/ingest-writer';
@@ -14,6 +17,9 @@ export interface AppDeps {
   ingest: IngestWriter;
   triggers: TriggerTable;
   waiter: RunWaiter;
+  identity: IdentityStore;
+  audit: AuditLog;
+  limits: { badTokens: RateLimiter; tokenCreation: RateLimiter };
   /** Directory of the built editor, served at `/` when present. */
   editorDir: string | null;
 }

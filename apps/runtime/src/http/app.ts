@@ -2,6 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from '../auth/authenticate';
+import { ROUTE_POLICY, requireRole } from './api-route';
+import type { ApiEnv } from './api-router';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { tokenRoutes } from './routes/tokens';
+import { userRoutes } from './routes/users';
 import { errorBody } from './api-error';
 import { createErrorHandler } from './api-error';
 import type { AppDeps } from './app-deps';
@@ -15,7 +24,27 @@ import { runRoutes } from './routes/runs';
  * probes, and the built editor at `/`.
  */
 export function createApp(deps: AppDeps) {
-  const api = new OpenAPIHono()
+  const apiLimit = deps.env.PAYBRIDGE_API_BODY_LIMIT_BYTES;
+  const api = new OpenAPIHono<ApiEnv>();
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: apiLimit,
+      onError: (c) =>
+        c.json(
+          errorBody('PAYLOAD_TOO_LARGE', `Request body exceeds the ${apiLimit}-byte limit`),
+          413,
+        ),
+    }),
+    authenticate(deps.identity, deps.limits.badTokens),
+  );
+  ROUTE_POLICY.push({ method: 'GET', path: '/api/openapi.json', role: 'viewer' });
+  api.use('/openapi.json', requireRole('viewer'));
+  const routes = api
+    .route('/', authRoutes(deps))
+    .route('/', userRoutes(deps))
+    .route('/', tokenRoutes(deps))
+    .route('/', auditRoutes(deps))
     .route('/', flowRoutes(deps))
     .route('/', runRoutes(deps))
     .route('/', catalogRoutes());
@@ -28,8 +57,33 @@ export function createApp(deps: AppDeps) {
       description: 'Flows, runs and node catalogue of a Paybridge runtime.',
     },
   });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
 
-  const app = new OpenAPIHono()
+  const app = new OpenAPIHono();
+  // Strict headers everywhere: the editor loads only its own scripts (no eval, no inline code)
+  // and may not be framed.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  const served = app
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .get('/readyz', async (c) => {
       try {
@@ -39,7 +93,7 @@ export function createApp(deps: AppDeps) {
         return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);
       }
     })
-    .route('/api', api)
+    .route('/api', routes)
     .route('/', hookRoutes(deps));
 
   app.all('/api/*', (c) =>
@@ -58,7 +112,7 @@ export function createApp(deps: AppDeps) {
   }
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `Nothing at ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));
-  return app;
+  return served;
 }
 
 export type AppType = ReturnType<typeof createApp>;

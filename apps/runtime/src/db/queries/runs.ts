@@ -86,3 +86,15 @@ export async function listDeadLetters(db: Db, open: boolean, limit: number) {
     where ${open ? dsql`d.resolved_at is null` : dsql`true`}
     order by d.created_at desc limit ${limit}`);
 }
+
+/** Closes an open dead letter with a note; null when there is no open one with that id. */
+export async function resolveDeadLetter(
+  sql: Sql,
+  id: string,
+  resolution: string,
+): Promise<Date | null> {
+  const [row] = await sql<{ resolved_at: Date }[]>`
+    update dead_letters set resolved_at = now(), resolution = ${resolution}
+    where id = ${id} and resolved_at is null returning resolved_at`;
+  return row ? new Date(row.resolved_at) : null;
+}

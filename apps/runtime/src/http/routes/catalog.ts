@@ -1,11 +1,13 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from '../api-route';
+import { apiRouter } from '../api-router';
 import { nodeCatalog } from '@paybridge/nodes/definitions';
 
 /** The node catalogue the editor builds its palette and forms from (JSON Schema per node). */
 export function catalogRoutes() {
   const catalog = nodeCatalog();
-  return new OpenAPIHono().openapi(
-    createRoute({
+  return apiRouter().openapi(
+    apiRoute('viewer', {
       method: 'get',
       path: '/node-types',
       summary: 'Node catalogue with JSON Schemas of each config',

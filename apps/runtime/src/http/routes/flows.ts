@@ -1,8 +1,10 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import * as q from '../../db/queries/flows';
 import { validateForSave } from '../../flows/flow-validation';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
+import { apiRouter } from '../api-router';
+import { apiRoute } from '../api-route';
 import {
   Accepted,
   errorResponses,
@@ -14,7 +16,6 @@ import {
   IdParam,
 } from '../schemas';
 import { jsonBody, jsonResponse } from '../openapi-helpers';
-import { validationHook } from '../validation-hook';
 
 type FlowWithActive = Awaited<ReturnType<typeof q.listFlows>>[number];
 
@@ -66,9 +67,9 @@ async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
 
 /** Flows: create, save versions, list, inspect, activate, deactivate, delete, run by hand. */
 export function flowRoutes(deps: AppDeps) {
-  return new OpenAPIHono({ defaultHook: validationHook })
+  return apiRouter()
     .openapi(
-      createRoute({
+      apiRoute('viewer', {
         method: 'get',
         path: '/flows',
         summary: 'List flows',
@@ -87,7 +88,7 @@ export function flowRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('editor', {
         method: 'post',
         path: '/flows',
         summary: 'Create a flow (version 1)',
@@ -110,11 +111,17 @@ export function flowRoutes(deps: AppDeps) {
           trigger,
         });
         if (input.activate) await activate(deps, flow.id, version);
+        await deps.audit.record(c, {
+          action: 'flow.create',
+          targetType: 'flow',
+          targetId: flow.id,
+          details: { name: flow.name, version: 1, activated: input.activate },
+        });
         return c.json(await detail(deps, flow.id), 201);
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('editor', {
         method: 'post',
         path: '/flows/validate',
         summary: 'Validate a graph without saving it',
@@ -137,7 +144,7 @@ export function flowRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('viewer', {
         method: 'get',
         path: '/flows/{id}',
         summary: 'Get a flow with its latest version',
@@ -147,7 +154,7 @@ export function flowRoutes(deps: AppDeps) {
       async (c) => c.json(await detail(deps, c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({
+      apiRoute('editor', {
         method: 'put',
         path: '/flows/{id}',
         summary: 'Save a new version of a flow',
@@ -172,11 +179,21 @@ export function flowRoutes(deps: AppDeps) {
         });
         if (!saved) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
         if (input.activate) await activate(deps, id, saved.version);
+        await deps.audit.record(c, {
+          action: 'flow.save',
+          targetType: 'flow',
+          targetId: id,
+          details: {
+            version: saved.version.version,
+            message: input.message,
+            activated: input.activate,
+          },
+        });
         return c.json(await detail(deps, id), 200);
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('editor', {
         method: 'delete',
         path: '/flows/{id}',
         summary: 'Delete a flow (its runs stay inspectable)',
@@ -189,11 +206,12 @@ export function flowRoutes(deps: AppDeps) {
           throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
         }
         deps.triggers.invalidate();
+        await deps.audit.record(c, { action: 'flow.delete', targetType: 'flow', targetId: id });
         return c.body(null, 204);
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('viewer', {
         method: 'get',
         path: '/flows/{id}/versions',
         summary: 'List the saved versions of a flow',
@@ -215,7 +233,7 @@ export function flowRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('viewer', {
         method: 'get',
         path: '/flows/{id}/versions/{version}',
         summary: 'Get one saved version with its graph',
@@ -228,7 +246,7 @@ export function flowRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('editor', {
         method: 'post',
         path: '/flows/{id}/activate',
         summary: 'Activate a version (the latest by default)',
@@ -259,11 +277,17 @@ export function flowRoutes(deps: AppDeps) {
         if (!version)
           throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
         await activate(deps, id, version);
+        await deps.audit.record(c, {
+          action: 'flow.activate',
+          targetType: 'flow',
+          targetId: id,
+          details: { version: version.version },
+        });
         return c.json(await detail(deps, id), 200);
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('editor', {
         method: 'post',
         path: '/flows/{id}/deactivate',
         summary: 'Deactivate a flow: its triggers stop accepting events',
@@ -276,11 +300,12 @@ export function flowRoutes(deps: AppDeps) {
           throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
         await q.deactivateFlow(deps.db, id);
         deps.triggers.invalidate();
+        await deps.audit.record(c, { action: 'flow.deactivate', targetType: 'flow', targetId: id });
         return c.json(await detail(deps, id), 200);
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('operator', {
         method: 'post',
         path: '/flows/{id}/run',
         summary: 'Run a flow by hand with a payload (active version, else latest)',
@@ -301,6 +326,12 @@ export function flowRoutes(deps: AppDeps) {
           source: 'manual',
           payload: c.req.valid('json').payload ?? {},
           runs: [{ flowId: id, versionId }],
+        });
+        await deps.audit.record(c, {
+          action: 'flow.run',
+          targetType: 'flow',
+          targetId: id,
+          details: { eventId: result.eventId },
         });
         return c.json(
           {

@@ -1,11 +1,12 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { findFlow, findVersion } from '../../db/queries/flows';
 import * as q from '../../db/queries/runs';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
+import { apiRouter } from '../api-router';
+import { apiRoute } from '../api-route';
 import { errorResponses, IdParam, RunDetail, RunStatus, RunSummary } from '../schemas';
-import { jsonResponse } from '../openapi-helpers';
-import { validationHook } from '../validation-hook';
+import { jsonBody, jsonResponse } from '../openapi-helpers';
 
 type RunRow = Awaited<ReturnType<typeof q.listRuns>>[number];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -38,9 +39,9 @@ const ListQuery = z.object({
 
 /** Runs: list with filters, inspect with every step, retry from the failed step, replay. */
 export function runRoutes(deps: AppDeps) {
-  return new OpenAPIHono({ defaultHook: validationHook })
+  return apiRouter()
     .openapi(
-      createRoute({
+      apiRoute('viewer', {
         method: 'get',
         path: '/runs',
         summary: 'List runs, newest first',
@@ -64,7 +65,7 @@ export function runRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('viewer', {
         method: 'get',
         path: '/runs/{id}',
         summary: 'Get a run with its trigger data and every step',
@@ -102,7 +103,7 @@ export function runRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('operator', {
         method: 'post',
         path: '/runs/{id}/retry',
         summary: 'Retry a failed run from its failed step',
@@ -145,11 +146,17 @@ export function runRoutes(deps: AppDeps) {
             `Run ${id} is ${d.run.status}; only failed runs can be retried`,
           );
         }
+        await deps.audit.record(c, {
+          action: 'run.retry',
+          targetType: 'run',
+          targetId: id,
+          details: { version: opts.version ?? 'same' },
+        });
         return c.json({ runId: id, status: 'queued' }, 202);
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('operator', {
         method: 'post',
         path: '/runs/{id}/replay',
         summary: "Replay a run's event as a new run (active version of its flow, else latest)",
@@ -172,11 +179,17 @@ export function runRoutes(deps: AppDeps) {
           flow.active?.versionId ??
           (await findVersion(deps.db, flow.flow.id, flow.flow.latestVersion))!.id;
         const runId = await q.createReplayRun(deps.sql, d.run, versionId);
+        await deps.audit.record(c, {
+          action: 'run.replay',
+          targetType: 'run',
+          targetId: id,
+          details: { newRunId: runId },
+        });
         return c.json({ runId, replayOf: id, status: 'queued' }, 202);
       },
     )
     .openapi(
-      createRoute({
+      apiRoute('viewer', {
         method: 'get',
         path: '/dead-letters',
         summary: 'Runs that failed for good and wait for a person',
@@ -194,6 +207,36 @@ export function runRoutes(deps: AppDeps) {
         const { open, limit } = c.req.valid('query');
         const rows = await q.listDeadLetters(deps.db, open === 'true', limit);
         return c.json({ deadLetters: [...rows] }, 200);
+      },
+    )
+    .openapi(
+      apiRoute('operator', {
+        method: 'post',
+        path: '/dead-letters/{id}/resolve',
+        summary: 'Mark a dead letter as handled, with a note saying how',
+        request: {
+          params: IdParam,
+          ...jsonBody(z.object({ resolution: z.string().trim().min(1).max(2000) })),
+        },
+        responses: {
+          200: jsonResponse(z.object({ id: z.string(), resolvedAt: z.string() }), 'Resolved'),
+          ...errorResponses,
+          409: jsonResponse(z.unknown(), 'Already resolved'),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { resolution } = c.req.valid('json');
+        const resolvedAt = await q.resolveDeadLetter(deps.sql, id, resolution);
+        if (!resolvedAt)
+          throw new ApiError(409, 'DEAD_LETTER_NOT_OPEN', `No open dead letter with id ${id}`);
+        await deps.audit.record(c, {
+          action: 'deadletter.resolve',
+          targetType: 'dead-letter',
+          targetId: id,
+          details: { resolution },
+        });
+        return c.json({ id, resolvedAt: resolvedAt.toISOString() }, 200);
       },
     );
 }
