@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiFailure, setCsrfToken } from './api';
+import { SignIn } from './sign-in';
 
 interface FlowSummary {
   id: string;
@@ -14,10 +16,10 @@ interface RunSummary {
   createdAt: string;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
+interface Me {
+  label: string;
+  role: string;
+  csrfToken: string | null;
 }
 
 /**
@@ -25,6 +27,44 @@ async function getJson<T>(url: string): Promise<T> {
  * the same API the editor will use.
  */
 export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const setupToken = new URLSearchParams(window.location.search).get('token');
+
+  const refresh = useCallback(() => {
+    api<Me>('GET', '/api/auth/me')
+      .then((m) => {
+        setCsrfToken(m.csrfToken);
+        setMe(m);
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ApiFailure && e.status === 401) setMe(null);
+        else setMe(null);
+      });
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  if (me === undefined) return <main style={{ margin: '2rem' }}>Loading…</main>;
+  return (
+    <main style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem', maxWidth: 960 }}>
+      <h1>Paybridge</h1>
+      {me === null ? (
+        <SignIn setupToken={setupToken} onSignedIn={refresh} />
+      ) : (
+        <Overview
+          me={me}
+          onSignOut={() => {
+            void api('POST', '/api/auth/logout').finally(() => {
+              setCsrfToken(null);
+              setMe(null);
+            });
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+function Overview({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [runs, setRuns] = useState<RunSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -32,8 +72,8 @@ export function App() {
   useEffect(() => {
     const load = () =>
       Promise.all([
-        getJson<{ flows: FlowSummary[] }>('/api/flows'),
-        getJson<{ runs: RunSummary[] }>('/api/runs?limit=20'),
+        api<{ flows: FlowSummary[] }>('GET', '/api/flows'),
+        api<{ runs: RunSummary[] }>('GET', '/api/runs?limit=20'),
       ])
         .then(([f, r]) => {
           setFlows(f.flows);
@@ -47,8 +87,13 @@ export function App() {
   }, []);
 
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem', maxWidth: 960 }}>
-      <h1>Paybridge</h1>
+    <section>
+      <p>
+        Signed in as <strong>{me.label}</strong> ({me.role}){' '}
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
+      </p>
       <p>
         The visual editor is on its way. Meanwhile, flows are managed through the REST API (see{' '}
         <a href="/api/openapi.json">/api/openapi.json</a>).
@@ -96,6 +141,6 @@ export function App() {
           </tbody>
         </table>
       )}
-    </main>
+    </section>
   );
 }
