@@ -1,6 +1,10 @@
+import type { ConnectionResolver } from '../connections/resolver';
 import type { Db, Sql } from '../db/client';
 import { FLOWS_CHANNEL, loadActiveRestTriggers } from '../db/queries/flows';
 import type { Logger } from '../logger';
+import { CredentialCache } from './credential-cache';
+import type { TriggerAuthMethod, TriggerCredentials } from './trigger-auth/credentials';
+import { readTriggerSecurity, type TriggerSecurity } from './trigger-security';
 
 /** What a REST trigger request needs to become a run, without touching the database. */
 export interface RestTrigger {
@@ -8,6 +12,8 @@ export interface RestTrigger {
   versionId: string;
   mode: 'async' | 'sync';
   timeoutMs: number;
+  /** Who may call it; null when the stored settings are unreadable: every request is refused. */
+  security: TriggerSecurity | null;
 }
 
 /**
@@ -18,11 +24,15 @@ export class TriggerTable {
   private table: Map<string, RestTrigger> | null = null;
   private loading: Promise<Map<string, RestTrigger>> | null = null;
   private generation = 0;
+  private readonly credentialCache: CredentialCache;
 
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-  ) {}
+    opts: { credentialTtlMs?: number } = {},
+  ) {
+    this.credentialCache = new CredentialCache(opts.credentialTtlMs);
+  }
 
   /** Subscribes to flow changes; call once per process. */
   async listen(sql: Sql): Promise<void> {
@@ -36,6 +46,25 @@ export class TriggerTable {
   invalidate(): void {
     this.generation++;
     this.table = null;
+    this.credentialCache.clear();
+  }
+
+  /**
+   * The decrypted secrets a trigger's requests are checked against, cached per connection for a
+   * short time (see {@link CredentialCache} for the trade-off); null when the connection is
+   * missing or unusable for the method.
+   */
+  credentials(
+    method: TriggerAuthMethod,
+    connectionId: string,
+    resolver: ConnectionResolver,
+  ): Promise<TriggerCredentials | null> {
+    return this.credentialCache.get(method, connectionId, resolver);
+  }
+
+  /** Forgets one connection's cached secrets; for the connection store to call on a change. */
+  forgetConnection(connectionId: string): void {
+    this.credentialCache.forget(connectionId);
   }
 
   async lookup(path: string): Promise<RestTrigger | undefined> {
@@ -54,11 +83,19 @@ export class TriggerTable {
           if (!r.path) continue;
           const trigger = r.graph.nodes.find((n) => n.type === 'trigger.rest');
           const cfg = (trigger?.config ?? {}) as { mode?: string; timeoutMs?: number };
+          const security = readTriggerSecurity(cfg);
+          if (!security) {
+            this.logger.error('REST trigger security settings unreadable; refusing its requests', {
+              path: r.path,
+              flowId: r.flowId,
+            });
+          }
           table.set(r.path, {
             flowId: r.flowId,
             versionId: r.versionId,
             mode: cfg.mode === 'sync' ? 'sync' : 'async',
             timeoutMs: typeof cfg.timeoutMs === 'number' ? cfg.timeoutMs : 10_000,
+            security,
           });
         }
         // A change that arrived while loading makes this result stale: use it once, reload next time.
