@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMasterKey } from './secrets/master-key';
 
 const intFrom = (def: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(def);
@@ -46,6 +47,16 @@ export const EnvSchema = z.object({
   PAYBRIDGE_SESSION_TTL_HOURS: intFrom(12, 1, 24 * 30),
   /** Largest JSON body of an API request (flow graphs can be large). */
   PAYBRIDGE_API_BODY_LIMIT_BYTES: intFrom(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  /** Master key sealing connection secrets (32 bytes, base64 or hex); unset: `<data dir>.key`. */
+  PAYBRIDGE_SECRET_KEY: z
+    .string()
+    .refine((k) => parseMasterKey(k) !== null, 'must be 32 bytes in base64 or 64 hex digits')
+    .optional(),
+  /** Earlier master keys, comma-separated, still opening values until `secrets rotate`. */
+  PAYBRIDGE_SECRET_KEY_PREVIOUS: csv.refine(
+    (keys) => keys.every((k) => parseMasterKey(k) !== null),
+    'must be 32-byte keys in base64 or 64 hex digits, comma-separated',
+  ),
   PAYBRIDGE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PAYBRIDGE_LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
 });

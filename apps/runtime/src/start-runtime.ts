@@ -6,6 +6,7 @@ import { AuditLog } from './audit/audit-log';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { IdentityStore } from './auth/identity-store';
 import { RateLimiter } from './auth/rate-limiter';
+import { ConnectionStore } from './connections/connection-store';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrateDatabase } from './db/migrate';
@@ -17,6 +18,7 @@ import { TriggerTable } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
 import { startWorker, type RunningWorker } from './jobs/start-worker';
 import { createLogger, type Logger } from './logger';
+import { loadKeyRing } from './secrets/load-key-ring';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -61,6 +63,7 @@ export async function startRuntime(
     const ingest = new IngestWriter(sql);
     const identity = new IdentityStore(sql, env.PAYBRIDGE_SESSION_TTL_HOURS * 3600_000);
     const audit = new AuditLog(sql);
+    const connections = new ConnectionStore(sql, await loadKeyRing(env, logger));
     if (env.PAYBRIDGE_BOOTSTRAP_TOKEN)
       await identity.ensureBootstrapToken(env.PAYBRIDGE_BOOTSTRAP_TOKEN);
 
@@ -78,6 +81,7 @@ export async function startRuntime(
         }),
         env: flowEnvFrom(opts.processEnv ?? process.env),
         limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },
+        connections,
         logger,
       });
       scheduler = new Scheduler(db, ingest, logger);
@@ -102,6 +106,7 @@ export async function startRuntime(
         waiter,
         identity,
         audit,
+        connections,
         limits: {
           badTokens: new RateLimiter(30, 60_000),
           tokenCreation: new RateLimiter(20, 60_000),

@@ -19,6 +19,7 @@ export function spawnRuntime(args: string[], env: Record<string, string>): Runti
       ...process.env,
       PAYBRIDGE_LOG_LEVEL: 'info',
       PAYBRIDGE_BOOTSTRAP_TOKEN: 'pbt_test-admin-token-0123456789abcdef',
+      PAYBRIDGE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

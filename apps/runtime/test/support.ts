@@ -20,6 +20,12 @@ export async function freshDatabase(): Promise<string> {
 /** Admin API token every test runtime installs (PAYBRIDGE_BOOTSTRAP_TOKEN); `call` sends it. */
 export const ADMIN_TOKEN = 'pbt_test-admin-token-0123456789abcdef';
 
+/**
+ * Master key of test runtimes, so none writes a key file beside its working directory; a test of
+ * the key file sets `PAYBRIDGE_SECRET_KEY: ''` and its own `PAYBRIDGE_DATA_DIR`.
+ */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** Test environment: random port, quiet logs, quick dead-worker detection. */
 export function testEnv(databaseUrl: string, overrides: Record<string, string> = {}): Env {
   return loadEnv({
@@ -29,6 +35,7 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     PAYBRIDGE_WORKER_DEAD_AFTER_S: '3',
     PAYBRIDGE_WORKER_CONCURRENCY: '4',
     PAYBRIDGE_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
+    PAYBRIDGE_SECRET_KEY: TEST_SECRET_KEY,
     ...overrides,
   });
 }

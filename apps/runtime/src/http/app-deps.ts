@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { IdentityStore } from '../auth/identity-store';
 import type { RateLimiter } from '../auth/rate-limiter';
+import type { ConnectionStore } from '../connections/connection-store';
 import type { Db, Sql } from '../db/client';
 import type { Env } from '../env';
 import type { IngestWriter } from '../ingest/ingest-writer';
@@ -19,6 +20,8 @@ export interface AppDeps {
   waiter: RunWaiter;
   identity: IdentityStore;
   audit: AuditLog;
+  /** Connections (credentials): sealed secrets, resolver for executors and trigger checks. */
+  connections: ConnectionStore;
   limits: { badTokens: RateLimiter; tokenCreation: RateLimiter };
   /** Directory of the built editor, served at `/` when present. */
   editorDir: string | null;

@@ -15,6 +15,7 @@ import { errorBody } from './api-error';
 import { createErrorHandler } from './api-error';
 import type { AppDeps } from './app-deps';
 import { catalogRoutes } from './routes/catalog';
+import { createConnectionRoutes } from '../connections/connection-routes';
 import { flowRoutes } from './routes/flows';
 import { hookRoutes } from './routes/hooks';
 import { runRoutes } from './routes/runs';
@@ -47,7 +48,8 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRoutes(deps))
     .route('/', flowRoutes(deps))
     .route('/', runRoutes(deps))
-    .route('/', catalogRoutes());
+    .route('/', catalogRoutes())
+    .route('/', createConnectionRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Task } from 'graphile-worker';
 import { executeRun, type ExecutorLookup, type ExpressionLimits } from '@paybridge/engine';
+import { connectionResolverForEngine } from '../connections/engine-resolver';
+import type { ConnectionResolver } from '../connections/resolver';
 import type { Sql } from '../db/client';
 import { claimRun, LeaseLostError, releaseRun, writeCheckpoint } from '../db/queries/run-execution';
 import type { Logger } from '../logger';
@@ -16,6 +18,7 @@ export interface ExecuteRunDeps {
   lookupExecutor: ExecutorLookup;
   env: Readonly<Record<string, string>>;
   limits: Partial<ExpressionLimits>;
+  connections: ConnectionResolver;
   logger: Logger;
   /** Aborted when the process is forced to stop; in-flight steps see it as ctx.signal. */
   shutdown: AbortSignal;
@@ -28,6 +31,7 @@ export interface ExecuteRunDeps {
  */
 export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
   const active = new Set<string>();
+  const resolveConnection = connectionResolverForEngine(deps.connections);
   return async (raw) => {
     const parsed = Payload.safeParse(raw);
     if (!parsed.success) {
@@ -51,6 +55,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
           lookupExecutor: deps.lookupExecutor,
           env: deps.env,
           limits: deps.limits,
+          resolveConnection,
           signal: deps.shutdown,
           logger: deps.logger.child({ runId }),
           store: {

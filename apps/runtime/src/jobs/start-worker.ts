@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { run, type Runner, type WorkerEvents } from 'graphile-worker';
 import type { ExecutorLookup, ExpressionLimits } from '@paybridge/engine';
+import type { ConnectionResolver } from '../connections/resolver';
 import type { Db, Sql } from '../db/client';
 import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
@@ -21,6 +22,8 @@ export interface WorkerOptions {
   lookupExecutor: ExecutorLookup;
   env: Readonly<Record<string, string>>;
   limits: Partial<ExpressionLimits>;
+  /** Decrypts the connections nodes use; their secrets are scrubbed from run history. */
+  connections: ConnectionResolver;
   logger: Logger;
 }
 
@@ -81,6 +84,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         lookupExecutor: opts.lookupExecutor,
         env: opts.env,
         limits: opts.limits,
+        connections: opts.connections,
         logger,
         shutdown: shutdown.signal,
       }),
