@@ -1,0 +1,57 @@
+/**
+ * The `paybridge` command for operators (`npm run paybridge -- <command>`). It reads the same
+ * environment as the runtime, so it reaches the same database and the same master keys.
+ *
+ * @module
+ */
+import { CliError, secretsRotate } from './cli/secrets-rotate';
+import { ConfigError, loadEnv } from './env';
+import { createLogger } from './logger';
+
+const USAGE = `Usage: paybridge <command>
+
+Commands:
+  secrets rotate   Re-seal every connection secret under a new master key. With the key file
+                   (no PAYBRIDGE_SECRET_KEY) a new key is generated and old ones are removed once
+                   unused; with PAYBRIDGE_SECRET_KEY, values sealed with a PAYBRIDGE_SECRET_KEY_PREVIOUS
+                   key move to it. Stop a runtime that uses the embedded database first.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command] = argv;
+  if (group === undefined || group === '--help' || group === '-h' || group === 'help') {
+    process.stdout.write(USAGE);
+    return group === undefined ? 2 : 0;
+  }
+  if (group !== 'secrets' || command !== 'rotate') {
+    process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const env = loadEnv();
+  const logger = createLogger(
+    env.PAYBRIDGE_LOG_LEVEL === 'info' ? 'warn' : env.PAYBRIDGE_LOG_LEVEL,
+    env.PAYBRIDGE_LOG_FORMAT,
+  );
+  const result = await secretsRotate(env, logger);
+  process.stdout.write(
+    `Secrets rotated: ${result.values} value(s) of ${result.connections} connection(s) re-sealed ` +
+      `with key ${result.activeKid}.\n`,
+  );
+  if (result.droppedKids.length > 0) {
+    process.stdout.write(`Removed unused keys: ${result.droppedKids.join(', ')}.\n`);
+  }
+  for (const failure of result.failures) process.stderr.write(`${failure.message}\n`);
+  return result.failures.length > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof CliError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(err instanceof ConfigError ? 2 : 1);
+    }
+    process.stderr.write(`paybridge failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
