@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
+import { admitAddress, authenticateRequest } from '../../ingest/admit-request';
+import type { AuthFailure } from '../../ingest/trigger-auth/result';
+import type { Logger } from '../../logger';
 import { ApiError, errorBody } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { readRawBody, requestHeaders } from '../raw-body';
@@ -38,9 +42,21 @@ function parseBody(raw: string, contentType: string): unknown {
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
- * REST trigger ingress at `/hooks/<path>`. The event, its run and the run's job are committed
- * before the caller hears anything; an `Idempotency-Key` makes a repeated request return the
- * original run instead of starting another.
+ * The one answer to every refused trigger request, whatever failed (address, missing header,
+ * wrong secret, stale timestamp, missing connection), so a caller learns nothing by probing. Only
+ * the log says why, with the path and the category: never a header, signature or secret.
+ */
+function unauthorized(c: Context, logger: Logger, path: string, failure: AuthFailure) {
+  logger.warn('trigger request refused', { path, reason: failure });
+  return c.json(errorBody('UNAUTHORIZED', 'Request authentication failed'), 401);
+}
+
+/**
+ * REST trigger ingress at `/hooks/<path>`. The caller's address and credentials are checked
+ * first (the address before the body is read, signatures on the raw bytes before any parsing);
+ * then the event, its run and the run's job are committed before the caller hears anything. A
+ * sender's delivery id (Standard Webhooks `webhook-id`, Shopify `X-Shopify-Webhook-Id`) or an
+ * `Idempotency-Key` makes a repeated request return the original run instead of starting another.
  */
 export function hookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
@@ -50,16 +66,27 @@ export function hookRoutes(deps: AppDeps) {
     if (!trigger) {
       const owner = path ? await findTriggerOwner(deps.db, path) : null;
       if (owner) {
+        // No flow name here: anyone can call /hooks, and a name may say more than it should.
         throw new ApiError(
           409,
           'FLOW_INACTIVE',
-          `The flow "${owner.name}" listening on /hooks/${path} is not active; activate it to accept events`,
+          `The flow listening on /hooks/${path} is not active; activate it to accept events`,
         );
       }
       throw new ApiError(404, 'UNKNOWN_TRIGGER', `No flow listens on /hooks/${path}`);
     }
-    const raw = (await readRawBody(c, limit)).toString('utf8');
     const all = requestHeaders(c);
+    const denied = admitAddress(trigger.security, clientIp(c), all['x-forwarded-for']);
+    if (denied) return unauthorized(c, deps.logger, path, denied);
+    const bytes = await readRawBody(c, limit);
+    const auth = await authenticateRequest(
+      trigger.security,
+      { headers: all, body: bytes },
+      (method, id) => deps.triggers.credentials(method, id, deps.connections),
+      Date.now(),
+    );
+    if (!auth.ok) return unauthorized(c, deps.logger, path, auth.failure);
+    const raw = bytes.toString('utf8');
     const body = parseBody(raw, all['content-type'] ?? '');
     const headers: Record<string, string> = {};
     for (const k in all) if (!SENSITIVE_HEADERS.has(k)) headers[k] = all[k]!;
@@ -71,19 +98,24 @@ export function hookRoutes(deps: AppDeps) {
         'Idempotency-Key must be 1-255 visible ASCII characters',
       );
     }
+    // A verified delivery id dedupes through the events' unique (source, external id), and wins
+    // over an Idempotency-Key: the two records would otherwise disagree about a repeat.
+    const externalId = auth.deliveryId === undefined ? undefined : `delivery:${auth.deliveryId}`;
     const result = await deps.ingest.write({
       source: `rest:${path}`,
       payload: { method: c.req.method, path, headers, query: c.req.query(), body },
       runs: [{ flowId: trigger.flowId, versionId: trigger.versionId }],
-      ...(key === undefined
-        ? {}
-        : {
-            idempotency: {
-              scope: `hook:${path}`,
-              key,
-              hash: createHash('sha256').update(`${c.req.method}\n${raw}`).digest('hex'),
-            },
-          }),
+      ...(externalId !== undefined
+        ? { externalId }
+        : key === undefined
+          ? {}
+          : {
+              idempotency: {
+                scope: `hook:${path}`,
+                key,
+                hash: createHash('sha256').update(`${c.req.method}\n${raw}`).digest('hex'),
+              },
+            }),
     });
     if (result.kind === 'conflict') {
       throw new ApiError(
