@@ -54,8 +54,13 @@ interface Row {
   values: Record<string, unknown>;
   secrets: Record<string, SealedValue>;
   created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
+  // Text: the shared pool leaves timestamp parsing to drizzle, which raw queries bypass.
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+function iso(value: string | Date): string {
+  return new Date(value).toISOString();
 }
 
 function view(row: Row): ConnectionView {
@@ -65,8 +70,8 @@ function view(row: Row): ConnectionView {
     name: row.name,
     values: presentValues(lookupConnectionType(row.type), row.values, Object.keys(row.secrets)),
     createdBy: row.created_by,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
   };
 }
 
@@ -118,8 +123,8 @@ export class ConnectionStore implements ConnectionResolver {
       const sealed = await this.seal(id, secret);
       return tx<Row[]>`
         insert into connections (id, type, name, values, secrets, created_by)
-        values (${id}, ${input.type}, ${input.name}, ${tx.json(plain as never)},
-                ${tx.json(sealed as never)}, ${createdBy})
+        values (${id}, ${input.type}, ${input.name}, ${JSON.stringify(plain)}::jsonb,
+                ${JSON.stringify(sealed)}::jsonb, ${createdBy})
         returning *`;
     });
     return view(rows[0] as Row);
@@ -177,8 +182,8 @@ export class ConnectionStore implements ConnectionResolver {
       const name = input.name ?? row.name;
       const [updated] = await tx<Row[]>`
         update connections
-        set name = ${name}, values = ${tx.json(values as never)},
-            secrets = ${tx.json(secrets as never)}, updated_at = now()
+        set name = ${name}, values = ${JSON.stringify(values)}::jsonb,
+            secrets = ${JSON.stringify(secrets)}::jsonb, updated_at = now()
         where id = ${id}
         returning *`;
       return { connection: view(updated as Row), changedFields };

@@ -92,7 +92,7 @@ async function rotate(sql: Sql, ring: KeyRing, logger: Logger): Promise<Rotation
         }
       }
       if (count > 0) {
-        await tx`update connections set secrets = ${tx.json(next as never)} where id = ${id}`;
+        await tx`update connections set secrets = ${JSON.stringify(next)}::jsonb where id = ${id}`;
       }
       return count;
     });

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { httpBasicAuthConnection, httpHeaderAuthConnection } from '@paybridge/nodes/definitions';
+import {
+  mergeValues,
+  presentValues,
+  secretStrings,
+  splitValues,
+  validateValues,
+} from './connection-values';
+
+const header = httpHeaderAuthConnection;
+const basic = httpBasicAuthConnection;
+
+describe('connection values', () => {
+  const stored = { headerName: 'X-Api-Key', value: 'k-old', testUrl: 'https://api.example/me' };
+
+  it('keep left-out fields and secrets sent back as { set: true }', () => {
+    expect(mergeValues(header, stored, { headerName: 'X-Key' })).toEqual({
+      ...stored,
+      headerName: 'X-Key',
+    });
+    expect(mergeValues(header, stored, { value: { set: true } })).toEqual(stored);
+    expect(mergeValues(header, stored, { value: 'k-new' })).toMatchObject({ value: 'k-new' });
+  });
+
+  it('clear with null, and with "" for a secret only as far as its schema allows', () => {
+    expect(mergeValues(header, stored, { testUrl: null })).not.toHaveProperty('testUrl');
+    // A header value cannot be empty: "" clears it, and validation then asks for one.
+    const cleared = mergeValues(header, stored, { value: '' });
+    expect(cleared).not.toHaveProperty('value');
+    expect(validateValues(header, cleared)).toEqual({
+      ok: false,
+      issues: [{ path: 'values.value', message: expect.any(String) }],
+    });
+    // A basic password may be empty: "" is stored as such.
+    expect(mergeValues(basic, { username: 'a', password: 'p' }, { password: '' })).toEqual({
+      username: 'a',
+      password: '',
+    });
+  });
+
+  it('refuse unknown fields and report schema issues by field path', () => {
+    expect(validateValues(header, { value: 'v', hedaerName: 'X' })).toEqual({
+      ok: false,
+      issues: [{ path: 'values.hedaerName', message: 'unknown field' }],
+    });
+    const bad = validateValues(header, { value: 'v', headerName: 'bad name' });
+    expect(bad.ok === false && bad.issues.map((i) => i.path)).toEqual(['values.headerName']);
+    expect(validateValues(header, { value: 'v' })).toEqual({
+      ok: true,
+      values: { headerName: 'Authorization', value: 'v' },
+    });
+  });
+
+  it('split secrets from plain values and show secrets only as set or not', () => {
+    expect(splitValues(header, stored)).toEqual({
+      plain: { headerName: 'X-Api-Key', testUrl: 'https://api.example/me' },
+      secret: { value: 'k-old' },
+    });
+    expect(presentValues(header, { headerName: 'X' }, ['value'])).toEqual({
+      headerName: 'X',
+      value: { set: true },
+    });
+    expect(presentValues(basic, { username: 'a' }, [])).toEqual({
+      username: 'a',
+      password: { set: false },
+    });
+    expect(secretStrings({ a: ['x', 1, ''], b: 'y' })).toEqual(['x', '1', 'y']);
+  });
+});
