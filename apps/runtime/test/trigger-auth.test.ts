@@ -1,16 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectionStore } from '../src/connections/connection-store';
 import { openSql } from '../src/db/client';
-import { createLogger } from '../src/logger';
-import { loadKeyRing } from '../src/secrets/load-key-ring';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { call, freshDatabase, restFlow, startTestRuntime, testEnv, waitForRun } from './support';
+import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
 
 let rt: RuntimeHandle;
 let base: string;
 let sql: ReturnType<typeof openSql>;
-let store: ConnectionStore;
 const logLines: string[] = [];
 let restoreStderr: () => void;
 
@@ -29,15 +25,12 @@ const SECRETS = [
 
 const UNAUTHORIZED = { error: { code: 'UNAUTHORIZED', message: 'Request authentication failed' } };
 
-/**
- * Creates a connection with the real store (sealed under the test master key, in the runtime's
- * database), through a pool of the test's own: `POST /api/connections` answers 500 at the time of
- * writing because the runtime's pool is shared with drizzle, which turns off postgres.js's JSON
- * serialisation that `sql.json` relies on.
- */
+/** Creates a connection through the API: its secrets are sealed by the runtime's store. */
 async function createConnection(type: string, values: Record<string, unknown>): Promise<string> {
-  const created = await store.create({ type, name: type, values }, 'test');
-  return created.id;
+  const res = await call(base, 'POST', '/api/connections', { type, name: type, values });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  expect(JSON.stringify(res.body)).not.toMatch(/tok_|pw_|whsec_|shpss_/);
+  return res.body.id as string;
 }
 
 async function createFlow(path: string, trigger: Record<string, unknown>) {
@@ -108,7 +101,6 @@ beforeAll(async () => {
   rt = await startTestRuntime(dbUrl);
   base = rt.url!;
   sql = openSql(dbUrl, { max: 2 });
-  store = new ConnectionStore(sql, await loadKeyRing(testEnv(dbUrl), createLogger('silent')));
   ids.bearer = await createConnection('webhook.bearer', { token: BEARER_TOKEN });
   ids.basic = await createConnection('webhook.basic', BASIC);
   ids.standard = await createConnection('webhook.standard', {
@@ -202,6 +194,14 @@ describe('Standard Webhooks trigger', () => {
     expect(row!.n).toBe(1);
   });
 
+  it('creates one run for the same delivery arriving twice at once', async () => {
+    const id = `msg_${randomBytes(8).toString('hex')}`;
+    const headers = stdHeaders(STD_NEW, id, nowS(), body);
+    const answers = await Promise.all([1, 2, 3].map(() => hook('auth/standard', body, headers)));
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
+    expect(new Set(answers.map((a) => a.body.runId)).size).toBe(1);
+  });
+
   it('refuses stale, future, wrongly signed, re-serialised and incomplete deliveries', async () => {
     const id = `msg_${randomBytes(8).toString('hex')}`;
     const valid = stdHeaders(STD_NEW, id, nowS(), body);
@@ -278,6 +278,29 @@ describe('IP allow-list', () => {
       ['{}', {}],
       ['{}', { 'x-forwarded-for': '203.0.113.7, 198.51.100.1' }],
     ]);
+  });
+});
+
+describe('flow changes', () => {
+  it('take effect at once: a trigger moved to another connection stops accepting the old token', async () => {
+    const flowId = await createFlow('auth/moving', {
+      auth: { type: 'bearer', connectionId: ids.bearer },
+    });
+    const old = { authorization: `Bearer ${BEARER_TOKEN}` };
+    expect((await hook('auth/moving', '{}', old)).status).toBe(202);
+    const newToken = `tok_${randomBytes(16).toString('hex')}`;
+    const other = await createConnection('webhook.bearer', { token: newToken });
+    const graph = restFlow(
+      'auth/moving',
+      [{ id: 'shape', type: 'map', config: { expression: 'body' } }],
+      [['trigger', 'shape']],
+      { auth: { type: 'bearer', connectionId: other } },
+    );
+    const saved = await call(base, 'PUT', `/api/flows/${flowId}`, { graph, activate: true });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    await expectAllRefused('auth/moving', [['{}', old]]);
+    const res = await hook('auth/moving', '{}', { authorization: `Bearer ${newToken}` });
+    expect(res.status).toBe(202);
   });
 });
 
