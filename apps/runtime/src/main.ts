@@ -30,13 +30,17 @@ async function main(): Promise<void> {
     { role: runtime.role },
   );
 
-  let signals = 0;
+  // Ctrl-C reaches npm, tsx and this process at once, and the wrappers forward it too, so one
+  // keypress can arrive as several signals: only a signal two seconds after the first means
+  // "stop now, without waiting".
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    signals++;
-    if (signals > 1) {
+    if (firstSignalAt > 0) {
+      if (Date.now() - firstSignalAt < 2000) return;
       logger.warn('second signal: exiting without waiting', { signal });
       process.exit(130);
     }
+    firstSignalAt = Date.now();
     logger.info('shutting down: finishing in-flight work', { signal });
     runtime.stop().then(
       () => {
