@@ -305,15 +305,31 @@ describe('flow changes', () => {
 });
 
 describe('misconfigured trigger', () => {
-  it('refuses everything when the connection is of the wrong type or gone', async () => {
-    await createFlow('auth/mismatch', { auth: { type: 'bearer', connectionId: ids.shopify } });
-    await createFlow('auth/gone', {
-      auth: { type: 'bearer', connectionId: '00000000-0000-4000-8000-000000000000' },
-    });
+  it('refuses everything once its connection is deleted, never falling open', async () => {
+    const token = `tok_${randomBytes(16).toString('hex')}`;
+    const doomed = await createConnection('webhook.bearer', { token });
+    await createFlow('auth/gone', { auth: { type: 'bearer', connectionId: doomed } });
+    const deleted = await call(base, 'DELETE', `/api/connections/${doomed}`);
+    expect(deleted.status).toBeGreaterThanOrEqual(200);
+    expect(deleted.status).toBeLessThan(300);
+    await expectAllRefused('auth/gone', [['{}', { authorization: `Bearer ${token}` }]]);
+  });
+
+  // Only reachable while the flow API's save check does not look inside `auth`; the unit tests
+  // of the credential gate cover the same case without the API.
+  it('refuses everything when the connection is of another type than the method needs', async () => {
+    const graph = restFlow(
+      'auth/mismatch',
+      [{ id: 'shape', type: 'map', config: { expression: 'body' } }],
+      [['trigger', 'shape']],
+      { auth: { type: 'bearer', connectionId: ids.shopify } },
+    );
+    const res = await call(base, 'POST', '/api/flows', { name: 'mismatch', graph, activate: true });
+    if (res.status === 422) return;
+    expect(res.status).toBe(201);
     await expectAllRefused('auth/mismatch', [
       ['{}', { authorization: `Bearer ${SHOPIFY_SECRET}` }],
     ]);
-    await expectAllRefused('auth/gone', [['{}', { authorization: `Bearer ${BEARER_TOKEN}` }]]);
   });
 });
 
