@@ -29,6 +29,12 @@ describe('SecretScrubber', () => {
     expect(data.a[0]).toBe('x hunter22 y');
   });
 
+  it('keeps the message of an error, scrubbed', () => {
+    expect(scrubber('hunter22').value({ err: new TypeError('bad hunter22') })).toEqual({
+      err: { name: 'TypeError', message: 'bad [secret]' },
+    });
+  });
+
   it('replaces the longer of two overlapping secrets whole', () => {
     expect(scrubber('abc', 'abcdef').text('abcdef abc')).toBe('[secret] [secret]');
   });

@@ -61,6 +61,8 @@ export class SecretScrubber {
     }
     if (value === null || typeof value !== 'object') return value;
     if (value instanceof Date) return value;
+    // Errors carry their text in non-enumerable fields; keep it, scrubbed, as plain data.
+    if (value instanceof Error) return { name: value.name, message: this.text(value.message) };
     if (Array.isArray(value)) return value.map((item) => this.walk(item));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[this.text(key)] = this.walk(item);

@@ -1,5 +1,6 @@
 import { validateGraph, type FlowGraph, type GraphIssue } from '@paybridge/engine';
 import { lookupSpec } from '@paybridge/nodes/definitions';
+import type { ConnectionStore } from '../connections/connection-store';
 import { ApiError } from '../http/api-error';
 import type { TriggerInfo } from '../db/queries/flows';
 
@@ -11,6 +12,19 @@ export function validateForSave(graph: unknown): { graph: FlowGraph; trigger: Tr
   const result = validateGraph(graph, lookupSpec);
   if (!result.ok) throw invalidGraph(result.errors);
   return { graph: result.graph, trigger: triggerOf(result.graph) };
+}
+
+/**
+ * The save-time check the engine cannot make: every connection the graph's nodes name exists and
+ * has a type the node accepts. Refuses with 422 and one issue per node, like `validateForSave`;
+ * call it after that (on a valid graph).
+ */
+export async function checkConnectionsForSave(
+  graph: FlowGraph,
+  connections: Pick<ConnectionStore, 'checkConnectionsExist'>,
+): Promise<void> {
+  const issues = await connections.checkConnectionsExist(graph);
+  if (issues.length > 0) throw invalidGraph(issues);
 }
 
 export function invalidGraph(issues: GraphIssue[]): ApiError {
