@@ -296,6 +296,7 @@ describe('checkConnectionsExist', () => {
         { id: 'none', type: 'http.request', config: { url: 'https://a.example' } },
       ],
       [],
+      { auth: { type: 'bearer', connectionId: header.id } },
     );
     expect(await store.checkConnectionsExist(graph as never)).toEqual([
       {
@@ -303,6 +304,12 @@ describe('checkConnectionsExist', () => {
         code: 'CONNECTION_NOT_FOUND',
         message: `No connection with id ${missing}`,
         nodeId: 'gone',
+      },
+      {
+        path: ['nodes', 0, 'config', 'auth', 'connectionId'],
+        code: 'CONNECTION_INVALID',
+        message: `Connection ${header.id} is a http.header-auth connection; this node needs webhook.bearer`,
+        nodeId: 'trigger',
       },
     ]);
   });

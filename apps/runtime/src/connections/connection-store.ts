@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  connectionIdOf,
-  connectionTypes,
-  type FlowGraph,
-  type GraphIssue,
-} from '@paybridge/engine';
-import { lookupConnectionType, lookupSpec } from '@paybridge/nodes/definitions';
+import type { FlowGraph, GraphIssue } from '@paybridge/engine';
+import { lookupConnectionType } from '@paybridge/nodes/definitions';
 import type { Sql } from '../db/client';
 import type { SealedValue } from '../db/schema/connections';
 import type { Logger } from '../logger';
@@ -22,6 +17,7 @@ import {
   validateValues,
   type ValueIssue,
 } from './connection-values';
+import { connectionRefs } from './connection-refs';
 import type { ConnectionResolver, ResolvedConnection } from './resolver';
 
 /** A connection as the API shows it: secret fields only as `{ "set": boolean }`. */
@@ -232,47 +228,29 @@ export class ConnectionStore implements ConnectionResolver {
    * accepts. One issue per problem, with a path into the graph like validation issues.
    */
   async checkConnectionsExist(graph: FlowGraph): Promise<GraphIssue[]> {
-    const wanted: {
-      index: number;
-      nodeId: string;
-      id: string;
-      field: string;
-      types: readonly string[];
-    }[] = [];
-    graph.nodes.forEach((node, index) => {
-      const spec = lookupSpec(node.type, node.typeVersion)?.connection;
-      const id = spec ? connectionIdOf(node, spec) : undefined;
-      if (spec && id)
-        wanted.push({
-          index,
-          nodeId: node.id,
-          id,
-          field: spec.field,
-          types: connectionTypes(spec),
-        });
-    });
-    if (wanted.length === 0) return [];
-    const ids = [...new Set(wanted.map((w) => w.id))];
+    const refs = connectionRefs(graph);
+    if (refs.length === 0) return [];
+    const ids = [...new Set(refs.map((r) => r.connectionId))];
     const rows = await this.sql<{ id: string; type: string }[]>`
       select id, type from connections where id = any(${ids}::uuid[]) and deleted_at is null`;
     const types = new Map(rows.map((r) => [r.id, r.type]));
     const issues: GraphIssue[] = [];
-    for (const w of wanted) {
-      const type = types.get(w.id);
-      const path = ['nodes', w.index, 'config', w.field];
+    for (const ref of refs) {
+      const type = types.get(ref.connectionId);
+      const { path, nodeId, connectionId: id } = ref;
       if (type === undefined) {
         issues.push({
           path,
           code: 'CONNECTION_NOT_FOUND',
-          message: `No connection with id ${w.id}`,
-          nodeId: w.nodeId,
+          message: `No connection with id ${id}`,
+          nodeId,
         });
-      } else if (!w.types.includes(type)) {
+      } else if (!ref.types.includes(type)) {
         issues.push({
           path,
           code: 'CONNECTION_INVALID',
-          message: `Connection ${w.id} is a ${type} connection; this node needs ${w.types.join(' or ')}`,
-          nodeId: w.nodeId,
+          message: `Connection ${id} is a ${type} connection; this node needs ${ref.types.join(' or ')}`,
+          nodeId,
         });
       }
     }
