@@ -13,7 +13,7 @@ import { ConnectionError, type ConnectionStore } from './connection-store';
 import { testConnection } from './test-connection';
 
 /** What the connection routes need from the runtime. */
-export type ConnectionRouteDeps = Pick<AppDeps, 'audit' | 'env' | 'logger'> & {
+export type ConnectionRouteDeps = Pick<AppDeps, 'audit' | 'env' | 'logger' | 'triggers'> & {
   connections: ConnectionStore;
 };
 
@@ -160,6 +160,8 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
         const { connection, changedFields } = await mapped(() =>
           connections.update(id, { name: input.name, values: input.values }),
         );
+        // Trigger checks in this process use the new secrets at once (others within their TTL).
+        deps.triggers.forgetConnection(id);
         await audit.record(c, {
           action: 'connection.update',
           targetType: 'connection',
@@ -180,6 +182,7 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const deleted = await mapped(() => connections.delete(id));
+        deps.triggers.forgetConnection(id);
         await audit.record(c, {
           action: 'connection.delete',
           targetType: 'connection',
