@@ -188,6 +188,30 @@ describe('connection API', () => {
     expect(row?.deleted_at).not.toBeNull();
   });
 
+  it('refuses to delete a connection an active flow uses, unless forced', async () => {
+    const used = await createHeaderAuth('Used');
+    const graph = restFlow(
+      'uses-connection',
+      [
+        {
+          id: 'call',
+          type: 'http.request',
+          config: { url: `${echo.origin}/x`, connectionId: used.id },
+        },
+      ],
+      [['trigger', 'call']],
+    );
+    const flow = await call(base, 'POST', '/api/flows', { name: 'Uses it', graph, activate: true });
+    expect(flow.status).toBe(201);
+    const refused = await call(base, 'DELETE', `/api/connections/${used.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'CONNECTION_IN_USE',
+      details: { flows: [{ id: flow.body.id, name: 'Uses it' }] },
+    });
+    expect((await call(base, 'DELETE', `/api/connections/${used.id}?force=true`)).status).toBe(204);
+  });
+
   it('records create, update, test and delete in the audit log without values', async () => {
     const created = await createHeaderAuth('Audited');
     await call(base, 'PATCH', `/api/connections/${created.id}`, {

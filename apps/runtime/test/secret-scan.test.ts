@@ -162,7 +162,9 @@ describe('secret scan', () => {
     expect((await callingFlow('scan-after', '/echo', header)).status).toBe('succeeded');
     expect(received.map((h) => h['x-api-key'])).toContain(ROTATED_SECRET);
     expect((await call(rt.url!, 'POST', '/api/admin/secrets/rotate')).status).toBe(200);
-    expect((await call(rt.url!, 'DELETE', `/api/connections/${bearer}`)).status).toBe(204);
+    expect((await call(rt.url!, 'DELETE', `/api/connections/${bearer}?force=true`)).status).toBe(
+      204,
+    );
 
     // Everything the API answers, for good measure.
     const answers = await Promise.all(

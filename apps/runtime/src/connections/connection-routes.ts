@@ -175,12 +175,34 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
       apiRoute('admin', {
         method: 'delete',
         path: '/connections/{id}',
-        summary: 'Delete a connection (its secrets are erased; flows using it fail)',
-        request: { params: IdParam },
-        responses: { 204: { description: 'Deleted' }, ...errorResponses },
+        summary: 'Delete a connection (its secrets are erased)',
+        description:
+          'Refused with 409 while an active flow uses the connection, unless `force=true`: ' +
+          'those flows would then fail with CONNECTION_INVALID.',
+        request: {
+          params: IdParam,
+          query: z.object({ force: z.enum(['true', 'false']).default('false') }),
+        },
+        responses: {
+          204: { description: 'Deleted' },
+          ...errorResponses,
+          409: jsonResponse(ErrorResponse, 'Active flows use the connection'),
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        if (c.req.valid('query').force !== 'true') {
+          const flows = await connections.usedBy(id);
+          if (flows.length > 0) {
+            throw new ApiError(
+              409,
+              'CONNECTION_IN_USE',
+              `Active flows use this connection (${flows.map((f) => f.name).join(', ')}); ` +
+                'deactivate them, or delete with force=true',
+              { flows },
+            );
+          }
+        }
         const deleted = await mapped(() => connections.delete(id));
         deps.triggers.forgetConnection(id);
         await audit.record(c, {

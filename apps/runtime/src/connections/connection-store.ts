@@ -186,6 +186,17 @@ export class ConnectionStore implements ConnectionResolver {
     });
   }
 
+  /** Active flows whose live version names the connection (deleting it would break them). */
+  async usedBy(id: string): Promise<{ id: string; name: string }[]> {
+    const rows = await this.sql<{ id: string; name: string; graph: FlowGraph }[]>`
+      select f.id, f.name, v.graph from flows f
+      join flow_versions v on v.id = f.active_version_id
+      where f.deleted_at is null and strpos(v.graph::text, ${id}) > 0`;
+    return rows
+      .filter((row) => connectionRefs(row.graph).some((ref) => ref.connectionId === id))
+      .map(({ id: flowId, name }) => ({ id: flowId, name }));
+  }
+
   /**
    * Soft delete: the row stays (runs and the audit log refer to it) with its name and plain
    * values, but its sealed secrets are erased: nothing is left to decrypt.
