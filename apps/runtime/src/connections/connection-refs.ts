@@ -1,4 +1,9 @@
-import { connectionIdOf, connectionTypes, type FlowGraph } from '@paybridge/engine';
+import {
+  connectionIdOf,
+  connectionTypes,
+  type FlowGraph,
+  type GraphIssue,
+} from '@paybridge/engine';
 import { lookupSpec } from '@paybridge/nodes/definitions';
 import { triggerConnectionRefs } from '../flows/trigger-connections';
 
@@ -33,4 +38,34 @@ export function connectionRefs(graph: FlowGraph): ConnectionRef[] {
     });
   }
   return refs;
+}
+
+/**
+ * Issues for references to connections that do not exist (`CONNECTION_NOT_FOUND`) or have a type
+ * the node does not accept (`CONNECTION_INVALID`), given the live connections' types by id.
+ */
+export function connectionIssues(
+  refs: readonly ConnectionRef[],
+  typesById: ReadonlyMap<string, string>,
+): GraphIssue[] {
+  const issues: GraphIssue[] = [];
+  for (const { path, nodeId, connectionId: id, types } of refs) {
+    const type = typesById.get(id);
+    if (type === undefined) {
+      issues.push({
+        path,
+        code: 'CONNECTION_NOT_FOUND',
+        message: `No connection with id ${id}`,
+        nodeId,
+      });
+    } else if (!types.includes(type)) {
+      issues.push({
+        path,
+        code: 'CONNECTION_INVALID',
+        message: `Connection ${id} is a ${type} connection; this node needs ${types.join(' or ')}`,
+        nodeId,
+      });
+    }
+  }
+  return issues;
 }

@@ -17,7 +17,7 @@ import {
   validateValues,
   type ValueIssue,
 } from './connection-values';
-import { connectionRefs } from './connection-refs';
+import { connectionIssues, connectionRefs } from './connection-refs';
 import type { ConnectionResolver, ResolvedConnection } from './resolver';
 
 /** A connection as the API shows it: secret fields only as `{ "set": boolean }`. */
@@ -70,6 +70,8 @@ function view(row: Row): ConnectionView {
     updatedAt: iso(row.updated_at),
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function notFound(id: string): ConnectionError {
   return new ConnectionError('not-found', `No connection with id ${id}`);
@@ -241,31 +243,11 @@ export class ConnectionStore implements ConnectionResolver {
   async checkConnectionsExist(graph: FlowGraph): Promise<GraphIssue[]> {
     const refs = connectionRefs(graph);
     if (refs.length === 0) return [];
-    const ids = [...new Set(refs.map((r) => r.connectionId))];
+    // Ids that are not UUIDs cannot exist; keep them out of the uuid[] cast.
+    const ids = [...new Set(refs.map((r) => r.connectionId))].filter((id) => UUID.test(id));
     const rows = await this.sql<{ id: string; type: string }[]>`
       select id, type from connections where id = any(${ids}::uuid[]) and deleted_at is null`;
-    const types = new Map(rows.map((r) => [r.id, r.type]));
-    const issues: GraphIssue[] = [];
-    for (const ref of refs) {
-      const type = types.get(ref.connectionId);
-      const { path, nodeId, connectionId: id } = ref;
-      if (type === undefined) {
-        issues.push({
-          path,
-          code: 'CONNECTION_NOT_FOUND',
-          message: `No connection with id ${id}`,
-          nodeId,
-        });
-      } else if (!ref.types.includes(type)) {
-        issues.push({
-          path,
-          code: 'CONNECTION_INVALID',
-          message: `Connection ${id} is a ${type} connection; this node needs ${ref.types.join(' or ')}`,
-          nodeId,
-        });
-      }
-    }
-    return issues;
+    return connectionIssues(refs, new Map(rows.map((r) => [r.id, r.type])));
   }
 
   private async row(id: string): Promise<Row> {
