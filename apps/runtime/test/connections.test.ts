@@ -58,6 +58,10 @@ describe('connection API', () => {
     const types = res.body.connectionTypes as { type: string; secretFields: string[] }[];
     expect(types.find((t) => t.type === 'http.header-auth')?.secretFields).toEqual(['value']);
     expect(types.find((t) => t.type === 'http.basic-auth')?.secretFields).toEqual(['password']);
+    const doc = await call(base, 'GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/connections/{id}/test', '/admin/secrets/rotate']),
+    );
   });
 
   it('creates a connection and never answers with a secret value', async () => {
