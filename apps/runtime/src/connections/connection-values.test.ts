@@ -39,6 +39,16 @@ describe('connection values', () => {
     });
   });
 
+  it('treat "__proto__" as an unknown field, not as a prototype', () => {
+    const changes = JSON.parse('{"__proto__": {"value": "sneaky"}}') as Record<string, unknown>;
+    const merged = mergeValues(header, {}, changes);
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(validateValues(header, merged)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'values.__proto__', message: 'unknown field' }],
+    });
+  });
+
   it('refuse unknown fields and report schema issues by field path', () => {
     expect(validateValues(header, { value: 'v', hedaerName: 'X' })).toEqual({
       ok: false,

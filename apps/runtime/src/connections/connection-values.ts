@@ -40,20 +40,22 @@ export function mergeValues(
   stored: Readonly<Record<string, unknown>>,
   changes: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...stored };
+  // A Map, then fromEntries: a "__proto__" key stays an (unknown, refused) field instead of
+  // becoming the object's prototype.
+  const merged = new Map<string, unknown>(Object.entries(stored));
   const shape = definition.fields.shape as Record<string, AnyConnectionDefinition['fields']>;
   for (const [field, value] of Object.entries(changes)) {
     const secret = definition.secretFields.includes(field);
     if (value === undefined || (secret && isKeepMarker(value))) continue;
     if (value === null) {
-      delete merged[field];
+      merged.delete(field);
     } else if (secret && value === '' && shape[field]?.safeParse('').success !== true) {
-      delete merged[field];
+      merged.delete(field);
     } else {
-      merged[field] = value;
+      merged.set(field, value);
     }
   }
-  return merged;
+  return Object.fromEntries(merged);
 }
 
 /**

@@ -8,8 +8,9 @@ import { KeyRing } from './key-ring';
 import { loadKeyRing } from './load-key-ring';
 import { generateMasterKey } from './master-key';
 
+/** A data dir whose parent does not exist yet (with DATABASE_URL nothing creates it first). */
 async function tempDataDir(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'pb-keys-')), 'data');
+  return join(await mkdtemp(join(tmpdir(), 'pb-keys-')), 'deep', 'data');
 }
 
 /** A logger that keeps every line, to check what is (and is not) logged. */

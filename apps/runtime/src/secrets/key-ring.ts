@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createKeyFile, readKeyFile, writeKeyFile } from './key-file';
 import { generateMasterKey, type MasterKey } from './master-key';
 
@@ -32,6 +34,7 @@ export class KeyRing {
   /** Loads the ring from a key file, creating the file with a new key when there is none. */
   static async fromFile(path: string): Promise<{ ring: KeyRing; created: boolean }> {
     let created = false;
+    await mkdir(dirname(path), { recursive: true });
     try {
       await createKeyFile(path, generateMasterKey());
       created = true;
