@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
 import { keyFilePath } from './key-file';
@@ -82,6 +82,7 @@ describe('key file', () => {
   it('refuses a damaged file, naming the file and not the key', async () => {
     const path = keyFilePath(await tempDataDir());
     const key = generateMasterKey();
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(
       path,
       JSON.stringify({ active: 'abcd1234', keys: { abcd1234: key.key.toString('base64') } }),
