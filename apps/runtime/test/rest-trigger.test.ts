@@ -237,6 +237,24 @@ describe('REST trigger', () => {
     expect(replayed.eventId).toBe(ok.eventId);
   });
 
+  it('warns about unauthenticated triggers and refuses connections that do not exist', async () => {
+    const open = await call(base, 'POST', '/api/flows', {
+      name: 'open',
+      graph: orderFlow('orders/open', 'async'),
+    });
+    expect(open.status).toBe(201);
+    expect(open.body.warnings.join(' ')).toMatch(/without authentication/);
+    const missing = restFlow('orders/locked', [], [], {
+      auth: { type: 'bearer', connectionId: '00000000-0000-4000-8000-000000000000' },
+    });
+    const refused = await call(base, 'POST', '/api/flows', { name: 'locked', graph: missing });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.issues[0]).toMatchObject({
+      code: 'CONNECTION_NOT_FOUND',
+      path: ['nodes', 0, 'config', 'auth', 'connectionId'],
+    });
+  });
+
   it('manages flows: versions, deactivation, manual runs, catalogue and OpenAPI', async () => {
     const flow = await createActive('lifecycle', orderFlow('orders/life', 'async'));
     const v2 = await call(base, 'PUT', `/api/flows/${flow.id}`, {

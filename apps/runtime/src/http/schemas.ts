@@ -44,7 +44,11 @@ export const FlowVersion = z
   })
   .openapi('FlowVersion');
 
-export const FlowDetail = FlowSummary.extend({ version: FlowVersion }).openapi('FlowDetail');
+export const FlowDetail = FlowSummary.extend({
+  version: FlowVersion,
+  /** Things that work but deserve attention, e.g. a REST trigger without authentication. */
+  warnings: z.array(z.string()),
+}).openapi('FlowDetail');
 
 export const FlowInput = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import * as q from '../../db/queries/flows';
-import { validateForSave } from '../../flows/flow-validation';
+import { checkConnectionsForSave, validateForSave } from '../../flows/flow-validation';
+import { triggerWarnings } from '../../flows/trigger-warnings';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { apiRouter } from '../api-router';
@@ -62,7 +63,11 @@ async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
   const version = await q.findVersion(deps.db, flowId, versionNo ?? row.flow.latestVersion);
   if (!version) throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
   const active = row.active ? await q.findVersionById(deps.db, row.active.versionId) : null;
-  return { ...summary(row, active?.version ?? null), version: versionDto(version, true) };
+  return {
+    ...summary(row, active?.version ?? null),
+    version: versionDto(version, true),
+    warnings: triggerWarnings(version.graph),
+  };
 }
 
 /** Flows: create, save versions, list, inspect, activate, deactivate, delete, run by hand. */
@@ -103,6 +108,7 @@ export function flowRoutes(deps: AppDeps) {
       async (c) => {
         const input = c.req.valid('json');
         const { graph, trigger } = validateForSave(input.graph);
+        await checkConnectionsForSave(graph, deps.connections);
         const { flow, version } = await q.insertFlow(deps.db, {
           name: input.name,
           description: input.description,
@@ -127,13 +133,21 @@ export function flowRoutes(deps: AppDeps) {
         summary: 'Validate a graph without saving it',
         request: jsonBody(z.object({ graph: z.unknown() })),
         responses: {
-          200: jsonResponse(z.object({ ok: z.boolean(), issues: z.array(z.unknown()) }), 'Result'),
+          200: jsonResponse(
+            z.object({
+              ok: z.boolean(),
+              issues: z.array(z.unknown()),
+              warnings: z.array(z.string()).optional(),
+            }),
+            'Result',
+          ),
         },
       }),
       async (c) => {
         try {
-          validateForSave(c.req.valid('json').graph);
-          return c.json({ ok: true, issues: [] }, 200);
+          const { graph } = validateForSave(c.req.valid('json').graph);
+          await checkConnectionsForSave(graph, deps.connections);
+          return c.json({ ok: true, issues: [], warnings: triggerWarnings(graph) }, 200);
         } catch (err) {
           if (err instanceof ApiError && err.status === 422) {
             const details = err.details as { issues?: unknown[] } | undefined;
@@ -170,6 +184,7 @@ export function flowRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const input = c.req.valid('json');
         const { graph, trigger } = validateForSave(input.graph);
+        await checkConnectionsForSave(graph, deps.connections);
         const saved = await q.insertVersion(deps.db, id, {
           graph,
           trigger,
