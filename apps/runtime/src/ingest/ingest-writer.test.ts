@@ -69,6 +69,8 @@ describe('IngestWriter', () => {
   });
 
   it('wakes idle workers, and still wakes them when a burst was throttled', async () => {
+    // Let trailing wake-ups of the earlier tests' writers (25 ms windows) go out first.
+    await new Promise((r) => setTimeout(r, 200));
     const writer = new IngestWriter(sql, { wakeEveryMs: 1000 });
     const seen: string[] = [];
     const listener = await sql.listen('jobs:insert', (payload) => seen.push(payload));
