@@ -1,14 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { processAlive } from '../db/process-alive';
 
 /**
  * The pid of a live runtime that owns the embedded database in `dataDir`, or `null`. A command
@@ -20,5 +12,5 @@ export function embeddedOwnerPid(dataDir: string): number | null {
   if (!existsSync(file)) return null;
   const pid = Number(readFileSync(file, 'utf8').split('\n')[0]?.trim());
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
-  return alive(pid) ? pid : null;
+  return processAlive(pid) ? pid : null;
 }

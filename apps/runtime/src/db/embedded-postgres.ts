@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../logger';
+import { processAlive } from './process-alive';
 
 /** A running private Postgres and how to stop it. */
 export interface EmbeddedDatabase {
@@ -41,22 +42,13 @@ function freePort(): Promise<number> {
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function waitGone(pid: number, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (!alive(pid)) return true;
+    if (!processAlive(pid)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return !alive(pid);
+  return !processAlive(pid);
 }
 
 async function readPid(file: string): Promise<number | null> {
@@ -74,13 +66,13 @@ async function readPid(file: string): Promise<number | null> {
 async function takeOverDataDir(dataDir: string, pgDir: string, logger: Logger): Promise<void> {
   const ownerFile = join(dataDir, 'runtime.pid');
   const owner = await readPid(ownerFile);
-  if (owner !== null && owner !== process.pid && alive(owner)) {
+  if (owner !== null && owner !== process.pid && processAlive(owner)) {
     throw new Error(
       `Another Paybridge runtime (pid ${owner}) is using ${dataDir}. Stop it, or set PAYBRIDGE_DATA_DIR to another directory.`,
     );
   }
   const orphan = await readPid(join(pgDir, 'postmaster.pid'));
-  if (orphan !== null && alive(orphan)) {
+  if (orphan !== null && processAlive(orphan)) {
     logger.warn('stopping Postgres left running by a previous runtime', { pid: orphan });
     process.kill(orphan, 'SIGINT');
     if (!(await waitGone(orphan, 30_000))) {
