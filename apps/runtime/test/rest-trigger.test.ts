@@ -127,6 +127,19 @@ describe('REST trigger', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('MALFORMED_JSON');
     expect(malformed.body.error.message).toMatch(/JSON/);
+    const card = await call(base, 'POST', '/hooks/orders/limits', {
+      id: 'X',
+      payment: { card: { number: '4111 1111 1111 1111', cvv: '123' } },
+    });
+    expect(card.status).toBe(400);
+    expect(card.body.error.code).toBe('CARD_DATA_REFUSED');
+    expect(card.body.error.message).toContain('body.payment.card.number');
+    expect(JSON.stringify(card.body)).not.toContain('4111');
+    const db = openSql(dbUrl, { max: 1 });
+    const leaked = await db<{ n: number }[]>`
+      select count(*)::int as n from events where payload::text like '%4111%'`;
+    await db.end();
+    expect(leaked[0]?.n).toBe(0);
     const unknown = await call(base, 'POST', '/hooks/nobody/here', {});
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('UNKNOWN_TRIGGER');

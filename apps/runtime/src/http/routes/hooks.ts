@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
 import { admitAddress, authenticateRequest } from '../../ingest/admit-request';
+import { findCardData } from '../../ingest/card-data-guard';
 import type { AuthFailure } from '../../ingest/trigger-auth/result';
 import type { Logger } from '../../logger';
 import { ApiError, errorBody } from '../api-error';
@@ -88,6 +89,14 @@ export function hookRoutes(deps: AppDeps) {
     if (!auth.ok) return unauthorized(c, deps.logger, path, auth.failure);
     const raw = bytes.toString('utf8');
     const body = parseBody(raw, all['content-type'] ?? '');
+    const cardField = findCardData(body);
+    if (cardField) {
+      throw new ApiError(
+        400,
+        'CARD_DATA_REFUSED',
+        `Field body.${cardField} holds card data; Paybridge never stores card numbers or security codes. Send a PayTrace vault customer id or a Protect.js token instead`,
+      );
+    }
     const headers: Record<string, string> = {};
     for (const k in all) if (!SENSITIVE_HEADERS.has(k)) headers[k] = all[k]!;
     const key = all['idempotency-key'];
