@@ -1,0 +1,111 @@
+/**
+ * Follow-up operations on existing transactions, enforcing PayTrace's life cycle: capture only
+ * uncaptured approved authorizations (816), void only while pending settlement (818), refund only
+ * settled transactions (817) and never more than was captured; unknown ids 811, invalid ids 58.
+ * @module
+ */
+import { Hono } from 'hono';
+import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
+import { errorOf } from './error-codes.js';
+import { parseAmountCents } from './money.js';
+import { STATUS_MESSAGES } from './outcomes.js';
+import { readBody, transactionId } from './request-body.js';
+import { sendErrors, sendJson } from './reply.js';
+import { isPendingSettlement, type SimTransaction } from './state.js';
+
+/** Routes for capture, void and refund-for-transaction. */
+export function followUpRoutes(sim: SimContext): Hono<SimEnv> {
+  return new Hono<SimEnv>()
+    .post('/v1/transactions/authorization/capture', async (c) => {
+      const body = await readBody(c);
+      const id = transactionId(body);
+      if (id === undefined) return sendErrors(c, sim, errorOf(58));
+      const tx = sim.state.transactions.get(id);
+      if (!tx) return sendErrors(c, sim, errorOf(811));
+      if (tx.type !== 'AUTHORIZATION' || tx.responseCode !== 101 || tx.captured || tx.voided) {
+        return sendErrors(c, sim, errorOf(816));
+      }
+      const amount = body.amount === undefined ? tx.amountCents : parseAmountCents(body.amount);
+      if (amount === undefined || amount === 0) return sendErrors(c, sim, errorOf(500));
+      if (amount > tx.amountCents) return sendErrors(c, sim, errorOf(503));
+      tx.captured = true;
+      tx.capturedCents = amount;
+      tx.pendingSince = sim.now();
+      return sendJson(c, 200, {
+        success: true,
+        response_code: 112,
+        status_message: STATUS_MESSAGES[112],
+        transaction_id: tx.id,
+        external_transaction_id: '',
+      });
+    })
+    .post('/v1/transactions/void', async (c) => {
+      const body = await readBody(c);
+      const id = transactionId(body);
+      if (id === undefined) return sendErrors(c, sim, errorOf(58));
+      const tx = sim.state.transactions.get(id);
+      if (!tx) return sendErrors(c, sim, errorOf(811));
+      const uncapturedAuth =
+        tx.type === 'AUTHORIZATION' && tx.responseCode === 101 && !tx.captured && !tx.voided;
+      if (!isPendingSettlement(tx) && !uncapturedAuth) return sendErrors(c, sim, errorOf(818));
+      tx.voided = true;
+      if (tx.refundOf !== null) {
+        const original = sim.state.transactions.get(tx.refundOf);
+        if (original) original.refundedCents -= tx.capturedCents;
+      }
+      return sendJson(c, 200, {
+        success: true,
+        response_code: 109,
+        status_message: STATUS_MESSAGES[109],
+        transaction_id: tx.id,
+        external_transaction_id: '',
+      });
+    })
+    .post('/v1/transactions/refund/for_transaction', async (c) => {
+      const body = await readBody(c);
+      const id = transactionId(body);
+      if (id === undefined) return sendErrors(c, sim, errorOf(58));
+      const original = sim.state.transactions.get(id);
+      if (!original) return sendErrors(c, sim, errorOf(811));
+      const settled = original.batchNumber !== null && !original.voided;
+      if (original.type === 'REFUND' || !settled || original.capturedCents === 0) {
+        return sendErrors(c, sim, errorOf(817));
+      }
+      const refundable = original.capturedCents - original.refundedCents;
+      const amount = body.amount === undefined ? refundable : parseAmountCents(body.amount);
+      if (amount === undefined || amount === 0) return sendErrors(c, sim, errorOf(500));
+      if (amount > refundable) return sendErrors(c, sim, errorOf(503));
+      const now = sim.now();
+      const refund: SimTransaction = {
+        ...original,
+        id: nextTransactionId(sim),
+        type: 'REFUND',
+        via: 'for_transaction',
+        responseCode: 106,
+        amountCents: amount,
+        capturedCents: amount,
+        refundedCents: 0,
+        captured: false,
+        voided: false,
+        pendingSince: now,
+        batchNumber: null,
+        settledAt: null,
+        approvalCode: '',
+        approvalMessage: '',
+        avsResponse: '',
+        cscResponse: '',
+        refundOf: original.id,
+        createdAt: now,
+      };
+      original.refundedCents += amount;
+      sim.state.transactions.set(refund.id, refund);
+      return sendJson(c, 200, {
+        success: true,
+        response_code: 106,
+        status_message: STATUS_MESSAGES[106],
+        transaction_id: refund.id,
+        external_transaction_id: '',
+        masked_card_number: refund.card.maskedNumber,
+      });
+    });
+}

@@ -1,0 +1,45 @@
+/**
+ * Simulator settings. Everything the PayTrace facts mark UNCONFIRMED is a setting here, with the
+ * doc's most likely value as default, so connector tests can prove they cope with either answer.
+ * @module
+ */
+
+/** Mutable simulator settings; change them through the handle or `PATCH /__admin/settings`. */
+export interface PaytraceSimulatorSettings {
+  /** HTTP status of a decline (102) and of an auto-void (103). UNCONFIRMED; doc leans to 200. */
+  declineStatus: number;
+  /** HTTP status of `response_code` 1 errors. UNCONFIRMED; doc leans to 400. */
+  errorStatus: number;
+  /** HTTP status of `invalid_token` answers. UNCONFIRMED; doc leans to 401. */
+  invalidTokenStatus: number;
+  /** HTTP status of `invalid_grant` answers (OBSERVED 400). */
+  invalidGrantStatus: number;
+  /** Token lifetime in seconds (7200 in every source). */
+  tokenLifetimeSeconds: number;
+  /**
+   * Duplicate-transaction window in minutes (account setting, 0–999; 0 = off). Same card, same
+   * amount, same invoice id, approved only. The error it answers is UNCONFIRMED (simulator code 502).
+   */
+  duplicateWindowMinutes: number;
+  /** Account AVS auto-void rule: ZIP 99999 turns an approval into 103. */
+  avsAutoVoid: boolean;
+  /** Account CSC auto-void rule: CSC 000 turns an approval into 103. */
+  cscAutoVoid: boolean;
+  /** Daily batch close time `HH:MM` in UTC, or `null` for settlement only through `settle`. */
+  batchCloseTime: string | null;
+}
+
+/** Defaults taken from the PayTrace fact sheet's most likely answers. */
+export function defaultSettings(): PaytraceSimulatorSettings {
+  return {
+    declineStatus: 200,
+    errorStatus: 400,
+    invalidTokenStatus: 401,
+    invalidGrantStatus: 400,
+    tokenLifetimeSeconds: 7200,
+    duplicateWindowMinutes: 0,
+    avsAutoVoid: true,
+    cscAutoVoid: true,
+    batchCloseTime: null,
+  };
+}

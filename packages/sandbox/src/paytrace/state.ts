@@ -1,0 +1,150 @@
+/**
+ * In-memory state of one simulated PayTrace account: transactions, batches, vault profiles and
+ * tokens. Holds no full card numbers and no CSC values.
+ * @module
+ */
+import type { StoredCard } from './cards.js';
+
+/** The fields PayTrace uses for billing and shipping addresses. */
+export interface Address {
+  name: string;
+  street_address: string;
+  street_address2: string;
+  city: string;
+  county: string;
+  state: string;
+  zip: string;
+  country: string;
+}
+
+/** Transaction kinds as exports name them. */
+export type TransactionType = 'SALE' | 'AUTHORIZATION' | 'REFUND';
+
+/** One transaction, approved or not. */
+export interface SimTransaction {
+  id: number;
+  type: TransactionType;
+  /** Endpoint flavour that created it (`keyed`, `by_customer`, `for_transaction`, …). */
+  via: string;
+  /** 101 approved, 102 declined, 103 auto-voided, 106 refund. */
+  responseCode: number;
+  /** Requested (authorized) amount in cents. */
+  amountCents: number;
+  /** Amount that settles: the sale or refund amount, or what was captured of an authorization. */
+  capturedCents: number;
+  /** Sum of non-voided refunds issued against this transaction. */
+  refundedCents: number;
+  /** Authorizations only: captured yet. */
+  captured: boolean;
+  voided: boolean;
+  /** When it became pending settlement (sale/refund creation, capture), else `null`. */
+  pendingSince: number | null;
+  batchNumber: number | null;
+  settledAt: number | null;
+  card: StoredCard;
+  customerId: string;
+  invoiceId: string;
+  description: string;
+  customerReferenceId: string;
+  taxAmountCents: number | null;
+  email: string;
+  billing: Address;
+  shipping: Address;
+  approvalCode: string;
+  approvalMessage: string;
+  avsResponse: string;
+  cscResponse: string;
+  /** For refunds: the transaction refunded. */
+  refundOf: number | null;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** A closed settlement batch. */
+export interface SimBatch {
+  number: number;
+  closedAt: number;
+  transactionIds: number[];
+}
+
+/** A vault profile. */
+export interface SimCustomer {
+  customerId: string;
+  card: StoredCard;
+  billing: Address;
+  shipping: Address;
+  email: string;
+  phone: string;
+  createdAt: number;
+}
+
+/** Injected fault for one endpoint path. */
+export interface Fault {
+  /** Extra delay before the request is handled, in real milliseconds. */
+  latencyMs?: number;
+  /** Answer this HTTP status (e.g. 502) without processing. */
+  status?: number;
+  /** Destroy the connection before processing, or after processing (the effect happened). */
+  reset?: 'before' | 'after';
+  /** How many requests it applies to; absent = until cleared. */
+  remaining?: number;
+}
+
+/** Whole simulator state. */
+export interface SimulatorState {
+  transactions: Map<number, SimTransaction>;
+  batches: SimBatch[];
+  customers: Map<string, SimCustomer>;
+  tokens: Map<string, { expiresAt: number }>;
+  protectTokens: Map<string, { card: StoredCard; csc: 'match' | 'none' }>;
+  faults: Map<string, Fault>;
+  nextTransactionId: number;
+  nextBatchNumber: number;
+  /** Last automatic batch-close cut-off already processed (epoch ms). */
+  autoCloseCheckedAt: number;
+}
+
+/** Fresh state; ids start where the recorded sandbox ids live (nine digits). */
+export function createState(now: number): SimulatorState {
+  return {
+    transactions: new Map(),
+    batches: [],
+    customers: new Map(),
+    tokens: new Map(),
+    protectTokens: new Map(),
+    faults: new Map(),
+    nextTransactionId: 125391271,
+    nextBatchNumber: 1,
+    autoCloseCheckedAt: now,
+  };
+}
+
+/** An address with every field empty, as exports show absent addresses. */
+export function emptyAddress(): Address {
+  return {
+    name: '',
+    street_address: '',
+    street_address2: '',
+    city: '',
+    county: '',
+    state: '',
+    zip: '',
+    country: '',
+  };
+}
+
+/** Reads a PayTrace address object from a request body, ignoring non-string fields. */
+export function readAddress(value: unknown): Address {
+  const address = emptyAddress();
+  if (typeof value !== 'object' || value === null) return address;
+  for (const key of Object.keys(address) as (keyof Address)[]) {
+    const field = (value as Record<string, unknown>)[key];
+    if (typeof field === 'string') address[key] = field;
+  }
+  return address;
+}
+
+/** Pending settlement: approved or refunded, not voided, not settled, and (if an auth) captured. */
+export function isPendingSettlement(tx: SimTransaction): boolean {
+  return tx.pendingSince !== null && !tx.voided && tx.batchNumber === null;
+}
