@@ -9,7 +9,7 @@ import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
 import { errorOf } from './error-codes.js';
 import { parseAmountCents } from './money.js';
 import { STATUS_MESSAGES } from './outcomes.js';
-import { readBody, transactionId } from './request-body.js';
+import { readBody, text, transactionId } from './request-body.js';
 import { sendErrors, sendJson } from './reply.js';
 import { isPendingSettlement, type SimTransaction } from './state.js';
 
@@ -94,6 +94,8 @@ export function followUpRoutes(sim: SimContext): Hono<SimEnv> {
         approvalMessage: '',
         avsResponse: '',
         cscResponse: '',
+        invoiceId: text(body, 'invoice_id') || original.invoiceId,
+        description: text(body, 'description') || original.description,
         refundOf: original.id,
         createdAt: now,
       };
