@@ -47,9 +47,14 @@ export async function startClient(options: StartPaytraceSimulatorOptions = {}) {
     });
     return answer.body.access_token as string;
   }
-  const bearer = await token();
-  /** POSTs to a `/v1` path with a valid token. */
-  const v1 = (path: string, body: unknown = {}) => post(path, body, bearer);
+  let bearer = await token();
+  /** POSTs to a `/v1` path, re-authenticating once on `invalid_token` as connectors do. */
+  const v1 = async (path: string, body: unknown = {}) => {
+    const answer = await post(path, body, bearer);
+    if (answer.body?.error !== 'invalid_token') return answer;
+    bearer = await token();
+    return post(path, body, bearer);
+  };
   /** A keyed sale or authorization with the Visa test card. */
   const keyed = (kind: 'sale' | 'authorization', amount: string | number, extra = {}) =>
     v1(`/v1/transactions/${kind}/keyed`, {
@@ -58,5 +63,5 @@ export async function startClient(options: StartPaytraceSimulatorOptions = {}) {
       integrator_id: DEMO_CREDENTIALS.integratorId,
       ...extra,
     });
-  return { sim, post, token, v1, keyed, bearer };
+  return { sim, post, token, v1, keyed, bearer: () => bearer };
 }
