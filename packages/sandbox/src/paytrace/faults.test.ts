@@ -71,10 +71,10 @@ describe('fault injection', () => {
 describe('admin API', () => {
   it('lists transactions in cents and resets state', async () => {
     await client.keyed('sale', '12.34');
-    const listed = await (await fetch(`${client.sim.url}/__admin/transactions`)).json();
+    const listed: any = await (await fetch(`${client.sim.url}/__admin/transactions`)).json();
     expect(listed.transactions.at(-1).amountCents).toBe(1234);
     await fetch(`${client.sim.url}/__admin/reset`, { method: 'POST' });
-    const after = await (await fetch(`${client.sim.url}/__admin/transactions`)).json();
+    const after: any = await (await fetch(`${client.sim.url}/__admin/transactions`)).json();
     expect(after.transactions).toEqual([]);
   });
 
