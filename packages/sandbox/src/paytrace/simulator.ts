@@ -9,6 +9,7 @@ import { adminRoutes } from './admin.js';
 import { authRoutes, requireToken } from './auth.js';
 import { chargeRoutes } from './charges.js';
 import type { PaytraceCredentials, SimContext, SimEnv } from './context.js';
+import { directRefundRoutes } from './direct-refunds.js';
 import { exportRoutes } from './exports.js';
 import { faultInjection } from './faults.js';
 import { followUpRoutes } from './follow-ups.js';
@@ -99,6 +100,7 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
   app.route('/', authRoutes(sim));
   app.route('/', chargeRoutes(sim));
   app.route('/', followUpRoutes(sim));
+  app.route('/', directRefundRoutes(sim));
   app.route('/', settleRoutes(sim));
   app.route('/', exportRoutes(sim));
   app.route('/', vaultRoutes(sim));

@@ -1,0 +1,96 @@
+/**
+ * Refunds not tied to a previous transaction (`refund/keyed`, `refund/to_customer`) and the email
+ * receipt. Unreferenced refunds answer 106 with a new transaction id and settle like sales.
+ * @module
+ */
+import { Hono, type Context } from 'hono';
+import type { StoredCard } from './cards.js';
+import { readKeyedCard } from './charges.js';
+import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
+import { errorOf } from './error-codes.js';
+import { parseAmountCents } from './money.js';
+import { STATUS_MESSAGES } from './outcomes.js';
+import { readBody, text, transactionId, type Body } from './request-body.js';
+import { sendErrors, sendJson } from './reply.js';
+import { readAddress, type SimTransaction } from './state.js';
+
+function refund(
+  c: Context<SimEnv>,
+  sim: SimContext,
+  body: Body,
+  card: StoredCard,
+  via: string,
+  customerId: string,
+): Response {
+  const amount = parseAmountCents(body.amount);
+  if (amount === undefined || amount === 0) return sendErrors(c, sim, errorOf(500));
+  const now = sim.now();
+  const tx: SimTransaction = {
+    id: nextTransactionId(sim),
+    type: 'REFUND',
+    via,
+    responseCode: 106,
+    amountCents: amount,
+    capturedCents: amount,
+    refundedCents: 0,
+    captured: false,
+    voided: false,
+    pendingSince: now,
+    batchNumber: null,
+    settledAt: null,
+    card,
+    customerId,
+    invoiceId: text(body, 'invoice_id'),
+    description: text(body, 'description'),
+    customerReferenceId: text(body, 'customer_reference_id'),
+    taxAmountCents: parseAmountCents(body.tax_amount) ?? null,
+    email: text(body, 'email'),
+    billing: readAddress(body.billing_address),
+    shipping: readAddress(body.shipping_address),
+    approvalCode: '',
+    approvalMessage: '',
+    avsResponse: '',
+    cscResponse: '',
+    refundOf: null,
+    createdAt: now,
+    createdBy: sim.credentials.username,
+  };
+  sim.state.transactions.set(tx.id, tx);
+  return sendJson(c, 200, {
+    success: true,
+    response_code: 106,
+    status_message: STATUS_MESSAGES[106],
+    transaction_id: tx.id,
+    external_transaction_id: '',
+    masked_card_number: card.maskedNumber,
+  });
+}
+
+/** Routes for keyed and vault refunds and the email receipt. */
+export function directRefundRoutes(sim: SimContext): Hono<SimEnv> {
+  return new Hono<SimEnv>()
+    .post('/v1/transactions/refund/keyed', async (c) => {
+      const body = await readBody(c);
+      const keyed = readKeyedCard(body);
+      if (keyed.errors) return sendErrors(c, sim, keyed.errors);
+      return refund(c, sim, body, keyed.card, 'keyed', text(body, 'customer_id'));
+    })
+    .post('/v1/transactions/refund/to_customer', async (c) => {
+      const body = await readBody(c);
+      const customerId = text(body, 'customer_id');
+      const customer = sim.state.customers.get(customerId);
+      if (!customer) return sendErrors(c, sim, errorOf(30, customerId));
+      return refund(c, sim, body, customer.card, 'to_customer', customerId);
+    })
+    .post('/v1/transactions/email_receipt', async (c) => {
+      const body = await readBody(c);
+      const id = transactionId(body);
+      if (id === undefined) return sendErrors(c, sim, errorOf(58));
+      if (!sim.state.transactions.has(id)) return sendErrors(c, sim, errorOf(811));
+      return sendJson(c, 200, {
+        success: true,
+        response_code: 149,
+        status_message: `The receipt for transaction ID ${id} was successfully emailed to ${text(body, 'email')}.`,
+      });
+    });
+}
