@@ -13,6 +13,7 @@ import { directRefundRoutes } from './direct-refunds.js';
 import { exportRoutes } from './exports.js';
 import { faultInjection } from './faults.js';
 import { followUpRoutes } from './follow-ups.js';
+import { protectRoutes } from './protect.js';
 import { sendJson } from './reply.js';
 import { defaultSettings, type PaytraceSimulatorSettings } from './settings.js';
 import { dailyClose, settleRoutes } from './settlement.js';
@@ -104,5 +105,6 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
   app.route('/', settleRoutes(sim));
   app.route('/', exportRoutes(sim));
   app.route('/', vaultRoutes(sim));
+  app.route('/', protectRoutes(sim));
   return { app, handle };
 }

@@ -90,13 +90,24 @@ export interface Fault {
   remaining?: number;
 }
 
+/** A Protect.js `hpf_token` issued by the simulator's iframe stand-in. */
+export interface ProtectToken {
+  card: StoredCard;
+  encKey: string;
+  /** CSC check result computed at entry; the CSC itself is dropped. */
+  csc: 'match' | 'mismatch' | 'none';
+}
+
 /** Whole simulator state. */
 export interface SimulatorState {
   transactions: Map<number, SimTransaction>;
   batches: SimBatch[];
   customers: Map<string, SimCustomer>;
   tokens: Map<string, { expiresAt: number }>;
-  protectTokens: Map<string, { card: StoredCard; csc: 'match' | 'none' }>;
+  /** Protect.js client keys and their expiry (epoch ms). */
+  clientKeys: Map<string, number>;
+  /** One-time Protect.js tokens: the card as stored, the CSC check result, the paired `enc_key`. */
+  protectTokens: Map<string, ProtectToken>;
   faults: Map<string, Fault>;
   nextTransactionId: number;
   nextBatchNumber: number;
@@ -111,6 +122,7 @@ export function createState(now: number): SimulatorState {
     batches: [],
     customers: new Map(),
     tokens: new Map(),
+    clientKeys: new Map(),
     protectTokens: new Map(),
     faults: new Map(),
     nextTransactionId: 125391271,
