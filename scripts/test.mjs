@@ -50,7 +50,8 @@ let skipped = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  // A file that fails to load counts as a failure even though none of its tests ran.
+  failed = json.numFailedTests || json.numFailedTestSuites || 0;
   skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
 }
 if (r.status !== 0 && failed === 0) failed = 1;
