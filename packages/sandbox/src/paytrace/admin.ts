@@ -27,6 +27,7 @@ function readFault(body: Record<string, unknown>): Fault {
   if (typeof body.status === 'number') fault.status = body.status;
   if (body.reset === 'before' || body.reset === 'after') fault.reset = body.reset;
   if (typeof body.count === 'number') fault.remaining = body.count;
+  if (typeof body.every === 'number') fault.every = body.every;
   return fault;
 }
 

@@ -95,3 +95,20 @@ describe('admin API', () => {
     client.sim.handle.settings.declineStatus = 200;
   });
 });
+
+describe('faults under load', () => {
+  it('survives 200 concurrent sales with every 3rd reset after processing, charging each once', async () => {
+    await client.v1('/v1/ping'); // a fresh token first: earlier tests expired it
+    await client.keyed('sale', '1.00');
+    client.sim.handle.setFault(SALE, { reset: 'after', every: 3 });
+    const before = saleCount();
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) =>
+        client.keyed('sale', '1.00', { invoice_id: `load-${i}` }),
+      ),
+    );
+    const heard = results.filter((r) => r.status === 'fulfilled').length;
+    expect(saleCount() - before).toBe(200);
+    expect(heard).toBe(200 - Math.floor(200 / 3));
+  });
+});

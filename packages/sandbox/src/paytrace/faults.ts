@@ -36,6 +36,10 @@ export function faultInjection(sim: SimContext): MiddlewareHandler<SimEnv> {
   return async function faultInjection(c, next) {
     const fault = faultFor(sim, c.req.path);
     if (!fault) return next();
+    fault.seen = (fault.seen ?? 0) + 1;
+    if (fault.every !== undefined && fault.every > 1 && fault.seen % fault.every !== 0) {
+      return next();
+    }
     consume(sim, fault);
     if (fault.latencyMs !== undefined && fault.latencyMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));

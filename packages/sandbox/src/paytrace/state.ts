@@ -88,6 +88,10 @@ export interface Fault {
   reset?: 'before' | 'after';
   /** How many requests it applies to; absent = until cleared. */
   remaining?: number;
+  /** Applies to every `every`-th matching request only (1 = all), deterministically. */
+  every?: number;
+  /** Matching requests seen so far (maintained by the simulator for `every`). */
+  seen?: number;
 }
 
 /** A Protect.js `hpf_token` issued by the simulator's iframe stand-in. */
