@@ -22,7 +22,11 @@ export function usDateTime(ms: number): string {
 }
 
 /** Export record of one transaction. */
-export function transactionRecord(tx: SimTransaction, fromIp: string): JsonBody {
+export function transactionRecord(
+  tx: SimTransaction,
+  fromIp: string,
+  unsettled: '' | null,
+): JsonBody {
   const amount = tx.type === 'AUTHORIZATION' && tx.captured ? tx.capturedCents : tx.amountCents;
   return {
     transaction_id: tx.id,
@@ -47,7 +51,7 @@ export function transactionRecord(tx: SimTransaction, fromIp: string): JsonBody 
     response_code: tx.responseCode,
     status: statusOf(tx),
     created: { through: 'API', at: usDateTime(tx.createdAt), by: tx.createdBy, from_ip: fromIp },
-    settled: tx.settledAt === null ? '' : usDateTime(tx.settledAt),
+    settled: tx.settledAt === null ? unsettled : usDateTime(tx.settledAt),
     customer_id: tx.customerId,
   };
 }

@@ -68,7 +68,10 @@ export function exportRoutes(sim: SimContext): Hono<SimEnv> {
       return sendJson(
         c,
         200,
-        completed({ transactions: [transactionRecord(tx, FROM_IP)], external_transaction_id: '' }),
+        completed({
+          transactions: [transactionRecord(tx, FROM_IP, sim.settings.unsettledValue)],
+          external_transaction_id: '',
+        }),
       );
     })
     .post('/v1/transactions/export/by_date_range', async (c) => {
@@ -82,7 +85,9 @@ export function exportRoutes(sim: SimContext): Hono<SimEnv> {
         c,
         200,
         completed({
-          transactions: txs.map((tx) => transactionRecord(tx, FROM_IP)),
+          transactions: txs.map((tx) =>
+            transactionRecord(tx, FROM_IP, sim.settings.unsettledValue),
+          ),
           external_transaction_id: '',
         }),
       );
@@ -127,7 +132,11 @@ export function exportRoutes(sim: SimContext): Hono<SimEnv> {
       return sendJson(
         c,
         200,
-        completed({ transactions: txs.map((tx) => transactionRecord(tx, FROM_IP)) }),
+        completed({
+          transactions: txs.map((tx) =>
+            transactionRecord(tx, FROM_IP, sim.settings.unsettledValue),
+          ),
+        }),
       );
     });
 }

@@ -25,6 +25,10 @@ export interface PaytraceSimulatorSettings {
   avsAutoVoid: boolean;
   /** Account CSC auto-void rule: CSC 000 turns an approval into 103. */
   cscAutoVoid: boolean;
+  /** `response_code` of `POST /v1/transactions/settle`. UNCONFIRMED; 1 by default. */
+  settleResponseCode: number;
+  /** What export records show in `settled` while unsettled. UNCONFIRMED; `""` by default. */
+  unsettledValue: '' | null;
   /** Daily batch close time `HH:MM` in UTC, or `null` for settlement only through `settle`. */
   batchCloseTime: string | null;
 }
@@ -40,6 +44,8 @@ export function defaultSettings(): PaytraceSimulatorSettings {
     duplicateWindowMinutes: 0,
     avsAutoVoid: true,
     cscAutoVoid: true,
+    settleResponseCode: 1,
+    unsettledValue: '',
     batchCloseTime: null,
   };
 }

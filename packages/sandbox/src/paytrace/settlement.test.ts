@@ -36,6 +36,25 @@ describe('settle', () => {
   });
 });
 
+describe('UNCONFIRMED settle details as settings', () => {
+  it('answers settle with the configured response code', async () => {
+    client.sim.handle.settings.settleResponseCode = 101;
+    const answer = await settle();
+    client.sim.handle.settings.settleResponseCode = 1;
+    expect(answer.body.response_code).toBe(101);
+  });
+
+  it('shows unsettled rows with the configured settled value', async () => {
+    client.sim.handle.settings.unsettledValue = null;
+    const sale = await client.keyed('sale', '1.00');
+    const answer = await client.v1('/v1/transactions/export/by_id', {
+      transaction_id: sale.body.transaction_id,
+    });
+    client.sim.handle.settings.unsettledValue = '';
+    expect(answer.body.transactions[0].settled).toBeNull();
+  });
+});
+
 describe('daily batch close', () => {
   it('settles at the configured UTC cut-off once the clock passes it', async () => {
     client.sim.handle.settings.batchCloseTime = '23:00';

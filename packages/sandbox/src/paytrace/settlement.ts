@@ -71,13 +71,12 @@ export function dailyClose(sim: SimContext): MiddlewareHandler<SimEnv> {
 export function settleRoutes(sim: SimContext): Hono<SimEnv> {
   return new Hono<SimEnv>().post('/v1/transactions/settle', (c) => {
     const batch = closeBatch(sim, sim.now());
-    return sendJson(
-      c,
-      200,
-      completed({
+    return sendJson(c, 200, {
+      ...completed({
         batch_number: batch?.number ?? null,
         transaction_count: batch?.transactionIds.length ?? 0,
       }),
-    );
+      response_code: sim.settings.settleResponseCode,
+    });
   });
 }
