@@ -621,6 +621,39 @@ describe('executeRun: checkpoints', () => {
     ]);
   });
 
+  it('acquires the run once, right before the first effect, and never for a pure flow', async () => {
+    const events: string[] = [];
+    const pure = harness(
+      buildFlow([start, buildNode('a', 'test.set', { value: 1 })], [edge('start', 'a')]),
+    );
+    pure.store.acquire = async () => {
+      events.push('acquire');
+    };
+    await pure.execute();
+    expect(events).toEqual([]);
+
+    const effects = harness(
+      buildFlow(
+        [
+          start,
+          buildNode('a', 'test.set', { value: 1 }),
+          charge,
+          buildNode('b', 'test.set', { value: 2 }),
+        ],
+        [edge('start', 'a'), edge('a', 'charge'), edge('charge.success', 'b')],
+      ),
+      chargeType(async () => {
+        events.push('charge');
+        return { output: { id: 'T1' } };
+      }),
+    );
+    effects.store.acquire = async () => {
+      events.push('acquire');
+    };
+    await effects.execute();
+    expect(events).toEqual(['acquire', 'charge']);
+  });
+
   it('folds the flush of a final effects step into the one final checkpoint', async () => {
     const h = harness(
       buildFlow([start, charge], [edge('start', 'charge')]),

@@ -109,6 +109,8 @@ class RunExecution {
   private readonly outputs = new Map<string, unknown>();
   private buffer: StepRecord[] = [];
   private flushDue = false;
+  /** Whether the store's `acquire` ran in this execution (before the first effect). */
+  private acquired = false;
   private seq: number;
   private response: RunResponse | null = null;
   private readonly trigger: unknown;
@@ -390,6 +392,10 @@ class RunExecution {
     },
   ): Promise<NodeResult> {
     const { config, input, attempt, resume, connection } = call;
+    if (executor.spec.effects && !this.acquired) {
+      await this.opts.store.acquire?.();
+      this.acquired = true;
+    }
     // setTimeout fires at once beyond 2^31-1 ms, so longer budgets are clamped to ~24.8 days.
     const timeoutMs = Math.min(
       Math.max(1, this.opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS),

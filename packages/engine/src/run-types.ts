@@ -38,6 +38,13 @@ export interface StepRecord {
  */
 export interface RunStore {
   checkpoint(steps: readonly StepRecord[], outcome: RunOutcome | null): Promise<void>;
+  /**
+   * Called once per execution, right before the first step with effects runs. A store may let
+   * steps without effects run without holding the run, checking at the checkpoint that nobody
+   * else progressed meanwhile; it takes the run here, so that two executions of one run can
+   * never both perform an effect.
+   */
+  acquire?(): Promise<void>;
 }
 
 /** The HTTP answer a `respond` node produced, for synchronous REST triggers. */

@@ -4,7 +4,13 @@ import { executeRun, type ExecutorLookup, type ExpressionLimits } from '@paybrid
 import { connectionResolverForEngine } from '../connections/engine-resolver';
 import type { ConnectionResolver } from '../connections/resolver';
 import type { Sql } from '../db/client';
-import { claimRun, LeaseLostError, releaseRun, writeCheckpoint } from '../db/queries/run-execution';
+import {
+  acquireRun,
+  LeaseLostError,
+  loadRun,
+  releaseRun,
+  writeCheckpoint,
+} from '../db/queries/run-execution';
 import type { Logger } from '../logger';
 import type { VersionCache } from './version-cache';
 
@@ -25,8 +31,8 @@ export interface ExecuteRunDeps {
 }
 
 /**
- * The `run.execute` task: claim the run, resume it from its checkpoints, and let the engine walk
- * it. Runs already executing in this process are skipped (their own execution schedules what
+ * The `run.execute` task: load the run, resume it from its checkpoints, and let the engine walk
+ * it, taking the run before its first effect. Runs already executing in this process are skipped (their own execution schedules what
  * comes next), as are finished runs, so duplicate jobs are harmless.
  */
 export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
@@ -42,8 +48,12 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
     if (active.has(runId)) return;
     active.add(runId);
     try {
-      const run = await claimRun(deps.sql, runId, deps.processId, deps.deadAfterS);
+      const run = await loadRun(deps.sql, runId, deps.processId, deps.deadAfterS);
       if (!run) return;
+      const startedAt = new Date();
+      // Until this execution holds the run, each checkpoint is a compare-and-set on the count of
+      // executions it loaded; the first one that succeeds, or an acquire, makes it the holder.
+      let held = false;
       try {
         const graph = await deps.versions.get(run.flowVersionId);
         const outcome = await executeRun({
@@ -59,8 +69,24 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
           signal: deps.shutdown,
           logger: deps.logger.child({ runId }),
           store: {
-            checkpoint: (steps, out) =>
-              writeCheckpoint(deps.sql, runId, deps.processId, steps, out),
+            acquire: async () => {
+              if (held) return;
+              await acquireRun(deps.sql, runId, deps.processId, run.executions);
+              held = true;
+            },
+            checkpoint: async (steps, out) => {
+              await writeCheckpoint(
+                deps.sql,
+                runId,
+                deps.processId,
+                steps,
+                out,
+                held ? null : run.executions,
+                startedAt,
+              );
+              // An intermediate checkpoint that succeeded made this execution the holder.
+              if (out === null) held = true;
+            },
           },
         });
         if (outcome.status === 'failed') {
@@ -73,7 +99,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         }
         // Infrastructure failure (database, crash in our code): hand the run back and let the
         // queue retry the job with its own backoff; the engine resumes from the checkpoints.
-        await releaseRun(deps.sql, runId, deps.processId).catch(() => undefined);
+        if (held) await releaseRun(deps.sql, runId, deps.processId).catch(() => undefined);
         throw err;
       }
     } finally {

@@ -4,12 +4,14 @@ import type { Sql } from '../client';
 /** Channel on which a run announces a response or its end, for synchronous REST callers. */
 export const RUNS_CHANNEL = 'paybridge_runs';
 
-export interface ClaimedRun {
+export interface LoadedRun {
   id: string;
   flowId: string;
   flowVersionId: string;
   payload: unknown;
   steps: StepRecord[];
+  /** How many executions took the run so far; the compare-and-set token of lazy claiming. */
+  executions: number;
 }
 
 interface StepRow {
@@ -35,50 +37,50 @@ export class LeaseLostError extends Error {
   }
 }
 
-const CLAIM = `
-with no_flush as (select set_config('synchronous_commit', 'off', true)),
-c as (
-  update runs r set status = 'running', worker_id = $2::text, executions = executions + 1,
-    started_at = coalesce(started_at, now()), updated_at = now()
-  where r.id = $1::uuid and (
-    r.status in ('queued', 'waiting')
-    or (r.status = 'running' and (
-      r.worker_id is null or r.worker_id = $2::text
-      or not exists (select 1 from worker_heartbeats h
-                     where h.process_id = r.worker_id
-                       and h.last_seen_at > now() - make_interval(secs => $3::int)))))
-  returning r.id, r.flow_id, r.flow_version_id, r.event_id
-)
-select c.id::text as id, c.flow_id::text as flow_id, c.flow_version_id::text as flow_version_id,
-  e.payload,
-  coalesce((select jsonb_agg(to_jsonb(s) order by s.seq) from run_steps s where s.run_id = c.id),
+const LOAD = `
+select r.id::text as id, r.flow_id::text as flow_id, r.flow_version_id::text as flow_version_id,
+  r.executions, e.payload,
+  coalesce((select jsonb_agg(to_jsonb(s) order by s.seq) from run_steps s where s.run_id = r.id),
            '[]'::jsonb) as steps
-from c join events e on e.id = c.event_id, no_flush`;
+from runs r join events e on e.id = r.event_id
+where r.id = $1::uuid and (
+  r.status in ('queued', 'waiting')
+  or (r.status = 'running' and (
+    r.worker_id is null or r.worker_id = $2::text
+    or not exists (select 1 from worker_heartbeats h
+                   where h.process_id = r.worker_id
+                     and h.last_seen_at > now() - make_interval(secs => $3::int)))))`;
 
 /**
- * Takes a run for execution, with everything needed to resume it, in one round trip. A run held
- * by a live process is left alone; one held by a process that stopped heartbeating is taken over.
- *
- * The claim commits without waiting for the WAL flush: other workers see it at once (visibility
- * does not depend on the flush), and if a database crash loses it, the run is simply claimed
- * again, which is what would happen to a durable claim of a worker that died with the database.
- * Nothing that must survive is written here; checkpoints are flushed as usual.
+ * Loads a run that may be executed, with everything needed to resume it, in one read: finished
+ * runs and runs held by a live process are not returned. Nothing is written: steps without
+ * effects run unclaimed, and the checkpoint proves nobody else progressed meanwhile (the run's
+ * `executions` count is the compare-and-set token). Before its first effect an execution takes
+ * the run for real (`acquireRun`), so two executions never both perform an effect.
  */
-export async function claimRun(
+export async function loadRun(
   sql: Sql,
   runId: string,
   processId: string,
   deadAfterS: number,
-): Promise<ClaimedRun | null> {
+): Promise<LoadedRun | null> {
   const rows = await sql.unsafe<
-    { id: string; flow_id: string; flow_version_id: string; payload: unknown; steps: StepRow[] }[]
-  >(CLAIM, [runId, processId, deadAfterS], { prepare: true });
+    {
+      id: string;
+      flow_id: string;
+      flow_version_id: string;
+      executions: number;
+      payload: unknown;
+      steps: StepRow[];
+    }[]
+  >(LOAD, [runId, processId, deadAfterS], { prepare: true });
   const row = rows[0];
   if (!row) return null;
   return {
     id: row.id,
     flowId: row.flow_id,
     flowVersionId: row.flow_version_id,
+    executions: row.executions,
     payload: row.payload,
     steps: row.steps.map((s) => ({
       runId,
@@ -106,7 +108,10 @@ export async function claimRun(
  */
 const CHECKPOINT = `
 with lease as (
-  select id, flow_id from runs where id = $1::uuid and worker_id = $2::text and status = 'running' for update
+  select id, flow_id from runs where id = $1::uuid and (
+    ($11::int is null and worker_id = $2::text and status = 'running')
+    or ($11::int is not null and executions = $11::int and status in ('queued', 'waiting', 'running')))
+  for update
 ),
 steps as (
   insert into run_steps (run_id, seq, node_id, node_type, attempt, status, port, input, output,
@@ -121,13 +126,17 @@ steps as (
 ),
 upd as (
   update runs set
-    status = coalesce($4::text, status),
+    status = case when $4::text is not null then $4::text
+                  when $11::int is not null then 'running' else status end,
+    executions = executions + case when $11::int is null then 0 else 1 end,
+    started_at = coalesce(started_at, $12::timestamptz),
     error = case when $4::text is null then error else $5::jsonb end,
     failed_node_id = case when $4::text is null then failed_node_id else $6::text end,
     response = coalesce($7::jsonb, response),
     resume_at = case when $4::text is null then resume_at else $8::timestamptz end,
     finished_at = case when $4::text in ('succeeded', 'failed') then now() else finished_at end,
-    worker_id = case when $4::text is null then worker_id else null end,
+    worker_id = case when $4::text is not null then null
+                     when $11::int is not null then $2::text else worker_id end,
     updated_at = now()
   where id in (select id from lease)
   returning id, flow_id
@@ -163,6 +172,9 @@ export async function writeCheckpoint(
   processId: string,
   steps: readonly StepRecord[],
   outcome: RunOutcome | null,
+  /** Set while the run is not held: the `executions` count it was loaded with. */
+  unheldExecutions: number | null = null,
+  startedAt: Date = new Date(),
 ): Promise<void> {
   const respond = [...steps]
     .reverse()
@@ -203,10 +215,36 @@ export async function writeCheckpoint(
         ? `${outcome.error.errorClass} error at node ${outcome.nodeId}: ${outcome.error.message}`
         : null,
       terminal || response !== null,
+      unheldExecutions,
+      startedAt.toISOString(),
     ],
     { prepare: true },
   );
   if (!rows[0] || rows[0].held === 0) throw new LeaseLostError(runId);
+}
+
+/**
+ * Takes the run before an execution's first effect: only if no other execution has checkpointed
+ * since it was loaded. The row is written without waiting for the WAL flush: visibility does not
+ * depend on it, and a claim lost in a database crash just lets the run be taken again.
+ */
+export async function acquireRun(
+  sql: Sql,
+  runId: string,
+  processId: string,
+  loadedExecutions: number,
+): Promise<void> {
+  const rows = await sql.unsafe(
+    `with no_flush as (select set_config('synchronous_commit', 'off', true))
+     update runs set status = 'running', worker_id = $2::text, executions = executions + 1,
+       started_at = coalesce(started_at, now()), updated_at = now()
+     from no_flush
+     where id = $1::uuid and executions = $3::int and status in ('queued', 'waiting', 'running')
+     returning id`,
+    [runId, processId, loadedExecutions],
+    { prepare: true },
+  );
+  if (rows.length === 0) throw new LeaseLostError(runId);
 }
 
 /** Gives a run back when its execution stopped abnormally, so the job's retry can claim it. */
