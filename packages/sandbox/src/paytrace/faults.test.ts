@@ -40,6 +40,25 @@ describe('fault injection', () => {
     expect(saleCount()).toBe(before + 1);
   });
 
+  it('lets the lost charge be found afterwards by its invoice id', async () => {
+    client.sim.handle.setFault(SALE, { reset: 'after', remaining: 1 });
+    await expect(client.keyed('sale', '8.00', { invoice_id: 'find-me-later' })).rejects.toThrow();
+    const today = new Date(client.sim.handle.now());
+    const date = `${today.getUTCMonth() + 1}/${today.getUTCDate()}/${today.getUTCFullYear()}`;
+    const found = await client.v1('/v1/transactions/export/by_date_range', {
+      start_date: date,
+      end_date: date,
+      including_text: 'find-me-later',
+    });
+    expect(found.body.transactions).toEqual([
+      expect.objectContaining({
+        invoice_id: 'find-me-later',
+        amount: 8,
+        approval_code: expect.stringMatching(/^TAS/),
+      }),
+    ]);
+  });
+
   it('adds latency', async () => {
     client.sim.handle.setFault(SALE, { latencyMs: 150 });
     const started = performance.now();
