@@ -55,6 +55,11 @@ describe('simulator surface', () => {
     expect(((await sale.json()) as { response_code: number }).response_code).toBe(101);
   });
 
+  it('can leave the admin API out', async () => {
+    const { app } = createPaytraceSimulator({ adminApi: false });
+    expect((await app.request('/__admin/transactions')).status).toBe(404);
+  });
+
   it('starts from the command line and prints its URL', async () => {
     const main = fileURLToPath(new URL('./main.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', main], {

@@ -35,6 +35,11 @@ export interface PaytraceSimulatorOptions {
   clock?: () => number;
   /** Overrides of the UNCONFIRMED behaviours (see `PaytraceSimulatorSettings`). */
   settings?: Partial<PaytraceSimulatorSettings>;
+  /**
+   * Serve the unauthenticated `/__admin` routes (default true). A host that mounts the simulator
+   * where others can reach it may turn them off and use the handle instead.
+   */
+  adminApi?: boolean;
 }
 
 /** What tests and the runtime hold on to besides the app. */
@@ -94,7 +99,7 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
     expireTokens: () => sim.state.tokens.clear(),
   };
   const app = new Hono<SimEnv>();
-  app.route('/', adminRoutes(sim, handle));
+  if (options.adminApi !== false) app.route('/', adminRoutes(sim, handle));
   app.use('/oauth/*', faultInjection(sim));
   app.use('/v1/*', faultInjection(sim), requireToken(sim), dailyClose(sim));
   app.post('/v1/ping', (c) => sendJson(c, 200, { success: true, status_message: 'pong' }));
