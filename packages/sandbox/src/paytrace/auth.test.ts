@@ -44,6 +44,17 @@ describe('POST /oauth/token', () => {
   });
 });
 
+describe('other grant types', () => {
+  it('answers unsupported_grant_type for client_credentials', async () => {
+    const answer = await client.post('/oauth/token', {
+      grant_type: 'client_credentials',
+      client_id: 'demo-api-user',
+      client_secret: 'demo-api-password',
+    });
+    expect(answer.body.error).toBe('unsupported_grant_type');
+  });
+});
+
 describe('bearer tokens on /v1', () => {
   it('answers invalid_token (401) without a token or with an unknown one', async () => {
     const missing = await client.post('/v1/transactions/settle', {});

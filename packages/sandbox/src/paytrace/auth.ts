@@ -17,8 +17,14 @@ const INVALID_GRANT =
 export function authRoutes(sim: SimContext): Hono<SimEnv> {
   return new Hono<SimEnv>().post('/oauth/token', async (c) => {
     const body = await readBody(c);
+    if (text(body, 'grant_type') !== 'password') {
+      return sendJson(c, sim.settings.invalidGrantStatus, {
+        error: 'unsupported_grant_type',
+        error_description:
+          'The authorization grant type is not supported by the authorization server.',
+      });
+    }
     const ok =
-      text(body, 'grant_type') === 'password' &&
       text(body, 'username') === sim.credentials.username &&
       text(body, 'password') === sim.credentials.password;
     if (!ok) {
