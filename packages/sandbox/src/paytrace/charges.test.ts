@@ -194,6 +194,31 @@ describe('card data at rest', () => {
   });
 });
 
+describe('required-field switches', () => {
+  it('refuses a charge without a required invoice id, before assigning an id', async () => {
+    client.sim.handle.settings.requiredFields = ['invoice_id'];
+    const without = await client.keyed('sale', '1.00');
+    const withIt = await client.keyed('sale', '1.00', { invoice_id: 'inv-req' });
+    client.sim.handle.settings.requiredFields = [];
+    expect(without.body).not.toHaveProperty('transaction_id');
+    expect(Object.keys(without.body.errors)).toEqual(['506']);
+    expect(withIt.body.response_code).toBe(101);
+  });
+
+  it('requires ZIP and CSC on keyed charges only', async () => {
+    await client.v1('/v1/customer/create', { customer_id: 'req-cust', credit_card: VISA });
+    client.sim.handle.settings.requiredFields = ['billing_zip', 'csc'];
+    const keyed = await client.keyed('sale', '1.00');
+    const vault = await client.v1('/v1/transactions/sale/by_customer', {
+      customer_id: 'req-cust',
+      amount: '1.00',
+    });
+    client.sim.handle.settings.requiredFields = [];
+    expect(Object.keys(keyed.body.errors).sort()).toEqual(['508', '509']);
+    expect(vault.body.response_code).toBe(101);
+  });
+});
+
 describe('duplicate window', () => {
   it('blocks the same card, amount and invoice inside the window', async () => {
     client.sim.handle.settings.duplicateWindowMinutes = 10;

@@ -44,8 +44,11 @@ interface ChargeSource {
   card: StoredCard;
   csc: string | undefined;
   customerId: string;
-  /** Whether to echo `masked_card_number` (keyed and Protect.js answers carry it). */
-  echoMask: boolean;
+  /**
+   * The card was entered now (keyed, Protect.js): the answer echoes `masked_card_number`, and the
+   * account's required billing address, ZIP and CSC apply.
+   */
+  cardEntered: boolean;
 }
 
 function isDuplicate(sim: SimContext, card: StoredCard, cents: number, invoice: string): boolean {
@@ -68,6 +71,25 @@ function isDuplicate(sim: SimContext, card: StoredCard, cents: number, invoice: 
   return false;
 }
 
+/** Errors for the account's required fields that this charge lacks. */
+function missingRequired(sim: SimContext, body: Body, source: ChargeSource): ErrorsObject {
+  const required = new Set(sim.settings.requiredFields);
+  const billing = object(body, 'billing_address');
+  const errors: ErrorsObject = {};
+  if (required.has('invoice_id') && text(body, 'invoice_id') === '') {
+    Object.assign(errors, errorOf(506));
+  }
+  if (!source.cardEntered) return errors;
+  if (required.has('billing_address') && text(billing, 'street_address') === '') {
+    Object.assign(errors, errorOf(507));
+  }
+  if (required.has('billing_zip') && text(billing, 'zip') === '') {
+    Object.assign(errors, errorOf(508));
+  }
+  if (required.has('csc') && source.csc === undefined) Object.assign(errors, errorOf(509));
+  return errors;
+}
+
 /** Runs one sale or authorization and answers it. Shared by every charge flavour. */
 export function charge(
   c: Context<SimEnv>,
@@ -80,6 +102,8 @@ export function charge(
     return sendErrors(c, sim, errorOf(500));
   }
   const invoiceId = text(body, 'invoice_id');
+  const missing = missingRequired(sim, body, source);
+  if (Object.keys(missing).length > 0) return sendErrors(c, sim, missing);
   if (isDuplicate(sim, source.card, amountCents, invoiceId)) {
     return sendErrors(c, sim, errorOf(502));
   }
@@ -139,7 +163,7 @@ export function charge(
     avs_response: outcome.avsResponse,
     csc_response: outcome.cscResponse,
     external_transaction_id: '',
-    ...(source.echoMask ? { masked_card_number: source.card.maskedNumber } : {}),
+    ...(source.cardEntered ? { masked_card_number: source.card.maskedNumber } : {}),
   });
 }
 
@@ -162,7 +186,7 @@ export function chargeRoutes(sim: SimContext): Hono<SimEnv> {
         card: keyed.card,
         csc: csc === '' ? undefined : csc,
         customerId: text(body, 'customer_id'),
-        echoMask: true,
+        cardEntered: true,
       });
     });
     app.post(`/v1/transactions/${path}/by_customer`, async (c) => {
@@ -177,7 +201,7 @@ export function chargeRoutes(sim: SimContext): Hono<SimEnv> {
         card: customer.card,
         csc: csc === '' ? undefined : csc,
         customerId,
-        echoMask: false,
+        cardEntered: false,
       });
     });
     app.post(`/v1/transactions/${path}/by_transaction`, async (c) => {
@@ -193,7 +217,7 @@ export function chargeRoutes(sim: SimContext): Hono<SimEnv> {
         card: previous.card,
         csc: csc === '' ? undefined : csc,
         customerId: previous.customerId,
-        echoMask: false,
+        cardEntered: false,
       });
     });
   }

@@ -26,6 +26,14 @@ export const ERROR_MESSAGES = {
   504: () => 'The Batch Number that you provided was not found.',
   /** Simulator choice: Protect.js values the simulator did not issue (or already used). */
   505: () => 'Please provide a valid hpf_token and enc_key.',
+  /** Simulator choice: the account requires an invoice id. */
+  506: () => 'Please provide an Invoice ID.',
+  /** Simulator choice: the account requires a billing address. */
+  507: () => 'Please provide a Billing Address.',
+  /** Simulator choice: the account requires a billing ZIP code. */
+  508: () => 'Please provide a Billing Zip Code.',
+  /** Simulator choice: the account requires a CSC. */
+  509: () => 'Please provide a CSC.',
   811: () => 'The Transaction ID that you provided was not found.',
   816: () =>
     'The Transaction ID that you provided could not be captured. Only uncaptured, approved authorizations can be captured.',

@@ -123,7 +123,7 @@ export function protectRoutes(sim: SimContext): Hono<SimEnv> {
         card: token.card,
         csc: cscFor(token),
         customerId: text(body, 'customer_id'),
-        echoMask: true,
+        cardEntered: true,
       });
     });
   }

@@ -29,6 +29,12 @@ export interface PaytraceSimulatorSettings {
   settleResponseCode: number;
   /** What export records show in `settled` while unsettled. UNCONFIRMED; `""` by default. */
   unsettledValue: '' | null;
+  /**
+   * The account's required-field switches (Security Settings). Missing fields are validation
+   * errors; their codes are UNCONFIRMED (simulator codes 506–509). Invoice id applies to every
+   * charge; billing address, ZIP and CSC to keyed and Protect.js charges.
+   */
+  requiredFields: ('invoice_id' | 'billing_address' | 'billing_zip' | 'csc')[];
   /** Daily batch close time `HH:MM` in UTC, or `null` for settlement only through `settle`. */
   batchCloseTime: string | null;
 }
@@ -46,6 +52,7 @@ export function defaultSettings(): PaytraceSimulatorSettings {
     cscAutoVoid: true,
     settleResponseCode: 1,
     unsettledValue: '',
+    requiredFields: [],
     batchCloseTime: null,
   };
 }
