@@ -84,6 +84,27 @@ describe('void', () => {
     expect(errorCodes(await voidTx(declined.body.transaction_id))).toEqual(['818']);
   });
 
+  it('voids a captured authorization before settlement', async () => {
+    const auth = await client.keyed('authorization', '4.00');
+    await capture(auth.body.transaction_id);
+    expect((await voidTx(auth.body.transaction_id)).body.response_code).toBe(109);
+  });
+
+  it('keeps voided sales out of the next batch', async () => {
+    const sale = await client.keyed('sale', '4.00');
+    await voidTx(sale.body.transaction_id);
+    await settle();
+    const tx = client.sim.handle.state.transactions.get(sale.body.transaction_id);
+    expect(tx?.batchNumber).toBeNull();
+  });
+
+  it('treats an auto-voided (103) authorization as neither capturable nor voidable', async () => {
+    const auth = await client.keyed('authorization', '4.00', { csc: '000' });
+    expect(auth.body.response_code).toBe(103);
+    expect(errorCodes(await capture(auth.body.transaction_id))).toEqual(['816']);
+    expect(errorCodes(await voidTx(auth.body.transaction_id))).toEqual(['818']);
+  });
+
   it('answers 58 for a missing id and 811 for an unknown one', async () => {
     expect(errorCodes(await voidTx(undefined))).toEqual(['58']);
     expect(errorCodes(await voidTx('123'))).toEqual(['811']);
