@@ -34,6 +34,9 @@ export const ERROR_MESSAGES = {
   508: () => 'Please provide a Billing Zip Code.',
   /** Simulator choice: the account requires a CSC. */
   509: () => 'Please provide a CSC.',
+  /** Simulator choice: Level 3 data for a transaction that cannot take it. */
+  510: () =>
+    'Level 3 data can only be added to approved, unsettled transactions of the matching card brand.',
   811: () => 'The Transaction ID that you provided was not found.',
   816: () =>
     'The Transaction ID that you provided could not be captured. Only uncaptured, approved authorizations can be captured.',

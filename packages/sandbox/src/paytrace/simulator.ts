@@ -13,6 +13,7 @@ import { directRefundRoutes } from './direct-refunds.js';
 import { exportRoutes } from './exports.js';
 import { faultInjection } from './faults.js';
 import { followUpRoutes } from './follow-ups.js';
+import { levelThreeRoutes } from './level-three.js';
 import { protectRoutes } from './protect.js';
 import { sendJson } from './reply.js';
 import { defaultSettings, type PaytraceSimulatorSettings } from './settings.js';
@@ -111,5 +112,6 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
   app.route('/', exportRoutes(sim));
   app.route('/', vaultRoutes(sim));
   app.route('/', protectRoutes(sim));
+  app.route('/', levelThreeRoutes(sim));
   return { app, handle };
 }
