@@ -1,10 +1,14 @@
 import type { ConnectionResolver } from '../connections/resolver';
+import { sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client';
 import { FLOWS_CHANNEL, loadActiveRestTriggers } from '../db/queries/flows';
 import type { Logger } from '../logger';
 import { CredentialCache } from './credential-cache';
 import type { TriggerAuthMethod, TriggerCredentials } from './trigger-auth/credentials';
 import { readTriggerSecurity, type TriggerSecurity } from './trigger-security';
+
+/** Connection changes, so every API process drops cached trigger secrets at once. */
+export const CONNECTIONS_CHANNEL = 'paybridge_connections';
 
 /** What a REST trigger request needs to become a run, without touching the database. */
 export interface RestTrigger {
@@ -34,12 +38,17 @@ export class TriggerTable {
     this.credentialCache = new CredentialCache(opts.credentialTtlMs);
   }
 
-  /** Subscribes to flow changes; call once per process. */
+  /** Subscribes to flow and connection changes; call once per process. */
   async listen(sql: Sql): Promise<void> {
     await sql.listen(
       FLOWS_CHANNEL,
       () => this.invalidate(),
       () => this.invalidate(),
+    );
+    await sql.listen(
+      CONNECTIONS_CHANNEL,
+      (id) => this.credentialCache.forget(id),
+      () => this.credentialCache.clear(),
     );
   }
 
@@ -62,9 +71,15 @@ export class TriggerTable {
     return this.credentialCache.get(method, connectionId, resolver);
   }
 
-  /** Forgets one connection's cached secrets; for the connection store to call on a change. */
+  /**
+   * Forgets one connection's cached secrets, here at once and in every other API process through
+   * a notification, so a rotated or revoked trigger secret stops working everywhere right away.
+   */
   forgetConnection(connectionId: string): void {
     this.credentialCache.forget(connectionId);
+    this.db
+      .execute(dsql`select pg_notify(${CONNECTIONS_CHANNEL}, ${connectionId})`)
+      .catch((err) => this.logger.warn('could not announce a connection change', { err }));
   }
 
   async lookup(path: string): Promise<RestTrigger | undefined> {
