@@ -23,12 +23,29 @@ function step(title, cmd, args) {
   process.stdout.write(`== ${title}: ok (${secs}s)\n`);
 }
 
+/**
+ * Browser tests drive Debian's Chromium. Install it when missing and we are allowed to (root, as
+ * on these machines and in CI); otherwise those tests skip and say so.
+ */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  if (process.getuid?.() !== 0) {
+    process.stdout.write('\n== chromium: missing and not root, browser tests will be skipped\n');
+    return;
+  }
+  step('install chromium (Debian package)', 'bash', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+  ]);
+}
+
 const extra = process.argv.slice(2);
 if (extra.length === 0) {
   step('typecheck', npm, ['run', '--silent', 'typecheck']);
   step('lint', npm, ['run', '--silent', 'lint']);
   step('editor build', npm, ['run', '--silent', 'build']);
 }
+ensureChromium();
 
 const report = join(mkdtempSync(join(tmpdir(), 'paybridge-vitest-')), 'report.json');
 process.stdout.write('\n== tests\n');

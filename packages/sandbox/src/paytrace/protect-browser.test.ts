@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +54,13 @@ describe.skipIf(!existsSync(CHROMIUM))('Protect.js stand-in in a browser', () =>
           '--headless',
           '--no-sandbox',
           '--disable-gpu',
+          // No background traffic: this machine has no network beyond the test's own server.
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pb-chromium-'))}`,
           '--virtual-time-budget=5000',
           '--dump-dom',
           `${base}/merchant`,
