@@ -29,6 +29,13 @@ export const EnvSchema = z.object({
   PAYBRIDGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PAYBRIDGE_WORKER_CONCURRENCY: intFrom(8, 1, 200),
   PAYBRIDGE_DB_POOL_SIZE: intFrom(20, 2, 500),
+  /**
+   * Jobs a worker process fetches and locks ahead (graphile-worker's local queue); -1 fetches one
+   * at a time. Default: twice the concurrency.
+   */
+  PAYBRIDGE_QUEUE_PREFETCH: z.coerce.number().int().min(-1).max(1000).optional(),
+  /** Completions of finished jobs gathered for this many ms into one write; -1 writes each. */
+  PAYBRIDGE_QUEUE_COMPLETE_BATCH_MS: intFrom(0, -1, 10_000),
   PAYBRIDGE_BODY_LIMIT_BYTES: intFrom(1024 * 1024, 1024, 100 * 1024 * 1024),
   /** JSONata wall-clock budget per evaluation. */
   PAYBRIDGE_EXPRESSION_TIMEOUT_MS: intFrom(1000, 10, 60_000),

@@ -75,6 +75,8 @@ export async function startRuntime(
         sql,
         db,
         concurrency: env.PAYBRIDGE_WORKER_CONCURRENCY,
+        prefetch: env.PAYBRIDGE_QUEUE_PREFETCH ?? env.PAYBRIDGE_WORKER_CONCURRENCY * 2,
+        completeBatchMs: env.PAYBRIDGE_QUEUE_COMPLETE_BATCH_MS,
         deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S,
         lookupExecutor: createExecutorLookup({
           http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
