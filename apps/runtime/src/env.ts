@@ -24,6 +24,11 @@ export const EnvSchema = z.object({
   /** Postgres connection string; when absent an embedded Postgres is started. */
   DATABASE_URL: z.string().url().optional(),
   PAYBRIDGE_DATA_DIR: z.string().min(1).default('./.paybridge'),
+  /**
+   * Serve the built-in simulators (PayTrace at /sandbox/paytrace). Default: on with the embedded
+   * database (a demo or development setup), off with DATABASE_URL.
+   */
+  PAYBRIDGE_SANDBOX: z.enum(['true', 'false', '1', '0']).optional(),
   /** Port of the embedded Postgres; 0 picks a free one at each start. */
   PAYBRIDGE_EMBEDDED_PG_PORT: intFrom(0, 0, 65535),
   PAYBRIDGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),

@@ -113,6 +113,10 @@ export async function startRuntime(
           badTokens: new RateLimiter(30, 60_000),
           tokenCreation: new RateLimiter(20, 60_000),
         },
+        sandbox:
+          env.PAYBRIDGE_SANDBOX === undefined
+            ? !env.DATABASE_URL
+            : env.PAYBRIDGE_SANDBOX === 'true' || env.PAYBRIDGE_SANDBOX === '1',
         editorDir: EDITOR_DIR,
       });
       server = await new Promise<ServerType>((resolve) => {

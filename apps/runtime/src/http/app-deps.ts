@@ -23,6 +23,8 @@ export interface AppDeps {
   /** Connections (credentials): sealed secrets, resolver for executors and trigger checks. */
   connections: ConnectionStore;
   limits: { badTokens: RateLimiter; tokenCreation: RateLimiter };
+  /** Whether the built-in simulators are served under `/sandbox`. */
+  sandbox: boolean;
   /** Directory of the built editor, served at `/` when present. */
   editorDir: string | null;
 }

@@ -4,6 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { createPaytraceSimulator } from '@paybridge/sandbox';
 import { authenticate } from '../auth/authenticate';
 import { ROUTE_POLICY, requireRole } from './api-route';
 import type { ApiEnv } from './api-router';
@@ -65,26 +66,26 @@ export function createApp(deps: AppDeps) {
   });
 
   const app = new OpenAPIHono();
-  // Strict headers everywhere: the editor loads only its own scripts (no eval, no inline code)
-  // and may not be framed.
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      xFrameOptions: 'DENY',
-      referrerPolicy: 'no-referrer',
-    }),
-  );
+  // Strict headers everywhere but the simulators: the editor loads only its own scripts (no eval,
+  // no inline code) and may not be framed. The simulators imitate other services' pages (the
+  // Protect.js card iframe) and answer with those services' own rules.
+  const strictHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+  });
+  app.use('*', (c, next) => (c.req.path.startsWith('/sandbox/') ? next() : strictHeaders(c, next)));
+  if (deps.sandbox) app.route('/sandbox/paytrace', createPaytraceSimulator().app);
   const served = app
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .get('/readyz', async (c) => {
