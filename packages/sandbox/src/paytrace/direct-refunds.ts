@@ -6,11 +6,11 @@
 import { Hono, type Context } from 'hono';
 import type { StoredCard } from './cards.js';
 import { readKeyedCard } from './charges.js';
-import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
+import type { SimContext, SimEnv } from './context.js';
 import { errorOf } from './error-codes.js';
 import { parseAmountCents } from './money.js';
-import { STATUS_MESSAGES } from './outcomes.js';
 import { readBody, text, transactionId, type Body } from './request-body.js';
+import { newRefundFields, recordRefund } from './refund-record.js';
 import { sendErrors, sendJson } from './reply.js';
 import { readAddress, type SimTransaction } from './state.js';
 
@@ -24,20 +24,8 @@ function refund(
 ): Response {
   const amount = parseAmountCents(body.amount);
   if (amount === undefined || amount === 0) return sendErrors(c, sim, errorOf(500));
-  const now = sim.now();
   const tx: SimTransaction = {
-    id: nextTransactionId(sim),
-    type: 'REFUND',
-    via,
-    responseCode: 106,
-    amountCents: amount,
-    capturedCents: amount,
-    refundedCents: 0,
-    captured: false,
-    voided: false,
-    pendingSince: now,
-    batchNumber: null,
-    settledAt: null,
+    ...newRefundFields(sim, via, amount),
     card,
     customerId,
     invoiceId: text(body, 'invoice_id'),
@@ -47,23 +35,10 @@ function refund(
     email: text(body, 'email'),
     billing: readAddress(body.billing_address),
     shipping: readAddress(body.shipping_address),
-    approvalCode: '',
-    approvalMessage: '',
-    avsResponse: '',
-    cscResponse: '',
     refundOf: null,
-    createdAt: now,
     createdBy: sim.credentials.username,
   };
-  sim.state.transactions.set(tx.id, tx);
-  return sendJson(c, 200, {
-    success: true,
-    response_code: 106,
-    status_message: STATUS_MESSAGES[106],
-    transaction_id: tx.id,
-    external_transaction_id: '',
-    masked_card_number: card.maskedNumber,
-  });
+  return recordRefund(c, sim, tx);
 }
 
 /** Routes for keyed and vault refunds and the email receipt. */

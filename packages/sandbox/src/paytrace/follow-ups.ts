@@ -5,12 +5,13 @@
  * @module
  */
 import { Hono } from 'hono';
-import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
+import type { SimContext, SimEnv } from './context.js';
 import { errorOf } from './error-codes.js';
 import { parseAmountCents } from './money.js';
 import { STATUS_MESSAGES } from './outcomes.js';
 import { readBody, text, transactionId } from './request-body.js';
 import { sendErrors, sendJson } from './reply.js';
+import { newRefundFields, recordRefund } from './refund-record.js';
 import { isPendingSettlement, type SimTransaction } from './state.js';
 
 /** Routes for capture, void and refund-for-transaction. */
@@ -75,39 +76,14 @@ export function followUpRoutes(sim: SimContext): Hono<SimEnv> {
       const amount = body.amount === undefined ? refundable : parseAmountCents(body.amount);
       if (amount === undefined || amount === 0) return sendErrors(c, sim, errorOf(500));
       if (amount > refundable) return sendErrors(c, sim, errorOf(503));
-      const now = sim.now();
       const refund: SimTransaction = {
         ...original,
-        id: nextTransactionId(sim),
-        type: 'REFUND',
-        via: 'for_transaction',
-        responseCode: 106,
-        amountCents: amount,
-        capturedCents: amount,
-        refundedCents: 0,
-        captured: false,
-        voided: false,
-        pendingSince: now,
-        batchNumber: null,
-        settledAt: null,
-        approvalCode: '',
-        approvalMessage: '',
-        avsResponse: '',
-        cscResponse: '',
+        ...newRefundFields(sim, 'for_transaction', amount),
         invoiceId: text(body, 'invoice_id') || original.invoiceId,
         description: text(body, 'description') || original.description,
         refundOf: original.id,
-        createdAt: now,
       };
       original.refundedCents += amount;
-      sim.state.transactions.set(refund.id, refund);
-      return sendJson(c, 200, {
-        success: true,
-        response_code: 106,
-        status_message: STATUS_MESSAGES[106],
-        transaction_id: refund.id,
-        external_transaction_id: '',
-        masked_card_number: refund.card.maskedNumber,
-      });
+      return recordRefund(c, sim, refund);
     });
 }
