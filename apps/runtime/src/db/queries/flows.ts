@@ -86,18 +86,21 @@ export async function insertVersion(
 
 export async function findFlow(db: Db, flowId: string) {
   const [row] = await db
-    .select({ flow: flows, active: activeTriggers })
+    .select({ flow: flows, active: activeTriggers, activeVersion: flowVersions.version })
     .from(flows)
     .leftJoin(activeTriggers, eq(activeTriggers.flowId, flows.id))
+    .leftJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
     .where(and(eq(flows.id, flowId), isNull(flows.deletedAt)));
   return row ?? null;
 }
 
+/** Live flows with their active trigger and the number of the active version, in one query. */
 export async function listFlows(db: Db) {
   return db
-    .select({ flow: flows, active: activeTriggers })
+    .select({ flow: flows, active: activeTriggers, activeVersion: flowVersions.version })
     .from(flows)
     .leftJoin(activeTriggers, eq(activeTriggers.flowId, flows.id))
+    .leftJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
     .where(isNull(flows.deletedAt))
     .orderBy(desc(flows.updatedAt));
 }

@@ -20,14 +20,14 @@ import { jsonBody, jsonResponse } from '../openapi-helpers';
 
 type FlowWithActive = Awaited<ReturnType<typeof q.listFlows>>[number];
 
-function summary(row: FlowWithActive, activeVersion: number | null): z.infer<typeof FlowSummary> {
+function summary(row: FlowWithActive): z.infer<typeof FlowSummary> {
   return {
     id: row.flow.id,
     name: row.flow.name,
     description: row.flow.description,
     latestVersion: row.flow.latestVersion,
     active: row.active !== null,
-    activeVersion,
+    activeVersion: row.activeVersion,
     triggerType: row.active?.triggerType ?? null,
     triggerPath: row.active?.triggerPath ?? null,
     createdAt: row.flow.createdAt.toISOString(),
@@ -62,9 +62,8 @@ async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
   if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${flowId}`);
   const version = await q.findVersion(deps.db, flowId, versionNo ?? row.flow.latestVersion);
   if (!version) throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
-  const active = row.active ? await q.findVersionById(deps.db, row.active.versionId) : null;
   return {
-    ...summary(row, active?.version ?? null),
+    ...summary(row),
     version: versionDto(version, true),
     warnings: triggerWarnings(version.graph),
   };
@@ -82,14 +81,7 @@ export function flowRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const rows = await q.listFlows(deps.db);
-        const versions = new Map<string, number>();
-        for (const r of rows) {
-          if (r.active) {
-            const v = await q.findVersionById(deps.db, r.active.versionId);
-            if (v) versions.set(r.flow.id, v.version);
-          }
-        }
-        return c.json({ flows: rows.map((r) => summary(r, versions.get(r.flow.id) ?? null)) }, 200);
+        return c.json({ flows: rows.map((r) => summary(r)) }, 200);
       },
     )
     .openapi(
