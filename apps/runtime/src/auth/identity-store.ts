@@ -119,18 +119,31 @@ export class IdentityStore {
     return { secret, csrfToken, expiresAt };
   }
 
-  /** The live session for a cookie secret: not expired, not revoked, user not disabled. */
+  /**
+   * The live session for a cookie secret: not expired, not revoked, user not disabled. A read;
+   * `last_seen_at` is refreshed at most once a minute, so browsing does not write on every request.
+   */
   async findSession(secret: string): Promise<SessionInfo | null> {
     const hash = digest(secret);
     const [row] = await this.sql<
-      { user_id: string; email: string; role: Role; csrf_token: string; expires_at: string }[]
+      {
+        user_id: string;
+        email: string;
+        role: Role;
+        csrf_token: string;
+        expires_at: string;
+        stale: boolean;
+      }[]
     >`
-      update sessions s set last_seen_at = now()
-      from users u
-      where s.id_hash = ${hash} and u.id = s.user_id and s.revoked_at is null
-        and s.expires_at > now() and u.disabled_at is null
-      returning u.id::text as user_id, u.email, u.role, s.csrf_token, s.expires_at`;
+      select u.id::text as user_id, u.email, u.role, s.csrf_token, s.expires_at,
+             s.last_seen_at < now() - interval '1 minute' as stale
+      from sessions s join users u on u.id = s.user_id
+      where s.id_hash = ${hash} and s.revoked_at is null and s.expires_at > now()
+        and u.disabled_at is null`;
     if (!row) return null;
+    if (row.stale) {
+      await this.sql`update sessions set last_seen_at = now() where id_hash = ${hash}`;
+    }
     return {
       actor: { type: 'user', id: row.user_id, label: row.email, role: row.role, sessionHash: hash },
       csrfToken: row.csrf_token,
