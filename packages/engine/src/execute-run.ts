@@ -1,4 +1,5 @@
 import { resolveConfigExpressions, type ConfigPath } from './config-expressions';
+import { ledgerForNode, type EffectStore } from './effect-ledger';
 import { NodeError, PermanentError, TransientError, type StepError } from './errors';
 import { evaluateExpression, ExpressionError, type ExpressionLimits } from './expressions';
 import type { Edge, FlowGraph, NodeInstance } from './flow-graph';
@@ -44,6 +45,11 @@ export interface ExecuteRunOptions {
    * `CONNECTION_INVALID`.
    */
   resolveConnection?: ResolveConnection;
+  /**
+   * Exactly-once records of external effects for this run's event, handed to executors as
+   * `ctx.effects` bound to their node. Without it, `ctx.effects` is undefined.
+   */
+  effects?: EffectStore;
 }
 
 /** Node type whose output becomes the run's HTTP response for synchronous REST triggers. */
@@ -446,6 +452,7 @@ class RunExecution {
       env: this.opts.env ?? {},
       connection: connection?.values,
       connectionType: connection?.type,
+      effects: this.opts.effects ? ledgerForNode(this.opts.effects, node.id) : undefined,
       logger: { info: log('info'), warn: log('warn'), error: log('error') },
       evaluate: (expression, data) =>
         evaluateExpression(

@@ -11,3 +11,4 @@ export * from './validate-graph';
 export * from './execute-run';
 export * from './scrub-secrets';
 export * from './run-connections';
+export * from './effect-ledger';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { EffectLedger } from './effect-ledger';
 import type { RetryPolicyOverride } from './flow-graph';
 
 export type NodeKind = 'trigger' | 'action';
@@ -90,6 +91,12 @@ export interface ExecuteContext<Config = unknown> {
   /** Type of the connection in `connection`, for nodes that accept several types. */
   readonly connectionType?: string | undefined;
   readonly logger: StepLogger;
+  /**
+   * Exactly-once records for this node's external effects (see `effect-ledger.ts`): claim before
+   * calling a service, settle with its answer. Absent only where the host keeps no ledger (a
+   * node whose effect must not repeat then refuses to run).
+   */
+  readonly effects?: EffectLedger | undefined;
   /**
    * Evaluates JSONata against `data` with the run's bindings (`$trigger`, `$node("id")`, `$env`)
    * under the engine's time and depth limits.

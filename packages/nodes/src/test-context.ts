@@ -1,6 +1,12 @@
 import { expect } from 'vitest';
-import { evaluateExpression } from '@paybridge/engine';
-import type { ExecuteContext, NodeResult, NodeSpec, StepLogger } from '@paybridge/engine';
+import { evaluateExpression, ledgerForNode, memoryEffectStore } from '@paybridge/engine';
+import type {
+  EffectStore,
+  ExecuteContext,
+  NodeResult,
+  NodeSpec,
+  StepLogger,
+} from '@paybridge/engine';
 import type { AnyNodeDefinition } from './define-node';
 
 /** What a test may set; everything else gets a harmless default. */
@@ -17,6 +23,10 @@ export interface TestContextOptions {
   attempt?: number;
   /** The node's resolved connection, as the engine would hand it over. */
   connection?: { type: string; values: Record<string, unknown> };
+  /** Effect records; a fresh in-memory store by default. Share one to simulate re-executions. */
+  effects?: EffectStore;
+  runId?: string;
+  nodeId?: string;
 }
 
 /** A logger that remembers what was logged, so tests can assert on warnings. */
@@ -48,20 +58,23 @@ export function createTestContext<Config>(
   const env = options.env ?? {};
   const now = options.now ?? new Date('2025-01-15T12:00:00.000Z');
   const bindings = { trigger: options.trigger, env, node: (id: string) => nodes[id] };
+  const runId = options.runId ?? 'run-1';
+  const nodeId = options.nodeId ?? 'node-1';
   return {
-    runId: 'run-1',
+    runId,
     flowId: 'flow-1',
-    nodeId: 'node-1',
+    nodeId,
     config: definition.config.parse(config),
     input: options.input,
     attempt: options.attempt ?? 1,
-    idempotencyKey: 'run-1:node-1',
+    idempotencyKey: `${runId}:${nodeId}`,
     signal: options.signal ?? new AbortController().signal,
     resume: options.resume,
     now: () => now,
     env,
     connection: options.connection?.values,
     connectionType: options.connection?.type,
+    effects: ledgerForNode(options.effects ?? memoryEffectStore({ runId, now: () => now }), nodeId),
     logger: recordingLogger(),
     evaluate: (expression, data) => evaluateExpression(expression, data, bindings),
   };
