@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { BusinessError, PermanentError, TransientError } from './errors';
+import { memoryEffectStore } from './effect-ledger';
 import { executeRun, type ExecuteRunOptions } from './execute-run';
 import type { FlowGraph } from './flow-graph';
 import type { ExecuteContext, NodeExecutor, NodeResult } from './node-spec';
@@ -682,5 +683,38 @@ describe('executeRun: checkpoints', () => {
       [['start', 'charge'], null],
       [['notify'], 'succeeded'],
     ]);
+  });
+});
+
+describe('executeRun: effect ledger', () => {
+  it('hands each node its ledger, so a re-execution after a lost checkpoint finds the claim', async () => {
+    const effects = memoryEffectStore({ runId: 'run_1' });
+    const seen: string[] = [];
+    const h = harness(
+      buildFlow([start, charge], [edge('start', 'charge')]),
+      chargeType(async (ctx) => {
+        const claim = await ctx.effects!.claim('', `amount=${ctx.config.amount}`);
+        seen.push(claim.state);
+        if (claim.state === 'new') throw new Error('worker lost before the checkpoint');
+        return { port: 'success', output: { reference: claim.reference } };
+      }),
+    );
+    await h.execute({ effects });
+    await h.execute({ effects, priorSteps: [] });
+    expect(seen).toEqual(['new', 'unknown']);
+    expect([...effects.records.keys()]).toEqual(['charge|']);
+  });
+
+  it('leaves ctx.effects undefined when the host keeps no ledger', async () => {
+    let present: boolean | undefined;
+    const h = harness(
+      buildFlow([start, charge], [edge('start', 'charge')]),
+      chargeType(async (ctx) => {
+        present = ctx.effects !== undefined;
+        return { port: 'success', output: {} };
+      }),
+    );
+    await h.execute();
+    expect(present).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { executeRun, type ExecutorLookup, type ExpressionLimits } from '@paybrid
 import { connectionResolverForEngine } from '../connections/engine-resolver';
 import type { ConnectionResolver } from '../connections/resolver';
 import type { Sql } from '../db/client';
+import { createEffectStore } from '../db/queries/effect-records';
 import {
   acquireRun,
   LeaseLostError,
@@ -66,6 +67,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
           env: deps.env,
           limits: deps.limits,
           resolveConnection,
+          effects: createEffectStore(deps.sql, { flowId: run.flowId, eventId: run.eventId, runId }),
           signal: deps.shutdown,
           logger: deps.logger.child({ runId }),
           store: {

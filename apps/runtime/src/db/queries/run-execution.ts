@@ -8,6 +8,8 @@ export interface LoadedRun {
   id: string;
   flowId: string;
   flowVersionId: string;
+  /** The event the run processes; with the flow, the scope of its effect records. */
+  eventId: string;
   payload: unknown;
   steps: StepRecord[];
   /** How many executions took the run so far; the compare-and-set token of lazy claiming. */
@@ -39,7 +41,7 @@ export class LeaseLostError extends Error {
 
 const LOAD = `
 select r.id::text as id, r.flow_id::text as flow_id, r.flow_version_id::text as flow_version_id,
-  r.executions, e.payload,
+  r.executions, r.event_id::text as event_id, e.payload,
   coalesce((select jsonb_agg(to_jsonb(s) order by s.seq) from run_steps s where s.run_id = r.id),
            '[]'::jsonb) as steps
 from runs r join events e on e.id = r.event_id
@@ -69,6 +71,7 @@ export async function loadRun(
       id: string;
       flow_id: string;
       flow_version_id: string;
+      event_id: string;
       executions: number;
       payload: unknown;
       steps: StepRow[];
@@ -80,6 +83,7 @@ export async function loadRun(
     id: row.id,
     flowId: row.flow_id,
     flowVersionId: row.flow_version_id,
+    eventId: row.event_id,
     executions: row.executions,
     payload: row.payload,
     steps: row.steps.map((s) => ({

@@ -3,3 +3,4 @@ export * from './runs';
 export * from './ops';
 export * from './identity';
 export * from './connections';
+export * from './effects';

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { freshDatabase } from '../../../test/support';
+import { IngestWriter } from '../../ingest/ingest-writer';
+import { createLogger } from '../../logger';
+import { createDb, type Sql } from '../client';
+import { migrateDatabase } from '../migrate';
+import { createEffectStore } from './effect-records';
+
+let sql: Sql;
+let writer: IngestWriter;
+let flowId: string;
+let versionId: string;
+
+beforeAll(async () => {
+  const url = await freshDatabase();
+  const { db, sql: s } = createDb(url, 6);
+  sql = s;
+  await migrateDatabase(db, sql, url, createLogger('warn'));
+  const [flow] = await sql<{ id: string }[]>`insert into flows (name) values ('f') returning id`;
+  flowId = flow!.id;
+  const [v] = await sql<{ id: string }[]>`
+    insert into flow_versions (flow_id, version, graph, trigger_type)
+    values (${flowId}, 1, '{"nodes":[],"edges":[]}', 'trigger.manual') returning id`;
+  versionId = v!.id;
+  writer = new IngestWriter(sql);
+});
+afterAll(async () => {
+  await sql?.end();
+});
+
+async function newEvent(): Promise<{ eventId: string; runId: string }> {
+  const r = await writer.write({ source: 'manual', payload: {}, runs: [{ flowId, versionId }] });
+  if (r.kind !== 'created') throw new Error('not created');
+  const runId = r.runIds[0]!;
+  const [row] = await sql<
+    { event_id: string }[]
+  >`select event_id::text from runs where id = ${runId}`;
+  return { eventId: row!.event_id, runId };
+}
+
+describe('effect records in Postgres', () => {
+  it('claims once, then reports unknown, and shows the settled outcome to a replay of the event', async () => {
+    const { eventId, runId } = await newEvent();
+    const store = createEffectStore(sql, { flowId, eventId, runId });
+    const first = await store.claim('sale', '', 'fp1');
+    expect(first).toMatchObject({ state: 'new', attempt: 1, fingerprint: 'fp1', outcome: null });
+    expect(first.reference).toMatch(/^PB[A-Z0-9]{16}$/);
+    expect(Date.now() - first.startedAt.getTime()).toBeLessThan(60_000);
+
+    const again = await store.claim('sale', '', 'fp1');
+    expect(again).toMatchObject({ state: 'unknown', attempt: 1, reference: first.reference });
+
+    await store.noteRemoteId('sale', '', 1, '125391271');
+    await store.settle('sale', '', 1, { approved: true, amount: { minor: 1999 } }, null);
+
+    const replayRun = randomUUID();
+    const replay = await createEffectStore(sql, { flowId, eventId, runId: replayRun }).claim(
+      'sale',
+      '',
+      'fp1',
+    );
+    expect(replay).toMatchObject({
+      state: 'settled',
+      outcome: { approved: true, amount: { minor: 1999 } },
+      remoteId: '125391271',
+      settledByRun: runId,
+    });
+  });
+
+  it('opens the next attempt after a release, with the new fingerprint, and ignores stale calls', async () => {
+    const { eventId, runId } = await newEvent();
+    const store = createEffectStore(sql, { flowId, eventId, runId });
+    await store.claim('sale', '', 'fp1');
+    await store.release('sale', '', 1);
+    const second = await store.claim('sale', '', 'fp2');
+    expect(second).toMatchObject({ state: 'new', attempt: 2, fingerprint: 'fp2' });
+    await store.settle('sale', '', 1, { stale: true }, '1');
+    await store.release('sale', '', 1);
+    expect(await store.claim('sale', '', 'fp2')).toMatchObject({ state: 'unknown', attempt: 2 });
+  });
+
+  it('keeps items, nodes and events apart', async () => {
+    const a = await newEvent();
+    const b = await newEvent();
+    const storeA = createEffectStore(sql, { flowId, eventId: a.eventId, runId: a.runId });
+    const storeB = createEffectStore(sql, { flowId, eventId: b.eventId, runId: b.runId });
+    const claims = await Promise.all([
+      storeA.claim('sale', '', 'x'),
+      storeA.claim('sale', '1', 'x'),
+      storeA.claim('refund', '', 'x'),
+      storeB.claim('sale', '', 'x'),
+    ]);
+    expect(claims.map((c) => c.state)).toEqual(['new', 'new', 'new', 'new']);
+    expect(new Set(claims.map((c) => c.reference)).size).toBe(4);
+  });
+
+  it('gives exactly one of many concurrent first claims the new attempt', async () => {
+    const { eventId } = await newEvent();
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        createEffectStore(sql, { flowId, eventId, runId: randomUUID() }).claim('sale', '', 'fp'),
+      ),
+    );
+    expect(claims.filter((c) => c.state === 'new')).toHaveLength(1);
+    expect(claims.filter((c) => c.state === 'unknown')).toHaveLength(5);
+  });
+});
