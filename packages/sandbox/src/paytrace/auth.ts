@@ -47,10 +47,15 @@ export function authRoutes(sim: SimContext): Hono<SimEnv> {
   });
 }
 
-/** Rejects `/v1` calls without a live bearer token (the `Bearer` scheme word is case-sensitive). */
+/**
+ * Rejects `/v1` calls without a live bearer token (the `Bearer` scheme word is case-sensitive).
+ * `ping` and the public key of client-side encryption need none.
+ */
 export function requireToken(sim: SimContext): MiddlewareHandler<SimEnv> {
   return async function requireToken(c, next) {
-    if (c.req.path.endsWith('/v1/ping')) return next();
+    if (c.req.path.endsWith('/v1/ping') || c.req.path.endsWith('/v1/e2ee/public-key.pem')) {
+      return next();
+    }
     const header = c.req.header('authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
     const entry = sim.state.tokens.get(token);

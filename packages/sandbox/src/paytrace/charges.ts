@@ -5,37 +5,15 @@
  * @module
  */
 import { Hono, type Context } from 'hono';
-import {
-  isValidCardNumber,
-  parseMonth,
-  parseYear,
-  toStoredCard,
-  type StoredCard,
-} from './cards.js';
+import type { StoredCard } from './cards.js';
 import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
 import { errorOf, type ErrorsObject } from './error-codes.js';
 import { parseAmountCents } from './money.js';
 import { decide, STATUS_MESSAGES } from './outcomes.js';
+import { readKeyedCard, readKeyedCsc } from './keyed-card.js';
 import { object, readBody, text, transactionId, type Body } from './request-body.js';
 import { sendErrors, sendJson } from './reply.js';
 import { readAddress, type SimTransaction, type TransactionType } from './state.js';
-
-/** A keyed card read from `credit_card`, or the errors PayTrace reports for it. */
-export function readKeyedCard(
-  body: Body,
-): { card: StoredCard; errors?: undefined } | { card?: undefined; errors: ErrorsObject } {
-  const card = object(body, 'credit_card');
-  const number = text(card, 'number').replace(/\s/g, '');
-  const month = parseMonth(card.expiration_month);
-  const year = parseYear(card.expiration_year);
-  const errors: ErrorsObject = {};
-  if (!isValidCardNumber(number)) Object.assign(errors, errorOf(35));
-  if (month === undefined) Object.assign(errors, errorOf(43));
-  if (year === undefined) Object.assign(errors, errorOf(44));
-  if (month === undefined || year === undefined || Object.keys(errors).length > 0)
-    return { errors };
-  return { card: toStoredCard(number, month, year) };
-}
 
 /** What a charge needs beyond the request body. */
 interface ChargeSource {
@@ -177,14 +155,15 @@ export function chargeRoutes(sim: SimContext): Hono<SimEnv> {
   for (const [path, type] of kinds) {
     app.post(`/v1/transactions/${path}/keyed`, async (c) => {
       const body = await readBody(c);
-      const keyed = readKeyedCard(body);
+      const keyed = await readKeyedCard(sim, body);
       if (keyed.errors) return sendErrors(c, sim, keyed.errors);
-      const csc = text(body, 'csc');
+      const csc = await readKeyedCsc(sim, body);
+      if (csc.errors) return sendErrors(c, sim, csc.errors);
       return charge(c, sim, body, {
         type,
         via: 'keyed',
         card: keyed.card,
-        csc: csc === '' ? undefined : csc,
+        csc: csc.csc,
         customerId: text(body, 'customer_id'),
         cardEntered: true,
       });

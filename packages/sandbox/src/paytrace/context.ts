@@ -3,6 +3,7 @@
  * the account's credentials. One object, passed to each route factory, so modules stay small.
  * @module
  */
+import type { E2eeKeyPair } from './e2ee.js';
 import type { PaytraceSimulatorSettings } from './settings.js';
 import type { SimulatorState } from './state.js';
 
@@ -20,6 +21,8 @@ export interface SimContext {
   credentials: PaytraceCredentials;
   /** Current simulated time in epoch milliseconds (injected clock plus admin offset). */
   now(): number;
+  /** The RSA key pair of client-side encryption; survives `reset`, like the account itself. */
+  e2ee: E2eeKeyPair;
 }
 
 /** Hono environment: `incoming` is present under @hono/node-server and lets faults reset sockets. */

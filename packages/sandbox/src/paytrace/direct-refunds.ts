@@ -5,9 +5,9 @@
  */
 import { Hono, type Context } from 'hono';
 import type { StoredCard } from './cards.js';
-import { readKeyedCard } from './charges.js';
 import type { SimContext, SimEnv } from './context.js';
 import { errorOf } from './error-codes.js';
+import { readKeyedCard } from './keyed-card.js';
 import { parseAmountCents } from './money.js';
 import { readBody, text, transactionId, type Body } from './request-body.js';
 import { newRefundFields, recordRefund } from './refund-record.js';
@@ -46,7 +46,7 @@ export function directRefundRoutes(sim: SimContext): Hono<SimEnv> {
   return new Hono<SimEnv>()
     .post('/v1/transactions/refund/keyed', async (c) => {
       const body = await readBody(c);
-      const keyed = readKeyedCard(body);
+      const keyed = await readKeyedCard(sim, body);
       if (keyed.errors) return sendErrors(c, sim, keyed.errors);
       return refund(c, sim, body, keyed.card, 'keyed', text(body, 'customer_id'));
     })

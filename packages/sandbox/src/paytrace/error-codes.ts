@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   /** Simulator choice. */
   44: () => 'Please provide a valid Expiration Year.',
   58: () => 'Please provide a valid Transaction ID.',
+  /** Message text is a simulator choice (the code is Protect.js's CSC field code). */
+  148: () => 'Please provide a valid CSC.',
   171: () => 'Please provide a unique customer ID.',
   /** Simulator choice. */
   500: () => 'Please provide a valid Transaction Amount.',

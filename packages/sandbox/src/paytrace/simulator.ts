@@ -10,6 +10,7 @@ import { authRoutes, requireToken } from './auth.js';
 import { chargeRoutes } from './charges.js';
 import type { PaytraceCredentials, SimContext, SimEnv } from './context.js';
 import { directRefundRoutes } from './direct-refunds.js';
+import { createE2eeKeyPair, e2eeRoutes } from './e2ee.js';
 import { exportRoutes } from './exports.js';
 import { faultInjection } from './faults.js';
 import { followUpRoutes } from './follow-ups.js';
@@ -61,6 +62,12 @@ export interface PaytraceSimulatorHandle {
   clearFaults(): void;
   /** Invalidates every issued token, as an expiry mid-run would. */
   expireTokens(): void;
+  /**
+   * The PEM public key of client-side encryption (also served at `GET /e2ee/public-key.pem`):
+   * encrypt card numbers and CSCs with RSA-OAEP (SHA-256) and send them base64-encoded as
+   * `credit_card.encrypted_number` and `encrypted_csc`.
+   */
+  e2eePublicKey(): Promise<string>;
 }
 
 /** A simulator: the Hono app to serve or mount, and its handle. */
@@ -79,6 +86,7 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
     settings: { ...defaultSettings(), ...options.settings },
     credentials: { ...DEMO_CREDENTIALS, ...options.credentials },
     now,
+    e2ee: createE2eeKeyPair(),
   };
   const handle: PaytraceSimulatorHandle = {
     get state() {
@@ -98,12 +106,14 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
     },
     clearFaults: () => sim.state.faults.clear(),
     expireTokens: () => sim.state.tokens.clear(),
+    e2eePublicKey: async () => (await sim.e2ee.keys()).publicKeyPem,
   };
   const app = new Hono<SimEnv>();
   if (options.adminApi !== false) app.route('/', adminRoutes(sim, handle));
   app.use('/oauth/*', faultInjection(sim));
   app.use('/v1/*', faultInjection(sim), requireToken(sim), dailyClose(sim));
   app.post('/v1/ping', (c) => sendJson(c, 200, { success: true, status_message: 'pong' }));
+  app.route('/', e2eeRoutes(sim));
   app.route('/', authRoutes(sim));
   app.route('/', chargeRoutes(sim));
   app.route('/', followUpRoutes(sim));

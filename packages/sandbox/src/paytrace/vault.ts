@@ -4,10 +4,10 @@
  * @module
  */
 import { Hono } from 'hono';
-import { readKeyedCard } from './charges.js';
 import type { SimContext, SimEnv } from './context.js';
 import { errorOf } from './error-codes.js';
-import { object, readBody, text, transactionId, type Body } from './request-body.js';
+import { hasKeyedCard, readKeyedCard } from './keyed-card.js';
+import { readBody, text, transactionId, type Body } from './request-body.js';
 import { sendErrors, sendJson, type JsonBody } from './reply.js';
 import { readAddress, type SimCustomer } from './state.js';
 
@@ -47,7 +47,7 @@ export function vaultRoutes(sim: SimContext): Hono<SimEnv> {
     .post('/v1/customer/create', async (c) => {
       const body = await readBody(c);
       const customerId = text(body, 'customer_id');
-      const keyed = readKeyedCard(body);
+      const keyed = await readKeyedCard(sim, body);
       if (keyed.errors) return sendErrors(c, sim, keyed.errors);
       if (customerId === '' || customers().has(customerId)) {
         return sendJson(c, sim.settings.errorStatus, {
@@ -97,11 +97,10 @@ export function vaultRoutes(sim: SimContext): Hono<SimEnv> {
       const customerId = text(body, 'customer_id');
       const customer = customers().get(customerId);
       if (!customer) return sendErrors(c, sim, errorOf(30, customerId));
-      if (isObject(body, 'credit_card')) {
-        const card = object(body, 'credit_card');
-        const keyed = text(card, 'number') === '' ? undefined : readKeyedCard(body);
-        if (keyed?.errors) return sendErrors(c, sim, keyed.errors);
-        if (keyed?.card) customer.card = keyed.card;
+      if (hasKeyedCard(body)) {
+        const keyed = await readKeyedCard(sim, body);
+        if (keyed.errors) return sendErrors(c, sim, keyed.errors);
+        customer.card = keyed.card;
       }
       if (isObject(body, 'billing_address')) customer.billing = readAddress(body.billing_address);
       if (isObject(body, 'shipping_address'))
