@@ -16,6 +16,7 @@ import { branchNode } from './core/branch/definition';
 import { respondNode } from './core/respond/definition';
 import { delayNode } from './core/delay/definition';
 import { httpRequestNode } from './core/http-request/definition';
+import { shopifyTriggerNode } from './shopify/trigger/definition';
 
 export {
   defineNode,
@@ -91,12 +92,24 @@ export {
 export { httpHeaderAuthConnection } from './connections/http/header-auth';
 export { httpBasicAuthConnection } from './connections/http/basic-auth';
 export { HTTP_AUTH_CONNECTION_TYPES } from './connections/http/auth-types';
+export {
+  shopifyConnection,
+  webhookSecretsOf,
+  type ShopifyConnectionValues,
+} from './shopify/connection';
+export { SHOPIFY_TOPICS, ShopifyTopic } from './shopify/topics';
+export {
+  shopifyTriggerNode,
+  ShopifyTriggerEvent,
+  type ShopifyTriggerConfig,
+} from './shopify/trigger/definition';
 
 /** Every node type the product ships, in palette order within each category. */
 export const nodeDefinitions = [
   restTriggerNode,
   manualTriggerNode,
   scheduleTriggerNode,
+  shopifyTriggerNode,
   mapNode,
   branchNode,
   respondNode,

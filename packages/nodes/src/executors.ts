@@ -10,6 +10,7 @@ import type { NodeDefinition } from './define-node';
 import { restTriggerExecutor } from './trigger/rest/execute';
 import { manualTriggerExecutor } from './trigger/manual/execute';
 import { scheduleTriggerExecutor } from './trigger/schedule/execute';
+import { shopifyTriggerExecutor } from './shopify/trigger/execute';
 import { mapExecutor } from './core/map/execute';
 import { branchExecutor } from './core/branch/execute';
 import { respondExecutor } from './core/respond/execute';
@@ -53,6 +54,7 @@ const factories: ExecutorFactories = {
   'trigger.rest': () => restTriggerExecutor,
   'trigger.manual': () => manualTriggerExecutor,
   'trigger.schedule': () => scheduleTriggerExecutor,
+  'trigger.shopify': () => shopifyTriggerExecutor,
   map: () => mapExecutor,
   branch: () => branchExecutor,
   respond: () => respondExecutor,

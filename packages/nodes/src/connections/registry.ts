@@ -10,6 +10,7 @@ import type { AnyConnectionDefinition } from './define-connection';
 import { httpBasicAuthConnection } from './http/basic-auth';
 import { httpHeaderAuthConnection } from './http/header-auth';
 import { webhookConnections } from '../trigger/rest/connections';
+import { shopifyConnection } from '../shopify/connection';
 
 /**
  * Registration is this array: add a type's definition here and the API accepts it, the catalogue
@@ -19,6 +20,7 @@ export const connectionDefinitions = [
   httpHeaderAuthConnection,
   httpBasicAuthConnection,
   ...webhookConnections,
+  shopifyConnection,
 ] as const satisfies readonly AnyConnectionDefinition[];
 
 /** The union of shipped connection type names. */
