@@ -1,0 +1,61 @@
+/**
+ * The one interface every ERP implements: the built-in ledger (in the runtime's Postgres) and
+ * QuickBooks Online (in this package). Nodes talk to this interface only, so a flow built on the
+ * built-in ledger posts the same documents to QuickBooks once the merchant connects it.
+ *
+ * Contract, proven by the shared contract tests:
+ * - every posting is idempotent on `externalRef`: a repeat returns the first document with
+ *   `created: false`, and the same reference with a different document is a `conflict`;
+ * - invalid documents throw `ErpError('validation')` naming the bad line, before anything posts;
+ * - balances never go below zero (payments and credit memos are capped by the open balance).
+ *
+ * @module
+ */
+import type {
+  CreditMemoInput,
+  CustomerInput,
+  DisputeInput,
+  DisputeUpdateInput,
+  DocumentType,
+  InvoiceInput,
+  JournalInput,
+  PaymentInput,
+} from './documents';
+import type {
+  CreditMemoRecord,
+  CustomerRecord,
+  DisputeRecord,
+  ErpDocumentOf,
+  InvoiceRecord,
+  JournalRecord,
+  PaymentRecord,
+  Posted,
+} from './records';
+
+/** An ERP as the nodes see it. Every method throws {@link ErpError} on failure. */
+export interface ErpAdapter {
+  /** Which ERP this is, for logs and node outputs. */
+  readonly kind: 'built-in' | 'quickbooks-online' | (string & {});
+  /** Creates the customer, or updates name, email and external ids of the existing one. */
+  upsertCustomer(input: CustomerInput): Promise<Posted<CustomerRecord>>;
+  /** Posts an invoice for an existing customer (`customerRef`). */
+  createInvoice(input: InvoiceInput): Promise<Posted<InvoiceRecord>>;
+  /** Applies a payment to an invoice; more than its open balance is a validation error. */
+  recordPayment(input: PaymentInput): Promise<Posted<PaymentRecord>>;
+  /** Posts a credit memo, applies it to the invoice and pays out `refundAmount`. */
+  createCreditMemo(input: CreditMemoInput): Promise<Posted<CreditMemoRecord>>;
+  /** Posts a balanced journal entry (lines by account code or role). */
+  postJournal(input: JournalInput): Promise<Posted<JournalRecord>>;
+  /** Opens a chargeback case and posts its journal. */
+  openDispute(input: DisputeInput): Promise<Posted<DisputeRecord>>;
+  /**
+   * Moves a dispute to a new status and posts its journal (won, lost). Repeating the current
+   * status returns `created: false`; leaving a final status is a `conflict`.
+   */
+  updateDispute(input: DisputeUpdateInput): Promise<Posted<DisputeRecord>>;
+  /** Finds a document by the flow's reference; null when there is none. */
+  findByReference<T extends DocumentType>(
+    type: T,
+    externalRef: string,
+  ): Promise<ErpDocumentOf<T> | null>;
+}
