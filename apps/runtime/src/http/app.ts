@@ -19,6 +19,7 @@ import { catalogRoutes } from './routes/catalog';
 import { createConnectionRoutes } from '../connections/connection-routes';
 import { flowRoutes } from './routes/flows';
 import { hookRoutes } from './routes/hooks';
+import { shopifyHookRoutes } from './routes/shopify-hooks';
 import { runRoutes } from './routes/runs';
 
 /**
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
       }
     })
     .route('/api', routes)
+    .route('/', shopifyHookRoutes(deps))
     .route('/', hookRoutes(deps));
 
   app.all('/api/*', (c) =>

@@ -1,7 +1,12 @@
 import type { ConnectionResolver } from '../connections/resolver';
 import { sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client';
-import { FLOWS_CHANNEL, loadActiveRestTriggers } from '../db/queries/flows';
+import { shopifyTriggerNode } from '@paybridge/nodes/definitions';
+import {
+  FLOWS_CHANNEL,
+  loadActiveRestTriggers,
+  loadActiveShopifyTriggers,
+} from '../db/queries/flows';
 import type { Logger } from '../logger';
 import { CredentialCache } from './credential-cache';
 import type { TriggerAuthMethod, TriggerCredentials } from './trigger-auth/credentials';
@@ -20,13 +25,27 @@ export interface RestTrigger {
   security: TriggerSecurity | null;
 }
 
+/** A flow listening to a Shopify connection's webhooks. */
+export interface ShopifySubscriber {
+  flowId: string;
+  versionId: string;
+  topics: readonly string[];
+  gatewayNames: readonly string[];
+}
+
+interface Tables {
+  rest: Map<string, RestTrigger>;
+  /** By connection id. */
+  shopify: Map<string, ShopifySubscriber[]>;
+}
+
 /**
- * In-memory map of active REST trigger paths. It is rebuilt on first use after any flow change,
+ * In-memory map of active REST trigger paths and Shopify subscriptions. It is rebuilt on first use after any flow change,
  * announced through Postgres NOTIFY so every API process, not just the one that saved, reloads.
  */
 export class TriggerTable {
-  private table: Map<string, RestTrigger> | null = null;
-  private loading: Promise<Map<string, RestTrigger>> | null = null;
+  private table: Tables | null = null;
+  private loading: Promise<Tables> | null = null;
   private generation = 0;
   private readonly credentialCache: CredentialCache;
 
@@ -84,15 +103,24 @@ export class TriggerTable {
 
   async lookup(path: string): Promise<RestTrigger | undefined> {
     const table = this.table ?? (await this.load());
-    return table.get(path);
+    return table.rest.get(path);
   }
 
-  private load(): Promise<Map<string, RestTrigger>> {
+  /** The active flows subscribed to a Shopify connection's webhooks (any topic). */
+  async shopifySubscribers(connectionId: string): Promise<readonly ShopifySubscriber[]> {
+    const table = this.table ?? (await this.load());
+    return table.shopify.get(connectionId) ?? [];
+  }
+
+  private load(): Promise<Tables> {
     if (this.loading) return this.loading;
     const gen = this.generation;
     this.loading = (async () => {
       try {
-        const rows = await loadActiveRestTriggers(this.db);
+        const [rows, shopifyRows] = await Promise.all([
+          loadActiveRestTriggers(this.db),
+          loadActiveShopifyTriggers(this.db),
+        ]);
         const table = new Map<string, RestTrigger>();
         for (const r of rows) {
           if (!r.path) continue;
@@ -113,9 +141,29 @@ export class TriggerTable {
             security,
           });
         }
+        const shopify = new Map<string, ShopifySubscriber[]>();
+        for (const r of shopifyRows) {
+          const node = r.graph.nodes.find((n) => n.type === shopifyTriggerNode.type);
+          const cfg = shopifyTriggerNode.config.safeParse(node?.config ?? {});
+          if (!cfg.success || cfg.data.connectionId === '') {
+            this.logger.error('Shopify trigger settings unreadable; the flow gets no webhooks', {
+              flowId: r.flowId,
+            });
+            continue;
+          }
+          const list = shopify.get(cfg.data.connectionId) ?? [];
+          list.push({
+            flowId: r.flowId,
+            versionId: r.versionId,
+            topics: cfg.data.topics,
+            gatewayNames: cfg.data.gatewayNames,
+          });
+          shopify.set(cfg.data.connectionId, list);
+        }
+        const tables = { rest: table, shopify };
         // A change that arrived while loading makes this result stale: use it once, reload next time.
-        if (gen === this.generation) this.table = table;
-        return table;
+        if (gen === this.generation) this.table = tables;
+        return tables;
       } catch (err) {
         this.logger.error('could not load trigger table', { err });
         throw err;

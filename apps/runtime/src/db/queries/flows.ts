@@ -220,6 +220,19 @@ export async function loadActiveRestTriggers(db: Db) {
     .where(eq(activeTriggers.triggerType, 'trigger.rest'));
 }
 
+/** Active Shopify triggers, for webhook ingress (grouped by connection by the trigger table). */
+export async function loadActiveShopifyTriggers(db: Db) {
+  return db
+    .select({
+      flowId: activeTriggers.flowId,
+      versionId: activeTriggers.versionId,
+      graph: flowVersions.graph,
+    })
+    .from(activeTriggers)
+    .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
+    .where(eq(activeTriggers.triggerType, 'trigger.shopify'));
+}
+
 export async function loadActiveSchedules(db: Db) {
   return db
     .select({

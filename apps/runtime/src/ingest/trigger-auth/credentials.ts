@@ -1,4 +1,6 @@
 import {
+  shopifyConnection,
+  webhookSecretsOf,
   TRIGGER_AUTH_CONNECTION_TYPES,
   webhookBasicConnection,
   webhookBearerConnection,
@@ -9,8 +11,11 @@ import {
 import type { ResolvedConnection } from '../../connections/resolver';
 import { standardWebhookKey } from './standard-webhooks';
 
-/** An authentication method that needs a connection (every one but `none`). */
-export type TriggerAuthMethod = Exclude<TriggerAuthType, 'none'>;
+/**
+ * An authentication method that needs a connection: every REST trigger method but `none`, and
+ * `shopify-store`, the webhooks of a Shopify connection (its secrets and shop domain).
+ */
+export type TriggerAuthMethod = Exclude<TriggerAuthType, 'none'> | 'shopify-store';
 
 /**
  * The secrets one trigger checks requests against, in the form each verifier wants (Standard
@@ -20,7 +25,8 @@ export type TriggerCredentials =
   | { method: 'bearer'; tokens: string[] }
   | { method: 'basic'; username: string; password: string }
   | { method: 'standard-webhooks'; keys: Buffer[] }
-  | { method: 'shopify-hmac'; secrets: string[] };
+  | { method: 'shopify-hmac'; secrets: string[] }
+  | { method: 'shopify-store'; secrets: string[]; shopDomain: string };
 
 function present(values: (string | undefined)[]): string[] {
   return values.filter((v): v is string => v !== undefined && v !== '');
@@ -36,6 +42,13 @@ export function credentialsFromConnection(
   method: TriggerAuthMethod,
   connection: ResolvedConnection,
 ): TriggerCredentials | null {
+  if (method === 'shopify-store') {
+    if (connection.type !== shopifyConnection.type) return null;
+    const v = shopifyConnection.fields.safeParse(connection.values);
+    return v.success
+      ? { method, secrets: webhookSecretsOf(v.data), shopDomain: v.data.shopDomain }
+      : null;
+  }
   if (connection.type !== TRIGGER_AUTH_CONNECTION_TYPES[method]) return null;
   switch (method) {
     case 'bearer': {

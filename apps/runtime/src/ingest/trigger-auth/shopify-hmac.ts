@@ -22,3 +22,21 @@ export function verifyShopifyHmac(request: SignedRequest, secrets: readonly stri
   const webhookId = request.headers['x-shopify-webhook-id'];
   return isDeliveryId(webhookId) ? { ok: true, deliveryId: webhookId } : { ok: true };
 }
+
+/**
+ * A webhook of one Shopify connection: the HMAC as above, and the shop it claims to come from
+ * must be the connection's store. The shop header is not signed, but a delivery signed with this
+ * app's secret and naming another shop is either a misrouted subscription or a forgery; either
+ * way it is not this store's event.
+ */
+export function verifyShopifyStore(
+  request: SignedRequest,
+  secrets: readonly string[],
+  shopDomain: string,
+): AuthResult {
+  const result = verifyShopifyHmac(request, secrets);
+  if (!result.ok) return result;
+  const shop = request.headers['x-shopify-shop-domain'];
+  if (shop === undefined) return refuse('credentials-missing');
+  return shop.trim().toLowerCase() === shopDomain ? result : refuse('credentials-invalid');
+}

@@ -2,7 +2,7 @@ import { verifyBasic } from './basic';
 import { verifyBearer } from './bearer';
 import type { TriggerCredentials } from './credentials';
 import type { AuthResult, SignedRequest } from './result';
-import { verifyShopifyHmac } from './shopify-hmac';
+import { verifyShopifyHmac, verifyShopifyStore } from './shopify-hmac';
 import { verifyStandardWebhook } from './standard-webhooks';
 
 /**
@@ -25,5 +25,7 @@ export function verifyTriggerRequest(
       return verifyStandardWebhook(request, credentials.keys, Math.floor(nowMs / 1000));
     case 'shopify-hmac':
       return verifyShopifyHmac(request, credentials.secrets);
+    case 'shopify-store':
+      return verifyShopifyStore(request, credentials.secrets, credentials.shopDomain);
   }
 }

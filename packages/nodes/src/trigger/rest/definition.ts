@@ -34,6 +34,10 @@ export const restTriggerNode = defineNode({
       .min(1)
       .max(200)
       .regex(PATH, 'lowercase letters, digits, "-" and "_", in segments separated by "/"')
+      .refine(
+        (p) => p !== 'shopify' && !p.startsWith('shopify/'),
+        '"shopify/" is reserved for Shopify webhooks (use a Shopify trigger)',
+      )
       .meta({
         title: 'Path',
         description: 'Appended to the hooks URL, e.g. `orders/created`.',

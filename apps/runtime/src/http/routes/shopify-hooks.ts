@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import { verifyTriggerRequest } from '../../ingest/trigger-auth';
+import { shopifyEventIdentity } from '../../ingest/shopify/event-identity';
+import { matchesGateways } from '../../ingest/shopify/gateway-filter';
+import { parseShopifyJson } from '../../ingest/shopify/shopify-json';
+import type { AuthFailure } from '../../ingest/trigger-auth/result';
+import { ApiError, errorBody } from '../api-error';
+import type { AppDeps } from '../app-deps';
+import { readRawBody, requestHeaders } from '../raw-body';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DELIVERY_ID = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Shopify webhook ingress at `/hooks/shopify/<connection id>`, one URL per store for every
+ * topic. In order: the connection's secrets (cached), the HMAC over the raw bytes and the shop
+ * domain, and only then the body, parsed without losing ids. The delivery is stored with one run
+ * per active flow subscribed to its topic (and gateway), deduplicated twice: on
+ * `X-Shopify-Webhook-Id` and on the change's identity (topic, resource id, version stamp), so a
+ * retry, a duplicate subscription or a replayed body starts nothing new. Shopify hears 200 only
+ * once that is committed; it gives up after 5 s, which one group-committed insert never nears.
+ */
+export function shopifyHookRoutes(deps: AppDeps) {
+  const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
+  const refuse = (connectionId: string, reason: AuthFailure) => {
+    deps.logger.warn('Shopify webhook refused', { connectionId, reason });
+    return errorBody('UNAUTHORIZED', 'Request authentication failed');
+  };
+  return new Hono().post('/hooks/shopify/:connectionId', async (c) => {
+    const connectionId = c.req.param('connectionId');
+    if (!UUID.test(connectionId))
+      return c.json(refuse(connectionId, 'connection-unavailable'), 401);
+    const bytes = await readRawBody(c, limit);
+    const credentials = await deps.triggers.credentials(
+      'shopify-store',
+      connectionId,
+      deps.connections,
+    );
+    if (!credentials) return c.json(refuse(connectionId, 'connection-unavailable'), 401);
+    const headers = requestHeaders(c);
+    const auth = verifyTriggerRequest(credentials, { headers, body: bytes }, Date.now());
+    if (!auth.ok) return c.json(refuse(connectionId, auth.failure), 401);
+
+    const topic = headers['x-shopify-topic'];
+    const webhookId = headers['x-shopify-webhook-id'];
+    if (!topic || !webhookId || !DELIVERY_ID.test(webhookId)) {
+      throw new ApiError(
+        400,
+        'MISSING_HEADER',
+        'X-Shopify-Topic and X-Shopify-Webhook-Id are required (visible ASCII, at most 255 characters)',
+      );
+    }
+    let body: unknown;
+    try {
+      body = parseShopifyJson(bytes.toString('utf8'));
+    } catch (err) {
+      throw new ApiError(
+        400,
+        'MALFORMED_JSON',
+        `Body is not valid JSON: ${(err as Error).message}`,
+      );
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new ApiError(400, 'MALFORMED_JSON', 'Body must be a JSON object');
+    }
+
+    const subscribers = (await deps.triggers.shopifySubscribers(connectionId)).filter(
+      (s) => s.topics.includes(topic) && matchesGateways(body, s.gatewayNames),
+    );
+    if (subscribers.length === 0) {
+      // Shopify retries anything but 2xx, and removes failing subscriptions: say "fine, nothing
+      // to do" rather than an error for a topic or gateway no active flow wants.
+      return c.json({ status: 'ignored', reason: `No active flow takes ${topic} from this store` });
+    }
+    const identity = shopifyEventIdentity(topic, body);
+    const result = await deps.ingest.write({
+      source: `shopify:${connectionId}`,
+      externalId: `delivery:${webhookId}`,
+      ...(identity
+        ? { idempotency: { scope: `shopify:${connectionId}`, key: identity, hash: identity } }
+        : {}),
+      payload: {
+        topic,
+        shopDomain: headers['x-shopify-shop-domain'] ?? '',
+        apiVersion: headers['x-shopify-api-version'] ?? '',
+        webhookId,
+        triggeredAt: headers['x-shopify-triggered-at'] ?? null,
+        source: 'webhook',
+        body,
+      },
+      runs: subscribers.map((s) => ({ flowId: s.flowId, versionId: s.versionId })),
+    });
+    if (result.kind === 'conflict') {
+      // Identity keys hash to themselves, so a conflict cannot happen; be explicit if it does.
+      throw new ApiError(409, 'EVENT_CONFLICT', 'This change was already stored differently');
+    }
+    return c.json({
+      status: result.kind === 'duplicate' ? 'duplicate' : 'accepted',
+      eventId: result.eventId,
+      runIds: result.runIds,
+    });
+  });
+}
