@@ -100,12 +100,13 @@ describe('Shopify webhook ingress', () => {
 
   it('starts no second run for a repeated delivery id or for the same change redelivered', async () => {
     const body = orderBody('820982911946154508', '2025-03-02T10:00:00Z');
-    const first = await deliver(body, { webhookId: 'wh-dup-1' });
-    const again = await deliver(body, { webhookId: 'wh-dup-1' });
-    const retried = await deliver(body, { webhookId: 'wh-dup-2' });
+    const updated = { topic: 'orders/updated' };
+    const first = await deliver(body, { ...updated, webhookId: 'wh-dup-1' });
+    const again = await deliver(body, { ...updated, webhookId: 'wh-dup-1' });
+    const retried = await deliver(body, { ...updated, webhookId: 'wh-dup-2' });
     const sameChangeOtherOffset = await deliver(
       orderBody('820982911946154508', '2025-03-02T05:00:00-05:00'),
-      { webhookId: 'wh-dup-3' },
+      { ...updated, webhookId: 'wh-dup-3' },
     );
     expect(first.body.status).toBe('accepted');
     for (const dup of [again, retried, sameChangeOtherOffset]) {
@@ -113,11 +114,17 @@ describe('Shopify webhook ingress', () => {
       expect(dup.body.status).toBe('duplicate');
       expect(dup.body.runIds).toEqual(first.body.runIds);
     }
-    const newer = await deliver(orderBody('820982911946154508', '2025-03-02T10:00:01Z'), {
-      topic: 'orders/updated',
-    });
+    const newer = await deliver(orderBody('820982911946154508', '2025-03-02T10:00:01Z'), updated);
     expect(newer.body.status).toBe('accepted');
     expect(newer.body.runIds).not.toEqual(first.body.runIds);
+  });
+
+  it('counts an order as created once, however late a creation is delivered again', async () => {
+    const created = await deliver(orderBody('5012345678901', '2025-03-02T10:00:00Z'));
+    const lateCopy = await deliver(orderBody('5012345678901', '2025-03-02T11:30:00Z'));
+    expect(created.body.status).toBe('accepted');
+    expect(lateCopy.body.status).toBe('duplicate');
+    expect(lateCopy.body.runIds).toEqual(created.body.runIds);
   });
 
   it('refuses bad signatures, another shop and unknown connections alike, storing nothing', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shopifyEventIdentity } from './event-identity';
 
 describe('shopifyEventIdentity', () => {
-  it('is the same for one change whatever the offset notation of its stamp', () => {
+  it('is the same for one update whatever the offset notation of its stamp', () => {
     const a = shopifyEventIdentity('orders/updated', {
       id: '820982911946154508',
       updated_at: '2025-03-01T10:00:00-05:00',
@@ -15,23 +15,23 @@ describe('shopifyEventIdentity', () => {
     expect(b).toBe(a);
   });
 
-  it('differs by topic and by version stamp', () => {
+  it('tells updates apart by topic and stamp', () => {
     const order = { id: '1', updated_at: '2025-03-01T15:00:00Z' };
-    expect(shopifyEventIdentity('orders/paid', order)).not.toBe(
-      shopifyEventIdentity('orders/updated', order),
-    );
     expect(
       shopifyEventIdentity('orders/updated', { ...order, updated_at: '2025-03-01T15:00:01Z' }),
     ).not.toBe(shopifyEventIdentity('orders/updated', order));
+    expect(shopifyEventIdentity('orders/paid', order)).not.toBe(
+      shopifyEventIdentity('orders/updated', order),
+    );
   });
 
-  it('uses created_at for refunds and gives up without id or stamp', () => {
-    expect(
-      shopifyEventIdentity('refunds/create', { id: '9', created_at: '2025-03-01T15:00:00Z' }),
-    ).toBe('refunds/create:9:2025-03-01T15:00:00.000Z');
-    expect(shopifyEventIdentity('orders/create', { id: '1' })).toBeNull();
-    expect(shopifyEventIdentity('orders/create', { updated_at: 'x' })).toBeNull();
-    expect(shopifyEventIdentity('orders/create', null)).toBeNull();
+  it('gives once-per-resource topics one identity whatever the stamp', () => {
+    const created = { id: '1', updated_at: '2025-03-01T15:00:00Z' };
+    const seenLater = { id: '1', updated_at: '2025-03-05T09:00:00Z' };
+    for (const topic of ['orders/create', 'orders/paid', 'refunds/create', 'disputes/create']) {
+      expect(shopifyEventIdentity(topic, created)).toBe(`${topic}:1`);
+      expect(shopifyEventIdentity(topic, seenLater)).toBe(`${topic}:1`);
+    }
   });
 
   it('tells dispute updates apart by status and dates', () => {
@@ -43,5 +43,11 @@ describe('shopifyEventIdentity', () => {
     expect(shopifyEventIdentity('disputes/update', sent)).not.toBe(
       shopifyEventIdentity('disputes/update', open),
     );
+  });
+
+  it('gives up without an id or, for updates, a stamp', () => {
+    expect(shopifyEventIdentity('orders/updated', { id: '1' })).toBeNull();
+    expect(shopifyEventIdentity('orders/create', { updated_at: 'x' })).toBeNull();
+    expect(shopifyEventIdentity('orders/create', null)).toBeNull();
   });
 });
