@@ -4,3 +4,4 @@ export * from './ops';
 export * from './identity';
 export * from './connections';
 export * from './effects';
+export * from './ledger';
