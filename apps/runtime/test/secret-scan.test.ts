@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
+import { dumpDatabase } from './db-dump';
 import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
 
 /** Distinctive values: any hit in the scan is a leak, never a coincidence. */
@@ -101,20 +102,7 @@ async function callingFlow(name: string, path: string, connectionId: string, met
 }
 
 /** Every row of every table of ours and of the queue, as text. */
-async function dumpDatabase(): Promise<{ tables: string[]; text: string }> {
-  const tables = await sql<{ schema: string; name: string }[]>`
-    select table_schema as schema, table_name as name from information_schema.tables
-    where table_schema in ('public', 'graphile_worker') and table_type = 'BASE TABLE'
-    order by 1, 2`;
-  const parts: string[] = [];
-  for (const { schema, name } of tables) {
-    const rows = await sql.unsafe<{ row: string }[]>(
-      `select t::text as row from "${schema}"."${name}" t`,
-    );
-    parts.push(`== ${schema}.${name}`, ...rows.map((r) => r.row));
-  }
-  return { tables: tables.map((t) => `${t.schema}.${t.name}`), text: parts.join('\n') };
-}
+const dumpAll = () => dumpDatabase(sql);
 
 describe('secret scan', () => {
   it('finds no secret anywhere in the database or the logs after connections were used', async () => {
@@ -176,7 +164,7 @@ describe('secret scan', () => {
       [ok, denied].map((r) => call(rt.url!, 'GET', `/api/runs/${r.id}`)),
     );
 
-    const dump = await dumpDatabase();
+    const dump = await dumpAll();
     expect(dump.tables).toEqual(
       expect.arrayContaining(['public.connections', 'public.run_steps', 'public.audit_log']),
     );
