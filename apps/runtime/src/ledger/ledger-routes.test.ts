@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { freshDatabase } from '../../test/support';
+import { AuditLog } from '../audit/audit-log';
+import type { Role } from '../auth/roles';
+import { createDb, type Sql } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { createErrorHandler } from '../http/api-error';
+import type { ApiEnv } from '../http/api-router';
+import { createLogger } from '../logger';
+import { createBuiltInLedger } from './built-in-ledger';
+import { ledgerRoutes } from './ledger-routes';
+
+let sql: Sql;
+let app: OpenAPIHono<ApiEnv>;
+let role: Role = 'viewer';
+
+beforeAll(async () => {
+  const url = await freshDatabase();
+  const db = createDb(url, 4);
+  sql = db.sql;
+  await migrateDatabase(db.db, sql, url, createLogger('warn'));
+  app = new OpenAPIHono<ApiEnv>();
+  app.use('*', async (c, next) => {
+    c.set('actor', { type: 'token', id: 't', label: 'test', role });
+    await next();
+  });
+  app.route('/api', ledgerRoutes({ sql, audit: new AuditLog(sql) }));
+  app.onError(createErrorHandler(createLogger('silent')));
+  const ledger = createBuiltInLedger(sql);
+  await ledger.upsertCustomer({ externalRef: 'c1', name: 'Ada' });
+  await ledger.createInvoice({
+    externalRef: '5001',
+    customerRef: 'c1',
+    currency: 'USD',
+    date: '2025-06-01',
+    dueDate: '2025-06-10',
+    lines: [{ description: 'Tea', quantity: 3, unitAmount: 450 }],
+    tax: 108,
+  });
+  await ledger.recordPayment({
+    externalRef: 'pt-1',
+    invoiceRef: '5001',
+    currency: 'USD',
+    amount: 1000,
+    date: '2025-06-02',
+  });
+});
+afterAll(async () => {
+  await sql?.end();
+});
+
+async function get(path: string) {
+  const res = await app.request(`/api${path}`);
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe('ledger API', () => {
+  it('lists the chart, invoices and payments with amounts as integers', async () => {
+    expect((await get('/ledger/accounts')).body.accounts).toHaveLength(12);
+    const { body } = await get('/ledger/invoices?status=open');
+    expect(body.invoices).toEqual([
+      expect.objectContaining({ externalRef: '5001', total: 1458, openBalance: 458 }),
+    ]);
+    const detail = await get(`/ledger/invoices/${body.invoices[0].id}`);
+    expect(detail.body.payments).toEqual([expect.objectContaining({ amount: 1000 })]);
+    expect((await get('/ledger/payments')).body.payments[0]).toMatchObject({ invoiceRef: '5001' });
+  });
+
+  it('looks documents up by reference and answers 404 for unknown ones', async () => {
+    expect((await get('/ledger/documents/payment/pt-1')).body.document).toMatchObject({
+      amount: 1000,
+    });
+    expect((await get('/ledger/documents/invoice/nope')).status).toBe(404);
+  });
+
+  it('reports trial balance, account activity and open invoices', async () => {
+    const tb = (await get('/ledger/reports/trial-balance?from=2025-06-01&to=2025-06-30')).body;
+    expect(tb.totals).toEqual([{ currency: 'USD', debit: 2458, credit: 2458, balanced: true }]);
+    const ar = (await get('/ledger/reports/account-activity?account=accounts-receivable')).body;
+    expect(ar.lines.map((l: any) => l.balance)).toEqual([1458, 458]);
+    const open = (await get('/ledger/reports/open-invoices?asOf=2025-06-15')).body;
+    expect(open.invoices[0]).toMatchObject({ openBalance: 458, daysOverdue: 5 });
+    expect((await get('/ledger/reports/account-activity?account=9999')).status).toBe(404);
+  });
+
+  it('reverses an entry for editors only, once', async () => {
+    const { entries } = (await get('/ledger/journal-entries')).body;
+    const payment = entries.find((e: any) => e.source === 'payment');
+    const reverse = () =>
+      app.request(`/api/ledger/journal-entries/${payment.id}/reverse`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ date: '2025-06-03' }),
+      });
+    expect((await reverse()).status).toBe(403);
+    role = 'editor';
+    const res = await reverse();
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.entry).toMatchObject({ source: 'reversal', reversesId: payment.id, total: 1000 });
+    expect((await reverse()).status).toBe(409);
+  });
+});
