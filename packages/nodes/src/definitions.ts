@@ -16,6 +16,7 @@ import { branchNode } from './core/branch/definition';
 import { respondNode } from './core/respond/definition';
 import { delayNode } from './core/delay/definition';
 import { httpRequestNode } from './core/http-request/definition';
+import { paytraceNodes } from './paytrace/nodes/definitions';
 import { shopifyTriggerNode } from './shopify/trigger/definition';
 
 export {
@@ -104,6 +105,15 @@ export {
   type ShopifyTriggerConfig,
 } from './shopify/trigger/definition';
 
+export {
+  paytraceConnection,
+  PAYTRACE_ENVIRONMENTS,
+  PAYTRACE_HOSTS,
+  type PaytraceConnectionValues,
+  type PaytraceEnvironment,
+} from './paytrace/connection';
+export * from './paytrace/nodes/definitions';
+
 /** Every node type the product ships, in palette order within each category. */
 export const nodeDefinitions = [
   restTriggerNode,
@@ -115,6 +125,7 @@ export const nodeDefinitions = [
   respondNode,
   delayNode,
   httpRequestNode,
+  ...paytraceNodes,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

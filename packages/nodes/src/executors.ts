@@ -16,6 +16,12 @@ import { branchExecutor } from './core/branch/execute';
 import { respondExecutor } from './core/respond/execute';
 import { delayExecutor } from './core/delay/execute';
 import { createHttpRequestExecutor, type HttpRuntimeOptions } from './core/http-request/execute';
+import {
+  createPaytraceRuntime,
+  type PaytraceRuntime,
+  type PaytraceRuntimeOptions,
+} from './paytrace/client/runtime';
+import { paytraceExecutorFactories } from './paytrace/nodes/executors';
 
 export { implementNode } from './define-node';
 export {
@@ -30,6 +36,7 @@ export {
   MAX_REDIRECTS,
   type HttpRuntimeOptions,
 } from './core/http-request/execute';
+export { type PaytraceRuntimeOptions } from './paytrace/client/runtime';
 
 /**
  * Settings the runtime passes in (from its own config). Executors keep no global state: two
@@ -37,6 +44,16 @@ export {
  */
 export interface NodeRuntimeOptions {
   http: HttpRuntimeOptions;
+  /** PayTrace: where the runtime's built-in simulator is served, if it serves one. */
+  paytrace?: PaytraceRuntimeOptions;
+}
+
+/**
+ * State shared by the executors of one lookup (connection pools, token caches), built once in
+ * {@link createExecutorLookup} and handed to every factory.
+ */
+export interface RuntimeServices {
+  readonly paytrace: PaytraceRuntime;
 }
 
 type ConfigOf<T extends NodeTypeName> =
@@ -47,7 +64,10 @@ type ConfigOf<T extends NodeTypeName> =
  * `nodeDefinitions` without registering its executor here does not compile.
  */
 type ExecutorFactories = {
-  readonly [T in NodeTypeName]: (options: NodeRuntimeOptions) => NodeExecutor<ConfigOf<T>>;
+  readonly [T in NodeTypeName]: (
+    options: NodeRuntimeOptions,
+    services: RuntimeServices,
+  ) => NodeExecutor<ConfigOf<T>>;
 };
 
 const factories: ExecutorFactories = {
@@ -60,6 +80,7 @@ const factories: ExecutorFactories = {
   respond: () => respondExecutor,
   delay: () => delayExecutor,
   'http.request': (options) => createHttpRequestExecutor(options.http),
+  ...paytraceExecutorFactories,
 };
 
 /**
@@ -72,8 +93,14 @@ const factories: ExecutorFactories = {
  */
 export function createExecutorLookup(options: NodeRuntimeOptions): ExecutorLookup {
   const executors = new Map<string, NodeExecutor<unknown>>();
+  const services: RuntimeServices = {
+    paytrace: createPaytraceRuntime({
+      http: options.http,
+      ...(options.paytrace ? { paytrace: options.paytrace } : {}),
+    }),
+  };
   for (const definition of nodeDefinitions) {
-    const executor = factories[definition.type](options);
+    const executor = factories[definition.type](options, services);
     if (executor.spec !== definition) {
       throw new Error(
         `executor registered for ${definition.type} implements ${executor.spec.type}`,

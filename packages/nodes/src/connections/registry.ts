@@ -10,6 +10,7 @@ import type { AnyConnectionDefinition } from './define-connection';
 import { httpBasicAuthConnection } from './http/basic-auth';
 import { httpHeaderAuthConnection } from './http/header-auth';
 import { webhookConnections } from '../trigger/rest/connections';
+import { paytraceConnection } from '../paytrace/connection';
 import { shopifyConnection } from '../shopify/connection';
 
 /**
@@ -21,6 +22,7 @@ export const connectionDefinitions = [
   httpBasicAuthConnection,
   ...webhookConnections,
   shopifyConnection,
+  paytraceConnection,
 ] as const satisfies readonly AnyConnectionDefinition[];
 
 /** The union of shipped connection type names. */

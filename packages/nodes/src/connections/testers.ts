@@ -5,6 +5,8 @@
  * @module
  */
 import type { HttpRuntimeOptions } from '../core/http-request/execute';
+import { paytraceConnectionTester } from '../paytrace/connection-tester';
+import type { PaytraceRuntimeOptions } from '../paytrace/client/runtime';
 import { createAddressPolicy } from '../http/address-policy';
 import { createGuardedAgent } from '../http/guarded-agent';
 import { sendRequest } from '../http/send-request';
@@ -20,6 +22,8 @@ export interface ConnectionTestContext {
   signal: AbortSignal;
   /** The runtime's outbound HTTP settings, so a test obeys the same network policy as flows. */
   http?: HttpRuntimeOptions;
+  /** The runtime's PayTrace settings (where its built-in simulator is). */
+  paytrace?: PaytraceRuntimeOptions;
 }
 
 /** Checks decrypted values against the service. Throwing counts as a failed test. */
@@ -76,4 +80,5 @@ export const connectionTesters: Readonly<Partial<Record<ConnectionTypeName, Conn
   Readonly<Record<string, ConnectionTester | undefined>> = {
   'http.header-auth': httpAuthTester('http.header-auth'),
   'http.basic-auth': httpAuthTester('http.basic-auth'),
+  paytrace: paytraceConnectionTester,
 };

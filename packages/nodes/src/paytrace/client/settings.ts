@@ -1,0 +1,80 @@
+/**
+ * A PayTrace connection's stored values turned into what the client needs: the base URL of the
+ * chosen environment, whether it is trusted (PayTrace's hosts and the runtime's own simulator)
+ * or must pass the outbound address policy (a custom URL), and timings in milliseconds.
+ *
+ * @module
+ */
+import { PermanentError } from '@paybridge/engine';
+import { customBaseUrlProblem, PAYTRACE_HOSTS, paytraceConnection } from '../connection';
+
+/** Resolved connection settings. Holds the password: never log or return this object. */
+export interface PaytraceSettings {
+  /** Base URL without trailing slash; `/oauth/token` and `/v1/...` are appended to it. */
+  readonly baseUrl: string;
+  /** PayTrace's hosts and the runtime's simulator skip the address policy; custom URLs do not. */
+  readonly trusted: boolean;
+  readonly username: string;
+  readonly password: string;
+  readonly integratorId: string | undefined;
+  readonly allowKeyedEntry: boolean;
+  readonly requestTimeoutMs: number;
+  readonly unknownOutcomeWaitMs: number;
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * Parses a connection's values (re-checked: stored values were valid when saved, but the type may
+ * have changed since) and resolves its environment. `simulatorUrl` is the runtime's built-in
+ * simulator, absent when the runtime serves none.
+ */
+export function paytraceSettings(
+  values: Readonly<Record<string, unknown>> | undefined,
+  simulatorUrl: string | undefined,
+): PaytraceSettings {
+  if (values === undefined) {
+    throw new PermanentError('CONNECTION_MISSING', 'Choose a PayTrace connection for this node');
+  }
+  const parsed = paytraceConnection.fields.safeParse(values);
+  if (!parsed.success) {
+    // No issue details: they could quote the password.
+    throw new PermanentError(
+      'CONNECTION_INVALID',
+      "The PayTrace connection's stored values no longer match its type; edit the connection",
+    );
+  }
+  const v = parsed.data;
+  let baseUrl: string;
+  let trusted = true;
+  if (v.environment === 'simulator') {
+    if (simulatorUrl === undefined) {
+      throw new PermanentError(
+        'PAYTRACE_SIMULATOR_UNAVAILABLE',
+        'This runtime serves no PayTrace simulator; choose another environment',
+      );
+    }
+    baseUrl = simulatorUrl;
+  } else if (v.environment === 'custom') {
+    const custom = v.baseUrl ?? '';
+    if (customBaseUrlProblem(custom) !== undefined) {
+      throw new PermanentError('CONNECTION_INVALID', 'The custom PayTrace base URL is invalid');
+    }
+    baseUrl = custom;
+    trusted = false;
+  } else {
+    baseUrl = PAYTRACE_HOSTS[v.environment];
+  }
+  return {
+    baseUrl: withoutTrailingSlash(baseUrl),
+    trusted,
+    username: v.username,
+    password: v.password,
+    integratorId: v.integratorId,
+    allowKeyedEntry: v.allowKeyedEntry,
+    requestTimeoutMs: Math.round(v.requestTimeoutSeconds * 1000),
+    unknownOutcomeWaitMs: Math.round(v.unknownOutcomeWaitSeconds * 1000),
+  };
+}
