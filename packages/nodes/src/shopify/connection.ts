@@ -68,6 +68,32 @@ export const shopifyConnection = defineConnection({
         description: 'After a rotation Shopify may sign with the old secret for up to an hour.',
         secret: true,
       }),
+      requestTimeoutSeconds: z.number().positive().max(300).default(30).meta({
+        title: 'Request timeout (s)',
+        description: 'Per Admin API request.',
+      }),
+      retryBudgetSeconds: z
+        .number()
+        .min(0)
+        .max(900)
+        .default(120)
+        .meta({
+          title: 'Retry budget (s)',
+          description:
+            'How long one step waits out throttling and retries server errors before handing the ' +
+            "retry to the flow's retry policy.",
+        }),
+      unknownOutcomeWaitSeconds: z
+        .number()
+        .min(0)
+        .max(86_400)
+        .default(60)
+        .meta({
+          title: 'Unknown-outcome wait (s)',
+          description:
+            'After a payment was recorded but its answer was lost, how long before a lookup may ' +
+            'conclude it did not happen (an abandoned request can still land).',
+        }),
     })
     .superRefine((v, ctx) => {
       if (!v.accessToken && !(v.clientId && v.clientSecret)) {

@@ -1,0 +1,315 @@
+/**
+ * The typed Admin GraphQL client one node execution uses. Per call it validates the variables,
+ * authenticates (a stored token, or a cached client-credentials token renewed once when Shopify
+ * rejects it), waits for its cost in the shop's bucket, and reads the answer:
+ *
+ * - `THROTTLED` (HTTP 200) and 429 (`Retry-After`, seconds): nothing happened; wait and resend,
+ *   mutations included.
+ * - refused connections: nothing happened; back off and resend.
+ * - 5xx, timeouts, resets, unreadable answers: a query is repeated with backoff; a mutation may
+ *   have been applied, so {@link ShopifyOutcomeUnknownError} goes to the caller, who must read the
+ *   resource's state before sending it again.
+ * - other `errors`: PermanentError with Shopify's messages; `userErrors`: {@link ShopifyUserError}.
+ *
+ * All waiting stays inside the connection's retry budget; past it the call ends with a
+ * TransientError carrying `retryAfterMs`, and the engine's retry policy takes over.
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { PermanentError, TransientError, type StepLogger } from '@paybridge/engine';
+import type { z } from 'zod';
+import { BucketWaitTooLong, type Reservation } from './cost-bucket';
+import { errorCodes, errorMessages, readEnvelope, type GraphqlEnvelope } from './envelope';
+import { ShopifyNotSentError, ShopifyOutcomeUnknownError, ShopifyUserError } from './errors';
+import type { Operation } from './operation';
+import type { ShopifyRuntime } from './runtime';
+import type { ShopifySettings } from './settings';
+import { requestToken } from './token';
+import { tokenCacheKey } from './token-cache';
+import { postOnce, type TransportOptions, type WireAnswer } from './transport';
+import { backoffMs, retryAfterMs } from './waits';
+
+/** A client bound to one connection and one step. */
+export interface ShopifyClient {
+  readonly settings: ShopifySettings;
+  /** Runs `operation` and returns its validated `data`; see the module doc for what it throws. */
+  run<Variables extends z.ZodType, Data extends z.ZodType>(
+    operation: Operation<Variables, Data>,
+    variables: z.input<Variables>,
+  ): Promise<z.output<Data>>;
+}
+
+/** What a client needs from its step. */
+export interface ShopifyClientContext {
+  readonly signal: AbortSignal;
+  readonly logger: StepLogger;
+}
+
+/** Codes of `errors` that mean Shopify did not finish the request on its side. */
+const SERVER_SIDE_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'TIMEOUT']);
+
+/** Rate limits are per app and shop: the bucket is keyed by both. */
+function bucketKey(settings: ShopifySettings): string {
+  const app =
+    settings.auth.kind === 'client-credentials'
+      ? `client:${settings.auth.clientId}`
+      : `token:${createHash('sha256').update(settings.auth.accessToken).digest('hex').slice(0, 24)}`;
+  return `${settings.baseUrl}|${settings.shopDomain}|${app}`;
+}
+
+function invalidVariables(name: string, issues: z.core.$ZodIssue[]): PermanentError {
+  const fields = [...new Set(issues.map((issue) => issue.path.join('.') || '(variables)'))];
+  return new PermanentError(
+    'SHOPIFY_REQUEST_INVALID',
+    `${name}: invalid input in ${fields.join(', ')}`,
+    { details: { issues: issues.map((issue) => ({ path: issue.path, message: issue.message })) } },
+  );
+}
+
+function unexpectedAnswer(name: string, kind: string, issues: z.core.$ZodIssue[]) {
+  const fields = [...new Set(issues.map((issue) => issue.path.join('.') || '(data)'))];
+  const applied = kind === 'mutation' ? ' (the change may have been applied)' : '';
+  return new PermanentError(
+    'SHOPIFY_ANSWER_UNEXPECTED',
+    `${name}: Shopify answered in an unexpected shape at ${fields.join(', ')}${applied}`,
+  );
+}
+
+function httpErrorText(answer: WireAnswer): string {
+  const envelope = readEnvelope(answer.text);
+  if (envelope) return errorMessages(envelope);
+  const text = answer.text.trim().slice(0, 200);
+  return text === '' ? 'no body' : text;
+}
+
+/** Creates the client for one execution. */
+export function createShopifyClient(
+  runtime: ShopifyRuntime,
+  settings: ShopifySettings,
+  ctx: ShopifyClientContext,
+): ShopifyClient {
+  const transport: TransportOptions = {
+    dispatcher: runtime.dispatcher(settings.trusted),
+    timeoutMs: settings.requestTimeoutMs,
+    signal: ctx.signal,
+  };
+  const graphqlUrl = new URL(`${settings.baseUrl}/admin/api/${settings.apiVersion}/graphql.json`);
+  const tokenUrl = new URL(`${settings.baseUrl}/admin/oauth/access_token`);
+  const bucket = runtime.bucket(bucketKey(settings));
+  const { auth } = settings;
+  const cacheKey =
+    auth.kind === 'client-credentials'
+      ? tokenCacheKey(tokenUrl.href, auth.clientId, auth.clientSecret)
+      : '';
+  let warnedDeprecation = false;
+
+  async function accessToken(): Promise<string> {
+    if (auth.kind === 'access-token') return auth.accessToken;
+    const token = await runtime.tokens.get(cacheKey, runtime.now(), () =>
+      requestToken(tokenUrl, auth.clientId, auth.clientSecret, transport, () => runtime.now()),
+    );
+    return token.value;
+  }
+
+  async function run<Variables extends z.ZodType, Data extends z.ZodType>(
+    operation: Operation<Variables, Data>,
+    variables: z.input<Variables>,
+  ): Promise<z.output<Data>> {
+    const checked = operation.variables.safeParse(variables);
+    if (!checked.success) throw invalidVariables(operation.name, checked.error.issues);
+    const body = JSON.stringify({ query: operation.document, variables: checked.data });
+    const cost = Math.max(1, operation.cost(checked.data));
+    const deadline = runtime.now() + settings.retryBudgetMs;
+    const isMutation = operation.kind === 'mutation';
+    let failures = 0;
+    let renewedToken = false;
+
+    /** Waits before the next round, or gives the wait to the engine when past the budget. */
+    async function waitOrGiveUp(err: TransientError, explicitMs?: number): Promise<void> {
+      failures += 1;
+      const waitMs = explicitMs ?? backoffMs(failures, runtime.random);
+      if (runtime.now() + waitMs > deadline) {
+        const Kind =
+          err instanceof ShopifyOutcomeUnknownError
+            ? ShopifyOutcomeUnknownError
+            : ShopifyNotSentError;
+        throw new Kind(err.code, `${operation.name}: ${err.message}`, {
+          retryAfterMs: Math.max(waitMs, err.retryAfterMs ?? 0),
+          cause: err,
+        });
+      }
+      ctx.logger.info('Shopify call waits before trying again', {
+        operation: operation.name,
+        code: err.code,
+        waitMs,
+      });
+      await runtime.sleep(waitMs, ctx.signal);
+    }
+
+    function outcomeUnknown(code: string, message: string, cause?: unknown) {
+      return new ShopifyOutcomeUnknownError(
+        code,
+        `${operation.name}: ${message}; the change may have been applied`,
+        cause === undefined ? {} : { cause },
+      );
+    }
+
+    for (;;) {
+      let token: string;
+      try {
+        token = await accessToken();
+      } catch (err) {
+        if (err instanceof TransientError && !ctx.signal.aborted) {
+          await waitOrGiveUp(err, err.retryAfterMs);
+          continue;
+        }
+        throw err;
+      }
+
+      let reservation: Reservation;
+      try {
+        reservation = await bucket.reserve(cost, deadline, ctx.signal);
+      } catch (err) {
+        if (err instanceof BucketWaitTooLong) {
+          throw new ShopifyNotSentError(
+            'SHOPIFY_THROTTLED',
+            `${operation.name}: the shop's API cost bucket refills in ${err.waitMs} ms, past this step's retry budget`,
+            { retryAfterMs: err.waitMs },
+          );
+        }
+        throw err;
+      }
+
+      let answer: WireAnswer;
+      try {
+        answer = await postOnce(
+          {
+            url: graphqlUrl,
+            headers: { 'x-shopify-access-token': token },
+            body,
+          },
+          transport,
+        );
+      } catch (err) {
+        bucket.release(reservation);
+        if (err instanceof ShopifyNotSentError) {
+          await waitOrGiveUp(err);
+          continue;
+        }
+        if (err instanceof ShopifyOutcomeUnknownError) {
+          if (isMutation || ctx.signal.aborted) throw outcomeUnknown(err.code, err.message, err);
+          await waitOrGiveUp(err);
+          continue;
+        }
+        throw err;
+      }
+
+      const envelope = readEnvelope(answer.text);
+      if (envelope?.throttle) bucket.observe(reservation, envelope.throttle);
+      else bucket.release(reservation);
+
+      const deprecated = answer.headers['x-shopify-api-deprecated-reason'];
+      if (deprecated && !warnedDeprecation) {
+        warnedDeprecation = true;
+        ctx.logger.warn('Shopify flags this request as deprecated', {
+          operation: operation.name,
+          reason: deprecated,
+        });
+      }
+
+      const { status } = answer;
+      if (status === 429) {
+        const wait = retryAfterMs(answer.headers['retry-after'], new Date(runtime.now()));
+        const err = new ShopifyNotSentError('SHOPIFY_HTTP_429', `${graphqlUrl.host} answered 429`);
+        await waitOrGiveUp(err, wait);
+        continue;
+      }
+      if (
+        (status === 401 || status === 403) &&
+        auth.kind === 'client-credentials' &&
+        !renewedToken
+      ) {
+        renewedToken = true;
+        runtime.tokens.invalidate(cacheKey, token);
+        continue;
+      }
+      if (status === 401) {
+        throw new PermanentError(
+          'SHOPIFY_UNAUTHORIZED',
+          `Shopify refused the access token: ${httpErrorText(answer)}`,
+        );
+      }
+      if (status >= 500) {
+        const message = `${graphqlUrl.host} answered ${status}`;
+        if (isMutation) throw outcomeUnknown(`SHOPIFY_HTTP_${status}`, message);
+        const wait = retryAfterMs(answer.headers['retry-after'], new Date(runtime.now()));
+        await waitOrGiveUp(new ShopifyNotSentError(`SHOPIFY_HTTP_${status}`, message), wait);
+        continue;
+      }
+      if (status !== 200) {
+        throw new PermanentError(
+          `SHOPIFY_HTTP_${status}`,
+          `${graphqlUrl.host} answered ${status}: ${httpErrorText(answer)}`,
+        );
+      }
+      if (envelope === undefined) {
+        const message = `${graphqlUrl.host} answered with a body that is not GraphQL JSON`;
+        if (isMutation) throw outcomeUnknown('SHOPIFY_ANSWER_UNREADABLE', message);
+        await waitOrGiveUp(new ShopifyNotSentError('SHOPIFY_ANSWER_UNREADABLE', message));
+        continue;
+      }
+      const codes = errorCodes(envelope);
+      if (codes.includes('THROTTLED')) {
+        await waitOrGiveUp(
+          new ShopifyNotSentError('SHOPIFY_THROTTLED', 'Shopify throttled the request'),
+          throttleWaitMs(envelope, cost),
+        );
+        failures -= 1; // throttling is not a failure; it must not lengthen later backoffs
+        continue;
+      }
+      if (codes.some((code) => SERVER_SIDE_CODES.has(code))) {
+        const message = `Shopify failed on its side: ${errorMessages(envelope)}`;
+        if (isMutation) throw outcomeUnknown('SHOPIFY_INTERNAL_ERROR', message);
+        await waitOrGiveUp(new ShopifyNotSentError('SHOPIFY_INTERNAL_ERROR', message));
+        continue;
+      }
+      if (envelope.errors.length > 0 || envelope.errorText !== undefined) {
+        throw new PermanentError(
+          'SHOPIFY_GRAPHQL_ERROR',
+          `Shopify refused ${operation.name}: ${errorMessages(envelope)}`,
+          {
+            details: {
+              errors: envelope.errors.map((error) => ({
+                message: error.message,
+                code: error.extensions?.code ?? null,
+                path: error.path ?? null,
+              })),
+            },
+          },
+        );
+      }
+      const data = operation.data.safeParse(envelope.data);
+      if (!data.success) throw unexpectedAnswer(operation.name, operation.kind, data.error.issues);
+      if (operation.kind === 'mutation') {
+        const userErrors = operation.userErrors(data.data);
+        if (userErrors.length > 0) throw new ShopifyUserError(operation.name, userErrors);
+      }
+      return data.data;
+    }
+  }
+
+  return { settings, run };
+}
+
+/**
+ * How long a throttled request waits: until the bucket holds its requested cost again,
+ * `(requested − currentlyAvailable) / restoreRate` seconds, and at least 100 ms.
+ */
+export function throttleWaitMs(envelope: GraphqlEnvelope, fallbackCost: number): number {
+  const status = envelope.throttle;
+  if (!status) return 1000;
+  const requested = Math.min(envelope.requestedCost ?? fallbackCost, status.maximumAvailable);
+  const seconds = (requested - status.currentlyAvailable) / status.restoreRate;
+  return Math.max(100, Math.ceil(seconds * 1000));
+}
