@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 /** One `vitest` run covers every workspace: each listed folder is a project with its own config. */
 export default defineConfig({
   test: {
-    projects: ['packages/engine', 'packages/nodes', 'packages/sandbox', 'apps/runtime'],
+    projects: [
+      'packages/engine',
+      'packages/nodes',
+      'packages/sandbox',
+      'apps/runtime',
+      'apps/editor',
+    ],
   },
 });

@@ -1,14 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api, setCsrfToken } from './api';
-
-interface SessionView {
-  user: { email: string; role: string };
-  csrfToken: string;
-}
+import { errorMessage } from '../api/api-failure';
+import { setupFirstAdmin, signIn } from '../api/auth-api';
+import { ErrorText } from '../ui/error-text';
 
 /**
  * Sign-in form, or the first-admin form when the runtime printed a setup link (`?token=` in the
- * URL). Errors from the API are shown as they come.
+ * URL). The runtime's message (wrong password, locked for 15 minutes) is shown as it comes.
  */
 export function SignIn({
   setupToken,
@@ -27,53 +24,52 @@ export function SignIn({
     setBusy(true);
     setError(null);
     try {
-      const session = setupToken
-        ? await api<SessionView>('POST', '/api/auth/setup', { token: setupToken, email, password })
-        : await api<SessionView>('POST', '/api/auth/login', { email, password });
-      setCsrfToken(session.csrfToken);
+      if (setupToken) await setupFirstAdmin(setupToken, email, password);
+      else await signIn(email, password);
       window.history.replaceState(null, '', '/');
       onSignedIn();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form onSubmit={submit} style={{ display: 'grid', gap: '0.75rem', maxWidth: 360 }}>
-      <h2>{setupToken ? 'Create the first admin' : 'Sign in'}</h2>
-      <label>
-        Email
-        <input
-          type="email"
-          required
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          style={{ display: 'block', width: '100%' }}
-        />
-      </label>
-      <label>
-        Password{setupToken ? ' (at least 12 characters)' : ''}
-        <input
-          type="password"
-          required
-          minLength={setupToken ? 12 : 1}
-          autoComplete={setupToken ? 'new-password' : 'current-password'}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          style={{ display: 'block', width: '100%' }}
-        />
-      </label>
-      {error && (
-        <p role="alert" style={{ color: '#b00020', margin: 0 }}>
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {setupToken ? 'Create admin and sign in' : 'Sign in'}
-      </button>
-    </form>
+    <main className="sign-in">
+      <form onSubmit={submit} className="card sign-in-card" aria-labelledby="sign-in-title">
+        <p className="brand">Paybridge</p>
+        <h1 id="sign-in-title">{setupToken ? 'Create the first admin' : 'Sign in'}</h1>
+        <label className="field">
+          <span className="field-label">Email</span>
+          <input
+            type="email"
+            name="email"
+            required
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">
+            Password{setupToken ? ' (at least 12 characters)' : ''}
+          </span>
+          <input
+            type="password"
+            name="password"
+            required
+            minLength={setupToken ? 12 : 1}
+            autoComplete={setupToken ? 'new-password' : 'current-password'}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <ErrorText message={error} />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Signing in…' : setupToken ? 'Create admin and sign in' : 'Sign in'}
+        </button>
+      </form>
+    </main>
   );
 }

@@ -1,0 +1,77 @@
+import type { FlowGraph } from '@paybridge/engine';
+import { client, unwrap } from './client';
+
+/** The flows of this runtime, newest changes first as the runtime lists them. */
+export function listFlows() {
+  return unwrap(client.api.flows.$get()).then((r) => r.flows);
+}
+
+/** A flow with the graph of its latest version (or of `version`, when given). */
+export function getFlow(id: string, version?: number) {
+  return version === undefined
+    ? unwrap(client.api.flows[':id'].$get({ param: { id } }))
+    : unwrap(
+        client.api.flows[':id'].versions[':version'].$get({
+          param: { id, version: String(version) },
+        }),
+      );
+}
+
+/** Creates a flow (its version 1). */
+export function createFlow(input: {
+  name: string;
+  description?: string;
+  graph: FlowGraph;
+  message?: string;
+}) {
+  return unwrap(client.api.flows.$post({ json: { activate: false, ...input } }));
+}
+
+/** Saves the graph as a new immutable version, with an optional message. */
+export function saveFlow(
+  id: string,
+  input: { name?: string; description?: string; graph: FlowGraph; message?: string },
+) {
+  return unwrap(
+    client.api.flows[':id'].$put({ param: { id }, json: { activate: false, ...input } }),
+  );
+}
+
+/** Makes a version live (the latest by default). */
+export function activateFlow(id: string, version?: number) {
+  return unwrap(
+    client.api.flows[':id'].activate.$post({
+      param: { id },
+      json: version === undefined ? {} : { version },
+    }),
+  );
+}
+
+/** Stops the flow's triggers. */
+export function deactivateFlow(id: string) {
+  return unwrap(client.api.flows[':id'].deactivate.$post({ param: { id } }));
+}
+
+/** Deletes a flow; its runs stay inspectable. */
+export function deleteFlow(id: string) {
+  return unwrap(client.api.flows[':id'].$delete({ param: { id } }));
+}
+
+/** The saved versions of a flow, without graphs. */
+export function listVersions(id: string) {
+  return unwrap(client.api.flows[':id'].versions.$get({ param: { id } })).then((r) => r.versions);
+}
+
+/** Server-side validation without saving: issues with paths into the graph. */
+export function validateOnServer(graph: FlowGraph) {
+  return unwrap(client.api.flows.validate.$post({ json: { graph } }));
+}
+
+/** Starts a run by hand with `payload` as the trigger's output. */
+export function runFlow(id: string, payload: unknown) {
+  return unwrap(client.api.flows[':id'].run.$post({ param: { id }, json: { payload } }));
+}
+
+export type FlowSummary = Awaited<ReturnType<typeof listFlows>>[number];
+export type FlowDetail = Awaited<ReturnType<typeof getFlow>>;
+export type FlowVersionSummary = Awaited<ReturnType<typeof listVersions>>[number];

@@ -1,0 +1,12 @@
+/** Query keys in one place, so mutations invalidate exactly what they change. */
+export const queryKeys = {
+  me: ['me'] as const,
+  flows: ['flows'] as const,
+  flow: (id: string) => ['flows', id] as const,
+  versions: (id: string) => ['flows', id, 'versions'] as const,
+  runs: (flowId: string) => ['runs', { flowId }] as const,
+  run: (id: string) => ['run', id] as const,
+  nodeCatalog: ['node-types'] as const,
+  connectionTypes: ['connection-types'] as const,
+  connections: ['connections'] as const,
+};

@@ -1,0 +1,71 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { signOut, type Me } from '../api/auth-api';
+import { queryKeys } from '../api/query-keys';
+import { ConnectionsPage } from '../connections/connections-page';
+import { FlowEditorPage } from '../flows/flow-editor-page';
+import { FlowListPage } from '../flows/flow-list-page';
+import { SettingsPage } from '../settings/settings-page';
+import { navigate, parseRoute, usePath } from './router';
+
+const NAV = [
+  { href: '/flows', label: 'Flows', match: (p: string) => p === 'flows' || p === 'flow' },
+  { href: '/connections', label: 'Connections', match: (p: string) => p === 'connections' },
+  { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
+];
+
+/** The signed-in frame: a narrow navigation rail and the current page. */
+export function Layout({ me }: { me: Me }) {
+  const route = parseRoute(usePath());
+  const qc = useQueryClient();
+  return (
+    <div className="shell">
+      <nav className="rail" aria-label="Main">
+        <span className="brand">Paybridge</span>
+        {NAV.map((item) => (
+          <a
+            key={item.href}
+            href={item.href}
+            aria-current={item.match(route.page) ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(item.href);
+            }}
+          >
+            {item.label}
+          </a>
+        ))}
+        <span className="rail-spacer" />
+        <span className="rail-user" title={`${me.label} (${me.role})`}>
+          {me.label}
+          <small>{me.role}</small>
+        </span>
+        <button
+          type="button"
+          onClick={() => {
+            void signOut().finally(() => {
+              qc.setQueryData(queryKeys.me, null);
+            });
+          }}
+        >
+          Sign out
+        </button>
+      </nav>
+      <div className="page">
+        {route.page === 'flows' && <FlowListPage me={me} />}
+        {route.page === 'flow' && (
+          <FlowEditorPage key={route.flowId} flowId={route.flowId} me={me} />
+        )}
+        {route.page === 'connections' && <ConnectionsPage me={me} />}
+        {route.page === 'settings' && <SettingsPage me={me} />}
+        {route.page === 'not-found' && (
+          <main className="page-body">
+            <h1>Not found</h1>
+            <p>
+              Nothing at <code>{route.path}</code>. <a href="/flows">Go to flows</a>
+            </p>
+          </main>
+        )}
+      </div>
+    </div>
+  );
+}

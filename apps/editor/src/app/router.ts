@@ -1,0 +1,62 @@
+import { useSyncExternalStore } from 'react';
+
+/** Pages of the editor, parsed from the URL path. */
+export type Route =
+  | { page: 'flows' }
+  | { page: 'flow'; flowId: string }
+  | { page: 'connections' }
+  | { page: 'settings' }
+  | { page: 'not-found'; path: string };
+
+/** Reads a route from a URL path; unknown paths become `not-found` rather than a blank page. */
+export function parseRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'flows')) return { page: 'flows' };
+  if (parts[0] === 'flows' && parts.length === 2 && parts[1]) {
+    return { page: 'flow', flowId: decodeURIComponent(parts[1]) };
+  }
+  if (parts.length === 1 && parts[0] === 'connections') return { page: 'connections' };
+  if (parts.length === 1 && parts[0] === 'settings') return { page: 'settings' };
+  return { page: 'not-found', path };
+}
+
+type Guard = () => boolean;
+const guards = new Set<Guard>();
+
+/**
+ * Registers a check run before in-app navigation (e.g. "discard unsaved changes?"); returning
+ * false cancels it. Returns the unregister function.
+ */
+export function addNavigationGuard(guard: Guard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
+function notify() {
+  window.dispatchEvent(new Event('paybridge:navigate'));
+}
+
+/** Moves to another page without reloading, unless a guard refuses. */
+export function navigate(path: string): void {
+  for (const guard of guards) if (!guard()) return;
+  window.history.pushState(null, '', path);
+  notify();
+}
+
+function subscribe(callback: () => void) {
+  window.addEventListener('popstate', callback);
+  window.addEventListener('paybridge:navigate', callback);
+  return () => {
+    window.removeEventListener('popstate', callback);
+    window.removeEventListener('paybridge:navigate', callback);
+  };
+}
+
+/** The current URL path, re-rendering on navigation and on the browser's back/forward. */
+export function usePath(): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.pathname,
+    () => '/',
+  );
+}

@@ -1,0 +1,154 @@
+import { useCallback, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+} from '@xyflow/react';
+import { useCatalog } from '../catalog/catalog-context';
+import { portsOf } from '../catalog/node-ports';
+import { useFlowStore, useFlowStoreApi } from '../store/flow-store-context';
+import type { FlowNode } from '../store/flow-types';
+import { connectionProblem } from './connection-rules';
+import { nodeTypes } from './flow-node';
+
+/** Data type of palette drags: `type@version` of the node type. */
+export const NODE_DRAG_TYPE = 'application/x-paybridge-node';
+
+/** Reads `type@version` as written by the palette. */
+export function parseDraggedType(value: string): { type: string; version: number } | null {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return null;
+  const version = Number(value.slice(at + 1));
+  return Number.isInteger(version) ? { type: value.slice(0, at), version } : null;
+}
+
+const proOptions = { hideAttribution: true };
+
+/**
+ * The canvas: nodes and edges from the flow store, drops from the palette, connections checked
+ * with the same rules the runtime applies (a refused one says why), minimap and controls.
+ * Only visible elements render, so a 200-node flow pans and zooms smoothly.
+ */
+export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
+  const store = useFlowStoreApi();
+  const catalog = useCatalog();
+  const nodes = useFlowStore((s) => s.nodes);
+  const edges = useFlowStore((s) => s.edges);
+  const onNodesChange = useFlowStore((s) => s.onNodesChange);
+  const onEdgesChange = useFlowStore((s) => s.onEdgesChange);
+  const { screenToFlowPosition } = useReactFlow();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refusalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const problemOf = useCallback(
+    (c: Connection | Edge): string | null => {
+      const s = store.getState();
+      const byId = new Map(s.nodes.map((n) => [n.id, n]));
+      return connectionProblem(
+        {
+          source: c.source,
+          sourcePort: c.sourceHandle ?? 'out',
+          target: c.target,
+          targetPort: c.targetHandle ?? 'in',
+        },
+        {
+          edges: s.edges,
+          portsOf: (id) => {
+            const node = byId.get(id);
+            return node
+              ? portsOf(catalog.get(node.data.type, node.data.typeVersion), node.data.config)
+              : undefined;
+          },
+        },
+      );
+    },
+    [store, catalog],
+  );
+
+  const showRefusal = (message: string | null) => {
+    clearTimeout(refusalTimer.current);
+    setRefusal(message);
+    if (message) refusalTimer.current = setTimeout(() => setRefusal(null), 4000);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    const dragged = parseDraggedType(e.dataTransfer.getData(NODE_DRAG_TYPE));
+    if (!dragged || readOnly) return;
+    e.preventDefault();
+    const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    store
+      .getState()
+      .addNode(dragged.type, dragged.version, { x: position.x - 100, y: position.y - 30 });
+  };
+
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow<FlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={() => store.getState().beginDrag()}
+        onSelectionDragStart={() => store.getState().beginDrag()}
+        isValidConnection={(c) => problemOf(c) === null}
+        onConnect={(c) => {
+          const problem = problemOf(c);
+          if (problem) return showRefusal(problem);
+          store
+            .getState()
+            .connect(c.source, c.sourceHandle ?? 'out', c.target, c.targetHandle ?? 'in');
+        }}
+        onConnectEnd={(_, state) => {
+          if (state.isValid === false && state.toHandle && state.fromHandle && state.fromNode) {
+            const from = state.fromHandle.type === 'source';
+            const problem = problemOf({
+              source: from ? state.fromNode.id : state.toHandle.nodeId,
+              sourceHandle: from ? (state.fromHandle.id ?? null) : (state.toHandle.id ?? null),
+              target: from ? state.toHandle.nodeId : state.fromNode.id,
+              targetHandle: from ? (state.toHandle.id ?? null) : (state.fromHandle.id ?? null),
+            });
+            showRefusal(problem);
+          }
+        }}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes(NODE_DRAG_TYPE)) {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }
+        }}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={{ maxZoom: 1.2, padding: 0.2 }}
+        minZoom={0.1}
+        proOptions={proOptions}
+        defaultEdgeOptions={{ interactionWidth: 16 }}
+      >
+        <Background gap={16} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {refusal && (
+        <div className="canvas-refusal" role="alert" data-testid="connection-refused">
+          Can’t connect: {refusal}
+        </div>
+      )}
+      {nodes.length === 0 && (
+        <div className="canvas-empty">
+          Drag a trigger from the palette (or double-click it) to start the flow.
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { configSummary } from '../catalog/config-summary';
+import { useCatalog } from '../catalog/catalog-context';
+import { NodeIcon } from '../catalog/node-icon';
+import { portsOf } from '../catalog/node-ports';
+import type { FlowNode } from '../store/flow-types';
+import { useFlowStore } from '../store/flow-store-context';
+
+const STATUS_LABEL: Record<string, string> = {
+  succeeded: 'ran',
+  failed: 'failed',
+  retrying: 'retrying',
+  suspended: 'waiting',
+};
+
+/**
+ * The card every node type is drawn with: icon, title, id, a one-line summary of its config,
+ * its problems and the last test run's status. Handles come from the catalogue's ports.
+ */
+function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
+  const catalog = useCatalog();
+  const entry = catalog.get(data.type, data.typeVersion);
+  const issues = useFlowStore((s) => s.issues[id]);
+  const run = useFlowStore((s) => s.run[id]);
+  const ports = portsOf(entry, data.config);
+  const errors = issues?.filter((i) => i.severity === 'error') ?? [];
+  const title = data.name || entry?.title || data.type;
+  const rows = Math.max(ports.inputs.length, ports.outputs.length, 1);
+  const status = run ? (STATUS_LABEL[run.status] ?? run.status) : null;
+
+  return (
+    <div
+      className={`flow-node${selected ? ' selected' : ''}${errors.length ? ' has-errors' : ''}${
+        run ? ` run-${run.status}` : ''
+      }`}
+      data-testid={`node-${id}`}
+      style={{ minHeight: 56 + (rows - 1) * 18 }}
+    >
+      {ports.inputs.map((port, i) => (
+        <Handle
+          key={`in-${port}`}
+          type="target"
+          position={Position.Left}
+          id={port}
+          style={{ top: 28 + i * 18 }}
+          aria-label={`${title} input ${port}`}
+        />
+      ))}
+      <div className="flow-node-head">
+        <NodeIcon icon={entry?.icon ?? ''} category={entry?.category ?? 'core'} />
+        <span className="flow-node-title">{title}</span>
+        {status && (
+          <span className={`run-badge run-${run?.status}`} data-testid={`run-status-${id}`}>
+            {status}
+          </span>
+        )}
+      </div>
+      <div className="flow-node-id">{id}</div>
+      <div className="flow-node-summary">{configSummary(entry, data.config)}</div>
+      {errors.length > 0 && (
+        <div className="flow-node-issue" title={errors.map((e) => e.message).join('\n')}>
+          {errors.length === 1 ? errors[0]?.message : `${errors.length} problems`}
+        </div>
+      )}
+      {ports.outputs.map((port, i) => (
+        <Handle
+          key={`out-${port}`}
+          type="source"
+          position={Position.Right}
+          id={port}
+          style={{ top: 28 + i * 18 }}
+          aria-label={`${title} output ${port}`}
+        >
+          {(ports.outputs.length > 1 || port !== 'out') && (
+            <span className="handle-label">{port}</span>
+          )}
+        </Handle>
+      ))}
+    </div>
+  );
+}
+
+/** Memoised: React Flow re-renders only the nodes whose props changed. */
+export const FlowNodeView = memo(FlowNodeCard);
+
+/** Module-level, as React Flow requires: a new object per render would remount every node. */
+export const nodeTypes = { flow: FlowNodeView };

@@ -1,0 +1,95 @@
+import {
+  Banknote,
+  BookOpen,
+  Box,
+  CalendarClock,
+  Clock,
+  CreditCard,
+  FileText,
+  Filter,
+  GitBranch,
+  GitMerge,
+  Globe,
+  Hourglass,
+  Landmark,
+  Mail,
+  Play,
+  Receipt,
+  Repeat,
+  Reply,
+  RotateCcw,
+  Scale,
+  ShieldAlert,
+  ShoppingBag,
+  ShoppingCart,
+  Shuffle,
+  Split,
+  Store,
+  Undo2,
+  Wallet,
+  Webhook,
+  Zap,
+  type LucideIcon,
+} from 'lucide-react';
+
+/**
+ * Icon names the catalogue uses (lucide names), mapped to glyphs bundled with the editor. Node
+ * types added later may name others: they get their category's glyph, never a blank.
+ */
+const ICONS: Record<string, LucideIcon> = {
+  webhook: Webhook,
+  play: Play,
+  clock: Clock,
+  'calendar-clock': CalendarClock,
+  shuffle: Shuffle,
+  split: Split,
+  'git-branch': GitBranch,
+  'git-merge': GitMerge,
+  reply: Reply,
+  hourglass: Hourglass,
+  globe: Globe,
+  'credit-card': CreditCard,
+  banknote: Banknote,
+  wallet: Wallet,
+  receipt: Receipt,
+  'rotate-ccw': RotateCcw,
+  'undo-2': Undo2,
+  undo: Undo2,
+  'shopping-bag': ShoppingBag,
+  'shopping-cart': ShoppingCart,
+  store: Store,
+  'book-open': BookOpen,
+  book: BookOpen,
+  landmark: Landmark,
+  'file-text': FileText,
+  scale: Scale,
+  'shield-alert': ShieldAlert,
+  filter: Filter,
+  repeat: Repeat,
+  mail: Mail,
+  zap: Zap,
+};
+
+const BY_CATEGORY: Record<string, LucideIcon> = {
+  trigger: Zap,
+  core: Box,
+  paytrace: CreditCard,
+  shopify: ShoppingBag,
+  erp: Landmark,
+  fraud: ShieldAlert,
+  reconciliation: Scale,
+};
+
+/** The glyph of a node type, decorative (its title is always written next to it). */
+export function NodeIcon({
+  icon,
+  category,
+  size = 16,
+}: {
+  icon: string;
+  category: string;
+  size?: number;
+}) {
+  const Glyph = ICONS[icon] ?? BY_CATEGORY[category] ?? Box;
+  return <Glyph size={size} aria-hidden="true" className={`node-icon cat-${category}`} />;
+}

@@ -1,0 +1,36 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { RetryPolicyOverride } from '@paybridge/engine';
+
+/** What a canvas node carries: exactly the saved node's fields, nothing derived. */
+export type FlowNodeData = {
+  type: string;
+  typeVersion: number;
+  name?: string;
+  config: Record<string, unknown>;
+  retry?: RetryPolicyOverride;
+};
+
+/** Every canvas node is drawn by the one generic card, keyed `flow`. */
+export type FlowNode = Node<FlowNodeData, 'flow'>;
+
+/** Canvas edges; `sourceHandle` / `targetHandle` are the port names. */
+export type FlowEdge = Edge;
+
+/** A problem shown on a node card and in the inspector. */
+export interface NodeIssue {
+  /** Path inside the node's config (empty for the node as a whole). */
+  path: (string | number)[];
+  message: string;
+  code: string;
+  severity: 'error' | 'warning';
+}
+
+/** What a test run reported for one node. */
+export interface NodeRunState {
+  status: string;
+  port: string | null;
+  input: unknown;
+  output: unknown;
+  error: unknown;
+  durationMs: number;
+}

@@ -1,0 +1,78 @@
+import type { FlowDetail } from '../api/flows-api';
+import { RunsList } from '../editor/runs/runs-list';
+import type { FlowIssues } from '../editor/validation/validate-flow';
+
+/**
+ * The inspector with no node selected: the flow's description, its problems and the runtime's
+ * warnings, and its recent runs.
+ */
+export function FlowPanel({
+  flow,
+  description,
+  onDescription,
+  issues,
+  readOnly,
+  shownRunId,
+  onOpenRun,
+}: {
+  flow: FlowDetail | null;
+  description: string;
+  onDescription: (text: string) => void;
+  issues: FlowIssues;
+  readOnly: boolean;
+  shownRunId: string | null;
+  onOpenRun: (runId: string) => void;
+}) {
+  const nodeProblems = Object.values(issues.byNode).reduce((n, list) => n + list.length, 0);
+  return (
+    <div className="flow-panel">
+      <h2>Flow</h2>
+      <label className="field">
+        <span className="field-label">Description</span>
+        <textarea
+          rows={3}
+          value={description}
+          readOnly={readOnly}
+          maxLength={5000}
+          onChange={(e) => onDescription(e.target.value)}
+        />
+      </label>
+      {(issues.flow.length > 0 || nodeProblems > 0) && (
+        <section aria-label="Problems">
+          <h3>Problems</h3>
+          <ul className="problems">
+            {issues.flow.map((m) => (
+              <li key={m} className="error-text">
+                {m}
+              </li>
+            ))}
+            {nodeProblems > 0 && (
+              <li className="error-text">
+                {nodeProblems} on nodes (marked in red; select a node for details)
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+      {flow && flow.warnings.length > 0 && (
+        <section aria-label="Warnings">
+          <h3>Warnings</h3>
+          <ul className="problems">
+            {flow.warnings.map((w) => (
+              <li key={w} className="warning-text">
+                {w}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <h3>Runs</h3>
+      {flow ? (
+        <RunsList flowId={flow.id} shownRunId={shownRunId} onOpen={onOpenRun} />
+      ) : (
+        <p className="hint">Save the flow to run it.</p>
+      )}
+      <p className="hint">Select a node to edit it. Press ? for keyboard shortcuts.</p>
+    </div>
+  );
+}

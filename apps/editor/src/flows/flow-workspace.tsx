@@ -1,0 +1,348 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useStore } from 'zustand';
+import type { NodeCatalogEntry } from '@paybridge/nodes/definitions';
+import type { FlowGraph } from '@paybridge/engine';
+import { errorMessage } from '../api/api-failure';
+import type { Me } from '../api/auth-api';
+import type { FlowDetail } from '../api/flows-api';
+import { autoLayout } from '../editor/canvas/auto-layout';
+import { useCatalog } from '../editor/catalog/catalog-context';
+import { portsOf } from '../editor/catalog/node-ports';
+import { FlowCanvas } from '../editor/canvas/flow-canvas';
+import { ShortcutsOverlay } from '../editor/canvas/shortcuts-overlay';
+import { useEditorShortcuts } from '../editor/hooks/use-editor-shortcuts';
+import { useLiveValidation } from '../editor/hooks/use-live-validation';
+import { useUnsavedGuard } from '../editor/hooks/use-unsaved-guard';
+import { Inspector } from '../editor/inspector/inspector';
+import { MappingDialog } from '../editor/mapping/mapping-dialog';
+import { NodePalette } from '../editor/palette/node-palette';
+import { useTestRun } from '../editor/runs/use-test-run';
+import { createFlowStore, type FlowStore } from '../editor/store/flow-store';
+import { FlowStoreProvider } from '../editor/store/flow-store-context';
+import { parseGraphJson } from '../editor/store/graph-convert';
+import { hasRole } from '../lib/roles';
+import { useToasts } from '../ui/toasts';
+import { downloadFlow } from './export-flow';
+import { FlowPanel } from './flow-panel';
+import { FlowToolbar } from './flow-toolbar';
+import { issuesFromFailure, useFlowMutations } from './use-save-flow';
+import { SaveDialog } from './save-dialog';
+import { VersionsDialog } from './versions-dialog';
+
+/**
+ * One open flow: palette, canvas and inspector around a store created once for this flow, plus
+ * the toolbar's commands (save, activate, run, versions, import/export) and keyboard shortcuts.
+ */
+export function FlowWorkspace({
+  flow,
+  initialGraph,
+  me,
+}: {
+  flow: FlowDetail | null;
+  initialGraph: FlowGraph;
+  me: Me;
+}) {
+  const [store] = useState(() => createFlowStore(initialGraph));
+  return (
+    <FlowStoreProvider store={store}>
+      <WorkspaceContent flow={flow} store={store} me={me} />
+    </FlowStoreProvider>
+  );
+}
+
+function WorkspaceContent({
+  flow,
+  store,
+  me,
+}: {
+  flow: FlowDetail | null;
+  store: FlowStore;
+  me: Me;
+}) {
+  const toasts = useToasts();
+  const catalog = useCatalog();
+  const { fitView, getViewport, screenToFlowPosition } = useReactFlow();
+  const canEdit = hasRole(me.role, 'editor');
+  const canRun = hasRole(me.role, 'operator');
+  const [current, setCurrent] = useState<FlowDetail | null>(flow);
+  const [name, setName] = useState(flow?.name ?? 'Untitled flow');
+  const [description, setDescription] = useState(flow?.description ?? '');
+  const [savedMeta, setSavedMeta] = useState({ name, description });
+  const [dialog, setDialog] = useState<'save' | 'help' | 'versions' | null>(null);
+  const [mapping, setMapping] = useState<{ nodeId: string; path: (string | number)[] } | null>(
+    null,
+  );
+  const [viewing, setViewing] = useState<number | null>(null);
+  const revision = useStore(store, (s) => s.revision);
+  const savedRevision = useStore(store, (s) => s.savedRevision);
+  const dirty =
+    revision !== savedRevision || name !== savedMeta.name || description !== savedMeta.description;
+  const readOnly = !canEdit || viewing !== null;
+  const issues = useLiveValidation();
+  const paletteSearch = useRef<HTMLInputElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  useUnsavedGuard(dirty && canEdit);
+
+  const { save, activate, deactivate } = useFlowMutations(current?.id ?? null, (saved) => {
+    setCurrent(saved);
+    if (!current) window.history.replaceState(null, '', `/flows/${saved.id}`);
+  });
+  const testRun = useTestRun(current?.id ?? null, store);
+  const busy = save.isPending
+    ? 'save'
+    : activate.isPending
+      ? 'activate'
+      : testRun.running
+        ? 'run'
+        : null;
+
+  const doSave = useCallback(
+    async (message: string): Promise<FlowDetail | null> => {
+      const startRevision = store.getState().revision;
+      const graph = store.getState().graph();
+      try {
+        const saved = await save.mutateAsync({
+          name: name.trim() || 'Untitled flow',
+          description,
+          graph,
+          message,
+        });
+        store.setState({ savedRevision: startRevision });
+        setSavedMeta({ name, description });
+        setDialog(null);
+        toasts.info(`Saved version ${saved.version.version}`);
+        return saved;
+      } catch (err) {
+        const byNode = issuesFromFailure(err, store);
+        if (byNode) store.getState().setIssues(byNode);
+        toasts.error(`Not saved: ${errorMessage(err)}`);
+        return null;
+      }
+    },
+    [store, save, name, description, toasts],
+  );
+
+  const ensureSaved = async (): Promise<FlowDetail | null> =>
+    dirty || !current ? doSave('') : current;
+
+  const onActivate = async () => {
+    const saved = await ensureSaved();
+    if (!saved) return;
+    try {
+      const live = await activate.mutateAsync(saved.id);
+      setCurrent(live);
+      toasts.info(`Version ${live.activeVersion} is live`);
+    } catch (err) {
+      toasts.error(`Not activated: ${errorMessage(err)}`);
+    }
+  };
+  const onDeactivate = async () => {
+    if (!current) return;
+    try {
+      setCurrent(await deactivate.mutateAsync(current.id));
+      toasts.info('Flow deactivated: its triggers no longer accept events');
+    } catch (err) {
+      toasts.error(`Not deactivated: ${errorMessage(err)}`);
+    }
+  };
+  const onRun = async () => {
+    const saved = await ensureSaved();
+    if (saved) await testRun.start(saved.id);
+  };
+
+  const addFromPalette = (entry: NodeCatalogEntry) => {
+    const s = store.getState();
+    const selected = s.nodes.find((n) => n.selected);
+    const el = document.querySelector('.canvas');
+    const rect = el?.getBoundingClientRect();
+    const position = selected
+      ? { x: selected.position.x + 260, y: selected.position.y }
+      : rect
+        ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
+        : { x: -getViewport().x, y: -getViewport().y };
+    const id = s.addNode(entry.type, entry.version, position);
+    // Chain the new node after the one that was selected, on its first output, when allowed.
+    const input = entry.ports.inputs[0];
+    if (selected && input) {
+      const output = portsOf(
+        catalog.get(selected.data.type, selected.data.typeVersion),
+        selected.data.config,
+      ).outputs[0];
+      const taken = s.edges.some((e) => e.source === selected.id && e.sourceHandle === output);
+      if (output && !taken) store.getState().connect(selected.id, output, id, input);
+    }
+  };
+
+  const onLayout = () => {
+    const s = store.getState();
+    s.setPositions(
+      autoLayout(
+        s.nodes.map((n) => ({ id: n.id, width: n.measured?.width, height: n.measured?.height })),
+        s.edges,
+      ),
+    );
+    setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2 }), 50);
+  };
+
+  const onImportFile = async (file: File) => {
+    try {
+      const parsed = JSON.parse(await file.text()) as { name?: string; description?: string };
+      const graph = parseGraphJson(parsed);
+      store.getState().replaceGraph(graph);
+      if (typeof parsed.name === 'string' && !current) setName(parsed.name);
+      if (typeof parsed.description === 'string') setDescription(parsed.description);
+      toasts.info(`Imported ${graph.nodes.length} nodes; save to keep them`);
+      setTimeout(() => void fitView({ padding: 0.2 }), 50);
+    } catch (err) {
+      toasts.error(`Cannot import ${file.name}: ${errorMessage(err)}`);
+    }
+  };
+
+  useEditorShortcuts(
+    {
+      save: canEdit && viewing === null ? () => setDialog('save') : undefined,
+      undo: readOnly ? undefined : () => store.getState().undo(),
+      redo: readOnly ? undefined : () => store.getState().redo(),
+      delete: readOnly ? undefined : () => store.getState().deleteSelected(),
+      'select-all': () => store.getState().selectOnly(store.getState().nodes.map((n) => n.id)),
+      duplicate: readOnly
+        ? undefined
+        : () => store.getState().paste(store.getState().selectedGraph(), { x: 40, y: 40 }),
+      fit: () => void fitView({ padding: 0.2, maxZoom: 1.2 }),
+      layout: readOnly ? undefined : onLayout,
+      run: canRun && viewing === null ? () => void onRun() : undefined,
+      help: () => setDialog('help'),
+      palette: readOnly ? undefined : () => paletteSearch.current?.focus(),
+    },
+    readOnly,
+  );
+
+  useEffect(() => {
+    if (viewing === null) return;
+    toasts.info(`Viewing version ${viewing}: read-only until you restore it or go back`);
+  }, [viewing, toasts]);
+
+  return (
+    <>
+      <div className={`workspace${viewing !== null ? ' viewing' : ''}`}>
+        <FlowToolbar
+          name={name}
+          onRename={setName}
+          dirty={dirty}
+          active={current?.active ?? false}
+          activeVersion={current?.activeVersion ?? null}
+          latestVersion={current?.latestVersion ?? null}
+          issueCount={issues.count}
+          busy={busy}
+          readOnly={readOnly}
+          actions={{
+            ...(canEdit && viewing === null ? { onSave: () => setDialog('save') } : {}),
+            ...(canEdit && viewing === null ? { onActivate, onDeactivate } : {}),
+            ...(canRun && viewing === null ? { onRun } : {}),
+            ...(!readOnly ? { onLayout, onImport: () => importInput.current?.click() } : {}),
+            onFit: () => void fitView({ padding: 0.2, maxZoom: 1.2 }),
+            onExport: () => downloadFlow({ name, description, graph: store.getState().graph() }),
+            onVersions: () => setDialog('versions'),
+            onHelp: () => setDialog('help'),
+          }}
+        />
+        {viewing !== null && (
+          <div className="banner" role="status">
+            Viewing version {viewing} (read-only).{' '}
+            <button type="button" onClick={() => setDialog('versions')}>
+              Versions…
+            </button>
+          </div>
+        )}
+        <input
+          ref={importInput}
+          type="file"
+          accept="application/json,.json"
+          className="sr-only"
+          aria-label="Import flow file"
+          data-testid="import-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void onImportFile(file);
+            e.target.value = '';
+          }}
+        />
+        <div className="workspace-body">
+          <NodePalette ref={paletteSearch} onAdd={addFromPalette} disabled={readOnly} />
+          <FlowCanvas readOnly={readOnly} />
+          <Inspector
+            readOnly={readOnly}
+            active={current?.active ?? false}
+            openMapping={(nodeId, path) => setMapping({ nodeId, path })}
+            empty={
+              <FlowPanel
+                flow={current}
+                description={description}
+                onDescription={setDescription}
+                issues={issues}
+                readOnly={readOnly}
+                shownRunId={testRun.shownRunId}
+                onOpenRun={(id) => void testRun.show(id)}
+              />
+            }
+          />
+        </div>
+      </div>
+      {dialog === 'save' && (
+        <SaveDialog
+          busy={save.isPending}
+          onClose={() => setDialog(null)}
+          onSave={(m) => void doSave(m)}
+        />
+      )}
+      {dialog === 'help' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
+      {dialog === 'versions' && (
+        <VersionsDialog
+          flowId={current?.id ?? null}
+          activeVersion={current?.activeVersion ?? null}
+          viewing={viewing}
+          canEdit={canEdit}
+          onClose={() => setDialog(null)}
+          onView={(version, graph) => {
+            if (
+              dirty &&
+              viewing === null &&
+              !window.confirm('Discard unsaved changes to view this version?')
+            )
+              return;
+            store.getState().load(graph);
+            setViewing(version);
+            setDialog(null);
+            setTimeout(() => void fitView({ padding: 0.2 }), 50);
+          }}
+          onBackToLatest={(graph) => {
+            store.getState().load(graph);
+            setViewing(null);
+            setDialog(null);
+          }}
+          onRestore={(version, graph) => {
+            store.getState().load(current ? parseGraphJson(current.version.graph) : graph);
+            store.getState().replaceGraph(graph);
+            setViewing(null);
+            setDialog(null);
+            toasts.info(`Version ${version} restored into the editor: save to make it the latest`);
+          }}
+        />
+      )}
+      {mapping && (
+        <MappingDialog
+          nodeId={mapping.nodeId}
+          path={mapping.path}
+          flowId={current?.id ?? null}
+          onClose={() => setMapping(null)}
+        />
+      )}
+      {!canEdit && (
+        <p className="sr-only" role="status">
+          You can look but not change flows with the {me.role} role.
+        </p>
+      )}
+    </>
+  );
+}
