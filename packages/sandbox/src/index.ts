@@ -1,6 +1,7 @@
 /**
- * Simulators of the PayTrace gateway (JSON API v1) and, later, a Shopify store, written from the
- * public API facts and sharing no code with the connectors in `packages/nodes`.
+ * Simulators of the PayTrace gateway (JSON API v1) and of a Shopify store (Admin GraphQL API,
+ * client-credentials grant, webhooks), written from the public API facts and sharing no code
+ * with the connectors in `packages/nodes`.
  * @module
  */
 export {
@@ -25,3 +26,37 @@ export type {
   SimulatorState,
 } from './paytrace/state.js';
 export type { StoredCard } from './paytrace/cards.js';
+export {
+  createShopifySimulator,
+  SHOPIFY_DEMO_CREDENTIALS,
+  type ShopifySimulator,
+  type ShopifySimulatorOptions,
+} from './shopify/simulator.js';
+export {
+  startShopifySimulator,
+  type RunningShopifySimulator,
+  type StartShopifySimulatorOptions,
+} from './shopify/start.js';
+export type {
+  ShopifySimulatorHandle,
+  SubscribeOptions,
+  DeliveryControls,
+} from './shopify/handle.js';
+export type { ShopifyCredentials } from './shopify/context.js';
+export {
+  PLAN_LIMITS,
+  type BucketLimits,
+  type ShopifyPlan,
+  type ShopifySimulatorSettings,
+} from './shopify/settings.js';
+export type {
+  SimCustomer as ShopifyCustomer,
+  SimDispute as ShopifyDispute,
+  SimOrder as ShopifyOrder,
+  SimRefund as ShopifyRefund,
+  SimSubscription as ShopifyWebhookSubscription,
+  SimTransaction as ShopifyTransaction,
+  WebhookTopic as ShopifyWebhookTopic,
+} from './shopify/store/records.js';
+export type { SimDelivery as ShopifyWebhookDelivery } from './shopify/webhooks/delivery-records.js';
+export { verifyWebhook as verifyShopifyWebhook } from './shopify/webhooks/sign.js';

@@ -1,0 +1,24 @@
+/**
+ * `WebhookSubscription` fields.
+ * @module
+ */
+import { gid } from '../../core/ids.js';
+import type { SimSubscription } from '../../store/records.js';
+import { topicEnum } from '../../webhooks/topics.js';
+import { dateTime, type TypeResolvers } from './shared.js';
+
+/** Resolvers of `WebhookSubscription`. */
+export const webhookResolvers: TypeResolvers<SimSubscription> = {
+  id: (s) => gid('WebhookSubscription', s.id),
+  legacyResourceId: (s) => s.id,
+  topic: (s) => topicEnum(s.topic),
+  callbackUrl: (s) => s.uri,
+  endpoint: (s) => ({ resource: 'WebhookHttpEndpoint', callbackUrl: s.uri }),
+  apiVersion: (s, _a, ctx) => ({
+    handle: s.apiVersion,
+    displayName: s.apiVersion,
+    supported: ctx.sim.settings.apiVersions.includes(s.apiVersion),
+  }),
+  createdAt: (s) => dateTime(s.createdAt),
+  updatedAt: (s) => dateTime(s.updatedAt),
+};

@@ -1,0 +1,62 @@
+/**
+ * `POST /admin/api/{version}/graphql.json`. Versions are `YYYY-MM` (01/04/07/10) or `unstable`;
+ * one the store does not serve falls forward to the oldest it serves (Shopify's rule) and the
+ * answer's `X-Shopify-API-Version` says which was used. Bodies are JSON (`query`, `variables`,
+ * `operationName`) or `application/graphql`.
+ * @module
+ */
+import { Hono, type Context } from 'hono';
+import type { GraphQLSchema } from 'graphql';
+import type { ShopContext } from '../context.js';
+import { requireAccessToken } from '../http/auth.js';
+import { readBody, sendJson } from '../http/reply.js';
+import { runGraphql, type GraphqlRequest } from './run.js';
+
+const VERSION = /^(\d{4}-(01|04|07|10)|unstable)$/;
+
+/** The version that serves a request for `asked`, or `undefined` for a malformed one. */
+export function servedVersion(sim: ShopContext, asked: string): string | undefined {
+  if (!VERSION.test(asked)) return undefined;
+  const served = sim.settings.apiVersions;
+  if (served.includes(asked)) return asked;
+  const stable = served.filter((v) => v !== 'unstable').sort();
+  return stable[0] ?? asked;
+}
+
+async function readRequest(c: Context): Promise<GraphqlRequest | null> {
+  if ((c.req.header('content-type') ?? '').includes('application/graphql')) {
+    const query = await c.req.text();
+    return query.trim() === '' ? null : { query };
+  }
+  const body = await readBody(c);
+  if (!body || typeof body.query !== 'string' || body.query.trim() === '') return null;
+  const variables = body.variables;
+  return {
+    query: body.query,
+    variables:
+      typeof variables === 'object' && variables !== null && !Array.isArray(variables)
+        ? (variables as Record<string, unknown>)
+        : null,
+    operationName: typeof body.operationName === 'string' ? body.operationName : null,
+  };
+}
+
+/** The Admin GraphQL endpoint. */
+export function graphqlRoutes(sim: ShopContext, schema: GraphQLSchema): Hono {
+  return new Hono()
+    .use('/admin/api/*', requireAccessToken(sim))
+    .post('/admin/api/:version/graphql.json', async (c) => {
+      const version = servedVersion(sim, c.req.param('version'));
+      if (!version) return sendJson(404, { errors: 'Not Found' });
+      const headers = { 'x-shopify-api-version': version };
+      const request = await readRequest(c);
+      if (!request) {
+        return sendJson(
+          400,
+          { errors: { query: 'Required parameter missing or invalid' } },
+          headers,
+        );
+      }
+      return sendJson(200, await runGraphql(sim, schema, version, request), headers);
+    });
+}

@@ -1,0 +1,104 @@
+/**
+ * Assembles the Shopify store simulator: the Admin GraphQL API, the client-credentials token
+ * endpoint, webhook delivery and the `/__admin` API, over one in-memory store. Mount the app
+ * anywhere (the runtime mounts it under `/sandbox/shopify`; that URL then stands for
+ * `https://{shop}.myshopify.com`) or start it standalone with `startShopifySimulator`.
+ * @module
+ */
+import { Hono } from 'hono';
+import { controlRoutes } from './admin/control-routes.js';
+import { storeRoutes } from './admin/store-routes.js';
+import { webhookRoutes } from './admin/webhook-routes.js';
+import type { ShopContext, ShopifyCredentials } from './context.js';
+import { DEFAULT_ID_START } from './core/ids.js';
+import { buildAdminSchema } from './graphql/schema/index.js';
+import { attachResolvers } from './graphql/resolvers/index.js';
+import { graphqlRoutes } from './graphql/route.js';
+import { createHandle, type ShopifySimulatorHandle } from './handle.js';
+import { authRoutes } from './http/auth.js';
+import { defaultSettings, type ShopifySimulatorSettings } from './settings.js';
+import { createState } from './store/state.js';
+import { webhookEmitter } from './webhooks/emitter.js';
+import { DeliveryEngine } from './webhooks/engine.js';
+
+/** Demo store and app credentials, also listed in the package README. */
+export const SHOPIFY_DEMO_CREDENTIALS: ShopifyCredentials = {
+  shopDomain: 'paybridge-demo.myshopify.com',
+  accessTokens: ['shpat_00000000000000000000000000demo'],
+  clientId: 'paybridge-demo-client-id',
+  clientSecret: 'shpss_00000000000000000000000000demo',
+  webhookSecret: 'shpss_00000000000000000000000000demo',
+};
+
+/** Options of `createShopifySimulator`. */
+export interface ShopifySimulatorOptions {
+  /** Credentials; `webhookSecret` defaults to the client secret, as Shopify signs with it. */
+  credentials?: Partial<ShopifyCredentials>;
+  /** Clock in epoch milliseconds; inject one in tests (token expiry, bucket refill, retries). */
+  clock?: () => number;
+  /** Overrides of the defaults (see `ShopifySimulatorSettings`). */
+  settings?: Partial<ShopifySimulatorSettings>;
+  /** First resource id (default 9007199254740993123, above 2^53). */
+  idStart?: bigint;
+  /** Serve the unauthenticated `/__admin` routes (default true). */
+  adminApi?: boolean;
+}
+
+/** A simulator: the Hono app to serve or mount, its handle, and `close` to stop its timers. */
+export interface ShopifySimulator {
+  app: Hono;
+  handle: ShopifySimulatorHandle;
+  /** Stops webhook timers and waits for a delivery under way. */
+  close(): Promise<void>;
+}
+
+function credentialsFrom(options: ShopifySimulatorOptions): ShopifyCredentials {
+  const given = options.credentials ?? {};
+  const clientSecret = given.clientSecret ?? SHOPIFY_DEMO_CREDENTIALS.clientSecret;
+  return {
+    ...SHOPIFY_DEMO_CREDENTIALS,
+    ...given,
+    clientSecret,
+    webhookSecret: given.webhookSecret ?? clientSecret,
+  };
+}
+
+/** Builds an in-memory Shopify store simulator. */
+export function createShopifySimulator(options: ShopifySimulatorOptions = {}): ShopifySimulator {
+  const clock = options.clock ?? Date.now;
+  const idStart = options.idStart ?? DEFAULT_ID_START;
+  let offset = 0;
+  const settings = { ...defaultSettings(), ...options.settings };
+  const sim: ShopContext = {
+    state: createState(idStart, settings.seed),
+    settings,
+    credentials: credentialsFrom(options),
+    now: () => clock() + offset,
+    events: { emit: () => undefined, newEventId: () => '' },
+  };
+  const advanceClock = (ms: number) => {
+    offset += ms;
+    engine.kick();
+  };
+  const engine = new DeliveryEngine(sim, advanceClock);
+  sim.events = webhookEmitter(sim, engine);
+  const handle = createHandle(sim, engine, {
+    reset: () => {
+      sim.state = createState(idStart, sim.settings.seed);
+    },
+    advanceClock,
+  });
+  const schema = attachResolvers(buildAdminSchema());
+  const app = new Hono();
+  if (options.adminApi !== false) {
+    app.route(
+      '/',
+      controlRoutes(sim, handle, () => engine.kick()),
+    );
+    app.route('/', storeRoutes(sim, handle));
+    app.route('/', webhookRoutes(sim, handle));
+  }
+  app.route('/', authRoutes(sim));
+  app.route('/', graphqlRoutes(sim, schema));
+  return { app, handle, close: () => engine.stop() };
+}
