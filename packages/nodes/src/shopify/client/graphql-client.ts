@@ -11,8 +11,9 @@
  *   resource's state before sending it again.
  * - other `errors`: PermanentError with Shopify's messages; `userErrors`: {@link ShopifyUserError}.
  *
- * All waiting stays inside the connection's retry budget; past it the call ends with a
- * TransientError carrying `retryAfterMs`, and the engine's retry policy takes over.
+ * All waiting of one client (one step) stays inside the connection's retry budget; past it the
+ * call ends with a TransientError carrying `retryAfterMs`, and the engine's retry policy takes
+ * over.
  *
  * @module
  */
@@ -103,6 +104,9 @@ export function createShopifyClient(
       ? tokenCacheKey(tokenUrl.href, auth.clientId, auth.clientSecret)
       : '';
   let warnedDeprecation = false;
+  // One budget for the whole step, however many calls it makes: the engine's step timeout and
+  // retry policy take over after it.
+  const deadline = runtime.now() + settings.retryBudgetMs;
 
   async function accessToken(): Promise<string> {
     if (auth.kind === 'access-token') return auth.accessToken;
@@ -120,7 +124,6 @@ export function createShopifyClient(
     if (!checked.success) throw invalidVariables(operation.name, checked.error.issues);
     const body = JSON.stringify({ query: operation.document, variables: checked.data });
     const cost = Math.max(1, operation.cost(checked.data));
-    const deadline = runtime.now() + settings.retryBudgetMs;
     const isMutation = operation.kind === 'mutation';
     let failures = 0;
     let renewedToken = false;

@@ -25,7 +25,7 @@ export const WireCustomer = z.object({
   note: z.string().nullable(),
   tags: z.array(z.string()),
   createdAt: z.string(),
-  updatedAt: z.string(),
+  updatedAt: z.string().nullable(),
   vaultId: z.object({ value: z.string() }).nullable(),
   metafields: nodesOf(WireMetafield),
 });

@@ -24,7 +24,7 @@ export const REFUND_LINE_ITEMS = 50;
 export const WireRefund = z.object({
   id: Gid,
   legacyResourceId: LegacyId,
-  createdAt: z.string(),
+  createdAt: z.string().nullable(),
   note: z.string().nullable(),
   order: z.object({ id: Gid, legacyResourceId: LegacyId, name: z.string() }),
   totalRefundedSet: WireMoneyBag,

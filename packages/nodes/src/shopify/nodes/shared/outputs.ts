@@ -120,7 +120,7 @@ export const ShopifyCustomer = z.object({
   note: z.string().nullable(),
   tags: z.array(z.string()),
   createdAt: z.string(),
-  updatedAt: z.string(),
+  updatedAt: z.string().nullable(),
   /** The PayTrace vault profile id from metafield `paytrace.customer_vault_id`, if set. */
   paytraceVaultId: z.string().nullable(),
   metafields: z.array(ShopifyMetafield),
@@ -134,7 +134,7 @@ export const ShopifyRefund = z.object({
   orderId: z.string(),
   orderLegacyId: z.string(),
   orderName: z.string(),
-  createdAt: z.string(),
+  createdAt: z.string().nullable(),
   note: z.string().nullable(),
   total: Money,
   presentmentTotal: Money,
