@@ -4,10 +4,49 @@
  * @module
  */
 import { paytraceAuthorizeNode } from './authorize/definition';
+import { paytraceBatchTransactionsNode } from './batch-transactions/definition';
+import { paytraceBatchesExportNode } from './batches-export/definition';
+import { paytraceCaptureNode } from './capture/definition';
+import { paytraceRefundNode } from './refund/definition';
 import { paytraceSaleNode } from './sale/definition';
+import { paytraceTransactionsExportNode } from './transactions-export/definition';
+import { paytraceVaultDeleteNode } from './vault-delete/definition';
+import { paytraceVaultUpsertNode } from './vault-upsert/definition';
+import { paytraceVoidNode } from './void/definition';
 
 export { paytraceSaleNode } from './sale/definition';
 export { paytraceAuthorizeNode } from './authorize/definition';
+export { paytraceCaptureNode, type PaytraceCaptureConfig } from './capture/definition';
+export { paytraceVoidNode, type PaytraceVoidConfig } from './void/definition';
+export { paytraceRefundNode, type PaytraceRefundConfig } from './refund/definition';
+export {
+  paytraceVaultUpsertNode,
+  VaultCardSource,
+  VaultUpsertOutput,
+  type PaytraceVaultUpsertConfig,
+} from './vault-upsert/definition';
+export {
+  paytraceVaultDeleteNode,
+  VaultDeleteOutput,
+  type PaytraceVaultDeleteConfig,
+} from './vault-delete/definition';
+export {
+  paytraceTransactionsExportNode,
+  TransactionsExportOutput,
+  TransactionsQuery,
+  type PaytraceTransactionsExportConfig,
+} from './transactions-export/definition';
+export {
+  paytraceBatchesExportNode,
+  BatchesExportOutput,
+  BatchesQuery,
+  type PaytraceBatchesExportConfig,
+} from './batches-export/definition';
+export {
+  paytraceBatchTransactionsNode,
+  BatchTransactionsOutput,
+  type PaytraceBatchTransactionsConfig,
+} from './batch-transactions/definition';
 export { ChargeSource, type ChargeConfig } from './shared/charge-config';
 export {
   ApprovedPayment,
@@ -20,4 +59,15 @@ export {
 } from './shared/outputs';
 
 /** Every PayTrace node type, in palette order. */
-export const paytraceNodes = [paytraceSaleNode, paytraceAuthorizeNode] as const;
+export const paytraceNodes = [
+  paytraceSaleNode,
+  paytraceAuthorizeNode,
+  paytraceCaptureNode,
+  paytraceVoidNode,
+  paytraceRefundNode,
+  paytraceVaultUpsertNode,
+  paytraceVaultDeleteNode,
+  paytraceTransactionsExportNode,
+  paytraceBatchesExportNode,
+  paytraceBatchTransactionsNode,
+] as const;

@@ -1,0 +1,78 @@
+/**
+ * The `paytrace.capture` executor.
+ *
+ * @module
+ */
+import type { NodeExecutor } from '@paybridge/engine';
+import { implementNode } from '../../../define-node';
+import { followUpEndpoints } from '../../client/endpoints';
+import { PaytraceRefusedError } from '../../client/errors';
+import { toPaytraceAmount } from '../../client/money';
+import type { PaytraceClient } from '../../client/paytrace-client';
+import { recordStatus } from '../../client/records';
+import type { PaytraceRuntime } from '../../client/runtime';
+import { performExactlyOnce } from '../../exactly-once';
+import { exportTransaction } from '../../lookups';
+import { outcomeFromAnswer, outcomeFromRecord, usd, type OutcomeFacts } from '../../outcomes';
+import { fingerprintOf, prepareCall, type PreparedCall } from '../../prepared-call';
+import type { PaymentOutcome } from '../shared/outputs';
+import { clientFor } from '../shared/node-client';
+import { paytraceCaptureNode, type PaytraceCaptureConfig } from './definition';
+
+/**
+ * What a capture whose answer was lost did. Exports cannot tell a captured, unsettled
+ * authorization from an uncaptured one, but PayTrace captures an authorization at most once, so
+ * asking again is safe: 112 captures it now, 816 confirms the earlier capture.
+ */
+async function resolveCapture(
+  client: PaytraceClient,
+  call: PreparedCall,
+  facts: OutcomeFacts,
+  transactionId: string,
+): Promise<PaymentOutcome | undefined> {
+  const record = await exportTransaction(client, transactionId);
+  if (record === undefined) return undefined;
+  const status = recordStatus(record);
+  if (status === 'settled') return outcomeFromRecord(record, facts);
+  if (status !== 'pending') return undefined;
+  try {
+    return outcomeFromAnswer(await call.send(client, undefined), facts);
+  } catch (err) {
+    if (err instanceof PaytraceRefusedError && err.has(816)) {
+      return outcomeFromRecord(record, facts);
+    }
+    throw err;
+  }
+}
+
+/** Builds the capture executor on the runtime's shared PayTrace state. */
+export function createCaptureExecutor(
+  runtime: PaytraceRuntime,
+): NodeExecutor<PaytraceCaptureConfig> {
+  return implementNode(paytraceCaptureNode, async (ctx) => {
+    const { transactionId, amount, currency } = ctx.config;
+    const client = clientFor(runtime, ctx);
+    const call = prepareCall(followUpEndpoints.capture, {
+      transaction_id: transactionId,
+      ...(amount === undefined ? {} : { amount: toPaytraceAmount({ minor: amount, currency }) }),
+    });
+    const facts: OutcomeFacts = {
+      operation: 'capture',
+      amount: amount === undefined ? null : usd(amount),
+      invoiceId: null,
+      targetTransactionId: transactionId,
+    };
+    const output = await performExactlyOnce(
+      ctx,
+      {
+        item: '',
+        fingerprint: fingerprintOf(call, client),
+        targetId: transactionId,
+        perform: async () => outcomeFromAnswer(await call.send(client, undefined), facts),
+        resolve: () => resolveCapture(client, call, facts, transactionId),
+      },
+      client.settings.unknownOutcomeWaitMs,
+    );
+    return { port: output.status, output };
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Voiding a transaction as an exactly-once effect, shared by the void node and the refund node's
+ * "void if unsettled". A void keeps the transaction's id, so a lost answer is resolved by
+ * exporting the transaction: voided means it happened, anything else proves it did not.
+ *
+ * @module
+ */
+import { followUpEndpoints } from '../../client/endpoints';
+import type { PaytraceClient } from '../../client/paytrace-client';
+import { lastFour, recordStatus } from '../../client/records';
+import type { PaymentEffect } from '../../exactly-once';
+import { exportTransaction } from '../../lookups';
+import { outcomeFromAnswer, type OutcomeFacts } from '../../outcomes';
+import { fingerprintOf, prepareCall } from '../../prepared-call';
+
+/** The void of `transactionId` under ledger item `item`. */
+export function voidEffect(
+  client: PaytraceClient,
+  transactionId: string,
+  item: string,
+): PaymentEffect {
+  const call = prepareCall(followUpEndpoints.void, { transaction_id: transactionId });
+  const facts: OutcomeFacts = {
+    operation: 'void',
+    amount: null,
+    invoiceId: null,
+    targetTransactionId: transactionId,
+  };
+  return {
+    item,
+    fingerprint: fingerprintOf(call, client),
+    targetId: transactionId,
+    perform: async () => outcomeFromAnswer(await call.send(client, undefined), facts),
+    resolve: async () => {
+      const record = await exportTransaction(client, transactionId);
+      if (record === undefined || recordStatus(record) !== 'voided') return undefined;
+      return {
+        status: 'approved',
+        ...facts,
+        transactionId: record.transaction_id,
+        responseCode: null,
+        avsResponse: '',
+        cscResponse: '',
+        cardLastFour: lastFour(record.credit_card?.masked_number ?? ''),
+        approvalCode: '',
+        approvalMessage: '',
+        statusMessage: 'Found voided by lookup after a lost answer.',
+      };
+    },
+  };
+}

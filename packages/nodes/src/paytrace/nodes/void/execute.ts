@@ -1,0 +1,25 @@
+/**
+ * The `paytrace.void` executor.
+ *
+ * @module
+ */
+import type { NodeExecutor } from '@paybridge/engine';
+import { implementNode } from '../../../define-node';
+import type { PaytraceRuntime } from '../../client/runtime';
+import { performExactlyOnce } from '../../exactly-once';
+import { clientFor } from '../shared/node-client';
+import { voidEffect } from '../shared/void-effect';
+import { paytraceVoidNode, type PaytraceVoidConfig } from './definition';
+
+/** Builds the void executor on the runtime's shared PayTrace state. */
+export function createVoidExecutor(runtime: PaytraceRuntime): NodeExecutor<PaytraceVoidConfig> {
+  return implementNode(paytraceVoidNode, async (ctx) => {
+    const client = clientFor(runtime, ctx);
+    const output = await performExactlyOnce(
+      ctx,
+      voidEffect(client, ctx.config.transactionId, ''),
+      client.settings.unknownOutcomeWaitMs,
+    );
+    return { port: output.status, output };
+  });
+}
