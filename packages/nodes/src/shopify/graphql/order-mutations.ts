@@ -30,7 +30,7 @@ export const orderUpdateNote = defineMutation({
   document: `mutation OrderUpdateNote($input: OrderInput!) {
   orderUpdate(input: $input) { order { id note } userErrors { field message } }
 }`,
-  variables: z.object({ input: z.object({ id: Gid, note: z.string().max(5000) }).strict() }),
+  variables: z.object({ input: z.object({ id: Gid, note: z.string() }).strict() }),
   data: z.object({
     orderUpdate: z.object({
       order: z.object({ id: Gid, note: z.string().nullable() }).nullable(),
