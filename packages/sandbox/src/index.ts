@@ -60,3 +60,15 @@ export type {
 } from './shopify/store/records.js';
 export type { SimDelivery as ShopifyWebhookDelivery } from './shopify/webhooks/delivery-records.js';
 export { verifyWebhook as verifyShopifyWebhook } from './shopify/webhooks/sign.js';
+export {
+  createQuickbooksSimulator,
+  startQuickbooksSimulator,
+  QUICKBOOKS_DEMO_APP,
+  type QboEntity,
+  type QboFault,
+  type QuickbooksSimulator,
+  type QuickbooksSimulatorHandle,
+  type QuickbooksSimulatorOptions,
+  type QuickbooksSimulatorSettings,
+  type RunningQuickbooksSimulator,
+} from './quickbooks/index.js';
