@@ -147,6 +147,70 @@ describe('exactly-once sales', () => {
     expect(h.count('SALE')).toBe(before + 1);
   });
 
+  it('resolves a pending attempt before a changed request: a found charge is a conflict', async () => {
+    const store = h.store();
+    h.sim.handle.setFault(SALE_PATH, { reset: 'after', remaining: 1 });
+    await expect(execute({ store })).rejects.toMatchObject({ errorClass: 'transient' });
+    const before = h.count('SALE');
+    await expect(
+      execute({ store, later: 1500, config: { ...config, amount: 4321 } }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+    expect(h.count('SALE')).toBe(before);
+    expect(record(store)).toMatchObject({ status: 'settled' });
+  });
+
+  it('sends a changed request once a pending attempt is proven absent', async () => {
+    const store = h.store();
+    h.sim.handle.setFault(SALE_PATH, { reset: 'before', remaining: 1 });
+    await expect(execute({ store })).rejects.toMatchObject({ errorClass: 'transient' });
+    const before = h.count('SALE');
+    const changed = await execute({ store, later: 1500, config: { ...config, amount: 4321 } });
+    expect(changed).toMatchObject({ port: 'approved', output: { amount: { minor: 4321 } } });
+    expect(h.count('SALE')).toBe(before + 1);
+  });
+
+  it("keeps PayTrace's duplicate window out of the way: each attempt has its own invoice id", async () => {
+    h.sim.handle.settings.duplicateWindowMinutes = 10;
+    try {
+      const store = h.store();
+      h.sim.handle.setFault(SALE_PATH, { status: 500, remaining: 1 });
+      await expect(execute({ store })).rejects.toMatchObject({ errorClass: 'transient' });
+      await expect(execute({ store, later: 1500 })).resolves.toMatchObject({ port: 'approved' });
+      await expect(execute({})).resolves.toMatchObject({ port: 'approved' });
+    } finally {
+      h.sim.handle.settings.duplicateWindowMinutes = 0;
+    }
+  });
+
+  it('satisfies an account that requires an invoice id on every charge', async () => {
+    h.sim.handle.settings.requiredFields = ['invoice_id'];
+    try {
+      await expect(execute({})).resolves.toMatchObject({ port: 'approved' });
+    } finally {
+      h.sim.handle.settings.requiredFields = [];
+    }
+  });
+
+  it('sends custom base URLs through the outbound address policy', async () => {
+    const store = h.store();
+    const ctx = h.context(paytraceSaleNode, config, {
+      store,
+      connection: { environment: 'custom', baseUrl: h.sim.url },
+    });
+    await expect(sale.execute(ctx)).rejects.toMatchObject({
+      errorClass: 'permanent',
+      code: 'SSRF_BLOCKED',
+    });
+    expect(record(store)).toMatchObject({ status: 'released' });
+    const allowed = createPaytraceRuntime({ http: { allowPrivateCidrs: ['127.0.0.1/32'] } });
+    const again = h.context(paytraceSaleNode, config, {
+      connection: { environment: 'custom', baseUrl: h.sim.url },
+    });
+    await expect(createSaleExecutor(allowed).execute(again)).resolves.toMatchObject({
+      port: 'approved',
+    });
+  });
+
   it('refuses to charge where no effect ledger is kept', async () => {
     const ctx = { ...h.context(paytraceSaleNode, config), effects: undefined };
     await expect(sale.execute(ctx)).rejects.toMatchObject({ code: 'EFFECT_LEDGER_MISSING' });

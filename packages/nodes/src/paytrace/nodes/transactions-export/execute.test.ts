@@ -78,6 +78,15 @@ describe('paytrace.transactions-export', () => {
     expect(declined.transactions[0]).toMatchObject({ status: 'declined', approvalCode: '' });
   });
 
+  it('reads unsettled rows whether PayTrace leaves "settled" empty or null', async () => {
+    for (const value of ['', null] as const) {
+      h.sim.handle.settings.unsettledValue = value;
+      const output = await run({ by: 'id', transactionId: saleId });
+      expect(output.transactions[0]).toMatchObject({ status: 'pending', settledAt: null });
+    }
+    h.sim.handle.settings.unsettledValue = '';
+  });
+
   it('shows settlement once the batch closed', async () => {
     await h.settle();
     const output = await run({ by: 'id', transactionId: saleId });
