@@ -9,9 +9,9 @@ import { stringifyJson } from './core/raw-json.js';
 import type { ShopifySimulatorSettings } from './settings.js';
 import { createCustomer } from './store/customers.js';
 import { createDispute, updateDispute } from './store/disputes.js';
-import { InputError, type Json } from './store/input.js';
+import { InputError, moneyAt, stringAt, type Json } from './store/input.js';
 import { cancelOrder, createOrder } from './store/orders.js';
-import { voidAuthorization } from './store/payments.js';
+import { createManualPayment, voidAuthorization } from './store/payments.js';
 import type {
   SimCustomer,
   SimDispute,
@@ -61,6 +61,8 @@ export interface ShopifySimulatorHandle {
   createOrder(input: Json): SimOrder;
   cancelOrder(orderId: string, input?: Json): SimOrder;
   voidAuthorization(orderId: string): SimOrder;
+  /** Records a manual payment (`amount` decimal text, default the outstanding amount). */
+  addPayment(orderId: string, input?: Json): SimOrder;
   createRefund(orderId: string, input: Json): SimRefund;
   createDispute(orderId: string, input?: Json): SimDispute;
   updateDispute(disputeId: string, input: Json): SimDispute;
@@ -99,6 +101,18 @@ export function createHandle(
     voidAuthorization: (id) => {
       voidAuthorization(sim, order(id));
       return order(id);
+    },
+    addPayment: (id, input = {}) => {
+      const target = order(id);
+      const amount = moneyAt(input, 'amount', target.currency, {});
+      if (input.amount !== undefined && amount === null)
+        throw InputError.of('amount', 'is invalid');
+      const errors = createManualPayment(sim, target, {
+        ...(amount === null ? {} : { amountMinor: amount }),
+        paymentMethodName: stringAt(input, 'gateway'),
+      });
+      if (errors.length > 0) throw InputError.of('amount', errors[0]!.message);
+      return target;
     },
     createRefund: (id, input) => createRefund(sim, order(id), input),
     createDispute: (id, input = {}) => createDispute(sim, order(id), input),

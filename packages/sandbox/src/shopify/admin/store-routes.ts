@@ -1,10 +1,12 @@
 /**
  * Admin routes that play the merchant and the buyer: customers (with or without a PayTrace vault
- * id), orders (one or `count` copies), cancellation, voiding an authorization, refunds, disputes.
+ * id), orders (one or `count` copies), cancellation, voiding an authorization, payments recorded
+ * outside Shopify, refunds, disputes.
  * @module
  */
 import { Hono } from 'hono';
 import type { ShopContext } from '../context.js';
+import { rawInt } from '../core/raw-json.js';
 import type { ShopifySimulatorHandle } from '../handle.js';
 import { countAt } from '../store/input.js';
 import { restDispute } from '../webhooks/payload-dispute.js';
@@ -46,7 +48,7 @@ export function storeRoutes(sim: ShopContext, handle: ShopifySimulatorHandle): H
         { length: count },
         () => handle.createOrder({ ...body, id: undefined }).id,
       );
-      return sendRaw(201, { count, ids });
+      return sendRaw(201, { count, ids: ids.map((id) => rawInt(id)) });
     });
   });
   const orderAction = (path: string, act: (id: string, body: Record<string, unknown>) => unknown) =>
@@ -59,6 +61,7 @@ export function storeRoutes(sim: ShopContext, handle: ShopifySimulatorHandle): H
     });
   orderAction('cancel', (id, body) => ({ order: orderView(sim, handle.cancelOrder(id, body)) }));
   orderAction('void', (id) => ({ order: orderView(sim, handle.voidAuthorization(id)) }));
+  orderAction('payments', (id, body) => ({ order: orderView(sim, handle.addPayment(id, body)) }));
   orderAction('refunds', (id, body) => {
     const refund = handle.createRefund(id, body);
     return { refund: restRefund(sim, refund, sim.state.orders.get(id)!) };
