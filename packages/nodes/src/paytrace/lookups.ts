@@ -35,6 +35,40 @@ export async function exportTransaction(
   return answer.transactions?.[0];
 }
 
+/** The date part of PayTrace's `4/10/2015 4:06:30 PM`, as UTC midnight, or `undefined`. */
+function createdDate(record: WireExportRecord): Date | undefined {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec((record.created?.at ?? '').trim());
+  if (!match) return undefined;
+  return new Date(Date.UTC(Number(match[3]), Number(match[1]) - 1, Number(match[2])));
+}
+
+/** Whether an export record carries a state word (the simulator's `response_code`, `status`). */
+export function hasStateFields(record: WireExportRecord): boolean {
+  return record.response_code !== undefined || record.status.trim() !== '';
+}
+
+/**
+ * Whether PayTrace lists the transaction under the documented `VOID` filter of the date-range
+ * export: the way to tell a voided transaction when export records carry no state word. The
+ * range starts a day before the transaction's creation (31 days back when it cannot be read).
+ */
+export async function isListedAsVoid(
+  client: PaytraceClient,
+  record: WireExportRecord,
+  now: Date,
+): Promise<boolean> {
+  const created = createdDate(record) ?? new Date(now.getTime() - 31 * DAY_MS);
+  const answer = await client.call(reportEndpoints.transactionsByDateRange, {
+    start_date: usDate(new Date(created.getTime() - DAY_MS)),
+    end_date: usDate(new Date(now.getTime() + DAY_MS)),
+    transaction_id: record.transaction_id,
+    transaction_type: 'VOID',
+  });
+  const verdict = classifyAnswer(answer);
+  if (verdict.kind === 'refused') throw verdict.error;
+  return (answer.transactions ?? []).some((r) => r.transaction_id === record.transaction_id);
+}
+
 /** What to look for: an attempt's invoice id and transaction type, and when it may have run. */
 export interface InvoiceSearch {
   invoiceId: string;

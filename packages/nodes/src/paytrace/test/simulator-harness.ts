@@ -58,6 +58,8 @@ export interface SimulatorHarness {
   createProfile(customerId: string, zip?: string): Promise<void>;
   /** Closes the batch now through the API (test setup). */
   settle(): Promise<void>;
+  /** Calls a `/v1` path directly with a fresh token (test setup, not under test). */
+  v1(path: string, body: unknown): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -168,6 +170,7 @@ export async function startSimulatorHarness(
     async settle() {
       await v1('/v1/transactions/settle', {});
     },
+    v1,
     close: () => sim.close(),
   };
 }

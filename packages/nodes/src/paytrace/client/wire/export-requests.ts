@@ -26,6 +26,7 @@ export const ExportByIdRequest = z.strictObject({ transaction_id: RequestTransac
 export const ExportByDateRangeRequest = z.strictObject({
   start_date: RequestUsDate,
   end_date: RequestUsDate,
+  transaction_id: RequestTransactionId.optional(),
   transaction_type: z.enum(EXPORT_TRANSACTION_TYPES).optional(),
   customer_id: z.string().min(1).max(50).optional(),
   including_text: z.string().min(1).max(100).optional(),

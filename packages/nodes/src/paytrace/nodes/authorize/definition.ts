@@ -6,6 +6,7 @@
 import { defineNode } from '../../../define-node';
 import { CHARGE_DOCS, chargeConfig } from '../shared/charge-config';
 import { PAYMENT_PORTS, PaymentOutput } from '../shared/outputs';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** Authorizes an amount through PayTrace, exactly once per flow event. */
 export const paytraceAuthorizeNode = defineNode({
@@ -20,6 +21,7 @@ export const paytraceAuthorizeNode = defineNode({
   output: PaymentOutput,
   ports: PAYMENT_PORTS,
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Authorizes the amount without capturing it: use **PayTrace capture** (full or partial) to
 collect it, or **PayTrace void** to release it. A $0.00 authorization verifies a card.

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineNode } from '../../../define-node';
 import { connectionIdField } from '../shared/fields';
 import { TransactionRecord } from '../shared/outputs';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** What the node emits. */
 export const BatchTransactionsOutput = z.object({
@@ -31,6 +32,7 @@ export const paytraceBatchTransactionsNode = defineNode({
   output: BatchTransactionsOutput,
   ports: { inputs: ['in'], outputs: ['out', 'error'] },
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Reads every transaction settled in batch **Batch number** (sales, captures and refunds),
 in the same shape as **PayTrace transactions**: the input for reconciling a settlement against the

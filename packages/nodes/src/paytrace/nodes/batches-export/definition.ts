@@ -8,6 +8,7 @@ import { defineNode } from '../../../define-node';
 import { checkDateRange, isoDateField } from '../shared/dates';
 import { connectionIdField } from '../shared/fields';
 import { BatchRecord } from '../shared/outputs';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** Which batches to read. */
 export const BatchesQuery = z.discriminatedUnion('by', [
@@ -50,6 +51,7 @@ export const paytraceBatchesExportNode = defineNode({
   output: BatchesExportOutput,
   ports: { inputs: ['in'], outputs: ['out', 'error'] },
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Reads settlement batch summaries: one batch by number (empty: the batch pending now, with
 \`createdAt\` null), or every batch closed in a **date range** (account-local dates, inclusive).

@@ -12,6 +12,7 @@ import {
   transactionIdField,
 } from '../shared/fields';
 import { PAYMENT_PORTS, PaymentOutput } from '../shared/outputs';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** Captures an approved authorization, exactly once per flow event. */
 export const paytraceCaptureNode = defineNode({
@@ -34,6 +35,7 @@ export const paytraceCaptureNode = defineNode({
   output: PaymentOutput,
   ports: PAYMENT_PORTS,
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Captures an approved, uncaptured authorization. Without **Amount** PayTrace captures the
 full authorized amount (the output's \`amount\` is then null); a smaller amount is a partial

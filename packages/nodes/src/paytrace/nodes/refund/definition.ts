@@ -12,6 +12,7 @@ import {
   transactionIdField,
 } from '../shared/fields';
 import { PAYMENT_PORTS, PaymentOutput } from '../shared/outputs';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** Refunds a settled transaction, exactly once per flow event. */
 export const paytraceRefundNode = defineNode({
@@ -43,6 +44,7 @@ export const paytraceRefundNode = defineNode({
   output: PaymentOutput,
   ports: PAYMENT_PORTS,
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Refunds a settled sale or captured authorization. Without **Amount** PayTrace refunds in
 full (the output's \`amount\` is then null); partial refunds never exceed what was captured. The

@@ -6,6 +6,7 @@
 import { defineNode } from '../../../define-node';
 import { CHARGE_DOCS, chargeConfig } from '../shared/charge-config';
 import { PAYMENT_PORTS, PaymentOutput } from '../shared/outputs';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** Charges a card through PayTrace, exactly once per flow event. */
 export const paytraceSaleNode = defineNode({
@@ -20,6 +21,7 @@ export const paytraceSaleNode = defineNode({
   output: PaymentOutput,
   ports: PAYMENT_PORTS,
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Charges the card now; the sale settles with the next batch.
 

@@ -1,7 +1,9 @@
 /**
  * Voiding a transaction as an exactly-once effect, shared by the void node and the refund node's
  * "void if unsettled". A void keeps the transaction's id, so a lost answer is resolved by
- * exporting the transaction: voided means it happened, anything else proves it did not.
+ * exporting the transaction: voided means it happened, anything else proves it did not. Where
+ * the record carries no state word (PayTrace documents none), the documented `VOID` filter of
+ * the date-range export decides.
  *
  * @module
  */
@@ -9,7 +11,7 @@ import { followUpEndpoints } from '../../client/endpoints';
 import type { PaytraceClient } from '../../client/paytrace-client';
 import { lastFour, recordStatus } from '../../client/records';
 import type { PaymentEffect } from '../../exactly-once';
-import { exportTransaction } from '../../lookups';
+import { exportTransaction, hasStateFields, isListedAsVoid } from '../../lookups';
 import { outcomeFromAnswer, type OutcomeFacts } from '../../outcomes';
 import { fingerprintOf, prepareCall } from '../../prepared-call';
 
@@ -31,9 +33,13 @@ export function voidEffect(
     fingerprint: fingerprintOf(call, client),
     targetId: transactionId,
     perform: async () => outcomeFromAnswer(await call.send(client, undefined), facts),
-    resolve: async () => {
+    resolve: async (attempt) => {
       const record = await exportTransaction(client, transactionId);
-      if (record === undefined || recordStatus(record) !== 'voided') return undefined;
+      if (record === undefined) return undefined;
+      const voided =
+        recordStatus(record) === 'voided' ||
+        (!hasStateFields(record) && (await isListedAsVoid(client, record, attempt.now)));
+      if (!voided) return undefined;
       return {
         status: 'approved',
         ...facts,

@@ -9,6 +9,7 @@ import { EXPORT_TRANSACTION_TYPES } from '../../client/wire/export-requests';
 import { checkDateRange, isoDateField } from '../shared/dates';
 import { connectionIdField, transactionIdField } from '../shared/fields';
 import { TransactionRecord } from '../shared/outputs';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** Which transactions to read. */
 export const TransactionsQuery = z.discriminatedUnion('by', [
@@ -53,6 +54,7 @@ export const paytraceTransactionsExportNode = defineNode({
   output: TransactionsExportOutput,
   ports: { inputs: ['in'], outputs: ['out', 'error'] },
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Reads transactions from PayTrace's export: one by **transaction id** (an id PayTrace does not
 know gives an empty list), or all created in a **date range** (dates are the account's local

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineNode } from '../../../define-node';
 import { connectionIdField, customerIdField } from '../shared/fields';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** What the node emits. */
 export const VaultDeleteOutput = z.object({
@@ -29,6 +30,7 @@ export const paytraceVaultDeleteNode = defineNode({
   output: VaultDeleteOutput,
   ports: { inputs: ['in'], outputs: ['out', 'error'] },
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Deletes the profile **Customer id** from PayTrace's vault. A profile that does not exist
 (PayTrace code 30) is a success with \`alreadyGone: true\`, so deleting is safe to repeat after a

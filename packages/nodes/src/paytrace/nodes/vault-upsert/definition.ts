@@ -13,6 +13,7 @@ import {
   encryptedValueField,
   transactionIdField,
 } from '../shared/fields';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** Where the profile's card comes from; never a clear card number. */
 export const VaultCardSource = z.discriminatedUnion('kind', [
@@ -74,6 +75,7 @@ export const paytraceVaultUpsertNode = defineNode({
   output: VaultUpsertOutput,
   ports: { inputs: ['in'], outputs: ['out', 'error'] },
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Saves a card in PayTrace's customer vault under **Customer id** (your own id), so later
 charges can use the profile instead of card data. The card comes from a Protect.js token, from a

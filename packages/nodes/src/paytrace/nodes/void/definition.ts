@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineNode } from '../../../define-node';
 import { connectionIdField, transactionIdField } from '../shared/fields';
 import { PAYMENT_PORTS, PaymentOutput } from '../shared/outputs';
+import { PAYTRACE_RETRY } from '../shared/retry';
 
 /** Voids a transaction pending settlement, exactly once per flow event. */
 export const paytraceVoidNode = defineNode({
@@ -24,6 +25,7 @@ export const paytraceVoidNode = defineNode({
   output: PaymentOutput,
   ports: PAYMENT_PORTS,
   effects: true,
+  retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Voids a transaction that has not settled yet (an uncaptured authorization, or a sale,
 capture or refund pending settlement). The output's \`amount\` is null: a void cancels the whole
