@@ -5,5 +5,6 @@ export default defineProject({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'happy-dom',
+    setupFiles: ['./src/test-setup.ts'],
   },
 });

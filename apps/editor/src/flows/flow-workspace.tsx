@@ -18,6 +18,7 @@ import { Inspector } from '../editor/inspector/inspector';
 import { MappingDialog } from '../editor/mapping/mapping-dialog';
 import { NodePalette } from '../editor/palette/node-palette';
 import { useTestRun } from '../editor/runs/use-test-run';
+import { adoptSamples } from '../editor/runs/sample-store';
 import { createFlowStore, type FlowStore } from '../editor/store/flow-store';
 import { FlowStoreProvider } from '../editor/store/flow-store-context';
 import { parseGraphJson } from '../editor/store/graph-convert';
@@ -86,7 +87,10 @@ function WorkspaceContent({
 
   const { save, activate, deactivate } = useFlowMutations(current?.id ?? null, (saved) => {
     setCurrent(saved);
-    if (!current) window.history.replaceState(null, '', `/flows/${saved.id}`);
+    if (!current) {
+      adoptSamples(saved.id);
+      window.history.replaceState(null, '', `/flows/${saved.id}`);
+    }
   });
   const testRun = useTestRun(current?.id ?? null, store);
   const busy = save.isPending
@@ -272,6 +276,7 @@ function WorkspaceContent({
           <NodePalette ref={paletteSearch} onAdd={addFromPalette} disabled={readOnly} />
           <FlowCanvas readOnly={readOnly} />
           <Inspector
+            flowId={current?.id ?? null}
             readOnly={readOnly}
             active={current?.active ?? false}
             openMapping={(nodeId, path) => setMapping({ nodeId, path })}

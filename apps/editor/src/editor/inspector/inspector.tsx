@@ -7,6 +7,7 @@ import { Markdown } from '../../ui/markdown';
 import { ConfigForm } from './config-form';
 import { NodeHeader } from './node-header';
 import { NodeRunData } from './node-run-data';
+import { SampleEditor } from '../runs/sample-editor';
 import { TriggerEndpoint } from './trigger-endpoint';
 
 type Tab = 'settings' | 'docs' | 'data';
@@ -20,7 +21,9 @@ export function Inspector({
   active,
   empty,
   openMapping,
+  flowId,
 }: {
+  flowId: string | null;
   readOnly: boolean;
   active: boolean;
   empty: ReactNode;
@@ -57,7 +60,7 @@ export function Inspector({
   const tabs: { id: Tab; label: string }[] = [
     { id: 'settings', label: 'Settings' },
     { id: 'docs', label: 'Docs' },
-    { id: 'data', label: run ? 'Run data' : 'Data' },
+    { id: 'data', label: run ? 'Run data' : entry?.kind === 'trigger' ? 'Sample' : 'Data' },
   ];
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
@@ -101,7 +104,20 @@ export function Inspector({
             </p>
           ))}
         {tab === 'docs' && (entry ? <Markdown source={entry.docs} /> : <p>No docs.</p>)}
-        {tab === 'data' && <NodeRunData nodeId={node.id} run={run} />}
+        {tab === 'data' && (
+          <>
+            {entry?.kind === 'trigger' && !readOnly && (
+              <SampleEditor
+                key={node.id}
+                flowId={flowId}
+                nodeId={node.id}
+                triggerType={node.data.type}
+                config={node.data.config}
+              />
+            )}
+            <NodeRunData nodeId={node.id} run={run} />
+          </>
+        )}
       </div>
     </aside>
   );

@@ -1,8 +1,64 @@
+import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../ui/dialog';
+import { useCatalog } from '../catalog/catalog-context';
+import type { FieldSchema } from '../inspector/schema/json-schema';
+import { loadSample } from '../runs/sample-store';
+import { SampleEditor } from '../runs/sample-editor';
+import { useFlowStoreApi } from '../store/flow-store-context';
+import { fieldNames } from './data-tree';
+import { ExpressionEditor } from './expression-editor';
+import { computeNodeScope, type NodeScope } from './node-scope';
+import { newFieldKey, parseObjectExpression, writeObjectExpression } from './object-expression';
+import { writePath, type TargetType } from './path-writer';
+import { previewExpression, typeMismatch, type PreviewResult } from './preview';
+import { PreviewPane } from './preview-pane';
+import { SourceTree, type PickedSource } from './source-tree';
+import { schemaType, TargetFields } from './target-fields';
 
-/** Placeholder until the mapping editor lands. */
+function schemaAt(
+  schema: FieldSchema,
+  path: readonly (string | number)[],
+): FieldSchema | undefined {
+  let current: FieldSchema | undefined = schema;
+  for (const key of path) {
+    if (!current) return undefined;
+    current = typeof key === 'number' ? current.items : current.properties?.[key];
+  }
+  return current;
+}
+
+function valueAt(config: Record<string, unknown>, path: readonly (string | number)[]): unknown {
+  let current: unknown = config;
+  for (const key of path)
+    current = (current as Record<string | number, unknown> | undefined)?.[key];
+  return current;
+}
+
+function setAt(
+  config: Record<string, unknown>,
+  path: readonly (string | number)[],
+  value: unknown,
+) {
+  const copy = structuredClone(config);
+  let current = copy as Record<string | number, unknown>;
+  path.slice(0, -1).forEach((key, i) => {
+    current[key] ??= typeof path[i + 1] === 'number' ? [] : {};
+    current = current[key] as Record<string | number, unknown>;
+  });
+  current[path.at(-1) as string | number] = value;
+  return copy;
+}
+
+/**
+ * The mapping editor for an expression field: the data available at the node on the left,
+ * the expression and (for a map building an object) its target fields in the middle, the live
+ * result on the sample on the right. Dragging a source field writes its JSONata path; typing
+ * updates the preview; type mismatches with the target schema are flagged before applying.
+ */
 export function MappingDialog({
   nodeId,
+  path,
+  flowId,
   onClose,
 }: {
   nodeId: string;
@@ -10,9 +66,246 @@ export function MappingDialog({
   flowId: string | null;
   onClose: () => void;
 }) {
+  const store = useFlowStoreApi();
+  const catalog = useCatalog();
+  const node = store.getState().nodes.find((n) => n.id === nodeId);
+  const entry = node ? catalog.get(node.data.type, node.data.typeVersion) : undefined;
+  const fieldSchema = entry ? schemaAt(entry.configSchema as FieldSchema, path) : undefined;
+  const raw = valueAt(node?.data.config ?? {}, path);
+  const prefixed = fieldSchema?.widget !== 'jsonata';
+  const [text, setText] = useState(() => (typeof raw === 'string' ? raw.replace(/^=/, '') : ''));
+  const [scope, setScope] = useState<NodeScope | null>(null);
+  const [sampleVersion, setSampleVersion] = useState(0);
+  const [showSample, setShowSample] = useState(false);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [fieldPreviews, setFieldPreviews] = useState<Record<string, PreviewResult>>({});
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+
+  const graph = useMemo(() => store.getState().graph(), [store]);
+  const trigger = graph.nodes.find((n) => n.type.startsWith('trigger.'));
+  const downstream = graph.edges.find((e) => e.from.node === nodeId)?.to.node;
+  const downstreamNode = graph.nodes.find((n) => n.id === downstream);
+  const targetSchema = downstreamNode
+    ? (catalog.get(downstreamNode.type, downstreamNode.typeVersion)?.inputSchema as
+        FieldSchema | undefined)
+    : undefined;
+  const objectMode = node?.data.type === 'map' && path.length === 1 && path[0] === 'expression';
+  const fields = objectMode ? parseObjectExpression(text) : null;
+
+  useEffect(() => {
+    let live = true;
+    const outputs = Object.fromEntries(
+      Object.entries(store.getState().run).map(([id, r]) => [id, r.output]),
+    );
+    const sample = trigger ? loadSample(flowId, trigger.id) : undefined;
+    void computeNodeScope(graph, nodeId, outputs, sample).then((s) => live && setScope(s));
+    return () => {
+      live = false;
+    };
+  }, [graph, nodeId, flowId, store, trigger, sampleVersion]);
+
+  useEffect(() => {
+    if (!scope) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void previewExpression(text, scope.scope).then((r) => live && setPreview(r));
+      if (fields) {
+        void Promise.all(
+          fields.map(
+            async (f) => [f.key, await previewExpression(f.expression, scope.scope)] as const,
+          ),
+        ).then((pairs) => live && setFieldPreviews(Object.fromEntries(pairs)));
+      }
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // `fields` is derived from `text`.
+  }, [text, scope]);
+
+  const names = useMemo(() => {
+    const set = new Set<string>();
+    for (const s of scope?.sources ?? []) fieldNames(s.value, set);
+    return [...set].sort();
+  }, [scope]);
+
+  const targetTypeOf = (key: string | null): TargetType =>
+    ((key === null ? schemaType(fieldSchema) : schemaType(targetSchema?.properties?.[key])) ??
+      'any') as TargetType;
+
+  const mapTo = (key: string | null, source: PickedSource) => {
+    if (!fields) {
+      setText(writePath(source.origin, source.segments, targetTypeOf(null)).expression);
+      return;
+    }
+    const name =
+      key ??
+      newFieldKey(
+        source.label === 'each item' ? 'items' : source.label,
+        fields.map((f) => f.key),
+      );
+    const expression = writePath(source.origin, source.segments, targetTypeOf(name)).expression;
+    const exists = fields.some((f) => f.key === name);
+    const next = exists
+      ? fields.map((f) => (f.key === name ? { ...f, expression } : f))
+      : [...fields, { key: name, expression }];
+    setText(writeObjectExpression(next));
+    setActiveKey(name);
+  };
+
+  const single =
+    !fields && prefixed && preview?.ok
+      ? typeMismatch(preview.value, schemaType(fieldSchema))
+      : null;
+  const mismatches = fields
+    ? fields
+        .map((f) => {
+          const r = fieldPreviews[f.key];
+          const why = r?.ok
+            ? typeMismatch(r.value, schemaType(targetSchema?.properties?.[f.key]))
+            : null;
+          return why ? `${f.key}: ${why}` : null;
+        })
+        .filter((m): m is string => m !== null)
+    : single
+      ? [single]
+      : [];
+
+  const apply = () => {
+    if (!node) return;
+    const value = prefixed ? `=${text}` : text;
+    store.getState().updateNode(nodeId, { config: setAt(node.data.config, path, value) });
+    onClose();
+  };
+
+  if (!node) return null;
+  const hasData = (scope?.sources ?? []).some((s) => s.value !== undefined);
   return (
-    <Dialog title={`Mapping for ${nodeId}`} onClose={onClose}>
-      <p>Coming soon.</p>
+    <Dialog
+      title={`Mapping · ${node.data.name || nodeId} · ${path.join('.')}`}
+      onClose={onClose}
+      wide
+      testId="mapping-dialog"
+    >
+      <div className="mapping">
+        <div className="mapping-sources">
+          <div className="mapping-col-head">
+            <h3>Available data</h3>
+            {trigger && (
+              <button
+                type="button"
+                className="small"
+                aria-expanded={showSample}
+                onClick={() => setShowSample(!showSample)}
+              >
+                {showSample ? 'Hide sample' : 'Sample…'}
+              </button>
+            )}
+          </div>
+          {showSample && trigger && (
+            <SampleEditor
+              flowId={flowId}
+              nodeId={trigger.id}
+              triggerType={trigger.type}
+              config={trigger.config}
+              onPinned={() => setSampleVersion((v) => v + 1)}
+            />
+          )}
+          {scope ? (
+            <SourceTree
+              sources={scope.sources}
+              onPick={(s) => mapTo(fields ? activeKey : null, s)}
+              textFor={(s) => writePath(s.origin, s.segments, 'any').expression}
+            />
+          ) : (
+            <p className="hint">Reading sample data…</p>
+          )}
+        </div>
+        <div className="mapping-target">
+          {fields && (
+            <>
+              <h3>
+                Target fields{' '}
+                {targetSchema ? (
+                  <span className="hint">(what {downstream} expects)</span>
+                ) : (
+                  <span className="hint">(free-form: name them as the next step needs)</span>
+                )}
+              </h3>
+              <TargetFields
+                fields={fields}
+                schema={targetSchema}
+                previews={fieldPreviews}
+                activeKey={activeKey}
+                onSelect={setActiveKey}
+                onDropSource={mapTo}
+                onChange={(key, expression) =>
+                  setText(
+                    writeObjectExpression(
+                      fields.some((f) => f.key === key)
+                        ? fields.map((f) => (f.key === key ? { ...f, expression } : f))
+                        : [...fields, { key, expression }],
+                    ),
+                  )
+                }
+                onRemove={(key) =>
+                  setText(writeObjectExpression(fields.filter((f) => f.key !== key)))
+                }
+                onAdd={(key) => {
+                  if (!fields.some((f) => f.key === key))
+                    setText(writeObjectExpression([...fields, { key, expression: '' }]));
+                  setActiveKey(key);
+                }}
+              />
+            </>
+          )}
+          {objectMode && !fields && (
+            <p className="hint">
+              This expression is not a plain object, so it is edited as text: drop fields into the
+              editor.
+            </p>
+          )}
+          <h3>Expression</h3>
+          <ExpressionEditor
+            id="mapping-expression"
+            testId="mapping-expression"
+            value={text}
+            onChange={setText}
+            fields={names}
+            minLines={6}
+            errorPosition={preview && !preview.ok ? preview.position : undefined}
+            errorMessage={preview && !preview.ok ? preview.message : undefined}
+          />
+          <p className="hint">
+            Ctrl+Space completes fields and $functions. Drag a field into the text to insert its
+            path.
+          </p>
+        </div>
+        <div className="mapping-preview">
+          <PreviewPane result={preview} hasData={hasData} />
+          {mismatches.length > 0 && (
+            <div className="warning-text" role="alert" data-testid="mapping-mismatches">
+              <strong>Type mismatches</strong>
+              <ul>
+                {mismatches.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="button" className="primary" data-testid="mapping-apply" onClick={apply}>
+              {mismatches.length > 0
+                ? `Apply anyway (${mismatches.length} warning${mismatches.length === 1 ? '' : 's'})`
+                : 'Apply'}
+            </button>
+          </div>
+        </div>
+      </div>
     </Dialog>
   );
 }

@@ -1,0 +1,121 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { nodeCatalog } from '@paybridge/nodes/definitions';
+import { describe, expect, it, vi } from 'vitest';
+import type { NodeIssue } from '../store/flow-types';
+import { validateFlow } from '../validation/validate-flow';
+import { ConfigForm } from './config-form';
+
+const entry = (type: string) => {
+  const found = nodeCatalog().find((e) => e.type === type);
+  if (!found) throw new Error(type);
+  return found;
+};
+
+function renderForm(type: string, config: Record<string, unknown>, issues: NodeIssue[] = []) {
+  const onChange = vi.fn();
+  const client = new QueryClient({
+    defaultOptions: { queries: { staleTime: Infinity, retry: false } },
+  });
+  client.setQueryData(
+    ['connections'],
+    [
+      {
+        id: '11111111-1111-4111-8111-111111111111',
+        type: 'webhook.bearer',
+        name: 'Shop token',
+        values: {},
+        createdBy: null,
+        createdAt: '',
+        updatedAt: '',
+      },
+      {
+        id: '22222222-2222-4222-8222-222222222222',
+        type: 'http.basic-auth',
+        name: 'ERP login',
+        values: {},
+        createdBy: null,
+        createdAt: '',
+        updatedAt: '',
+      },
+    ],
+  );
+  render(
+    <QueryClientProvider client={client}>
+      <ConfigForm
+        nodeId="n1"
+        entry={entry(type)}
+        config={config}
+        issues={issues}
+        readOnly={false}
+        onChange={onChange}
+      />
+    </QueryClientProvider>,
+  );
+  return onChange;
+}
+
+describe('ConfigForm', () => {
+  it('draws the REST trigger from its schema: text, enum, duration, auth union, lists', () => {
+    const onChange = renderForm('trigger.rest', { path: 'orders' });
+    expect(screen.getByLabelText(/^Path/)).toHaveProperty('value', 'orders');
+    const mode = screen.getByLabelText('Response mode') as HTMLSelectElement;
+    expect(mode.value).toBe('async');
+    expect(screen.getByText('= 10 s')).toBeTruthy();
+    fireEvent.change(mode, { target: { value: 'sync' } });
+    expect(onChange).toHaveBeenLastCalledWith({ path: 'orders', mode: 'sync' }, 'mode');
+    fireEvent.change(screen.getByLabelText(/^Path/), { target: { value: '' } });
+    expect(onChange).toHaveBeenLastCalledWith({}, 'path');
+    expect(screen.getByLabelText(/IP allow-list/)).toBeTruthy();
+  });
+
+  it('offers only connections of the type the auth method needs', () => {
+    renderForm('trigger.rest', { path: 'x', auth: { type: 'bearer' } });
+    const picker = screen.getByLabelText(/^Connection/) as HTMLSelectElement;
+    const options = within(picker)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toContain('Shop token (webhook.bearer)');
+    expect(options.join()).not.toContain('ERP login');
+  });
+
+  it('shows the runtime schema messages on their fields', () => {
+    const graph = {
+      nodes: [
+        {
+          id: 'n1',
+          type: 'trigger.rest',
+          typeVersion: 1,
+          config: { path: 'Not Valid' },
+          position: { x: 0, y: 0 },
+        },
+      ],
+      edges: [],
+    };
+    const issues = validateFlow(graph, new Set()).byNode.n1 ?? [];
+    renderForm('trigger.rest', { path: 'Not Valid' }, issues);
+    expect(screen.getByRole('alert').textContent).toMatch(/lowercase letters/);
+  });
+
+  it('edits key/value lists, switches and rules', () => {
+    const onChange = renderForm('http.request', { url: 'https://x.test', headers: { a: '1' } });
+    fireEvent.change(screen.getByLabelText('Value 1'), { target: { value: '2' } });
+    expect(onChange).toHaveBeenLastCalledWith(
+      { url: 'https://x.test', headers: { a: '2' } },
+      'headers',
+    );
+    fireEvent.click(screen.getByRole('switch'));
+    expect(onChange.mock.lastCall?.[0]).toMatchObject({ failOnHttpError: false });
+  });
+
+  it('switches a field to a JSONata expression with fx', () => {
+    const onChange = renderForm('respond', { status: 201 });
+    fireEvent.click(screen.getByRole('button', { name: 'Expression for status' }));
+    expect(onChange).toHaveBeenLastCalledWith({ status: '=201' }, 'status');
+  });
+
+  it('reads a cron pattern back in words', () => {
+    renderForm('trigger.schedule', { cron: '0 9 * * 1-5' });
+    expect(screen.getByTestId('cron-reading').textContent).toMatch(/Monday through Friday/);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { computeNodeScope } from './node-scope';
+
+const node = (id: string, type: string, config: Record<string, unknown> = {}) => ({
+  id,
+  type,
+  typeVersion: 1,
+  config,
+  position: { x: 0, y: 0 },
+});
+const edge = (from: string, to: string) => ({
+  from: { node: from, port: 'out' },
+  to: { node: to, port: 'in' },
+});
+const graph = {
+  nodes: [
+    node('trigger', 'trigger.rest', { path: 'x' }),
+    node('shape', 'map', { expression: '{ "order": body.id }' }),
+    node('route', 'branch'),
+    node('reply', 'respond'),
+  ],
+  edges: [edge('trigger', 'shape'), edge('shape', 'route'), edge('route', 'reply')],
+};
+const sample = { method: 'POST', body: { id: '1001' } };
+
+describe('computeNodeScope', () => {
+  it('computes upstream outputs from the pinned sample', async () => {
+    const s = await computeNodeScope(graph, 'reply', {}, sample);
+    expect(s.inputFrom).toBe('route');
+    expect(s.scope.input).toEqual({ order: '1001' });
+    expect(s.scope.trigger).toEqual(sample);
+    expect(s.sources.map((x) => x.title)).toEqual([
+      'Input (from route)',
+      '$node("shape")',
+      '$trigger (trigger)',
+    ]);
+    expect(s.sources[1]?.provenance).toBe('computed');
+  });
+
+  it('prefers the real data of the run shown on the canvas', async () => {
+    const s = await computeNodeScope(
+      graph,
+      'reply',
+      { shape: { order: 'real' }, trigger: sample },
+      undefined,
+    );
+    expect(s.scope.input).toEqual({ order: 'real' });
+    expect(s.sources.find((x) => x.title === '$node("shape")')?.provenance).toBe('run');
+  });
+});

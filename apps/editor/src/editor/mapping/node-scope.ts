@@ -1,0 +1,108 @@
+import type { FlowGraph } from '@paybridge/engine';
+import { previewExpression, type PreviewScope } from './preview';
+import type { DataOrigin } from './path-writer';
+
+/** One place data can be dragged from in the mapping editor. */
+export interface DataSource {
+  origin: DataOrigin;
+  title: string;
+  value: unknown;
+  /** Where the value comes from: a real run, the pinned sample, or computed from it here. */
+  provenance: 'run' | 'sample' | 'computed' | 'none';
+}
+
+/** What the sample data at a node looks like, and the sources to drag from. */
+export interface NodeScope {
+  scope: PreviewScope;
+  sources: DataSource[];
+  /** The node whose output is this node's input, when there is one. */
+  inputFrom: string | null;
+}
+
+function upstreamOrder(graph: FlowGraph, nodeId: string): string[] {
+  const incoming = new Map<string, string[]>();
+  for (const e of graph.edges)
+    incoming.set(e.to.node, [...(incoming.get(e.to.node) ?? []), e.from.node]);
+  const seen = new Set<string>();
+  const order: string[] = [];
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const p of incoming.get(id) ?? []) visit(p);
+    order.push(id);
+  };
+  for (const p of incoming.get(nodeId) ?? []) visit(p);
+  return order;
+}
+
+/**
+ * The data visible at a node: for every node upstream, its output from the last run shown on
+ * the canvas when there is one (real data), else the trigger's pinned sample, else what map
+ * and branch nodes would make of it, computed here with the engine's own JSONata. The node's
+ * input is the output of its first predecessor, as the engine hands it over.
+ */
+export async function computeNodeScope(
+  graph: FlowGraph,
+  nodeId: string,
+  runOutputs: Record<string, unknown>,
+  triggerSample: unknown,
+): Promise<NodeScope> {
+  const order = upstreamOrder(graph, nodeId);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const outputs: Record<string, unknown> = {};
+  const provenance: Record<string, DataSource['provenance']> = {};
+  const triggerNode = graph.nodes.find((n) => n.type.startsWith('trigger.') || order[0] === n.id);
+  let trigger: unknown = undefined;
+  for (const id of order) {
+    const node = byId.get(id);
+    if (!node) continue;
+    if (id in runOutputs) {
+      outputs[id] = runOutputs[id];
+      provenance[id] = 'run';
+    } else if (node.type.startsWith('trigger.') || id === triggerNode?.id) {
+      outputs[id] = triggerSample;
+      provenance[id] = triggerSample === undefined ? 'none' : 'sample';
+    } else {
+      const from = graph.edges.find((e) => e.to.node === id && outputs[e.from.node] !== undefined);
+      const input = from ? outputs[from.from.node] : undefined;
+      if (
+        input !== undefined &&
+        node.type === 'map' &&
+        typeof node.config.expression === 'string'
+      ) {
+        const result = await previewExpression(node.config.expression, {
+          input,
+          trigger,
+          nodes: outputs,
+        });
+        outputs[id] = result.ok ? result.value : undefined;
+      } else if (input !== undefined && node.type === 'branch') outputs[id] = input;
+      provenance[id] = outputs[id] === undefined ? 'none' : 'computed';
+    }
+    if (node.type.startsWith('trigger.')) trigger = outputs[id];
+  }
+  const firstIn = graph.edges.find((e) => e.to.node === nodeId);
+  const inputFrom = firstIn?.from.node ?? null;
+  const input = inputFrom ? outputs[inputFrom] : undefined;
+  const sources: DataSource[] = [];
+  if (inputFrom) {
+    sources.push({
+      origin: { kind: 'input' },
+      title: `Input (from ${inputFrom})`,
+      value: input,
+      provenance: provenance[inputFrom] ?? 'none',
+    });
+  }
+  for (const id of [...order].reverse()) {
+    if (id === inputFrom) continue;
+    const node = byId.get(id);
+    const isTrigger = node?.type.startsWith('trigger.');
+    sources.push({
+      origin: isTrigger ? { kind: 'trigger' } : { kind: 'node', nodeId: id },
+      title: isTrigger ? `$trigger (${id})` : `$node("${id}")`,
+      value: outputs[id],
+      provenance: provenance[id] ?? 'none',
+    });
+  }
+  return { scope: { input, trigger, nodes: outputs }, sources, inputFrom };
+}
