@@ -1,0 +1,256 @@
+/**
+ * Journal entries and chargeback cases in QuickBooks. QuickBooks has no dispute object, so a
+ * case is its closest equivalent: the journal entry that moves the withdrawn money to a dispute
+ * receivable, whose PrivateNote carries the case (status, reason, deadline), and a closing
+ * journal entry when it is won or lost. Status changes are sparse updates under the SyncToken.
+ *
+ * @module
+ */
+import { canMoveDispute, disputePosting, type RoleLine } from '../posting-rules';
+import {
+  DisputeInput,
+  DisputeUpdateInput,
+  type DisputeInput as DisputeIn,
+  type DisputeStatus,
+  type DisputeUpdateInput as DisputeUpdateIn,
+  type JournalInput,
+} from '../documents';
+import { ErpError } from '../errors';
+import type { DisputeRecord, JournalRecord, Posted } from '../records';
+import { balancedJournal, parseDocument } from '../totals';
+import { currencyOf, fromQbo, toQbo } from './amounts';
+import type { QboDocs } from './context';
+import { createOrFind } from './invoices';
+import { findByDocNumber } from './lookup';
+import { docNumberFor, noteFor, parseNote } from './references';
+
+type Json = Record<string, unknown>;
+
+function journalRecord(entity: Json): JournalRecord {
+  const currency = currencyOf(entity);
+  const lines = ((entity.Line as Json[] | undefined) ?? []).map((l) => {
+    const detail = (l.JournalEntryLineDetail ?? {}) as Json;
+    const amount = fromQbo(l.Amount, currency);
+    const debit = detail.PostingType === 'Debit';
+    return {
+      account: String((detail.AccountRef as Json | undefined)?.value ?? ''),
+      debit: debit ? amount : 0,
+      credit: debit ? 0 : amount,
+      description: typeof l.Description === 'string' ? l.Description : null,
+    };
+  });
+  return {
+    type: 'journal',
+    id: String(entity.Id),
+    externalRef: parseNote(entity.PrivateNote)?.ref ?? String(entity.DocNumber),
+    currency,
+    date: String(entity.TxnDate),
+    memo: parseNote(entity.PrivateNote)?.fields.memo ?? null,
+    lines,
+    total: fromQbo(entity.TotalAmt, currency),
+  };
+}
+
+async function journalLines(
+  docs: QboDocs,
+  lines: readonly {
+    account: string;
+    debit: number;
+    credit: number;
+    description?: string | null | undefined;
+  }[],
+  currency: string,
+): Promise<Json[]> {
+  const accounts = await docs.accounts.resolveLines(lines.map((l) => l.account));
+  return lines.map((l, i) => ({
+    DetailType: 'JournalEntryLineDetail',
+    ...(l.description ? { Description: l.description } : {}),
+    Amount: toQbo(l.debit || l.credit, currency),
+    JournalEntryLineDetail: {
+      PostingType: l.debit > 0 ? 'Debit' : 'Credit',
+      AccountRef: { value: accounts[i]!.id },
+    },
+  }));
+}
+
+/** Finds a manual journal by reference. */
+export async function findJournal(docs: QboDocs, ref: string): Promise<JournalRecord | null> {
+  const found = await findByDocNumber(docs.client, 'JournalEntry', 'journal', ref);
+  return found ? journalRecord(found) : null;
+}
+
+/** Posts a balanced journal entry unless one exists for its reference. */
+export async function postJournal(
+  docs: QboDocs,
+  input: JournalInput,
+): Promise<Posted<JournalRecord>> {
+  const doc = balancedJournal(input);
+  const find = () => findByDocNumber(docs.client, 'JournalEntry', 'journal', doc.externalRef);
+  const existing = await find();
+  if (existing) {
+    if (fromQbo(existing.TotalAmt, doc.currency) !== doc.total) {
+      throw new ErpError(
+        'conflict',
+        'REFERENCE_REUSED',
+        `journal ${doc.externalRef} was already posted with different content`,
+      );
+    }
+    return { document: journalRecord(existing), created: false };
+  }
+  const made = await createOrFind(
+    docs,
+    'JournalEntry',
+    {
+      DocNumber: docNumberFor(doc.externalRef),
+      PrivateNote: noteFor('journal', doc.externalRef, doc.memo ? { memo: doc.memo } : {}),
+      TxnDate: doc.date,
+      CurrencyRef: { value: doc.currency },
+      Line: await journalLines(docs, doc.lines, doc.currency),
+    },
+    find,
+  );
+  return { document: journalRecord(made.entity), created: made.created };
+}
+
+const fromRoles = (lines: RoleLine[]) =>
+  lines.map((l) => ({
+    account: l.role,
+    debit: l.debit,
+    credit: l.credit,
+    description: l.description,
+  }));
+
+const CLOSE_SUFFIX = { won: '-W', lost: '-L' } as const;
+
+async function disputeParts(docs: QboDocs, ref: string) {
+  const open = await findByDocNumber(docs.client, 'JournalEntry', 'dispute', ref);
+  if (!open) return null;
+  const won = await findByDocNumber(docs.client, 'JournalEntry', 'dispute-won', ref, '-W');
+  const lost = won
+    ? null
+    : await findByDocNumber(docs.client, 'JournalEntry', 'dispute-lost', ref, '-L');
+  return { open, closed: won ? ('won' as const) : lost ? ('lost' as const) : null };
+}
+
+function disputeRecord(open: Json, closed: 'won' | 'lost' | null): DisputeRecord {
+  const note = parseNote(open.PrivateNote)!;
+  const currency = currencyOf(open);
+  return {
+    type: 'dispute',
+    id: String(open.Id),
+    externalRef: note.ref,
+    currency,
+    amount: fromQbo(open.TotalAmt, currency),
+    reason: note.fields.reason ?? '',
+    status: closed ?? (note.fields.status as DisputeStatus | undefined) ?? 'open',
+    openedOn: note.fields.opened ?? String(open.TxnDate),
+    evidenceDueBy: note.fields.due || null,
+  };
+}
+
+/** Finds a dispute by reference. */
+export async function findDispute(docs: QboDocs, ref: string): Promise<DisputeRecord | null> {
+  const parts = await disputeParts(docs, ref);
+  return parts ? disputeRecord(parts.open, parts.closed) : null;
+}
+
+function disputeNote(d: {
+  ref: string;
+  status: string;
+  reason: string;
+  opened: string;
+  due?: string | undefined;
+}) {
+  return noteFor('dispute', d.ref, {
+    status: d.status,
+    reason: d.reason,
+    opened: d.opened,
+    ...(d.due ? { due: d.due } : {}),
+  });
+}
+
+/** Opens a chargeback case: its journal entry, unless it exists. */
+export async function openDispute(docs: QboDocs, input: DisputeIn): Promise<Posted<DisputeRecord>> {
+  const doc = parseDocument(DisputeInput, input, 'dispute');
+  const find = () => findByDocNumber(docs.client, 'JournalEntry', 'dispute', doc.externalRef);
+  const existing = await find();
+  if (existing) {
+    if (fromQbo(existing.TotalAmt, doc.currency) !== doc.amount) {
+      throw new ErpError(
+        'conflict',
+        'REFERENCE_REUSED',
+        `dispute ${doc.externalRef} was already posted with different content`,
+      );
+    }
+    return { document: (await findDispute(docs, doc.externalRef))!, created: false };
+  }
+  const made = await createOrFind(
+    docs,
+    'JournalEntry',
+    {
+      DocNumber: docNumberFor(doc.externalRef),
+      PrivateNote: disputeNote({
+        ref: doc.externalRef,
+        status: 'open',
+        reason: doc.reason,
+        opened: doc.date,
+        due: doc.evidenceDueBy,
+      }),
+      TxnDate: doc.date,
+      CurrencyRef: { value: doc.currency },
+      Line: await journalLines(docs, fromRoles(disputePosting('open', doc.amount)), doc.currency),
+    },
+    find,
+  );
+  return { document: disputeRecord(made.entity, null), created: made.created };
+}
+
+/** Moves a case on: posts the closing entry for won or lost, then records the status. */
+export async function updateDispute(
+  docs: QboDocs,
+  input: DisputeUpdateIn,
+): Promise<Posted<DisputeRecord>> {
+  const doc = parseDocument(DisputeUpdateInput, input, 'dispute update');
+  const parts = await disputeParts(docs, doc.externalRef);
+  if (!parts) throw new ErpError('not-found', 'DISPUTE_NOT_FOUND', `no dispute ${doc.externalRef}`);
+  const current = disputeRecord(parts.open, parts.closed);
+  if (current.status === doc.status) return { document: current, created: false };
+  if (!canMoveDispute(current.status, doc.status)) {
+    throw new ErpError(
+      'conflict',
+      'DISPUTE_CLOSED',
+      `dispute ${doc.externalRef} is ${current.status}; it cannot become ${doc.status}`,
+    );
+  }
+  if (doc.status === 'won' || doc.status === 'lost') {
+    const suffix = CLOSE_SUFFIX[doc.status];
+    const kind = `dispute-${doc.status}`;
+    await createOrFind(
+      docs,
+      'JournalEntry',
+      {
+        DocNumber: docNumberFor(`${doc.externalRef}${suffix}`),
+        PrivateNote: noteFor(kind, doc.externalRef),
+        TxnDate: doc.date,
+        CurrencyRef: { value: current.currency },
+        Line: await journalLines(
+          docs,
+          fromRoles(disputePosting(doc.status, current.amount)),
+          current.currency,
+        ),
+      },
+      () => findByDocNumber(docs.client, 'JournalEntry', kind, doc.externalRef, suffix),
+    );
+  }
+  const updated = await docs.client.sparseUpdate('JournalEntry', String(parts.open.Id), {
+    PrivateNote: disputeNote({
+      ref: doc.externalRef,
+      status: doc.status,
+      reason: current.reason,
+      opened: current.openedOn,
+      due: current.evidenceDueBy ?? undefined,
+    }),
+  });
+  const closed = doc.status === 'won' || doc.status === 'lost' ? doc.status : null;
+  return { document: disputeRecord(updated, closed), created: true };
+}
