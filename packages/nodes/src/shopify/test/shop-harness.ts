@@ -38,8 +38,9 @@ export async function startShopHarness(
   connection: Record<string, unknown> = {},
 ): Promise<ShopHarness> {
   const sim = await startShopifySimulator({ port: 0, ...options });
+  // Loopback allowed so a fault proxy (a custom URL) can stand between the nodes and the store.
   const runtime = createShopifyRuntime({
-    http: { allowPrivateCidrs: [] },
+    http: { allowPrivateCidrs: ['127.0.0.1/32'] },
     shopify: { simulatorUrl: sim.url },
   });
   const values = {
@@ -62,6 +63,14 @@ export async function startShopHarness(
       return executor.execute(ctx) as Promise<NodeResult & { output?: any; port?: string }>;
     },
     close: () => sim.close(),
+  };
+}
+
+/** Connection values that send the nodes through `proxyOrigin` (a custom base URL). */
+export function viaProxy(shop: ShopHarness, proxyOrigin: string) {
+  return {
+    type: 'shopify',
+    values: { ...shop.connection, environment: 'custom', baseUrl: proxyOrigin },
   };
 }
 
