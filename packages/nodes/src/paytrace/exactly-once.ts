@@ -26,6 +26,11 @@ export interface UnknownAttempt {
   readonly remoteId: string | null;
   readonly startedAt: Date;
   readonly now: Date;
+  /**
+   * False when the pending attempt was for a different request than the current one: a resolver
+   * must then not re-send the current request to find out what the earlier one did.
+   */
+  readonly sameRequest: boolean;
 }
 
 /** One payment effect of a node. */
@@ -168,6 +173,7 @@ export async function performExactlyOnce(
         remoteId: claim.remoteId,
         startedAt: claim.startedAt,
         now,
+        sameRequest,
       });
       if (found === undefined) {
         ctx.logger.info('earlier payment attempt proven absent; trying again', { invoiceId });

@@ -126,4 +126,19 @@ describe('paytrace.capture', () => {
     });
     expect(tx(id)).toMatchObject({ captured: true, capturedCents: 5000 });
   });
+
+  it('leaves a lost capture to an operator when the request changed meanwhile', async () => {
+    const id = await authorize();
+    const store = h.store();
+    const connection = { unknownOutcomeWaitSeconds: 0 };
+    h.sim.handle.setFault('/v1/transactions/authorization/capture', {
+      reset: 'before',
+      remaining: 1,
+    });
+    await expect(run({ transactionId: id, amount: 1000 }, { store, connection })).rejects.toThrow();
+    await expect(
+      run({ transactionId: id, amount: 3000 }, { store, connection }),
+    ).rejects.toMatchObject({ code: 'PAYTRACE_OUTCOME_UNRESOLVED' });
+    expect(tx(id)).toMatchObject({ captured: false });
+  });
 });

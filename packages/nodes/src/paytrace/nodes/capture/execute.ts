@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { NodeExecutor } from '@paybridge/engine';
+import { PermanentError, type NodeExecutor } from '@paybridge/engine';
 import { implementNode } from '../../../define-node';
 import { followUpEndpoints } from '../../client/endpoints';
 import { PaytraceRefusedError } from '../../client/errors';
@@ -11,7 +11,7 @@ import { toPaytraceAmount } from '../../client/money';
 import type { PaytraceClient } from '../../client/paytrace-client';
 import { recordStatus } from '../../client/records';
 import type { PaytraceRuntime } from '../../client/runtime';
-import { performExactlyOnce } from '../../exactly-once';
+import { performExactlyOnce, type UnknownAttempt } from '../../exactly-once';
 import { exportTransaction } from '../../lookups';
 import { outcomeFromAnswer, outcomeFromRecord, usd, type OutcomeFacts } from '../../outcomes';
 import { fingerprintOf, prepareCall, type PreparedCall } from '../../prepared-call';
@@ -22,19 +22,29 @@ import { paytraceCaptureNode, type PaytraceCaptureConfig } from './definition';
 /**
  * What a capture whose answer was lost did. Exports cannot tell a captured, unsettled
  * authorization from an uncaptured one, but PayTrace captures an authorization at most once, so
- * asking again is safe: 112 captures it now, 816 confirms the earlier capture.
+ * asking again is safe: 112 captures it now, 816 confirms the earlier capture. Asking again
+ * with a changed request would settle the new capture under the old attempt, so that case is
+ * left to an operator.
  */
 async function resolveCapture(
   client: PaytraceClient,
   call: PreparedCall,
   facts: OutcomeFacts,
-  transactionId: string,
+  attempt: UnknownAttempt,
 ): Promise<PaymentOutcome | undefined> {
+  const transactionId = facts.targetTransactionId ?? '';
   const record = await exportTransaction(client, transactionId);
   if (record === undefined) return undefined;
   const status = recordStatus(record);
   if (status === 'settled') return outcomeFromRecord(record, facts);
   if (status !== 'pending') return undefined;
+  if (!attempt.sameRequest) {
+    throw new PermanentError(
+      'PAYTRACE_OUTCOME_UNRESOLVED',
+      `An earlier capture of ${transactionId} with other parameters may have reached PayTrace; ` +
+        'check the authorization in PayTrace, then replay with the original parameters',
+    );
+  }
   try {
     return outcomeFromAnswer(await call.send(client, undefined), facts);
   } catch (err) {
@@ -69,7 +79,7 @@ export function createCaptureExecutor(
         fingerprint: fingerprintOf(call, client),
         targetId: transactionId,
         perform: async () => outcomeFromAnswer(await call.send(client, undefined), facts),
-        resolve: () => resolveCapture(client, call, facts, transactionId),
+        resolve: (attempt) => resolveCapture(client, call, facts, attempt),
       },
       client.settings.unknownOutcomeWaitMs,
     );
