@@ -66,6 +66,17 @@ describe('metafieldsSet', () => {
     expect(await stored()).toHaveLength(25);
   });
 
+  it('refuses input arrays above 250 items before execution', async () => {
+    const { body } = await shop.gql(SET, {
+      metafields: Array.from({ length: 251 }, (_, i) => entry(i)),
+    });
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]).toMatchObject({
+      message: 'The input array size of 251 is greater than the maximum allowed of 250.',
+      extensions: { code: 'MAX_INPUT_SIZE_EXCEEDED' },
+    });
+  });
+
   it('is all or nothing: one invalid element and none is written', async () => {
     const { body } = await shop.gql(SET, {
       metafields: [

@@ -1,5 +1,6 @@
 /**
- * Runs one GraphQL request the way the Admin API does: parse and validate, coerce variables,
+ * Runs one GraphQL request the way the Admin API does: parse and validate, refuse input arrays
+ * above 250 items, coerce variables,
  * compute the requested cost, refuse queries above the single-query maximum
  * (MAX_COST_EXCEEDED), throttle when the bucket cannot cover the cost (THROTTLED, still HTTP
  * 200, no data), execute, then refund the unused points. Every answer carries `extensions.cost`.
@@ -19,6 +20,7 @@ import {
 } from 'graphql';
 import type { ShopContext } from '../context.js';
 import { actualCost, requestedCost } from './cost.js';
+import { inputSizeErrors } from './input-limits.js';
 import type { GqlContext } from './resolvers/shared.js';
 import { returnPoints, takePoints, throttleStatus } from './throttle.js';
 
@@ -88,6 +90,8 @@ export async function runGraphql(
     return failure(sim, [new GraphQLError(message)]);
   }
   const inputs = request.variables ?? {};
+  const oversized = inputSizeErrors(document, inputs);
+  if (oversized.length > 0) return failure(sim, oversized);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
   if (coerced.errors) return failure(sim, coerced.errors);
   const costInput = {

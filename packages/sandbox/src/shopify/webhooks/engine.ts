@@ -148,7 +148,10 @@ export class DeliveryEngine {
     const wait = Math.min(Math.max(0, next - this.sim.now()), RECHECK_MS);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush().then(() => this.kick());
+      this.flush().then(
+        () => this.kick(),
+        () => this.kick(),
+      );
     }, wait);
     this.timer.unref?.();
   }
