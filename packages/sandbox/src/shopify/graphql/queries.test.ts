@@ -147,6 +147,22 @@ describe('order(id:)', () => {
   });
 });
 
+describe('the 60-day window', () => {
+  it('hides orders older than 60 days without read_all_orders', async () => {
+    const order = shop.sim.handle.createOrder({ line_items: [{ title: 'Old', price: '1.00' }] });
+    const id = `gid://shopify/Order/${order.id}`;
+    shop.sim.handle.advanceClock(61 * 86_400_000);
+    shop.sim.handle.settings.readAllOrders = false;
+    const hidden = await shop.gql('query($id: ID!) { order(id: $id) { id } }', { id });
+    const list = await shop.gql(`{ orders(first: 5, query: "id:${order.id}") { nodes { id } } }`);
+    shop.sim.handle.settings.readAllOrders = true;
+    expect(hidden.body.data.order).toBeNull();
+    expect(list.body.data.orders.nodes).toEqual([]);
+    const shown = await shop.gql('query($id: ID!) { order(id: $id) { id } }', { id });
+    expect(shown.body.data.order.id).toBe(id);
+  });
+});
+
 describe('customer(id:)', () => {
   it('reads a customer with metafields', async () => {
     const { body } = await shop.gql(

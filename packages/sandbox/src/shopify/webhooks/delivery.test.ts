@@ -112,6 +112,19 @@ describe('retries', () => {
   });
 });
 
+describe('several subscriptions', () => {
+  it('gives each subscription its own delivery of the same event', async () => {
+    const { shop, receiver } = await setup({ autoDeliver: false });
+    shop.sim.handle.subscribe('orders/create', `${receiver.url}?second`);
+    place(shop);
+    await shop.sim.handle.deliveries.flush();
+    expect(receiver.received).toHaveLength(2);
+    const [a, b] = receiver.received;
+    expect(a!.headers['x-shopify-event-id']).toBe(b!.headers['x-shopify-event-id']);
+    expect(a!.headers['x-shopify-webhook-id']).not.toBe(b!.headers['x-shopify-webhook-id']);
+  });
+});
+
 describe('slow receivers', () => {
   it('fails an attempt not answered within the timeout, then retries', async () => {
     const { shop, receiver } = await setup(

@@ -41,6 +41,13 @@ export const customerResolvers: TypeResolvers<SimCustomer> = {
   orders: (c, args, ctx) => listOrders(ctx, customerOrders(ctx, c), args, 'orders'),
 };
 
+/** An IANA zone with a fixed offset (`Etc/GMT+5` is UTC−5), or `UTC` for other offsets. */
+function fixedZone(offsetMinutes: number): string {
+  if (offsetMinutes === 0 || offsetMinutes % 60 !== 0) return 'Etc/UTC';
+  const hours = Math.abs(offsetMinutes / 60);
+  return `Etc/GMT${offsetMinutes < 0 ? '+' : '-'}${hours}`;
+}
+
 /** The `shop` value. */
 export function shopValue(sim: ShopContext) {
   const plan = sim.settings.plan;
@@ -57,7 +64,7 @@ export function shopValue(sim: ShopContext) {
     email: `owner@${sim.credentials.shopDomain}`,
     myshopifyDomain: sim.credentials.shopDomain,
     currencyCode: sim.settings.shopCurrency,
-    ianaTimezone: 'Etc/UTC',
+    ianaTimezone: fixedZone(sim.settings.utcOffsetMinutes),
     plan: {
       displayName: names[plan],
       publicDisplayName: names[plan],
