@@ -22,6 +22,8 @@ export type ProxyAction =
   | 'forward'
   /** Forward, let the target act, then reset the connection: the outcome is lost. */
   | 'forward-then-reset'
+  /** Reset after reading the request, without forwarding: looks the same to the client. */
+  | 'reset'
   | { status: number; headers?: Record<string, string>; json?: unknown };
 
 /** A running proxy. */
@@ -55,6 +57,10 @@ export async function startFaultProxy(
       }
       const request = { path: req.url ?? '/', operation: operationOf(json), json };
       const action = script(request, seen.push(request) - 1);
+      if (action === 'reset') {
+        req.socket.destroy();
+        return;
+      }
       if (typeof action === 'object') {
         res.writeHead(action.status, { 'content-type': 'application/json', ...action.headers });
         res.end(JSON.stringify(action.json ?? {}));
