@@ -145,6 +145,20 @@ describe('paytrace.sale', () => {
     });
   });
 
+  it('approves ZIP 99999 when the account has no AVS auto-void rule', async () => {
+    h.sim.handle.settings.avsAutoVoid = false;
+    try {
+      const { result } = await run({
+        source: vault,
+        amount: 700,
+        billingAddress: { zip: '99999' },
+      });
+      expect(result.output).toMatchObject({ status: 'approved', avsResponse: 'No Match' });
+    } finally {
+      h.sim.handle.settings.avsAutoVoid = true;
+    }
+  });
+
   it('treats a CSC mismatch (000) as a decline carrying the CSC result', async () => {
     const token = await h.protectToken({ number: '4012000098765439', csc: '000' });
     const { result } = await run({ source: { kind: 'protect', ...token }, amount: 800 });
