@@ -24,6 +24,12 @@ import {
   type LedgerSql,
 } from './ledger-sql';
 import { lockInvoice } from './payments';
+
+async function invoiceCustomer(tx: LedgerSql, invoiceId: string): Promise<string> {
+  const [row] = await tx<{ customer_id: string }[]>`
+    select customer_id from ledger.invoices where id = ${invoiceId}`;
+  return row!.customer_id;
+}
 import { writeDocumentLines } from './invoices';
 
 interface MemoRow {
@@ -91,8 +97,10 @@ export async function createCreditMemo(
     assertSameDocument('credit memo', doc.externalRef, existing.fingerprint, fp);
     return { document: toRecord(existing), created: false };
   }
-  const customer = await customerId(tx, doc.customerRef);
   const invoice = doc.invoiceRef ? await lockInvoice(tx, doc.invoiceRef, doc.currency) : null;
+  const customer = doc.customerRef
+    ? await customerId(tx, doc.customerRef)
+    : await invoiceCustomer(tx, invoice!.id);
   const split = splitCreditMemo(doc.total, doc.refundAmount, invoice?.openBalance ?? 0);
   const journalId = await writeEntryIfAny(tx, {
     source: 'credit-memo',

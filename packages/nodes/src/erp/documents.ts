@@ -93,17 +93,23 @@ export type PaymentInput = z.infer<typeof PaymentInput>;
  * the rest is applied to `invoiceRef`'s open balance as far as it goes, and anything left stays
  * as customer credit. No balance is ever driven below zero.
  */
-export const CreditMemoInput = z.object({
-  externalRef: ExternalRef,
-  customerRef: ExternalRef,
-  invoiceRef: ExternalRef.optional(),
-  currency: CurrencyCode,
-  date: CalendarDate,
-  lines: z.array(LineInput).min(1).max(500),
-  ...Charges,
-  refundAmount: MinorAmount.default(0),
-  memo: z.string().max(1000).optional(),
-});
+export const CreditMemoInput = z
+  .object({
+    externalRef: ExternalRef,
+    /** The customer; optional when `invoiceRef` is given (the invoice's customer is used). */
+    customerRef: ExternalRef.optional(),
+    invoiceRef: ExternalRef.optional(),
+    currency: CurrencyCode,
+    date: CalendarDate,
+    lines: z.array(LineInput).min(1).max(500),
+    ...Charges,
+    refundAmount: MinorAmount.default(0),
+    memo: z.string().max(1000).optional(),
+  })
+  .refine((m) => m.customerRef !== undefined || m.invoiceRef !== undefined, {
+    message: 'needs a customerRef or an invoiceRef',
+    path: ['customerRef'],
+  });
 export type CreditMemoInput = z.input<typeof CreditMemoInput>;
 
 /** One journal line: an account (code or role, see `accounts.ts`) and a debit or a credit. */

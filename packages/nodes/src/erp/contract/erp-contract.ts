@@ -177,6 +177,30 @@ export function erpContract(name: string, target: ContractTarget): void {
       expect(await erp.findByReference('credit-memo', r('cm3'))).toMatchObject({ refunded: 700 });
     });
 
+    it('takes the customer of a refund from its invoice', async () => {
+      const ref = r('inv4');
+      await erp.createInvoice(invoice(ref));
+      const memo = await erp.createCreditMemo({
+        externalRef: r('cm4'),
+        invoiceRef: ref,
+        currency: 'USD',
+        date: day,
+        lines: [{ description: 'Widget', unitAmount: 100 }],
+        refundAmount: 100,
+      });
+      expect(memo.document).toMatchObject({ customerRef: customer, refunded: 100 });
+      const orphan = await rejection(
+        erp.createCreditMemo({
+          externalRef: r('cm5'),
+          currency: 'USD',
+          date: day,
+          lines: [{ description: 'x', unitAmount: 1 }],
+        }),
+      );
+      expect(orphan).toMatchObject({ kind: 'validation' });
+      expect(orphan.message).toMatch(/customerRef or an invoiceRef/);
+    });
+
     it('posts balanced journals once and refuses unbalanced ones, naming the line', async () => {
       const ref = r('batch');
       const journal = {

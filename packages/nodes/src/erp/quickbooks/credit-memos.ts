@@ -78,7 +78,13 @@ export async function createCreditMemo(
 ): Promise<Posted<CreditMemoRecord>> {
   const doc = creditMemoTotals(input);
   const ref = doc.externalRef;
-  const customer = await requireCustomer(docs, doc.customerRef);
+  const invoice = doc.invoiceRef ? await findInvoice(docs, doc.invoiceRef) : null;
+  if (doc.invoiceRef && !invoice) {
+    throw new ErpError('not-found', 'INVOICE_NOT_FOUND', `no invoice ${doc.invoiceRef}`);
+  }
+  const customer = doc.customerRef
+    ? await requireCustomer(docs, doc.customerRef)
+    : await docs.client.read('Customer', String((invoice!.CustomerRef as Json).value));
   const parts = await findParts(docs, ref);
   const existing = parts.receipt ?? parts.memo;
   if (existing && fromQbo(existing.TotalAmt, doc.currency) !== doc.total) {
@@ -121,10 +127,7 @@ export async function createCreditMemo(
     parts.memo = made.entity;
     created = made.created;
   }
-  if (doc.invoiceRef && !parts.apply) {
-    const invoice = await findInvoice(docs, doc.invoiceRef);
-    if (!invoice)
-      throw new ErpError('not-found', 'INVOICE_NOT_FOUND', `no invoice ${doc.invoiceRef}`);
+  if (invoice && !parts.apply) {
     const { applied } = splitCreditMemo(
       doc.total,
       doc.refundAmount,
