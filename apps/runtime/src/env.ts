@@ -29,6 +29,12 @@ export const EnvSchema = z.object({
    * database (a demo or development setup), off with DATABASE_URL.
    */
   PAYBRIDGE_SANDBOX: z.enum(['true', 'false', '1', '0']).optional(),
+  /**
+   * Where PayTrace connections with the environment "built-in simulator" send their calls.
+   * Default: this process's own /sandbox/paytrace when it serves the sandbox, else
+   * PAYBRIDGE_PUBLIC_URL + /sandbox/paytrace (a worker-only process reaching the API's sandbox).
+   */
+  PAYBRIDGE_PAYTRACE_SIMULATOR_URL: z.string().url().optional(),
   /** Port of the embedded Postgres; 0 picks a free one at each start. */
   PAYBRIDGE_EMBEDDED_PG_PORT: intFrom(0, 0, 65535),
   PAYBRIDGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),

@@ -18,6 +18,7 @@ import { TriggerTable } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
 import { startWorker, type RunningWorker } from './jobs/start-worker';
 import { createLogger, type Logger } from './logger';
+import { ensureSandboxConnections } from './sandbox/sandbox-connections';
 import { loadKeyRing } from './secrets/load-key-ring';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -34,6 +35,26 @@ export interface RuntimeHandle {
 }
 
 const EDITOR_DIR = fileURLToPath(new URL('../../editor/dist', import.meta.url));
+
+/**
+ * Where PayTrace connections in the "simulator" environment send their calls: the configured URL,
+ * else this process's own sandbox, else the public URL's (a worker-only process reaching the
+ * API's sandbox). Undefined when none applies; such connections then fail with a clear error.
+ */
+function paytraceSimulatorUrl(env: Env, ownSandbox: string | null): string | undefined {
+  if (env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL) return env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL;
+  if (ownSandbox) return `${ownSandbox}/sandbox/paytrace`;
+  if (env.PAYBRIDGE_PUBLIC_URL)
+    return `${env.PAYBRIDGE_PUBLIC_URL.replace(/\/+$/, '')}/sandbox/paytrace`;
+  return undefined;
+}
+
+/** A host name this process can reach its own server on when it listens on `host`. */
+function localHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 /**
  * Starts one Paybridge process in the given role. `all` is the default single-process setup;
@@ -67,30 +88,13 @@ export async function startRuntime(
     if (env.PAYBRIDGE_BOOTSTRAP_TOKEN)
       await identity.ensureBootstrapToken(env.PAYBRIDGE_BOOTSTRAP_TOKEN);
 
-    let worker: RunningWorker | null = null;
-    let scheduler: Scheduler | null = null;
-    if (role !== 'api') {
-      worker = await startWorker({
-        databaseUrl,
-        sql,
-        db,
-        concurrency: env.PAYBRIDGE_WORKER_CONCURRENCY,
-        prefetch: env.PAYBRIDGE_QUEUE_PREFETCH ?? env.PAYBRIDGE_WORKER_CONCURRENCY * 2,
-        completeBatchMs: env.PAYBRIDGE_QUEUE_COMPLETE_BATCH_MS,
-        deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S,
-        lookupExecutor: createExecutorLookup({
-          http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
-        }),
-        env: flowEnvFrom(opts.processEnv ?? process.env),
-        limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },
-        connections,
-        logger,
-      });
-      scheduler = new Scheduler(db, ingest, logger);
-      scheduler.start();
-    }
-
+    const sandbox =
+      env.PAYBRIDGE_SANDBOX === undefined
+        ? !env.DATABASE_URL
+        : env.PAYBRIDGE_SANDBOX === 'true' || env.PAYBRIDGE_SANDBOX === '1';
     let server: ServerType | null = null;
+    /** Where this process's own HTTP server answers, for calls it makes to itself. */
+    let localUrl: string | null = null;
     let url: string | null = null;
     let setupLink: string | null = null;
     if (role !== 'worker') {
@@ -113,25 +117,51 @@ export async function startRuntime(
           badTokens: new RateLimiter(30, 60_000),
           tokenCreation: new RateLimiter(20, 60_000),
         },
-        sandbox:
-          env.PAYBRIDGE_SANDBOX === undefined
-            ? !env.DATABASE_URL
-            : env.PAYBRIDGE_SANDBOX === 'true' || env.PAYBRIDGE_SANDBOX === '1',
+        sandbox,
+        simulatorUrls: () => ({ paytrace: paytraceSimulatorUrl(env, sandbox ? localUrl : null) }),
         editorDir: EDITOR_DIR,
       });
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
       });
+      const listening = server;
+      cleanup.push(() => new Promise<void>((r) => listening.close(() => r())));
       const port = (server.address() as AddressInfo).port;
+      localUrl = `http://${localHost(env.HOST)}:${port}`;
       url =
         env.PAYBRIDGE_PUBLIC_URL ??
         `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+      if (sandbox) await ensureSandboxConnections(connections, logger);
       setupLink = await ensureFirstAdmin(identity, {
         email: env.PAYBRIDGE_ADMIN_EMAIL,
         password: env.PAYBRIDGE_ADMIN_PASSWORD,
         baseUrl: url,
         logger,
       });
+    }
+
+    let worker: RunningWorker | null = null;
+    let scheduler: Scheduler | null = null;
+    if (role !== 'api') {
+      worker = await startWorker({
+        databaseUrl,
+        sql,
+        db,
+        concurrency: env.PAYBRIDGE_WORKER_CONCURRENCY,
+        prefetch: env.PAYBRIDGE_QUEUE_PREFETCH ?? env.PAYBRIDGE_WORKER_CONCURRENCY * 2,
+        completeBatchMs: env.PAYBRIDGE_QUEUE_COMPLETE_BATCH_MS,
+        deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S,
+        lookupExecutor: createExecutorLookup({
+          http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
+          paytrace: { simulatorUrl: paytraceSimulatorUrl(env, sandbox ? localUrl : null) },
+        }),
+        env: flowEnvFrom(opts.processEnv ?? process.env),
+        limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },
+        connections,
+        logger,
+      });
+      scheduler = new Scheduler(db, ingest, logger);
+      scheduler.start();
     }
 
     let stopping: Promise<void> | null = null;

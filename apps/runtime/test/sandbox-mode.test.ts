@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { freshDatabase, startTestRuntime } from './support';
+import { SANDBOX_PAYTRACE_CONNECTION } from '../src/sandbox/sandbox-connections';
+import { protectToken } from './paytrace-support';
+import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
 
 let on: RuntimeHandle;
 let off: RuntimeHandle;
 
 beforeAll(async () => {
   const db = await freshDatabase();
-  on = await startTestRuntime(db, { role: 'api', env: { PAYBRIDGE_SANDBOX: 'true' } });
+  // The sandbox runtime runs a worker too: its sale node must reach its own simulator.
+  on = await startTestRuntime(db, { env: { PAYBRIDGE_SANDBOX: 'true' } });
   off = await startTestRuntime(db, { role: 'api' });
 });
 afterAll(async () => {
@@ -33,5 +36,66 @@ describe('sandbox mode', () => {
 
   it('is off by default with an external database', async () => {
     expect((await token(off.url!)).status).toBe(404);
+  });
+
+  it('creates one ready PayTrace connection to the simulator, which charges a Protect.js token', async () => {
+    const list = await call(on.url!, 'GET', '/api/connections');
+    const sandbox = list.body.connections.filter((c: any) => c.type === 'paytrace');
+    expect(sandbox).toHaveLength(1);
+    expect(sandbox[0]).toMatchObject({
+      name: SANDBOX_PAYTRACE_CONNECTION,
+      values: { environment: 'simulator', username: 'demo-api-user', password: { set: true } },
+    });
+    const tested = await call(on.url!, 'POST', `/api/connections/${sandbox[0].id}/test`);
+    expect(tested.body).toMatchObject({ ok: true });
+
+    const hpf = await protectToken(`${on.url}/sandbox/paytrace`);
+
+    const flow = await call(on.url!, 'POST', '/api/flows', {
+      name: 'sandbox sale',
+      activate: true,
+      graph: {
+        nodes: [
+          { id: 'trigger', type: 'trigger.rest', typeVersion: 1, config: { path: 'sandbox/sale' } },
+          {
+            id: 'sale',
+            type: 'paytrace.sale',
+            typeVersion: 1,
+            config: {
+              connectionId: sandbox[0].id,
+              source: { kind: 'protect', hpfToken: '=body.hpf_token', encKey: '=body.enc_key' },
+              amount: 2599,
+              currency: 'USD',
+            },
+          },
+        ],
+        edges: [{ from: { node: 'trigger', port: 'out' }, to: { node: 'sale', port: 'in' } }],
+      },
+    });
+    expect(flow.status).toBe(201);
+    const hook = await call(on.url!, 'POST', '/hooks/sandbox/sale', hpf, { authorization: '' });
+    const run = await waitForRun(on.url!, hook.body.runId);
+    const sale = run.steps.find((s: any) => s.nodeId === 'sale');
+    expect(sale).toMatchObject({
+      port: 'approved',
+      output: {
+        status: 'approved',
+        amount: { minor: 2599, currency: 'USD' },
+        cardLastFour: '5439',
+      },
+    });
+  });
+
+  it('does not create a second connection on the next start', async () => {
+    const again = await startTestRuntime(new URL(on.databaseUrl).toString(), {
+      role: 'api',
+      env: { PAYBRIDGE_SANDBOX: 'true' },
+    });
+    try {
+      const list = await call(again.url!, 'GET', '/api/connections');
+      expect(list.body.connections.filter((c: any) => c.type === 'paytrace')).toHaveLength(1);
+    } finally {
+      await again.stop();
+    }
   });
 });

@@ -13,7 +13,10 @@ import { ConnectionError, type ConnectionStore } from './connection-store';
 import { testConnection } from './test-connection';
 
 /** What the connection routes need from the runtime. */
-export type ConnectionRouteDeps = Pick<AppDeps, 'audit' | 'env' | 'logger' | 'triggers'> & {
+export type ConnectionRouteDeps = Pick<
+  AppDeps,
+  'audit' | 'env' | 'logger' | 'triggers' | 'simulatorUrls'
+> & {
   connections: ConnectionStore;
 };
 
@@ -226,6 +229,7 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
         const { id } = c.req.valid('param');
         const result = await testConnection(connections, id, {
           http: { allowPrivateCidrs: deps.env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
+          paytrace: { simulatorUrl: deps.simulatorUrls().paytrace },
         });
         if (!result) throw new ApiError(404, 'CONNECTION_NOT_FOUND', `No connection with id ${id}`);
         await audit.record(c, {

@@ -3,6 +3,7 @@ import {
   connectionTesters,
   type ConnectionTestResult,
   type HttpRuntimeOptions,
+  type PaytraceRuntimeOptions,
 } from '@paybridge/nodes/executors';
 import { SecretDecryptError } from '../secrets/seal';
 import type { ConnectionResolver } from './resolver';
@@ -19,7 +20,7 @@ export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
 export async function testConnection(
   resolver: ConnectionResolver,
   id: string,
-  options: { http: HttpRuntimeOptions; timeoutMs?: number },
+  options: { http: HttpRuntimeOptions; paytrace?: PaytraceRuntimeOptions; timeoutMs?: number },
 ): Promise<ConnectionTestResult | null> {
   let connection;
   try {
@@ -43,7 +44,11 @@ export async function testConnection(
   let result: ConnectionTestResult;
   try {
     result = await Promise.race([
-      tester(connection.values, { signal, http: options.http }),
+      tester(connection.values, {
+        signal,
+        http: options.http,
+        ...(options.paytrace ? { paytrace: options.paytrace } : {}),
+      }),
       new Promise<never>((_, reject) =>
         signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
       ),

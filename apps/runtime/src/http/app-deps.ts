@@ -25,6 +25,11 @@ export interface AppDeps {
   limits: { badTokens: RateLimiter; tokenCreation: RateLimiter };
   /** Whether the built-in simulators are served under `/sandbox`. */
   sandbox: boolean;
+  /**
+   * Where connections in a "simulator" environment send their calls, for connection tests. A
+   * function: the runtime's own port is known only once it listens.
+   */
+  simulatorUrls: () => { paytrace?: string | undefined };
   /** Directory of the built editor, served at `/` when present. */
   editorDir: string | null;
 }
