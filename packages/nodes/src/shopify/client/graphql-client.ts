@@ -123,7 +123,7 @@ export function createShopifyClient(
     const checked = operation.variables.safeParse(variables);
     if (!checked.success) throw invalidVariables(operation.name, checked.error.issues);
     const body = JSON.stringify({ query: operation.document, variables: checked.data });
-    const cost = Math.max(1, operation.cost(checked.data));
+    let cost = Math.max(1, operation.cost(checked.data));
     const isMutation = operation.kind === 'mutation';
     let failures = 0;
     let renewedToken = false;
@@ -171,8 +171,17 @@ export function createShopifyClient(
       }
 
       let reservation: Reservation;
+      const queuedAt = runtime.now();
       try {
         reservation = await bucket.reserve(cost, deadline, ctx.signal);
+        const waitedMs = runtime.now() - queuedAt;
+        if (waitedMs >= 100) {
+          ctx.logger.info("Shopify call waited for the shop's API cost bucket", {
+            operation: operation.name,
+            code: 'SHOPIFY_COST_BUCKET',
+            waitMs: waitedMs,
+          });
+        }
       } catch (err) {
         if (err instanceof BucketWaitTooLong) {
           throw new ShopifyNotSentError(
@@ -211,6 +220,8 @@ export function createShopifyClient(
       const envelope = readEnvelope(answer.text);
       if (envelope?.throttle) bucket.observe(reservation, envelope.throttle);
       else bucket.release(reservation);
+      // Shopify's own figure beats the estimate for the next round of this call.
+      if (envelope?.requestedCost !== undefined) cost = Math.max(cost, envelope.requestedCost);
 
       const deprecated = answer.headers['x-shopify-api-deprecated-reason'];
       if (deprecated && !warnedDeprecation) {
@@ -264,9 +275,21 @@ export function createShopifyClient(
       }
       const codes = errorCodes(envelope);
       if (codes.includes('THROTTLED')) {
+        const waitMs = throttleWaitMs(envelope, cost);
+        const modelled = bucket.availableNow();
+        if (envelope.throttle && modelled !== undefined && modelled < cost) {
+          // The bucket now knows the reported level: reserving again waits for the refill, in
+          // turn with every other caller (and past the budget it gives up with retryAfterMs).
+          ctx.logger.info('Shopify throttled the call; it waits for the cost bucket to refill', {
+            operation: operation.name,
+            code: 'SHOPIFY_THROTTLED',
+            waitMs,
+          });
+          continue;
+        }
         await waitOrGiveUp(
           new ShopifyNotSentError('SHOPIFY_THROTTLED', 'Shopify throttled the request'),
-          throttleWaitMs(envelope, cost),
+          waitMs,
         );
         failures -= 1; // throttling is not a failure; it must not lengthen later backoffs
         continue;
