@@ -8,6 +8,8 @@
  * 2. Runs: end-to-end runs/s of a 4-node flow (trigger -> map -> branch -> respond) drained by a
  *    worker process, against graphile-worker draining no-op jobs with the same concurrency.
  * 3. Peak memory (VmHWM) of the runtime processes under that load.
+ * 4. Charges: PayTrace sales/s through a sale node against the simulator, against the same
+ *    number of direct HTTP sale calls to it (see `charges.ts`).
  */
 import { openSql } from '../src/db/client';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -21,11 +23,13 @@ import { Hono } from 'hono';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createLogger } from '../src/logger';
 import { spawnRuntime } from '../test/processes';
+import { benchCharges } from './charges';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 32;
 const BENCH_TOKEN = `pbt_bench_${Date.now()}_0123456789abcdef`;
 const CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 8);
+const CHARGES = Number(process.env.BENCH_CHARGES ?? 2000);
 const BODY = JSON.stringify({
   id: 'ORD-1001',
   total_cents: 12999,
@@ -232,6 +236,15 @@ async function main(): Promise<void> {
     await runner.stop();
     await gw.end();
 
+    // --- charges through a PayTrace sale node vs direct calls to the simulator ---------------
+    await admin.unsafe('create database bench_charges');
+    const charges = await benchCharges({
+      dbUrl: dbUrl('bench_charges'),
+      count: CHARGES,
+      concurrency: CONCURRENCY,
+      token: BENCH_TOKEN,
+    });
+
     // Requests still in flight when the load generator stops are stored but not counted as
     // accepted, so up to one per connection may be stored without being counted.
     const allDurable = durable >= ingestRes.ok && durable - ingestRes.ok <= CONNECTIONS;
@@ -251,6 +264,11 @@ async function main(): Promise<void> {
       `  Paybridge runs                ${fmt(runsPerS).padStart(7)} runs/s  (${total} runs, ${failedRuns} failed)`,
       `  ratio to no-op jobs           ${ratio(runsPerS, jobsPerS)}   (target >= 25%)`,
       '',
+      `Charges (PayTrace sale node vs direct calls to the simulator, ${charges.charges} each, concurrency ${CONCURRENCY})`,
+      `  direct HTTP sale calls        ${fmt(charges.directPerS).padStart(7)} sales/s`,
+      `  Paybridge sale node           ${fmt(charges.paybridgePerS).padStart(7)} charges/s  (${charges.failedRuns} failed runs, ${charges.notExactlyOnce} orders not charged exactly once)`,
+      `  ratio to direct calls         ${ratio(charges.paybridgePerS, charges.directPerS)}`,
+      '',
       'Peak memory (VmHWM)',
       `  API process                   ${fmt(apiPeak)} MiB`,
       `  worker process                ${fmt(workerPeak)} MiB   (target < 500 MiB each)`,
@@ -258,6 +276,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(lines.join('\n'));
     if (!allDurable || failedRuns > 0 || jobs < durable) process.exitCode = 1;
+    if (charges.failedRuns > 0 || charges.notExactlyOnce > 0) process.exitCode = 1;
   } finally {
     await admin.end();
     await pg.stop();
