@@ -9,6 +9,7 @@ export default defineConfig({
       'packages/sandbox',
       'apps/runtime',
       'apps/editor',
+      'e2e',
     ],
   },
 });

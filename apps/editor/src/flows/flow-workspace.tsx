@@ -186,7 +186,7 @@ function WorkspaceContent({
         s.edges,
       ),
     );
-    setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2 }), 50);
+    setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }), 150);
   };
 
   const onImportFile = async (file: File) => {

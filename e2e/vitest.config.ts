@@ -1,0 +1,16 @@
+import { defineProject } from 'vitest/config';
+
+/**
+ * End-to-end tests: a real runtime (embedded Postgres, API, workers, the built editor) started
+ * once for the run, driven through Debian's Chromium by playwright-core.
+ */
+export default defineProject({
+  test: {
+    name: 'e2e',
+    include: ['**/*.e2e.test.ts'],
+    globalSetup: ['./support/global-setup.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
+    fileParallelism: false,
+  },
+});
