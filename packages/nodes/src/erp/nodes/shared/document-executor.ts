@@ -1,0 +1,79 @@
+/**
+ * The executor every posting node shares: evaluate the mapping over the input, make amounts
+ * exact, validate the document (errors name the field and line), then post it exactly once to
+ * the node's ERP.
+ *
+ * @module
+ */
+import { PermanentError, type ExecuteContext, type NodeExecutor } from '@paybridge/engine';
+import type { z } from 'zod';
+import type { ErpAdapter } from '../../adapter';
+import type { DocumentType } from '../../documents';
+import { ErpError } from '../../errors';
+import type { ErpDocument, Posted } from '../../records';
+import { parseDocument } from '../../totals';
+import type { NodeDefinition } from '../../../define-node';
+import { implementNode } from '../../../define-node';
+import { exactAmounts } from './amounts';
+import type { ErpRuntime } from './erp-runtime';
+import { toNodeError } from './errors';
+import { documentFingerprint } from './fingerprint';
+import { postOnce } from './post-once';
+
+/** How a posting node turns its mapped value into a posting. */
+export interface DocumentNodeSpec<Doc> {
+  /** Document type, for lookups of an unknown outcome. */
+  type: DocumentType;
+  /** Schema of the document (from `documents.ts`). */
+  schema: z.ZodType<Doc>;
+  what: string;
+  amountFields: readonly string[];
+  lineAmountFields?: readonly string[];
+  post(adapter: ErpAdapter, doc: Doc): Promise<Posted<ErpDocument>>;
+  /** The reference to look the document up by. */
+  reference(doc: Doc): string;
+}
+
+/** Evaluates a mapping over the input; failures are permanent (fix the mapping). */
+export async function evaluateMapping(ctx: ExecuteContext<unknown>, expression: string) {
+  try {
+    return await ctx.evaluate(expression, ctx.input);
+  } catch (err) {
+    throw new PermanentError('MAPPING_FAILED', `The mapping failed: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+}
+
+/** Validates a mapped document, turning a refusal into a permanent error naming the line. */
+export function validDocument<Doc>(spec: DocumentNodeSpec<Doc>, mapped: unknown): Doc {
+  const exact = exactAmounts(mapped, spec.amountFields, spec.lineAmountFields);
+  try {
+    return parseDocument(spec.schema, exact, spec.what) as Doc;
+  } catch (err) {
+    throw err instanceof ErpError ? toNodeError(err) : err;
+  }
+}
+
+/** Implements a posting node. */
+export function documentExecutor<Config extends { mapping: string }, Doc>(
+  definition: NodeDefinition<Config, string>,
+  runtime: ErpRuntime,
+  spec: DocumentNodeSpec<Doc>,
+): NodeExecutor<Config> {
+  return implementNode(definition, async (ctx) => {
+    const doc = validDocument(spec, await evaluateMapping(ctx, ctx.config.mapping));
+    const adapter = runtime.adapterFor(ctx);
+    const result = await postOnce(ctx.effects, {
+      fingerprint: documentFingerprint(doc),
+      post: () => spec.post(adapter, doc),
+      find: async () => adapter.findByReference(spec.type, spec.reference(doc)),
+    });
+    ctx.logger.info(result.created ? `${spec.what} posted` : `${spec.what} already posted`, {
+      erp: adapter.kind,
+      id: result.document.id,
+      origin: result.origin,
+    });
+    return { output: { erp: adapter.kind, ...result } };
+  });
+}
