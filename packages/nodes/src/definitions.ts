@@ -17,6 +17,7 @@ import { respondNode } from './core/respond/definition';
 import { delayNode } from './core/delay/definition';
 import { httpRequestNode } from './core/http-request/definition';
 import { paytraceNodes } from './paytrace/nodes/definitions';
+import { shopifyNodes } from './shopify/nodes/definitions';
 import { shopifyTriggerNode } from './shopify/trigger/definition';
 
 export {
@@ -113,6 +114,7 @@ export {
   type PaytraceEnvironment,
 } from './paytrace/connection';
 export * from './paytrace/nodes/definitions';
+export * from './shopify/nodes/definitions';
 
 /** Every node type the product ships, in palette order within each category. */
 export const nodeDefinitions = [
@@ -126,6 +128,7 @@ export const nodeDefinitions = [
   delayNode,
   httpRequestNode,
   ...paytraceNodes,
+  ...shopifyNodes,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

@@ -22,6 +22,12 @@ import {
   type PaytraceRuntimeOptions,
 } from './paytrace/client/runtime';
 import { paytraceExecutorFactories } from './paytrace/nodes/executors';
+import {
+  createShopifyRuntime,
+  type ShopifyRuntime,
+  type ShopifyRuntimeOptions,
+} from './shopify/client/runtime';
+import { shopifyExecutorFactories } from './shopify/nodes/executors';
 
 export { implementNode } from './define-node';
 export {
@@ -37,6 +43,7 @@ export {
   type HttpRuntimeOptions,
 } from './core/http-request/execute';
 export { type PaytraceRuntimeOptions } from './paytrace/client/runtime';
+export { type ShopifyRuntimeOptions } from './shopify/client/runtime';
 
 /**
  * Settings the runtime passes in (from its own config). Executors keep no global state: two
@@ -46,6 +53,8 @@ export interface NodeRuntimeOptions {
   http: HttpRuntimeOptions;
   /** PayTrace: where the runtime's built-in simulator is served, if it serves one. */
   paytrace?: PaytraceRuntimeOptions;
+  /** Shopify: where the runtime's built-in store simulator is served, if it serves one. */
+  shopify?: ShopifyRuntimeOptions;
 }
 
 /**
@@ -54,6 +63,7 @@ export interface NodeRuntimeOptions {
  */
 export interface RuntimeServices {
   readonly paytrace: PaytraceRuntime;
+  readonly shopify: ShopifyRuntime;
 }
 
 type ConfigOf<T extends NodeTypeName> =
@@ -81,6 +91,7 @@ const factories: ExecutorFactories = {
   delay: () => delayExecutor,
   'http.request': (options) => createHttpRequestExecutor(options.http),
   ...paytraceExecutorFactories,
+  ...shopifyExecutorFactories,
 };
 
 /**
@@ -97,6 +108,10 @@ export function createExecutorLookup(options: NodeRuntimeOptions): ExecutorLooku
     paytrace: createPaytraceRuntime({
       http: options.http,
       ...(options.paytrace ? { paytrace: options.paytrace } : {}),
+    }),
+    shopify: createShopifyRuntime({
+      http: options.http,
+      ...(options.shopify ? { shopify: options.shopify } : {}),
     }),
   };
   for (const definition of nodeDefinitions) {

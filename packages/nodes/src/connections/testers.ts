@@ -7,6 +7,8 @@
 import type { HttpRuntimeOptions } from '../core/http-request/execute';
 import { paytraceConnectionTester } from '../paytrace/connection-tester';
 import type { PaytraceRuntimeOptions } from '../paytrace/client/runtime';
+import { shopifyConnectionTester } from '../shopify/connection-tester';
+import type { ShopifyRuntimeOptions } from '../shopify/client/runtime';
 import { createAddressPolicy } from '../http/address-policy';
 import { createGuardedAgent } from '../http/guarded-agent';
 import { sendRequest } from '../http/send-request';
@@ -24,6 +26,8 @@ export interface ConnectionTestContext {
   http?: HttpRuntimeOptions;
   /** The runtime's PayTrace settings (where its built-in simulator is). */
   paytrace?: PaytraceRuntimeOptions;
+  /** The runtime's Shopify settings (where its built-in store simulator is). */
+  shopify?: ShopifyRuntimeOptions;
 }
 
 /** Checks decrypted values against the service. Throwing counts as a failed test. */
@@ -81,4 +85,5 @@ export const connectionTesters: Readonly<Partial<Record<ConnectionTypeName, Conn
   'http.header-auth': httpAuthTester('http.header-auth'),
   'http.basic-auth': httpAuthTester('http.basic-auth'),
   paytrace: paytraceConnectionTester,
+  shopify: shopifyConnectionTester,
 };

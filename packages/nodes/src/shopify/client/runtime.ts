@@ -33,6 +33,8 @@ export interface ShopifyRuntime {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** Jitter source for backoff. */
   random(): number;
+  /** Closes the connection pools (a connection test's one-off runtime). */
+  close(): Promise<void>;
 }
 
 /** How a runtime is built; the clock and jitter are injectable for tests. */
@@ -71,6 +73,9 @@ export function createShopifyRuntime(options: CreateShopifyRuntimeOptions): Shop
     now: options.now ?? Date.now,
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
+    async close() {
+      await Promise.all([trusted?.close(), guarded?.close()].map((p) => p?.catch(() => undefined)));
+    },
   };
   return runtime;
 }
