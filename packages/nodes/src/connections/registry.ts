@@ -12,6 +12,7 @@ import { httpHeaderAuthConnection } from './http/header-auth';
 import { webhookConnections } from '../trigger/rest/connections';
 import { paytraceConnection } from '../paytrace/connection';
 import { shopifyConnection } from '../shopify/connection';
+import { quickbooksConnection } from '../erp/quickbooks/connection';
 
 /**
  * Registration is this array: add a type's definition here and the API accepts it, the catalogue
@@ -23,6 +24,7 @@ export const connectionDefinitions = [
   ...webhookConnections,
   shopifyConnection,
   paytraceConnection,
+  quickbooksConnection,
 ] as const satisfies readonly AnyConnectionDefinition[];
 
 /** The union of shipped connection type names. */
