@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
    * PAYBRIDGE_PUBLIC_URL + /sandbox/paytrace (a worker-only process reaching the API's sandbox).
    */
   PAYBRIDGE_PAYTRACE_SIMULATOR_URL: z.string().url().optional(),
+  /** The same for Shopify connections set to the built-in store simulator (/sandbox/shopify). */
+  PAYBRIDGE_SHOPIFY_SIMULATOR_URL: z.string().url().optional(),
   /** Port of the embedded Postgres; 0 picks a free one at each start. */
   PAYBRIDGE_EMBEDDED_PG_PORT: intFrom(0, 0, 65535),
   PAYBRIDGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),

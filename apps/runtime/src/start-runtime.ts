@@ -18,7 +18,8 @@ import { TriggerTable } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
 import { startWorker, type RunningWorker } from './jobs/start-worker';
 import { createLogger, type Logger } from './logger';
-import { ensureSandboxConnections } from './sandbox/sandbox-connections';
+import { createShopifySimulator } from '@paybridge/sandbox';
+import { ensureSandboxConnections, subscribeSandboxStore } from './sandbox/sandbox-connections';
 import { loadKeyRing } from './secrets/load-key-ring';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -37,15 +38,21 @@ export interface RuntimeHandle {
 const EDITOR_DIR = fileURLToPath(new URL('../../editor/dist', import.meta.url));
 
 /**
- * Where PayTrace connections in the "simulator" environment send their calls: the configured URL,
- * else this process's own sandbox, else the public URL's (a worker-only process reaching the
- * API's sandbox). Undefined when none applies; such connections then fail with a clear error.
+ * Where connections in a "simulator" environment send their calls: the configured URL, else this
+ * process's own sandbox, else the public URL's (a worker-only process reaching the API's
+ * sandbox). Undefined when none applies; such connections then fail with a clear error.
  */
-function paytraceSimulatorUrl(env: Env, ownSandbox: string | null): string | undefined {
-  if (env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL) return env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL;
-  if (ownSandbox) return `${ownSandbox}/sandbox/paytrace`;
-  if (env.PAYBRIDGE_PUBLIC_URL)
-    return `${env.PAYBRIDGE_PUBLIC_URL.replace(/\/+$/, '')}/sandbox/paytrace`;
+function simulatorUrl(
+  configured: string | undefined,
+  env: Env,
+  ownSandbox: string | null,
+  mount: 'paytrace' | 'shopify',
+): string | undefined {
+  if (configured) return configured;
+  if (ownSandbox) return `${ownSandbox}/sandbox/${mount}`;
+  if (env.PAYBRIDGE_PUBLIC_URL) {
+    return `${env.PAYBRIDGE_PUBLIC_URL.replace(/\/+$/, '')}/sandbox/${mount}`;
+  }
   return undefined;
 }
 
@@ -92,6 +99,16 @@ export async function startRuntime(
       env.PAYBRIDGE_SANDBOX === undefined
         ? !env.DATABASE_URL
         : env.PAYBRIDGE_SANDBOX === 'true' || env.PAYBRIDGE_SANDBOX === '1';
+    const simulatorUrls = () => {
+      const own = sandbox ? localUrl : null;
+      return {
+        paytrace: simulatorUrl(env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL, env, own, 'paytrace'),
+        shopify: simulatorUrl(env.PAYBRIDGE_SHOPIFY_SIMULATOR_URL, env, own, 'shopify'),
+      };
+    };
+    // The store simulator lives as long as this process; its webhooks go to this runtime.
+    const shopifyStore = sandbox && role !== 'worker' ? createShopifySimulator() : null;
+    if (shopifyStore) cleanup.push(() => shopifyStore.close());
     let server: ServerType | null = null;
     /** Where this process's own HTTP server answers, for calls it makes to itself. */
     let localUrl: string | null = null;
@@ -117,8 +134,8 @@ export async function startRuntime(
           badTokens: new RateLimiter(30, 60_000),
           tokenCreation: new RateLimiter(20, 60_000),
         },
-        sandbox,
-        simulatorUrls: () => ({ paytrace: paytraceSimulatorUrl(env, sandbox ? localUrl : null) }),
+        sandbox: shopifyStore ? { shopify: shopifyStore.app } : null,
+        simulatorUrls,
         editorDir: EDITOR_DIR,
       });
       server = await new Promise<ServerType>((resolve) => {
@@ -131,7 +148,13 @@ export async function startRuntime(
       url =
         env.PAYBRIDGE_PUBLIC_URL ??
         `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
-      if (sandbox) await ensureSandboxConnections(connections, logger);
+      if (shopifyStore) {
+        const { shopifyConnectionId } = await ensureSandboxConnections(connections, logger);
+        subscribeSandboxStore(
+          shopifyStore.handle,
+          `${localUrl}/hooks/shopify/${shopifyConnectionId}`,
+        );
+      }
       setupLink = await ensureFirstAdmin(identity, {
         email: env.PAYBRIDGE_ADMIN_EMAIL,
         password: env.PAYBRIDGE_ADMIN_PASSWORD,
@@ -153,7 +176,8 @@ export async function startRuntime(
         deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S,
         lookupExecutor: createExecutorLookup({
           http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
-          paytrace: { simulatorUrl: paytraceSimulatorUrl(env, sandbox ? localUrl : null) },
+          paytrace: { simulatorUrl: simulatorUrls().paytrace },
+          shopify: { simulatorUrl: simulatorUrls().shopify },
         }),
         env: flowEnvFrom(opts.processEnv ?? process.env),
         limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },
@@ -176,6 +200,7 @@ export async function startRuntime(
             const s = server;
             await new Promise<void>((r) => s.close(() => r()));
           }
+          await shopifyStore?.close();
           await scheduler?.stop();
           await worker?.stop();
           await sql.end({ timeout: 5 });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { SANDBOX_PAYTRACE_CONNECTION } from '../src/sandbox/sandbox-connections';
+import {
+  SANDBOX_PAYTRACE_CONNECTION,
+  SANDBOX_SHOPIFY_CONNECTION,
+} from '../src/sandbox/sandbox-connections';
 import { protectToken } from './paytrace-support';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
 
@@ -86,6 +89,64 @@ describe('sandbox mode', () => {
     });
   });
 
+  it('serves a Shopify store whose webhooks start flows through the ready Shopify connection', async () => {
+    const list = await call(on.url!, 'GET', '/api/connections?type=shopify');
+    expect(list.body.connections).toHaveLength(1);
+    const store = list.body.connections[0];
+    expect(store).toMatchObject({
+      name: SANDBOX_SHOPIFY_CONNECTION,
+      values: { environment: 'simulator', accessToken: { set: true } },
+    });
+    expect((await call(on.url!, 'POST', `/api/connections/${store.id}/test`)).body).toMatchObject({
+      ok: true,
+    });
+    const flow = await call(on.url!, 'POST', '/api/flows', {
+      name: 'sandbox orders',
+      activate: true,
+      graph: {
+        nodes: [
+          {
+            id: 'trigger',
+            type: 'trigger.shopify',
+            typeVersion: 1,
+            config: {
+              connectionId: store.id,
+              topics: ['orders/create'],
+              gatewayNames: ['PayTrace'],
+            },
+          },
+          {
+            id: 'shape',
+            type: 'map',
+            typeVersion: 1,
+            config: { expression: '{ "order": body.id }' },
+          },
+        ],
+        edges: [{ from: { node: 'trigger', port: 'out' }, to: { node: 'shape', port: 'in' } }],
+      },
+    });
+    expect(flow.status).toBe(201);
+    const placed = await fetch(`${on.url}/sandbox/shopify/__admin/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        gateway: 'PayTrace',
+        line_items: [{ title: 'Mug', price: '12.50', quantity: 2 }],
+      }),
+    });
+    expect(placed.status).toBe(201);
+    const orderId = ((await placed.text()).match(/"id":\s*"?(\d+)/) ?? [])[1];
+    expect(orderId).toBeTruthy();
+    let run: any;
+    for (let i = 0; i < 100 && !run; i++) {
+      const runs = await call(on.url!, 'GET', `/api/runs?flowId=${flow.body.id}`);
+      run = runs.body.runs[0];
+      if (!run) await new Promise((r) => setTimeout(r, 100));
+    }
+    const done = await waitForRun(on.url!, run.id);
+    expect(done.steps.find((s: any) => s.nodeId === 'shape').output).toEqual({ order: orderId });
+  });
+
   it('does not create a second connection on the next start', async () => {
     const again = await startTestRuntime(new URL(on.databaseUrl).toString(), {
       role: 'api',
@@ -93,7 +154,7 @@ describe('sandbox mode', () => {
     });
     try {
       const list = await call(again.url!, 'GET', '/api/connections');
-      expect(list.body.connections.filter((c: any) => c.type === 'paytrace')).toHaveLength(1);
+      expect(list.body.connections.map((c: any) => c.type).sort()).toEqual(['paytrace', 'shopify']);
     } finally {
       await again.stop();
     }

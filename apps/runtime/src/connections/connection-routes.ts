@@ -230,6 +230,7 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
         const result = await testConnection(connections, id, {
           http: { allowPrivateCidrs: deps.env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
           paytrace: { simulatorUrl: deps.simulatorUrls().paytrace },
+          shopify: { simulatorUrl: deps.simulatorUrls().shopify },
         });
         if (!result) throw new ApiError(404, 'CONNECTION_NOT_FOUND', `No connection with id ${id}`);
         await audit.record(c, {

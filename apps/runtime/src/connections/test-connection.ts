@@ -4,6 +4,7 @@ import {
   type ConnectionTestResult,
   type HttpRuntimeOptions,
   type PaytraceRuntimeOptions,
+  type ShopifyRuntimeOptions,
 } from '@paybridge/nodes/executors';
 import { SecretDecryptError } from '../secrets/seal';
 import type { ConnectionResolver } from './resolver';
@@ -20,7 +21,12 @@ export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
 export async function testConnection(
   resolver: ConnectionResolver,
   id: string,
-  options: { http: HttpRuntimeOptions; paytrace?: PaytraceRuntimeOptions; timeoutMs?: number },
+  options: {
+    http: HttpRuntimeOptions;
+    paytrace?: PaytraceRuntimeOptions;
+    shopify?: ShopifyRuntimeOptions;
+    timeoutMs?: number;
+  },
 ): Promise<ConnectionTestResult | null> {
   let connection;
   try {
@@ -48,6 +54,7 @@ export async function testConnection(
         signal,
         http: options.http,
         ...(options.paytrace ? { paytrace: options.paytrace } : {}),
+        ...(options.shopify ? { shopify: options.shopify } : {}),
       }),
       new Promise<never>((_, reject) =>
         signal.addEventListener('abort', () => reject(signal.reason), { once: true }),

@@ -1,3 +1,4 @@
+import type { Hono } from 'hono';
 import type { AuditLog } from '../audit/audit-log';
 import type { IdentityStore } from '../auth/identity-store';
 import type { RateLimiter } from '../auth/rate-limiter';
@@ -23,13 +24,16 @@ export interface AppDeps {
   /** Connections (credentials): sealed secrets, resolver for executors and trigger checks. */
   connections: ConnectionStore;
   limits: { badTokens: RateLimiter; tokenCreation: RateLimiter };
-  /** Whether the built-in simulators are served under `/sandbox`. */
-  sandbox: boolean;
+  /**
+   * The built-in simulators served under `/sandbox` (sandbox mode), or null. The Shopify store is
+   * created by the runtime, which subscribes its webhooks to this runtime's ingress.
+   */
+  sandbox: { shopify: Hono } | null;
   /**
    * Where connections in a "simulator" environment send their calls, for connection tests. A
    * function: the runtime's own port is known only once it listens.
    */
-  simulatorUrls: () => { paytrace?: string | undefined };
+  simulatorUrls: () => { paytrace?: string | undefined; shopify?: string | undefined };
   /** Directory of the built editor, served at `/` when present. */
   editorDir: string | null;
 }

@@ -86,7 +86,10 @@ export function createApp(deps: AppDeps) {
     referrerPolicy: 'no-referrer',
   });
   app.use('*', (c, next) => (c.req.path.startsWith('/sandbox/') ? next() : strictHeaders(c, next)));
-  if (deps.sandbox) app.route('/sandbox/paytrace', createPaytraceSimulator().app);
+  if (deps.sandbox) {
+    app.route('/sandbox/paytrace', createPaytraceSimulator().app);
+    app.route('/sandbox/shopify', deps.sandbox.shopify);
+  }
   const served = app
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .get('/readyz', async (c) => {

@@ -1,37 +1,58 @@
-import { DEMO_CREDENTIALS } from '@paybridge/sandbox';
+import { SHOPIFY_TOPICS } from '@paybridge/nodes/definitions';
+import {
+  DEMO_CREDENTIALS,
+  SHOPIFY_DEMO_CREDENTIALS,
+  type ShopifySimulatorHandle,
+} from '@paybridge/sandbox';
 import type { ConnectionStore } from '../connections/connection-store';
 import type { Logger } from '../logger';
 
-/** Name of the connection a sandbox start creates for the built-in PayTrace simulator. */
+/** Names of the connections a sandbox start creates for the built-in simulators. */
 export const SANDBOX_PAYTRACE_CONNECTION = 'PayTrace simulator';
+export const SANDBOX_SHOPIFY_CONNECTION = 'Shopify simulator';
 
 /**
- * Makes a sandbox start ready to charge: when no PayTrace connection points at the built-in
- * simulator, one is created with the simulator's demo credentials (they are public test values,
- * printed in the README). A connection an admin deleted comes back at the next sandbox start;
- * one they edited (renamed, other credentials) is left alone.
+ * Makes a sandbox start ready to use: when no connection points at a built-in simulator, one is
+ * created with the simulator's demo credentials (public test values, printed in the README). A
+ * connection an admin deleted comes back at the next sandbox start; one they edited (renamed,
+ * other credentials) is left alone. Returns the Shopify one, whose webhooks the store sends.
  */
 export async function ensureSandboxConnections(
   connections: ConnectionStore,
   logger: Logger,
-): Promise<void> {
-  const existing = await connections.list('paytrace');
-  if (existing.some((c) => c.values.environment === 'simulator')) return;
-  const created = await connections.create(
-    {
-      type: 'paytrace',
-      name: SANDBOX_PAYTRACE_CONNECTION,
-      values: {
-        username: DEMO_CREDENTIALS.username,
-        password: DEMO_CREDENTIALS.password,
-        integratorId: DEMO_CREDENTIALS.integratorId,
-        environment: 'simulator',
-      },
-    },
-    null,
-  );
-  logger.info('sandbox: created a PayTrace connection to the built-in simulator', {
-    connectionId: created.id,
-    name: created.name,
+): Promise<{ paytraceConnectionId: string; shopifyConnectionId: string }> {
+  const ensure = async (type: string, name: string, values: Record<string, unknown>) => {
+    const existing = (await connections.list(type)).find(
+      (c) => c.values.environment === 'simulator',
+    );
+    if (existing) return existing.id;
+    const created = await connections.create({ type, name, values }, null);
+    logger.info('sandbox: created a connection to a built-in simulator', {
+      connectionId: created.id,
+      name,
+    });
+    return created.id;
+  };
+  const paytraceConnectionId = await ensure('paytrace', SANDBOX_PAYTRACE_CONNECTION, {
+    username: DEMO_CREDENTIALS.username,
+    password: DEMO_CREDENTIALS.password,
+    integratorId: DEMO_CREDENTIALS.integratorId,
+    environment: 'simulator',
   });
+  const shopifyConnectionId = await ensure('shopify', SANDBOX_SHOPIFY_CONNECTION, {
+    shopDomain: SHOPIFY_DEMO_CREDENTIALS.shopDomain,
+    environment: 'simulator',
+    accessToken: SHOPIFY_DEMO_CREDENTIALS.accessTokens[0],
+    webhookSecret: SHOPIFY_DEMO_CREDENTIALS.webhookSecret,
+  });
+  return { paytraceConnectionId, shopifyConnectionId };
+}
+
+/**
+ * Subscribes the sandbox store's webhooks (every topic a Shopify trigger offers) to this
+ * runtime's ingress, so an order placed through the store's admin API starts the flows listening
+ * to it, exactly as a real store's subscription would.
+ */
+export function subscribeSandboxStore(store: ShopifySimulatorHandle, hookUrl: string): void {
+  for (const topic of SHOPIFY_TOPICS) store.subscribe(topic, hookUrl);
 }
