@@ -14,3 +14,4 @@ export * from './accounts';
 export * from './totals';
 export * from './posting-rules';
 export type { ErpAdapter } from './adapter';
+export type { QuickbooksTokenStore, QuickbooksTokens } from './quickbooks/token-store';

@@ -38,6 +38,8 @@ export interface QuickbooksConnectionValues {
 /** How to reach QuickBooks besides the values. */
 export interface QuickbooksAdapterOptions {
   tokens: QuickbooksTokenStore;
+  /** Key of the connection in the token store (the runtime uses the connection id). */
+  tokenKey?: string | undefined;
   /** Base URL of the simulator when the connection names none. */
   simulatorUrl?: string | undefined;
   fetch?: typeof fetch;
@@ -65,6 +67,7 @@ export function createQuickbooksAdapter(
     realmId: values.realmId,
     refreshToken: values.refreshToken,
     tokens: options.tokens,
+    ...(options.tokenKey ? { tokenKey: options.tokenKey } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),

@@ -30,6 +30,8 @@ export interface QuickbooksClientOptions {
   realmId: string;
   /** The refresh token from the connection; a newer one in the store wins. */
   refreshToken: string;
+  /** Key of this connection in the token store (default: client id and realm). */
+  tokenKey?: string;
   tokens: QuickbooksTokenStore;
   fetch?: typeof fetch;
   signal?: AbortSignal;
@@ -50,7 +52,7 @@ export class QuickbooksClient {
 
   constructor(private readonly options: QuickbooksClientOptions) {
     this.fetchFn = options.fetch ?? fetch;
-    this.key = `${options.clientId}:${options.realmId}`;
+    this.key = options.tokenKey ?? `${options.clientId}:${options.realmId}`;
   }
 
   private now(): number {
@@ -62,19 +64,33 @@ export class QuickbooksClient {
     if (!forceRefresh && stored?.accessToken && stored.accessExpiresAt > this.now() + 60_000) {
       return stored.accessToken;
     }
-    const answer = await refreshTokens(
-      this.options.oauth,
-      this.options,
-      stored?.refreshToken ?? this.options.refreshToken,
-      this.fetchFn,
-      this.options.signal,
-    );
+    const used = stored?.refreshToken ?? this.options.refreshToken;
+    let answer;
+    try {
+      answer = await this.refresh(used);
+    } catch (err) {
+      // Another process may have rotated the refresh token meanwhile: use the one it stored.
+      const latest = (await this.options.tokens.load(this.key))?.refreshToken;
+      if (!(err instanceof ErpError && err.kind === 'auth') || !latest || latest === used)
+        throw err;
+      answer = await this.refresh(latest);
+    }
     await this.options.tokens.save(this.key, {
       refreshToken: answer.refreshToken,
       accessToken: answer.accessToken,
       accessExpiresAt: this.now() + answer.expiresInSeconds * 1000,
     });
     return answer.accessToken;
+  }
+
+  private refresh(refreshToken: string) {
+    return refreshTokens(
+      this.options.oauth,
+      this.options,
+      refreshToken,
+      this.fetchFn,
+      this.options.signal,
+    );
   }
 
   private url(path: string, query: Record<string, string> = {}): string {

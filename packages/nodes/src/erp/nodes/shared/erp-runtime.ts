@@ -41,8 +41,10 @@ export function createErpRuntime(options: ErpRuntimeOptions = {}): ErpRuntime {
     adapterFor(ctx) {
       if (ctx.connectionType === quickbooksConnection.type && ctx.connection) {
         const values = quickbooksConnection.fields.parse(ctx.connection);
+        const connectionId = (ctx.config as { connectionId?: unknown }).connectionId;
         return createQuickbooksAdapter(values, {
           tokens,
+          tokenKey: typeof connectionId === 'string' ? connectionId : undefined,
           simulatorUrl: options.quickbooks?.simulatorUrl,
           signal: ctx.signal,
           ...(options.quickbooks?.fetch ? { fetch: options.quickbooks.fetch } : {}),
