@@ -17,6 +17,7 @@ import { respondNode } from './core/respond/definition';
 import { delayNode } from './core/delay/definition';
 import { httpRequestNode } from './core/http-request/definition';
 import { paytraceNodes } from './paytrace/nodes/definitions';
+import { erpNodes } from './erp/nodes/definitions';
 import { shopifyNodes } from './shopify/nodes/definitions';
 import { shopifyTriggerNode } from './shopify/trigger/definition';
 
@@ -115,6 +116,8 @@ export {
 } from './paytrace/connection';
 export * from './paytrace/nodes/definitions';
 export * from './shopify/nodes/definitions';
+export * from './erp/nodes/definitions';
+export { quickbooksConnection, QuickbooksEnvironment } from './erp/quickbooks/connection';
 
 /** Every node type the product ships, in palette order within each category. */
 export const nodeDefinitions = [
@@ -129,6 +132,7 @@ export const nodeDefinitions = [
   httpRequestNode,
   ...paytraceNodes,
   ...shopifyNodes,
+  ...erpNodes,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

@@ -22,6 +22,7 @@ import {
   type PaytraceRuntimeOptions,
 } from './paytrace/client/runtime';
 import { paytraceExecutorFactories } from './paytrace/nodes/executors';
+import { erpExecutorFactories, type ErpRuntimeOptions } from './erp/nodes/executors';
 import {
   createShopifyRuntime,
   type ShopifyRuntime,
@@ -43,6 +44,7 @@ export {
   type HttpRuntimeOptions,
 } from './core/http-request/execute';
 export { type PaytraceRuntimeOptions } from './paytrace/client/runtime';
+export { type ErpRuntimeOptions } from './erp/nodes/executors';
 export { type ShopifyRuntimeOptions } from './shopify/client/runtime';
 
 /**
@@ -53,6 +55,8 @@ export interface NodeRuntimeOptions {
   http: HttpRuntimeOptions;
   /** PayTrace: where the runtime's built-in simulator is served, if it serves one. */
   paytrace?: PaytraceRuntimeOptions;
+  /** ERP: the built-in ledger (flows without an ERP connection post there) and QuickBooks settings. */
+  erp?: ErpRuntimeOptions;
   /** Shopify: where the runtime's built-in store simulator is served, if it serves one. */
   shopify?: ShopifyRuntimeOptions;
 }
@@ -91,6 +95,7 @@ const factories: ExecutorFactories = {
   delay: () => delayExecutor,
   'http.request': (options) => createHttpRequestExecutor(options.http),
   ...paytraceExecutorFactories,
+  ...erpExecutorFactories,
   ...shopifyExecutorFactories,
 };
 
