@@ -45,7 +45,17 @@ export {
 } from './core/http-request/execute';
 export { type PaytraceRuntimeOptions } from './paytrace/client/runtime';
 export { type ErpRuntimeOptions } from './erp/nodes/executors';
-export { type ShopifyRuntimeOptions } from './shopify/client/runtime';
+export {
+  createShopifyRuntime,
+  type ShopifyRuntime,
+  type ShopifyRuntimeOptions,
+} from './shopify/client/runtime';
+export {
+  fetchShopifyChanges,
+  MAX_ORDERS_PER_POLL,
+  type FetchChangesResult,
+  type ShopifyChange,
+} from './shopify/reconcile/fetch-changes';
 
 /**
  * Settings the runtime passes in (from its own config). Executors keep no global state: two
