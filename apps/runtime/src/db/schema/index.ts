@@ -5,3 +5,4 @@ export * from './identity';
 export * from './connections';
 export * from './effects';
 export * from './ledger';
+export * from './shopify';
