@@ -17,6 +17,8 @@ import { RunWaiter } from './ingest/run-waiter';
 import { TriggerTable } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
 import { startWorker, type RunningWorker } from './jobs/start-worker';
+import { createBuiltInLedger } from './ledger/built-in-ledger';
+import { createConnectionTokenStore } from './ledger/quickbooks-token-store';
 import { createLogger, type Logger } from './logger';
 import { createShopifySimulator } from '@paybridge/sandbox';
 import { ensureSandboxConnections, subscribeSandboxStore } from './sandbox/sandbox-connections';
@@ -46,7 +48,7 @@ function simulatorUrl(
   configured: string | undefined,
   env: Env,
   ownSandbox: string | null,
-  mount: 'paytrace' | 'shopify',
+  mount: 'paytrace' | 'shopify' | 'quickbooks',
 ): string | undefined {
   if (configured) return configured;
   if (ownSandbox) return `${ownSandbox}/sandbox/${mount}`;
@@ -104,6 +106,7 @@ export async function startRuntime(
       return {
         paytrace: simulatorUrl(env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL, env, own, 'paytrace'),
         shopify: simulatorUrl(env.PAYBRIDGE_SHOPIFY_SIMULATOR_URL, env, own, 'shopify'),
+        quickbooks: simulatorUrl(undefined, env, own, 'quickbooks'),
       };
     };
     // The store simulator lives as long as this process; its webhooks go to this runtime.
@@ -178,6 +181,13 @@ export async function startRuntime(
           http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
           paytrace: { simulatorUrl: simulatorUrls().paytrace },
           shopify: { simulatorUrl: simulatorUrls().shopify },
+          erp: {
+            builtIn: createBuiltInLedger(sql),
+            quickbooks: {
+              tokens: createConnectionTokenStore(connections),
+              simulatorUrl: simulatorUrls().quickbooks,
+            },
+          },
         }),
         env: flowEnvFrom(opts.processEnv ?? process.env),
         limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },

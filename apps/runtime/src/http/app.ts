@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { createPaytraceSimulator } from '@paybridge/sandbox';
+import { createPaytraceSimulator, createQuickbooksSimulator } from '@paybridge/sandbox';
 import { authenticate } from '../auth/authenticate';
 import { ROUTE_POLICY, requireRole } from './api-route';
 import type { ApiEnv } from './api-router';
@@ -21,6 +21,7 @@ import { flowRoutes } from './routes/flows';
 import { hookRoutes } from './routes/hooks';
 import { shopifyHookRoutes } from './routes/shopify-hooks';
 import { runRoutes } from './routes/runs';
+import { ledgerRoutes } from '../ledger/ledger-routes';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -51,7 +52,8 @@ export function createApp(deps: AppDeps) {
     .route('/', flowRoutes(deps))
     .route('/', runRoutes(deps))
     .route('/', catalogRoutes())
-    .route('/', createConnectionRoutes(deps));
+    .route('/', createConnectionRoutes(deps))
+    .route('/', ledgerRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],
@@ -89,6 +91,7 @@ export function createApp(deps: AppDeps) {
   if (deps.sandbox) {
     app.route('/sandbox/paytrace', createPaytraceSimulator().app);
     app.route('/sandbox/shopify', deps.sandbox.shopify);
+    app.route('/sandbox/quickbooks', createQuickbooksSimulator().app);
   }
   const served = app
     .get('/healthz', (c) => c.json({ status: 'ok' }))
