@@ -24,6 +24,22 @@ export const tagsAdd = defineMutation({
   userErrors: (data) => data.tagsAdd.userErrors,
 });
 
+/** Removes tags from an order (or any taggable resource). */
+export const tagsRemove = defineMutation({
+  name: 'TagsRemove',
+  document: `mutation TagsRemove($id: ID!, $tags: [String!]!) {
+  tagsRemove(id: $id, tags: $tags) { node { id } userErrors { field message } }
+}`,
+  variables: z.object({ id: Gid, tags: z.array(z.string().min(1).max(255)).min(1).max(250) }),
+  data: z.object({
+    tagsRemove: z.object({
+      node: z.object({ id: Gid }).nullable(),
+      userErrors: z.array(WireUserError),
+    }),
+  }),
+  userErrors: (data) => data.tagsRemove.userErrors,
+});
+
 /** Replaces an order's note (and nothing else: no other input field is sent). */
 export const orderUpdateNote = defineMutation({
   name: 'OrderUpdateNote',

@@ -99,6 +99,15 @@ export const getOrderPaymentState = defineQuery({
   cost: () => 13 + ORDER_TRANSACTIONS * 5,
 });
 
+/** Payment state with tags: what deciding on a PayTrace result needs. */
+export const getOrderPaymentFacts = defineQuery({
+  name: 'GetOrderPaymentFacts',
+  document: `query GetOrderPaymentFacts($id: ID!) { order(id: $id) { ${PAYMENT_STATE} tags } }`,
+  variables: ById,
+  data: z.object({ order: WirePaymentState.extend({ tags: z.array(z.string()) }).nullable() }),
+  cost: () => 13 + ORDER_TRANSACTIONS * 5,
+});
+
 /** The note and tags an append or merge starts from. */
 export const getOrderNoteTags = defineQuery({
   name: 'GetOrderNoteTags',

@@ -4,6 +4,7 @@
  * @module
  */
 import { shopifyAddNoteTagsNode } from './add-note-tags/definition';
+import { shopifyApplyPaymentResultNode } from './apply-payment-result/definition';
 import { shopifyGetCustomerNode } from './get-customer/definition';
 import { shopifyGetOrderNode } from './get-order/definition';
 import { shopifyGetRefundNode } from './get-refund/definition';
@@ -31,6 +32,20 @@ export {
   type ShopifySetMetafieldsConfig,
 } from './set-metafields/definition';
 export {
+  shopifyApplyPaymentResultNode,
+  ShopifyPaymentStatusResult,
+  type ShopifyApplyPaymentResultConfig,
+} from './apply-payment-result/definition';
+export {
+  DEFAULT_PAYMENT_TAGS,
+  outcomeOf,
+  PaytraceResult,
+  planPaymentStatus,
+  type OrderPaymentFacts,
+  type PaymentStatusAction,
+  type PaymentStatusPlan,
+} from '../payment-status';
+export {
   ShopifyCustomer,
   ShopifyMetafield,
   ShopifyOrder,
@@ -39,7 +54,11 @@ export {
   ShopifyRefund,
   ShopifyTransaction,
 } from './shared/outputs';
-export { ShopifyPaymentOutput, ShopifyPaymentResult } from '../payments/payment-result';
+export {
+  ReversalResult,
+  ShopifyPaymentOutput,
+  ShopifyPaymentResult,
+} from '../payments/payment-result';
 
 /** Every Shopify action node type, in palette order. */
 export const shopifyNodes = [
@@ -50,4 +69,5 @@ export const shopifyNodes = [
   shopifyMarkPaidNode,
   shopifyAddNoteTagsNode,
   shopifySetMetafieldsNode,
+  shopifyApplyPaymentResultNode,
 ] as const;

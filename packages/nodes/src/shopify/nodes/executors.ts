@@ -7,6 +7,7 @@
  */
 import type { ShopifyRuntime } from '../client/runtime';
 import { createShopifyAddNoteTagsExecutor } from './add-note-tags/execute';
+import { createShopifyApplyPaymentResultExecutor } from './apply-payment-result/execute';
 import { createShopifyGetCustomerExecutor } from './get-customer/execute';
 import { createShopifyGetOrderExecutor } from './get-order/execute';
 import { createShopifyGetRefundExecutor } from './get-refund/execute';
@@ -33,4 +34,6 @@ export const shopifyExecutorFactories = {
     createShopifyAddNoteTagsExecutor(s.shopify),
   'shopify.set-metafields': (_: unknown, s: ShopifyServices) =>
     createShopifySetMetafieldsExecutor(s.shopify),
+  'shopify.apply-payment-result': (_: unknown, s: ShopifyServices) =>
+    createShopifyApplyPaymentResultExecutor(s.shopify),
 };

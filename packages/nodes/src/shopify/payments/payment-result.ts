@@ -30,3 +30,14 @@ export const ShopifyPaymentOutput = ShopifyPaymentResult.extend({
   origin: z.enum(['shopify', 'ledger', 'lookup']),
 });
 export type ShopifyPaymentOutput = z.infer<typeof ShopifyPaymentOutput>;
+
+/** What recording a refund or voiding an authorization produced. */
+export const ReversalResult = z.object({
+  kind: z.enum(['refund', 'void']),
+  /** Nothing was left to refund (or no authorization to void): already done. */
+  alreadyApplied: z.boolean(),
+  /** The amount refunded or voided, in the shop's currency, when known. */
+  amount: Money.nullable(),
+  financialStatus: z.string().nullable(),
+});
+export type ReversalResult = z.infer<typeof ReversalResult>;
