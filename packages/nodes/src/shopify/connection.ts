@@ -116,7 +116,12 @@ export const shopifyConnection = defineConnection({
     }),
   docs: `Connects one store. Webhooks for flows with a **Shopify trigger** on this connection go to
 \`/hooks/shopify/<connection id>\`; each is checked against the webhook secret (HMAC-SHA256 of the
-raw body) before anything is read.`,
+raw body) before anything is read.
+
+Shopify nodes call the Admin GraphQL API with the access token, or with 24-hour tokens obtained
+from the client id and secret (kept in memory, renewed before they expire). They wait out
+Shopify's rate limit and retry server errors for up to the **retry budget** per step; after that
+the flow's retry policy takes over. A \`custom\` base URL obeys the outbound network policy.`,
 });
 
 /** Values of a Shopify connection. */

@@ -210,8 +210,14 @@ export function createShopifyClient(
           continue;
         }
         if (err instanceof ShopifyOutcomeUnknownError) {
-          if (isMutation || ctx.signal.aborted) throw outcomeUnknown(err.code, err.message, err);
-          await waitOrGiveUp(err);
+          if (isMutation) throw outcomeUnknown(err.code, err.message, err);
+          // A query changes nothing: repeat it, unless the step itself is being stopped.
+          if (ctx.signal.aborted) {
+            throw new ShopifyNotSentError(err.code, `${operation.name}: ${err.message}`, {
+              cause: err,
+            });
+          }
+          await waitOrGiveUp(new ShopifyNotSentError(err.code, err.message, { cause: err }));
           continue;
         }
         throw err;
