@@ -112,8 +112,12 @@ export async function performOnce<Result extends object>(
   }
 
   let refusedOnce = false;
+  // A settled record the store keeps closed is left behind under a new item ("generation").
+  let generation = 1;
+  const releasedSettled = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const claim = await ledger.claim(effect.item, effect.fingerprint);
+    const item = generation === 1 ? effect.item : `${effect.item}~${generation}`;
+    const claim = await ledger.claim(item, effect.fingerprint);
     const sameRequest = claim.fingerprint === effect.fingerprint;
 
     if (claim.state === 'settled') {
@@ -126,28 +130,34 @@ export async function performOnce<Result extends object>(
       }
       if (sameRequest) return { ...stored.data, origin: 'ledger' };
       if (effect.wrote(stored.data)) throw conflict();
-      await ledger.release(effect.item, claim.attempt);
+      // Nothing was written for the old request: the changed one may go ahead.
+      const key = `${item}#${claim.attempt}`;
+      if (releasedSettled.has(key)) generation += 1;
+      else {
+        releasedSettled.add(key);
+        await ledger.release(item, claim.attempt);
+      }
       continue;
     }
 
     if (claim.state === 'unknown') {
       if (claim.remoteId === null) {
         // The baseline is noted right before sending: without it, nothing was sent.
-        await ledger.release(effect.item, claim.attempt);
+        await ledger.release(item, claim.attempt);
         continue;
       }
       const found = await effect.lookup(claim.remoteId);
       if (found) {
-        ctx.logger.info('earlier Shopify write found', { item: effect.item });
-        await ledger.settle(effect.item, claim.attempt, found);
+        ctx.logger.info('earlier Shopify write found', { item });
+        await ledger.settle(item, claim.attempt, found);
         if (!sameRequest && effect.wrote(found)) throw conflict();
         return { ...found, origin: 'lookup' };
       }
       const now = ctx.now().getTime();
       const readyAt = claim.startedAt.getTime() + unknownOutcomeWaitMs;
       if (effect.couldLandTwice && now < readyAt) throw pending(readyAt, now);
-      ctx.logger.info('earlier Shopify write not found; trying again', { item: effect.item });
-      await ledger.release(effect.item, claim.attempt);
+      ctx.logger.info('earlier Shopify write not found; trying again', { item });
+      await ledger.release(item, claim.attempt);
       continue;
     }
 
@@ -155,37 +165,37 @@ export async function performOnce<Result extends object>(
     try {
       prepared = await effect.prepare();
     } catch (err) {
-      await ledger.release(effect.item, claim.attempt);
+      await ledger.release(item, claim.attempt);
       throw err;
     }
     if ('done' in prepared) {
-      await ledger.settle(effect.item, claim.attempt, prepared.done);
+      await ledger.settle(item, claim.attempt, prepared.done);
       return { ...prepared.done, origin: 'shopify' };
     }
-    await ledger.noteRemoteId(effect.item, claim.attempt, prepared.baseline);
+    await ledger.noteRemoteId(item, claim.attempt, prepared.baseline);
     try {
       const result = await prepared.send();
-      await ledger.settle(effect.item, claim.attempt, result);
+      await ledger.settle(item, claim.attempt, result);
       return { ...result, origin: 'shopify' };
     } catch (err) {
       if (err instanceof ShopifyUserError && !refusedOnce) {
         // Refused: nothing changed. The order may have moved on (paid meanwhile): decide again.
         refusedOnce = true;
-        await ledger.release(effect.item, claim.attempt);
+        await ledger.release(item, claim.attempt);
         continue;
       }
       if (err instanceof ShopifyUserError || err instanceof ShopifyNotSentError) {
-        await ledger.release(effect.item, claim.attempt);
+        await ledger.release(item, claim.attempt);
         throw err;
       }
       if (!(err instanceof ShopifyOutcomeUnknownError)) throw err;
       const found = await effect.lookup(prepared.baseline);
       if (found) {
-        await ledger.settle(effect.item, claim.attempt, found);
+        await ledger.settle(item, claim.attempt, found);
         return { ...found, origin: 'lookup' };
       }
       if (!effect.couldLandTwice) {
-        await ledger.release(effect.item, claim.attempt);
+        await ledger.release(item, claim.attempt);
         continue;
       }
       const readyAt = claim.startedAt.getTime() + unknownOutcomeWaitMs;
