@@ -34,6 +34,7 @@ async function dropFromPalette(type: string, x: number, y: number) {
       // A drop can be lost while the canvas is still settling; try again.
     }
   }
+  await page.screenshot({ path: join(ARTIFACTS, `drop-failed-${type}.png`) });
   throw new Error(`could not drop ${type} onto the canvas`);
 }
 

@@ -52,5 +52,7 @@ export function configSummary(
     if (text) parts.push(key === 'expression' || key === 'body' ? text : `${key}: ${text}`);
     if (parts.length === 2) break;
   }
-  return parts.length > 0 ? short(parts.join(' · ')) : 'Not configured yet';
+  if (parts.length > 0) return short(parts.join(' · '));
+  const required = (entry.configSchema.required ?? []) as string[];
+  return required.length === 0 ? 'Default settings' : 'Not configured yet';
 }

@@ -29,6 +29,7 @@ export function TriggerEndpoint({
   config: Record<string, unknown>;
   active: boolean;
 }) {
+  if (entry.type === 'trigger.shopify') return <ShopifyEndpoint config={config} active={active} />;
   if (entry.kind !== 'trigger' || !('path' in ((entry.configSchema.properties as object) ?? {}))) {
     return null;
   }
@@ -64,6 +65,35 @@ export function TriggerEndpoint({
         <pre className="curl">{curlFor(url, auth)}</pre>
         <CopyButton value={curlFor(url, auth)} label="curl command" />
       </div>
+    </section>
+  );
+}
+
+/**
+ * A Shopify trigger listens at `/hooks/shopify/<connection id>`: the store's webhook
+ * subscriptions point there, and deliveries are checked with the connection's webhook secret.
+ */
+function ShopifyEndpoint({ config, active }: { config: Record<string, unknown>; active: boolean }) {
+  const connectionId = typeof config.connectionId === 'string' ? config.connectionId : '';
+  if (!connectionId)
+    return <p className="hint">Choose the store’s connection to get the webhook URL.</p>;
+  const url = `${window.location.origin}/hooks/shopify/${connectionId}`;
+  const topics = Array.isArray(config.topics) ? (config.topics as unknown[]).map(String) : [];
+  return (
+    <section className="endpoint" aria-label="Endpoint" data-testid="trigger-endpoint">
+      <h3>Webhook URL for the store</h3>
+      <div className="endpoint-row">
+        <code data-testid="trigger-url">{url}</code>
+        <CopyButton value={url} label="URL" />
+      </div>
+      <dl className="endpoint-facts">
+        <dt>Authentication</dt>
+        <dd>Shopify HMAC (X-Shopify-Hmac-Sha256) with the connection’s webhook secret</dd>
+        <dt>Topics</dt>
+        <dd>{topics.length ? topics.join(', ') : 'none chosen yet'}</dd>
+        <dt>Live</dt>
+        <dd>{active ? 'yes (active version)' : 'no: activate the flow to accept deliveries'}</dd>
+      </dl>
     </section>
   );
 }
