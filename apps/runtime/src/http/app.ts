@@ -22,6 +22,7 @@ import { hookRoutes } from './routes/hooks';
 import { shopifyHookRoutes } from './routes/shopify-hooks';
 import { runRoutes } from './routes/runs';
 import { ledgerRoutes } from '../ledger/ledger-routes';
+import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/quickbooks-connect';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -53,7 +54,9 @@ export function createApp(deps: AppDeps) {
     .route('/', runRoutes(deps))
     .route('/', catalogRoutes())
     .route('/', createConnectionRoutes(deps))
-    .route('/', ledgerRoutes(deps));
+    .route('/', ledgerRoutes(deps))
+    .route('/', quickbooksConnectRoutes(deps))
+    .route('/', shopifySyncRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],
@@ -105,7 +108,8 @@ export function createApp(deps: AppDeps) {
     })
     .route('/api', routes)
     .route('/', shopifyHookRoutes(deps))
-    .route('/', hookRoutes(deps));
+    .route('/', hookRoutes(deps))
+    .route('/', quickbooksCallbackRoutes(deps));
 
   app.all('/api/*', (c) =>
     c.json(errorBody('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`), 404),

@@ -6,6 +6,7 @@
  * @module
  */
 import type { ErpAdapter } from '../adapter';
+import { ErpError } from '../errors';
 import { AccountResolver } from './accounts';
 import { QBO_API, QuickbooksClient } from './client';
 import type { QuickbooksEnvironment } from './connection';
@@ -29,8 +30,8 @@ export interface QuickbooksConnectionValues {
   environment: QuickbooksEnvironment;
   clientId: string;
   clientSecret: string;
-  realmId: string;
-  refreshToken: string;
+  realmId?: string | undefined;
+  refreshToken?: string | undefined;
   accountMap?: Readonly<Partial<Record<string, string>>>;
   baseUrl?: string | undefined;
 }
@@ -54,6 +55,14 @@ export function createQuickbooksAdapter(
   values: QuickbooksConnectionValues,
   options: QuickbooksAdapterOptions,
 ): ErpAdapter {
+  const { realmId, refreshToken } = values;
+  if (!realmId || !refreshToken) {
+    throw new ErpError(
+      'auth',
+      'QBO_NOT_CONNECTED',
+      'This QuickBooks Online connection is not authorized yet: connect it to a company first',
+    );
+  }
   const simulator = values.environment === 'simulator';
   const simulatorBase = values.baseUrl ?? options.simulatorUrl;
   if (simulator && !simulatorBase) {
@@ -64,8 +73,8 @@ export function createQuickbooksAdapter(
     oauth: simulator ? simulatorOAuth(simulatorBase!) : INTUIT_OAUTH,
     clientId: values.clientId,
     clientSecret: values.clientSecret,
-    realmId: values.realmId,
-    refreshToken: values.refreshToken,
+    realmId,
+    refreshToken,
     tokens: options.tokens,
     ...(options.tokenKey ? { tokenKey: options.tokenKey } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),

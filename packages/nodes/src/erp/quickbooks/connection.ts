@@ -21,11 +21,18 @@ export const quickbooksConnection = defineConnection({
     environment: QuickbooksEnvironment.default('production').meta({ title: 'Environment' }),
     clientId: z.string().min(1).max(200).meta({ title: 'Client ID' }),
     clientSecret: z.string().min(1).max(500).meta({ title: 'Client secret', secret: true }),
+    /** Filled by the authorization (Connect to QuickBooks), or typed in with a refresh token. */
     realmId: z
       .string()
       .regex(/^\d{1,32}$/, 'the company id is a number')
+      .optional()
       .meta({ title: 'Company (realm) ID' }),
-    refreshToken: z.string().min(1).max(2000).meta({ title: 'Refresh token', secret: true }),
+    refreshToken: z
+      .string()
+      .min(1)
+      .max(2000)
+      .optional()
+      .meta({ title: 'Refresh token', secret: true }),
     /**
      * Which QuickBooks account each ledger role posts to (account Id or exact Name). Roles
      * without an entry use the QuickBooks default names (Checking, Undeposited Funds, ...).
@@ -38,7 +45,8 @@ export const quickbooksConnection = defineConnection({
     baseUrl: z.url().optional().meta({ title: 'Simulator URL' }),
   }),
   docs: `Create an app on the Intuit Developer portal with the \`com.intuit.quickbooks.accounting\`
-scope, then authorize it for a company: the authorization gives the **company (realm) id** and a
-**refresh token**. Paybridge exchanges the refresh token for one-hour access tokens and stores
+scope and Paybridge's callback (\`<public URL>/oauth/quickbooks/callback\`) as redirect URI.
+Save the connection with the client id and secret, then **Connect**: after consent in QuickBooks
+the **company (realm) id** and **refresh token** are stored here. Paybridge exchanges the refresh token for one-hour access tokens and stores
 every rotated refresh token it receives. Calls pin QuickBooks minor version 75.`,
 });

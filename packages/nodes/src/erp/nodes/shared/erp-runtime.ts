@@ -9,6 +9,7 @@ import type { ErpAdapter } from '../../adapter';
 import { createQuickbooksAdapter } from '../../quickbooks/adapter';
 import { quickbooksConnection } from '../../quickbooks/connection';
 import { memoryTokenStore, type QuickbooksTokenStore } from '../../quickbooks/token-store';
+import { toNodeError } from './errors';
 
 /** What the runtime hands the ERP nodes (part of `NodeRuntimeOptions`). */
 export interface ErpRuntimeOptions {
@@ -42,7 +43,7 @@ export function createErpRuntime(options: ErpRuntimeOptions = {}): ErpRuntime {
       if (ctx.connectionType === quickbooksConnection.type && ctx.connection) {
         const values = quickbooksConnection.fields.parse(ctx.connection);
         const connectionId = (ctx.config as { connectionId?: unknown }).connectionId;
-        return createQuickbooksAdapter(values, {
+        return quickbooksAdapter(values, {
           tokens,
           tokenKey: typeof connectionId === 'string' ? connectionId : undefined,
           simulatorUrl: options.quickbooks?.simulatorUrl,
@@ -59,6 +60,15 @@ export function createErpRuntime(options: ErpRuntimeOptions = {}): ErpRuntime {
       return options.builtIn;
     },
   };
+}
+
+/** The adapter, with a refusal (not yet connected) as a permanent node error. */
+function quickbooksAdapter(...args: Parameters<typeof createQuickbooksAdapter>): ErpAdapter {
+  try {
+    return createQuickbooksAdapter(...args);
+  } catch (err) {
+    throw toNodeError(err);
+  }
 }
 
 const runtimes = new WeakMap<object, ErpRuntime>();
