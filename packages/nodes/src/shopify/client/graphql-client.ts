@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { PermanentError, TransientError, type StepLogger } from '@paybridge/engine';
 import type { z } from 'zod';
 import { BucketWaitTooLong, type Reservation } from './cost-bucket';
-import { errorCodes, errorMessages, readEnvelope, type GraphqlEnvelope } from './envelope';
+import { readEnvelope } from './envelope';
 import { ShopifyNotSentError, ShopifyOutcomeUnknownError, ShopifyUserError } from './errors';
 import type { Operation } from './operation';
 import type { ShopifyRuntime } from './runtime';
@@ -29,7 +29,8 @@ import type { ShopifySettings } from './settings';
 import { requestToken } from './token';
 import { tokenCacheKey } from './token-cache';
 import { postOnce, type TransportOptions, type WireAnswer } from './transport';
-import { backoffMs, retryAfterMs } from './waits';
+import { judgeAnswer } from './verdict';
+import { backoffMs } from './waits';
 
 /** A client bound to one connection and one step. */
 export interface ShopifyClient {
@@ -46,9 +47,6 @@ export interface ShopifyClientContext {
   readonly signal: AbortSignal;
   readonly logger: StepLogger;
 }
-
-/** Codes of `errors` that mean Shopify did not finish the request on its side. */
-const SERVER_SIDE_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'TIMEOUT']);
 
 /** Rate limits are per app and shop: the bucket is keyed by both. */
 function bucketKey(settings: ShopifySettings): string {
@@ -75,13 +73,6 @@ function unexpectedAnswer(name: string, kind: string, issues: z.core.$ZodIssue[]
     'SHOPIFY_ANSWER_UNEXPECTED',
     `${name}: Shopify answered in an unexpected shape at ${fields.join(', ')}${applied}`,
   );
-}
-
-function httpErrorText(answer: WireAnswer): string {
-  const envelope = readEnvelope(answer.text);
-  if (envelope) return errorMessages(envelope);
-  const text = answer.text.trim().slice(0, 200);
-  return text === '' ? 'no body' : text;
 }
 
 /** Creates the client for one execution. */
@@ -114,6 +105,13 @@ export function createShopifyClient(
       requestToken(tokenUrl, auth.clientId, auth.clientSecret, transport, () => runtime.now()),
     );
     return token.value;
+  }
+
+  function warnIfDeprecated(answer: WireAnswer, operation: string): void {
+    const reason = answer.headers['x-shopify-api-deprecated-reason'];
+    if (!reason || warnedDeprecation) return;
+    warnedDeprecation = true;
+    ctx.logger.warn('Shopify flags this request as deprecated', { operation, reason });
   }
 
   async function run<Variables extends z.ZodType, Data extends z.ZodType>(
@@ -228,120 +226,65 @@ export function createShopifyClient(
       else bucket.release(reservation);
       // Shopify's own figure beats the estimate for the next round of this call.
       if (envelope?.requestedCost !== undefined) cost = Math.max(cost, envelope.requestedCost);
+      warnIfDeprecated(answer, operation.name);
 
-      const deprecated = answer.headers['x-shopify-api-deprecated-reason'];
-      if (deprecated && !warnedDeprecation) {
-        warnedDeprecation = true;
-        ctx.logger.warn('Shopify flags this request as deprecated', {
-          operation: operation.name,
-          reason: deprecated,
-        });
-      }
-
-      const { status } = answer;
-      if (status === 429) {
-        const wait = retryAfterMs(answer.headers['retry-after'], new Date(runtime.now()));
-        const err = new ShopifyNotSentError('SHOPIFY_HTTP_429', `${graphqlUrl.host} answered 429`);
-        await waitOrGiveUp(err, wait);
-        continue;
-      }
-      if (
-        (status === 401 || status === 403) &&
-        auth.kind === 'client-credentials' &&
-        !renewedToken
-      ) {
-        renewedToken = true;
-        runtime.tokens.invalidate(cacheKey, token);
-        continue;
-      }
-      if (status === 401) {
-        throw new PermanentError(
-          'SHOPIFY_UNAUTHORIZED',
-          `Shopify refused the access token: ${httpErrorText(answer)}`,
-        );
-      }
-      if (status >= 500) {
-        const message = `${graphqlUrl.host} answered ${status}`;
-        if (isMutation) throw outcomeUnknown(`SHOPIFY_HTTP_${status}`, message);
-        const wait = retryAfterMs(answer.headers['retry-after'], new Date(runtime.now()));
-        await waitOrGiveUp(new ShopifyNotSentError(`SHOPIFY_HTTP_${status}`, message), wait);
-        continue;
-      }
-      if (status !== 200) {
-        throw new PermanentError(
-          `SHOPIFY_HTTP_${status}`,
-          `${graphqlUrl.host} answered ${status}: ${httpErrorText(answer)}`,
-        );
-      }
-      if (envelope === undefined) {
-        const message = `${graphqlUrl.host} answered with a body that is not GraphQL JSON`;
-        if (isMutation) throw outcomeUnknown('SHOPIFY_ANSWER_UNREADABLE', message);
-        await waitOrGiveUp(new ShopifyNotSentError('SHOPIFY_ANSWER_UNREADABLE', message));
-        continue;
-      }
-      const codes = errorCodes(envelope);
-      if (codes.includes('THROTTLED')) {
-        const waitMs = throttleWaitMs(envelope, cost);
-        const modelled = bucket.availableNow();
-        if (envelope.throttle && modelled !== undefined && modelled < cost) {
-          // The bucket now knows the reported level: reserving again waits for the refill, in
-          // turn with every other caller (and past the budget it gives up with retryAfterMs).
-          ctx.logger.info('Shopify throttled the call; it waits for the cost bucket to refill', {
-            operation: operation.name,
-            code: 'SHOPIFY_THROTTLED',
-            waitMs,
-          });
+      const verdict = judgeAnswer(answer, operation.name, cost, new Date(runtime.now()));
+      switch (verdict.kind) {
+        case 'rate-limited':
+          await waitOrGiveUp(
+            new ShopifyNotSentError('SHOPIFY_HTTP_429', 'Shopify answered 429'),
+            verdict.waitMs,
+          );
+          continue;
+        case 'throttled': {
+          const modelled = bucket.availableNow();
+          if (envelope?.throttle && modelled !== undefined && modelled < cost) {
+            // The bucket now knows the reported level: reserving again waits for the refill,
+            // in turn with every other caller (and past the budget it gives up with retryAfterMs).
+            ctx.logger.info('Shopify throttled the call; it waits for the cost bucket to refill', {
+              operation: operation.name,
+              code: 'SHOPIFY_THROTTLED',
+              waitMs: verdict.waitMs,
+            });
+            continue;
+          }
+          await waitOrGiveUp(
+            new ShopifyNotSentError('SHOPIFY_THROTTLED', 'Shopify throttled the request'),
+            verdict.waitMs,
+          );
+          failures -= 1; // throttling is not a failure; it must not lengthen later backoffs
           continue;
         }
-        await waitOrGiveUp(
-          new ShopifyNotSentError('SHOPIFY_THROTTLED', 'Shopify throttled the request'),
-          waitMs,
-        );
-        failures -= 1; // throttling is not a failure; it must not lengthen later backoffs
-        continue;
+        case 'refused-token':
+          if (auth.kind === 'client-credentials' && !renewedToken) {
+            renewedToken = true;
+            runtime.tokens.invalidate(cacheKey, token);
+            continue;
+          }
+          throw verdict.error;
+        case 'server-failure':
+          if (isMutation) throw outcomeUnknown(verdict.code, verdict.message);
+          await waitOrGiveUp(
+            new ShopifyNotSentError(verdict.code, verdict.message),
+            verdict.waitMs,
+          );
+          continue;
+        case 'fail':
+          throw verdict.error;
+        case 'data': {
+          const data = operation.data.safeParse(verdict.envelope.data);
+          if (!data.success) {
+            throw unexpectedAnswer(operation.name, operation.kind, data.error.issues);
+          }
+          if (operation.kind === 'mutation') {
+            const userErrors = operation.userErrors(data.data);
+            if (userErrors.length > 0) throw new ShopifyUserError(operation.name, userErrors);
+          }
+          return data.data;
+        }
       }
-      if (codes.some((code) => SERVER_SIDE_CODES.has(code))) {
-        const message = `Shopify failed on its side: ${errorMessages(envelope)}`;
-        if (isMutation) throw outcomeUnknown('SHOPIFY_INTERNAL_ERROR', message);
-        await waitOrGiveUp(new ShopifyNotSentError('SHOPIFY_INTERNAL_ERROR', message));
-        continue;
-      }
-      if (envelope.errors.length > 0 || envelope.errorText !== undefined) {
-        throw new PermanentError(
-          'SHOPIFY_GRAPHQL_ERROR',
-          `Shopify refused ${operation.name}: ${errorMessages(envelope)}`,
-          {
-            details: {
-              errors: envelope.errors.map((error) => ({
-                message: error.message,
-                code: error.extensions?.code ?? null,
-                path: error.path ?? null,
-              })),
-            },
-          },
-        );
-      }
-      const data = operation.data.safeParse(envelope.data);
-      if (!data.success) throw unexpectedAnswer(operation.name, operation.kind, data.error.issues);
-      if (operation.kind === 'mutation') {
-        const userErrors = operation.userErrors(data.data);
-        if (userErrors.length > 0) throw new ShopifyUserError(operation.name, userErrors);
-      }
-      return data.data;
     }
   }
 
   return { settings, run };
-}
-
-/**
- * How long a throttled request waits: until the bucket holds its requested cost again,
- * `(requested − currentlyAvailable) / restoreRate` seconds, and at least 100 ms.
- */
-export function throttleWaitMs(envelope: GraphqlEnvelope, fallbackCost: number): number {
-  const status = envelope.throttle;
-  if (!status) return 1000;
-  const requested = Math.min(envelope.requestedCost ?? fallbackCost, status.maximumAvailable);
-  const seconds = (requested - status.currentlyAvailable) / status.restoreRate;
-  return Math.max(100, Math.ceil(seconds * 1000));
 }
