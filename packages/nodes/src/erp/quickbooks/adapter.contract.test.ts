@@ -14,5 +14,10 @@ erpContract('QuickBooks Online (simulator)', {
         kind === 'payment'
           ? parseNote(e.PrivateNote)?.ref === ref
           : e.DocNumber === docNumberFor(ref),
-      ).length,
+      ).length +
+    // Settlements (money into the bank) are posted as Deposits.
+    (kind === 'journal'
+      ? qbo.sim.handle.entities('Deposit').filter((e) => parseNote(e.PrivateNote)?.ref === ref)
+          .length
+      : 0),
 });

@@ -102,6 +102,26 @@ describe('QuickBooks Online adapter', () => {
     expect(updated.document.status).toBe('evidence_submitted');
   });
 
+  it('posts a settlement into the bank as a Deposit, fees as a negative line', async () => {
+    const qbo = simulatedQuickbooks();
+    const erp = qbo.adapter();
+    const posted = await erp.postJournal({
+      externalRef: 'settlement-42',
+      currency: 'USD',
+      date: day,
+      lines: [
+        { account: 'cash', debit: 9700 },
+        { account: 'merchant-fees', debit: 300 },
+        { account: 'card-clearing', credit: 10000 },
+      ],
+    });
+    expect(posted.document).toMatchObject({ total: 10000 });
+    const [deposit] = qbo.sim.handle.entities('Deposit');
+    expect(deposit).toMatchObject({ TotalAmt: 97, DepositToAccountRef: { name: 'Checking' } });
+    expect((deposit!.Line as any[]).map((l) => l.Amount)).toEqual([100, -3]);
+    expect(qbo.sim.handle.entities('JournalEntry')).toHaveLength(0);
+  });
+
   it('maps Fault envelopes to ERP error kinds', () => {
     const fault = (type: string, code: string) => ({
       Fault: { type, Error: [{ Message: 'm', Detail: 'd', code }] },

@@ -21,7 +21,7 @@ import { balancedJournal, parseDocument } from '../totals';
 import { currencyOf, fromQbo, toQbo } from './amounts';
 import type { QboDocs } from './context';
 import { createOrFind } from './invoices';
-import { findByDocNumber } from './lookup';
+import { findByDocNumber, findByNote } from './lookup';
 import { docNumberFor, noteFor, parseNote } from './references';
 
 type Json = Record<string, unknown>;
@@ -73,10 +73,49 @@ async function journalLines(
   }));
 }
 
-/** Finds a manual journal by reference. */
+/** Finds a manual journal (a JournalEntry, or a Deposit for a settlement) by reference. */
 export async function findJournal(docs: QboDocs, ref: string): Promise<JournalRecord | null> {
   const found = await findByDocNumber(docs.client, 'JournalEntry', 'journal', ref);
-  return found ? journalRecord(found) : null;
+  if (found) return journalRecord(found);
+  const deposit = await findByNote(docs.client, 'Deposit', 'journal', ref);
+  return deposit ? depositRecord(deposit) : null;
+}
+
+/**
+ * A Deposit as a journal: the bank account is debited with the total; positive lines credit
+ * the account they came from (card clearing), negative lines debit theirs (fees).
+ */
+function depositRecord(entity: Json): JournalRecord {
+  const currency = currencyOf(entity);
+  const bank = (entity.DepositToAccountRef as Json | undefined)?.value;
+  const lines = [
+    {
+      account: String(bank),
+      debit: fromQbo(entity.TotalAmt, currency),
+      credit: 0,
+      description: 'Deposit',
+    },
+    ...((entity.Line as Json[] | undefined) ?? []).map((l) => {
+      const amount = fromQbo(l.Amount, currency);
+      const detail = (l.DepositLineDetail ?? {}) as Json;
+      return {
+        account: String((detail.AccountRef as Json | undefined)?.value ?? ''),
+        debit: amount < 0 ? -amount : 0,
+        credit: amount > 0 ? amount : 0,
+        description: typeof l.Description === 'string' ? l.Description : null,
+      };
+    }),
+  ];
+  return {
+    type: 'journal',
+    id: String(entity.Id),
+    externalRef: parseNote(entity.PrivateNote)?.ref ?? String(entity.Id),
+    currency,
+    date: String(entity.TxnDate),
+    memo: parseNote(entity.PrivateNote)?.fields.memo ?? null,
+    lines,
+    total: lines.reduce((sum, l) => sum + l.debit, 0),
+  };
 }
 
 /** Posts a balanced journal entry unless one exists for its reference. */
@@ -86,23 +125,50 @@ export async function postJournal(
 ): Promise<Posted<JournalRecord>> {
   const doc = balancedJournal(input);
   const find = () => findByDocNumber(docs.client, 'JournalEntry', 'journal', doc.externalRef);
-  const existing = await find();
+  const existing = await findJournal(docs, doc.externalRef);
   if (existing) {
-    if (fromQbo(existing.TotalAmt, doc.currency) !== doc.total) {
+    if (existing.total !== doc.total) {
       throw new ErpError(
         'conflict',
         'REFERENCE_REUSED',
         `journal ${doc.externalRef} was already posted with different content`,
       );
     }
-    return { document: journalRecord(existing), created: false };
+    return { document: existing, created: false };
+  }
+  const note = noteFor('journal', doc.externalRef, doc.memo ? { memo: doc.memo } : {});
+  const accounts = await docs.accounts.resolveLines(doc.lines.map((l) => l.account));
+  const bankDebits = doc.lines.filter((l, i) => l.debit > 0 && accounts[i]!.type === 'Bank');
+  const bankCredits = doc.lines.filter((l, i) => l.credit > 0 && accounts[i]!.type === 'Bank');
+  if (bankDebits.length === 1 && bankCredits.length === 0) {
+    // Money into one bank account (a settlement): QuickBooks' own shape for it is a Deposit.
+    const bankIndex = doc.lines.indexOf(bankDebits[0]!);
+    const deposit = await docs.client.create('Deposit', {
+      DepositToAccountRef: { value: accounts[bankIndex]!.id },
+      TxnDate: doc.date,
+      CurrencyRef: { value: doc.currency },
+      PrivateNote: note,
+      Line: doc.lines.flatMap((l, i) =>
+        i === bankIndex
+          ? []
+          : [
+              {
+                DetailType: 'DepositLineDetail',
+                ...(l.description ? { Description: l.description } : {}),
+                Amount: toQbo(l.credit > 0 ? l.credit : -l.debit, doc.currency),
+                DepositLineDetail: { AccountRef: { value: accounts[i]!.id } },
+              },
+            ],
+      ),
+    });
+    return { document: depositRecord(deposit), created: true };
   }
   const made = await createOrFind(
     docs,
     'JournalEntry',
     {
       DocNumber: docNumberFor(doc.externalRef),
-      PrivateNote: noteFor('journal', doc.externalRef, doc.memo ? { memo: doc.memo } : {}),
+      PrivateNote: note,
       TxnDate: doc.date,
       CurrencyRef: { value: doc.currency },
       Line: await journalLines(docs, doc.lines, doc.currency),

@@ -31,7 +31,10 @@ export async function findByDocNumber(
   );
 }
 
-/** A transaction marked only by its PrivateNote (payments have no DocNumber). */
+/**
+ * A transaction marked only by its PrivateNote (payments and deposits have no DocNumber): a
+ * prefix match (the note may carry fields after the reference), confirmed by parsing it.
+ */
 export async function findByNote(
   client: QuickbooksClient,
   entity: string,
@@ -40,9 +43,14 @@ export async function findByNote(
 ): Promise<Json | null> {
   const rows = await client.query(
     entity,
-    `select * from ${entity} where PrivateNote = ${quote(noteFor(kind, ref))}`,
+    `select * from ${entity} where PrivateNote like ${quote(`${noteFor(kind, ref)}%`)}`,
   );
-  return rows[0] ?? null;
+  return (
+    rows.find((row) => {
+      const note = parseNote(row.PrivateNote);
+      return note?.kind === kind && note.ref === ref;
+    }) ?? null
+  );
 }
 
 /** The customer whose DisplayName carries `ref`, or null. */
