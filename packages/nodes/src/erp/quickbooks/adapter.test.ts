@@ -118,7 +118,7 @@ describe('QuickBooks Online adapter', () => {
     expect(posted.document).toMatchObject({ total: 10000 });
     const [deposit] = qbo.sim.handle.entities('Deposit');
     expect(deposit).toMatchObject({ TotalAmt: 97, DepositToAccountRef: { name: 'Checking' } });
-    expect((deposit!.Line as any[]).map((l) => l.Amount)).toEqual([100, -3]);
+    expect((deposit!.Line as any[]).map((l) => l.Amount)).toEqual([-3, 100]);
     expect(qbo.sim.handle.entities('JournalEntry')).toHaveLength(0);
   });
 
