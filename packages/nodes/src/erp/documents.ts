@@ -118,6 +118,11 @@ export const JournalLineInput = z.object({
   debit: MinorAmount.default(0),
   credit: MinorAmount.default(0),
   description: z.string().max(400).optional(),
+  /**
+   * The customer a receivable line concerns. QuickBooks requires one on Accounts Receivable
+   * lines; the built-in ledger keeps receivables per document and ignores it.
+   */
+  customerRef: ExternalRef.optional(),
 });
 export type JournalLineInput = z.input<typeof JournalLineInput>;
 

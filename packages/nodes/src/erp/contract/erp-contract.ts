@@ -243,6 +243,19 @@ export function erpContract(name: string, target: ContractTarget): void {
       expect(await target.countPosted('journal', r('bad'))).toBe(0);
     });
 
+    it('posts receivable adjustments for a named customer', async () => {
+      const posted = await erp.postJournal({
+        externalRef: r('adj'),
+        currency: 'USD',
+        date: day,
+        lines: [
+          { account: 'accounts-receivable', debit: 250, customerRef: customer },
+          { account: 'sales', credit: 250 },
+        ],
+      });
+      expect(posted).toMatchObject({ created: true, document: { total: 250 } });
+    });
+
     it('runs a dispute from open through evidence to won, and keeps won final', async () => {
       const ref = r('cb');
       const dispute = {

@@ -19,7 +19,7 @@ import { ErpError } from '../errors';
 import type { DisputeRecord, JournalRecord, Posted } from '../records';
 import { balancedJournal, parseDocument } from '../totals';
 import { currencyOf, fromQbo, toQbo } from './amounts';
-import type { QboDocs } from './context';
+import { customerRef, requireCustomer, type QboDocs } from './context';
 import { createOrFind } from './invoices';
 import { findByDocNumber, findByNote } from './lookup';
 import { docNumberFor, noteFor, parseNote } from './references';
@@ -58,19 +58,33 @@ async function journalLines(
     debit: number;
     credit: number;
     description?: string | null | undefined;
+    customerRef?: string | undefined;
   }[],
   currency: string,
 ): Promise<Json[]> {
   const accounts = await docs.accounts.resolveLines(lines.map((l) => l.account));
-  return lines.map((l, i) => ({
-    DetailType: 'JournalEntryLineDetail',
-    ...(l.description ? { Description: l.description } : {}),
-    Amount: toQbo(l.debit || l.credit, currency),
-    JournalEntryLineDetail: {
-      PostingType: l.debit > 0 ? 'Debit' : 'Credit',
-      AccountRef: { value: accounts[i]!.id },
-    },
-  }));
+  const out: Json[] = [];
+  for (const [i, l] of lines.entries()) {
+    const entity = l.customerRef
+      ? {
+          Entity: {
+            Type: 'Customer',
+            EntityRef: customerRef(await requireCustomer(docs, l.customerRef)),
+          },
+        }
+      : {};
+    out.push({
+      DetailType: 'JournalEntryLineDetail',
+      ...(l.description ? { Description: l.description } : {}),
+      Amount: toQbo(l.debit || l.credit, currency),
+      JournalEntryLineDetail: {
+        PostingType: l.debit > 0 ? 'Debit' : 'Credit',
+        AccountRef: { value: accounts[i]!.id },
+        ...entity,
+      },
+    });
+  }
+  return out;
 }
 
 /** Finds a manual journal (a JournalEntry, or a Deposit for a settlement) by reference. */
