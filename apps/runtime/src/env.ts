@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
   PAYBRIDGE_PAYTRACE_SIMULATOR_URL: z.string().url().optional(),
   /** The same for Shopify connections set to the built-in store simulator (/sandbox/shopify). */
   PAYBRIDGE_SHOPIFY_SIMULATOR_URL: z.string().url().optional(),
+  /** Seconds between missed-event reconciliation polls of each Shopify store with active flows. */
+  PAYBRIDGE_SHOPIFY_POLL_SECONDS: intFrom(300, 1, 86_400),
   /** Port of the embedded Postgres; 0 picks a free one at each start. */
   PAYBRIDGE_EMBEDDED_PG_PORT: intFrom(0, 0, 65535),
   PAYBRIDGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { createExecutorLookup } from '@paybridge/nodes/executors';
+import { createExecutorLookup, createShopifyRuntime } from '@paybridge/nodes/executors';
 import { AuditLog } from './audit/audit-log';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { IdentityStore } from './auth/identity-store';
@@ -16,6 +16,7 @@ import { IngestWriter } from './ingest/ingest-writer';
 import { RunWaiter } from './ingest/run-waiter';
 import { TriggerTable } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
+import { ShopifyPoller } from './ingest/shopify/reconciliation-poller';
 import { startWorker, type RunningWorker } from './jobs/start-worker';
 import { createBuiltInLedger } from './ledger/built-in-ledger';
 import { createConnectionTokenStore } from './ledger/quickbooks-token-store';
@@ -168,6 +169,7 @@ export async function startRuntime(
 
     let worker: RunningWorker | null = null;
     let scheduler: Scheduler | null = null;
+    let poller: ShopifyPoller | null = null;
     if (role !== 'api') {
       worker = await startWorker({
         databaseUrl,
@@ -196,6 +198,19 @@ export async function startRuntime(
       });
       scheduler = new Scheduler(db, ingest, logger);
       scheduler.start();
+      poller = new ShopifyPoller({
+        db,
+        sql,
+        ingest,
+        connections,
+        runtime: createShopifyRuntime({
+          http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
+          shopify: { simulatorUrl: simulatorUrls().shopify },
+        }),
+        logger: logger.child({ component: 'shopify-reconciliation' }),
+        everyS: env.PAYBRIDGE_SHOPIFY_POLL_SECONDS,
+      });
+      poller.start();
     }
 
     let stopping: Promise<void> | null = null;
@@ -212,6 +227,7 @@ export async function startRuntime(
           }
           await shopifyStore?.close();
           await scheduler?.stop();
+          await poller?.stop();
           await worker?.stop();
           await sql.end({ timeout: 5 });
           await embedded?.stop();

@@ -55,6 +55,7 @@ export {
   MAX_ORDERS_PER_POLL,
   type FetchChangesResult,
   type ShopifyChange,
+  type ShopifyChangeStub,
 } from './shopify/reconcile/fetch-changes';
 
 /**

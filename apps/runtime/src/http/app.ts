@@ -20,6 +20,7 @@ import { createConnectionRoutes } from '../connections/connection-routes';
 import { flowRoutes } from './routes/flows';
 import { hookRoutes } from './routes/hooks';
 import { shopifyHookRoutes } from './routes/shopify-hooks';
+import { shopifySyncRoutes } from './routes/shopify-sync';
 import { runRoutes } from './routes/runs';
 import { ledgerRoutes } from '../ledger/ledger-routes';
 import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/quickbooks-connect';

@@ -1,7 +1,6 @@
 import type { ConnectionResolver } from '../connections/resolver';
 import { sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client';
-import { shopifyTriggerNode } from '@paybridge/nodes/definitions';
 import {
   FLOWS_CHANNEL,
   loadActiveRestTriggers,
@@ -9,6 +8,7 @@ import {
 } from '../db/queries/flows';
 import type { Logger } from '../logger';
 import { CredentialCache } from './credential-cache';
+import { groupShopifySubscribers, type ShopifySubscriber } from './shopify/subscribers';
 import type { TriggerAuthMethod, TriggerCredentials } from './trigger-auth/credentials';
 import { readTriggerSecurity, type TriggerSecurity } from './trigger-security';
 
@@ -23,14 +23,6 @@ export interface RestTrigger {
   timeoutMs: number;
   /** Who may call it; null when the stored settings are unreadable: every request is refused. */
   security: TriggerSecurity | null;
-}
-
-/** A flow listening to a Shopify connection's webhooks. */
-export interface ShopifySubscriber {
-  flowId: string;
-  versionId: string;
-  topics: readonly string[];
-  gatewayNames: readonly string[];
 }
 
 interface Tables {
@@ -141,25 +133,7 @@ export class TriggerTable {
             security,
           });
         }
-        const shopify = new Map<string, ShopifySubscriber[]>();
-        for (const r of shopifyRows) {
-          const node = r.graph.nodes.find((n) => n.type === shopifyTriggerNode.type);
-          const cfg = shopifyTriggerNode.config.safeParse(node?.config ?? {});
-          if (!cfg.success || cfg.data.connectionId === '') {
-            this.logger.error('Shopify trigger settings unreadable; the flow gets no webhooks', {
-              flowId: r.flowId,
-            });
-            continue;
-          }
-          const list = shopify.get(cfg.data.connectionId) ?? [];
-          list.push({
-            flowId: r.flowId,
-            versionId: r.versionId,
-            topics: cfg.data.topics,
-            gatewayNames: cfg.data.gatewayNames,
-          });
-          shopify.set(cfg.data.connectionId, list);
-        }
+        const shopify = groupShopifySubscribers(shopifyRows, this.logger);
         const tables = { rest: table, shopify };
         // A change that arrived while loading makes this result stale: use it once, reload next time.
         if (gen === this.generation) this.table = tables;

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { verifyTriggerRequest } from '../../ingest/trigger-auth';
-import { shopifyEventIdentity } from '../../ingest/shopify/event-identity';
-import { matchesGateways } from '../../ingest/shopify/gateway-filter';
+import { ingestShopifyEvent } from '../../ingest/shopify/ingest-shopify-event';
 import { parseShopifyJson } from '../../ingest/shopify/shopify-json';
 import type { AuthFailure } from '../../ingest/trigger-auth/result';
 import { ApiError, errorBody } from '../api-error';
@@ -64,32 +63,25 @@ export function shopifyHookRoutes(deps: AppDeps) {
       throw new ApiError(400, 'MALFORMED_JSON', 'Body must be a JSON object');
     }
 
-    const subscribers = (await deps.triggers.shopifySubscribers(connectionId)).filter(
-      (s) => s.topics.includes(topic) && matchesGateways(body, s.gatewayNames),
+    const result = await ingestShopifyEvent(
+      deps.ingest,
+      await deps.triggers.shopifySubscribers(connectionId),
+      {
+        connectionId,
+        topic,
+        body: body as Record<string, unknown>,
+        deliveryId: webhookId,
+        shopDomain: headers['x-shopify-shop-domain'] ?? '',
+        apiVersion: headers['x-shopify-api-version'] ?? '',
+        triggeredAt: headers['x-shopify-triggered-at'] ?? null,
+        source: 'webhook',
+      },
     );
-    if (subscribers.length === 0) {
+    if (!result) {
       // Shopify retries anything but 2xx, and removes failing subscriptions: say "fine, nothing
       // to do" rather than an error for a topic or gateway no active flow wants.
       return c.json({ status: 'ignored', reason: `No active flow takes ${topic} from this store` });
     }
-    const identity = shopifyEventIdentity(topic, body);
-    const result = await deps.ingest.write({
-      source: `shopify:${connectionId}`,
-      externalId: `delivery:${webhookId}`,
-      ...(identity
-        ? { idempotency: { scope: `shopify:${connectionId}`, key: identity, hash: identity } }
-        : {}),
-      payload: {
-        topic,
-        shopDomain: headers['x-shopify-shop-domain'] ?? '',
-        apiVersion: headers['x-shopify-api-version'] ?? '',
-        webhookId,
-        triggeredAt: headers['x-shopify-triggered-at'] ?? null,
-        source: 'webhook',
-        body,
-      },
-      runs: subscribers.map((s) => ({ flowId: s.flowId, versionId: s.versionId })),
-    });
     if (result.kind === 'conflict') {
       // Identity keys hash to themselves, so a conflict cannot happen; be explicit if it does.
       throw new ApiError(409, 'EVENT_CONFLICT', 'This change was already stored differently');

@@ -72,46 +72,62 @@ export const ChangedOrder = z.object({
 });
 export type ChangedOrder = z.infer<typeof ChangedOrder>;
 
-/** Small pages keep each query well under Shopify's 1000-point limit. */
-const PAGE = 10;
-const LINE_ITEMS = 20;
-const REFUNDS = 5;
-const REFUND_TRANSACTIONS = 5;
-
-/** The query's `data`. */
-export interface ChangedOrdersData {
-  orders: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: ChangedOrder[];
-  };
-}
-
-export const changedOrdersQuery: QueryOperation<
-  z.ZodObject<{ after: z.ZodNullable<z.ZodString>; query: z.ZodString }>,
-  z.ZodType<ChangedOrdersData>
-> = {
-  kind: 'query',
-  name: 'ReconcileOrders',
-  document: `query ReconcileOrders($after: String, $query: String!) {
-  orders(first: ${PAGE}, after: $after, sortKey: UPDATED_AT, query: $query) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id legacyResourceId name email createdAt updatedAt processedAt cancelledAt
+/** The order fields a REST-shaped body needs, shared by the details query. */
+const ORDER_FIELDS = `id legacyResourceId name email createdAt updatedAt processedAt cancelledAt
       displayFinancialStatus paymentGatewayNames currencyCode note tags test
       totalPriceSet { shopMoney { amount currencyCode } }
       subtotalPriceSet { shopMoney { amount currencyCode } }
       totalTaxSet { shopMoney { amount currencyCode } }
       customer { id legacyResourceId email firstName lastName }
-      lineItems(first: ${LINE_ITEMS}) {
+      lineItems(first: 10) {
         nodes { id title quantity sku originalUnitPriceSet { shopMoney { amount currencyCode } } }
       }
-      refunds(first: ${REFUNDS}) {
+      refunds(first: 3) {
         id legacyResourceId createdAt note
         totalRefundedSet { shopMoney { amount currencyCode } }
-        transactions(first: ${REFUND_TRANSACTIONS}) {
+        transactions(first: 3) {
           nodes { id kind status gateway amountSet { shopMoney { amount currencyCode } } }
         }
-      }
+      }`;
+
+/** Requested cost of one order with ORDER_FIELDS (see Shopify's cost rules). */
+const ORDER_COST = 1 + 3 * 2 + 1 + (2 + 10 * 3) + 3 * (1 + 2 + (2 + 3 * 3));
+
+/** What changed, cheaply: enough to tell which events are new before reading any detail. */
+export const OrderStamp = z.object({
+  id: z.string(),
+  legacyResourceId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  displayFinancialStatus: z.string().nullable(),
+  paymentGatewayNames: z.array(z.string()),
+  refunds: z.array(z.object({ legacyResourceId: z.string(), createdAt: z.string() })),
+});
+export type OrderStamp = z.infer<typeof OrderStamp>;
+
+/** The stamps query's `data`. */
+export interface OrderStampsData {
+  orders: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: OrderStamp[];
+  };
+}
+
+const STAMPS_PAGE = 100;
+
+/** Orders updated since a moment, oldest change first, 100 per page at about 500 points. */
+export const orderStampsQuery: QueryOperation<
+  z.ZodObject<{ after: z.ZodNullable<z.ZodString>; query: z.ZodString }>,
+  z.ZodType<OrderStampsData>
+> = {
+  kind: 'query',
+  name: 'ReconcileOrderStamps',
+  document: `query ReconcileOrderStamps($after: String, $query: String!) {
+  orders(first: ${STAMPS_PAGE}, after: $after, sortKey: UPDATED_AT, query: $query) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id legacyResourceId createdAt updatedAt displayFinancialStatus paymentGatewayNames
+      refunds(first: 3) { legacyResourceId createdAt }
     }
   }
 }`,
@@ -119,10 +135,35 @@ export const changedOrdersQuery: QueryOperation<
   data: z.object({
     orders: z.object({
       pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
-      nodes: z.array(ChangedOrder),
+      nodes: z.array(OrderStamp),
     }),
   }),
-  // Per order: itself and its money and customer objects, a line-item connection, refunds each
-  // with a transaction connection.
-  cost: () => 2 + PAGE * (6 + (2 + LINE_ITEMS) + REFUNDS * (2 + (2 + REFUND_TRANSACTIONS))),
+  cost: () => 2 + STAMPS_PAGE * (1 + 3),
+};
+
+/** At most this many orders' details per query (10 × ~80 points). */
+export const DETAILS_BATCH = 10;
+
+/** The details query's `data`: the orders asked for, null for ids that no longer exist. */
+export interface OrderDetailsData {
+  nodes: (ChangedOrder | null)[];
+}
+
+/** Full details of a few orders by global id, for the changes not seen before. */
+export const orderDetailsQuery: QueryOperation<
+  z.ZodObject<{ ids: z.ZodArray<z.ZodString> }>,
+  z.ZodType<OrderDetailsData>
+> = {
+  kind: 'query',
+  name: 'ReconcileOrderDetails',
+  document: `query ReconcileOrderDetails($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Order {
+      ${ORDER_FIELDS}
+    }
+  }
+}`,
+  variables: z.object({ ids: z.array(z.string()).min(1).max(DETAILS_BATCH) }),
+  data: z.object({ nodes: z.array(ChangedOrder.nullable()) }),
+  cost: (v) => 2 + v.ids.length * ORDER_COST,
 };
