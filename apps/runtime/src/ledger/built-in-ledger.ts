@@ -48,6 +48,8 @@ export function createBuiltInLedger(sql: Sql): BuiltInLedger {
   };
   return {
     kind: 'built-in',
+    // A posting is one transaction: once its connection is gone it either committed or not.
+    unknownOutcomeWaitMs: 0,
     ready,
     transaction,
     upsertCustomer: (input) => transaction((tx) => upsertCustomer(tx, input)),

@@ -36,6 +36,13 @@ import type {
 export interface ErpAdapter {
   /** Which ERP this is, for logs and node outputs. */
   readonly kind: 'built-in' | 'quickbooks-online' | (string & {});
+  /**
+   * How long a request whose answer was lost may still land (ms). A node that finds an earlier
+   * attempt unsettled waits this long after it started before trusting a lookup that finds
+   * nothing. 0 for a transactional store (a lost answer means a finished or rolled-back
+   * transaction); at least twice the request timeout for a remote API.
+   */
+  readonly unknownOutcomeWaitMs: number;
   /** Creates the customer, or updates name, email and external ids of the existing one. */
   upsertCustomer(input: CustomerInput): Promise<Posted<CustomerRecord>>;
   /** Posts an invoice for an existing customer (`customerRef`). */

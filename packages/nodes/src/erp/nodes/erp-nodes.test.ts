@@ -110,10 +110,17 @@ describe('ERP nodes', () => {
   it('look an unknown outcome up by reference instead of posting again', async () => {
     const { qbo, run } = setup();
     await run(erpCustomerUpsertNode, {}, ORDER);
-    const effects = memoryEffectStore();
+    // An earlier execution claimed at 11:59:30 and never settled; the test clock says 12:00.
+    const effects = memoryEffectStore({ now: () => new Date('2025-01-15T11:59:30.000Z') });
     await run(erpInvoiceFromOrderNode, {}, ORDER);
-    await effects.claim('node-1', '', 'whatever'); // an earlier execution that never settled
-    const resumed = await run(erpInvoiceFromOrderNode, {}, ORDER, { effects });
+    await effects.claim('node-1', '', 'whatever');
+    const early = await thrown(run(erpInvoiceFromOrderNode, {}, ORDER, { effects }));
+    expect(early).toMatchObject({ errorClass: 'transient', code: 'ERP_OUTCOME_PENDING' });
+    expect(early.retryAfterMs).toBe(30_000);
+    const resumed = await run(erpInvoiceFromOrderNode, {}, ORDER, {
+      effects,
+      now: new Date('2025-01-15T12:01:00.000Z'),
+    });
     expect(resumed.output.origin).toBe('lookup');
     expect(qbo.sim.handle.entities('Invoice')).toHaveLength(1);
   });

@@ -8,7 +8,7 @@
 import type { ErpAdapter } from '../adapter';
 import { ErpError } from '../errors';
 import { AccountResolver } from './accounts';
-import { QBO_API, QuickbooksClient } from './client';
+import { QBO_API, QuickbooksClient, REQUEST_TIMEOUT_MS } from './client';
 import type { QuickbooksEnvironment } from './connection';
 import type { QboDocs } from './context';
 import { createCreditMemo, findCreditMemo } from './credit-memos';
@@ -89,6 +89,7 @@ export function createQuickbooksAdapter(
   };
   return {
     kind: 'quickbooks-online',
+    unknownOutcomeWaitMs: 2 * REQUEST_TIMEOUT_MS,
     upsertCustomer: (input) => upsertCustomer(docs, input),
     createInvoice: (input) => createInvoice(docs, input),
     recordPayment: (input) => recordPayment(docs, input),

@@ -15,6 +15,9 @@ import type { QuickbooksTokenStore } from './token-store';
 /** The minor version every call pins, so answers keep the shape this client was written for. */
 export const MINOR_VERSION = '75';
 
+/** How long one API request may take before it is abandoned (its outcome is then unknown). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** Intuit's API hosts. */
 export const QBO_API = {
   production: 'https://quickbooks.api.intuit.com',
@@ -127,7 +130,9 @@ export class QuickbooksClient {
             ...(init.body ? { 'content-type': 'application/json' } : {}),
           },
           ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-          ...(this.options.signal ? { signal: this.options.signal } : {}),
+          signal: this.options.signal
+            ? AbortSignal.any([this.options.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+            : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
       } catch (err) {
         if (init.retryable && attempt < maxAttempts) {

@@ -66,6 +66,8 @@ export function documentExecutor<Config extends { mapping: string }, Doc>(
     const adapter = runtime.adapterFor(ctx);
     const result = await postOnce(ctx.effects, {
       fingerprint: documentFingerprint(doc),
+      unknownOutcomeWaitMs: adapter.unknownOutcomeWaitMs,
+      now: ctx.now,
       post: () => spec.post(adapter, doc),
       find: async () => adapter.findByReference(spec.type, spec.reference(doc)),
     });

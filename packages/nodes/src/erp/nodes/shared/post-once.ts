@@ -5,13 +5,14 @@
  * - **new**: post; settle with the answer. A refusal (invalid, missing reference, conflict,
  *   credentials) releases the claim, since nothing was posted. A transient failure leaves it
  *   pending: the answer may have been lost after the ERP posted.
- * - **unknown**: an earlier execution may have posted: look the document up by its reference;
- *   settle what is found, or release on proven absence and post afresh.
+ * - **unknown**: an earlier execution may have posted: once its request can no longer land (the
+ *   adapter's wait), look the document up by its reference; settle what is found, or release on
+ *   proven absence and post afresh.
  * - **settled**: return the recorded document; a changed document is an idempotency conflict.
  *
  * @module
  */
-import { PermanentError, type EffectLedger } from '@paybridge/engine';
+import { PermanentError, TransientError, type EffectLedger } from '@paybridge/engine';
 import type { ErpDocument, Posted } from '../../records';
 import { ErpError } from '../../errors';
 import { asNodeErrors } from './errors';
@@ -26,6 +27,9 @@ export interface PostingResult {
 /** One posting. */
 export interface Posting {
   fingerprint: string;
+  /** The adapter's `unknownOutcomeWaitMs`. */
+  unknownOutcomeWaitMs: number;
+  now(): Date;
   post(): Promise<Posted<ErpDocument>>;
   find(): Promise<ErpDocument | null>;
 }
@@ -64,6 +68,15 @@ export async function postOnce(
       return { document: recorded(claim.outcome), created: false, origin: 'ledger' };
     }
     if (claim.state === 'unknown') {
+      const readyAt = claim.startedAt.getTime() + posting.unknownOutcomeWaitMs;
+      const now = posting.now().getTime();
+      if (now < readyAt) {
+        throw new TransientError(
+          'ERP_OUTCOME_PENDING',
+          'An earlier attempt of this posting may still reach the ERP; it is looked up by its reference once it cannot land any more',
+          { retryAfterMs: readyAt - now },
+        );
+      }
       const found = await asNodeErrors(posting.find);
       if (found) {
         await effects.settle('', claim.attempt, { document: found }, found.id);
