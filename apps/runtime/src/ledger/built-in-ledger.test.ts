@@ -162,6 +162,40 @@ describe('built-in ledger', () => {
     expect((await ledger.findByReference('invoice', 'order-race'))!.openBalance).toBe(1400);
   });
 
+  it('keeps an invoice at or above zero under concurrent payments and credit memos', async () => {
+    await ledger.createInvoice(invoice('order-mixed'));
+    const memo = (ref: string) =>
+      ledger.createCreditMemo({
+        externalRef: ref,
+        customerRef: 'cust-1',
+        invoiceRef: 'order-mixed',
+        currency: 'USD',
+        date: '2025-03-02',
+        lines: [{ description: 'Return', unitAmount: 1500 }],
+      });
+    const pay = (ref: string) =>
+      ledger.recordPayment({
+        externalRef: ref,
+        invoiceRef: 'order-mixed',
+        currency: 'USD',
+        amount: 1500,
+        date: '2025-03-02',
+      });
+    const results = await Promise.allSettled([
+      pay('mix-a'),
+      memo('mix-m1'),
+      pay('mix-b'),
+      memo('mix-m2'),
+    ]);
+    const paid = results.filter((r, i) => i % 2 === 0 && r.status === 'fulfilled').length * 1500;
+    const applied = results
+      .filter((r, i) => i % 2 === 1 && r.status === 'fulfilled')
+      .reduce((s, r) => s + (r as PromiseFulfilledResult<any>).value.document.applied, 0);
+    const open = (await ledger.findByReference('invoice', 'order-mixed'))!.openBalance;
+    expect(open).toBeGreaterThanOrEqual(0);
+    expect(open).toBe(2900 - paid - applied);
+  });
+
   it('applies a credit memo to an open invoice and refunds a paid one', async () => {
     await ledger.createInvoice(invoice('order-3000'));
     const applied = await ledger.createCreditMemo({
@@ -301,8 +335,10 @@ describe('built-in ledger', () => {
     const ar = tb.accounts.find((a) => a.code === '1100')!;
     const open = await openInvoices(sql, '2025-04-15');
     const owed = open.invoices.reduce((s, i) => s + i.openBalance, 0);
-    // Receivables = what invoices still owe minus unapplied customer credit (none here).
-    expect(ar.balance).toBe(owed);
+    // Receivables = what invoices still owe minus customer credit left on credit memos.
+    const [credit] = await sql<{ n: string }[]>`
+      select coalesce(sum(total - applied - refunded), 0) as n from ledger.credit_memos`;
+    expect(ar.balance).toBe(owed - Number(credit!.n));
     expect(open.invoices.find((i) => i.externalRef === 'order-1001')).toMatchObject({
       openBalance: 2900,
       daysOverdue: 15,
