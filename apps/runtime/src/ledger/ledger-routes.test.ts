@@ -84,6 +84,34 @@ describe('ledger API', () => {
     expect((await get('/ledger/reports/account-activity?account=9999')).status).toBe(404);
   });
 
+  it('posts manual journals for editors, refusing unbalanced ones with 422', async () => {
+    const post = (body: unknown) =>
+      app.request('/api/ledger/journal-entries', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const journal = {
+      externalRef: 'adj-1',
+      currency: 'USD',
+      date: '2025-06-05',
+      memo: 'Owner contribution',
+      lines: [
+        { account: 'cash', debit: 5000 },
+        { account: 'owner-equity', credit: 5000 },
+      ],
+    };
+    expect((await post(journal)).status).toBe(403);
+    role = 'editor';
+    const first = await post(journal);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ created: true, entry: { total: 5000 } });
+    expect(await (await post(journal)).json()).toMatchObject({ created: false });
+    const bad = await post({ ...journal, externalRef: 'adj-2', lines: [journal.lines[0]] });
+    expect(bad.status).toBe(422);
+    role = 'viewer';
+  });
+
   it('reverses an entry for editors only, once', async () => {
     const { entries } = (await get('/ledger/journal-entries')).body;
     const payment = entries.find((e: any) => e.source === 'payment');

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from '@hono/zod-openapi';
-import { DocumentType, ErpError } from '@paybridge/nodes/erp';
+import { DocumentType, ErpError, type JournalInput } from '@paybridge/nodes/erp';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { apiRoute } from '../http/api-route';
@@ -227,6 +227,27 @@ export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
         const entry = await findEntry(sql, id);
         if (!entry) throw new ApiError(404, 'NOT_FOUND', `no journal entry ${id}`);
         return c.json({ entry }, 200);
+      },
+    )
+    .openapi(
+      apiRoute('editor', {
+        method: 'post',
+        path: '/ledger/journal-entries',
+        summary: 'Post a manual journal entry (balanced; idempotent on externalRef)',
+        request: { ...jsonBody(Body) },
+        responses: ok('The entry, and whether this call created it'),
+      }),
+      async (c) => {
+        const posted = await asApi(() => ledger.postJournal(c.req.valid('json') as JournalInput));
+        if (posted.created) {
+          await deps.audit.record(c, {
+            action: 'ledger.journal',
+            targetType: 'journal_entry',
+            targetId: posted.document.id,
+            details: { externalRef: posted.document.externalRef },
+          });
+        }
+        return c.json({ entry: posted.document, created: posted.created }, 200);
       },
     )
     .openapi(
