@@ -8,7 +8,9 @@
  * 2. Runs: end-to-end runs/s of a 4-node flow (trigger -> map -> branch -> respond) drained by a
  *    worker process, against graphile-worker draining no-op jobs with the same concurrency.
  * 3. Peak memory (VmHWM) of the runtime processes under that load.
- * 4. Charges: PayTrace sales/s through a sale node against the simulator, against the same
+ * 4. Signed Shopify webhooks: requests/s and p99 at 32 connections, against the same bare Hono
+ *    baseline (see `shopify-ingest.ts`).
+ * 5. Charges: PayTrace sales/s through a sale node against the simulator, against the same
  *    number of direct HTTP sale calls to it (see `charges.ts`).
  */
 import { openSql } from '../src/db/client';
@@ -24,6 +26,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createLogger } from '../src/logger';
 import { spawnRuntime } from '../test/processes';
 import { benchCharges } from './charges';
+import { benchShopifyIngest } from './shopify-ingest';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 32;
@@ -236,6 +239,15 @@ async function main(): Promise<void> {
     await runner.stop();
     await gw.end();
 
+    // --- signed Shopify webhooks ------------------------------------------------------------
+    await admin.unsafe('create database bench_shopify');
+    const shopify = await benchShopifyIngest({
+      dbUrl: dbUrl('bench_shopify'),
+      token: BENCH_TOKEN,
+      durationS: DURATION_S,
+      connections: CONNECTIONS,
+    });
+
     // --- charges through a PayTrace sale node vs direct calls to the simulator ---------------
     await admin.unsafe('create database bench_charges');
     const charges = await benchCharges({
@@ -264,6 +276,10 @@ async function main(): Promise<void> {
       `  Paybridge runs                ${fmt(runsPerS).padStart(7)} runs/s  (${total} runs, ${failedRuns} failed)`,
       `  ratio to no-op jobs           ${ratio(runsPerS, jobsPerS)}   (target >= 25%)`,
       '',
+      'Shopify webhooks (HMAC-signed, new order each, lossless ids, deduped, stored with its run)',
+      `  Paybridge /hooks/shopify      ${fmt(shopify.rps).padStart(7)} req/s  p50 ${shopify.p50} ms  p99 ${shopify.p99} ms  failed ${shopify.failed}`,
+      `  ratio to bare Hono            ${ratio(shopify.rps, bareRes.rps)}`,
+      '',
       `Charges (PayTrace sale node vs direct calls to the simulator, ${charges.charges} each, concurrency ${CONCURRENCY})`,
       `  direct HTTP sale calls        ${fmt(charges.directPerS).padStart(7)} sales/s`,
       `  Paybridge sale node           ${fmt(charges.paybridgePerS).padStart(7)} charges/s  (${charges.failedRuns} failed runs, ${charges.notExactlyOnce} orders not charged exactly once)`,
@@ -277,6 +293,7 @@ async function main(): Promise<void> {
     process.stdout.write(lines.join('\n'));
     if (!allDurable || failedRuns > 0 || jobs < durable) process.exitCode = 1;
     if (charges.failedRuns > 0 || charges.notExactlyOnce > 0) process.exitCode = 1;
+    if (shopify.failed > 0) process.exitCode = 1;
   } finally {
     await admin.end();
     await pg.stop();
