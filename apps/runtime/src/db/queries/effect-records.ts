@@ -46,10 +46,16 @@ where ${KEY} and status <> 'released'
   and not exists (select 1 from inserted) and not exists (select 1 from reopened)`;
 
 /**
+ * Settles, releases and remote ids are committed without waiting for the WAL flush. Losing one
+ * in a database crash leaves the record pending, and a pending record is resolved by looking the
+ * effect up at the service: slower, never wrong. Claims always wait for the flush: a claim lost
+ * in a crash would let a charge happen twice.
+ */
+const NO_FLUSH = `with no_flush as (select set_config('synchronous_commit', 'off', true))`;
+
+/**
  * The Postgres side of the engine's effect ledger for one run: records scoped by the run's flow
- * and event, so retries, takeovers after a crash and replays of the event share them. Every call
- * is committed (synchronously flushed) before it resolves: a claim that could be lost in a
- * database crash would let a charge happen twice.
+ * and event, so retries, takeovers after a crash and replays of the event share them.
  */
 export function createEffectStore(
   sql: Sql,
@@ -83,7 +89,7 @@ export function createEffectStore(
     },
     async noteRemoteId(nodeId, item, attempt, remoteId) {
       await sql.unsafe(
-        `update effect_records set remote_id = $6, updated_at = now()
+        `${NO_FLUSH} update effect_records set remote_id = $6, updated_at = now() from no_flush
          where ${KEY} and attempt = $5 and status = 'pending'`,
         [flowId, eventId, nodeId, item, attempt, remoteId],
         { prepare: true },
@@ -91,17 +97,17 @@ export function createEffectStore(
     },
     async settle(nodeId, item, attempt, outcome, remoteId) {
       await sql.unsafe(
-        `update effect_records set status = 'settled', outcome = $6::jsonb,
+        `${NO_FLUSH} update effect_records set status = 'settled', outcome = $6::jsonb,
            remote_id = coalesce($7, remote_id), settled_by_run = $8::uuid, updated_at = now()
-         where ${KEY} and attempt = $5`,
+         from no_flush where ${KEY} and attempt = $5`,
         [flowId, eventId, nodeId, item, attempt, JSON.stringify(outcome ?? null), remoteId, runId],
         { prepare: true },
       );
     },
     async release(nodeId, item, attempt) {
       await sql.unsafe(
-        `update effect_records set status = 'released', updated_at = now()
-         where ${KEY} and attempt = $5 and status = 'pending'`,
+        `${NO_FLUSH} update effect_records set status = 'released', updated_at = now()
+         from no_flush where ${KEY} and attempt = $5 and status = 'pending'`,
         [flowId, eventId, nodeId, item, attempt],
         { prepare: true },
       );
