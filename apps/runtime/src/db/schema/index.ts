@@ -1,4 +1,5 @@
 export * from './flows';
+export * from './flow-samples';
 export * from './runs';
 export * from './ops';
 export * from './identity';

@@ -48,6 +48,11 @@ export const runs = pgTable(
     status: text('status').$type<RunStatus>().notNull().default('queued'),
     /** The run this one replays or retries, when an operator started it from another. */
     parentRunId: uuid('parent_run_id'),
+    /**
+     * Node after which the run ends (succeeded), for "run to here" from the editor. Kept on the
+     * run so that an execution resumed after a crash or retry stops at the same place.
+     */
+    stopAfter: text('stop_after'),
     workerId: text('worker_id'),
     response: jsonb('response').$type<RunResponse>(),
     error: jsonb('error').$type<StepError>(),
