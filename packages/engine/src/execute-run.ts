@@ -50,6 +50,14 @@ export interface ExecuteRunOptions {
    * `ctx.effects` bound to their node. Without it, `ctx.effects` is undefined.
    */
   effects?: EffectStore;
+  /**
+   * Run only up to this node: the run walks just the nodes that lead to it, and ends as succeeded
+   * right after it completes (succeeded, or failed onto its error port), so nothing downstream or
+   * on other branches runs, and none of their effects happen. Editors use it to try a flow part by
+   * part. The runtime stores it on the run so that a resumed execution stops at the same node. A
+   * node id the graph does not have fails the run as `STOP_AFTER_UNKNOWN` before any step.
+   */
+  stopAfter?: string;
 }
 
 /** Node type whose output becomes the run's HTTP response for synchronous REST triggers. */
@@ -122,6 +130,8 @@ class RunExecution {
   private readonly trigger: unknown;
   private readonly scrubber = new SecretScrubber();
   private readonly connections: RunConnections;
+  /** Nodes that may run when `stopAfter` is set: it and every node leading to it. */
+  private scope: Set<string> | null = null;
 
   constructor(private readonly opts: ExecuteRunOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -160,6 +170,19 @@ class RunExecution {
         ),
       );
       return this.finish({ status: 'failed', nodeId: first?.nodeId ?? '', error });
+    }
+    const stopAfter = this.opts.stopAfter;
+    if (stopAfter !== undefined) {
+      if (!this.nodes.has(stopAfter)) {
+        const error = classifyError(
+          new PermanentError(
+            'STOP_AFTER_UNKNOWN',
+            `The run was asked to stop after node "${stopAfter}", which the flow does not have`,
+          ),
+        );
+        return this.finish({ status: 'failed', nodeId: '', error });
+      }
+      this.scope = upstreamOf(this.opts.graph.edges, stopAfter);
     }
     await this.connections.prepare(this.opts.graph, this.opts.lookupExecutor);
     this.throwIfAborted();
@@ -212,6 +235,7 @@ class RunExecution {
       });
     }
     this.outputs.set(triggerNode.id, this.trigger);
+    if (triggerNode.id === stopAfter) return this.finish({ status: 'succeeded', response: null });
 
     const reached = new Set<string>([triggerNode.id]);
     const queue: QueuedNode[] = this.targets(triggerNode.id, triggerPort, this.trigger);
@@ -225,6 +249,7 @@ class RunExecution {
       const prior = this.latest.get(nodeId);
       if (prior && isComplete(prior)) {
         this.completed(node, executor, prior);
+        if (nodeId === stopAfter) break;
         queue.push(...this.targets(nodeId, prior.port, prior.output));
         continue;
       }
@@ -248,6 +273,7 @@ class RunExecution {
 
       if (isComplete(step)) {
         this.completed(node, executor, step);
+        if (nodeId === stopAfter) break;
         queue.push(...this.targets(nodeId, step.port, step.output));
       } else if (step.status === 'retrying' || step.status === 'suspended') {
         return this.finish({
@@ -518,7 +544,7 @@ class RunExecution {
   private targets(nodeId: string, port: string | null, data: unknown): QueuedNode[] {
     if (port === null) return [];
     return (this.outgoing.get(nodeId) ?? [])
-      .filter((edge) => edge.from.port === port)
+      .filter((edge) => edge.from.port === port && (this.scope?.has(edge.to.node) ?? true))
       .map((edge) => ({ nodeId: edge.to.node, input: data }));
   }
 
@@ -571,6 +597,27 @@ class RunExecution {
     if (signal?.aborted)
       throw signal.reason ?? new DOMException('The run was aborted', 'AbortError');
   }
+}
+
+/** `target` and every node with a path to it: what has to run for `target` to run. */
+function upstreamOf(edges: readonly Edge[], target: string): Set<string> {
+  const incoming = new Map<string, string[]>();
+  for (const edge of edges) {
+    const list = incoming.get(edge.to.node) ?? [];
+    list.push(edge.from.node);
+    incoming.set(edge.to.node, list);
+  }
+  const found = new Set<string>([target]);
+  const pending = [target];
+  while (pending.length > 0) {
+    for (const from of incoming.get(pending.pop() as string) ?? []) {
+      if (!found.has(from)) {
+        found.add(from);
+        pending.push(from);
+      }
+    }
+  }
+  return found;
 }
 
 /** Completed nodes are not executed again: they succeeded, or their failure was routed on. */
