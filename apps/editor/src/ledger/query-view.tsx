@@ -1,0 +1,36 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../api/api-failure';
+
+/**
+ * The three states every ledger list has besides its data: loading, a visible error with the
+ * runtime's message, and an empty state that says what would appear here and where it comes
+ * from. Keeping them in one place makes every tab behave the same.
+ */
+export function QueryView<T>({
+  query,
+  what,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  what: string;
+  isEmpty: (data: T) => boolean;
+  empty: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <p className="hint">Loading {what}…</p>;
+  if (query.isError) {
+    return (
+      <p className="error-text" role="alert">
+        Could not load {what}: {errorMessage(query.error)}{' '}
+        <button type="button" className="small" onClick={() => void query.refetch()}>
+          Retry
+        </button>
+      </p>
+    );
+  }
+  if (isEmpty(query.data)) return <div className="empty-state">{empty}</div>;
+  return <>{children(query.data)}</>;
+}
