@@ -140,6 +140,7 @@ export async function startRuntime(
         },
         sandbox: shopifyStore ? { shopify: shopifyStore.app } : null,
         simulatorUrls,
+        publicUrl: () => url,
         editorDir: EDITOR_DIR,
       });
       server = await new Promise<ServerType>((resolve) => {
@@ -150,7 +151,7 @@ export async function startRuntime(
       const port = (server.address() as AddressInfo).port;
       localUrl = `http://${localHost(env.HOST)}:${port}`;
       url =
-        env.PAYBRIDGE_PUBLIC_URL ??
+        env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ??
         `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
       if (shopifyStore) {
         const { shopifyConnectionId } = await ensureSandboxConnections(connections, logger);

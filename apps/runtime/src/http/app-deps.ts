@@ -34,6 +34,11 @@ export interface AppDeps {
    * function: the runtime's own port is known only once it listens.
    */
   simulatorUrls: () => { paytrace?: string | undefined; shopify?: string | undefined };
+  /**
+   * Base URL outside systems call this runtime at (`PAYBRIDGE_PUBLIC_URL`, else the URL printed at
+   * start), for the editor's trigger endpoints. A function: the port is known only once it listens.
+   */
+  publicUrl: () => string | null;
   /** Directory of the built editor, served at `/` when present. */
   editorDir: string | null;
 }

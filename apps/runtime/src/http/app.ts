@@ -18,6 +18,8 @@ import type { AppDeps } from './app-deps';
 import { catalogRoutes } from './routes/catalog';
 import { createConnectionRoutes } from '../connections/connection-routes';
 import { flowRoutes } from './routes/flows';
+import { flowSampleRoutes } from './routes/flow-samples';
+import { settingsRoutes } from './routes/settings';
 import { hookRoutes } from './routes/hooks';
 import { shopifyHookRoutes } from './routes/shopify-hooks';
 import { shopifySyncRoutes } from './routes/shopify-sync';
@@ -52,6 +54,8 @@ export function createApp(deps: AppDeps) {
     .route('/', tokenRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', flowRoutes(deps))
+    .route('/', flowSampleRoutes(deps))
+    .route('/', settingsRoutes(deps))
     .route('/', runRoutes(deps))
     .route('/', catalogRoutes())
     .route('/', createConnectionRoutes(deps))

@@ -87,6 +87,8 @@ export const RunSummary = z
     eventId: z.string(),
     status: RunStatus,
     parentRunId: z.string().nullable(),
+    /** Set when the run was started to run only up to this node. */
+    stopAfter: z.string().nullable(),
     failedNodeId: z.string().nullable(),
     error: z.unknown().nullable(),
     resumeAt: z.string().nullable(),

@@ -10,7 +10,8 @@ export interface IngestItem {
   payload: unknown;
   /** Client-supplied idempotency key and the hash of the request it came with. */
   idempotency?: { scope: string; key: string; hash: string };
-  runs: { flowId: string; versionId: string }[];
+  /** One run per flow; `stopAfter` ends the run after that node (editor "run to here"). */
+  runs: { flowId: string; versionId: string; stopAfter?: string }[];
   parentRunId?: string;
 }
 
@@ -47,7 +48,8 @@ with input as (
 ),
 run_input as (
   select * from jsonb_to_recordset($2::jsonb) as r(
-    run_id uuid, event_id uuid, flow_id uuid, version_id uuid, parent_run_id uuid)
+    run_id uuid, event_id uuid, flow_id uuid, version_id uuid, parent_run_id uuid,
+    stop_after text)
 ),
 idem as (
   insert into idempotency_records (scope, key, request_hash, event_id)
@@ -63,8 +65,8 @@ ev as (
   returning id
 ),
 new_runs as (
-  insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id)
-  select run_id, flow_id, version_id, event_id, parent_run_id from run_input
+  insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id, stop_after)
+  select run_id, flow_id, version_id, event_id, parent_run_id, stop_after from run_input
   where event_id in (select id from ev)
   returning id
 ),
@@ -161,6 +163,7 @@ export class IngestWriter {
         flow_id: r.flowId,
         version_id: r.versionId,
         parent_run_id: p.item.parentRunId ?? null,
+        ...(r.stopAfter === undefined ? {} : { stop_after: r.stopAfter }),
       })),
     );
     const rows = await this.sql.unsafe<{ event_id: string }[]>(

@@ -63,6 +63,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
           graph,
           trigger: run.payload,
           priorSteps: run.steps,
+          ...(run.stopAfter === null ? {} : { stopAfter: run.stopAfter }),
           lookupExecutor: deps.lookupExecutor,
           env: deps.env,
           limits: deps.limits,

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FlowGraph } from '@paybridge/engine';
 import type { Db } from '../client';
-import { activeTriggers, flows, flowVersions } from '../schema/index';
+import { activeTriggers, flowSamples, flows, flowVersions } from '../schema/index';
 
 /** What ingress needs to know about a flow's trigger, copied out of the graph at save time. */
 export interface TriggerInfo {
@@ -201,6 +201,8 @@ export async function deleteFlow(db: Db, flowId: string): Promise<boolean> {
       .set({ deletedAt: sql`now()`, activeVersionId: null })
       .where(and(eq(flows.id, flowId), isNull(flows.deletedAt)))
       .returning({ id: flows.id });
+    // Pinned samples are editing aids of a live flow; runs keep their own copy of each event.
+    await tx.delete(flowSamples).where(eq(flowSamples.flowId, flowId));
     await tx.execute(sql`select pg_notify(${FLOWS_CHANNEL}, ${flowId})`);
     return rows.length > 0;
   });

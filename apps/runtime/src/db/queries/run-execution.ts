@@ -11,6 +11,8 @@ export interface LoadedRun {
   /** The event the run processes; with the flow, the scope of its effect records. */
   eventId: string;
   payload: unknown;
+  /** The node after which the run ends, when it was started to run only up to it. */
+  stopAfter: string | null;
   steps: StepRecord[];
   /** How many executions took the run so far; the compare-and-set token of lazy claiming. */
   executions: number;
@@ -41,7 +43,7 @@ export class LeaseLostError extends Error {
 
 const LOAD = `
 select r.id::text as id, r.flow_id::text as flow_id, r.flow_version_id::text as flow_version_id,
-  r.executions, r.event_id::text as event_id, e.payload,
+  r.executions, r.event_id::text as event_id, e.payload, r.stop_after,
   coalesce((select jsonb_agg(to_jsonb(s) order by s.seq) from run_steps s where s.run_id = r.id),
            '[]'::jsonb) as steps
 from runs r join events e on e.id = r.event_id
@@ -74,6 +76,7 @@ export async function loadRun(
       event_id: string;
       executions: number;
       payload: unknown;
+      stop_after: string | null;
       steps: StepRow[];
     }[]
   >(LOAD, [runId, processId, deadAfterS], { prepare: true });
@@ -86,6 +89,7 @@ export async function loadRun(
     eventId: row.event_id,
     executions: row.executions,
     payload: row.payload,
+    stopAfter: row.stop_after,
     steps: row.steps.map((s) => ({
       runId,
       nodeId: s.node_id,

@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import * as q from '../../db/queries/flows';
 import { checkConnectionsForSave, validateForSave } from '../../flows/flow-validation';
+import { ManualRunVersion, manualRunTarget } from '../../flows/manual-run-target';
 import { triggerWarnings } from '../../flows/trigger-warnings';
+import { findCardData } from '../../ingest/card-data-guard';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { apiRouter } from '../api-router';
@@ -315,30 +317,57 @@ export function flowRoutes(deps: AppDeps) {
       apiRoute('operator', {
         method: 'post',
         path: '/flows/{id}/run',
-        summary: 'Run a flow by hand with a payload (active version, else latest)',
+        summary:
+          'Run a flow by hand with a payload (active version, else latest), optionally only up to a node',
         request: {
           params: IdParam,
-          ...jsonBody(z.object({ payload: z.unknown().default({}) })),
+          ...jsonBody(
+            z.object({
+              payload: z.unknown().default({}),
+              stopAfter: z.string().min(1).max(200).optional(),
+              version: ManualRunVersion.optional(),
+            }),
+          ),
         },
-        responses: { 202: jsonResponse(Accepted, 'Queued'), ...errorResponses },
+        responses: {
+          202: jsonResponse(Accepted, 'Queued'),
+          ...errorResponses,
+          409: jsonResponse(z.unknown(), 'No active version'),
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const row = await q.findFlow(deps.db, id);
-        if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
-        const versionId =
-          row.active?.versionId ?? (await q.findVersion(deps.db, id, row.flow.latestVersion))?.id;
-        if (!versionId) throw new ApiError(404, 'VERSION_NOT_FOUND', 'Flow has no saved version');
+        const body = c.req.valid('json');
+        const payload = body.payload ?? {};
+        const cardField = findCardData(payload);
+        if (cardField) {
+          throw new ApiError(
+            400,
+            'CARD_DATA_REFUSED',
+            `Field payload.${cardField} holds card data; Paybridge never stores card numbers or security codes`,
+          );
+        }
+        const target = await manualRunTarget(deps.db, id, body);
         const result = await deps.ingest.write({
           source: 'manual',
-          payload: c.req.valid('json').payload ?? {},
-          runs: [{ flowId: id, versionId }],
+          payload,
+          runs: [
+            {
+              flowId: id,
+              versionId: target.versionId,
+              ...(body.stopAfter === undefined ? {} : { stopAfter: body.stopAfter }),
+            },
+          ],
         });
         await deps.audit.record(c, {
           action: 'flow.run',
           targetType: 'flow',
           targetId: id,
-          details: { eventId: result.eventId },
+          details: {
+            eventId: result.eventId,
+            version: target.version,
+            ...(body.stopAfter === undefined ? {} : { stopAfter: body.stopAfter }),
+          },
         });
         return c.json(
           {

@@ -19,6 +19,7 @@ function runSummary(r: RunRow): z.infer<typeof RunSummary> {
     eventId: r.eventId,
     status: r.status,
     parentRunId: r.parentRunId,
+    stopAfter: r.stopAfter,
     failedNodeId: r.failedNodeId,
     error: r.error ?? null,
     resumeAt: iso(r.resumeAt),

@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../app-deps';
+import { apiRouter } from '../api-router';
+import { apiRoute } from '../api-route';
+import { jsonResponse } from '../openapi-helpers';
+
+const Settings = z
+  .object({
+    /**
+     * Base URL at which outside systems reach this runtime (`PAYBRIDGE_PUBLIC_URL`, else the URL
+     * it printed at start), without a trailing slash; null when not known yet.
+     */
+    publicUrl: z.string().nullable(),
+  })
+  .openapi('Settings');
+
+/**
+ * Runtime settings every signed-in user may read. The editor needs the public URL to show
+ * trigger endpoints (REST paths, Shopify webhooks) as the outside world must call them: behind a
+ * proxy or tunnel, the page's own origin is not that address.
+ */
+export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl'>) {
+  return apiRouter().openapi(
+    apiRoute('viewer', {
+      method: 'get',
+      path: '/settings',
+      summary: 'Runtime settings for signed-in users (public base URL of trigger endpoints)',
+      responses: { 200: jsonResponse(Settings, 'Settings') },
+    }),
+    (c) => {
+      const url = deps.publicUrl();
+      return c.json({ publicUrl: url === null ? null : url.replace(/\/+$/, '') }, 200);
+    },
+  );
+}
