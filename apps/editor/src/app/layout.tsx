@@ -4,12 +4,14 @@ import { queryKeys } from '../api/query-keys';
 import { ConnectionsPage } from '../connections/connections-page';
 import { FlowEditorPage } from '../flows/flow-editor-page';
 import { FlowListPage } from '../flows/flow-list-page';
+import { LedgerPage } from '../ledger/ledger-page';
 import { SettingsPage } from '../settings/settings-page';
 import { navigate, parseRoute, usePath } from './router';
 
 const NAV = [
   { href: '/flows', label: 'Flows', match: (p: string) => p === 'flows' || p === 'flow' },
   { href: '/connections', label: 'Connections', match: (p: string) => p === 'connections' },
+  { href: '/ledger', label: 'Ledger', match: (p: string) => p === 'ledger' },
   { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
 ];
 
@@ -56,6 +58,7 @@ export function Layout({ me }: { me: Me }) {
           <FlowEditorPage key={route.flowId} flowId={route.flowId} me={me} />
         )}
         {route.page === 'connections' && <ConnectionsPage me={me} />}
+        {route.page === 'ledger' && <LedgerPage me={me} tab={route.tab} />}
         {route.page === 'settings' && <SettingsPage me={me} />}
         {route.page === 'not-found' && (
           <main className="page-body">

@@ -8,6 +8,8 @@ describe('parseRoute', () => {
     ['/flows/abc', { page: 'flow', flowId: 'abc' }],
     ['/connections', { page: 'connections' }],
     ['/settings/', { page: 'settings' }],
+    ['/ledger', { page: 'ledger' }],
+    ['/ledger/journal', { page: 'ledger', tab: 'journal' }],
     ['/nope/x', { page: 'not-found', path: '/nope/x' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

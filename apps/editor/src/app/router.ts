@@ -6,6 +6,7 @@ export type Route =
   | { page: 'flow'; flowId: string }
   | { page: 'connections' }
   | { page: 'settings' }
+  | { page: 'ledger'; tab?: string }
   | { page: 'not-found'; path: string };
 
 /** Reads a route from a URL path; unknown paths become `not-found` rather than a blank page. */
@@ -17,6 +18,9 @@ export function parseRoute(path: string): Route {
   }
   if (parts.length === 1 && parts[0] === 'connections') return { page: 'connections' };
   if (parts.length === 1 && parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'ledger' && parts.length <= 2) {
+    return parts[1] ? { page: 'ledger', tab: parts[1] } : { page: 'ledger' };
+  }
   return { page: 'not-found', path };
 }
 
