@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiFailure, errorMessage } from '../api/api-failure';
 import { testConnection, type Connection } from '../api/connections-api';
+import { QuickbooksConnectButton } from './quickbooks-connect-button';
 
 /**
  * One saved connection: its plain values, its secrets only as "saved", and test, edit and
@@ -46,6 +47,9 @@ export function ConnectionCard({
         </div>
         {canAdmin && (
           <div className="page-actions">
+            {connection.type === 'quickbooks' && (
+              <QuickbooksConnectButton connectionId={connection.id} />
+            )}
             <button
               type="button"
               className="small"
