@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('editor, end to end in Chromium', () => {
     await page.getByRole('tab', { name: 'Sample' }).click();
     await page.getByLabel('Sample event (JSON)').fill(JSON.stringify(sample, null, 2));
     await page.getByRole('button', { name: 'Pin sample' }).click();
-    await page.getByText('Pinned: previews and test runs use this event').waitFor();
+    await page.getByText(/^Pinned.*: previews and test runs use this event$/).waitFor();
   });
 
   it('maps two fields by dragging in the mapping editor and sees the preview', async () => {
@@ -165,6 +165,20 @@ describe.skipIf(!hasChromium)('editor, end to end in Chromium', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ id: '1001', email: 'ada@example.com' });
+
+    // The sample pinned before the first save now lives with the flow in the runtime.
+    const flowId = new URL(page.url()).pathname.split('/').pop();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (id) =>
+            fetch(`/api/flows/${id}/samples`)
+              .then((r) => r.json())
+              .then((b: { samples: { nodeId: string; payload: unknown }[] }) => b.samples),
+          flowId,
+        ),
+      )
+      .toEqual([expect.objectContaining({ nodeId: 'rest', payload: sample })]);
   });
 
   it("opens the run and shows each node's data", async () => {
@@ -189,6 +203,14 @@ describe.skipIf(!hasChromium)('editor, end to end in Chromium', () => {
     await page.waitForTimeout(400);
     await page.locator(node('map')).click();
     await page.locator('.workspace').screenshot({ path: join(ARTIFACTS, 'canvas.png') });
+  });
+
+  it('runs up to a chosen node: what follows it does not run', async () => {
+    await page.locator(node('map')).click();
+    await page.getByTestId('run-to-here').click();
+    await page.getByText('Test run up to map succeeded').waitFor();
+    await expect(page.getByTestId('run-status-map').textContent()).resolves.toBe('ran');
+    await expect(page.getByTestId('run-status-respond').count()).resolves.toBe(0);
   });
 
   it('creates a connection and shows its secret only masked', async () => {

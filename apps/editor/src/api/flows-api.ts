@@ -67,9 +67,17 @@ export function validateOnServer(graph: FlowGraph) {
   return unwrap(client.api.flows.validate.$post({ json: { graph } }));
 }
 
-/** Starts a run by hand with `payload` as the trigger's output. */
-export function runFlow(id: string, payload: unknown) {
-  return unwrap(client.api.flows[':id'].run.$post({ param: { id }, json: { payload } }));
+/**
+ * Starts a run by hand with `payload` as the trigger's output. `version` picks the saved version
+ * (the editor runs the one it just saved, not the live one); `stopAfter` ends the run right after
+ * that node, running only what leads to it ("run to here").
+ */
+export function runFlow(
+  id: string,
+  payload: unknown,
+  opts: { version?: number | 'active' | 'latest'; stopAfter?: string } = {},
+) {
+  return unwrap(client.api.flows[':id'].run.$post({ param: { id }, json: { payload, ...opts } }));
 }
 
 export type FlowSummary = Awaited<ReturnType<typeof listFlows>>[number];

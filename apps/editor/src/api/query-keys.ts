@@ -4,6 +4,8 @@ export const queryKeys = {
   flows: ['flows'] as const,
   flow: (id: string) => ['flows', id] as const,
   versions: (id: string) => ['flows', id, 'versions'] as const,
+  samples: (flowId: string) => ['flows', flowId, 'samples'] as const,
+  settings: ['settings'] as const,
   runs: (flowId: string) => ['runs', { flowId }] as const,
   run: (id: string) => ['run', id] as const,
   nodeCatalog: ['node-types'] as const,

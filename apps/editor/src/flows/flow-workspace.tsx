@@ -19,6 +19,7 @@ import { MappingDialog } from '../editor/mapping/mapping-dialog';
 import { NodePalette } from '../editor/palette/node-palette';
 import { useTestRun } from '../editor/runs/use-test-run';
 import { adoptSamples } from '../editor/runs/sample-store';
+import { useSampleMigration } from '../editor/runs/use-samples';
 import { createFlowStore, type FlowStore } from '../editor/store/flow-store';
 import { FlowStoreProvider } from '../editor/store/flow-store-context';
 import { parseGraphJson } from '../editor/store/graph-convert';
@@ -92,7 +93,8 @@ function WorkspaceContent({
       window.history.replaceState(null, '', `/flows/${saved.id}`);
     }
   });
-  const testRun = useTestRun(current?.id ?? null, store);
+  const testRun = useTestRun(store);
+  useSampleMigration(current?.id ?? null);
   const busy = save.isPending
     ? 'save'
     : activate.isPending
@@ -150,9 +152,14 @@ function WorkspaceContent({
       toasts.error(`Not deactivated: ${errorMessage(err)}`);
     }
   };
-  const onRun = async () => {
+  // Runs what the canvas shows: the version just saved, even while an older one is live.
+  const onRun = async (stopAfter?: string) => {
     const saved = await ensureSaved();
-    if (saved) await testRun.start(saved.id);
+    if (saved)
+      await testRun.start(saved.id, {
+        version: saved.version.version,
+        ...(stopAfter === undefined ? {} : { stopAfter }),
+      });
   };
 
   const addFromPalette = (entry: NodeCatalogEntry) => {
@@ -243,7 +250,7 @@ function WorkspaceContent({
           actions={{
             ...(canEdit && viewing === null ? { onSave: () => setDialog('save') } : {}),
             ...(canEdit && viewing === null ? { onActivate, onDeactivate } : {}),
-            ...(canRun && viewing === null ? { onRun } : {}),
+            ...(canRun && viewing === null ? { onRun: () => void onRun() } : {}),
             ...(!readOnly ? { onLayout, onImport: () => importInput.current?.click() } : {}),
             onFit: () => void fitView({ padding: 0.2, maxZoom: 1.2 }),
             onExport: () => downloadFlow({ name, description, graph: store.getState().graph() }),
@@ -280,6 +287,9 @@ function WorkspaceContent({
             readOnly={readOnly}
             active={current?.active ?? false}
             openMapping={(nodeId, path) => setMapping({ nodeId, path })}
+            {...(canRun && viewing === null
+              ? { onRunTo: (nodeId: string) => void onRun(nodeId), running: busy !== null }
+              : {})}
             empty={
               <FlowPanel
                 flow={current}

@@ -7,6 +7,7 @@ import { Markdown } from '../../ui/markdown';
 import { ConfigForm } from './config-form';
 import { NodeHeader } from './node-header';
 import { NodeRunData } from './node-run-data';
+import { RunToHereButton } from './run-to-here-button';
 import { SampleEditor } from '../runs/sample-editor';
 import { TriggerEndpoint } from './trigger-endpoint';
 
@@ -22,8 +23,14 @@ export function Inspector({
   empty,
   openMapping,
   flowId,
+  onRunTo,
+  running = false,
 }: {
   flowId: string | null;
+  /** Test-runs the flow up to a node; absent when the user may not run flows. */
+  onRunTo?: (nodeId: string) => void;
+  /** A save or run is under way, so another run cannot start. */
+  running?: boolean;
   readOnly: boolean;
   active: boolean;
   empty: ReactNode;
@@ -65,6 +72,7 @@ export function Inspector({
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       <NodeHeader id={node.id} name={node.data.name} entry={entry} readOnly={readOnly} />
+      {onRunTo && <RunToHereButton nodeId={node.id} busy={running} onRunTo={onRunTo} />}
       <div role="tablist" className="tabs" aria-label="Node panels">
         {tabs.map((t) => (
           <button

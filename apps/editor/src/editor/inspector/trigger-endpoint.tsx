@@ -1,9 +1,10 @@
 import type { NodeCatalogEntry } from '@paybridge/nodes/definitions';
+import { usePublicUrl } from '../../api/use-public-url';
 import { CopyButton } from '../../ui/copy-button';
 
-/** The public URL of a trigger's endpoint, from the page's origin and the trigger's path. */
-export function triggerUrl(path: string): string {
-  return `${window.location.origin}/hooks/${path.replace(/^\/+/, '')}`;
+/** The URL callers use for a trigger's path, under the runtime's public base URL. */
+export function triggerUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/hooks/${path.replace(/^\/+/, '')}`;
 }
 
 function curlFor(url: string, auth: string): string {
@@ -17,8 +18,9 @@ function curlFor(url: string, auth: string): string {
 }
 
 /**
- * For triggers called over HTTP (REST endpoints, webhooks): the full URL, how callers must
- * authenticate, and a ready curl line, each with a copy button.
+ * For triggers called over HTTP (REST endpoints, webhooks): the full URL (under the runtime's
+ * public URL, not the page's origin), how callers must authenticate, and a ready curl line, each
+ * with a copy button.
  */
 export function TriggerEndpoint({
   entry,
@@ -29,7 +31,9 @@ export function TriggerEndpoint({
   config: Record<string, unknown>;
   active: boolean;
 }) {
-  if (entry.type === 'trigger.shopify') return <ShopifyEndpoint config={config} active={active} />;
+  const base = usePublicUrl();
+  if (entry.type === 'trigger.shopify')
+    return <ShopifyEndpoint base={base} config={config} active={active} />;
   if (entry.kind !== 'trigger' || !('path' in ((entry.configSchema.properties as object) ?? {}))) {
     return null;
   }
@@ -37,7 +41,7 @@ export function TriggerEndpoint({
   if (!path) {
     return <p className="hint">Set a path to get this trigger’s URL.</p>;
   }
-  const url = triggerUrl(path);
+  const url = triggerUrl(base, path);
   const auth = (config.auth as { type?: string } | undefined)?.type ?? 'none';
   const mode = typeof config.mode === 'string' ? config.mode : 'async';
   return (
@@ -73,11 +77,19 @@ export function TriggerEndpoint({
  * A Shopify trigger listens at `/hooks/shopify/<connection id>`: the store's webhook
  * subscriptions point there, and deliveries are checked with the connection's webhook secret.
  */
-function ShopifyEndpoint({ config, active }: { config: Record<string, unknown>; active: boolean }) {
+function ShopifyEndpoint({
+  base,
+  config,
+  active,
+}: {
+  base: string;
+  config: Record<string, unknown>;
+  active: boolean;
+}) {
   const connectionId = typeof config.connectionId === 'string' ? config.connectionId : '';
   if (!connectionId)
     return <p className="hint">Choose the store’s connection to get the webhook URL.</p>;
-  const url = `${window.location.origin}/hooks/shopify/${connectionId}`;
+  const url = triggerUrl(base, `shopify/${connectionId}`);
   const topics = Array.isArray(config.topics) ? (config.topics as unknown[]).map(String) : [];
   return (
     <section className="endpoint" aria-label="Endpoint" data-testid="trigger-endpoint">

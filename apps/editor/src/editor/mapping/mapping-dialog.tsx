@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../ui/dialog';
 import { useCatalog } from '../catalog/catalog-context';
 import type { FieldSchema } from '../inspector/schema/json-schema';
-import { loadSample } from '../runs/sample-store';
 import { SampleEditor } from '../runs/sample-editor';
+import { useSamples } from '../runs/use-samples';
 import { useFlowStoreApi } from '../store/flow-store-context';
 import { fieldNames } from './data-tree';
 import { ExpressionEditor } from './expression-editor';
@@ -75,7 +75,6 @@ export function MappingDialog({
   const prefixed = fieldSchema?.widget !== 'jsonata';
   const [text, setText] = useState(() => (typeof raw === 'string' ? raw.replace(/^=/, '') : ''));
   const [scope, setScope] = useState<NodeScope | null>(null);
-  const [sampleVersion, setSampleVersion] = useState(0);
   const [showSample, setShowSample] = useState(false);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [fieldPreviews, setFieldPreviews] = useState<Record<string, PreviewResult>>({});
@@ -83,6 +82,9 @@ export function MappingDialog({
 
   const graph = useMemo(() => store.getState().graph(), [store]);
   const trigger = graph.nodes.find((n) => n.type.startsWith('trigger.'));
+  const samples = useSamples(flowId);
+  const sample =
+    trigger && Object.hasOwn(samples.all, trigger.id) ? samples.all[trigger.id] : undefined;
   const downstream = graph.edges.find((e) => e.from.node === nodeId)?.to.node;
   const downstreamNode = graph.nodes.find((n) => n.id === downstream);
   const targetSchema = downstreamNode
@@ -92,17 +94,19 @@ export function MappingDialog({
   const objectMode = node?.data.type === 'map' && path.length === 1 && path[0] === 'expression';
   const fields = objectMode ? parseObjectExpression(text) : null;
 
+  // Wait for the pinned sample (a failed load previews without one rather than never).
+  const samplesSettled = samples.ready || samples.error !== null;
   useEffect(() => {
+    if (!samplesSettled) return;
     let live = true;
     const outputs = Object.fromEntries(
       Object.entries(store.getState().run).map(([id, r]) => [id, r.output]),
     );
-    const sample = trigger ? loadSample(flowId, trigger.id) : undefined;
     void computeNodeScope(graph, nodeId, outputs, sample).then((s) => live && setScope(s));
     return () => {
       live = false;
     };
-  }, [graph, nodeId, flowId, store, trigger, sampleVersion]);
+  }, [graph, nodeId, store, sample, samplesSettled]);
 
   useEffect(() => {
     if (!scope) return;
@@ -209,7 +213,6 @@ export function MappingDialog({
               nodeId={trigger.id}
               triggerType={trigger.type}
               config={trigger.config}
-              onPinned={() => setSampleVersion((v) => v + 1)}
             />
           )}
           {scope ? (

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-failure';
 import { getRun, listRuns } from '../../api/runs-api';
 import { queryKeys } from '../../api/query-keys';
-import { loadSample, saveSample } from './sample-store';
+import { useSamples } from './use-samples';
 
 function template(triggerType: string, config: Record<string, unknown>): unknown {
   if (triggerType === 'trigger.rest') {
@@ -15,7 +15,7 @@ function template(triggerType: string, config: Record<string, unknown>): unknown
 /**
  * Pins the sample event a trigger's flow is previewed and test-run with: pasted JSON, or the
  * event of a past run. It is what `$trigger` holds (for a REST trigger: method, path, headers,
- * query and body).
+ * query and body). Saved flows keep it in the runtime, so every editor of the flow sees it.
  */
 export function SampleEditor({
   flowId,
@@ -30,23 +30,55 @@ export function SampleEditor({
   config: Record<string, unknown>;
   onPinned?: () => void;
 }) {
-  const pinned = loadSample(flowId, nodeId);
-  const [text, setText] = useState(() =>
-    JSON.stringify(pinned === undefined ? template(triggerType, config) : pinned, null, 2),
-  );
+  const samples = useSamples(flowId);
+  const pinned = Object.hasOwn(samples.all, nodeId) ? samples.all[nodeId] : undefined;
+  const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(pinned === undefined ? null : 'Pinned');
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const runs = useQuery({
     queryKey: queryKeys.runs(flowId ?? 'new'),
     queryFn: () => listRuns(flowId as string, 10),
     enabled: flowId !== null,
   });
-  useEffect(() => setNote(null), [text]);
-  const pin = (value: unknown) => {
-    saveSample(flowId, nodeId, value);
-    setNote('Pinned: previews and test runs use this event');
-    onPinned?.();
+  // The text starts from the pinned sample once it is known, else from a template.
+  useEffect(() => {
+    if (text !== null || !samples.ready) return;
+    setText(JSON.stringify(pinned === undefined ? template(triggerType, config) : pinned, null, 2));
+    if (pinned !== undefined) setNote('Pinned');
+  }, [text, samples.ready, pinned, triggerType, config]);
+  const change = (value: string) => {
+    setText(value);
+    setNote(null);
   };
+  const act = async (what: () => Promise<void>, done: string) => {
+    setBusy(true);
+    try {
+      await what();
+      setError(null);
+      setNote(done);
+      onPinned?.();
+    } catch (err) {
+      setError(`Not saved: ${errorMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const pin = (value: unknown) =>
+    act(
+      () => samples.pin(nodeId, value),
+      flowId === null
+        ? 'Pinned in this browser until the flow is saved: previews and test runs use this event'
+        : 'Pinned: previews and test runs use this event',
+    );
+  if (samples.error) {
+    return (
+      <p className="error-text" role="alert">
+        Cannot load the pinned sample: {errorMessage(samples.error)}
+      </p>
+    );
+  }
+  if (text === null) return <p className="hint">Loading the pinned sample…</p>;
   return (
     <div className="sample-editor" data-testid="sample-editor">
       <label className="field">
@@ -57,7 +89,7 @@ export function SampleEditor({
           value={text}
           spellCheck={false}
           aria-describedby="sample-error"
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => change(e.target.value)}
         />
       </label>
       {error && (
@@ -69,11 +101,8 @@ export function SampleEditor({
         {pinned !== undefined && (
           <button
             type="button"
-            onClick={() => {
-              saveSample(flowId, nodeId, undefined);
-              setNote('Unpinned');
-              onPinned?.();
-            }}
+            disabled={busy}
+            onClick={() => void act(() => samples.unpin(nodeId), 'Unpinned')}
           >
             Unpin
           </button>
@@ -81,14 +110,16 @@ export function SampleEditor({
         <button
           type="button"
           className="primary"
+          disabled={busy}
           onClick={() => {
+            let value: unknown;
             try {
-              const value = JSON.parse(text) as unknown;
-              setError(null);
-              pin(value);
+              value = JSON.parse(text) as unknown;
             } catch (err) {
               setError(`Not valid JSON: ${errorMessage(err)}`);
+              return;
             }
+            void pin(value);
           }}
         >
           Pin sample
@@ -114,7 +145,7 @@ export function SampleEditor({
                     void getRun(r.id)
                       .then((run) => {
                         setText(JSON.stringify(run.trigger, null, 2));
-                        pin(run.trigger);
+                        return pin(run.trigger);
                       })
                       .catch((err: unknown) => setError(errorMessage(err)))
                   }

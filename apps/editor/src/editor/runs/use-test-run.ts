@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { errorMessage } from '../../api/api-failure';
 import { runFlow } from '../../api/flows-api';
@@ -5,7 +6,7 @@ import { getRun } from '../../api/runs-api';
 import { useToasts } from '../../ui/toasts';
 import type { FlowStore } from '../store/flow-store';
 import { runFinished, runOverlay } from './run-overlay';
-import { loadSample } from './sample-store';
+import { fetchSample } from './use-samples';
 
 const POLL_MS = 400;
 const GIVE_UP_MS = 60_000;
@@ -13,10 +14,17 @@ const GIVE_UP_MS = 60_000;
 /**
  * Test runs from the editor: starts the saved flow with the trigger's pinned sample, follows the
  * run until it ends, and paints each node's status and data on the canvas. Also opens any past
- * run the same way.
+ * run the same way. `stopAfter` runs only up to that node ("run to here"); `version` is the
+ * saved version to run (the one on the canvas), else the runtime's default (active, else latest).
  */
-export function useTestRun(flowId: string | null, store: FlowStore) {
+export interface TestRunOptions {
+  version?: number;
+  stopAfter?: string;
+}
+
+export function useTestRun(store: FlowStore) {
   const toasts = useToasts();
+  const queryClient = useQueryClient();
   const [shownRunId, setShownRunId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
 
@@ -36,22 +44,23 @@ export function useTestRun(flowId: string | null, store: FlowStore) {
   );
 
   const start = useCallback(
-    async (id: string) => {
+    async (id: string, opts: TestRunOptions = {}) => {
       const trigger = store.getState().nodes.find((n) => n.data.type.startsWith('trigger.'));
-      const payload = trigger ? (loadSample(flowId ?? id, trigger.id) ?? {}) : {};
       setRunning(true);
       try {
-        const { runId } = await runFlow(id, payload);
+        const pinned = trigger ? await fetchSample(queryClient, id, trigger.id) : undefined;
+        const { runId } = await runFlow(id, pinned ?? {}, opts);
+        const what = opts.stopAfter ? `Test run up to ${opts.stopAfter}` : 'Test run';
         if (!runId) throw new Error('the runtime started no run');
         const until = Date.now() + GIVE_UP_MS;
         for (;;) {
           const run = await show(runId);
           if (!run) return;
           if (runFinished(run.status)) {
-            if (run.status === 'succeeded') toasts.info('Test run succeeded');
+            if (run.status === 'succeeded') toasts.info(`${what} succeeded`);
             else
               toasts.error(
-                `Test run ${run.status}${run.failedNodeId ? ` at ${run.failedNodeId}` : ''}`,
+                `${what} ${run.status}${run.failedNodeId ? ` at ${run.failedNodeId}` : ''}`,
               );
             return;
           }
@@ -67,7 +76,7 @@ export function useTestRun(flowId: string | null, store: FlowStore) {
         setRunning(false);
       }
     },
-    [flowId, store, show, toasts],
+    [store, show, toasts, queryClient],
   );
 
   return { start, show, running, shownRunId };

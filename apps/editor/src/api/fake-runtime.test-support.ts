@@ -1,0 +1,37 @@
+import { vi } from 'vitest';
+
+/** One request the fake runtime received. */
+export interface FakeCall {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+type Handler = (call: FakeCall) => { status?: number; body?: unknown } | undefined;
+
+/**
+ * Replaces `fetch` with a fake runtime for component tests: `handler` answers by method and path
+ * (undefined means 404), and every call is recorded in order. Restore with `vi.unstubAllGlobals`.
+ */
+export function fakeRuntime(handler: Handler): FakeCall[] {
+  const calls: FakeCall[] = [];
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const text = await request.text();
+    const call = {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
+    calls.push(call);
+    const answer = handler(call);
+    const status = answer?.status ?? (answer ? 200 : 404);
+    const body =
+      answer?.body ?? (answer ? null : { error: { code: 'NOT_FOUND', message: 'no route' } });
+    return new Response(status === 204 ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  return calls;
+}
