@@ -41,7 +41,7 @@ async function runsByOrder(flowId: string) {
     );
     for (const run of page.body.runs) {
       const detail = await call(base, 'GET', `/api/runs/${run.id}`);
-      const event = detail.body.steps[0].output;
+      const event = detail.body.trigger;
       counts.set(event.body.id, (counts.get(event.body.id) ?? 0) + 1);
       sources.push(event.source);
     }
