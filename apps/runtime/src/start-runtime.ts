@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { createExecutorLookup, createShopifyRuntime } from '@paybridge/nodes/executors';
+import { createExecutorLookup, createRuntimeServices } from '@paybridge/nodes/executors';
 import { AuditLog } from './audit/audit-log';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { IdentityStore } from './auth/identity-store';
@@ -172,6 +172,20 @@ export async function startRuntime(
     let scheduler: Scheduler | null = null;
     let poller: ShopifyPoller | null = null;
     if (role !== 'api') {
+      const nodeOptions = {
+        http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
+        paytrace: { simulatorUrl: simulatorUrls().paytrace },
+        shopify: { simulatorUrl: simulatorUrls().shopify },
+        erp: {
+          builtIn: createBuiltInLedger(sql),
+          quickbooks: {
+            tokens: createConnectionTokenStore(connections),
+            simulatorUrl: simulatorUrls().quickbooks,
+          },
+        },
+      };
+      // One set of connector state for the executors and the reconciliation poller alike.
+      const services = createRuntimeServices(nodeOptions);
       worker = await startWorker({
         databaseUrl,
         sql,
@@ -180,18 +194,7 @@ export async function startRuntime(
         prefetch: env.PAYBRIDGE_QUEUE_PREFETCH ?? env.PAYBRIDGE_WORKER_CONCURRENCY * 2,
         completeBatchMs: env.PAYBRIDGE_QUEUE_COMPLETE_BATCH_MS,
         deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S,
-        lookupExecutor: createExecutorLookup({
-          http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
-          paytrace: { simulatorUrl: simulatorUrls().paytrace },
-          shopify: { simulatorUrl: simulatorUrls().shopify },
-          erp: {
-            builtIn: createBuiltInLedger(sql),
-            quickbooks: {
-              tokens: createConnectionTokenStore(connections),
-              simulatorUrl: simulatorUrls().quickbooks,
-            },
-          },
-        }),
+        lookupExecutor: createExecutorLookup(nodeOptions, services),
         env: flowEnvFrom(opts.processEnv ?? process.env),
         limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },
         connections,
@@ -204,10 +207,7 @@ export async function startRuntime(
         sql,
         ingest,
         connections,
-        runtime: createShopifyRuntime({
-          http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
-          shopify: { simulatorUrl: simulatorUrls().shopify },
-        }),
+        runtime: services.shopify,
         logger: logger.child({ component: 'shopify-reconciliation' }),
         everyS: env.PAYBRIDGE_SHOPIFY_POLL_SECONDS,
       });

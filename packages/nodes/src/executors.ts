@@ -118,9 +118,14 @@ const factories: ExecutorFactories = {
  * const lookupExecutor = createExecutorLookup({ http: { allowPrivateCidrs: ['10.20.0.0/16'] } });
  * lookupExecutor('http.request', 1)?.execute(ctx);
  */
-export function createExecutorLookup(options: NodeRuntimeOptions): ExecutorLookup {
-  const executors = new Map<string, NodeExecutor<unknown>>();
-  const services: RuntimeServices = {
+/**
+ * The connectors' shared state for one runtime (token caches, connection pools, Shopify's cost
+ * buckets). Built once and handed to {@link createExecutorLookup} and to anything else in the
+ * process that calls the same services (the Shopify reconciliation poller), so they share one
+ * rate-limit model per shop instead of each guessing alone.
+ */
+export function createRuntimeServices(options: NodeRuntimeOptions): RuntimeServices {
+  return {
     paytrace: createPaytraceRuntime({
       http: options.http,
       ...(options.paytrace ? { paytrace: options.paytrace } : {}),
@@ -130,6 +135,13 @@ export function createExecutorLookup(options: NodeRuntimeOptions): ExecutorLooku
       ...(options.shopify ? { shopify: options.shopify } : {}),
     }),
   };
+}
+
+export function createExecutorLookup(
+  options: NodeRuntimeOptions,
+  services: RuntimeServices = createRuntimeServices(options),
+): ExecutorLookup {
+  const executors = new Map<string, NodeExecutor<unknown>>();
   for (const definition of nodeDefinitions) {
     const executor = factories[definition.type](options, services);
     if (executor.spec !== definition) {
