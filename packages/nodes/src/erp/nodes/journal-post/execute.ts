@@ -38,7 +38,12 @@ export function createJournalPostExecutor(runtime: ErpRuntime): NodeExecutor<Con
     const adapter = runtime.adapterFor(ctx);
     ctx.logger.info('journal has no lines: nothing posted', { erp: adapter.kind });
     return {
-      output: { erp: adapter.kind, created: false as const, origin: 'empty' as const, document: null },
+      output: {
+        erp: adapter.kind,
+        created: false as const,
+        origin: 'empty' as const,
+        document: null,
+      },
     };
   });
 }
