@@ -108,6 +108,7 @@ export async function writeDocumentLines(
     amount: l.amount,
     sku: l.sku ?? null,
   }));
+  if (rows.length === 0) return; // a credit memo of shipping or tax only
   await tx`insert into ledger.document_lines ${tx(rows)}`;
 }
 

@@ -101,7 +101,8 @@ export const CreditMemoInput = z
     invoiceRef: ExternalRef.optional(),
     currency: CurrencyCode,
     date: CalendarDate,
-    lines: z.array(LineInput).min(1).max(500),
+    /** May be empty when the memo credits only shipping or tax (a shipping-only refund). */
+    lines: z.array(LineInput).max(500),
     ...Charges,
     refundAmount: MinorAmount.default(0),
     memo: z.string().max(1000).optional(),
@@ -109,6 +110,10 @@ export const CreditMemoInput = z
   .refine((m) => m.customerRef !== undefined || m.invoiceRef !== undefined, {
     message: 'needs a customerRef or an invoiceRef',
     path: ['customerRef'],
+  })
+  .refine((m) => m.lines.length > 0 || m.shipping > 0 || m.tax > 0, {
+    message: 'needs at least one line, or shipping or tax to credit',
+    path: ['lines'],
   });
 export type CreditMemoInput = z.input<typeof CreditMemoInput>;
 

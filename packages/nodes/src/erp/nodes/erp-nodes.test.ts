@@ -206,7 +206,14 @@ describe('ERP nodes', () => {
       order_id: ORDER.id,
       created_at: '2025-09-03T09:00:00-04:00',
       refund_line_items: [
-        { quantity: 1, total_tax: '1.60', line_item: { title: 'Tea', price: '19.99' } },
+        {
+          quantity: 1,
+          subtotal: 19.99,
+          total_tax: 1.6,
+          subtotal_set: { shop_money: { amount: '19.99', currency_code: 'USD' } },
+          total_tax_set: { shop_money: { amount: '1.60', currency_code: 'USD' } },
+          line_item: { title: 'Tea', price: '19.99' },
+        },
       ],
       order_adjustments: [],
       transactions: [{ kind: 'refund', status: 'success', amount: '21.59', currency: 'USD' }],

@@ -10,7 +10,6 @@ import {
   CustomerInput,
   DisputeInput,
   InvoiceInput,
-  JournalInput,
   PaymentInput,
 } from '../documents';
 import { erpCreditMemoNode } from './credit-memo/definition';
@@ -19,7 +18,7 @@ import { erpDisputeOpenNode } from './dispute-open/definition';
 import { createDisputeUpdateExecutor } from './dispute-update/execute';
 import { createDocumentLookupExecutor } from './document-lookup/execute';
 import { erpInvoiceFromOrderNode } from './invoice-from-order/definition';
-import { erpJournalPostNode } from './journal-post/definition';
+import { createJournalPostExecutor } from './journal-post/execute';
 import { erpPaymentPostNode } from './payment-post/definition';
 import { documentExecutor } from './shared/document-executor';
 import { erpRuntimeFor, type ErpRuntimeOptions } from './shared/erp-runtime';
@@ -72,16 +71,7 @@ export const erpExecutorFactories = {
       post: (erp, doc) => erp.createCreditMemo(doc),
       reference: (doc) => doc.externalRef,
     }),
-  'erp.journal-post': (options: Options) =>
-    documentExecutor(erpJournalPostNode, erpRuntimeFor(options), {
-      type: 'journal',
-      schema: JournalInput,
-      what: 'journal',
-      amountFields: [],
-      lineAmountFields: ['debit', 'credit'],
-      post: (erp, doc) => erp.postJournal(doc),
-      reference: (doc) => doc.externalRef,
-    }),
+  'erp.journal-post': (options: Options) => createJournalPostExecutor(erpRuntimeFor(options)),
   'erp.dispute-open': (options: Options) =>
     documentExecutor(erpDisputeOpenNode, erpRuntimeFor(options), {
       type: 'dispute',

@@ -12,6 +12,7 @@ import { createShopifyClient } from '../client/graphql-client';
 import type { ShopifyRuntime } from '../client/runtime';
 import { shopifySettings } from '../client/settings';
 import type { ShopifyTopic } from '../topics';
+import type { RefundDetailsData } from './refund-details-query';
 import {
   DETAILS_BATCH,
   orderDetailsQuery,
@@ -20,6 +21,7 @@ import {
   type OrderStamp,
   type OrderStampsData,
 } from './changed-orders-query';
+import { REFUND_BATCH, refundDetailsQuery, shopZoneQuery } from './refund-details-query';
 import { restOrder, restRefund } from './rest-order';
 
 /** One change found by polling, shaped like the webhook it stands for. */
@@ -49,6 +51,14 @@ export interface FetchChangesResult {
 
 /** At most this many orders per poll; the rest are read on the next one (the watermark moves). */
 export const MAX_ORDERS_PER_POLL = 5_000;
+
+const refundGid = (legacyId: string) => `gid://shopify/Refund/${legacyId}`;
+
+/** The shop's IANA time zone, or null (times then stay in UTC) when the shop does not say. */
+async function shopZone(client: ReturnType<typeof createShopifyClient>): Promise<string | null> {
+  const data = await client.run(shopZoneQuery, {});
+  return data.shop.ianaTimezone || null;
+}
 
 /** The events an order's stamps imply since `since`. */
 function stubsOf(order: OrderStamp, since: number): ShopifyChangeStub[] {
@@ -131,7 +141,8 @@ export async function fetchShopifyChanges(options: {
     after = info.endCursor;
   }
 
-  const gids = [...new Set(wanted.map((w) => w.orderGid))];
+  const zone = wanted.length > 0 ? await shopZone(client) : null;
+  const gids = [...new Set(wanted.filter((w) => w.refundId === null).map((w) => w.orderGid))];
   const details = new Map<string, NonNullable<OrderDetailsData['nodes'][number]>>();
   for (let i = 0; i < gids.length; i += DETAILS_BATCH) {
     const data: OrderDetailsData = await client.run(orderDetailsQuery, {
@@ -139,16 +150,25 @@ export async function fetchShopifyChanges(options: {
     });
     for (const order of data.nodes) if (order) details.set(order.id, order);
   }
+  const refundGids = [
+    ...new Set(wanted.flatMap((w) => (w.refundId === null ? [] : [refundGid(w.refundId)]))),
+  ];
+  const refunds = new Map<string, NonNullable<RefundDetailsData['nodes'][number]>>();
+  for (let i = 0; i < refundGids.length; i += REFUND_BATCH) {
+    const data: RefundDetailsData = await client.run(refundDetailsQuery, {
+      ids: refundGids.slice(i, i + REFUND_BATCH),
+    });
+    for (const refund of data.nodes) if (refund?.id) refunds.set(refund.id, refund);
+  }
   const changes: ShopifyChange[] = [];
   for (const w of wanted) {
-    const order = details.get(w.orderGid);
-    if (!order) continue; // deleted since its stamp was read
     if (w.refundId === null) {
-      changes.push({ topic: w.stub.topic, body: restOrder(order) });
-      continue;
+      const order = details.get(w.orderGid);
+      if (order) changes.push({ topic: w.stub.topic, body: restOrder(order, zone) });
+      continue; // else deleted since its stamp was read
     }
-    const refund = order.refunds.find((r) => r.legacyResourceId === w.refundId);
-    if (refund) changes.push({ topic: 'refunds/create', body: restRefund(order, refund) });
+    const refund = refunds.get(refundGid(w.refundId));
+    if (refund) changes.push({ topic: 'refunds/create', body: restRefund(refund, zone) });
   }
   return {
     changes,

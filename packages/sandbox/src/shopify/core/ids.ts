@@ -14,6 +14,7 @@ export type GidType =
   | 'OrderTransaction'
   | 'Refund'
   | 'RefundLineItem'
+  | 'RefundShippingLine'
   | 'Metafield'
   | 'MailingAddress'
   | 'WebhookSubscription'

@@ -14,21 +14,25 @@ import {
   erpConnectionField,
   mappingField,
 } from '../shared/node-config';
+import { ORDER_SOURCE } from '../shared/shopify-source';
 
 /**
- * From a Shopify order (or a customer object): `shopify-customer-<id>`, or one shared guest for
- * orders without a customer. `paytraceCustomerId` is read from the input when a PayTrace vault
- * step put it there.
+ * From a Shopify order (the input, the Shopify event's body or the trigger's body) or a customer
+ * object: `shopify-customer-<id>`, or one shared guest for orders without a customer. The
+ * PayTrace vault id is read from the input: `paytraceCustomerId`, or `customerId` of a PayTrace
+ * vault step's output.
  */
 export const DEFAULT_CUSTOMER_MAPPING = `(
-  $c := customer ? customer : $;
+  ${ORDER_SOURCE}
+  $c := $order.customer ? $order.customer : $order;
+  $vault := paytraceCustomerId ? paytraceCustomerId : ($exists(cardReplaced) ? customerId);
   $name := $trim(($c.first_name ? $c.first_name : "") & " " & ($c.last_name ? $c.last_name : ""));
   {
     "externalRef": $c.id ? "shopify-customer-" & $string($c.id) : "shopify-guest",
-    "name": $name != "" ? $name : ($c.email ? $c.email : (email ? email : "Guest")),
-    "email": $c.email ? $c.email : email,
+    "name": $name != "" ? $name : ($c.email ? $c.email : ($order.email ? $order.email : "Guest")),
+    "email": $c.email ? $c.email : $order.email,
     "shopifyCustomerId": $c.id ? $string($c.id),
-    "paytraceCustomerId": paytraceCustomerId ? $string(paytraceCustomerId)
+    "paytraceCustomerId": $vault ? $string($vault)
   }
 )`;
 

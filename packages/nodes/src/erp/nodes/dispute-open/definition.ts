@@ -13,17 +13,21 @@ import {
   erpConnectionField,
   mappingField,
 } from '../shared/node-config';
+import { DISPUTE_SOURCE } from '../shared/shopify-source';
 
-/** A Shopify dispute (the `disputes/create` webhook). */
-export const DEFAULT_DISPUTE_OPEN_MAPPING = `{
-  "externalRef": "shopify-dispute-" & $string(id),
-  "invoiceRef": order_id ? "shopify-order-" & $string(order_id),
-  "currency": currency,
-  "amount": amount,
-  "reason": reason ? reason : "unknown",
-  "date": $substring(initiated_at ? initiated_at : $now(), 0, 10),
-  "evidenceDueBy": evidence_due_by ? $substring(evidence_due_by, 0, 10)
-}`;
+/** A Shopify dispute (the `disputes/create` webhook: the input or the trigger's body). */
+export const DEFAULT_DISPUTE_OPEN_MAPPING = `(
+  ${DISPUTE_SOURCE}
+  $dispute.{
+    "externalRef": "shopify-dispute-" & $string(id),
+    "invoiceRef": order_id ? "shopify-order-" & $string(order_id),
+    "currency": currency,
+    "amount": amount,
+    "reason": reason ? reason : "unknown",
+    "date": $substring(initiated_at ? initiated_at : $now(), 0, 10),
+    "evidenceDueBy": evidence_due_by ? $substring(evidence_due_by, 0, 10)
+  }
+)`;
 
 export const erpDisputeOpenNode = defineNode({
   type: 'erp.dispute-open',

@@ -12,22 +12,27 @@ import {
   erpConnectionField,
   mappingField,
 } from '../shared/node-config';
+import { DISPUTE_SOURCE } from '../shared/shopify-source';
 
 /**
- * A Shopify dispute update: `under_review` means evidence was submitted, `won` and `lost` close
- * the case (`accepted` and `charge_refunded` are losses); other statuses change nothing.
+ * A Shopify dispute update (the input or the trigger's body): `under_review` means evidence was
+ * submitted, `won` and `lost` close the case (`accepted` and `charge_refunded` are losses); other
+ * statuses change nothing.
  */
-export const DEFAULT_DISPUTE_UPDATE_MAPPING = `{
-  "externalRef": "shopify-dispute-" & $string(id),
-  "status": $lookup({
-    "under_review": "evidence_submitted",
-    "won": "won",
-    "lost": "lost",
-    "accepted": "lost",
-    "charge_refunded": "lost"
-  }, status),
-  "date": $substring(finalized_on ? finalized_on : $now(), 0, 10)
-}`;
+export const DEFAULT_DISPUTE_UPDATE_MAPPING = `(
+  ${DISPUTE_SOURCE}
+  $dispute.{
+    "externalRef": "shopify-dispute-" & $string(id),
+    "status": $lookup({
+      "under_review": "evidence_submitted",
+      "won": "won",
+      "lost": "lost",
+      "accepted": "lost",
+      "charge_refunded": "lost"
+    }, status),
+    "date": $substring(finalized_on ? finalized_on : $now(), 0, 10)
+  }
+)`;
 
 export const erpDisputeUpdateNode = defineNode({
   type: 'erp.dispute-update',

@@ -24,7 +24,7 @@ export const erpDocumentLookupNode = defineNode({
       .string()
       .min(1)
       .max(64)
-      .meta({ title: 'Reference', placeholder: '="shopify-order-" & $trigger.id' }),
+      .meta({ title: 'Reference', placeholder: '="shopify-order-" & $trigger.body.id' }),
   }),
   input: z.unknown(),
   output: z.object({ erp: z.string(), found: z.boolean(), document: ErpDocument.nullable() }),

@@ -14,14 +14,21 @@ import {
   mappingField,
 } from '../shared/node-config';
 
-/** After a PayTrace sale or capture (its output), for the order that triggered the flow. */
-export const DEFAULT_PAYMENT_MAPPING = `{
-  "externalRef": "paytrace-" & $string(transactionId),
-  "invoiceRef": "shopify-order-" & $string($trigger.id),
-  "currency": amount.currency,
-  "amount": amount.minor,
-  "date": $substring($now(), 0, 10)
-}`;
+/**
+ * After a PayTrace sale or capture (its output), for the order that triggered the flow: the
+ * Shopify event's `body` (or a trigger that carries the order itself). Only an approved payment
+ * with an amount is posted; anything else fails with a message naming what is missing.
+ */
+export const DEFAULT_PAYMENT_MAPPING = `(
+  $order := $exists($trigger.body) ? $trigger.body : $trigger;
+  {
+    "externalRef": transactionId ? "paytrace-" & $string(transactionId),
+    "invoiceRef": $order.id ? "shopify-order-" & $string($order.id),
+    "currency": amount.currency,
+    "amount": amount.minor,
+    "date": $substring($now(), 0, 10)
+  }
+)`;
 
 export const erpPaymentPostNode = defineNode({
   type: 'erp.payment-post',

@@ -10,7 +10,7 @@ import type {
   SimTransaction,
 } from '../../store/records.js';
 import { paginateList, type PageArgs } from '../connection.js';
-import { lineItemViews } from './line-items.js';
+import { lineItemViews, shippingLineValue } from './line-items.js';
 import { dateTime, moneyBag, type GqlContext, type TypeResolvers } from './shared.js';
 
 /** Resolvers of `OrderTransaction`. */
@@ -64,6 +64,25 @@ export const refundResolvers: TypeResolvers<SimRefund> = {
     ),
   transactions: (r, args, ctx) =>
     paginateList(refundTransactions(ctx, r), args as PageArgs, 'transactions'),
+  // Refunded shipping as one line on the order's first shipping line, as the REST payload has it.
+  refundShippingLines: (r, args, ctx) => {
+    const order = orderOf(ctx, r);
+    const line = order.shippingLines[0];
+    const lines =
+      r.shippingMinor > 0 && line
+        ? [
+            {
+              id: gid('RefundShippingLine', r.id),
+              shippingLine: shippingLineValue(ctx, line, order.currency),
+              subtotalAmountSet: moneyBag(ctx, r.shippingMinor, order.currency),
+              taxAmountSet: moneyBag(ctx, 0, order.currency),
+            },
+          ]
+        : [];
+    return paginateList(lines, args as PageArgs, 'refundShippingLines');
+  },
+  // The simulator records no discrepancies (its REST payload has `order_adjustments: []`).
+  orderAdjustments: (_r, args) => paginateList([], args as PageArgs, 'orderAdjustments'),
   refundLineItems: (r, args, ctx) => {
     const order = orderOf(ctx, r);
     const views = lineItemViews(order);

@@ -94,6 +94,51 @@ export const transactionsSdl = /* GraphQL */ `
     pageInfo: PageInfo!
   }
 
+  type RefundShippingLine implements Node {
+    id: ID!
+    shippingLine: ShippingLine!
+    subtotalAmountSet: MoneyBag!
+    taxAmountSet: MoneyBag!
+  }
+
+  type RefundShippingLineEdge {
+    cursor: String!
+    node: RefundShippingLine!
+  }
+
+  type RefundShippingLineConnection {
+    edges: [RefundShippingLineEdge!]!
+    nodes: [RefundShippingLine!]!
+    pageInfo: PageInfo!
+  }
+
+  enum OrderAdjustmentDiscrepancyReason {
+    CUSTOMER
+    DAMAGE
+    FULL_RETURN_BALANCING_ADJUSTMENT
+    PENDING_REFUND_DISCREPANCY
+    REFUND_DISCREPANCY
+    RESTOCK
+  }
+
+  type OrderAdjustment implements Node {
+    amountSet: MoneyBag!
+    id: ID!
+    reason: OrderAdjustmentDiscrepancyReason
+    taxAmountSet: MoneyBag!
+  }
+
+  type OrderAdjustmentEdge {
+    cursor: String!
+    node: OrderAdjustment!
+  }
+
+  type OrderAdjustmentConnection {
+    edges: [OrderAdjustmentEdge!]!
+    nodes: [OrderAdjustment!]!
+    pageInfo: PageInfo!
+  }
+
   type Refund implements Node & LegacyInteroperability {
     createdAt: DateTime
     id: ID!
@@ -107,6 +152,20 @@ export const transactionsSdl = /* GraphQL */ `
       last: Int
       reverse: Boolean = false
     ): RefundLineItemConnection!
+    orderAdjustments(
+      after: String
+      before: String
+      first: Int
+      last: Int
+      reverse: Boolean = false
+    ): OrderAdjustmentConnection!
+    refundShippingLines(
+      after: String
+      before: String
+      first: Int
+      last: Int
+      reverse: Boolean = false
+    ): RefundShippingLineConnection!
     totalRefundedSet: MoneyBag!
     transactions(
       after: String
