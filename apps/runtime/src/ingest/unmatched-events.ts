@@ -35,7 +35,7 @@ export async function recordUnmatched(sql: Sql, entry: UnmatchedEntry): Promise<
       (source, connection_id, topic, delivery_id, resource_id, reason, message, details)
     values (${entry.source}, ${entry.connectionId}, ${entry.topic}, ${entry.deliveryId},
             ${entry.resourceId}, ${entry.reason}, ${entry.message},
-            ${entry.details === null ? null : sql.json(entry.details as never)})
+            ${entry.details === null ? null : JSON.stringify(entry.details)}::jsonb)
     on conflict (source, delivery_id) do nothing`;
 }
 
@@ -60,8 +60,11 @@ export interface UnmatchedRow {
   reason: UnmatchedReason;
   message: string;
   details: unknown;
-  receivedAt: Date;
+  receivedAt: string;
 }
+
+/** Timestamps come back as Date or text depending on the pool's type settings: always ISO. */
+const iso = (v: Date | string) => new Date(v).toISOString();
 
 /** Counts by reason and topic (for the same filters, ignoring paging), newest first in `rows`. */
 export async function listUnmatched(sql: Sql, q: UnmatchedQuery) {
@@ -71,7 +74,7 @@ export async function listUnmatched(sql: Sql, q: UnmatchedQuery) {
       ${q.topic ? sql`and topic = ${q.topic}` : sql``}
       ${q.reason ? sql`and reason = ${q.reason}` : sql``}
       ${q.since ? sql`and received_at >= ${q.since}` : sql``}`;
-  const rows = await sql<UnmatchedRow[]>`
+  const rows = await sql<(Omit<UnmatchedRow, 'receivedAt'> & { receivedAt: Date | string })[]>`
     select id::text, source, connection_id::text as "connectionId", topic,
            delivery_id as "deliveryId", resource_id as "resourceId", reason, message, details,
            received_at as "receivedAt"
@@ -79,10 +82,13 @@ export async function listUnmatched(sql: Sql, q: UnmatchedQuery) {
       ${q.before ? sql`and received_at < ${q.before}` : sql``}
     order by received_at desc, id limit ${q.limit}`;
   const counts = await sql<
-    { reason: UnmatchedReason; topic: string; count: number; lastAt: Date }[]
+    { reason: UnmatchedReason; topic: string; count: number; lastAt: Date | string }[]
   >`
     select reason, topic, count(*)::int as count, max(received_at) as "lastAt"
     from unmatched_events ${where}
     group by reason, topic order by count(*) desc, reason, topic`;
-  return { rows, counts };
+  return {
+    rows: rows.map((r): UnmatchedRow => ({ ...r, receivedAt: iso(r.receivedAt) })),
+    counts: counts.map((c) => ({ ...c, lastAt: iso(c.lastAt) })),
+  };
 }

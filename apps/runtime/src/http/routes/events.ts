@@ -77,14 +77,13 @@ export function eventRoutes(deps: AppDeps) {
       const last = rows.length === q.limit ? rows[rows.length - 1] : undefined;
       return c.json(
         {
-          counts: counts.map((r) => ({ ...r, lastAt: r.lastAt.toISOString() })),
+          counts,
           total: counts.reduce((n, r) => n + r.count, 0),
           events: rows.map((r) => ({
             ...r,
             details: r.details as z.infer<typeof UnmatchedEvent>['details'],
-            receivedAt: r.receivedAt.toISOString(),
           })),
-          nextBefore: last ? last.receivedAt.toISOString() : null,
+          nextBefore: last ? last.receivedAt : null,
         },
         200,
       );
