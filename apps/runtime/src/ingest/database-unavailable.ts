@@ -50,6 +50,13 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
+/** The driver's own message under any wrapping (drizzle's "Failed query: …" carries the SQL). */
+function rootMessage(err: unknown): string {
+  let e = err;
+  for (let i = 0; i < 5 && e instanceof Error && e.cause instanceof Error; i++) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Seconds a sender is asked to wait before retrying while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_S = 5;
 
@@ -62,7 +69,7 @@ export function unavailableResponse(c: Context, err: unknown, logger: Logger, wh
   if (!isDatabaseUnavailable(err)) throw err;
   logger.warn(`${what} refused for now: the database is unreachable`, {
     path: c.req.path,
-    error: err instanceof Error ? err.message : String(err),
+    error: rootMessage(err),
   });
   c.header('Retry-After', String(DATABASE_RETRY_AFTER_S));
   return c.json(
