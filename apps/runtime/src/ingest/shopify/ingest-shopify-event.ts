@@ -32,7 +32,11 @@ export interface UnmatchedResult {
 /** What became of a Shopify event. */
 export type ShopifyIngestResult = IngestResult | UnmatchedResult;
 
-const RESOURCE: Record<string, string> = { orders: 'order', refunds: 'refund', disputes: 'dispute' };
+const RESOURCE: Record<string, string> = {
+  orders: 'order',
+  refunds: 'refund',
+  disputes: 'dispute',
+};
 
 async function flowNames(ingest: IngestWriter, ids: readonly string[]) {
   const rows = await ingest.sql<{ id: string; name: string }[]>`
@@ -78,15 +82,13 @@ async function unmatched(
       forTopic.map((s) => s.flowId),
     );
     const named = gatewaysOf(event.body);
-    const flows = forTopic.map(
-      (s): GatewayRefusal => ({
-        flowId: s.flowId,
-        flowName: names.get(s.flowId) ?? null,
-        wanted: s.gatewayNames,
-        named,
-        ...(order ? { order } : {}),
-      }),
-    );
+    const flows = forTopic.map((s): GatewayRefusal => ({
+      flowId: s.flowId,
+      flowName: names.get(s.flowId) ?? null,
+      wanted: s.gatewayNames,
+      named,
+      ...(order ? { order } : {}),
+    }));
     details = { flows };
     const what = `${event.topic} ${String(event.body.id ?? '')}`.trim();
     message = `${what}: ${flows.map((f) => refusalText(resource, f)).join('; ')}`;
@@ -125,7 +127,10 @@ export async function ingestShopifyEvent(
   const orderId = orderIdNeededForGateways(event.body);
   let order: GatewayRefusal['order'];
   if (orderId !== null && forTopic.some((s) => s.gatewayNames.length > 0)) {
-    order = { id: orderId, gateways: await orderGatewaysOf(ingest.sql, event.connectionId, orderId) };
+    order = {
+      id: orderId,
+      gateways: await orderGatewaysOf(ingest.sql, event.connectionId, orderId),
+    };
   }
   const runs = forTopic
     .filter((s) => matchesGateways(event.body, s.gatewayNames, order?.gateways))
