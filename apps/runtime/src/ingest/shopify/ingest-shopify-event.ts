@@ -122,7 +122,20 @@ export async function ingestShopifyEvent(
   subscribers: readonly ShopifySubscriber[],
   event: ShopifyEventInput,
 ): Promise<ShopifyIngestResult> {
-  await recordOrderGateways(ingest.sql, event.connectionId, event.topic, event.body);
+  // Beside the event's own write, not before it: an order's filter reads its own names, so the
+  // record only serves its later refunds. Both are done before the sender hears anything.
+  const [result] = await Promise.all([
+    admit(ingest, subscribers, event),
+    recordOrderGateways(ingest.sql, event.connectionId, event.topic, event.body),
+  ]);
+  return result;
+}
+
+async function admit(
+  ingest: IngestWriter,
+  subscribers: readonly ShopifySubscriber[],
+  event: ShopifyEventInput,
+): Promise<ShopifyIngestResult> {
   const forTopic = subscribers.filter((s) => s.topics.includes(event.topic));
   const orderId = orderIdNeededForGateways(event.body);
   let order: GatewayRefusal['order'];
