@@ -3,7 +3,7 @@
  * and REST senders retry, and the same deliveries are accepted once Postgres is back. Runs
  * against its own embedded Postgres (stopped and started here), never the shared test cluster.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,9 +26,9 @@ let connectionId: string;
 const startPostgres = () =>
   startEmbeddedPostgres({ dataDir: dir, port, logger: createLogger('error') });
 
-function shopifyDelivery(id: string, webhookId: string) {
+function shopifyDelivery(id: string, webhookId: string, connection = connectionId) {
   const body = `{"id":${id},"updated_at":"2025-03-01T10:00:00Z","payment_gateway_names":["PayTrace"],"total_price":"19.99"}`;
-  return call(base, 'POST', `/hooks/shopify/${connectionId}`, body, {
+  return call(base, 'POST', `/hooks/shopify/${connection}`, body, {
     authorization: '',
     'content-type': 'application/json',
     'x-shopify-topic': 'orders/create',
@@ -100,6 +100,8 @@ describe('ingress while the database is down', () => {
     const down = [
       await restDelivery(2),
       await shopifyDelivery('9002', 'wh-down-1'),
+      // A connection whose secrets are not cached: its lookup fails, not just the write.
+      await shopifyDelivery('9003', 'wh-down-2', randomUUID()),
       // A path never looked up before: the trigger table is not what answers.
       await call(base, 'POST', '/hooks/down/unknown', { order: 3 }, { authorization: '' }),
     ];
