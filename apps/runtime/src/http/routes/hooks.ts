@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { unavailableResponse } from '../../ingest/database-unavailable';
+import { isDatabaseUnavailable, unavailableResponse } from '../../ingest/database-unavailable';
 import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
 import { admitAddress, authenticateRequest } from '../../ingest/admit-request';
@@ -152,7 +152,27 @@ export function hookRoutes(deps: AppDeps) {
     if (trigger.mode === 'async') {
       return c.json({ runId, eventId: result.eventId, status: 'queued' }, 202);
     }
-    const outcome = await deps.waiter.wait(runId, trigger.timeoutMs);
+    let outcome: Awaited<ReturnType<typeof deps.waiter.wait>>;
+    try {
+      outcome = await deps.waiter.wait(runId, trigger.timeoutMs);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      // The event is stored and its run will go on once the database is back: say so (202),
+      // rather than a 503 that would make a sender without a delivery id send it twice.
+      deps.logger.warn('sync trigger result unreadable: the database is unreachable', {
+        path,
+        runId,
+      });
+      return c.json(
+        {
+          runId,
+          eventId: result.eventId,
+          status: 'queued',
+          message: 'Accepted; the run result could not be read because the database is unreachable',
+        },
+        202,
+      );
+    }
     if (!outcome) {
       return c.json(
         {
