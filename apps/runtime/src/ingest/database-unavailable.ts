@@ -75,7 +75,7 @@ export function unavailableResponse(c: Context, err: unknown, logger: Logger, wh
   return c.json(
     errorBody(
       'DATABASE_UNAVAILABLE',
-      `The event was not stored: the database is unreachable. Retry in ${DATABASE_RETRY_AFTER_S} s; nothing was accepted.`,
+      `The event could not be stored: the database is unreachable. Send it again in ${DATABASE_RETRY_AFTER_S} s.`,
     ),
     503,
   );
