@@ -20,6 +20,7 @@ let base: string;
 let connectionId: string;
 let chargeFlowId: string;
 let refundFlowId: string;
+let ordersSubscription: string;
 
 async function waitUntil<T>(check: () => Promise<T | null>, timeoutMs: number, what: string) {
   const until = Date.now() + timeoutMs;
@@ -115,7 +116,7 @@ beforeAll(async () => {
     edges: [{ from: { node: 'trigger', port: 'out' }, to: { node: 'shape', port: 'in' } }],
   });
   const hook = `${base}/hooks/shopify/${connectionId}`;
-  sim.handle.subscribe('orders/create', hook);
+  ordersSubscription = sim.handle.subscribe('orders/create', hook).id;
   sim.handle.subscribe('refunds/create', hook);
 }, 60_000);
 afterAll(async () => {
@@ -206,6 +207,32 @@ describe('refund trigger filtered on the PayTrace gateway', () => {
         expect.objectContaining({ reason: 'gateway-filtered', topic: 'orders/create', count: 1 }),
         expect.objectContaining({ reason: 'gateway-filtered', topic: 'refunds/create', count: 1 }),
       ]),
+    );
+  }, 60_000);
+
+  it('says so when a refund went back through `manual` for an order it never saw', async () => {
+    // The store stops sending order webhooks here: Paybridge cannot know how this order was paid.
+    sim.handle.unsubscribe(ordersSubscription);
+    const order = sim.handle.createOrder({
+      financial_status: 'paid',
+      line_items: [{ title: 'Mug', price: '12.50', quantity: 1 }],
+    });
+    const refund = sim.handle.createRefund(order.id, { amount: '2.00' });
+    await waitUntil(deliveriesSettled, 20_000, 'deliveries');
+    const listed = await waitUntil(
+      async () => {
+        const list = await call(base, 'GET', '/api/events/unmatched?reason=gateway-filtered');
+        return list.body.events.find((e: any) => e.resourceId === refund.id) ?? null;
+      },
+      10_000,
+      'the unmatched refund',
+    );
+    expect(listed.details.flows[0]).toMatchObject({
+      named: ['manual'],
+      order: { id: order.id, gateways: null },
+    });
+    expect(listed.message).toContain(
+      `its order ${order.id} was never seen by Paybridge, so how it was paid is unknown`,
     );
   }, 60_000);
 });
