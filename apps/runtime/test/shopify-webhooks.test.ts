@@ -178,7 +178,78 @@ describe('Shopify webhook ingress', () => {
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('ignored');
     }
+    expect(otherGateway.body.reason).toBe('gateway-filtered');
+    expect(otherGateway.body.message).toMatch(
+      /filtered out by the gateway filter of flow "PayTrace orders" \(only PayTrace; the order names shopify_payments\)/,
+    );
+    expect(otherTopic.body).toMatchObject({
+      reason: 'no-flow-for-topic',
+      message: 'No active flow takes refunds/create from this store',
+    });
     expect(await countEvents()).toBe(before);
+  });
+
+  it('lists and counts what matched no flow, with the reason, once per delivery', async () => {
+    const filtered = orderBody('1006', '2025-03-03T10:00:00Z', 'Cash on Delivery');
+    await deliver(filtered, { webhookId: 'wh-unmatched-1' });
+    await deliver(filtered, { webhookId: 'wh-unmatched-1' });
+    await deliver(orderBody('1007', '2025-03-03T10:00:00Z'), { topic: 'disputes/create' });
+    const list = await call(base, 'GET', `/api/events/unmatched?connectionId=${connectionId}`);
+    expect(list.status).toBe(200);
+    const counts = Object.fromEntries(
+      list.body.counts.map((c: any) => [`${c.reason} ${c.topic}`, c.count]),
+    );
+    // Earlier test: one order filtered out by gateway and one refund nobody takes.
+    expect(counts).toEqual({
+      'gateway-filtered orders/create': 2,
+      'no-flow-for-topic refunds/create': 1,
+      'no-flow-for-topic disputes/create': 1,
+    });
+    expect(list.body.total).toBe(4);
+    const cash = list.body.events.find((e: any) => e.resourceId === '1006');
+    expect(cash).toMatchObject({
+      topic: 'orders/create',
+      deliveryId: 'wh-unmatched-1',
+      reason: 'gateway-filtered',
+      details: {
+        flows: [{ flowName: 'PayTrace orders', wanted: ['PayTrace'], named: ['Cash on Delivery'] }],
+      },
+    });
+    const byReason = await call(base, 'GET', '/api/events/unmatched?reason=no-flow-for-topic');
+    expect(byReason.body.events.map((e: any) => e.topic).sort()).toEqual([
+      'disputes/create',
+      'refunds/create',
+    ]);
+    const viewerless = await call(base, 'GET', '/api/events/unmatched', undefined, {
+      authorization: '',
+    });
+    expect(viewerless.status).toBe(401);
+  });
+
+  it('takes a reused webhook id with another body as a new order, never as its duplicate', async () => {
+    // A store restored from a backup (or a simulator restarted) re-issues old webhook ids.
+    const first = await deliver(orderBody('7001', '2025-03-05T10:00:00Z'), {
+      webhookId: 'wh-reused-1',
+    });
+    const reused = await deliver(orderBody('7002', '2025-03-05T10:00:00Z'), {
+      webhookId: 'wh-reused-1',
+    });
+    const reusedAgain = await deliver(orderBody('7002', '2025-03-05T10:00:00Z'), {
+      webhookId: 'wh-reused-1',
+    });
+    const firstAgain = await deliver(orderBody('7001', '2025-03-05T10:00:00Z'), {
+      webhookId: 'wh-reused-1',
+    });
+    expect(first.body.status).toBe('accepted');
+    expect(reused.body.status).toBe('accepted');
+    expect(reused.body.eventId).not.toBe(first.body.eventId);
+    expect(reusedAgain.body).toMatchObject({ status: 'duplicate', eventId: reused.body.eventId });
+    expect(firstAgain.body).toMatchObject({ status: 'duplicate', eventId: first.body.eventId });
+    const run = await waitForRun(base, reused.body.runIds[0]);
+    expect(run.steps.find((s: any) => s.nodeId === 'shape').output.order).toBe('7002');
+    // And the new order's own identity now names its event: a later copy is its duplicate.
+    const copy = await deliver(orderBody('7002', '2025-03-05T10:00:00Z'));
+    expect(copy.body).toMatchObject({ status: 'duplicate', eventId: reused.body.eventId });
   });
 
   it('starts one run per subscribed flow from a single delivery', async () => {

@@ -24,6 +24,7 @@ import { hookRoutes } from './routes/hooks';
 import { shopifyHookRoutes } from './routes/shopify-hooks';
 import { shopifySyncRoutes } from './routes/shopify-sync';
 import { runRoutes } from './routes/runs';
+import { eventRoutes } from './routes/events';
 import { ledgerRoutes } from '../ledger/ledger-routes';
 import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/quickbooks-connect';
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
     .route('/', flowSampleRoutes(deps))
     .route('/', settingsRoutes(deps))
     .route('/', runRoutes(deps))
+    .route('/', eventRoutes(deps))
     .route('/', catalogRoutes())
     .route('/', createConnectionRoutes(deps))
     .route('/', ledgerRoutes(deps))

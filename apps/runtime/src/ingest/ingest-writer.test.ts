@@ -68,6 +68,58 @@ describe('IngestWriter', () => {
     expect(c.kind).toBe('conflict');
   });
 
+  it('takes a reused delivery id with another body as a new event, and dedupes each body', async () => {
+    const writer = new IngestWriter(sql);
+    const withBody = (hash: string) => ({ ...item('evt-reused'), bodyHash: hash });
+    const first = await writer.write(withBody('a'.repeat(64)));
+    const sameBody = await writer.write(withBody('a'.repeat(64)));
+    const otherBody = await writer.write(withBody('b'.repeat(64)));
+    const otherAgain = await writer.write(withBody('b'.repeat(64)));
+    expect(first.kind).toBe('created');
+    expect(sameBody).toEqual({ ...first, kind: 'duplicate' });
+    expect(otherBody.kind).toBe('created');
+    if (otherBody.kind !== 'created' || first.kind !== 'created') throw new Error('unreachable');
+    expect(otherBody.eventId).not.toBe(first.eventId);
+    expect(otherBody.reusedDeliveryId).toEqual({ previousEventId: first.eventId });
+    expect(otherAgain).toEqual({
+      kind: 'duplicate',
+      eventId: otherBody.eventId,
+      runIds: otherBody.runIds,
+    });
+    const keys = await sql<{ external_id: string }[]>`
+      select external_id from events where source = 'rest:test' and external_id like 'evt-reused%'
+      order by received_at`;
+    expect(keys.map((k) => k.external_id)).toEqual(['evt-reused', `evt-reused#${'b'.repeat(64)}`]);
+  });
+
+  it('does not let a delivery id seen before swallow a new identity key', async () => {
+    // A reused delivery id carrying a new order: the order's identity key must end up pointing at
+    // the event that was stored for it, so later copies of that order are its duplicates.
+    const writer = new IngestWriter(sql);
+    const order = (key: string, hash: string) => ({
+      ...item('evt-identity'),
+      bodyHash: hash,
+      idempotency: { scope: 'shopify:test', key, hash: key },
+    });
+    const first = await writer.write(order('orders/create:1', 'c'.repeat(64)));
+    const reused = await writer.write(order('orders/create:2', 'd'.repeat(64)));
+    expect(reused.kind).toBe('created');
+    const [rec] = await sql<{ event_id: string }[]>`
+      select event_id::text from idempotency_records
+      where scope = 'shopify:test' and key = 'orders/create:2'`;
+    expect(rec!.event_id).toBe(reused.eventId);
+    expect(reused.eventId).not.toBe(first.eventId);
+    const copy = await writer.write({
+      ...order('orders/create:2', 'd'.repeat(64)),
+      externalId: 'x',
+    });
+    expect(copy).toEqual({
+      kind: 'duplicate',
+      eventId: reused.eventId,
+      runIds: reused.kind === 'created' ? reused.runIds : [],
+    });
+  });
+
   it('wakes idle workers, and still wakes them when a burst was throttled', async () => {
     // Let trailing wake-ups of the earlier tests' writers (25 ms windows) go out first.
     await new Promise((r) => setTimeout(r, 200));

@@ -5,8 +5,15 @@ import type { Sql } from '../db/client';
 export interface IngestItem {
   /** Where the event came from, e.g. `rest:orders/new`, `schedule`, `manual`. */
   source: string;
-  /** The source's own id of the event; a second delivery with the same id creates nothing. */
+  /**
+   * The source's own id of the event (a delivery id); a second delivery with the same id and the
+   * same `bodyHash` creates nothing. With another body it is a new event: senders reuse ids (a
+   * store restored from a backup re-issues webhook ids), and a reused id must never swallow an
+   * order. That event is stored under `<externalId>#<bodyHash>`.
+   */
   externalId?: string;
+  /** SHA-256 (hex) of the delivered body; compared when `externalId` was seen before. */
+  bodyHash?: string;
   payload: unknown;
   /** Client-supplied idempotency key and the hash of the request it came with. */
   idempotency?: { scope: string; key: string; hash: string };
@@ -16,7 +23,13 @@ export interface IngestItem {
 }
 
 export type IngestResult =
-  | { kind: 'created'; eventId: string; runIds: string[] }
+  | {
+      kind: 'created';
+      eventId: string;
+      runIds: string[];
+      /** Set when the delivery id was already used by an event with another body. */
+      reusedDeliveryId?: { previousEventId: string };
+    }
   | { kind: 'duplicate'; eventId: string; runIds: string[] }
   | { kind: 'conflict'; eventId: string };
 
@@ -24,6 +37,8 @@ interface Prepared {
   item: IngestItem;
   eventId: string;
   runIds: string[];
+  /** Written a second time (reused delivery id, or a dropped orphan key): never a third. */
+  retried?: boolean;
   resolve: (r: IngestResult) => void;
   reject: (e: unknown) => void;
 }
@@ -43,7 +58,7 @@ interface Prepared {
 const WRITE_BATCH = `
 with input as (
   select * from jsonb_to_recordset($1::jsonb) as x(
-    event_id uuid, source text, external_id text, payload jsonb,
+    event_id uuid, source text, external_id text, payload jsonb, body_hash text,
     idem_scope text, idem_key text, idem_hash text)
 ),
 run_input as (
@@ -53,13 +68,16 @@ run_input as (
 ),
 idem as (
   insert into idempotency_records (scope, key, request_hash, event_id)
-  select idem_scope, idem_key, idem_hash, event_id from input where idem_key is not null
+  select idem_scope, idem_key, idem_hash, event_id from input
+  where idem_key is not null
+    and not exists (select 1 from events e
+                    where e.source = input.source and e.external_id = input.external_id)
   on conflict do nothing
   returning event_id
 ),
 ev as (
-  insert into events (id, source, external_id, payload)
-  select event_id, source, external_id, payload from input
+  insert into events (id, source, external_id, payload, body_hash)
+  select event_id, source, external_id, payload, body_hash from input
   where idem_key is null or event_id in (select event_id from idem)
   on conflict (source, external_id) do nothing
   returning id
@@ -96,7 +114,8 @@ export class IngestWriter {
   private trailingWake: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly sql: Sql,
+    /** The pool ingress writes through; ingress helpers (unmatched log, order gateways) share it. */
+    readonly sql: Sql,
     private readonly opts: { maxBatch?: number; parallel?: number; wakeEveryMs?: number } = {},
   ) {}
 
@@ -152,6 +171,7 @@ export class IngestWriter {
       source: p.item.source,
       external_id: p.item.externalId ?? p.eventId,
       payload: p.item.payload ?? null,
+      body_hash: p.item.bodyHash ?? null,
       idem_scope: p.item.idempotency?.scope ?? null,
       idem_key: p.item.idempotency?.key ?? null,
       idem_hash: p.item.idempotency?.hash ?? null,
@@ -175,8 +195,35 @@ export class IngestWriter {
     for (const p of batch) {
       if (created.has(p.eventId)) {
         p.resolve({ kind: 'created', eventId: p.eventId, runIds: p.runIds });
-      } else {
-        p.resolve(await this.resolveExisting(p.item));
+        continue;
+      }
+      const existing = await this.resolveExisting(p.item);
+      if (!('again' in existing)) {
+        p.resolve(existing);
+        continue;
+      }
+      if (p.retried) {
+        p.reject(new Error('ingest could not settle a reused delivery id'));
+        continue;
+      }
+      // Written again at once, on this connection's turn: queueing it behind this very batch
+      // would wait for itself.
+      const again: Prepared = {
+        ...p,
+        item: existing.again,
+        eventId: randomUUID(),
+        retried: true,
+        resolve: (r) =>
+          p.resolve(
+            r.kind === 'created' && existing.previousEventId
+              ? { ...r, reusedDeliveryId: { previousEventId: existing.previousEventId } }
+              : r,
+          ),
+      };
+      try {
+        await this.writeBatch([again]);
+      } catch (err) {
+        p.reject(err);
       }
     }
   }
@@ -205,21 +252,45 @@ export class IngestWriter {
     return false;
   }
 
-  /** The rare path: the event or key was seen before; answer with what the first one created. */
-  private async resolveExisting(item: IngestItem): Promise<IngestResult> {
-    if (item.idempotency) {
-      const [rec] = await this.sql<{ event_id: string; request_hash: string }[]>`
-        select event_id::text, request_hash from idempotency_records
-        where scope = ${item.idempotency.scope} and key = ${item.idempotency.key}`;
-      if (!rec) throw new Error('idempotency record vanished during ingest');
-      if (rec.request_hash !== item.idempotency.hash)
-        return { kind: 'conflict', eventId: rec.event_id };
-      return { kind: 'duplicate', eventId: rec.event_id, runIds: await this.runsOf(rec.event_id) };
+  /**
+   * The rare path: the delivery id or key was seen before. Answers with what the first one
+   * created, or says to write the item `again`: under a distinct key when its delivery id came
+   * with another body, or after dropping a key record whose event never got written (two
+   * deliveries of one id racing in different processes).
+   */
+  private async resolveExisting(
+    item: IngestItem,
+  ): Promise<IngestResult | { again: IngestItem; previousEventId: string | null }> {
+    if (item.externalId !== undefined) {
+      const [ev] = await this.sql<{ id: string; body_hash: string | null }[]>`
+        select id::text, body_hash from events
+        where source = ${item.source} and external_id = ${item.externalId}`;
+      if (ev) {
+        if (item.bodyHash && ev.body_hash && ev.body_hash !== item.bodyHash) {
+          const externalId = `${item.externalId}#${item.bodyHash}`;
+          return { again: { ...item, externalId }, previousEventId: ev.id };
+        }
+        return { kind: 'duplicate', eventId: ev.id, runIds: await this.runsOf(ev.id) };
+      }
+      if (!item.idempotency) throw new Error('event vanished during ingest');
     }
-    const [ev] = await this.sql<{ id: string }[]>`
-      select id::text from events where source = ${item.source} and external_id = ${item.externalId ?? ''}`;
-    if (!ev) throw new Error('event vanished during ingest');
-    return { kind: 'duplicate', eventId: ev.id, runIds: await this.runsOf(ev.id) };
+    if (!item.idempotency) throw new Error('ingest found neither the event nor its key');
+    const { scope, key } = item.idempotency;
+    const [rec] = await this.sql<{ event_id: string; request_hash: string; live: boolean }[]>`
+      select event_id::text, request_hash,
+             exists (select 1 from events e where e.id = r.event_id) as live
+      from idempotency_records r where scope = ${scope} and key = ${key}`;
+    if (!rec) throw new Error('idempotency record vanished during ingest');
+    if (!rec.live) {
+      await this.sql`
+        delete from idempotency_records
+        where scope = ${scope} and key = ${key} and event_id = ${rec.event_id}
+          and not exists (select 1 from events where id = ${rec.event_id})`;
+      return { again: item, previousEventId: null };
+    }
+    if (rec.request_hash !== item.idempotency.hash)
+      return { kind: 'conflict', eventId: rec.event_id };
+    return { kind: 'duplicate', eventId: rec.event_id, runIds: await this.runsOf(rec.event_id) };
   }
 
   private async runsOf(eventId: string): Promise<string[]> {

@@ -26,6 +26,11 @@ export const events = pgTable(
     externalId: text('external_id').notNull(),
     payload: jsonb('payload').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * SHA-256 of the delivered body, for sources that dedupe on a delivery id: the same id with
+     * another body is a new event (stored under a distinct key), never a swallowed duplicate.
+     */
+    bodyHash: text('body_hash'),
   },
   (t) => [uniqueIndex('events_source_external_uq').on(t.source, t.externalId)],
 );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { isDatabaseUnavailable, unavailableResponse } from '../../ingest/database-unavailable';
 import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
 import { admitAddress, authenticateRequest } from '../../ingest/admit-request';
@@ -61,7 +62,7 @@ function unauthorized(c: Context, logger: Logger, path: string, failure: AuthFai
  */
 export function hookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
-  return new Hono().all('/hooks/*', async (c) => {
+  const handle = async (c: Context) => {
     const path = c.req.path.slice('/hooks/'.length).replace(/\/+$/, '');
     const trigger = await deps.triggers.lookup(path);
     if (!trigger) {
@@ -108,21 +109,25 @@ export function hookRoutes(deps: AppDeps) {
       );
     }
     // A verified delivery id dedupes through the events' unique (source, external id), and wins
-    // over an Idempotency-Key: the two records would otherwise disagree about a repeat.
+    // over an Idempotency-Key: the two records would otherwise disagree about a repeat. It
+    // dedupes only the same request: a sender reusing an id for another body gets a new event
+    // (and a warning in the log), never a silent duplicate. An Idempotency-Key reused with
+    // another body is a client error (422), as clients of idempotency keys expect.
     const externalId = auth.deliveryId === undefined ? undefined : `delivery:${auth.deliveryId}`;
+    const requestHash = createHash('sha256').update(`${c.req.method}\n${raw}`).digest('hex');
     const result = await deps.ingest.write({
       source: `rest:${path}`,
       payload: { method: c.req.method, path, headers, query: c.req.query(), body },
       runs: [{ flowId: trigger.flowId, versionId: trigger.versionId }],
       ...(externalId !== undefined
-        ? { externalId }
+        ? { externalId, bodyHash: requestHash }
         : key === undefined
           ? {}
           : {
               idempotency: {
                 scope: `hook:${path}`,
                 key,
-                hash: createHash('sha256').update(`${c.req.method}\n${raw}`).digest('hex'),
+                hash: requestHash,
               },
             }),
     });
@@ -133,13 +138,41 @@ export function hookRoutes(deps: AppDeps) {
         'This Idempotency-Key was already used with a different request body',
       );
     }
+    if (result.kind === 'created' && result.reusedDeliveryId) {
+      deps.logger.warn('a delivery id was reused for another body; stored as a new event', {
+        path,
+        deliveryId: auth.deliveryId,
+        eventId: result.eventId,
+        previousEventId: result.reusedDeliveryId.previousEventId,
+      });
+    }
     const runId = result.runIds[0]!;
     if (result.kind === 'duplicate') c.header('Idempotent-Replayed', 'true');
     c.header('X-Paybridge-Run-Id', runId);
     if (trigger.mode === 'async') {
       return c.json({ runId, eventId: result.eventId, status: 'queued' }, 202);
     }
-    const outcome = await deps.waiter.wait(runId, trigger.timeoutMs);
+    let outcome: Awaited<ReturnType<typeof deps.waiter.wait>>;
+    try {
+      outcome = await deps.waiter.wait(runId, trigger.timeoutMs);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      // The event is stored and its run will go on once the database is back: say so (202),
+      // rather than a 503 that would make a sender without a delivery id send it twice.
+      deps.logger.warn('sync trigger result unreadable: the database is unreachable', {
+        path,
+        runId,
+      });
+      return c.json(
+        {
+          runId,
+          eventId: result.eventId,
+          status: 'queued',
+          message: 'Accepted; the run result could not be read because the database is unreachable',
+        },
+        202,
+      );
+    }
     if (!outcome) {
       return c.json(
         {
@@ -171,5 +204,12 @@ export function hookRoutes(deps: AppDeps) {
       );
     }
     return c.json({ runId, status: outcome.status }, 200);
+  };
+  return new Hono().all('/hooks/*', async (c) => {
+    try {
+      return await handle(c);
+    } catch (err) {
+      return unavailableResponse(c, err, deps.logger, 'trigger request');
+    }
   });
 }

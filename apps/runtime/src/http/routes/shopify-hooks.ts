@@ -1,4 +1,6 @@
-import { Hono } from 'hono';
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { unavailableResponse } from '../../ingest/database-unavailable';
 import { verifyTriggerRequest } from '../../ingest/trigger-auth';
 import { ingestShopifyEvent } from '../../ingest/shopify/ingest-shopify-event';
 import { parseShopifyJson } from '../../ingest/shopify/shopify-json';
@@ -15,9 +17,13 @@ const DELIVERY_ID = /^[\x21-\x7e]{1,255}$/;
  * topic. In order: the connection's secrets (cached), the HMAC over the raw bytes and the shop
  * domain, and only then the body, parsed without losing ids. The delivery is stored with one run
  * per active flow subscribed to its topic (and gateway), deduplicated twice: on
- * `X-Shopify-Webhook-Id` and on the change's identity (topic, resource id, version stamp), so a
- * retry, a duplicate subscription or a replayed body starts nothing new. Shopify hears 200 only
- * once that is committed; it gives up after 5 s, which one group-committed insert never nears.
+ * `X-Shopify-Webhook-Id` (with the same bytes: a reused id with another body is a new event) and
+ * on the change's identity (topic, resource id, version stamp), so a retry, a duplicate
+ * subscription or a replayed body starts nothing new. Shopify hears 200 only once that is
+ * committed; it gives up after 5 s, which one group-committed insert never nears. A delivery no
+ * flow takes is answered 200 `ignored` and recorded with the reason (`/api/events/unmatched`);
+ * one that cannot be stored because the database is down is answered 503 with `Retry-After`,
+ * so Shopify delivers it again.
  */
 export function shopifyHookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
@@ -25,8 +31,8 @@ export function shopifyHookRoutes(deps: AppDeps) {
     deps.logger.warn('Shopify webhook refused', { connectionId, reason });
     return errorBody('UNAUTHORIZED', 'Request authentication failed');
   };
-  return new Hono().post('/hooks/shopify/:connectionId', async (c) => {
-    const connectionId = c.req.param('connectionId');
+  const handle = async (c: Context) => {
+    const connectionId = c.req.param('connectionId') ?? '';
     if (!UUID.test(connectionId))
       return c.json(refuse(connectionId, 'connection-unavailable'), 401);
     const bytes = await readRawBody(c, limit);
@@ -71,16 +77,34 @@ export function shopifyHookRoutes(deps: AppDeps) {
         topic,
         body: body as Record<string, unknown>,
         deliveryId: webhookId,
+        bodyHash: createHash('sha256').update(bytes).digest('hex'),
         shopDomain: headers['x-shopify-shop-domain'] ?? '',
         apiVersion: headers['x-shopify-api-version'] ?? '',
         triggeredAt: headers['x-shopify-triggered-at'] ?? null,
         source: 'webhook',
       },
     );
-    if (!result) {
+    if (result.kind === 'unmatched') {
       // Shopify retries anything but 2xx, and removes failing subscriptions: say "fine, nothing
-      // to do" rather than an error for a topic or gateway no active flow wants.
-      return c.json({ status: 'ignored', reason: `No active flow takes ${topic} from this store` });
+      // to do" rather than an error for a topic or gateway no active flow wants. The reason is
+      // recorded and counted, and logged here.
+      deps.logger.info('Shopify event matched no flow', {
+        connectionId,
+        topic,
+        webhookId,
+        reason: result.reason,
+        message: result.message,
+      });
+      return c.json({ status: 'ignored', reason: result.reason, message: result.message });
+    }
+    if (result.kind === 'created' && result.reusedDeliveryId) {
+      deps.logger.warn('Shopify reused a webhook id for another body; stored as a new event', {
+        connectionId,
+        topic,
+        webhookId,
+        eventId: result.eventId,
+        previousEventId: result.reusedDeliveryId.previousEventId,
+      });
     }
     if (result.kind === 'conflict') {
       // Identity keys hash to themselves, so a conflict cannot happen; be explicit if it does.
@@ -91,5 +115,12 @@ export function shopifyHookRoutes(deps: AppDeps) {
       eventId: result.eventId,
       runIds: result.runIds,
     });
+  };
+  return new Hono().post('/hooks/shopify/:connectionId', async (c) => {
+    try {
+      return await handle(c);
+    } catch (err) {
+      return unavailableResponse(c, err, deps.logger, 'Shopify webhook');
+    }
   });
 }

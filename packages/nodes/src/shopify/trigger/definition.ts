@@ -42,7 +42,7 @@ export const shopifyTriggerNode = defineNode({
     gatewayNames: z.array(z.string().min(1).max(200)).max(20).default([]).meta({
       title: 'Only payment gateways',
       description:
-        'Orders (and refunds) whose payment gateway names include one of these, e.g. "PayTrace". Empty: all.',
+        'Orders whose payment gateway names include one of these, e.g. "PayTrace", and refunds of such orders. Empty: all.',
     }),
   }),
   output: ShopifyTriggerEvent,
@@ -55,12 +55,24 @@ export const shopifyTriggerNode = defineNode({
 webhook subscriptions at \`/hooks/shopify/<connection id>\` (the editor shows the full URL).
 
 Every delivery is checked against the connection's webhook secret on the raw bytes, then stored
-before Shopify gets its \`200\`. A repeated delivery (same \`X-Shopify-Webhook-Id\`) or the same
-change delivered again (same topic, resource id and \`updated_at\`) starts no second run. All
-ids in \`body\` are strings, exactly as sent (Shopify's ids exceed what JSON numbers hold).
+before Shopify gets its \`200\`. A repeated delivery (same \`X-Shopify-Webhook-Id\` and the same
+bytes) or the same change delivered again (same topic, resource id and \`updated_at\`) starts no
+second run; a webhook id reused for another body (a store restored from a backup) is a new event,
+with a warning in the log. While the database is unreachable, deliveries are answered \`503\` with
+\`Retry-After\`, so Shopify sends them again. All ids in \`body\` are strings, exactly as sent
+(Shopify's ids exceed what JSON numbers hold).
 
-**Only payment gateways** keeps orders whose \`payment_gateway_names\` (refunds: their
-transactions' gateways) include one of the names, e.g. a manual payment method called "PayTrace".`,
+**Only payment gateways** keeps orders whose \`payment_gateway_names\` include one of the names,
+e.g. a manual payment method called "PayTrace". A refund matches by its transactions' gateways
+or by its order's: when Paybridge charges an order through PayTrace and marks it paid, Shopify
+records that payment (and refunds of it) under the gateway \`manual\`, so a refund through
+\`manual\` is filtered by the \`payment_gateway_names\` its order had when Paybridge received the
+order's webhooks. Subscribe the store's \`orders/create\` (or any order topic) to this URL for
+that: a refund of an order Paybridge never saw names no gateway it can check.
+
+A delivery no active flow takes (no flow for the topic, or every flow's gateway filter refused
+it) is still answered \`200\`, and listed with the reason and counted at
+\`GET /api/events/unmatched\`.`,
 });
 
 /** Shopify trigger settings after defaults, as ingress reads them. */
