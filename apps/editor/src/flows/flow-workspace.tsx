@@ -139,6 +139,11 @@ function WorkspaceContent({
       const live = await activate.mutateAsync(saved.id);
       setCurrent(live);
       toasts.info(`Version ${live.activeVersion} is live`);
+      // What activation itself reveals (another active flow charging on the same store and
+      // topic) is said at once; every warning stays listed in the flow panel while it holds.
+      for (const warning of live.warnings) {
+        if (!saved.warnings.includes(warning)) toasts.warning(warning);
+      }
     } catch (err) {
       toasts.error(`Not activated: ${errorMessage(err)}`);
     }
