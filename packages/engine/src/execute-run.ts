@@ -58,7 +58,8 @@ export interface ExecuteRunOptions {
   effects?: EffectStore;
   /**
    * Run only up to this node: the run walks just the nodes that lead to it, and ends as succeeded
-   * right after it completes (succeeded, or failed onto its error port), so nothing downstream or
+   * (declined when a decline met no edge of the flow) right after it completes (succeeded, or
+   * failed onto its error port), so nothing downstream or
    * on other branches runs, and none of their effects happen. Editors use it to try a flow part by
    * part. The runtime stores it on the run so that a resumed execution stops at the same node. A
    * node id the graph does not have fails the run as `STOP_AFTER_UNKNOWN` before any step.
