@@ -28,7 +28,9 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
   const warnings = issues?.filter((i) => i.severity === 'warning') ?? [];
   const title = data.name || entry?.title || data.type;
   const rows = Math.max(ports.inputs.length, ports.outputs.length, 1);
-  const status = run ? (STATUS_LABEL[run.status] ?? run.status) : null;
+  // A payment that was declined ran fine as a step, but reads as what it is.
+  const declined = run?.status === 'succeeded' && run.port === 'declined';
+  const status = run ? (declined ? 'declined' : (STATUS_LABEL[run.status] ?? run.status)) : null;
 
   return (
     <div
@@ -52,7 +54,10 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
         <NodeIcon icon={entry?.icon ?? ''} category={entry?.category ?? 'core'} />
         <span className="flow-node-title">{title}</span>
         {status && (
-          <span className={`run-badge run-${run?.status}`} data-testid={`run-status-${id}`}>
+          <span
+            className={`run-badge run-${declined ? 'declined' : run?.status}`}
+            data-testid={`run-status-${id}`}
+          >
             {status}
           </span>
         )}
