@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { BusinessError } from './errors';
 import { executeRun } from './execute-run';
 import { graphWarnings, validateGraph } from './validate-graph';
 import { buildFlow, buildNode, defineTestNode, edge, memoryStore, registry } from './test-helpers';
@@ -76,6 +77,31 @@ describe('a payment node whose decline reaches no edge', () => {
     expect(handled.status).toBe('succeeded');
     const approved = await run(true, []);
     expect(approved.status).toBe('succeeded');
+  });
+});
+
+describe('a payment node whose failure reaches no edge', () => {
+  it('fails the run (dead-letter material), never succeeded', async () => {
+    const refusing = defineTestNode({
+      type: 'test.refuse',
+      ports: { inputs: ['in'], outputs: ['approved', 'declined', 'error'] },
+      effects: true,
+      execute: async () => {
+        throw new BusinessError('PAYTRACE_REFUSED', 'PayTrace refused the request');
+      },
+    });
+    const lookups = registry(triggerType, refusing);
+    const store = memoryStore();
+    const outcome = await executeRun({
+      runId: 'r2',
+      flowId: 'f1',
+      graph: buildFlow([start, buildNode('pay', 'test.refuse')], [edge('start', 'pay')]),
+      trigger: {},
+      priorSteps: [],
+      lookupExecutor: lookups.lookupExecutor,
+      store,
+    });
+    expect(outcome).toMatchObject({ status: 'failed', nodeId: 'pay' });
   });
 });
 
