@@ -6,6 +6,7 @@ describe('copyName', () => {
     expect(copyName('Orders', ['Refunds'])).toBe('Orders');
     expect(copyName('Orders', ['Orders'])).toBe('Orders (copy)');
     expect(copyName('Orders', ['Orders', 'Orders (copy)'])).toBe('Orders (copy 2)');
+    expect(copyName('Orders (copy)', ['Orders', 'Orders (copy)'])).toBe('Orders (copy 2)');
   });
 
   it('stays within 200 characters', () => {

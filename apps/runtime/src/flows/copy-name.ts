@@ -11,9 +11,11 @@ export function copyName(name: string, taken: Iterable<string>): string {
   const names = new Set(taken);
   const wanted = name.trim();
   if (!names.has(wanted)) return wanted;
+  // A copy of a copy counts on: "Orders (copy)" taken gives "Orders (copy 2)".
+  const base = wanted.replace(/ \(copy(?: \d+)?\)$/, '') || wanted;
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`;
-    const candidate = `${wanted.slice(0, MAX_NAME - suffix.length).trimEnd()}${suffix}`;
+    const candidate = `${base.slice(0, MAX_NAME - suffix.length).trimEnd()}${suffix}`;
     if (!names.has(candidate)) return candidate;
   }
 }
