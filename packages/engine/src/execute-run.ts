@@ -1,8 +1,14 @@
 import { resolveConfigExpressions, type ConfigPath } from './config-expressions';
 import { ledgerForNode, type EffectStore } from './effect-ledger';
-import { NodeError, PermanentError, TransientError, type StepError } from './errors';
+import { BusinessError, NodeError, PermanentError, TransientError, type StepError } from './errors';
 import { evaluateExpression, ExpressionError, type ExpressionLimits } from './expressions';
-import type { Edge, FlowGraph, NodeInstance } from './flow-graph';
+import {
+  DECLINED_PORT,
+  ERROR_PORT,
+  type Edge,
+  type FlowGraph,
+  type NodeInstance,
+} from './flow-graph';
 import type {
   ExecuteContext,
   ExecutorLookup,
@@ -52,7 +58,8 @@ export interface ExecuteRunOptions {
   effects?: EffectStore;
   /**
    * Run only up to this node: the run walks just the nodes that lead to it, and ends as succeeded
-   * right after it completes (succeeded, or failed onto its error port), so nothing downstream or
+   * (declined when a decline met no edge of the flow) right after it completes (succeeded, or
+   * failed onto its error port), so nothing downstream or
    * on other branches runs, and none of their effects happen. Editors use it to try a flow part by
    * part. The runtime stores it on the run so that a resumed execution stops at the same node. A
    * node id the graph does not have fails the run as `STOP_AFTER_UNKNOWN` before any step.
@@ -62,9 +69,6 @@ export interface ExecuteRunOptions {
 
 /** Node type whose output becomes the run's HTTP response for synchronous REST triggers. */
 export const RESPOND_NODE_TYPE = 'respond';
-
-/** Port a failure is routed to when the flow wires it. */
-export const ERROR_PORT = 'error';
 
 export const DEFAULT_STEP_TIMEOUT_MS = 5 * 60_000;
 
@@ -132,6 +136,8 @@ class RunExecution {
   private readonly connections: RunConnections;
   /** Nodes that may run when `stopAfter` is set: it and every node leading to it. */
   private scope: Set<string> | null = null;
+  /** The first node whose decline reached no edge: the run ends `declined` because of it. */
+  private unhandledDecline: { nodeId: string; output: unknown } | null = null;
 
   constructor(private readonly opts: ExecuteRunOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -285,6 +291,15 @@ class RunExecution {
       } else {
         return this.finish({ status: 'failed', nodeId, error: step.error as StepError });
       }
+    }
+    if (this.unhandledDecline) {
+      const { nodeId, output } = this.unhandledDecline;
+      return this.finish({
+        status: 'declined',
+        nodeId,
+        error: declineError(nodeId, output),
+        response: this.response,
+      });
     }
     return this.finish({ status: 'succeeded', response: this.response });
   }
@@ -535,6 +550,13 @@ class RunExecution {
 
   private completed(node: NodeInstance, executor: NodeExecutor<unknown>, step: StepRecord): void {
     this.outputs.set(node.id, step.output);
+    if (
+      step.port === DECLINED_PORT &&
+      !this.unhandledDecline &&
+      !(this.outgoing.get(node.id) ?? []).some((e) => e.from.port === DECLINED_PORT)
+    ) {
+      this.unhandledDecline = { nodeId: node.id, output: step.output };
+    }
     if (executor.spec.type === RESPOND_NODE_TYPE && step.status === 'succeeded') {
       const response = asResponse(step.output);
       if (response) this.response = response;
@@ -618,6 +640,20 @@ function upstreamOf(edges: readonly Edge[], target: string): Set<string> {
     }
   }
   return found;
+}
+
+/** What a run ended `declined` records: the node and, when its output says, the reason. */
+function declineError(nodeId: string, output: unknown): StepError {
+  const reason =
+    typeof output === 'object' && output !== null && 'reason' in output
+      ? (output as { reason: unknown }).reason
+      : undefined;
+  return classifyError(
+    new BusinessError(
+      'DECLINED_UNHANDLED',
+      `Node "${nodeId}" declined${typeof reason === 'string' && reason ? ` (${reason})` : ''} and its "declined" port is not connected, so the run ended as declined`,
+    ),
+  );
 }
 
 /** Completed nodes are not executed again: they succeeded, or their failure was routed on. */

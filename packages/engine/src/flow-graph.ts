@@ -65,3 +65,12 @@ export const FlowGraph = z.object({
   edges: z.array(Edge).max(5000),
 });
 export type FlowGraph = z.infer<typeof FlowGraph>;
+
+/** Port a failure is routed to when the flow wires it. */
+export const ERROR_PORT = 'error';
+
+/**
+ * Port payment nodes emit a decline on. A decline that reaches no edge ends the run as
+ * `declined`, so an unhandled decline never shows as a succeeded run; validation warns about it.
+ */
+export const DECLINED_PORT = 'declined';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { passesLuhn, redactDetails, redactSecrets } from './redact';
 
@@ -67,5 +68,114 @@ describe('redactDetails', () => {
       fn: undefined,
     });
     expect(() => JSON.stringify(out)).not.toThrow();
+  });
+});
+
+/** Appends the Luhn check digit that makes `body` a valid card-like number. */
+function withCheckDigit(body: string): string {
+  for (let d = 0; d <= 9; d++) if (passesLuhn(body + d)) return body + d;
+  throw new Error('unreachable');
+}
+
+/** Luhn-valid digit strings of 13–19 digits, the shape of every card number. */
+const luhnValid = fc
+  .integer({ min: 12, max: 18 })
+  .chain((n) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }))
+  .map((ds) => withCheckDigit(ds.join('')));
+
+/** Card numbers as people and gateways write them: whole, or in groups of four. */
+function grouped(digits: string, sep: string): string {
+  return digits.match(/.{1,4}/g)!.join(sep);
+}
+
+describe('redactSecrets keeps ids readable', () => {
+  it.each([
+    ['order id in a document reference', 'no invoice shopify-order-8209829119461503159'],
+    ['Shopify gid', 'Order gid://shopify/Order/820982911946154508 not found'],
+    ['transaction gid', 'gid://shopify/OrderTransaction/4111111111111111 failed'],
+    ['id with an underscore prefix', 'txn_4111111111111111 settled'],
+    ['id inside a path', 'GET /admin/api/2025-01/orders/4111111111111111/refunds.json: 404'],
+    ['labelled JSON id', '{"order_id":"4111111111111111","status":"open"}'],
+    ['labelled id in a message', 'transaction id 4111111111111111 is unknown'],
+    ['camelCase id', 'orderId=4111111111111111&x=1'],
+    ['id followed by a word', '4111111111111111abc'],
+  ])('leaves a %s alone', (_label, input) => {
+    expect(redactSecrets(input)).toBe(input);
+  });
+
+  it('masks a card next to an id without touching the id', () => {
+    expect(redactSecrets('order shopify-order-1001 paid with 4111 1111 1111 1111')).toBe(
+      'order shopify-order-1001 paid with ************1111',
+    );
+  });
+
+  it('still masks a card labelled as a card, in query strings and after a colon', () => {
+    expect(redactSecrets('ccnumber=4111111111111111&paid=1')).toBe(
+      'ccnumber=************1111&paid=1',
+    );
+    expect(redactSecrets('card:4111111111111111')).toBe('card:************1111');
+    expect(redactSecrets('Invalid 4111111111111111')).toBe('Invalid ************1111');
+  });
+
+  it('property: every Luhn-valid 13–19 digit number in free text is masked to its last four', () => {
+    fc.assert(
+      fc.property(
+        luhnValid,
+        fc.constantFrom('', ' ', '-'),
+        fc.constantFrom(
+          ['card ', ' declined'],
+          ['"', '"'],
+          ['(', ')'],
+          ['number: ', '.'],
+          ['', ''],
+          ['cc=', '&x=1'],
+        ),
+        (digits, sep, [before, after]) => {
+          const out = redactSecrets(`${before}${grouped(digits, sep)}${after}`);
+          expect(out).not.toContain(digits);
+          expect(out.replace(/[ -]/g, '')).not.toContain(digits.slice(0, -4));
+          expect(out).toContain(digits.slice(-4));
+          expect(out.startsWith(before) && out.endsWith(after)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('property: ids that happen to pass Luhn survive whole', () => {
+    fc.assert(
+      fc.property(
+        luhnValid,
+        fc.constantFrom(
+          (d: string) => `no invoice shopify-order-${d}`,
+          (d: string) => `gid://shopify/Order/${d}`,
+          (d: string) => `gid://shopify/Refund/${d}?x=1`,
+          (d: string) => `{"id":"${d}"}`,
+          (d: string) => `{"transaction_id": ${d}}`,
+          (d: string) => `refund-${d}-retry`,
+        ),
+        (digits, shape) => {
+          const text = shape(digits);
+          expect(redactSecrets(text)).toBe(text);
+        },
+      ),
+    );
+  });
+});
+
+describe('redactDetails keeps ids under id keys', () => {
+  it('keeps order and transaction ids, masks card-like values elsewhere', () => {
+    expect(
+      redactDetails({
+        id: 4111111111111111,
+        order_id: '4111111111111111',
+        transactionId: '5555555555554444',
+        note: 'card 5555555555554444',
+      }),
+    ).toEqual({
+      id: 4111111111111111,
+      order_id: '4111111111111111',
+      transactionId: '5555555555554444',
+      note: 'card ************4444',
+    });
   });
 });

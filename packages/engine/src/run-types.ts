@@ -54,8 +54,14 @@ export interface RunResponse {
   body: unknown;
 }
 
-/** What a call to `executeRun` ended with; the runtime maps it onto the queue and the run row. */
+/**
+ * What a call to `executeRun` ended with; the runtime maps it onto the queue and the run row.
+ * `declined` is a finished run in which a node emitted on its `declined` port with nothing wired
+ * to it (a payment the gateway declined and the flow does not handle): not a success, not a
+ * failure to retry, but a business outcome an operator must be able to find.
+ */
 export type RunOutcome =
   | { status: 'succeeded'; response: RunResponse | null }
+  | { status: 'declined'; nodeId: string; error: StepError; response: RunResponse | null }
   | { status: 'failed'; nodeId: string; error: StepError }
   | { status: 'waiting'; nodeId: string; resumeAt: Date; reason: 'retry' | 'suspend' };

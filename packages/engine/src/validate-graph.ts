@@ -1,6 +1,6 @@
 import { findConfigExpressions, type ConfigPath } from './config-expressions';
 import { checkExpression } from './expressions';
-import { Edge, FlowGraph, NodeInstance } from './flow-graph';
+import { DECLINED_PORT, Edge, ERROR_PORT, FlowGraph, NodeInstance } from './flow-graph';
 import type { NodePorts, NodeSpec, SpecLookup } from './node-spec';
 import { checkConnectionField } from './check-connection-field';
 import { parseNodeConfig, resolvePorts } from './spec-helpers';
@@ -259,6 +259,50 @@ export function validateGraph(graph: unknown, lookupSpec: SpecLookup): ValidateG
 
   if (issues.length > 0 || !parsed.success) return { ok: false, errors: issues };
   return { ok: true, graph: parsed.data };
+}
+
+/** Codes of warnings: things that save and run, but probably not the way the author means. */
+export type GraphWarningCode = 'DECLINED_PORT_UNWIRED' | 'ERROR_PORT_UNWIRED';
+
+/**
+ * Warnings about a flow that validates: payment nodes (those with a `declined` port) whose
+ * `declined` or `error` port leads nowhere. Such a flow runs, but a declined payment then ends the
+ * run as `declined` and a failed one ends it in the dead-letter queue, with nothing done about
+ * the order; the author should see that before activating it, not after the first decline.
+ * Nodes whose ports cannot be known (unknown type, invalid config) are left to validation.
+ */
+export function graphWarnings(graph: FlowGraph, lookupSpec: SpecLookup): GraphIssue[] {
+  const warnings: GraphIssue[] = [];
+  graph.nodes.forEach((node, index) => {
+    const spec = lookupSpec(node.type, node.typeVersion);
+    if (!spec) return;
+    let ports: NodePorts | undefined;
+    if (typeof spec.ports !== 'function') ports = spec.ports;
+    else {
+      const config = parseNodeConfig(spec, node.config);
+      ports = config.success ? resolvePorts(spec, config.data) : undefined;
+    }
+    if (!ports?.outputs.includes(DECLINED_PORT)) return;
+    const wired = (port: string) =>
+      graph.edges.some((e) => e.from.node === node.id && e.from.port === port);
+    if (!wired(DECLINED_PORT)) {
+      warnings.push({
+        path: ['nodes', index],
+        code: 'DECLINED_PORT_UNWIRED' satisfies GraphWarningCode,
+        message: `Payment node "${node.id}" has nothing connected to its "declined" port: a declined payment ends the run as declined and nothing else happens (no tag, no note, no notification). Connect "declined" to handle it.`,
+        nodeId: node.id,
+      });
+    }
+    if (ports.outputs.includes(ERROR_PORT) && !wired(ERROR_PORT)) {
+      warnings.push({
+        path: ['nodes', index],
+        code: 'ERROR_PORT_UNWIRED' satisfies GraphWarningCode,
+        message: `Payment node "${node.id}" has nothing connected to its "error" port: a payment that fails ends the run as failed in the dead-letter queue. Connect "error" to handle failures in the flow.`,
+        nodeId: node.id,
+      });
+    }
+  });
+  return warnings;
 }
 
 function listPorts(ports: readonly string[]): string {

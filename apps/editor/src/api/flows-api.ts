@@ -27,6 +27,19 @@ export function createFlow(input: {
   return unwrap(client.api.flows.$post({ json: { activate: false, ...input } }));
 }
 
+/**
+ * Creates a flow from an exported file. The runtime keeps it inactive and names it
+ * "… (copy)" when a flow already has the name, so the answer's name may differ from the file's.
+ */
+export function importFlow(file: { name: string; description?: string; graph: unknown }) {
+  return unwrap(client.api.flows.import.$post({ json: { paybridge: 'flow', ...file } }));
+}
+
+/** Copies a flow's latest version into a new inactive flow named "… (copy)". */
+export function duplicateFlow(id: string) {
+  return unwrap(client.api.flows[':id'].duplicate.$post({ param: { id } }));
+}
+
 /** Saves the graph as a new immutable version, with an optional message. */
 export function saveFlow(
   id: string,

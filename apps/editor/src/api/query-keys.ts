@@ -7,6 +7,7 @@ export const queryKeys = {
   samples: (flowId: string) => ['flows', flowId, 'samples'] as const,
   settings: ['settings'] as const,
   runs: (flowId: string) => ['runs', { flowId }] as const,
+  runCounts: (flowId: string) => ['runs', { flowId }, 'counts'] as const,
   run: (id: string) => ['run', id] as const,
   nodeCatalog: ['node-types'] as const,
   connectionTypes: ['connection-types'] as const,

@@ -2,14 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { errorMessage } from '../api/api-failure';
 import type { Me } from '../api/auth-api';
-import { createFlow, deleteFlow, listFlows } from '../api/flows-api';
+import { deleteFlow, duplicateFlow, importFlow, listFlows } from '../api/flows-api';
 import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
 import { parseGraphJson } from '../editor/store/graph-convert';
 import { hasRole } from '../lib/roles';
 import { useToasts } from '../ui/toasts';
 
-/** `/flows`: every flow with its state, plus new, import and delete. */
+/**
+ * `/flows`: every flow with its state, plus new, import, duplicate and delete. Imports and
+ * copies arrive inactive (named "… (copy)" when the name is taken), and the page says so.
+ */
 export function FlowListPage({ me }: { me: Me }) {
   const qc = useQueryClient();
   const toasts = useToasts();
@@ -20,21 +23,29 @@ export function FlowListPage({ me }: { me: Me }) {
     refetchInterval: 10_000,
   });
   const fileInput = useRef<HTMLInputElement>(null);
+  const duplicate = useMutation({
+    mutationFn: duplicateFlow,
+    onSuccess: (copy) => {
+      toasts.info(`Copied as “${copy.name}”, inactive`);
+      return qc.invalidateQueries({ queryKey: queryKeys.flows });
+    },
+    onError: (err) => toasts.error(`Not copied: ${errorMessage(err)}`),
+  });
   const remove = useMutation({
     mutationFn: deleteFlow,
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.flows }),
   });
-  const importFlow = async (file: File) => {
+  const importFile = async (file: File) => {
     try {
       const parsed = JSON.parse(await file.text()) as { name?: unknown; description?: unknown };
       const graph = parseGraphJson(parsed);
-      const created = await createFlow({
+      const created = await importFlow({
         name: typeof parsed.name === 'string' && parsed.name.trim() ? parsed.name : file.name,
         description: typeof parsed.description === 'string' ? parsed.description : '',
         graph,
-        message: `Imported from ${file.name}`,
       });
       await qc.invalidateQueries({ queryKey: queryKeys.flows });
+      toasts.info(`Imported as “${created.name}”, inactive: activate it when it is ready`);
       navigate(`/flows/${created.id}`);
     } catch (err) {
       toasts.error(`Cannot import ${file.name}: ${errorMessage(err)}`);
@@ -57,7 +68,7 @@ export function FlowListPage({ me }: { me: Me }) {
               aria-label="Import flow file"
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                if (file) void importFlow(file);
+                if (file) void importFile(file);
                 e.target.value = '';
               }}
             />
@@ -126,6 +137,17 @@ export function FlowListPage({ me }: { me: Me }) {
                 <td>{f.latestVersion}</td>
                 <td>{new Date(f.updatedAt).toLocaleString()}</td>
                 <td>
+                  {canEdit && (
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Duplicate ${f.name}`}
+                      disabled={duplicate.isPending}
+                      onClick={() => duplicate.mutate(f.id)}
+                    >
+                      Duplicate
+                    </button>
+                  )}{' '}
                   {canEdit && (
                     <button
                       type="button"

@@ -23,7 +23,13 @@ export function FlowPanel({
   shownRunId: string | null;
   onOpenRun: (runId: string) => void;
 }) {
-  const nodeProblems = Object.values(issues.byNode).reduce((n, list) => n + list.length, 0);
+  const nodeProblems = Object.values(issues.byNode).reduce(
+    (n, list) => n + list.filter((i) => i.severity === 'error').length,
+    0,
+  );
+  // What the canvas finds while editing, then what the runtime says of the saved flow (overlaps
+  // with other active flows); the same warning from both is listed once.
+  const warnings = [...new Set([...issues.warnings, ...(flow?.warnings ?? [])])];
   return (
     <div className="flow-panel">
       <h2>Flow</h2>
@@ -54,11 +60,11 @@ export function FlowPanel({
           </ul>
         </section>
       )}
-      {flow && flow.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <section aria-label="Warnings">
           <h3>Warnings</h3>
           <ul className="problems">
-            {flow.warnings.map((w) => (
+            {warnings.map((w) => (
               <li key={w} className="warning-text">
                 {w}
               </li>

@@ -5,7 +5,8 @@ import type { NodeCatalogEntry } from '@paybridge/nodes/definitions';
 import type { FlowGraph } from '@paybridge/engine';
 import { errorMessage } from '../api/api-failure';
 import type { Me } from '../api/auth-api';
-import type { FlowDetail } from '../api/flows-api';
+import { importFlow, type FlowDetail } from '../api/flows-api';
+import { navigate } from '../app/router';
 import { autoLayout } from '../editor/canvas/auto-layout';
 import { useCatalog } from '../editor/catalog/catalog-context';
 import { portsOf } from '../editor/catalog/node-ports';
@@ -139,6 +140,11 @@ function WorkspaceContent({
       const live = await activate.mutateAsync(saved.id);
       setCurrent(live);
       toasts.info(`Version ${live.activeVersion} is live`);
+      // What activation itself reveals (another active flow charging on the same store and
+      // topic) is said at once; every warning stays listed in the flow panel while it holds.
+      for (const warning of live.warnings) {
+        if (!saved.warnings.includes(warning)) toasts.warning(warning);
+      }
     } catch (err) {
       toasts.error(`Not activated: ${errorMessage(err)}`);
     }
@@ -200,8 +206,19 @@ function WorkspaceContent({
     try {
       const parsed = JSON.parse(await file.text()) as { name?: string; description?: string };
       const graph = parseGraphJson(parsed);
+      if (!current) {
+        // Into a flow not saved yet: the file becomes a flow of its own, through the runtime's
+        // import (inactive, "(copy)" when its name is taken), as from the flow list.
+        const created = await importFlow({
+          name: parsed.name?.trim() || name.trim() || file.name,
+          description: typeof parsed.description === 'string' ? parsed.description : description,
+          graph,
+        });
+        toasts.info(`Imported as “${created.name}”, inactive: activate it when it is ready`);
+        navigate(`/flows/${created.id}`);
+        return;
+      }
       store.getState().replaceGraph(graph);
-      if (typeof parsed.name === 'string' && !current) setName(parsed.name);
       if (typeof parsed.description === 'string') setDescription(parsed.description);
       toasts.info(`Imported ${graph.nodes.length} nodes; save to keep them`);
       setTimeout(() => void fitView({ padding: 0.2 }), 50);

@@ -2,22 +2,28 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 
 interface Toast {
   id: number;
-  kind: 'info' | 'error';
+  kind: 'info' | 'warning' | 'error';
   text: string;
 }
 
 interface ToastApi {
   info(text: string): void;
+  /** Something done that deserves a second look (e.g. a flow activated beside an overlapping one). */
+  warning(text: string): void;
   error(text: string): void;
 }
 
-const ToastContext = createContext<ToastApi>({ info: () => {}, error: () => {} });
+const ToastContext = createContext<ToastApi>({
+  info: () => {},
+  warning: () => {},
+  error: () => {},
+});
 
 let nextId = 1;
 
 /**
  * Short messages in a live region, so results of background actions (saved, activated, failed)
- * are announced to screen readers and seen by everyone. Errors stay until dismissed.
+ * are announced to screen readers and seen by everyone. Warnings and errors stay until dismissed.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -31,7 +37,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
   const api = useMemo<ToastApi>(
-    () => ({ info: (t) => push('info', t), error: (t) => push('error', t) }),
+    () => ({
+      info: (t) => push('info', t),
+      warning: (t) => push('warning', t),
+      error: (t) => push('error', t),
+    }),
     [push],
   );
   return (
@@ -51,7 +61,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/** Shows info and error messages from anywhere below {@link ToastProvider}. */
+/** Shows info, warning and error messages from anywhere below {@link ToastProvider}. */
 export function useToasts(): ToastApi {
   return useContext(ToastContext);
 }

@@ -75,6 +75,7 @@ export const RunStatus = z.enum([
   'running',
   'waiting',
   'succeeded',
+  'declined',
   'failed',
   'cancelled',
 ]);

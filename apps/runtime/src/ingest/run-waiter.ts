@@ -59,7 +59,7 @@ export class RunWaiter {
       { status: string; response: RunResult['response']; error: RunResult['error'] }[]
     >`select status, response, error from runs where id = ${runId}`;
     if (!row) return null;
-    if (row.response || row.status === 'succeeded' || row.status === 'failed') {
+    if (row.response || ['succeeded', 'failed', 'declined'].includes(row.status)) {
       return { status: row.status, response: row.response, error: row.error };
     }
     return null;

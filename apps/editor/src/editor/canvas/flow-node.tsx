@@ -25,15 +25,18 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
   const run = useFlowStore((s) => s.run[id]);
   const ports = portsOf(entry, data.config);
   const errors = issues?.filter((i) => i.severity === 'error') ?? [];
+  const warnings = issues?.filter((i) => i.severity === 'warning') ?? [];
   const title = data.name || entry?.title || data.type;
   const rows = Math.max(ports.inputs.length, ports.outputs.length, 1);
-  const status = run ? (STATUS_LABEL[run.status] ?? run.status) : null;
+  // A payment that was declined ran fine as a step, but reads as what it is.
+  const declined = run?.status === 'succeeded' && run.port === 'declined';
+  const status = run ? (declined ? 'declined' : (STATUS_LABEL[run.status] ?? run.status)) : null;
 
   return (
     <div
-      className={`flow-node${selected ? ' selected' : ''}${errors.length ? ' has-errors' : ''}${
-        run ? ` run-${run.status}` : ''
-      }`}
+      className={`flow-node${selected ? ' selected' : ''}${
+        errors.length ? ' has-errors' : warnings.length ? ' has-warnings' : ''
+      }${run ? ` run-${run.status}` : ''}`}
       data-testid={`node-${id}`}
       style={{ minHeight: 56 + (rows - 1) * 18 }}
     >
@@ -51,7 +54,10 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
         <NodeIcon icon={entry?.icon ?? ''} category={entry?.category ?? 'core'} />
         <span className="flow-node-title">{title}</span>
         {status && (
-          <span className={`run-badge run-${run?.status}`} data-testid={`run-status-${id}`}>
+          <span
+            className={`run-badge run-${declined ? 'declined' : run?.status}`}
+            data-testid={`run-status-${id}`}
+          >
             {status}
           </span>
         )}
@@ -61,6 +67,15 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
       {errors.length > 0 && (
         <div className="flow-node-issue" title={errors.map((e) => e.message).join('\n')}>
           {errors.length === 1 ? errors[0]?.message : `${errors.length} problems`}
+        </div>
+      )}
+      {errors.length === 0 && warnings.length > 0 && (
+        <div
+          className="flow-node-issue warning"
+          title={warnings.map((w) => w.message).join('\n')}
+          data-testid={`node-warning-${id}`}
+        >
+          {warnings.length === 1 ? warnings[0]?.message : `${warnings.length} warnings`}
         </div>
       )}
       {ports.outputs.map((port, i) => (

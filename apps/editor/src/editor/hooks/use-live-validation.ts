@@ -5,7 +5,7 @@ import { canvasToGraph } from '../store/graph-convert';
 import { useFlowStore, useFlowStoreApi } from '../store/flow-store-context';
 import { validateFlow, type FlowIssues } from '../validation/validate-flow';
 
-const EMPTY: FlowIssues = { byNode: {}, flow: [], count: 0 };
+const EMPTY: FlowIssues = { byNode: {}, flow: [], count: 0, warnings: [] };
 
 /**
  * Re-validates the flow shortly after each change (not on every keystroke) and puts the issues

@@ -52,11 +52,17 @@ export function ConfigForm({
         aria-label={`${entry.title} settings`}
         onSubmit={(e) => e.preventDefault()}
       >
-        {formIssues.map((i) => (
-          <p key={i.message} className="error-text" role="alert">
-            {i.message}
-          </p>
-        ))}
+        {formIssues.map((i) =>
+          i.severity === 'warning' ? (
+            <p key={i.message} className="warning-text" role="status">
+              {i.message}
+            </p>
+          ) : (
+            <p key={i.message} className="error-text" role="alert">
+              {i.message}
+            </p>
+          ),
+        )}
         {properties.length === 0 && <p className="hint">This node has no settings.</p>}
         {properties.map(([name, fieldSchema]) => (
           <SchemaField

@@ -22,5 +22,5 @@ export function runOverlay(run: Pick<RunDetail, 'steps'>): Record<string, NodeRu
 
 /** Whether a run will change no more (so polling can stop). */
 export function runFinished(status: string): boolean {
-  return status === 'succeeded' || status === 'failed' || status === 'cancelled';
+  return ['succeeded', 'declined', 'failed', 'cancelled'].includes(status);
 }

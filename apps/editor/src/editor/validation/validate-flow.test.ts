@@ -59,4 +59,55 @@ describe('validateFlow', () => {
     );
     expect(result.count).toBe(0);
   });
+
+  it('warns on a payment node whose declined and error ports lead nowhere, without blocking', () => {
+    const connectionId = '7d0f2a4e-5b8c-4e1a-9f3d-2c6b8a0e4f11';
+    const graph = {
+      nodes: [
+        {
+          id: 'trigger',
+          type: 'trigger.manual',
+          typeVersion: 1,
+          config: {},
+          position: { x: 0, y: 0 },
+        },
+        {
+          id: 'sale',
+          type: 'paytrace.sale',
+          typeVersion: 1,
+          config: {
+            connectionId,
+            source: { kind: 'vault', customerId: 'cust-1' },
+            amount: 1000,
+            currency: 'USD',
+          },
+          position: { x: 0, y: 0 },
+        },
+        {
+          id: 'tag',
+          type: 'map',
+          typeVersion: 1,
+          config: { expression: '$' },
+          position: { x: 0, y: 0 },
+        },
+      ],
+      edges: [
+        { from: { node: 'trigger', port: 'out' }, to: { node: 'sale', port: 'in' } },
+        { from: { node: 'sale', port: 'approved' }, to: { node: 'tag', port: 'in' } },
+      ],
+    };
+    const result = validateFlow(graph, new Set());
+    expect(result.count).toBe(0);
+    expect(result.byNode.sale?.map((i) => [i.severity, i.code])).toEqual([
+      ['warning', 'DECLINED_PORT_UNWIRED'],
+      ['warning', 'ERROR_PORT_UNWIRED'],
+    ]);
+    expect(result.warnings.join(' ')).toMatch(/"sale".*"declined" port/);
+
+    graph.edges.push(
+      { from: { node: 'sale', port: 'declined' }, to: { node: 'tag', port: 'in' } },
+      { from: { node: 'sale', port: 'error' }, to: { node: 'tag', port: 'in' } },
+    );
+    expect(validateFlow(graph, new Set()).warnings).toEqual([]);
+  });
 });

@@ -1,12 +1,17 @@
-import { validateGraph, type FlowGraph, type GraphIssue } from '@paybridge/engine';
+import { graphWarnings, validateGraph, type FlowGraph, type GraphIssue } from '@paybridge/engine';
 import { lookupSpec } from '@paybridge/nodes/definitions';
 import type { NodeIssue } from '../store/flow-types';
 
-/** Problems found in a flow: per node (for cards and forms) and for the flow as a whole. */
+/**
+ * Problems found in a flow: per node (for cards and forms) and for the flow as a whole. Node
+ * lists hold errors and warnings (`severity`); `count` counts errors only, since a flow with
+ * warnings still saves and runs. `warnings` are the warnings' messages, for the flow panel.
+ */
 export interface FlowIssues {
   byNode: Record<string, NodeIssue[]>;
   flow: string[];
   count: number;
+  warnings: string[];
 }
 
 /**
@@ -18,7 +23,20 @@ export function validateFlow(graph: FlowGraph, knownTypes: ReadonlySet<string>):
   const result = validateGraph(graph, lookupSpec);
   const byNode: Record<string, NodeIssue[]> = {};
   const flow: string[] = [];
-  if (result.ok) return { byNode, flow, count: 0 };
+  if (result.ok) {
+    // The runtime gives the same warnings on validate and activate; here they show while editing.
+    const warnings = graphWarnings(result.graph, lookupSpec);
+    for (const w of warnings) {
+      if (!w.nodeId) continue;
+      (byNode[w.nodeId] ??= []).push({
+        path: [],
+        message: w.message,
+        code: w.code,
+        severity: 'warning',
+      });
+    }
+    return { byNode, flow, count: 0, warnings: warnings.map((w) => w.message) };
+  }
   let count = 0;
   for (const issue of result.errors) {
     const nodeIndex = issue.path[0] === 'nodes' ? issue.path[1] : undefined;
@@ -38,7 +56,7 @@ export function validateFlow(graph: FlowGraph, knownTypes: ReadonlySet<string>):
       severity: 'error',
     });
   }
-  return { byNode, flow, count };
+  return { byNode, flow, count, warnings: [] };
 }
 
 function describeFlowIssue(issue: GraphIssue, graph: FlowGraph): string {

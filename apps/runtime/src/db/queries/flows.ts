@@ -255,3 +255,19 @@ export async function markScheduleFired(db: Db, flowId: string, firedAt: Date): 
     .set({ lastFiredAt: firedAt })
     .where(eq(activeTriggers.flowId, flowId));
 }
+
+/** Active Shopify-triggered flows with their names and active graphs, for overlap warnings. */
+export async function listActiveShopifyFlows(db: Db) {
+  return db
+    .select({ flowId: activeTriggers.flowId, name: flows.name, graph: flowVersions.graph })
+    .from(activeTriggers)
+    .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
+    .innerJoin(flows, eq(flows.id, activeTriggers.flowId))
+    .where(and(eq(activeTriggers.triggerType, 'trigger.shopify'), isNull(flows.deletedAt)));
+}
+
+/** Names of the live (not deleted) flows, to name an imported or duplicated flow apart. */
+export async function listFlowNames(db: Db): Promise<string[]> {
+  const rows = await db.select({ name: flows.name }).from(flows).where(isNull(flows.deletedAt));
+  return rows.map((r) => r.name);
+}

@@ -142,7 +142,7 @@ upd as (
     failed_node_id = case when $4::text is null then failed_node_id else $6::text end,
     response = coalesce($7::jsonb, response),
     resume_at = case when $4::text is null then resume_at else $8::timestamptz end,
-    finished_at = case when $4::text in ('succeeded', 'failed') then now() else finished_at end,
+    finished_at = case when $4::text in ('succeeded', 'failed', 'declined') then now() else finished_at end,
     worker_id = case when $4::text is not null then null
                      when $11::int is not null then $2::text else worker_id end,
     updated_at = now()
@@ -170,6 +170,7 @@ select (select count(*) from upd)::int as held, (select count(*) from steps)::in
 const STATUS: Record<RunOutcome['status'], string> = {
   succeeded: 'succeeded',
   failed: 'failed',
+  declined: 'declined',
   waiting: 'waiting',
 };
 
@@ -188,10 +189,15 @@ export async function writeCheckpoint(
     .reverse()
     .find((s) => s.nodeType === 'respond' && s.status === 'succeeded');
   const response =
-    outcome?.status === 'succeeded' && outcome.response
+    (outcome?.status === 'succeeded' || outcome?.status === 'declined') && outcome.response
       ? outcome.response
       : (respond?.output ?? null);
-  const terminal = outcome?.status === 'succeeded' || outcome?.status === 'failed';
+  const terminal =
+    outcome?.status === 'succeeded' ||
+    outcome?.status === 'failed' ||
+    outcome?.status === 'declined';
+  // A declined run keeps why and where (no dead letter: it ended as the flow was built).
+  const stopped = outcome?.status === 'failed' || outcome?.status === 'declined' ? outcome : null;
   const rows = await sql.unsafe<{ held: number }[]>(
     CHECKPOINT,
     [
@@ -215,8 +221,8 @@ export async function writeCheckpoint(
         })),
       ),
       outcome ? STATUS[outcome.status] : null,
-      outcome?.status === 'failed' ? JSON.stringify(outcome.error) : null,
-      outcome?.status === 'failed' ? outcome.nodeId : null,
+      stopped ? JSON.stringify(stopped.error) : null,
+      stopped ? stopped.nodeId : null,
       response === null ? null : JSON.stringify(response),
       outcome?.status === 'waiting' ? outcome.resumeAt.toISOString() : null,
       outcome?.status === 'failed'

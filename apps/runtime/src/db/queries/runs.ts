@@ -24,6 +24,28 @@ export async function listRuns(db: Db, f: RunFilters) {
   return db.select().from(runs).where(where).orderBy(desc(runs.createdAt)).limit(f.limit);
 }
 
+/**
+ * How many runs are in each status, under the same filters as the list (minus status and
+ * paging): what the editor shows above a flow's runs, so declined and failed runs stand out.
+ */
+export async function countRunsByStatus(
+  db: Db,
+  f: Pick<RunFilters, 'flowId' | 'since' | 'until'>,
+): Promise<Partial<Record<RunStatus, number>>> {
+  const rows = await db
+    .select({ status: runs.status, count: dsql<number>`count(*)::int` })
+    .from(runs)
+    .where(
+      and(
+        f.flowId ? eq(runs.flowId, f.flowId) : undefined,
+        f.since ? gte(runs.createdAt, f.since) : undefined,
+        f.until ? lte(runs.createdAt, f.until) : undefined,
+      ),
+    )
+    .groupBy(runs.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+}
+
 export async function getRunDetail(db: Db, runId: string) {
   const [row] = await db
     .select({ run: runs, payload: events.payload, version: flowVersions.version })

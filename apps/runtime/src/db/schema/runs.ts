@@ -35,7 +35,12 @@ export const events = pgTable(
   (t) => [uniqueIndex('events_source_external_uq').on(t.source, t.externalId)],
 );
 
-export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
+/**
+ * `declined`: finished without success because a payment was declined and the flow has nothing
+ * wired to the node's `declined` port (see the engine's `DECLINED_PORT`); no dead letter.
+ */
+export type RunStatus =
+  'queued' | 'running' | 'waiting' | 'succeeded' | 'declined' | 'failed' | 'cancelled';
 
 export const runs = pgTable(
   'runs',

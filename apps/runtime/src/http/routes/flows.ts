@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi';
 import * as q from '../../db/queries/flows';
 import { checkConnectionsForSave, validateForSave } from '../../flows/flow-validation';
 import { ManualRunVersion, manualRunTarget } from '../../flows/manual-run-target';
-import { triggerWarnings } from '../../flows/trigger-warnings';
+import { copyName } from '../../flows/copy-name';
+import { flowWarnings } from '../../flows/flow-warnings';
+import { activeOverlapWarnings } from '../../flows/payment-overlap';
 import { findCardData } from '../../ingest/card-data-guard';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
@@ -64,12 +66,47 @@ async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
   if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${flowId}`);
   const version = await q.findVersion(deps.db, flowId, versionNo ?? row.flow.latestVersion);
   if (!version) throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
-  return {
-    ...summary(row),
-    version: versionDto(version, true),
-    warnings: triggerWarnings(version.graph),
-  };
+  const warnings = flowWarnings(version.graph);
+  if (row.active) {
+    const live =
+      row.active.versionId === version.id
+        ? version
+        : await q.findVersionById(deps.db, row.active.versionId);
+    if (live) warnings.push(...(await activeOverlapWarnings(deps.db, flowId, live.graph)));
+  }
+  return { ...summary(row), version: versionDto(version, true), warnings };
 }
+
+/**
+ * Creates a flow from a graph that came from elsewhere (a file, another flow): always inactive,
+ * named apart from the flows that exist, so a copy never starts charging orders beside its
+ * original before someone looks at it and activates it on purpose.
+ */
+async function insertCopy(
+  deps: AppDeps,
+  input: { name: string; description: string; graph: unknown; message: string },
+) {
+  const { graph, trigger } = validateForSave(input.graph);
+  await checkConnectionsForSave(graph, deps.connections);
+  return q.insertFlow(deps.db, {
+    name: copyName(input.name, await q.listFlowNames(deps.db)),
+    description: input.description,
+    graph,
+    message: input.message,
+    trigger,
+  });
+}
+
+/** An exported flow file (`paybridge: "flow"`); other fields (`activate`, `active`) are ignored. */
+const FlowImport = z
+  .object({
+    paybridge: z.literal('flow').optional(),
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5000).default(''),
+    graph: z.unknown().openapi({ description: 'Flow graph: { nodes, edges }' }),
+    message: z.string().max(1000).optional(),
+  })
+  .openapi('FlowImport');
 
 /** Flows: create, save versions, list, inspect, activate, deactivate, delete, run by hand. */
 export function flowRoutes(deps: AppDeps) {
@@ -123,6 +160,69 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'post',
+        path: '/flows/import',
+        summary:
+          'Import an exported flow: created inactive, renamed "… (copy)" when the name exists',
+        request: jsonBody(FlowImport),
+        responses: {
+          201: jsonResponse(FlowDetail, 'Imported (inactive)'),
+          ...errorResponses,
+          422: jsonResponse(z.unknown(), 'Invalid graph'),
+        },
+      }),
+      async (c) => {
+        const input = c.req.valid('json');
+        const { flow } = await insertCopy(deps, {
+          name: input.name,
+          description: input.description,
+          graph: input.graph,
+          message: input.message ?? 'Imported',
+        });
+        await deps.audit.record(c, {
+          action: 'flow.import',
+          targetType: 'flow',
+          targetId: flow.id,
+          details: { name: flow.name, requestedName: input.name },
+        });
+        return c.json(await detail(deps, flow.id), 201);
+      },
+    )
+    .openapi(
+      apiRoute('editor', {
+        method: 'post',
+        path: '/flows/{id}/duplicate',
+        summary: 'Copy a flow (its latest version) into a new inactive flow named "… (copy)"',
+        request: { params: IdParam },
+        responses: {
+          201: jsonResponse(FlowDetail, 'Copied (inactive)'),
+          ...errorResponses,
+          422: jsonResponse(z.unknown(), 'Invalid graph'),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const row = await q.findFlow(deps.db, id);
+        if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
+        const latest = await q.findVersion(deps.db, id, row.flow.latestVersion);
+        if (!latest) throw new ApiError(404, 'VERSION_NOT_FOUND', 'The flow has no saved version');
+        const { flow } = await insertCopy(deps, {
+          name: row.flow.name,
+          description: row.flow.description,
+          graph: latest.graph,
+          message: `Copied from "${row.flow.name}" version ${latest.version}`,
+        });
+        await deps.audit.record(c, {
+          action: 'flow.duplicate',
+          targetType: 'flow',
+          targetId: flow.id,
+          details: { from: id, version: latest.version, name: flow.name },
+        });
+        return c.json(await detail(deps, flow.id), 201);
+      },
+    )
+    .openapi(
+      apiRoute('editor', {
+        method: 'post',
         path: '/flows/validate',
         summary: 'Validate a graph without saving it',
         request: jsonBody(z.object({ graph: z.unknown() })),
@@ -141,7 +241,7 @@ export function flowRoutes(deps: AppDeps) {
         try {
           const { graph } = validateForSave(c.req.valid('json').graph);
           await checkConnectionsForSave(graph, deps.connections);
-          return c.json({ ok: true, issues: [], warnings: triggerWarnings(graph) }, 200);
+          return c.json({ ok: true, issues: [], warnings: flowWarnings(graph) }, 200);
         } catch (err) {
           if (err instanceof ApiError && err.status === 422) {
             const details = err.details as { issues?: unknown[] } | undefined;

@@ -38,6 +38,8 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+const RunCounts = z.object({ counts: z.record(RunStatus, z.number().int()) }).openapi('RunCounts');
+
 /** Runs: list with filters, inspect with every step, retry from the failed step, replay. */
 export function runRoutes(deps: AppDeps) {
   return apiRouter()
@@ -63,6 +65,25 @@ export function runRoutes(deps: AppDeps) {
           { runs: rows.map(runSummary), nextBefore: last ? last.createdAt.toISOString() : null },
           200,
         );
+      },
+    )
+    .openapi(
+      apiRoute('viewer', {
+        method: 'get',
+        path: '/runs/counts',
+        summary: 'Count runs by status (every status, zero included)',
+        request: { query: ListQuery.pick({ flowId: true, since: true, until: true }) },
+        responses: {
+          200: jsonResponse(RunCounts, 'Runs per status'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const found = await q.countRunsByStatus(deps.db, c.req.valid('query'));
+        const counts = Object.fromEntries(
+          RunStatus.options.map((s) => [s, found[s] ?? 0]),
+        ) as z.infer<typeof RunCounts>['counts'];
+        return c.json({ counts }, 200);
       },
     )
     .openapi(
