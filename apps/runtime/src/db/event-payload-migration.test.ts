@@ -31,8 +31,13 @@ describe('migration 0011: event payloads as json', () => {
       await sql`insert into events (source, external_id, payload)
                 values ('test', ${`old-${i}`}, ${JSON.stringify(p)}::jsonb)`;
     }
-    const text = await readFile(join(MIGRATIONS_DIR, '0011_event_payload_json.sql'), 'utf8');
-    for (const statement of text.split('--> statement-breakpoint')) await sql.unsafe(statement);
+    const text = await readFile(
+      join(MIGRATIONS_DIR, '0011_event_payload_json_ledger_paging.sql'),
+      'utf8',
+    );
+    for (const statement of text.split('--> statement-breakpoint')) {
+      if (statement.includes('"events"')) await sql.unsafe(statement);
+    }
 
     const [{ type } = { type: '' }] = await sql<{ type: string }[]>`
       select data_type as type from information_schema.columns
