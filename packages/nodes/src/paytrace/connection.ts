@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { defineConnection } from '../connections/define-connection';
-import { DEFAULT_PAYTRACE_TIME_ZONE, isTimeZone } from './nodes/shared/dates';
+import { isTimeZone } from '../time-zones';
+import { DEFAULT_PAYTRACE_TIME_ZONE } from './nodes/shared/dates';
 
 /** Where the API lives: PayTrace's two hosts, the runtime's built-in simulator, or a custom URL. */
 export const PAYTRACE_ENVIRONMENTS = ['production', 'sandbox', 'simulator', 'custom'] as const;
