@@ -6,7 +6,13 @@
  * @module
  */
 import { z } from '@hono/zod-openapi';
-import { DocumentType, ErpError, type JournalInput } from '@paybridge/nodes/erp';
+import {
+  calendarDateIn,
+  DEFAULT_LEDGER_TIME_ZONE,
+  DocumentType,
+  ErpError,
+  type JournalInput,
+} from '@paybridge/nodes/erp';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { apiRoute } from '../http/api-route';
@@ -41,7 +47,6 @@ const listResponse = <K extends string, T extends z.ZodType>(name: K, row: T, wh
   200: jsonResponse(listPage(name, row), `${what}, one page`),
   ...errorResponses,
 });
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Money columns come back from Postgres as strings; the API answers safe integers. */
 function numbers<T extends Record<string, unknown>>(row: T, keys: readonly string[]): T {
@@ -52,8 +57,15 @@ function numbers<T extends Record<string, unknown>>(row: T, keys: readonly strin
 }
 
 /** The ledger's routes; mount under `/api`. */
-export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
+export function ledgerRoutes(
+  deps: Pick<AppDeps, 'sql' | 'audit'> & {
+    env?: Pick<AppDeps['env'], 'PAYBRIDGE_LEDGER_TIME_ZONE'>;
+  },
+) {
   const ledger = createBuiltInLedger(deps.sql);
+  const zone = deps.env?.PAYBRIDGE_LEDGER_TIME_ZONE ?? DEFAULT_LEDGER_TIME_ZONE;
+  /** Today in the ledger's time zone: the default date of a reversal and of open invoices. */
+  const today = () => calendarDateIn(Date.now(), zone);
   const sql = deps.sql;
   return apiRouter()
     .openapi(

@@ -22,7 +22,7 @@ export const DEFAULT_CREDIT_MEMO_MAPPING = `(
     "externalRef": "shopify-refund-" & $string(id),
     "invoiceRef": "shopify-order-" & $string(order_id),
     "currency": $refunds[0].currency,
-    "date": $substring(created_at, 0, 10),
+    "date": created_at,
     "lines": [refund_line_items.{
       "description": line_item.title,
       "quantity": quantity,

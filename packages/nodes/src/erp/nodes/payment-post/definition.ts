@@ -20,7 +20,7 @@ export const DEFAULT_PAYMENT_MAPPING = `{
   "invoiceRef": "shopify-order-" & $string($trigger.id),
   "currency": amount.currency,
   "amount": amount.minor,
-  "date": $substring($now(), 0, 10)
+  "date": $now()
 }`;
 
 export const erpPaymentPostNode = defineNode({
