@@ -71,20 +71,38 @@ describe('what operators see is what ran', () => {
       'key order',
       restFlow(
         'fidelity/order',
-        [{ id: 'keys', type: 'map', config: { expression: '$keys(body)' } }],
+        [
+          {
+            id: 'keys',
+            type: 'map',
+            config: {
+              expression:
+                '{ "keys": $keys($trigger.body), "each": $each($trigger.body.alpha, function($v, $k) { $k }) }',
+            },
+          },
+        ],
         [['trigger', 'keys']],
         { mode: 'async' },
       ),
     );
     const sent = '{"zeta":1,"alpha":{"yy":2,"b":3,"aaa":4},"mid":"x","b":[{"z":1,"a":2}]}';
     const run = await trigger('fidelity/order', sent);
-    expect(run.steps.find((s: any) => s.nodeId === 'keys').output).toEqual([
+    expect(run.steps.find((s: any) => s.nodeId === 'keys').output).toEqual({
+      keys: ['zeta', 'alpha', 'mid', 'b'],
+      each: ['yy', 'b', 'aaa'],
+    });
+    expect(Object.keys(run.trigger.body)).toEqual(['zeta', 'alpha', 'mid', 'b']);
+    expect(JSON.stringify(run.trigger.body)).toBe(sent);
+    // A replay runs the same stored event: same order.
+    const replay = await call(base, 'POST', `/api/runs/${run.id}/replay`);
+    expect(replay.status).toBe(202);
+    const again = await waitForRun(base, replay.body.runId);
+    expect(again.steps.find((s: any) => s.nodeId === 'keys').output.keys).toEqual([
       'zeta',
       'alpha',
       'mid',
       'b',
     ]);
-    expect(Object.keys(run.trigger.body)).toEqual(['zeta', 'alpha', 'mid', 'b']);
-    expect(JSON.stringify(run.trigger.body)).toBe(sent);
+    expect(JSON.stringify(again.trigger.body)).toBe(sent);
   });
 });
