@@ -20,7 +20,7 @@ export interface Page<T> {
 type Row = Record<string, unknown>;
 
 /** Money columns come back from Postgres as strings; the API answers safe integers. */
-function numbers<T extends Row>(row: T, keys: readonly string[]): T {
+export function numbers<T extends Row>(row: T, keys: readonly string[]): T {
   const out: Row = { ...row };
   for (const key of keys)
     if (out[key] !== null && out[key] !== undefined) out[key] = toMinor(out[key] as string);

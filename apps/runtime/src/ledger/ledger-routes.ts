@@ -48,14 +48,6 @@ const listResponse = <K extends string, T extends z.ZodType>(name: K, row: T, wh
   ...errorResponses,
 });
 
-/** Money columns come back from Postgres as strings; the API answers safe integers. */
-function numbers<T extends Record<string, unknown>>(row: T, keys: readonly string[]): T {
-  const out: Record<string, unknown> = { ...row };
-  for (const key of keys)
-    if (out[key] !== null && out[key] !== undefined) out[key] = Number(out[key]);
-  return out as T;
-}
-
 /** The ledger's routes; mount under `/api`. */
 export function ledgerRoutes(
   deps: Pick<AppDeps, 'sql' | 'audit'> & {
@@ -143,8 +135,8 @@ export function ledgerRoutes(
         return c.json(
           {
             invoice,
-            payments: payments.map((p) => numbers(p, ['amount'])),
-            creditMemos: credits.map((m) => numbers(m, ['total', 'applied', 'refunded'])),
+            payments: payments.map((p) => lists.numbers(p, ['amount'])),
+            creditMemos: credits.map((m) => lists.numbers(m, ['total', 'applied', 'refunded'])),
           },
           200,
         );
