@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LEDGER_TIME_ZONE, isTimeZone } from '@paybridge/nodes/erp';
 import { parseMasterKey } from './secrets/master-key';
 
 const intFrom = (def: number, min: number, max: number) =>
@@ -56,6 +57,14 @@ export const EnvSchema = z.object({
   PAYBRIDGE_EXPRESSION_TIMEOUT_MS: intFrom(1000, 10, 60_000),
   /** Private networks the http.request node may reach (CIDR list); none by default. */
   PAYBRIDGE_HTTP_ALLOW_CIDRS: csv,
+  /**
+   * The ledger's time zone (IANA name): ERP documents dated by an instant (an order's
+   * `created_at`, `$now()`) are booked on their calendar day there, invoices and payments alike.
+   */
+  PAYBRIDGE_LEDGER_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as America/Chicago')
+    .default(DEFAULT_LEDGER_TIME_ZONE),
   /** A worker process not seen for this long is dead: its jobs and runs are released. */
   PAYBRIDGE_WORKER_DEAD_AFTER_S: intFrom(30, 3, 3600),
   /** Base URL printed for trigger endpoints (defaults to http://HOST:PORT). */

@@ -178,6 +178,7 @@ export async function startRuntime(
         shopify: { simulatorUrl: simulatorUrls().shopify },
         erp: {
           builtIn: createBuiltInLedger(sql),
+          timeZone: env.PAYBRIDGE_LEDGER_TIME_ZONE,
           quickbooks: {
             tokens: createConnectionTokenStore(connections),
             simulatorUrl: simulatorUrls().quickbooks,

@@ -27,7 +27,7 @@ interface ResponseLike {
 }
 
 /** The JSON body type of a typed response's successful (2xx) variants. */
-type SuccessBody<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
+export type SuccessBody<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
 
 /**
  * Awaits a typed call and returns its successful body, or throws an {@link ApiFailure} with the

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deadlineNote } from './dispute-deadline';
 import { listDisputes } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
+import { LoadMore, useLedgerList } from './ledger-list';
 import type { DisputeStatus } from './ledger-types';
 import { MoneyCell } from './money-cell';
 import { QueryView } from './query-view';
@@ -18,10 +18,9 @@ const LABELS: Record<DisputeStatus, string> = {
 /** Chargeback cases with their status and evidence deadline, open ones flagged when near. */
 export function DisputesView() {
   const [status, setStatus] = useState<DisputeStatus | ''>('');
-  const disputes = useQuery({
-    queryKey: ledgerKeys.disputes(status),
-    queryFn: () => listDisputes(status || undefined),
-  });
+  const disputes = useLedgerList(ledgerKeys.disputes(status), (cursor) =>
+    listDisputes(status || undefined, cursor),
+  );
   const now = today();
   return (
     <>
@@ -52,53 +51,56 @@ export function DisputesView() {
         }
       >
         {(data) => (
-          <table className="table">
-            <caption className="sr-only">Disputes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Transaction</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Opened</th>
-                <th scope="col">Evidence due</th>
-                <th scope="col">Status</th>
-                <th scope="col">Currency</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => {
-                const note = deadlineNote(d, now);
-                return (
-                  <tr key={d.id}>
-                    <td>
-                      <code>{d.externalRef}</code>
-                    </td>
-                    <td>{d.transactionRef ?? '—'}</td>
-                    <td>{d.reason}</td>
-                    <td>{d.openedOn}</td>
-                    <td>
-                      {d.evidenceDueBy ?? '—'}
-                      {note && (
-                        <div className={note.urgent ? 'error-text' : 'hint'}>{note.text}</div>
-                      )}
-                    </td>
-                    <td>
-                      <span
-                        className={`status-pill ${d.status === 'won' ? 'ok' : d.status === 'lost' ? 'bad' : ''}`}
-                      >
-                        {LABELS[d.status]}
-                      </span>
-                    </td>
-                    <td>{d.currency}</td>
-                    <MoneyCell minor={d.amount} currency={d.currency} />
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <>
+            <table className="table">
+              <caption className="sr-only">Disputes</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Case</th>
+                  <th scope="col">Transaction</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Opened</th>
+                  <th scope="col">Evidence due</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Currency</th>
+                  <th scope="col" className="num">
+                    Amount
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((d) => {
+                  const note = deadlineNote(d, now);
+                  return (
+                    <tr key={d.id}>
+                      <td>
+                        <code>{d.externalRef}</code>
+                      </td>
+                      <td>{d.transactionRef ?? '—'}</td>
+                      <td>{d.reason}</td>
+                      <td>{d.openedOn}</td>
+                      <td>
+                        {d.evidenceDueBy ?? '—'}
+                        {note && (
+                          <div className={note.urgent ? 'error-text' : 'hint'}>{note.text}</div>
+                        )}
+                      </td>
+                      <td>
+                        <span
+                          className={`status-pill ${d.status === 'won' ? 'ok' : d.status === 'lost' ? 'bad' : ''}`}
+                        >
+                          {LABELS[d.status]}
+                        </span>
+                      </td>
+                      <td>{d.currency}</td>
+                      <MoneyCell minor={d.amount} currency={d.currency} />
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <LoadMore list={disputes} what="disputes" shown={data.length} />
+          </>
         )}
       </QueryView>
     </>

@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Dialog } from '../ui/dialog';
 import { InvoiceDetailView } from './invoice-detail';
 import { invoiceStatus } from './invoice-status';
 import { listInvoices } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
+import { LoadMore, useLedgerList } from './ledger-list';
 import { MoneyCell } from './money-cell';
 import { QueryView } from './query-view';
 
@@ -14,10 +14,9 @@ type Filter = 'all' | 'open' | 'paid';
 export function InvoicesView() {
   const [status, setStatus] = useState<Filter>('all');
   const [openId, setOpenId] = useState<{ id: string; ref: string } | null>(null);
-  const invoices = useQuery({
-    queryKey: ledgerKeys.invoices(status),
-    queryFn: () => listInvoices(status),
-  });
+  const invoices = useLedgerList(ledgerKeys.invoices(status), (cursor) =>
+    listInvoices(status, cursor),
+  );
   return (
     <>
       <div className="ledger-filters">
@@ -44,52 +43,57 @@ export function InvoicesView() {
         }
       >
         {(data) => (
-          <table className="table">
-            <caption className="sr-only">Invoices</caption>
-            <thead>
-              <tr>
-                <th scope="col">Invoice</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Date</th>
-                <th scope="col">Due</th>
-                <th scope="col">Currency</th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-                <th scope="col" className="num">
-                  Open balance
-                </th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((inv) => {
-                const state = invoiceStatus(inv.total, inv.openBalance);
-                return (
-                  <tr key={inv.id}>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => setOpenId({ id: inv.id, ref: inv.externalRef })}
-                      >
-                        {inv.externalRef}
-                      </button>
-                    </td>
-                    <td>{inv.customerRef}</td>
-                    <td>{inv.date}</td>
-                    <td>{inv.dueDate ?? '—'}</td>
-                    <td>{inv.currency}</td>
-                    <MoneyCell minor={inv.total} currency={inv.currency} />
-                    <MoneyCell minor={inv.openBalance} currency={inv.currency} />
-                    <td>
-                      <span className={`status-pill ${state === 'paid' ? 'ok' : ''}`}>{state}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <>
+            <table className="table">
+              <caption className="sr-only">Invoices</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Invoice</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Currency</th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
+                  <th scope="col" className="num">
+                    Open balance
+                  </th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((inv) => {
+                  const state = invoiceStatus(inv.total, inv.openBalance);
+                  return (
+                    <tr key={inv.id}>
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setOpenId({ id: inv.id, ref: inv.externalRef })}
+                        >
+                          {inv.externalRef}
+                        </button>
+                      </td>
+                      <td>{inv.customerRef}</td>
+                      <td>{inv.date}</td>
+                      <td>{inv.dueDate ?? '—'}</td>
+                      <td>{inv.currency}</td>
+                      <MoneyCell minor={inv.total} currency={inv.currency} />
+                      <MoneyCell minor={inv.openBalance} currency={inv.currency} />
+                      <td>
+                        <span className={`status-pill ${state === 'paid' ? 'ok' : ''}`}>
+                          {state}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <LoadMore list={invoices} what="invoices" shown={data.length} />
+          </>
         )}
       </QueryView>
       {openId && (

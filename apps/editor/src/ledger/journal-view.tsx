@@ -6,6 +6,7 @@ import { DateRangeFields } from './date-range-fields';
 import { JournalEntryDetail } from './journal-entry-detail';
 import { listAccounts, listJournalEntries, postJournalEntry } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
+import { LoadMore, useLedgerList } from './ledger-list';
 import type { DateRange, JournalSummary, NewJournalEntry } from './ledger-types';
 import { MoneyCell } from './money-cell';
 import { NewEntryForm } from './new-entry-form';
@@ -49,10 +50,9 @@ export function JournalView({ canEdit }: { canEdit: boolean }) {
   const [range, setRange] = useState<DateRange>({});
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const entries = useQuery({
-    queryKey: ledgerKeys.journal(range),
-    queryFn: () => listJournalEntries(range),
-  });
+  const entries = useLedgerList(ledgerKeys.journal(range), (cursor) =>
+    listJournalEntries(range, cursor),
+  );
   const accounts = useQuery({ queryKey: ledgerKeys.accounts, queryFn: listAccounts });
   const post = useMutation({
     mutationFn: (entry: NewJournalEntry) => postJournalEntry(entry),
@@ -102,46 +102,54 @@ export function JournalView({ canEdit }: { canEdit: boolean }) {
             data.filter((e) => e.reversesId).map((e) => [e.reversesId!, e]),
           );
           return (
-            <table className="table" data-testid="journal-table">
-              <caption className="sr-only">Journal entries</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Memo</th>
-                  <th scope="col">Currency</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((e) => (
-                  <tr key={e.id} data-testid={`journal-row-${e.externalRef ?? e.number}`}>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={`Open entry ${e.number}`}
-                        onClick={() => setOpenId(e.id)}
-                      >
-                        #{e.number}
-                      </button>
-                    </td>
-                    <td>{e.date}</td>
-                    <td>{e.source}</td>
-                    <td>{e.externalRef ? <code>{e.externalRef}</code> : '—'}</td>
-                    <td>{e.memo ?? ''}</td>
-                    <td>{e.currency}</td>
-                    <MoneyCell minor={e.total} currency={e.currency} />
-                    <StatusCell entry={e} byId={byId} reversalOf={reversalOf} onOpen={setOpenId} />
+            <>
+              <table className="table" data-testid="journal-table">
+                <caption className="sr-only">Journal entries</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">Date</th>
+                    <th scope="col">Source</th>
+                    <th scope="col">Reference</th>
+                    <th scope="col">Memo</th>
+                    <th scope="col">Currency</th>
+                    <th scope="col" className="num">
+                      Amount
+                    </th>
+                    <th scope="col">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.map((e) => (
+                    <tr key={e.id} data-testid={`journal-row-${e.externalRef ?? e.number}`}>
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={`Open entry ${e.number}`}
+                          onClick={() => setOpenId(e.id)}
+                        >
+                          #{e.number}
+                        </button>
+                      </td>
+                      <td>{e.date}</td>
+                      <td>{e.source}</td>
+                      <td>{e.externalRef ? <code>{e.externalRef}</code> : '—'}</td>
+                      <td>{e.memo ?? ''}</td>
+                      <td>{e.currency}</td>
+                      <MoneyCell minor={e.total} currency={e.currency} />
+                      <StatusCell
+                        entry={e}
+                        byId={byId}
+                        reversalOf={reversalOf}
+                        onOpen={setOpenId}
+                      />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <LoadMore list={entries} what="journal entries" shown={data.length} />
+            </>
           );
         }}
       </QueryView>

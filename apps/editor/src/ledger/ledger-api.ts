@@ -1,7 +1,8 @@
 /**
  * The ledger through the runtime's typed client. Paths and parameters are checked against the
- * runtime's routes; the answers are cast to the shapes in `ledger-types.ts` because those routes
- * declare an open JSON object as their response.
+ * runtime's routes; lists are typed by their declared responses and read a page at a time
+ * (`cursor`), the other answers are cast to the shapes in `ledger-types.ts` because those
+ * routes declare an open JSON object as their response.
  *
  * @module
  */
@@ -25,6 +26,15 @@ import type {
 
 const ledger = client.api.ledger;
 
+/** Rows per page of a list; "Load more" reads the next page with the answer's cursor. */
+export const PAGE_SIZE = 200;
+
+/** One page of a list and the cursor of the next one (null on the last page). */
+export interface Page<R> {
+  rows: R[];
+  nextCursor: string | null;
+}
+
 /** Drops empty ends of a range: the runtime validates dates, and `""` is not one. */
 function range(r: DateRange): DateRange {
   return { ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) };
@@ -32,15 +42,36 @@ function range(r: DateRange): DateRange {
 
 const as = <T>(body: unknown) => body as T;
 
-/** The chart of accounts, by code. */
-export async function listAccounts(): Promise<LedgerAccount[]> {
-  return as<{ accounts: LedgerAccount[] }>(await unwrap(ledger.accounts.$get())).accounts;
+/** `{ cursor }` when reading a page after the first, nothing for the first. */
+const after = (cursor: string | undefined) => (cursor ? { cursor } : {});
+
+/** Turns a list answer `{ <key>: rows, nextCursor }` into a {@link Page}. */
+function page<K extends string, R>(
+  key: K,
+  body: Record<K, R[]> & { nextCursor: string | null },
+): Page<R> {
+  return { rows: body[key], nextCursor: body.nextCursor };
 }
 
-/** Invoices, newest first: all, only those still owed, or only those paid. */
-export async function listInvoices(status: 'all' | 'open' | 'paid'): Promise<InvoiceSummary[]> {
-  const body = await unwrap(ledger.invoices.$get({ query: { status, limit: '500' } }));
-  return as<{ invoices: InvoiceSummary[] }>(body).invoices;
+/** The whole chart of accounts, by code (every page: forms pick from all of it). */
+export async function listAccounts(): Promise<LedgerAccount[]> {
+  const accounts: LedgerAccount[] = [];
+  let cursor: string | undefined;
+  do {
+    const body = await unwrap(ledger.accounts.$get({ query: { limit: '500', ...after(cursor) } }));
+    accounts.push(...body.accounts);
+    cursor = body.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return accounts;
+}
+
+/** A page of invoices, newest first: all, only those still owed, or only those paid. */
+export async function listInvoices(
+  status: 'all' | 'open' | 'paid',
+  cursor?: string,
+): Promise<Page<InvoiceSummary>> {
+  const query = { status, limit: String(PAGE_SIZE), ...after(cursor) };
+  return page('invoices', await unwrap(ledger.invoices.$get({ query })));
 }
 
 /** One invoice with its lines, payments and credit memos. */
@@ -48,30 +79,34 @@ export async function getInvoice(id: string): Promise<InvoiceDetail> {
   return as<InvoiceDetail>(await unwrap(ledger.invoices[':id'].$get({ param: { id } })));
 }
 
-/** Payments, newest first. */
-export async function listPayments(): Promise<PaymentRow[]> {
-  const body = await unwrap(ledger.payments.$get({ query: { limit: '500' } }));
-  return as<{ payments: PaymentRow[] }>(body).payments;
+/** A page of payments, newest first. */
+export async function listPayments(cursor?: string): Promise<Page<PaymentRow>> {
+  const query = { limit: String(PAGE_SIZE), ...after(cursor) };
+  return page('payments', await unwrap(ledger.payments.$get({ query })));
 }
 
-/** Credit memos and their refunds, newest first. */
-export async function listCreditMemos(): Promise<CreditMemoRow[]> {
-  const body = await unwrap(ledger['credit-memos'].$get({ query: { limit: '500' } }));
-  return as<{ creditMemos: CreditMemoRow[] }>(body).creditMemos;
+/** A page of credit memos and their refunds, newest first. */
+export async function listCreditMemos(cursor?: string): Promise<Page<CreditMemoRow>> {
+  const query = { limit: String(PAGE_SIZE), ...after(cursor) };
+  return page('creditMemos', await unwrap(ledger['credit-memos'].$get({ query })));
 }
 
-/** Chargeback cases, newest first, optionally of one status. */
-export async function listDisputes(status?: DisputeStatus): Promise<DisputeRow[]> {
-  const query = status ? { status, limit: '500' } : { limit: '500' };
-  return as<{ disputes: DisputeRow[] }>(await unwrap(ledger.disputes.$get({ query }))).disputes;
+/** A page of chargeback cases, newest first, optionally of one status. */
+export async function listDisputes(
+  status?: DisputeStatus,
+  cursor?: string,
+): Promise<Page<DisputeRow>> {
+  const query = { ...(status ? { status } : {}), limit: String(PAGE_SIZE), ...after(cursor) };
+  return page('disputes', await unwrap(ledger.disputes.$get({ query })));
 }
 
-/** Journal entries in a date range, newest first. */
-export async function listJournalEntries(r: DateRange): Promise<JournalSummary[]> {
-  const body = await unwrap(
-    ledger['journal-entries'].$get({ query: { ...range(r), limit: '500' } }),
-  );
-  return as<{ entries: JournalSummary[] }>(body).entries;
+/** A page of journal entries in a date range, newest first. */
+export async function listJournalEntries(
+  r: DateRange,
+  cursor?: string,
+): Promise<Page<JournalSummary>> {
+  const query = { ...range(r), limit: String(PAGE_SIZE), ...after(cursor) };
+  return page('entries', await unwrap(ledger['journal-entries'].$get({ query })));
 }
 
 /** One journal entry with its lines and the id of its reversal, if any. */

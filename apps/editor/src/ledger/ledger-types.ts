@@ -1,32 +1,26 @@
 /**
- * Shapes of the ledger API's answers. The runtime declares these routes with an open JSON object
- * as their response schema, so the typed client cannot infer them; they are written down here
- * once, from `apps/runtime/src/ledger/ledger-routes.ts` and `reports.ts`, instead of being guessed
- * at every use. Money is integer minor units beside an ISO 4217 code.
+ * Shapes of the ledger API's answers. The lists declare their responses, so their rows are
+ * inferred from the runtime's routes through the typed client; the other routes declare an open
+ * JSON object, so their shapes are written down here once, from
+ * `apps/runtime/src/ledger/ledger-routes.ts` and `reports.ts`, instead of being guessed at every
+ * use. Money is integer minor units beside an ISO 4217 code.
  *
  * @module
  */
 import type { AccountType } from '@paybridge/nodes/erp';
+import type { client, SuccessBody } from '../api/client';
+
+type Ledger = typeof client.api.ledger;
+
+/** One row of a list route (`Get`, answering `{ <K>: rows, nextCursor }`). */
+export type ListRow<Get extends (...args: never[]) => Promise<unknown>, K extends string> =
+  SuccessBody<Awaited<ReturnType<Get>>> extends Record<K, (infer R)[]> ? R : never;
 
 /** One account of the chart. */
-export interface LedgerAccount {
-  code: string;
-  role: string | null;
-  name: string;
-  type: AccountType;
-}
+export type LedgerAccount = ListRow<Ledger['accounts']['$get'], 'accounts'>;
 
 /** An invoice as listed. */
-export interface InvoiceSummary {
-  id: string;
-  externalRef: string;
-  customerRef: string;
-  currency: string;
-  date: string;
-  dueDate: string | null;
-  total: number;
-  openBalance: number;
-}
+export type InvoiceSummary = ListRow<Ledger['invoices']['$get'], 'invoices'>;
 
 /** An invoice with its priced lines and totals. */
 export interface InvoiceRecord {
@@ -58,55 +52,19 @@ export interface InvoiceDetail {
 }
 
 /** A payment applied to an invoice. */
-export interface PaymentRow {
-  id: string;
-  externalRef: string;
-  invoiceRef: string;
-  currency: string;
-  amount: number;
-  date: string;
-}
+export type PaymentRow = ListRow<Ledger['payments']['$get'], 'payments'>;
 
 /** A credit memo: `applied` reduced its invoice, `refunded` was paid out. */
-export interface CreditMemoRow {
-  id: string;
-  externalRef: string;
-  invoiceRef: string | null;
-  currency: string;
-  total: number;
-  applied: number;
-  refunded: number;
-  date: string;
-}
+export type CreditMemoRow = ListRow<Ledger['credit-memos']['$get'], 'creditMemos'>;
 
 /** Where a chargeback case stands. */
 export type DisputeStatus = 'open' | 'evidence_submitted' | 'won' | 'lost';
 
 /** A chargeback case. */
-export interface DisputeRow {
-  id: string;
-  externalRef: string;
-  transactionRef: string | null;
-  currency: string;
-  amount: number;
-  reason: string;
-  status: DisputeStatus;
-  openedOn: string;
-  evidenceDueBy: string | null;
-}
+export type DisputeRow = ListRow<Ledger['disputes']['$get'], 'disputes'>;
 
 /** A journal entry as listed (`total` is the sum of its debits). */
-export interface JournalSummary {
-  id: string;
-  number: number;
-  externalRef: string | null;
-  source: string;
-  currency: string;
-  date: string;
-  memo: string | null;
-  reversesId: string | null;
-  total: number | null;
-}
+export type JournalSummary = ListRow<Ledger['journal-entries']['$get'], 'entries'>;
 
 /** One line of a journal entry; exactly one of debit and credit is non-zero. */
 export interface JournalLine {

@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { listPayments } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
+import { LoadMore, useLedgerList } from './ledger-list';
 import { MoneyCell } from './money-cell';
 import { QueryView } from './query-view';
 
 /** Payments applied to invoices, newest first. */
 export function PaymentsView() {
-  const payments = useQuery({ queryKey: ledgerKeys.payments, queryFn: listPayments });
+  const payments = useLedgerList(ledgerKeys.payments, listPayments);
   return (
     <QueryView
       query={payments}
@@ -19,33 +19,36 @@ export function PaymentsView() {
       }
     >
       {(data) => (
-        <table className="table">
-          <caption className="sr-only">Payments</caption>
-          <thead>
-            <tr>
-              <th scope="col">Payment</th>
-              <th scope="col">Invoice</th>
-              <th scope="col">Date</th>
-              <th scope="col">Currency</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <code>{p.externalRef}</code>
-                </td>
-                <td>{p.invoiceRef}</td>
-                <td>{p.date}</td>
-                <td>{p.currency}</td>
-                <MoneyCell minor={p.amount} currency={p.currency} />
+        <>
+          <table className="table">
+            <caption className="sr-only">Payments</caption>
+            <thead>
+              <tr>
+                <th scope="col">Payment</th>
+                <th scope="col">Invoice</th>
+                <th scope="col">Date</th>
+                <th scope="col">Currency</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <code>{p.externalRef}</code>
+                  </td>
+                  <td>{p.invoiceRef}</td>
+                  <td>{p.date}</td>
+                  <td>{p.currency}</td>
+                  <MoneyCell minor={p.amount} currency={p.currency} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <LoadMore list={payments} what="payments" shown={data.length} />
+        </>
       )}
     </QueryView>
   );

@@ -1,4 +1,3 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/api-failure';
 
@@ -14,7 +13,14 @@ export function QueryView<T>({
   empty,
   children,
 }: {
-  query: UseQueryResult<T>;
+  /** A query's state: `useQuery`'s result, or a paged list's (`useLedgerList`). */
+  query: {
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    data: T | undefined;
+    refetch: () => Promise<unknown>;
+  };
   what: string;
   isEmpty: (data: T) => boolean;
   empty: ReactNode;
@@ -31,6 +37,7 @@ export function QueryView<T>({
       </p>
     );
   }
-  if (isEmpty(query.data)) return <div className="empty-state">{empty}</div>;
-  return <>{children(query.data)}</>;
+  const data = query.data as T;
+  if (isEmpty(data)) return <div className="empty-state">{empty}</div>;
+  return <>{children(data)}</>;
 }

@@ -57,8 +57,8 @@ interface Prepared {
  */
 const WRITE_BATCH = `
 with input as (
-  select * from jsonb_to_recordset($1::jsonb) as x(
-    event_id uuid, source text, external_id text, payload jsonb, body_hash text,
+  select * from json_to_recordset($1::json) as x(
+    event_id uuid, source text, external_id text, payload json, body_hash text,
     idem_scope text, idem_key text, idem_hash text)
 ),
 run_input as (

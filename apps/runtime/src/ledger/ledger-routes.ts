@@ -6,7 +6,13 @@
  * @module
  */
 import { z } from '@hono/zod-openapi';
-import { DocumentType, ErpError, type JournalInput } from '@paybridge/nodes/erp';
+import {
+  calendarDateIn,
+  DEFAULT_LEDGER_TIME_ZONE,
+  DocumentType,
+  ErpError,
+  type JournalInput,
+} from '@paybridge/nodes/erp';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { apiRoute } from '../http/api-route';
@@ -17,40 +23,58 @@ import { createBuiltInLedger } from './built-in-ledger';
 import { findInvoice } from './invoices';
 import { findEntry, reverseEntry } from './journals';
 import { asApi } from './ledger-api-errors';
+import {
+  AccountRow,
+  CreditMemoRow,
+  CustomerRow,
+  DisputeRow,
+  InvoiceRow,
+  JournalSummaryRow,
+  listPage,
+  PaymentRow,
+} from './ledger-list-schemas';
+import * as lists from './ledger-lists';
 import { accountActivity, openInvoices, trialBalance } from './reports';
 
 const Day = z.iso.date();
 const Range = z.object({ from: Day.optional(), to: Day.optional() });
 const Limit = z.coerce.number().int().min(1).max(500).default(100);
+/** Every list: up to `limit` rows (500 at most) after `cursor`, the previous page's nextCursor. */
+const Paging = z.object({ limit: Limit, cursor: z.string().min(1).max(200).optional() });
 const Body = z.record(z.string(), z.unknown());
 const ok = (description: string) => ({ 200: jsonResponse(Body, description), ...errorResponses });
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Money columns come back from Postgres as strings; the API answers safe integers. */
-function numbers<T extends Record<string, unknown>>(row: T, keys: readonly string[]): T {
-  const out: Record<string, unknown> = { ...row };
-  for (const key of keys)
-    if (out[key] !== null && out[key] !== undefined) out[key] = Number(out[key]);
-  return out as T;
-}
+const listResponse = <K extends string, T extends z.ZodType>(name: K, row: T, what: string) => ({
+  200: jsonResponse(listPage(name, row), `${what}, one page`),
+  ...errorResponses,
+});
 
 /** The ledger's routes; mount under `/api`. */
-export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
+export function ledgerRoutes(
+  deps: Pick<AppDeps, 'sql' | 'audit'> & {
+    env?: Pick<AppDeps['env'], 'PAYBRIDGE_LEDGER_TIME_ZONE'>;
+  },
+) {
   const ledger = createBuiltInLedger(deps.sql);
+  const zone = deps.env?.PAYBRIDGE_LEDGER_TIME_ZONE ?? DEFAULT_LEDGER_TIME_ZONE;
+  /** Today in the ledger's time zone: the default date of a reversal and of open invoices. */
+  const today = () => calendarDateIn(Date.now(), zone);
   const sql = deps.sql;
   return apiRouter()
     .openapi(
       apiRoute('viewer', {
         method: 'get',
         path: '/ledger/accounts',
-        summary: 'Chart of accounts',
-        responses: ok('Accounts'),
+        summary: 'Chart of accounts, by code',
+        request: { query: Paging },
+        responses: listResponse('accounts', AccountRow, 'Accounts'),
       }),
       async (c) => {
         await ledger.ready();
-        const accounts =
-          await sql`select code, role, name, type from ledger.accounts order by code`;
-        return c.json({ accounts: [...accounts] }, 200);
+        const p = await lists.listAccounts(sql, c.req.valid('query'));
+        return c.json(
+          { accounts: p.rows as z.infer<typeof AccountRow>[], nextCursor: p.nextCursor },
+          200,
+        );
       },
     )
     .openapi(
@@ -58,17 +82,15 @@ export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
         method: 'get',
         path: '/ledger/customers',
         summary: 'Customers, newest first',
-        request: { query: z.object({ limit: Limit }) },
-        responses: ok('Customers'),
+        request: { query: Paging },
+        responses: listResponse('customers', CustomerRow, 'Customers'),
       }),
       async (c) => {
-        const { limit } = c.req.valid('query');
-        const rows = await sql`
-          select id, external_ref as "externalRef", name, email,
-            shopify_customer_id as "shopifyCustomerId", paytrace_customer_id as "paytraceCustomerId",
-            created_at as "createdAt"
-          from ledger.customers order by created_at desc limit ${limit}`;
-        return c.json({ customers: [...rows] }, 200);
+        const p = await lists.listCustomers(sql, c.req.valid('query'));
+        return c.json(
+          { customers: p.rows as z.infer<typeof CustomerRow>[], nextCursor: p.nextCursor },
+          200,
+        );
       },
     )
     .openapi(
@@ -77,20 +99,16 @@ export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
         path: '/ledger/invoices',
         summary: 'Invoices, newest first (`status=open` for those still owed)',
         request: {
-          query: z.object({ status: z.enum(['open', 'paid', 'all']).default('all'), limit: Limit }),
+          query: Paging.extend({ status: z.enum(['open', 'paid', 'all']).default('all') }),
         },
-        responses: ok('Invoices'),
+        responses: listResponse('invoices', InvoiceRow, 'Invoices'),
       }),
       async (c) => {
-        const { status, limit } = c.req.valid('query');
-        const rows = await sql`
-          select i.id, i.external_ref as "externalRef", c.external_ref as "customerRef",
-            i.currency, i.txn_date::text as date, i.due_date::text as "dueDate", i.total,
-            i.open_balance as "openBalance"
-          from ledger.invoices i join ledger.customers c on c.id = i.customer_id
-          where ${status === 'open' ? sql`i.open_balance > 0` : status === 'paid' ? sql`i.open_balance = 0` : sql`true`}
-          order by i.created_at desc limit ${limit}`;
-        return c.json({ invoices: rows.map((r) => numbers(r, ['total', 'openBalance'])) }, 200);
+        const p = await lists.listInvoices(sql, c.req.valid('query'));
+        return c.json(
+          { invoices: p.rows as z.infer<typeof InvoiceRow>[], nextCursor: p.nextCursor },
+          200,
+        );
       },
     )
     .openapi(
@@ -117,8 +135,8 @@ export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
         return c.json(
           {
             invoice,
-            payments: payments.map((p) => numbers(p, ['amount'])),
-            creditMemos: credits.map((m) => numbers(m, ['total', 'applied', 'refunded'])),
+            payments: payments.map((p) => lists.numbers(p, ['amount'])),
+            creditMemos: credits.map((m) => lists.numbers(m, ['total', 'applied', 'refunded'])),
           },
           200,
         );
@@ -129,17 +147,15 @@ export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
         method: 'get',
         path: '/ledger/payments',
         summary: 'Payments, newest first',
-        request: { query: z.object({ limit: Limit }) },
-        responses: ok('Payments'),
+        request: { query: Paging },
+        responses: listResponse('payments', PaymentRow, 'Payments'),
       }),
       async (c) => {
-        const { limit } = c.req.valid('query');
-        const rows = await sql`
-          select p.id, p.external_ref as "externalRef", i.external_ref as "invoiceRef", p.currency,
-            p.amount, p.txn_date::text as date
-          from ledger.payments p join ledger.invoices i on i.id = p.invoice_id
-          order by p.created_at desc limit ${limit}`;
-        return c.json({ payments: rows.map((r) => numbers(r, ['amount'])) }, 200);
+        const p = await lists.listPayments(sql, c.req.valid('query'));
+        return c.json(
+          { payments: p.rows as z.infer<typeof PaymentRow>[], nextCursor: p.nextCursor },
+          200,
+        );
       },
     )
     .openapi(
@@ -147,18 +163,13 @@ export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
         method: 'get',
         path: '/ledger/credit-memos',
         summary: 'Credit memos and their refunds, newest first',
-        request: { query: z.object({ limit: Limit }) },
-        responses: ok('Credit memos'),
+        request: { query: Paging },
+        responses: listResponse('creditMemos', CreditMemoRow, 'Credit memos'),
       }),
       async (c) => {
-        const { limit } = c.req.valid('query');
-        const rows = await sql`
-          select m.id, m.external_ref as "externalRef", i.external_ref as "invoiceRef", m.currency,
-            m.total, m.applied, m.refunded, m.txn_date::text as date
-          from ledger.credit_memos m left join ledger.invoices i on i.id = m.invoice_id
-          order by m.created_at desc limit ${limit}`;
+        const p = await lists.listCreditMemos(sql, c.req.valid('query'));
         return c.json(
-          { creditMemos: rows.map((r) => numbers(r, ['total', 'applied', 'refunded'])) },
+          { creditMemos: p.rows as z.infer<typeof CreditMemoRow>[], nextCursor: p.nextCursor },
           200,
         );
       },
@@ -169,49 +180,38 @@ export function ledgerRoutes(deps: Pick<AppDeps, 'sql' | 'audit'>) {
         path: '/ledger/disputes',
         summary: 'Chargeback cases, newest first',
         request: {
-          query: z.object({
+          query: Paging.extend({
             status: z.enum(['open', 'evidence_submitted', 'won', 'lost']).optional(),
-            limit: Limit,
           }),
         },
-        responses: ok('Disputes'),
+        responses: listResponse('disputes', DisputeRow, 'Disputes'),
       }),
       async (c) => {
-        const { status, limit } = c.req.valid('query');
-        const rows = await sql`
-          select id, external_ref as "externalRef", transaction_ref as "transactionRef", currency,
-            amount, reason, status, opened_on::text as "openedOn",
-            evidence_due_by::text as "evidenceDueBy"
-          from ledger.disputes where ${status ? sql`status = ${status}` : sql`true`}
-          order by created_at desc limit ${limit}`;
-        return c.json({ disputes: rows.map((r) => numbers(r, ['amount'])) }, 200);
+        const p = await lists.listDisputes(sql, c.req.valid('query'));
+        return c.json(
+          { disputes: p.rows as z.infer<typeof DisputeRow>[], nextCursor: p.nextCursor },
+          200,
+        );
       },
     )
     .openapi(
       apiRoute('viewer', {
         method: 'get',
         path: '/ledger/journal-entries',
-        summary: 'Journal entries in a date range, newest first (`before` pages by number)',
+        summary: 'Journal entries in a date range, newest first (page with `cursor`)',
         request: {
-          query: Range.extend({
+          query: Range.merge(Paging).extend({
             before: z.coerce.number().int().positive().optional(),
-            limit: Limit,
           }),
         },
-        responses: ok('Journal entries'),
+        responses: listResponse('entries', JournalSummaryRow, 'Journal entries'),
       }),
       async (c) => {
-        const f = c.req.valid('query');
-        const rows = await sql`
-          select e.id, e.number, e.external_ref as "externalRef", e.source, e.currency,
-            e.txn_date::text as date, e.memo, e.reverses_id as "reversesId",
-            (select sum(debit) from ledger.journal_lines l where l.entry_id = e.id) as total
-          from ledger.journal_entries e
-          where (${f.from ?? null}::date is null or e.txn_date >= ${f.from ?? null}::date)
-            and (${f.to ?? null}::date is null or e.txn_date <= ${f.to ?? null}::date)
-            and (${f.before ?? null}::bigint is null or e.number < ${f.before ?? null}::bigint)
-          order by e.number desc limit ${f.limit}`;
-        return c.json({ entries: rows.map((r) => numbers(r, ['number', 'total'])) }, 200);
+        const p = await lists.listJournalEntries(sql, c.req.valid('query'));
+        return c.json(
+          { entries: p.rows as z.infer<typeof JournalSummaryRow>[], nextCursor: p.nextCursor },
+          200,
+        );
       },
     )
     .openapi(

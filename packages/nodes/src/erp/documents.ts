@@ -21,7 +21,10 @@ export const MinorAmount = z.number().int().nonnegative().max(Number.MAX_SAFE_IN
 /** A strictly positive amount in minor units. */
 export const PositiveAmount = MinorAmount.refine((n) => n > 0, 'must be greater than zero');
 
-/** A calendar date, `YYYY-MM-DD`. */
+/**
+ * A calendar date, `YYYY-MM-DD`. ERP nodes also take an ISO 8601 instant here and book it on its
+ * day in the ledger's time zone (`booking-dates.ts`).
+ */
 export const CalendarDate = z.iso.date();
 
 /**

@@ -13,5 +13,7 @@ export * from './errors';
 export * from './accounts';
 export * from './totals';
 export * from './posting-rules';
+export * from './booking-dates';
+export { isTimeZone, calendarDateIn } from '../time-zones';
 export type { ErpAdapter } from './adapter';
 export type { QuickbooksTokenStore, QuickbooksTokens } from './quickbooks/token-store';

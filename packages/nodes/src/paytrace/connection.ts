@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { defineConnection } from '../connections/define-connection';
+import { isTimeZone } from '../time-zones';
+import { DEFAULT_PAYTRACE_TIME_ZONE } from './nodes/shared/dates';
 
 /** Where the API lives: PayTrace's two hosts, the runtime's built-in simulator, or a custom URL. */
 export const PAYTRACE_ENVIRONMENTS = ['production', 'sandbox', 'simulator', 'custom'] as const;
@@ -70,6 +72,18 @@ export const paytraceConnection = defineConnection({
             'profiles, Protect.js tokens and previous transactions can be charged.',
           widget: 'switch',
         }),
+      timeZone: z
+        .string()
+        .max(64)
+        .refine(isTimeZone, 'an IANA time zone such as America/Chicago')
+        .default(DEFAULT_PAYTRACE_TIME_ZONE)
+        .meta({
+          title: 'Account time zone',
+          description:
+            'The time zone set in the PayTrace account (PayTrace writes report times in it ' +
+            'without saying which). Batch and transaction times are given in ISO 8601 with its offset.',
+          placeholder: 'America/Los_Angeles',
+        }),
       requestTimeoutSeconds: z.number().positive().max(600).default(60).meta({
         title: 'Request timeout (s)',
         description: 'Per HTTP exchange. PayTrace quotes 3–6 s for authorizations.',
@@ -110,6 +124,11 @@ kept in memory only.
   the runtime's outbound network policy like the HTTP request node).
 - **Allow keyed entry**: off by default. When on, payment nodes may send card values encrypted in
   the browser with PayTrace's client-side encryption. Paybridge never takes clear card numbers.
+- **Account time zone**: PayTrace writes batch and transaction times as local times of the
+  account (\`4/10/2015 4:06:30 PM\`) without a zone. Set the zone of your PayTrace account (an
+  IANA name such as \`America/Chicago\`; default \`UTC\`, which is what the built-in simulator
+  uses) and the report nodes give every time in ISO 8601 with that zone's offset
+  (\`2015-04-10T16:06:30-05:00\`).
 - **Unknown-outcome wait**: when a payment request was sent but its answer was lost, Paybridge
   never re-sends blindly: it waits this long, then looks the payment up by its invoice id.`,
 });

@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type ExtraConfigColumn,
 } from 'drizzle-orm/pg-core';
 
 /**
@@ -26,6 +27,10 @@ export const ledger = pgSchema('ledger');
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
+/** The index of a list read newest first, page by page (`ledger-lists.ts`). */
+const newestFirst = (name: string, t: { createdAt: ExtraConfigColumn; id: ExtraConfigColumn }) =>
+  index(name).on(t.createdAt.desc(), t.id.desc());
+
 /** Chart of accounts; `role` ties an account to what documents post (see DEFAULT_CHART). */
 export const ledgerAccounts = ledger.table('accounts', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -36,16 +41,20 @@ export const ledgerAccounts = ledger.table('accounts', {
   createdAt: createdAt(),
 });
 
-export const ledgerCustomers = ledger.table('customers', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  externalRef: text('external_ref').notNull().unique(),
-  name: text('name').notNull(),
-  email: text('email'),
-  shopifyCustomerId: text('shopify_customer_id'),
-  paytraceCustomerId: text('paytrace_customer_id'),
-  createdAt: createdAt(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const ledgerCustomers = ledger.table(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    externalRef: text('external_ref').notNull().unique(),
+    name: text('name').notNull(),
+    email: text('email'),
+    shopifyCustomerId: text('shopify_customer_id'),
+    paytraceCustomerId: text('paytrace_customer_id'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [newestFirst('ledger_customers_created_idx', t)],
+);
 
 /**
  * Journal entries. Document postings point here; manual entries carry their own external
@@ -117,6 +126,7 @@ export const ledgerInvoices = ledger.table(
     createdAt: createdAt(),
   },
   (t) => [
+    newestFirst('ledger_invoices_created_idx', t),
     index('ledger_invoices_open_idx')
       .on(t.txnDate)
       .where(sql`${t.openBalance} > 0`),
@@ -165,6 +175,7 @@ export const ledgerPayments = ledger.table(
     createdAt: createdAt(),
   },
   (t) => [
+    newestFirst('ledger_payments_created_idx', t),
     index('ledger_payments_invoice_idx').on(t.invoiceId),
     check('ledger_payments_positive', sql`${t.amount} > 0`),
   ],
@@ -196,6 +207,7 @@ export const ledgerCreditMemos = ledger.table(
     createdAt: createdAt(),
   },
   (t) => [
+    newestFirst('ledger_credit_memos_created_idx', t),
     check(
       'ledger_credit_memos_split',
       sql`${t.applied} >= 0 and ${t.refunded} >= 0 and ${t.applied} + ${t.refunded} <= ${t.total}`,
@@ -230,6 +242,7 @@ export const ledgerDisputes = ledger.table(
     createdAt: createdAt(),
   },
   (t) => [
+    newestFirst('ledger_disputes_created_idx', t),
     index('ledger_disputes_status_idx').on(t.status),
     check('ledger_disputes_positive', sql`${t.amount} > 0`),
     uniqueIndex('ledger_disputes_close_uq').on(t.closeJournalId),

@@ -3,7 +3,6 @@ import {
   bigserial,
   index,
   integer,
-  jsonb,
   pgTable,
   smallint,
   text,
@@ -13,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { RunResponse, StepError } from '@paybridge/engine';
 import { flows, flowVersions } from './flows';
+import { jsonbValue, jsonValue } from './json-columns';
 
 /**
  * Everything that came in: one row per accepted trigger request, unique on its source's own id
@@ -24,7 +24,11 @@ export const events = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     source: text('source').notNull(),
     externalId: text('external_id').notNull(),
-    payload: jsonb('payload').notNull(),
+    /**
+     * The trigger data as received, in `json` so its text (and so its keys' order) is kept:
+     * `$keys`, `$each` and re-signed bodies see what the sender sent.
+     */
+    payload: jsonValue('payload').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     /**
      * SHA-256 of the delivered body, for sources that dedupe on a delivery id: the same id with
@@ -64,8 +68,8 @@ export const runs = pgTable(
      */
     stopAfter: text('stop_after'),
     workerId: text('worker_id'),
-    response: jsonb('response').$type<RunResponse>(),
-    error: jsonb('error').$type<StepError>(),
+    response: jsonbValue<RunResponse>('response'),
+    error: jsonbValue<StepError>('error'),
     failedNodeId: text('failed_node_id'),
     resumeAt: timestamp('resume_at', { withTimezone: true }),
     executions: integer('executions').notNull().default(0),
@@ -96,10 +100,10 @@ export const runSteps = pgTable(
     attempt: smallint('attempt').notNull(),
     status: text('status').notNull(),
     port: text('port'),
-    input: jsonb('input'),
-    output: jsonb('output'),
-    error: jsonb('error').$type<StepError>(),
-    state: jsonb('state'),
+    input: jsonbValue('input'),
+    output: jsonbValue('output'),
+    error: jsonbValue<StepError>('error'),
+    state: jsonbValue('state'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
     resumeAt: timestamp('resume_at', { withTimezone: true }),
@@ -117,7 +121,7 @@ export const deadLetters = pgTable(
       .references(() => runs.id, { onDelete: 'cascade' }),
     flowId: uuid('flow_id').notNull(),
     nodeId: text('node_id').notNull(),
-    error: jsonb('error').$type<StepError>().notNull(),
+    error: jsonbValue<StepError>('error').notNull(),
     reason: text('reason').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),

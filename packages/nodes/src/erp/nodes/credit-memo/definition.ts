@@ -68,7 +68,7 @@ export const DEFAULT_CREDIT_MEMO_MAPPING = `(
         order_adjustments.amount_set.shop_money.currency_code,
         $paid.currency
       ][0],
-      "date": $substring(created_at, 0, 10),
+      "date": created_at,
       "lines": $append(
         $append($itemLines, $count($extra) > 0 ? [{ "description": "Refund adjustment", "unitAmount": $extra }] : []),
         $moneyOnly ? [{ "description": "Refund", "unitAmount": [$paid.amount] }] : []

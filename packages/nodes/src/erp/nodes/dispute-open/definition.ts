@@ -24,7 +24,7 @@ export const DEFAULT_DISPUTE_OPEN_MAPPING = `(
     "currency": currency,
     "amount": amount,
     "reason": reason ? reason : "unknown",
-    "date": $substring(initiated_at ? initiated_at : $now(), 0, 10),
+    "date": initiated_at ? initiated_at : $now(),
     "evidenceDueBy": evidence_due_by ? $substring(evidence_due_by, 0, 10)
   }
 )`;

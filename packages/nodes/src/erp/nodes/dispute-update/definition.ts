@@ -30,7 +30,7 @@ export const DEFAULT_DISPUTE_UPDATE_MAPPING = `(
       "accepted": "lost",
       "charge_refunded": "lost"
     }, status),
-    "date": $substring(finalized_on ? finalized_on : $now(), 0, 10)
+    "date": finalized_on ? finalized_on : $now()
   }
 )`;
 

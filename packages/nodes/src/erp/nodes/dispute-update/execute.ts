@@ -8,6 +8,7 @@
 import { PermanentError, type NodeExecutor } from '@paybridge/engine';
 import type { NodeDefinition } from '../../../define-node';
 import { implementNode } from '../../../define-node';
+import { bookingDates } from '../../booking-dates';
 import { DisputeUpdateInput } from '../../documents';
 import { ErpError } from '../../errors';
 import { parseDocument } from '../../totals';
@@ -21,7 +22,7 @@ type Config = typeof erpDisputeUpdateNode extends NodeDefinition<infer C, string
 /** Builds the executor on the lookup's ERP runtime. */
 export function createDisputeUpdateExecutor(runtime: ErpRuntime): NodeExecutor<Config> {
   return implementNode(erpDisputeUpdateNode, async (ctx) => {
-    const mapped = await evaluateMapping(ctx, ctx.config.mapping);
+    const mapped = bookingDates(await evaluateMapping(ctx, ctx.config.mapping), runtime.timeZone);
     const adapter = runtime.adapterFor(ctx);
     const record = (mapped ?? {}) as Record<string, unknown>;
     if (record.status === undefined && typeof record.externalRef === 'string') {

@@ -27,7 +27,7 @@ export const DEFAULT_INVOICE_MAPPING = `(
     "externalRef": "shopify-order-" & $string(id),
     "customerRef": customer.id ? "shopify-customer-" & $string(customer.id) : "shopify-guest",
     "currency": currency,
-    "date": $substring(created_at, 0, 10),
+    "date": created_at,
     "lines": [line_items.{
       "description": title,
       "quantity": quantity,

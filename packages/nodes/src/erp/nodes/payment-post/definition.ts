@@ -26,7 +26,7 @@ export const DEFAULT_PAYMENT_MAPPING = `(
     "invoiceRef": $order.id ? "shopify-order-" & $string($order.id),
     "currency": amount.currency,
     "amount": amount.minor,
-    "date": $substring($now(), 0, 10)
+    "date": $now()
   }
 )`;
 

@@ -8,6 +8,7 @@
 import { PermanentError, type ExecuteContext, type NodeExecutor } from '@paybridge/engine';
 import type { z } from 'zod';
 import type { ErpAdapter } from '../../adapter';
+import { bookingDates } from '../../booking-dates';
 import type { DocumentType } from '../../documents';
 import { ErpError } from '../../errors';
 import type { ErpDocument, Posted } from '../../records';
@@ -62,7 +63,8 @@ export function documentExecutor<Config extends { mapping: string }, Doc>(
   spec: DocumentNodeSpec<Doc>,
 ): NodeExecutor<Config> {
   return implementNode(definition, async (ctx) => {
-    const doc = validDocument(spec, await evaluateMapping(ctx, ctx.config.mapping));
+    const mapped = await evaluateMapping(ctx, ctx.config.mapping);
+    const doc = validDocument(spec, bookingDates(mapped, runtime.timeZone));
     const adapter = runtime.adapterFor(ctx);
     const result = await postOnce(ctx.effects, {
       fingerprint: documentFingerprint(doc),

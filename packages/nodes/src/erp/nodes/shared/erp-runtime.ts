@@ -6,6 +6,7 @@
  */
 import { PermanentError, type ExecuteContext } from '@paybridge/engine';
 import type { ErpAdapter } from '../../adapter';
+import { DEFAULT_LEDGER_TIME_ZONE } from '../../booking-dates';
 import { createQuickbooksAdapter } from '../../quickbooks/adapter';
 import { quickbooksConnection } from '../../quickbooks/connection';
 import { memoryTokenStore, type QuickbooksTokenStore } from '../../quickbooks/token-store';
@@ -18,6 +19,11 @@ export interface ErpRuntimeOptions {
    * Absent: such nodes fail with ERP_NOT_CONFIGURED.
    */
   builtIn?: ErpAdapter;
+  /**
+   * The ledger's time zone (IANA name): document dates given as instants are booked on their
+   * calendar day there. Default {@link DEFAULT_LEDGER_TIME_ZONE}.
+   */
+  timeZone?: string;
   quickbooks?: {
     /**
      * Durable, sealed storage of rotated refresh tokens. Default: process memory, which loses a
@@ -33,12 +39,15 @@ export interface ErpRuntimeOptions {
 /** The ERP services of one executor lookup: one token store shared by every ERP node. */
 export interface ErpRuntime {
   adapterFor(ctx: ExecuteContext<unknown>): ErpAdapter;
+  /** The ledger's time zone, in which document dates are booked. */
+  readonly timeZone: string;
 }
 
 /** Builds the services once per lookup. */
 export function createErpRuntime(options: ErpRuntimeOptions = {}): ErpRuntime {
   const tokens = options.quickbooks?.tokens ?? memoryTokenStore();
   return {
+    timeZone: options.timeZone ?? DEFAULT_LEDGER_TIME_ZONE,
     adapterFor(ctx) {
       if (ctx.connectionType === quickbooksConnection.type && ctx.connection) {
         const values = quickbooksConnection.fields.parse(ctx.connection);

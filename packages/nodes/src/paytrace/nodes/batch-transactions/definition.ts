@@ -35,7 +35,8 @@ export const paytraceBatchTransactionsNode = defineNode({
   retry: PAYTRACE_RETRY,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Reads every transaction settled in batch **Batch number** (sales, captures and refunds),
-in the same shape as **PayTrace transactions**: the input for reconciling a settlement against the
+in the same shape as **PayTrace transactions** (times in ISO 8601 with the offset of the
+connection's account time zone): the input for reconciling a settlement against the
 ledger. An unknown batch number fails on \`error\`.`,
 });
 

@@ -10,6 +10,7 @@ import { transactionRecord } from '../../client/records';
 import type { PaytraceRuntime } from '../../client/runtime';
 import { clientFor } from '../shared/node-client';
 import { completed } from '../shared/read-answer';
+import { accountTimeZone, withIsoTimes } from '../shared/record-times';
 import { paytraceBatchTransactionsNode, type PaytraceBatchTransactionsConfig } from './definition';
 
 /** Builds the batch transactions executor on the runtime's shared PayTrace state. */
@@ -22,7 +23,10 @@ export function createBatchTransactionsExecutor(
     const answer = await client.call(reportEndpoints.batchTransactions, {
       batch_number: batchNumber,
     });
-    const transactions = (completed(answer).transactions ?? []).map(transactionRecord);
+    const zone = accountTimeZone(ctx.connection);
+    const transactions = (completed(answer).transactions ?? []).map((t) =>
+      withIsoTimes(transactionRecord(t), zone),
+    );
     return { port: 'out', output: { batchNumber, transactions, count: transactions.length } };
   });
 }

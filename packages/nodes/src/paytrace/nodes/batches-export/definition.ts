@@ -56,8 +56,9 @@ export const paytraceBatchesExportNode = defineNode({
   docs: `Reads settlement batch summaries: one batch by number (empty: the batch pending now, with
 \`createdAt\` null), or every batch closed in a **date range** (account-local dates, inclusive).
 
-Each summary carries the batch number, its closing time, transaction count, and sales, refund
-and net totals in minor units. PayTrace does not document these fields; any it does not send are
+Each summary carries the batch number, its closing time (ISO 8601 with the offset of the
+connection's **account time zone**, e.g. \`2025-06-30T23:00:02-05:00\`), transaction count, and
+sales, refund and net totals in minor units. PayTrace does not document these fields; any it does not send are
 null. Use **PayTrace batch transactions** for the transactions of a batch.`,
 });
 

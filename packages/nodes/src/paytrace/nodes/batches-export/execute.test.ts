@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOutput } from '../../../test-context';
 import { startSimulatorHarness, type SimulatorHarness } from '../../test/simulator-harness';
+import { paytraceConnection } from '../../connection';
 import { paytraceBatchTransactionsNode } from '../batch-transactions/definition';
 import { createBatchTransactionsExecutor } from '../batch-transactions/execute';
 import { paytraceSaleNode } from '../sale/definition';
@@ -23,8 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function batches(query: Record<string, unknown>) {
-  const ctx = h.context(paytraceBatchesExportNode, { query });
+async function batches(query: Record<string, unknown>, connection?: Record<string, unknown>) {
+  const ctx = h.context(paytraceBatchesExportNode, { query }, connection ? { connection } : {});
   const result = await createBatchesExportExecutor(h.runtime).execute(ctx);
   return expectOutput(paytraceBatchesExportNode, result).output as any;
 }
@@ -49,6 +50,39 @@ describe('paytrace.batches-export and paytrace.batch-transactions', () => {
     });
     const one = await batches({ by: 'one', batchNumber: batch.batchNumber });
     expect(one.batches).toEqual([batch]);
+  });
+
+  it("gives batch and transaction times in ISO 8601 with the offset of the account's zone", async () => {
+    const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+    const range = { by: 'dateRange', startDate: today, endDate: today };
+    // The simulator writes the account's wall clock in UTC; the connection says which zone.
+    const utc = (await batches(range)).batches[0];
+    expect(utc.createdAt).toMatch(ISO);
+    expect(utc.createdAt).toMatch(/\+00:00$/);
+    const phoenix = (await batches(range, { timeZone: 'America/Phoenix' })).batches[0];
+    expect(phoenix.createdAt).toMatch(ISO);
+    expect(phoenix.createdAt).toMatch(/-07:00$/);
+    expect(phoenix.createdAt.slice(0, 19)).toBe(utc.createdAt.slice(0, 19));
+
+    const ctx = h.context(
+      paytraceBatchTransactionsNode,
+      { batchNumber: phoenix.batchNumber },
+      { connection: { timeZone: 'Asia/Kolkata' } },
+    );
+    const result = await createBatchTransactionsExecutor(h.runtime).execute(ctx);
+    const output = expectOutput(paytraceBatchTransactionsNode, result).output as any;
+    for (const t of output.transactions) {
+      expect(t.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30$/);
+      expect(t.settledAt).toMatch(/\+05:30$/);
+    }
+  });
+
+  it('refuses a connection time zone that does not exist', () => {
+    const values = h.connectionValues({ timeZone: 'Mars/Olympus_Mons' });
+    expect(paytraceConnection.fields.safeParse(values).success).toBe(false);
+    expect(paytraceConnection.fields.safeParse(h.connectionValues()).data).toMatchObject({
+      timeZone: 'UTC',
+    });
   });
 
   it('lists the transactions of a batch', async () => {

@@ -11,6 +11,7 @@ import type { PaytraceRuntime } from '../../client/runtime';
 import { toUsDate } from '../shared/dates';
 import { clientFor } from '../shared/node-client';
 import { completed } from '../shared/read-answer';
+import { accountTimeZone, withIsoTimes } from '../shared/record-times';
 import { paytraceBatchesExportNode, type PaytraceBatchesExportConfig } from './definition';
 
 /** Builds the batches export executor on the runtime's shared PayTrace state. */
@@ -31,7 +32,10 @@ export function createBatchesExportExecutor(
             end_date: toUsDate(query.endDate),
           });
     const { batch, batches } = completed(answer);
-    const summaries = (batches ?? (batch === undefined ? [] : [batch])).map(batchRecord);
+    const zone = accountTimeZone(ctx.connection);
+    const summaries = (batches ?? (batch === undefined ? [] : [batch])).map((b) =>
+      withIsoTimes(batchRecord(b), zone),
+    );
     return { port: 'out', output: { batches: summaries, count: summaries.length } };
   });
 }

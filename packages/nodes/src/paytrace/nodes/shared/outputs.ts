@@ -93,9 +93,12 @@ export const TransactionRecord = z.object({
   avsResponse: z.string(),
   cscResponse: z.string(),
   cardLastFour: z.string().nullable(),
-  /** As PayTrace writes it (`4/10/2015 4:06:30 PM`, the account's local time). */
-  createdAt: z.string().nullable(),
-  settledAt: z.string().nullable(),
+  /**
+   * ISO 8601 with the offset of the merchant's time zone (the connection's `timeZone`):
+   * PayTrace's `4/10/2015 4:06:30 PM` in `America/Los_Angeles` is `2015-04-10T16:06:30-07:00`.
+   */
+  createdAt: z.iso.datetime({ offset: true }).nullable(),
+  settledAt: z.iso.datetime({ offset: true }).nullable(),
 });
 /** An exported transaction. */
 export type TransactionRecord = z.infer<typeof TransactionRecord>;
@@ -103,8 +106,8 @@ export type TransactionRecord = z.infer<typeof TransactionRecord>;
 /** One settlement batch (PayTrace does not document these fields; missing ones are null). */
 export const BatchRecord = z.object({
   batchNumber: z.int(),
-  /** Closing time as PayTrace writes it; null for the batch still pending. */
-  createdAt: z.string().nullable(),
+  /** Closing time, ISO 8601 in the merchant's time zone; null for the batch still pending. */
+  createdAt: z.iso.datetime({ offset: true }).nullable(),
   transactionCount: z.int().nullable(),
   netAmount: MoneyValue.nullable(),
   salesCount: z.int().nullable(),

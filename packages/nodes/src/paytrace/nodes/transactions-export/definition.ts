@@ -62,8 +62,9 @@ dates, both ends included), optionally filtered by type or state (\`SALE\`, \`RE
 \`SETTLED\`, \`DECLINED\`, …), vault customer id, or text PayTrace finds in the record.
 
 Each transaction carries its id, type, status (\`approved\`, \`declined\`, \`voided\`, \`pending\`,
-\`settled\`), amount in minor units, invoice id, approval and AVS/CSC results and the card's last
-four digits.`,
+\`settled\`), amount in minor units, invoice id, approval and AVS/CSC results, the card's last
+four digits, and \`createdAt\`/\`settledAt\` in ISO 8601 with the offset of the connection's
+account time zone (\`2025-04-10T16:06:30-07:00\`; PayTrace itself writes zone-less local times).`,
 });
 
 /** Transactions export config after defaults. */

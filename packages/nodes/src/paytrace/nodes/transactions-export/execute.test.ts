@@ -92,8 +92,20 @@ describe('paytrace.transactions-export', () => {
     const output = await run({ by: 'id', transactionId: saleId });
     expect(output.transactions[0]).toMatchObject({
       status: 'settled',
-      settledAt: expect.any(String),
+      settledAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/),
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/),
     });
+    const ctx = h.context(
+      paytraceTransactionsExportNode,
+      { query: { by: 'id', transactionId: saleId } },
+      { connection: { timeZone: 'America/New_York' } },
+    );
+    const there = expectOutput(paytraceTransactionsExportNode, await exporter.execute(ctx))
+      .output as any;
+    expect(there.transactions[0].createdAt).toMatch(/-0[45]:00$/);
+    expect(there.transactions[0].createdAt.slice(0, 19)).toBe(
+      output.transactions[0].createdAt.slice(0, 19),
+    );
   });
 
   it('refuses a range that ends before it starts', () => {

@@ -13,6 +13,7 @@ import { exportTransaction } from '../../lookups';
 import { toUsDate } from '../shared/dates';
 import { clientFor } from '../shared/node-client';
 import { completed } from '../shared/read-answer';
+import { accountTimeZone, withIsoTimes } from '../shared/record-times';
 import {
   paytraceTransactionsExportNode,
   type PaytraceTransactionsExportConfig,
@@ -39,7 +40,8 @@ export function createTransactionsExportExecutor(
       });
       records = completed(answer).transactions ?? [];
     }
-    const transactions = records.map(transactionRecord);
+    const zone = accountTimeZone(ctx.connection);
+    const transactions = records.map((r) => withIsoTimes(transactionRecord(r), zone));
     return { port: 'out', output: { transactions, count: transactions.length } };
   });
 }
