@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { StoredCard } from './cards.js';
-import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
+import { nextTransactionId, saveTransaction, type SimContext, type SimEnv } from './context.js';
 import { errorOf, type ErrorsObject } from './error-codes.js';
 import { parseAmountCents } from './money.js';
 import { decide, STATUS_MESSAGES } from './outcomes.js';
@@ -130,6 +130,7 @@ export function charge(
     createdBy: sim.credentials.username,
   };
   sim.state.transactions.set(id, tx);
+  saveTransaction(sim, id);
   const status = outcome.responseCode === 101 ? 200 : sim.settings.declineStatus;
   return sendJson(c, status, {
     success: outcome.responseCode !== 102,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Context } from 'hono';
-import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
+import { nextTransactionId, saveTransaction, type SimContext, type SimEnv } from './context.js';
 import { STATUS_MESSAGES } from './outcomes.js';
 import { sendJson } from './reply.js';
 import type { SimTransaction } from './state.js';
@@ -40,6 +40,8 @@ export function recordRefund(
   refund: SimTransaction,
 ): Response {
   sim.state.transactions.set(refund.id, refund);
+  saveTransaction(sim, refund.id);
+  if (refund.refundOf !== null) saveTransaction(sim, refund.refundOf);
   return sendJson(c, 200, {
     success: true,
     response_code: 106,
