@@ -79,7 +79,10 @@ describe('PayTrace simulator over a durable store', () => {
     await a.login();
     const ids: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const sale = await a.post('/v1/transactions/sale/keyed', { amount: '1.00', credit_card: VISA });
+      const sale = await a.post('/v1/transactions/sale/keyed', {
+        amount: '1.00',
+        credit_card: VISA,
+      });
       expect(sale.body.response_code).toBe(101);
       ids.push(sale.body.transaction_id);
     }
@@ -89,7 +92,10 @@ describe('PayTrace simulator over a durable store', () => {
     const second = await open(store, { idBlock: 4 });
     const b = client(second);
     await b.login();
-    const after = await b.post('/v1/transactions/sale/keyed', { amount: '1.00', credit_card: VISA });
+    const after = await b.post('/v1/transactions/sale/keyed', {
+      amount: '1.00',
+      credit_card: VISA,
+    });
     expect(after.body.transaction_id).toBeGreaterThan(Math.max(...ids));
     await second.close();
   });
@@ -106,7 +112,10 @@ describe('PayTrace simulator over a durable store', () => {
     await sim.flush();
     expect(store.records.size).toBe(0);
     await a.login();
-    const again = await a.post('/v1/transactions/sale/keyed', { amount: '1.00', credit_card: VISA });
+    const again = await a.post('/v1/transactions/sale/keyed', {
+      amount: '1.00',
+      credit_card: VISA,
+    });
     expect(again.body.transaction_id).toBeGreaterThan(sale.body.transaction_id);
     await sim.close();
   });

@@ -5,7 +5,13 @@
  * @module
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import { saveAccount, saveBatch, saveTransaction, type SimContext, type SimEnv } from './context.js';
+import {
+  saveAccount,
+  saveBatch,
+  saveTransaction,
+  type SimContext,
+  type SimEnv,
+} from './context.js';
 import { completed, sendJson } from './reply.js';
 import { isPendingSettlement, type SimBatch } from './state.js';
 

@@ -20,6 +20,7 @@ import type {
   SimSubscription,
 } from './store/records.js';
 import { createRefund } from './store/refunds.js';
+import { saveToken } from './store/save.js';
 import type { ShopifyState } from './store/state.js';
 import type { SimDelivery } from './webhooks/delivery-records.js';
 import type { DeliveryEngine } from './webhooks/engine.js';
@@ -94,7 +95,11 @@ export function createHandle(
     now: () => sim.now(),
     reset: control.reset,
     advanceClock: control.advanceClock,
-    expireTokens: () => sim.state.tokens.clear(),
+    expireTokens: () => {
+      const tokens = [...sim.state.tokens.keys()];
+      sim.state.tokens.clear();
+      for (const token of tokens) saveToken(sim, token);
+    },
     createCustomer: (input) => createCustomer(sim, input),
     createOrder: (input) => createOrder(sim, input),
     cancelOrder: (id, input = {}) => cancelOrder(sim, order(id), input),
