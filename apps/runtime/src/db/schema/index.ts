@@ -7,3 +7,4 @@ export * from './connections';
 export * from './effects';
 export * from './ledger';
 export * from './shopify';
+export * from './sandbox';
