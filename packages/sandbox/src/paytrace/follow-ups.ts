@@ -62,7 +62,6 @@ export function followUpRoutes(sim: SimContext): Hono<SimEnv> {
         response_code: 109,
         status_message: STATUS_MESSAGES[109],
         transaction_id: tx.id,
-        external_transaction_id: '',
       });
     })
     .post('/v1/transactions/refund/for_transaction', async (c) => {
@@ -87,6 +86,6 @@ export function followUpRoutes(sim: SimContext): Hono<SimEnv> {
         refundOf: original.id,
       };
       original.refundedCents += amount;
-      return recordRefund(c, sim, refund);
+      return recordRefund(c, sim, refund, false);
     });
 }

@@ -33,11 +33,16 @@ export function newRefundFields(sim: SimContext, via: string, amountCents: numbe
   } satisfies Partial<SimTransaction>;
 }
 
-/** Stores the refund and answers as PayTrace does for an accepted refund. */
+/**
+ * Stores the refund and answers as PayTrace does for an accepted refund. Like sales, only a refund
+ * to a card entered now (keyed) echoes `masked_card_number`: recorded refunds of a transaction
+ * carry none.
+ */
 export function recordRefund(
   c: Context<SimEnv>,
   sim: SimContext,
   refund: SimTransaction,
+  cardEntered: boolean,
 ): Response {
   sim.state.transactions.set(refund.id, refund);
   saveTransaction(sim, refund.id);
@@ -48,6 +53,6 @@ export function recordRefund(
     status_message: STATUS_MESSAGES[106],
     transaction_id: refund.id,
     external_transaction_id: '',
-    masked_card_number: refund.card.maskedNumber,
+    ...(cardEntered ? { masked_card_number: refund.card.maskedNumber } : {}),
   });
 }
