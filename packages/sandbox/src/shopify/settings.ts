@@ -43,8 +43,12 @@ export interface ShopifySimulatorSettings {
   tokenLifetimeSeconds: number;
   /** Scopes granted to every token (the `scope` of the token answer). */
   scopes: string[];
-  /** API versions served; any other `YYYY-MM` falls forward to the oldest of these. */
-  apiVersions: string[];
+  /**
+   * API versions served; any other `YYYY-MM` falls forward to the oldest stable one. `null`
+   * (default) follows Shopify's calendar on the simulator's clock: the four latest quarterly
+   * versions (each is supported for 12 months), the next one (release candidate) and `unstable`.
+   */
+  apiVersions: string[] | null;
   /** Version of payloads for subscriptions created through the admin API. */
   webhookApiVersion: string;
   /** GraphQL `Decimal` style: `trimmed` (`"10.0"`, as Shopify answers show) or `fixed` (`"10.00"`). */
@@ -105,7 +109,7 @@ export function defaultSettings(): ShopifySimulatorSettings {
     mutationCost: 10,
     tokenLifetimeSeconds: 86399,
     scopes: ['read_orders', 'write_orders', 'read_customers', 'write_customers'],
-    apiVersions: ['2025-01', '2025-04', '2025-07', '2025-10', '2026-01', '2026-04', 'unstable'],
+    apiVersions: null,
     webhookApiVersion: '2025-10',
     decimalStyle: 'trimmed',
     utcOffsetMinutes: -300,
