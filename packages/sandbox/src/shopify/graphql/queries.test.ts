@@ -270,7 +270,9 @@ describe('errors and transport', () => {
   it('falls forward from an unserved version and says which one answered', async () => {
     const answer = await shop.gql('{ shop { name } }', undefined, { version: '2023-01' });
     expect(answer.status).toBe(200);
-    expect(answer.headers.get('x-shopify-api-version')).toBe(calendarVersions(shop.sim.handle.now())[0]);
+    expect(answer.headers.get('x-shopify-api-version')).toBe(
+      calendarVersions(shop.sim.handle.now())[0],
+    );
     const bad = await shop.gql('{ shop { name } }', undefined, { version: '2025-13' });
     expect(bad.status).toBe(404);
   });
