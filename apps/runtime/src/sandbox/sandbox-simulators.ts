@@ -41,9 +41,19 @@ export async function openSandboxSimulators(sql: Sql, logger: Logger): Promise<S
     shopify,
     quickbooks,
     close: async () => {
-      await shopify.close();
-      await paytrace.close();
-      await quickbooks.close();
+      // A store that cannot be reached at shutdown must not stop the rest of the shutdown.
+      for (const [simulator, sim] of [
+        ['shopify', shopify],
+        ['paytrace', paytrace],
+        ['quickbooks', quickbooks],
+      ] as const) {
+        await sim.close().catch((error: unknown) =>
+          logger.warn('sandbox: could not write the last simulator changes', {
+            simulator,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
+      }
     },
   };
 }
