@@ -21,7 +21,7 @@ import {
 import type { ShopContext } from '../context.js';
 import { actualCost, requestedCost } from './cost.js';
 import { inputSizeErrors } from './input-limits.js';
-import { shopifyValidationErrors } from './validation-errors.js';
+import { shopifyValidationErrors, shopifyVariableErrors } from './validation-errors.js';
 import type { GqlContext } from './resolvers/shared.js';
 import { returnPoints, takePoints, throttleStatus } from './throttle.js';
 
@@ -94,7 +94,10 @@ export async function runGraphql(
   const oversized = inputSizeErrors(document, inputs);
   if (oversized.length > 0) return failure(sim, oversized);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
-  if (coerced.errors) return failure(sim, coerced.errors);
+  if (coerced.errors) {
+    const definitions = operation.variableDefinitions ?? [];
+    return failure(sim, shopifyVariableErrors(definitions, inputs, coerced.errors));
+  }
   const costInput = {
     schema,
     operation,

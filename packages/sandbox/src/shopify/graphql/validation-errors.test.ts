@@ -92,4 +92,24 @@ describe('GraphQL validation errors', () => {
       extensions: { code: 'variableNotUsed', variableName: 'id' },
     });
   });
+
+  it('refuses variable values that do not fit their types, as graphql-ruby words it', async () => {
+    const [missing] = await errorsOf('query Q($id: ID!) { order(id: $id) { id } }', {});
+    expect(missing).toMatchObject({
+      message: 'Variable $id of type ID! was provided invalid value',
+      extensions: {
+        value: null,
+        problems: [{ path: [], explanation: 'Expected value to not be null' }],
+      },
+    });
+    const [inner] = await errorsOf(
+      'mutation M($input: OrderInput!) { orderUpdate(input: $input) { userErrors { message } } }',
+      { input: { note: 'x' } },
+    );
+    expect(inner).toMatchObject({
+      message:
+        'Variable $input of type OrderInput! was provided invalid value for id (Expected value to not be null)',
+      extensions: { value: { note: 'x' }, problems: [{ path: ['id'] }] },
+    });
+  });
 });

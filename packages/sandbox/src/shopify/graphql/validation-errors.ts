@@ -16,6 +16,8 @@ import {
   type ASTNode,
   type DocumentNode,
   type OperationDefinitionNode,
+  type VariableDefinitionNode,
+  print,
 } from 'graphql';
 
 /** Where an AST node sits: the operation label and field / argument names leading to it. */
@@ -243,4 +245,40 @@ export function shopifyValidationErrors(
     out.push(rewritten);
   }
   return out;
+}
+
+/**
+ * Variable values that do not fit their declared types, as graphql-ruby reports them:
+ * `Variable $id of type ID! was provided invalid value` (plus `for <path> (<explanation>)` when
+ * the problem is inside an input object), with `extensions.value` (what was sent) and
+ * `extensions.problems` (`[{ path, explanation }]`).
+ */
+export function shopifyVariableErrors(
+  definitions: readonly VariableDefinitionNode[],
+  inputs: Record<string, unknown>,
+  errors: readonly GraphQLError[],
+): GraphQLError[] {
+  return errors.map((error) => {
+    const name = /^Variable "\$([^"]+)"/.exec(error.message)?.[1];
+    const definition = definitions.find((d) => d.variable.name.value === name);
+    if (!name || !definition) return error;
+    const inner = / at "([^"]+)"; /.exec(error.message)?.[1];
+    const path = inner ? inner.split('.').slice(1) : [];
+    const missingField = /Field "([^"]+)" of required type "[^"]+" was not provided/.exec(
+      error.message,
+    )?.[1];
+    if (missingField) path.push(missingField);
+    const explanation =
+      missingField || /was not provided\.$|must not be null\.$/.test(error.message)
+        ? 'Expected value to not be null'
+        : (error.message.split('; ').slice(1).join('; ') || error.message).replace(/\.$/, '');
+    const where = path.length > 0 ? ` for ${path.join('.')} (${explanation})` : '';
+    return new GraphQLError(
+      `Variable $${name} of type ${print(definition.type)} was provided invalid value${where}`,
+      {
+        ...(error.nodes ? { nodes: error.nodes } : {}),
+        extensions: { value: inputs[name] ?? null, problems: [{ path, explanation }] },
+      },
+    );
+  });
 }
