@@ -26,6 +26,7 @@ import type { SimDelivery } from './webhooks/delivery-records.js';
 import type { DeliveryEngine } from './webhooks/engine.js';
 import { restOrder } from './webhooks/payload-order.js';
 import { createSubscription, deleteSubscription } from './webhooks/subscriptions.js';
+import { currentVersion } from './core/api-versions.js';
 
 /** Options of a subscription made through the handle or admin API. */
 export interface SubscribeOptions {
@@ -131,7 +132,7 @@ export function createHandle(
         topic,
         uri,
         includeFields: options.includeFields ?? null,
-        apiVersion: options.apiVersion ?? sim.settings.webhookApiVersion,
+        apiVersion: options.apiVersion ?? sim.settings.webhookApiVersion ?? currentVersion(sim),
       });
       if (!result.subscription) {
         const errors: Record<string, string[]> = {};

@@ -49,8 +49,11 @@ export interface ShopifySimulatorSettings {
    * versions (each is supported for 12 months), the next one (release candidate) and `unstable`.
    */
   apiVersions: string[] | null;
-  /** Version of payloads for subscriptions created through the admin API. */
-  webhookApiVersion: string;
+  /**
+   * Version of payloads for subscriptions created through the admin API or the handle; `null`
+   * (default): the current stable version on the simulator's clock.
+   */
+  webhookApiVersion: string | null;
   /** GraphQL `Decimal` style: `trimmed` (`"10.0"`, as Shopify answers show) or `fixed` (`"10.00"`). */
   decimalStyle: 'trimmed' | 'fixed';
   /** Shop's UTC offset in minutes for REST/webhook timestamps (fixed; no daylight saving). */
@@ -110,7 +113,7 @@ export function defaultSettings(): ShopifySimulatorSettings {
     tokenLifetimeSeconds: 86399,
     scopes: ['read_orders', 'write_orders', 'read_customers', 'write_customers'],
     apiVersions: null,
-    webhookApiVersion: '2025-10',
+    webhookApiVersion: null,
     decimalStyle: 'trimmed',
     utcOffsetMinutes: -300,
     shopCurrency: 'USD',

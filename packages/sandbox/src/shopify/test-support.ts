@@ -8,7 +8,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SHOPIFY_DEMO_CREDENTIALS } from './simulator.js';
 import { startShopifySimulator, type StartShopifySimulatorOptions } from './start.js';
-import { calendarVersions } from './graphql/route.js';
+import { calendarVersions } from './core/api-versions.js';
 
 /** An HTTP answer: status, parsed JSON (or `null`), raw text, headers. */
 export interface Answer {

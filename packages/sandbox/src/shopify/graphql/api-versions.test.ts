@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop } from '../test-support.js';
-import { calendarVersions } from './route.js';
+import { startReceiver, startShop } from '../test-support.js';
+import { calendarVersions } from '../core/api-versions.js';
 
 /** A store whose clock reads 7 December 2026 (2026-10 is the current stable version). */
 let shop: Awaited<ReturnType<typeof startShop>>;
@@ -46,6 +46,20 @@ describe('API versions', () => {
       const answer = await ask(version);
       expect(answer.status).toBe(404);
       expect(answer.body.errors).toContain(`'${version}' is not an API version`);
+    }
+  });
+
+  it('sends webhooks of a retired subscription version as the version they fall forward to', async () => {
+    const receiver = await startReceiver();
+    try {
+      shop.sim.handle.subscribe('orders/create', receiver.url, { apiVersion: '2025-07' });
+      shop.sim.handle.subscribe('orders/create', `${receiver.url}/current`);
+      shop.sim.handle.createOrder({ line_items: [{ title: 'A', price: '1.00' }] });
+      await shop.sim.handle.deliveries.flush();
+      const versions = receiver.received.map((r) => r.headers['x-shopify-api-version']).sort();
+      expect(versions).toEqual(['2026-01', '2026-10']);
+    } finally {
+      await receiver.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../test-support.js';
-import { calendarVersions } from './route.js';
+import { calendarVersions } from '../core/api-versions.js';
 
 let shop: Awaited<ReturnType<typeof startShop>>;
 

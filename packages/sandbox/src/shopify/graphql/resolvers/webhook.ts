@@ -6,7 +6,7 @@ import { gid } from '../../core/ids.js';
 import type { SimSubscription } from '../../store/records.js';
 import { topicEnum } from '../../webhooks/topics.js';
 import { dateTime, type TypeResolvers } from './shared.js';
-import { servedVersions } from '../route.js';
+import { servedVersions } from '../../core/api-versions.js';
 
 /** Resolvers of `WebhookSubscription`. */
 export const webhookResolvers: TypeResolvers<SimSubscription> = {
