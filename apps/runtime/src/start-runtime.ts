@@ -21,8 +21,8 @@ import { startWorker, type RunningWorker } from './jobs/start-worker';
 import { createBuiltInLedger } from './ledger/built-in-ledger';
 import { createConnectionTokenStore } from './ledger/quickbooks-token-store';
 import { createLogger, type Logger } from './logger';
-import { createShopifySimulator } from '@paybridge/sandbox';
 import { ensureSandboxConnections, subscribeSandboxStore } from './sandbox/sandbox-connections';
+import { openSandboxSimulators } from './sandbox/sandbox-simulators';
 import { loadKeyRing } from './secrets/load-key-ring';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -110,9 +110,10 @@ export async function startRuntime(
         quickbooks: simulatorUrl(undefined, env, own, 'quickbooks'),
       };
     };
-    // The store simulator lives as long as this process; its webhooks go to this runtime.
-    const shopifyStore = sandbox && role !== 'worker' ? createShopifySimulator() : null;
-    if (shopifyStore) cleanup.push(() => shopifyStore.close());
+    // The simulators keep their state in Postgres; the store's webhooks go to this runtime.
+    const simulators =
+      sandbox && role !== 'worker' ? await openSandboxSimulators(sql, logger) : null;
+    if (simulators) cleanup.push(() => simulators.close());
     let server: ServerType | null = null;
     /** Where this process's own HTTP server answers, for calls it makes to itself. */
     let localUrl: string | null = null;
@@ -138,7 +139,13 @@ export async function startRuntime(
           badTokens: new RateLimiter(30, 60_000),
           tokenCreation: new RateLimiter(20, 60_000),
         },
-        sandbox: shopifyStore ? { shopify: shopifyStore.app } : null,
+        sandbox: simulators
+          ? {
+              paytrace: simulators.paytrace.app,
+              shopify: simulators.shopify.app,
+              quickbooks: simulators.quickbooks.app,
+            }
+          : null,
         simulatorUrls,
         publicUrl: () => url,
         editorDir: EDITOR_DIR,
@@ -153,10 +160,10 @@ export async function startRuntime(
       url =
         env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ??
         `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
-      if (shopifyStore) {
+      if (simulators) {
         const { shopifyConnectionId } = await ensureSandboxConnections(connections, logger);
         subscribeSandboxStore(
-          shopifyStore.handle,
+          simulators.shopify.handle,
           `${localUrl}/hooks/shopify/${shopifyConnectionId}`,
         );
       }
@@ -227,7 +234,7 @@ export async function startRuntime(
             const s = server;
             await new Promise<void>((r) => s.close(() => r()));
           }
-          await shopifyStore?.close();
+          await simulators?.close();
           await scheduler?.stop();
           await poller?.stop();
           await worker?.stop();

@@ -6,7 +6,9 @@
  */
 export {
   createPaytraceSimulator,
+  openPaytraceSimulator,
   DEMO_CREDENTIALS,
+  type DurablePaytraceSimulator,
   type PaytraceSimulator,
   type PaytraceSimulatorHandle,
   type PaytraceSimulatorOptions,
@@ -28,7 +30,9 @@ export type {
 export type { StoredCard } from './paytrace/cards.js';
 export {
   createShopifySimulator,
+  openShopifySimulator,
   SHOPIFY_DEMO_CREDENTIALS,
+  type DurableShopifySimulator,
   type ShopifySimulator,
   type ShopifySimulatorOptions,
 } from './shopify/simulator.js';
@@ -62,7 +66,9 @@ export type { SimDelivery as ShopifyWebhookDelivery } from './shopify/webhooks/d
 export { verifyWebhook as verifyShopifyWebhook } from './shopify/webhooks/sign.js';
 export {
   createQuickbooksSimulator,
+  openQuickbooksSimulator,
   startQuickbooksSimulator,
+  type DurableQuickbooksSimulator,
   QUICKBOOKS_DEMO_APP,
   type QboEntity,
   type QboFault,
@@ -72,3 +78,11 @@ export {
   type QuickbooksSimulatorSettings,
   type RunningQuickbooksSimulator,
 } from './quickbooks/index.js';
+export {
+  memoryStore,
+  type DurableOptions,
+  type MemoryStore,
+  type RecordChange,
+  type SimulatorStore,
+  type StoredRecord,
+} from './persistence/index.js';

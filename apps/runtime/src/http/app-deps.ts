@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { PaytraceSimulator } from '@paybridge/sandbox';
 import type { AuditLog } from '../audit/audit-log';
 import type { IdentityStore } from '../auth/identity-store';
 import type { RateLimiter } from '../auth/rate-limiter';
@@ -25,10 +26,11 @@ export interface AppDeps {
   connections: ConnectionStore;
   limits: { badTokens: RateLimiter; tokenCreation: RateLimiter };
   /**
-   * The built-in simulators served under `/sandbox` (sandbox mode), or null. The Shopify store is
-   * created by the runtime, which subscribes its webhooks to this runtime's ingress.
+   * The built-in simulators served under `/sandbox` (sandbox mode), or null. The runtime opens
+   * them over its database (their state survives restarts) and subscribes the store's webhooks
+   * to its ingress.
    */
-  sandbox: { shopify: Hono } | null;
+  sandbox: { paytrace: PaytraceSimulator['app']; shopify: Hono; quickbooks: Hono } | null;
   /**
    * Where connections in a "simulator" environment send their calls, for connection tests. A
    * function: the runtime's own port is known only once it listens.

@@ -4,7 +4,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { createPaytraceSimulator, createQuickbooksSimulator } from '@paybridge/sandbox';
 import { authenticate } from '../auth/authenticate';
 import { ROUTE_POLICY, requireRole } from './api-route';
 import type { ApiEnv } from './api-router';
@@ -99,9 +98,9 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', (c, next) => (c.req.path.startsWith('/sandbox/') ? next() : strictHeaders(c, next)));
   if (deps.sandbox) {
-    app.route('/sandbox/paytrace', createPaytraceSimulator().app);
+    app.route('/sandbox/paytrace', deps.sandbox.paytrace);
     app.route('/sandbox/shopify', deps.sandbox.shopify);
-    app.route('/sandbox/quickbooks', createQuickbooksSimulator().app);
+    app.route('/sandbox/quickbooks', deps.sandbox.quickbooks);
   }
   const served = app
     .get('/healthz', (c) => c.json({ status: 'ok' }))

@@ -51,8 +51,19 @@ export async function ensureSandboxConnections(
 /**
  * Subscribes the sandbox store's webhooks (every topic a Shopify trigger offers) to this
  * runtime's ingress, so an order placed through the store's admin API starts the flows listening
- * to it, exactly as a real store's subscription would.
+ * to it, exactly as a real store's subscription would. The store keeps its subscriptions across
+ * restarts: one already pointing here is kept, and one to this connection's ingress at another
+ * address (an earlier start on another port) is replaced, so each event is delivered once.
  */
 export function subscribeSandboxStore(store: ShopifySimulatorHandle, hookUrl: string): void {
-  for (const topic of SHOPIFY_TOPICS) store.subscribe(topic, hookUrl);
+  const path = new URL(hookUrl).pathname;
+  for (const subscription of [...store.state.subscriptions.values()]) {
+    const samePath = URL.canParse(subscription.uri) && new URL(subscription.uri).pathname === path;
+    if (samePath && subscription.uri !== hookUrl) store.unsubscribe(subscription.id);
+  }
+  const existing = [...store.state.subscriptions.values()];
+  for (const topic of SHOPIFY_TOPICS) {
+    if (!existing.some((s) => s.topic === topic && s.uri === hookUrl))
+      store.subscribe(topic, hookUrl);
+  }
 }

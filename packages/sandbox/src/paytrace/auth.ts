@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { SimContext, SimEnv } from './context.js';
+import { saveToken, type SimContext, type SimEnv } from './context.js';
 import { readBody, text } from './request-body.js';
 import { sendJson } from './reply.js';
 
@@ -36,6 +36,7 @@ export function authRoutes(sim: SimContext): Hono<SimEnv> {
     const token = [16, 16, 32].map((n) => randomBytes(n).toString('hex')).join(':');
     const now = sim.now();
     sim.state.tokens.set(token, { expiresAt: now + sim.settings.tokenLifetimeSeconds * 1000 });
+    saveToken(sim, token);
     const response = sendJson(c, 200, {
       access_token: token,
       token_type: 'Bearer',

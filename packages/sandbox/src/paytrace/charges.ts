@@ -6,14 +6,14 @@
  */
 import { Hono, type Context } from 'hono';
 import type { StoredCard } from './cards.js';
-import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
+import { nextTransactionId, saveTransaction, type SimContext, type SimEnv } from './context.js';
 import { errorOf, type ErrorsObject } from './error-codes.js';
 import { parseAmountCents } from './money.js';
 import { decide, STATUS_MESSAGES } from './outcomes.js';
 import { readKeyedCard, readKeyedCsc } from './keyed-card.js';
 import { object, readBody, text, transactionId, type Body } from './request-body.js';
 import { sendErrors, sendJson } from './reply.js';
-import { readAddress, type SimTransaction, type TransactionType } from './state.js';
+import { readAddress, type Address, type SimTransaction, type TransactionType } from './state.js';
 
 /** What a charge needs beyond the request body. */
 interface ChargeSource {
@@ -27,6 +27,16 @@ interface ChargeSource {
    * account's required billing address, ZIP and CSC apply.
    */
   cardEntered: boolean;
+  /**
+   * The billing address on file (the vault profile's, or the earlier transaction's): AVS checks
+   * it when the request sends none, as recorded sandbox vault and by-transaction sales show.
+   */
+  storedBilling?: Address;
+}
+
+/** Whether an address on file holds anything to check. */
+function hasAddress(address: Address | undefined): address is Address {
+  return address !== undefined && Object.values(address).some((v) => v !== '');
 }
 
 function isDuplicate(sim: SimContext, card: StoredCard, cents: number, invoice: string): boolean {
@@ -86,14 +96,16 @@ export function charge(
     return sendErrors(c, sim, errorOf(502));
   }
   const billingSent = typeof body.billing_address === 'object' && body.billing_address !== null;
-  const billing = readAddress(body.billing_address);
+  const onFile = billingSent ? undefined : source.storedBilling;
+  const billing = hasAddress(onFile) ? { ...onFile } : readAddress(body.billing_address);
+  const checked = billingSent || hasAddress(onFile);
   const id = nextTransactionId(sim);
   const now = sim.now();
   const outcome = decide({
     amountCents,
     card: source.card,
     csc: source.csc,
-    billing: billingSent ? { zip: billing.zip, street: billing.street_address } : undefined,
+    billing: checked ? { zip: billing.zip, street: billing.street_address } : undefined,
     now,
     transactionId: id,
     settings: sim.settings,
@@ -130,6 +142,7 @@ export function charge(
     createdBy: sim.credentials.username,
   };
   sim.state.transactions.set(id, tx);
+  saveTransaction(sim, id);
   const status = outcome.responseCode === 101 ? 200 : sim.settings.declineStatus;
   return sendJson(c, status, {
     success: outcome.responseCode !== 102,
@@ -181,6 +194,7 @@ export function chargeRoutes(sim: SimContext): Hono<SimEnv> {
         csc: csc === '' ? undefined : csc,
         customerId,
         cardEntered: false,
+        storedBilling: customer.billing,
       });
     });
     app.post(`/v1/transactions/${path}/by_transaction`, async (c) => {
@@ -197,6 +211,7 @@ export function chargeRoutes(sim: SimContext): Hono<SimEnv> {
         csc: csc === '' ? undefined : csc,
         customerId: previous.customerId,
         cardEntered: false,
+        storedBilling: previous.billing,
       });
     });
   }

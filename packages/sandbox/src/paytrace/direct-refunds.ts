@@ -38,7 +38,7 @@ function refund(
     refundOf: null,
     createdBy: sim.credentials.username,
   };
-  return recordRefund(c, sim, tx);
+  return recordRefund(c, sim, tx, via === 'keyed');
 }
 
 /** Routes for keyed and vault refunds and the email receipt. */

@@ -42,8 +42,9 @@ export const ERROR_MESSAGES = {
   811: () => 'The Transaction ID that you provided was not found.',
   816: () =>
     'The Transaction ID that you provided could not be captured. Only uncaptured, approved authorizations can be captured.',
+  /** Two spaces after "refunded." as the real gateway writes it. */
   817: () =>
-    'The Transaction ID that you provided could not be refunded. Only settled transactions can be refunded. Please try to void the transaction instead.',
+    'The Transaction ID that you provided could not be refunded.  Only settled transactions can be refunded. Please try to void the transaction instead.',
   818: () =>
     'The Transaction ID that you provided could not be voided. Only transactions that are pending settlement can be voided.',
 } as const;

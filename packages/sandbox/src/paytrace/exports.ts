@@ -100,7 +100,9 @@ export function exportRoutes(sim: SimContext): Hono<SimEnv> {
         return sendJson(
           c,
           200,
-          completed({ batch: batchSummary(sim.state.nextBatchNumber, null, pending) }),
+          completed({
+            batch: batchSummary(Number(sim.state.sequences.peek('batch')), null, pending),
+          }),
         );
       }
       const batch = sim.state.batches.find((b) => String(b.number) === String(raw));

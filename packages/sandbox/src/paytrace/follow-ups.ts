@@ -5,7 +5,7 @@
  * @module
  */
 import { Hono } from 'hono';
-import type { SimContext, SimEnv } from './context.js';
+import { saveTransaction, type SimContext, type SimEnv } from './context.js';
 import { errorOf } from './error-codes.js';
 import { parseAmountCents } from './money.js';
 import { STATUS_MESSAGES } from './outcomes.js';
@@ -32,6 +32,7 @@ export function followUpRoutes(sim: SimContext): Hono<SimEnv> {
       tx.captured = true;
       tx.capturedCents = amount;
       tx.pendingSince = sim.now();
+      saveTransaction(sim, tx.id);
       return sendJson(c, 200, {
         success: true,
         response_code: 112,
@@ -53,13 +54,14 @@ export function followUpRoutes(sim: SimContext): Hono<SimEnv> {
       if (tx.refundOf !== null) {
         const original = sim.state.transactions.get(tx.refundOf);
         if (original) original.refundedCents -= tx.capturedCents;
+        if (original) saveTransaction(sim, original.id);
       }
+      saveTransaction(sim, tx.id);
       return sendJson(c, 200, {
         success: true,
         response_code: 109,
         status_message: STATUS_MESSAGES[109],
         transaction_id: tx.id,
-        external_transaction_id: '',
       });
     })
     .post('/v1/transactions/refund/for_transaction', async (c) => {
@@ -84,6 +86,6 @@ export function followUpRoutes(sim: SimContext): Hono<SimEnv> {
         refundOf: original.id,
       };
       original.refundedCents += amount;
-      return recordRefund(c, sim, refund);
+      return recordRefund(c, sim, refund, false);
     });
 }

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { isValidCardNumber, parseMonth, parseYear, toStoredCard } from './cards.js';
 import { charge } from './charges.js';
-import type { SimContext, SimEnv } from './context.js';
+import { saveCustomer, type SimContext, type SimEnv } from './context.js';
 import { errorOf } from './error-codes.js';
 import { MISMATCH_CSC } from './outcomes.js';
 import { fieldsPage, PROTECT_SCRIPT } from './protect-assets.js';
@@ -100,6 +100,7 @@ export function protectRoutes(sim: SimContext): Hono<SimEnv> {
         phone: text(body, 'phone'),
         createdAt: sim.now(),
       });
+      saveCustomer(sim, customerId);
       return sendJson(c, 200, {
         success: true,
         response_code: 160,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Context } from 'hono';
-import { nextTransactionId, type SimContext, type SimEnv } from './context.js';
+import { nextTransactionId, saveTransaction, type SimContext, type SimEnv } from './context.js';
 import { STATUS_MESSAGES } from './outcomes.js';
 import { sendJson } from './reply.js';
 import type { SimTransaction } from './state.js';
@@ -33,19 +33,26 @@ export function newRefundFields(sim: SimContext, via: string, amountCents: numbe
   } satisfies Partial<SimTransaction>;
 }
 
-/** Stores the refund and answers as PayTrace does for an accepted refund. */
+/**
+ * Stores the refund and answers as PayTrace does for an accepted refund. Like sales, only a refund
+ * to a card entered now (keyed) echoes `masked_card_number`: recorded refunds of a transaction
+ * carry none.
+ */
 export function recordRefund(
   c: Context<SimEnv>,
   sim: SimContext,
   refund: SimTransaction,
+  cardEntered: boolean,
 ): Response {
   sim.state.transactions.set(refund.id, refund);
+  saveTransaction(sim, refund.id);
+  if (refund.refundOf !== null) saveTransaction(sim, refund.refundOf);
   return sendJson(c, 200, {
     success: true,
     response_code: 106,
     status_message: STATUS_MESSAGES[106],
     transaction_id: refund.id,
     external_transaction_id: '',
-    masked_card_number: refund.card.maskedNumber,
+    ...(cardEntered ? { masked_card_number: refund.card.maskedNumber } : {}),
   });
 }

@@ -5,7 +5,13 @@
  * @module
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { SimContext, SimEnv } from './context.js';
+import {
+  saveAccount,
+  saveBatch,
+  saveTransaction,
+  type SimContext,
+  type SimEnv,
+} from './context.js';
 import { completed, sendJson } from './reply.js';
 import { isPendingSettlement, type SimBatch } from './state.js';
 
@@ -20,16 +26,18 @@ export function closeBatch(sim: SimContext, at: number): SimBatch | undefined {
     }
   }
   if (ids.length === 0) return undefined;
-  const batch: SimBatch = { number: sim.state.nextBatchNumber, closedAt: at, transactionIds: ids };
-  sim.state.nextBatchNumber += 1;
+  const number = Number(sim.state.sequences.next('batch'));
+  const batch: SimBatch = { number, closedAt: at, transactionIds: ids };
   for (const id of ids) {
     const tx = sim.state.transactions.get(id);
     if (tx) {
       tx.batchNumber = batch.number;
       tx.settledAt = at;
+      saveTransaction(sim, id);
     }
   }
   sim.state.batches.push(batch);
+  saveBatch(sim, number);
   return batch;
 }
 
@@ -57,6 +65,8 @@ export function applyDailyClose(sim: SimContext): void {
     cutOff += DAY_MS;
   }
   sim.state.autoCloseCheckedAt = now;
+  // Kept only when a cut-off passed: checking again after a restart finds the same batches.
+  if (cutOff - DAY_MS > checked) saveAccount(sim);
 }
 
 /** Middleware that applies the daily close before handling a request. */

@@ -4,11 +4,17 @@
  * `/sandbox/paytrace`) or start it standalone with `startPaytraceSimulator`.
  * @module
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { adminRoutes } from './admin.js';
 import { authRoutes, requireToken } from './auth.js';
 import { chargeRoutes } from './charges.js';
-import type { PaytraceCredentials, SimContext, SimEnv } from './context.js';
+import {
+  memoryPersistence,
+  openPersistence,
+  type DurableOptions,
+  type Persistence,
+} from '../persistence/persistence.js';
+import { saveToken, type PaytraceCredentials, type SimContext, type SimEnv } from './context.js';
 import { directRefundRoutes } from './direct-refunds.js';
 import { createE2eeKeyPair, e2eeRoutes } from './e2ee.js';
 import { exportRoutes } from './exports.js';
@@ -19,7 +25,8 @@ import { protectRoutes } from './protect.js';
 import { sendJson } from './reply.js';
 import { defaultSettings, type PaytraceSimulatorSettings } from './settings.js';
 import { dailyClose, settleRoutes } from './settlement.js';
-import { createState, type Fault, type SimulatorState } from './state.js';
+import { restoreState } from './restore.js';
+import { createState, SEQUENCE_STARTS, type Fault, type SimulatorState } from './state.js';
 import { vaultRoutes } from './vault.js';
 
 /** The simulator's demo API user, also printed in the package README. */
@@ -76,17 +83,47 @@ export interface PaytraceSimulator {
   handle: PaytraceSimulatorHandle;
 }
 
+/** A simulator whose state lives in a durable store. */
+export interface DurablePaytraceSimulator extends PaytraceSimulator {
+  /** Writes every change made so far. */
+  flush(): Promise<void>;
+  /** Flushes and stops writing (call on shutdown). */
+  close(): Promise<void>;
+}
+
 /** Builds an in-memory PayTrace simulator. */
 export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}): PaytraceSimulator {
+  return assemble(options, memoryPersistence(SEQUENCE_STARTS)).simulator;
+}
+
+/**
+ * Opens a PayTrace simulator over a durable store: the state it kept before (transactions,
+ * batches, vault, tokens) is read back, and ids continue after every id it ever reserved, so a
+ * restart, even after a crash, neither forgets accepted records nor hands out an id twice.
+ */
+export async function openPaytraceSimulator(
+  options: PaytraceSimulatorOptions & { durable: DurableOptions },
+): Promise<DurablePaytraceSimulator> {
+  const { persistence, records } = await openPersistence(options.durable, SEQUENCE_STARTS);
+  const { simulator, sim } = assemble(options, persistence);
+  restoreState(sim.state, records);
+  return { ...simulator, flush: () => persistence.flush(), close: () => persistence.close() };
+}
+
+function assemble(
+  options: PaytraceSimulatorOptions,
+  persistence: Persistence,
+): { simulator: PaytraceSimulator; sim: SimContext } {
   const clock = options.clock ?? Date.now;
   let offset = 0;
   const now = (): number => clock() + offset;
   const sim: SimContext = {
-    state: createState(now()),
+    state: createState(now(), persistence.sequences()),
     settings: { ...defaultSettings(), ...options.settings },
     credentials: { ...DEMO_CREDENTIALS, ...options.credentials },
     now,
     e2ee: createE2eeKeyPair(),
+    persistence,
   };
   const handle: PaytraceSimulatorHandle = {
     get state() {
@@ -96,7 +133,8 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
     credentials: sim.credentials,
     now,
     reset: () => {
-      sim.state = createState(now());
+      persistence.clear();
+      sim.state = createState(now(), persistence.sequences());
     },
     advanceClock: (ms) => {
       offset += ms;
@@ -105,10 +143,15 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
       sim.state.faults.set(path, { ...fault });
     },
     clearFaults: () => sim.state.faults.clear(),
-    expireTokens: () => sim.state.tokens.clear(),
+    expireTokens: () => {
+      const tokens = [...sim.state.tokens.keys()];
+      sim.state.tokens.clear();
+      for (const token of tokens) saveToken(sim, token);
+    },
     e2eePublicKey: async () => (await sim.e2ee.keys()).publicKeyPem,
   };
   const app = new Hono<SimEnv>();
+  app.use('*', storeReady(persistence));
   if (options.adminApi !== false) app.route('/', adminRoutes(sim, handle));
   app.use('/oauth/*', faultInjection(sim));
   app.use('/v1/*', faultInjection(sim), requireToken(sim), dailyClose(sim));
@@ -123,5 +166,20 @@ export function createPaytraceSimulator(options: PaytraceSimulatorOptions = {}):
   app.route('/', vaultRoutes(sim));
   app.route('/', protectRoutes(sim));
   app.route('/', levelThreeRoutes(sim));
-  return { app, handle };
+  return { simulator: { app, handle }, sim };
+}
+
+/** Waits for reserved ids before handling a request; 503 when the state store cannot give any. */
+function storeReady(persistence: Persistence): MiddlewareHandler<SimEnv> {
+  return async function storeReady(c, next) {
+    try {
+      await persistence.ready();
+    } catch {
+      return sendJson(c, 503, {
+        success: false,
+        status_message: 'The simulator cannot reach its state store; try again shortly.',
+      });
+    }
+    await next();
+  };
 }

@@ -3,6 +3,7 @@
  * tokens. Holds no full card numbers and no CSC values.
  * @module
  */
+import type { Sequences } from '../persistence/sequences.js';
 import type { StoredCard } from './cards.js';
 
 /** The fields PayTrace uses for billing and shipping addresses. */
@@ -113,14 +114,17 @@ export interface SimulatorState {
   /** One-time Protect.js tokens: the card as stored, the CSC check result, the paired `enc_key`. */
   protectTokens: Map<string, ProtectToken>;
   faults: Map<string, Fault>;
-  nextTransactionId: number;
-  nextBatchNumber: number;
+  /** `transaction` ids and `batch` numbers. */
+  sequences: Sequences;
   /** Last automatic batch-close cut-off already processed (epoch ms). */
   autoCloseCheckedAt: number;
 }
 
-/** Fresh state; ids start where the recorded sandbox ids live (nine digits). */
-export function createState(now: number): SimulatorState {
+/** First values of the sequences; transaction ids start where recorded sandbox ids live (nine digits). */
+export const SEQUENCE_STARTS = { transaction: 125391271n, batch: 1n };
+
+/** Fresh state over `sequences` (memory: restarted; a durable store: continued). */
+export function createState(now: number, sequences: Sequences): SimulatorState {
   return {
     transactions: new Map(),
     batches: [],
@@ -129,8 +133,7 @@ export function createState(now: number): SimulatorState {
     clientKeys: new Map(),
     protectTokens: new Map(),
     faults: new Map(),
-    nextTransactionId: 125391271,
-    nextBatchNumber: 1,
+    sequences,
     autoCloseCheckedAt: now,
   };
 }

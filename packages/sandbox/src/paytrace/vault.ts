@@ -4,7 +4,7 @@
  * @module
  */
 import { Hono } from 'hono';
-import type { SimContext, SimEnv } from './context.js';
+import { saveCustomer, type SimContext, type SimEnv } from './context.js';
 import { errorOf } from './error-codes.js';
 import { hasKeyedCard, readKeyedCard } from './keyed-card.js';
 import { readBody, text, transactionId, type Body } from './request-body.js';
@@ -68,6 +68,7 @@ export function vaultRoutes(sim: SimContext): Hono<SimEnv> {
         createdAt: sim.now(),
       };
       customers().set(customerId, customer);
+      saveCustomer(sim, customerId);
       return sendJson(c, 200, created(customer));
     })
     .post('/v1/customer/create_from_transaction', async (c) => {
@@ -90,6 +91,7 @@ export function vaultRoutes(sim: SimContext): Hono<SimEnv> {
         createdAt: sim.now(),
       };
       customers().set(customerId, customer);
+      saveCustomer(sim, customerId);
       return sendJson(c, 200, created(customer));
     })
     .post('/v1/customer/update', async (c) => {
@@ -107,6 +109,7 @@ export function vaultRoutes(sim: SimContext): Hono<SimEnv> {
         customer.shipping = readAddress(body.shipping_address);
       if (typeof body.email === 'string') customer.email = body.email;
       if (typeof body.phone === 'string') customer.phone = body.phone;
+      saveCustomer(sim, customerId);
       return sendJson(c, 200, {
         success: true,
         response_code: 161,
@@ -121,6 +124,7 @@ export function vaultRoutes(sim: SimContext): Hono<SimEnv> {
       const customer = customers().get(customerId);
       if (!customer) return sendErrors(c, sim, errorOf(30, customerId));
       customers().delete(customerId);
+      saveCustomer(sim, customerId);
       return sendJson(c, 200, {
         success: true,
         response_code: 162,

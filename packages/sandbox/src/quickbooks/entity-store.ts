@@ -4,13 +4,13 @@
  * Error 5010), MetaData times and sparse versus full updates.
  * @module
  */
-import type { QboContext } from './context.js';
+import { saveEntity, type QboContext } from './context.js';
 import { business, validation } from './fault.js';
 import { table, type QboEntity } from './state.js';
 
 /** Stores a new entity with a fresh Id, SyncToken "0" and MetaData. */
 export function insert(sim: QboContext, entity: string, body: Record<string, unknown>): QboEntity {
-  const id = String(sim.state.nextId++);
+  const id = String(sim.state.sequences.next('id'));
   const time = new Date(sim.now()).toISOString();
   const stored: QboEntity = {
     ...body,
@@ -21,6 +21,7 @@ export function insert(sim: QboContext, entity: string, body: Record<string, unk
     MetaData: { CreateTime: time, LastUpdatedTime: time },
   };
   table(sim.state, entity).set(id, stored);
+  saveEntity(sim, entity, id);
   return stored;
 }
 
@@ -42,6 +43,9 @@ export function touch(sim: QboContext, entity: QboEntity): void {
   entity.SyncToken = String(Number(entity.SyncToken) + 1);
   const meta = entity.MetaData as Record<string, unknown>;
   meta.LastUpdatedTime = new Date(sim.now()).toISOString();
+  for (const [name, rows] of sim.state.entities) {
+    if (rows.get(entity.Id) === entity) saveEntity(sim, name, entity.Id);
+  }
 }
 
 /** Fields an update may never change. */
@@ -103,6 +107,7 @@ export function update(
   stored.sparse = false;
   touch(sim, stored);
   table(sim.state, entity).set(existing.Id, stored);
+  saveEntity(sim, entity, existing.Id);
   return stored;
 }
 

@@ -4,7 +4,9 @@
  */
 export {
   createQuickbooksSimulator,
+  openQuickbooksSimulator,
   QUICKBOOKS_DEMO_APP,
+  type DurableQuickbooksSimulator,
   type QuickbooksSimulator,
   type QuickbooksSimulatorHandle,
   type QuickbooksSimulatorOptions,

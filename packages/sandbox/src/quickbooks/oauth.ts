@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import type { QboContext } from './context.js';
+import { saveToken, type QboContext } from './context.js';
 
 const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting';
 
@@ -35,6 +35,7 @@ export function issueTokens(sim: QboContext, keepRefresh?: string) {
   sim.state.oauth.accessTokens.set(access, {
     expiresAt: now + sim.settings.accessTokenLifetimeSeconds * 1000,
   });
+  saveToken(sim, 'access', access);
   let refresh = keepRefresh;
   if (!refresh) {
     refresh = token('RT1-');
@@ -42,6 +43,7 @@ export function issueTokens(sim: QboContext, keepRefresh?: string) {
       issuedAt: now,
       expiresAt: now + sim.settings.refreshTokenLifetimeSeconds * 1000,
     });
+    saveToken(sim, 'refresh', refresh);
   }
   const entry = sim.state.oauth.refreshTokens.get(refresh)!;
   return {
@@ -105,6 +107,7 @@ export function oauthRoutes(sim: QboContext): Hono {
           sim.settings.refreshTokenRotation === 'every-refresh' ||
           sim.now() - entry.issuedAt >= 24 * 3600_000;
         if (rotate) oauth.refreshTokens.delete(refresh);
+        if (rotate) saveToken(sim, 'refresh', refresh);
         return c.json(issueTokens(sim, rotate ? undefined : refresh));
       }
       return oauthError('unsupported_grant_type');
@@ -114,6 +117,8 @@ export function oauthRoutes(sim: QboContext): Hono {
       const body = (await c.req.json().catch(() => ({}))) as { token?: string };
       sim.state.oauth.refreshTokens.delete(String(body.token ?? ''));
       sim.state.oauth.accessTokens.delete(String(body.token ?? ''));
+      saveToken(sim, 'refresh', String(body.token ?? ''));
+      saveToken(sim, 'access', String(body.token ?? ''));
       return c.body(null, 200);
     });
 }

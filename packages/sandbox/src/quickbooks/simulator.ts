@@ -6,11 +6,26 @@
  */
 import { Hono } from 'hono';
 import { apiRoutes } from './api-routes.js';
-import type { QboContext, QuickbooksApp } from './context.js';
+import { saveEntity, saveToken, type QboContext, type QuickbooksApp } from './context.js';
 import { issueTokens, oauthRoutes } from './oauth.js';
 import { seedCompany } from './seed.js';
 import { defaultQuickbooksSettings, type QuickbooksSimulatorSettings } from './settings.js';
-import { createQboState, table, type QboEntity, type QboFault, type QboState } from './state.js';
+import {
+  memoryPersistence,
+  openPersistence,
+  type DurableOptions,
+  type Persistence,
+} from '../persistence/persistence.js';
+import { decodeRecord } from '../persistence/record-codec.js';
+import type { StoredRecord } from '../persistence/store.js';
+import {
+  createQboState,
+  SEQUENCE_STARTS,
+  table,
+  type QboEntity,
+  type QboFault,
+  type QboState,
+} from './state.js';
 
 /** The simulated app's credentials and company id unless overridden. */
 export const QUICKBOOKS_DEMO_APP: QuickbooksApp & { realmId: string } = {
@@ -61,10 +76,66 @@ export interface QuickbooksSimulator {
 export function createQuickbooksSimulator(
   options: QuickbooksSimulatorOptions = {},
 ): QuickbooksSimulator {
+  const { simulator, sim } = assemble(options, memoryPersistence(SEQUENCE_STARTS));
+  seedCompany(sim);
+  return simulator;
+}
+
+/** A QuickBooks simulator whose state lives in a durable store. */
+export interface DurableQuickbooksSimulator extends QuickbooksSimulator {
+  flush(): Promise<void>;
+  /** Flushes and stops writing (call on shutdown). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a QuickBooks simulator over a durable store: entities and issued tokens are read back
+ * (a connected company stays connected across restarts) and entity ids never repeat; a new store
+ * gets the seeded lists.
+ */
+export async function openQuickbooksSimulator(
+  options: QuickbooksSimulatorOptions & { durable: DurableOptions },
+): Promise<DurableQuickbooksSimulator> {
+  const { persistence, records } = await openPersistence(options.durable, SEQUENCE_STARTS);
+  const { simulator, sim } = assemble(options, persistence);
+  if (!restoreState(sim.state, records)) seedAndSave(sim);
+  return { ...simulator, flush: () => persistence.flush(), close: () => persistence.close() };
+}
+
+/** Seeds a new company and marks every seeded entity for the store. */
+function seedAndSave(sim: QboContext): void {
+  seedCompany(sim);
+  for (const [name, rows] of sim.state.entities)
+    for (const id of rows.keys()) saveEntity(sim, name, id);
+}
+
+/** Puts stored entities and tokens into `state`; false when the store held no entity. */
+function restoreState(state: QboState, records: StoredRecord[]): boolean {
+  let entities = 0;
+  for (const record of records) {
+    if (record.kind === 'entity') {
+      const slash = record.key.indexOf('/');
+      const entity = decodeRecord<QboEntity>(record.json);
+      table(state, record.key.slice(0, slash)).set(entity.Id, entity);
+      entities += 1;
+    } else if (record.kind === 'access-token') {
+      state.oauth.accessTokens.set(record.key, decodeRecord(record.json));
+    } else if (record.kind === 'refresh-token') {
+      state.oauth.refreshTokens.set(record.key, decodeRecord(record.json));
+    }
+  }
+  return entities > 0;
+}
+
+function assemble(
+  options: QuickbooksSimulatorOptions,
+  persistence: Persistence,
+): { simulator: QuickbooksSimulator; sim: QboContext } {
   const clock = options.clock ?? Date.now;
   let offset = 0;
   const sim: QboContext = {
-    state: createQboState(),
+    persistence,
+    state: createQboState(persistence.sequences()),
     settings: { ...defaultQuickbooksSettings(), ...options.settings },
     app: {
       clientId: QUICKBOOKS_DEMO_APP.clientId,
@@ -74,7 +145,6 @@ export function createQuickbooksSimulator(
     realmId: options.realmId ?? QUICKBOOKS_DEMO_APP.realmId,
     now: () => clock() + offset,
   };
-  seedCompany(sim);
   const handle: QuickbooksSimulatorHandle = {
     get state() {
       return sim.state;
@@ -87,14 +157,19 @@ export function createQuickbooksSimulator(
       offset += ms;
     },
     reset: () => {
-      sim.state = createQboState();
-      seedCompany(sim);
+      persistence.clear();
+      sim.state = createQboState(persistence.sequences());
+      seedAndSave(sim);
     },
     connect: () => {
       const tokens = issueTokens(sim);
       return { refreshToken: tokens.refresh_token, accessToken: tokens.access_token };
     },
-    expireAccessTokens: () => sim.state.oauth.accessTokens.clear(),
+    expireAccessTokens: () => {
+      const tokens = [...sim.state.oauth.accessTokens.keys()];
+      sim.state.oauth.accessTokens.clear();
+      for (const token of tokens) saveToken(sim, 'access', token);
+    },
     throttle: (count) => {
       sim.state.forcedThrottles = count;
     },
@@ -105,7 +180,18 @@ export function createQuickbooksSimulator(
     entities: (name) => [...table(sim.state, name).values()],
   };
   const app = new Hono();
+  app.use('*', async (c, next) => {
+    try {
+      await persistence.ready();
+    } catch {
+      return c.json(
+        { error: 'The simulator cannot reach its state store; try again shortly.' },
+        503,
+      );
+    }
+    await next();
+  });
   app.route('/', oauthRoutes(sim));
   app.route('/', apiRoutes(sim));
-  return { app, handle };
+  return { simulator: { app, handle }, sim };
 }

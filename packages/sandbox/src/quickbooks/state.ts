@@ -3,6 +3,7 @@
  * front of it.
  * @module
  */
+import type { Sequences } from '../persistence/sequences.js';
 
 /** A stored entity as the API returns it (Id, SyncToken, MetaData included). */
 export type QboEntity = Record<string, unknown> & { Id: string; SyncToken: string };
@@ -27,7 +28,8 @@ export interface OAuthState {
 /** Whole simulator state. */
 export interface QboState {
   entities: Map<string, Map<string, QboEntity>>;
-  nextId: number;
+  /** The `id` sequence of new entities. */
+  sequences: Sequences;
   oauth: OAuthState;
   faults: Map<string, QboFault>;
   /** Times of recent API requests, for the per-minute limit. */
@@ -38,11 +40,14 @@ export interface QboState {
   requestLog: { method: string; path: string; minorVersion: string | null }[];
 }
 
-/** Fresh state. */
-export function createQboState(): QboState {
+/** First values of the sequences. */
+export const SEQUENCE_STARTS = { id: 100n };
+
+/** Fresh state over `sequences` (memory: restarted; a durable store: continued). */
+export function createQboState(sequences: Sequences): QboState {
   return {
     entities: new Map(),
-    nextId: 100,
+    sequences,
     oauth: { codes: new Map(), accessTokens: new Map(), refreshTokens: new Map() },
     faults: new Map(),
     recentRequests: [],

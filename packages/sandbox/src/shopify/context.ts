@@ -4,6 +4,7 @@
  * each factory, so modules stay small and share no globals.
  * @module
  */
+import type { Persistence } from '../persistence/persistence.js';
 import type { ShopifySimulatorSettings } from './settings.js';
 import type { WebhookTopic } from './store/records.js';
 import type { ShopifyState } from './store/state.js';
@@ -41,4 +42,6 @@ export interface ShopContext {
   /** Current simulated time in epoch ms (injected clock plus admin offset). */
   now(): number;
   events: EventSink;
+  /** Where state changes go (memory, or the host's durable store). */
+  persistence: Persistence;
 }

@@ -20,11 +20,13 @@ import type {
   SimSubscription,
 } from './store/records.js';
 import { createRefund } from './store/refunds.js';
+import { saveToken } from './store/save.js';
 import type { ShopifyState } from './store/state.js';
 import type { SimDelivery } from './webhooks/delivery-records.js';
 import type { DeliveryEngine } from './webhooks/engine.js';
 import { restOrder } from './webhooks/payload-order.js';
 import { createSubscription, deleteSubscription } from './webhooks/subscriptions.js';
+import { currentVersion } from './core/api-versions.js';
 
 /** Options of a subscription made through the handle or admin API. */
 export interface SubscribeOptions {
@@ -94,7 +96,11 @@ export function createHandle(
     now: () => sim.now(),
     reset: control.reset,
     advanceClock: control.advanceClock,
-    expireTokens: () => sim.state.tokens.clear(),
+    expireTokens: () => {
+      const tokens = [...sim.state.tokens.keys()];
+      sim.state.tokens.clear();
+      for (const token of tokens) saveToken(sim, token);
+    },
     createCustomer: (input) => createCustomer(sim, input),
     createOrder: (input) => createOrder(sim, input),
     cancelOrder: (id, input = {}) => cancelOrder(sim, order(id), input),
@@ -126,7 +132,7 @@ export function createHandle(
         topic,
         uri,
         includeFields: options.includeFields ?? null,
-        apiVersion: options.apiVersion ?? sim.settings.webhookApiVersion,
+        apiVersion: options.apiVersion ?? sim.settings.webhookApiVersion ?? currentVersion(sim),
       });
       if (!result.subscription) {
         const errors: Record<string, string[]> = {};

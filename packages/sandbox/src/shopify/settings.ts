@@ -43,10 +43,17 @@ export interface ShopifySimulatorSettings {
   tokenLifetimeSeconds: number;
   /** Scopes granted to every token (the `scope` of the token answer). */
   scopes: string[];
-  /** API versions served; any other `YYYY-MM` falls forward to the oldest of these. */
-  apiVersions: string[];
-  /** Version of payloads for subscriptions created through the admin API. */
-  webhookApiVersion: string;
+  /**
+   * API versions served; any other `YYYY-MM` falls forward to the oldest stable one. `null`
+   * (default) follows Shopify's calendar on the simulator's clock: the four latest quarterly
+   * versions (each is supported for 12 months), the next one (release candidate) and `unstable`.
+   */
+  apiVersions: string[] | null;
+  /**
+   * Version of payloads for subscriptions created through the admin API or the handle; `null`
+   * (default): the current stable version on the simulator's clock.
+   */
+  webhookApiVersion: string | null;
   /** GraphQL `Decimal` style: `trimmed` (`"10.0"`, as Shopify answers show) or `fixed` (`"10.00"`). */
   decimalStyle: 'trimmed' | 'fixed';
   /** Shop's UTC offset in minutes for REST/webhook timestamps (fixed; no daylight saving). */
@@ -105,8 +112,8 @@ export function defaultSettings(): ShopifySimulatorSettings {
     mutationCost: 10,
     tokenLifetimeSeconds: 86399,
     scopes: ['read_orders', 'write_orders', 'read_customers', 'write_customers'],
-    apiVersions: ['2025-01', '2025-04', '2025-07', '2025-10', '2026-01', '2026-04', 'unstable'],
-    webhookApiVersion: '2025-10',
+    apiVersions: null,
+    webhookApiVersion: null,
     decimalStyle: 'trimmed',
     utcOffsetMinutes: -300,
     shopCurrency: 'USD',

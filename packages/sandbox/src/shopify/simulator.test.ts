@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShopifySimulator, SHOPIFY_DEMO_CREDENTIALS } from './simulator.js';
-import { startShop } from './test-support.js';
+import { CURRENT_VERSION, startShop } from './test-support.js';
 
 let shop: Awaited<ReturnType<typeof startShop>>;
 
@@ -23,7 +23,7 @@ describe('simulator surface', () => {
       currencyCode: 'USD',
       plan: { shopifyPlus: false },
     });
-    expect(answer.headers.get('x-shopify-api-version')).toBe('2025-10');
+    expect(answer.headers.get('x-shopify-api-version')).toBe(CURRENT_VERSION);
   });
 
   it('works mounted under a prefix, as the runtime mounts it', async () => {

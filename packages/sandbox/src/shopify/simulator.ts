@@ -6,6 +6,12 @@
  * @module
  */
 import { Hono } from 'hono';
+import {
+  memoryPersistence,
+  openPersistence,
+  type DurableOptions,
+  type Persistence,
+} from '../persistence/persistence.js';
 import { controlRoutes } from './admin/control-routes.js';
 import { storeRoutes } from './admin/store-routes.js';
 import { webhookRoutes } from './admin/webhook-routes.js';
@@ -17,7 +23,8 @@ import { graphqlRoutes } from './graphql/route.js';
 import { createHandle, type ShopifySimulatorHandle } from './handle.js';
 import { authRoutes } from './http/auth.js';
 import { defaultSettings, type ShopifySimulatorSettings } from './settings.js';
-import { createState } from './store/state.js';
+import { restoreState } from './store/restore.js';
+import { createState, sequenceStarts } from './store/state.js';
 import { webhookEmitter } from './webhooks/emitter.js';
 import { DeliveryEngine } from './webhooks/engine.js';
 
@@ -65,16 +72,61 @@ function credentialsFrom(options: ShopifySimulatorOptions): ShopifyCredentials {
 
 /** Builds an in-memory Shopify store simulator. */
 export function createShopifySimulator(options: ShopifySimulatorOptions = {}): ShopifySimulator {
+  const starts = sequenceStarts(options.idStart ?? DEFAULT_ID_START);
+  return assemble(options, memoryPersistence(starts)).simulator;
+}
+
+/** A store simulator whose state lives in a durable store. */
+export interface DurableShopifySimulator extends ShopifySimulator {
+  /** Writes every change made so far. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Opens a store simulator over a durable store: customers, orders (with transactions and
+ * metafields), refunds, disputes, subscriptions, the delivery log and granted tokens are read
+ * back, deliveries still due are sent again, and resource ids, order numbers and webhook and
+ * event ids continue after every value ever reserved: none is issued twice, even after a crash.
+ * `close` stops deliveries and writes what is left.
+ */
+export async function openShopifySimulator(
+  options: ShopifySimulatorOptions & { durable: DurableOptions },
+): Promise<DurableShopifySimulator> {
+  const starts = sequenceStarts(options.idStart ?? DEFAULT_ID_START);
+  const { persistence, records } = await openPersistence(options.durable, starts);
+  const { simulator, sim, engine } = assemble(options, persistence);
+  restoreState(sim.state, records);
+  // A send cut short by the stop is due again (Shopify delivers at least once).
+  for (const delivery of sim.state.deliveries) {
+    if (delivery.state === 'scheduled' && delivery.nextAttemptAt === null) {
+      delivery.nextAttemptAt = sim.now();
+    }
+  }
+  engine.kick();
+  return {
+    ...simulator,
+    flush: () => persistence.flush(),
+    close: async () => {
+      await simulator.close();
+      await persistence.close();
+    },
+  };
+}
+
+function assemble(
+  options: ShopifySimulatorOptions,
+  persistence: Persistence,
+): { simulator: ShopifySimulator; sim: ShopContext; engine: DeliveryEngine } {
   const clock = options.clock ?? Date.now;
-  const idStart = options.idStart ?? DEFAULT_ID_START;
   let offset = 0;
   const settings = { ...defaultSettings(), ...options.settings };
   const sim: ShopContext = {
-    state: createState(idStart, settings.seed),
+    state: createState(persistence.sequences(), settings.seed),
     settings,
     credentials: credentialsFrom(options),
     now: () => clock() + offset,
     events: { emit: () => undefined, newEventId: () => '' },
+    persistence,
   };
   const advanceClock = (ms: number) => {
     offset += ms;
@@ -84,12 +136,24 @@ export function createShopifySimulator(options: ShopifySimulatorOptions = {}): S
   sim.events = webhookEmitter(sim, engine);
   const handle = createHandle(sim, engine, {
     reset: () => {
-      sim.state = createState(idStart, sim.settings.seed);
+      persistence.clear();
+      sim.state = createState(persistence.sequences(), sim.settings.seed);
     },
     advanceClock,
   });
   const schema = attachResolvers(buildAdminSchema());
   const app = new Hono();
+  app.use('*', async (c, next) => {
+    try {
+      await persistence.ready();
+    } catch {
+      return c.json(
+        { errors: 'The simulator cannot reach its state store; try again shortly.' },
+        503,
+      );
+    }
+    await next();
+  });
   if (options.adminApi !== false) {
     app.route(
       '/',
@@ -100,5 +164,5 @@ export function createShopifySimulator(options: ShopifySimulatorOptions = {}): S
   }
   app.route('/', authRoutes(sim));
   app.route('/', graphqlRoutes(sim, schema));
-  return { app, handle, close: () => engine.stop() };
+  return { simulator: { app, handle, close: () => engine.stop() }, sim, engine };
 }

@@ -8,6 +8,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SHOPIFY_DEMO_CREDENTIALS } from './simulator.js';
 import { startShopifySimulator, type StartShopifySimulatorOptions } from './start.js';
+import { calendarVersions } from './core/api-versions.js';
 
 /** An HTTP answer: status, parsed JSON (or `null`), raw text, headers. */
 export interface Answer {
@@ -29,6 +30,9 @@ async function answer(response: Response): Promise<Answer> {
   return { status: response.status, body, text, headers: response.headers };
 }
 
+/** The stable API version Shopify's calendar makes current today (what tests ask for by default). */
+export const CURRENT_VERSION = calendarVersions(Date.now())[3]!;
+
 /** Starts a simulator and returns helpers bound to it. */
 export async function startShop(options: StartShopifySimulatorOptions = {}) {
   const sim = await startShopifySimulator(options);
@@ -40,14 +44,17 @@ export async function startShop(options: StartShopifySimulatorOptions = {}) {
     opts: { token?: string | null; version?: string } = {},
   ): Promise<Answer> => {
     const token = opts.token === undefined ? defaultToken : opts.token;
-    const response = await fetch(`${sim.url}/admin/api/${opts.version ?? '2025-10'}/graphql.json`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { 'x-shopify-access-token': token } : {}),
+    const response = await fetch(
+      `${sim.url}/admin/api/${opts.version ?? CURRENT_VERSION}/graphql.json`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { 'x-shopify-access-token': token } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
       },
-      body: JSON.stringify({ query, variables }),
-    });
+    );
     return answer(response);
   };
   /** Calls the admin API. */

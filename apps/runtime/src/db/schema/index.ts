@@ -8,3 +8,4 @@ export * from './effects';
 export * from './ledger';
 export * from './shopify';
 export * from './ingress';
+export * from './sandbox';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, startShop } from '../test-support.js';
+import { CURRENT_VERSION, startReceiver, startShop } from '../test-support.js';
 
 let shop: Awaited<ReturnType<typeof startShop>>;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -131,7 +131,7 @@ describe('webhook subscriptions and payment echoes', () => {
     expect(created.body.webhook).toMatchObject({
       topic: 'orders/paid',
       address: receiver.url,
-      api_version: '2025-10',
+      api_version: CURRENT_VERSION,
     });
     await shop.admin('POST', '/webhooks', { topic: 'orders/updated', address: receiver.url });
     expect((await shop.admin('GET', '/webhooks')).body.webhooks).toHaveLength(2);

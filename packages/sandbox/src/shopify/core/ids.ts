@@ -4,6 +4,8 @@
  * them into JavaScript numbers. GraphQL ids are `gid://shopify/<Type>/<id>`.
  * @module
  */
+import type { Sequences } from '../../persistence/sequences.js';
+import { randomUuid, type Random } from './random.js';
 
 /** Resource types that carry global ids in the simulator. */
 export type GidType =
@@ -43,20 +45,25 @@ export function parseGid(text: string): ParsedGid | undefined {
   return { type: match[1], id: match[2] };
 }
 
-/** Hands out ids from one counter; kept as text so values beyond 2^53 stay exact. */
+/** Hands out resource ids from one counter; kept as text so values beyond 2^53 stay exact. */
 export class IdSequence {
-  private next: bigint;
-
-  constructor(start: bigint) {
-    this.next = start;
-  }
+  constructor(private readonly sequences: Sequences) {}
 
   /** Takes the next id. */
   take(): string {
-    const id = this.next;
-    this.next += 1n;
-    return id.toString();
+    return this.sequences.next('id').toString();
   }
+}
+
+/**
+ * A UUID-shaped id (`X-Shopify-Webhook-Id`, `X-Shopify-Event-Id`) whose first 48 bits are a
+ * sequence number and the rest drawn from `random`: each is new, and later ones sort after
+ * earlier ones, across restarts too.
+ */
+export function sequencedUuid(sequence: bigint, random: Random): string {
+  const tail = randomUuid(random);
+  const head = sequence.toString(16).padStart(12, '0').slice(-12);
+  return `${head.slice(0, 8)}-${head.slice(8, 12)}${tail.slice(13)}`;
 }
 
 /** Default first id: above 2^53 (9007199254740992) so connectors meet unsafe integers at once. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop } from '../test-support.js';
+import { calendarVersions } from '../core/api-versions.js';
 
 let shop: Awaited<ReturnType<typeof startShop>>;
 
@@ -218,13 +219,14 @@ describe('webhookSubscriptionCreate', () => {
 
   it('creates a subscription with the request version, and refuses a duplicate', async () => {
     const sub = { uri: 'https://example.com/hooks', includeFields: ['id', 'updated_at'] };
-    const { body } = await shop.gql(CREATE, { topic: 'ORDERS_PAID', sub }, { version: '2025-07' });
+    const version = calendarVersions(Date.now())[1]!;
+    const { body } = await shop.gql(CREATE, { topic: 'ORDERS_PAID', sub }, { version });
     expect(body.data.webhookSubscriptionCreate.webhookSubscription).toMatchObject({
       topic: 'ORDERS_PAID',
       uri: 'https://example.com/hooks',
       format: 'JSON',
       includeFields: ['id', 'updated_at'],
-      apiVersion: { handle: '2025-07' },
+      apiVersion: { handle: version },
       endpoint: { __typename: 'WebhookHttpEndpoint', callbackUrl: 'https://example.com/hooks' },
     });
     const again = await shop.gql(CREATE, { topic: 'ORDERS_PAID', sub });

@@ -10,18 +10,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { ShopContext } from '../context.js';
 import { requireAccessToken } from '../http/auth.js';
 import { readBody, sendJson } from '../http/reply.js';
+import { servedVersion } from '../core/api-versions.js';
 import { runGraphql, type GraphqlRequest } from './run.js';
-
-const VERSION = /^(\d{4}-(01|04|07|10)|unstable)$/;
-
-/** The version that serves a request for `asked`, or `undefined` for a malformed one. */
-export function servedVersion(sim: ShopContext, asked: string): string | undefined {
-  if (!VERSION.test(asked)) return undefined;
-  const served = sim.settings.apiVersions;
-  if (served.includes(asked)) return asked;
-  const stable = served.filter((v) => v !== 'unstable').sort();
-  return stable[0] ?? asked;
-}
 
 async function readRequest(c: Context): Promise<GraphqlRequest | null> {
   if ((c.req.header('content-type') ?? '').includes('application/graphql')) {
@@ -47,7 +37,12 @@ export function graphqlRoutes(sim: ShopContext, schema: GraphQLSchema): Hono {
     .use('/admin/api/*', requireAccessToken(sim))
     .post('/admin/api/:version/graphql.json', async (c) => {
       const version = servedVersion(sim, c.req.param('version'));
-      if (!version) return sendJson(404, { errors: 'Not Found' });
+      if (!version) {
+        const asked = c.req.param('version');
+        return sendJson(404, {
+          errors: `Not Found: '${asked}' is not an API version (versions are YYYY-MM with MM 01, 04, 07 or 10, or unstable)`,
+        });
+      }
       const headers = { 'x-shopify-api-version': version };
       const request = await readRequest(c);
       if (!request) {

@@ -21,6 +21,7 @@ import {
 import type { ShopContext } from '../context.js';
 import { actualCost, requestedCost } from './cost.js';
 import { inputSizeErrors } from './input-limits.js';
+import { shopifyValidationErrors, shopifyVariableErrors } from './validation-errors.js';
 import type { GqlContext } from './resolvers/shared.js';
 import { returnPoints, takePoints, throttleStatus } from './throttle.js';
 
@@ -81,7 +82,7 @@ export async function runGraphql(
     return failure(sim, [error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
   }
   const invalid = validate(schema, document);
-  if (invalid.length > 0) return failure(sim, invalid);
+  if (invalid.length > 0) return failure(sim, shopifyValidationErrors(document, invalid));
   const operation = getOperationAST(document, request.operationName ?? undefined);
   if (!operation) {
     const message = request.operationName
@@ -93,7 +94,10 @@ export async function runGraphql(
   const oversized = inputSizeErrors(document, inputs);
   if (oversized.length > 0) return failure(sim, oversized);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
-  if (coerced.errors) return failure(sim, coerced.errors);
+  if (coerced.errors) {
+    const definitions = operation.variableDefinitions ?? [];
+    return failure(sim, shopifyVariableErrors(definitions, inputs, coerced.errors));
+  }
   const costInput = {
     schema,
     operation,

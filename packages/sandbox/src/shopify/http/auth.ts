@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ShopContext } from '../context.js';
 import { readBody, sendJson } from './reply.js';
+import { saveToken } from '../store/save.js';
 
 /** Shopify's answer to a missing or wrong access token (HTTP 401). */
 export const INVALID_TOKEN_BODY = {
@@ -37,6 +38,7 @@ export function authRoutes(sim: ShopContext): Hono {
     const token = `shpat_${randomBytes(16).toString('hex')}`;
     const lifetime = sim.settings.tokenLifetimeSeconds;
     sim.state.tokens.set(token, { expiresAt: sim.now() + lifetime * 1000 });
+    saveToken(sim, token);
     return sendJson(
       200,
       { access_token: token, scope: sim.settings.scopes.join(','), expires_in: lifetime },

@@ -10,6 +10,7 @@ import { parseGid } from '../core/ids.js';
 import { wholeSeconds } from '../core/time.js';
 import { checkMetafieldValue, isKnownMetafieldType } from './metafield-types.js';
 import type { MetafieldOwnerType, SimCustomer, SimMetafield, SimOrder } from './records.js';
+import { saveCustomer, saveOrder } from './save.js';
 
 /** One element of `metafields: [MetafieldsSetInput!]!`. */
 export interface MetafieldsSetInput {
@@ -171,6 +172,8 @@ export function writeMetafield(
   now: number,
 ): SimMetafield {
   const mapKey = `${namespace}.${key}`;
+  if (owner.type === 'ORDER') saveOrder(sim, owner.record.id);
+  else saveCustomer(sim, owner.record.id);
   const existing = owner.record.metafields.get(mapKey);
   if (existing) {
     existing.type = type;

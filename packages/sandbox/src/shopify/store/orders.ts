@@ -59,7 +59,7 @@ export function createOrder(sim: ShopContext, input: Json): SimOrder {
   throwIfAny(errors);
 
   const now = wholeSeconds(sim.now());
-  const number = sim.state.nextOrderNumber++;
+  const number = Number(sim.state.sequences.next('order-number'));
   const gateway = stringAt(input, 'gateway');
   const order: SimOrder = {
     resource: 'Order',

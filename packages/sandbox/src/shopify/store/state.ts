@@ -3,7 +3,8 @@
  * bucket, the delivery log and the seeded random source. `reset` replaces it wholesale.
  * @module
  */
-import { IdSequence } from '../core/ids.js';
+import type { Sequences } from '../../persistence/sequences.js';
+import { DEFAULT_ID_START, IdSequence } from '../core/ids.js';
 import { seededRandom, type Random } from '../core/random.js';
 import type { SimDelivery } from '../webhooks/delivery-records.js';
 import type {
@@ -20,7 +21,8 @@ import type {
 export interface ShopifyState {
   /** One counter for every resource id. */
   ids: IdSequence;
-  nextOrderNumber: number;
+  /** Every counter: `id`, `order-number`, `delivery`, `webhook`, `event`. */
+  sequences: Sequences;
   customers: Map<string, SimCustomer>;
   orders: Map<string, SimOrder>;
   transactions: Map<string, SimTransaction>;
@@ -29,7 +31,6 @@ export interface ShopifyState {
   metafields: Map<string, SimMetafield>;
   subscriptions: Map<string, SimSubscription>;
   deliveries: SimDelivery[];
-  nextDeliverySeq: number;
   /** Client-credentials tokens and their expiry (epoch ms). */
   tokens: Map<string, { expiresAt: number }>;
   /** Cost bucket: points available at time `at`; `null` until first use (starts full). */
@@ -37,11 +38,16 @@ export interface ShopifyState {
   random: Random;
 }
 
-/** A fresh, empty store. */
-export function createState(idStart: bigint, seed: number): ShopifyState {
+/** First values of the store's sequences, resource ids from `idStart`. */
+export function sequenceStarts(idStart: bigint = DEFAULT_ID_START): Record<string, bigint> {
+  return { id: idStart, 'order-number': 1001n, delivery: 1n, webhook: 1n, event: 1n };
+}
+
+/** A fresh, empty store over `sequences` (memory: restarted; a durable store: continued). */
+export function createState(sequences: Sequences, seed: number): ShopifyState {
   return {
-    ids: new IdSequence(idStart),
-    nextOrderNumber: 1001,
+    ids: new IdSequence(sequences),
+    sequences,
     customers: new Map(),
     orders: new Map(),
     transactions: new Map(),
@@ -50,7 +56,6 @@ export function createState(idStart: bigint, seed: number): ShopifyState {
     metafields: new Map(),
     subscriptions: new Map(),
     deliveries: [],
-    nextDeliverySeq: 1,
     tokens: new Map(),
     bucket: null,
     random: seededRandom(seed),

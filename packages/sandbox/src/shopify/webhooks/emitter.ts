@@ -5,9 +5,10 @@
  * @module
  */
 import type { EventSink, ShopContext } from '../context.js';
-import { randomUuid } from '../core/random.js';
+import { sequencedUuid } from '../core/ids.js';
 import { stringifyJson } from '../core/raw-json.js';
 import type { WebhookTopic } from '../store/records.js';
+import { saveAnnounced } from '../store/save.js';
 import type { DeliveryEngine } from './engine.js';
 import { signWebhook } from './sign.js';
 import { topicBody } from './topics.js';
@@ -18,11 +19,12 @@ function pick(body: Record<string, unknown>, fields: string[]): Record<string, u
 
 /** The event sink of a simulator, delivering through `engine`. */
 export function webhookEmitter(sim: ShopContext, engine: DeliveryEngine): EventSink {
-  const newEventId = () => randomUuid(sim.state.random);
+  const newEventId = () => sequencedUuid(sim.state.sequences.next('event'), sim.state.random);
   return {
     newEventId,
     emit(topic: WebhookTopic, resourceId: string, eventId?: string) {
       const { state } = sim;
+      saveAnnounced(sim, topic, resourceId);
       const subscriptions = [...state.subscriptions.values()].filter((s) => s.topic === topic);
       if (subscriptions.length === 0) return;
       const built = topicBody(sim, topic, resourceId);
@@ -33,8 +35,8 @@ export function webhookEmitter(sim: ShopContext, engine: DeliveryEngine): EventS
         const fields = subscription.includeFields;
         const body = stringifyJson(fields.length > 0 ? pick(built.body, fields) : built.body);
         engine.schedule({
-          id: String(state.nextDeliverySeq++),
-          webhookId: randomUuid(state.random),
+          id: String(state.sequences.next('delivery')),
+          webhookId: sequencedUuid(state.sequences.next('webhook'), state.random),
           eventId: event,
           topic,
           subscriptionId: subscription.id,

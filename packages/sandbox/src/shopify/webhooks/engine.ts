@@ -11,9 +11,10 @@
  * @module
  */
 import type { ShopContext } from '../context.js';
-import { randomUuid } from '../core/random.js';
+import { sequencedUuid } from '../core/ids.js';
 import type { SimDelivery } from './delivery-records.js';
 import { deliveryHeaders } from './headers.js';
+import { saveDelivery, saveSubscription } from '../store/save.js';
 import { sendAttempt } from './send.js';
 
 const RECHECK_MS = 1000;
@@ -47,6 +48,7 @@ export class DeliveryEngine {
       delivery.nextAttemptAt = delivery.triggeredAt + this.scaled(settings.reorderDelaySeconds);
     }
     state.deliveries.push(delivery);
+    saveDelivery(this.sim, delivery.id);
     this.kick();
   }
 
@@ -95,7 +97,9 @@ export class DeliveryEngine {
     const { sim } = this;
     const first = delivery.attempts.length === 0;
     const webhookId =
-      first || sim.settings.retryKeepsWebhookId ? delivery.webhookId : randomUuid(sim.state.random);
+      first || sim.settings.retryKeepsWebhookId
+        ? delivery.webhookId
+        : sequencedUuid(sim.state.sequences.next('webhook'), sim.state.random);
     delivery.nextAttemptAt = null;
     const at = sim.now();
     const headers = deliveryHeaders(sim, delivery, webhookId);
@@ -106,6 +110,7 @@ export class DeliveryEngine {
       sim.settings.deliveryTimeoutMs,
     );
     delivery.attempts.push({ at, webhookId, ...outcome });
+    saveDelivery(sim, delivery.id);
     if (outcome.error === null) {
       delivery.state = 'delivered';
       this.maybeDuplicate(delivery);
@@ -118,16 +123,20 @@ export class DeliveryEngine {
       return;
     }
     delivery.state = 'failed';
-    if (sim.settings.removeFailingSubscriptions)
+    if (sim.settings.removeFailingSubscriptions) {
       sim.state.subscriptions.delete(delivery.subscriptionId);
+      saveSubscription(sim, delivery.subscriptionId);
+    }
   }
 
   private maybeDuplicate(delivery: SimDelivery): void {
     const { state, settings } = this.sim;
     if (delivery.duplicateOf !== null || state.random() >= settings.duplicateRate) return;
+    const id = String(state.sequences.next('delivery'));
+    saveDelivery(this.sim, id);
     state.deliveries.push({
       ...delivery,
-      id: String(state.nextDeliverySeq++),
+      id,
       state: 'scheduled',
       attempts: [],
       heldBack: false,

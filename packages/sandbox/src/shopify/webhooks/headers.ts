@@ -6,6 +6,7 @@
  */
 import type { ShopContext } from '../context.js';
 import type { SimDelivery } from './delivery-records.js';
+import { servedVersion } from '../core/api-versions.js';
 
 /** Headers for one attempt of a delivery (`webhookId` may differ per attempt, see settings). */
 export function deliveryHeaders(
@@ -19,7 +20,8 @@ export function deliveryHeaders(
     'X-Shopify-Topic': delivery.topic,
     'X-Shopify-Hmac-Sha256': delivery.hmac,
     'X-Shopify-Shop-Domain': sim.credentials.shopDomain,
-    'X-Shopify-API-Version': delivery.apiVersion,
+    // The subscription's version, or the one it falls forward to once retired.
+    'X-Shopify-API-Version': servedVersion(sim, delivery.apiVersion) ?? delivery.apiVersion,
     'X-Shopify-Webhook-Id': webhookId,
     'X-Shopify-Triggered-At': new Date(delivery.triggeredAt).toISOString(),
     'X-Shopify-Event-Id': delivery.eventId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOPIFY_DEMO_CREDENTIALS } from '../simulator.js';
-import { startReceiver, startShop } from '../test-support.js';
+import { CURRENT_VERSION, startReceiver, startShop } from '../test-support.js';
 import { verifyWebhook } from './sign.js';
 
 let shop: Awaited<ReturnType<typeof startShop>>;
@@ -49,7 +49,7 @@ describe('order webhooks', () => {
       'content-type': 'application/json',
       'x-shopify-topic': 'orders/create',
       'x-shopify-shop-domain': 'paybridge-demo.myshopify.com',
-      'x-shopify-api-version': '2025-10',
+      'x-shopify-api-version': CURRENT_VERSION,
       'user-agent': 'Shopify-Captain-Hook',
     });
     for (const name of [

@@ -10,6 +10,7 @@ import { wholeSeconds } from '../core/time.js';
 import type { UserError } from '../store/order-update.js';
 import type { SimSubscription } from '../store/records.js';
 import { topicFromText } from './topics.js';
+import { saveSubscription } from '../store/save.js';
 
 /** What a new subscription needs. */
 export interface SubscriptionInput {
@@ -83,10 +84,13 @@ export function createSubscription(sim: ShopContext, input: SubscriptionInput): 
     updatedAt: now,
   };
   sim.state.subscriptions.set(subscription.id, subscription);
+  saveSubscription(sim, subscription.id);
   return { subscription, userErrors: [] };
 }
 
 /** Deletes a subscription; `false` when there was none. */
 export function deleteSubscription(sim: ShopContext, id: string): boolean {
-  return sim.state.subscriptions.delete(id);
+  const deleted = sim.state.subscriptions.delete(id);
+  if (deleted) saveSubscription(sim, id);
+  return deleted;
 }

@@ -6,6 +6,7 @@ import { gid } from '../../core/ids.js';
 import type { SimSubscription } from '../../store/records.js';
 import { topicEnum } from '../../webhooks/topics.js';
 import { dateTime, type TypeResolvers } from './shared.js';
+import { servedVersions } from '../../core/api-versions.js';
 
 /** Resolvers of `WebhookSubscription`. */
 export const webhookResolvers: TypeResolvers<SimSubscription> = {
@@ -17,7 +18,7 @@ export const webhookResolvers: TypeResolvers<SimSubscription> = {
   apiVersion: (s, _a, ctx) => ({
     handle: s.apiVersion,
     displayName: s.apiVersion,
-    supported: ctx.sim.settings.apiVersions.includes(s.apiVersion),
+    supported: servedVersions(ctx.sim).includes(s.apiVersion),
   }),
   createdAt: (s) => dateTime(s.createdAt),
   updatedAt: (s) => dateTime(s.updatedAt),

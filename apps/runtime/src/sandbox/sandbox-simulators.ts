@@ -1,0 +1,59 @@
+import {
+  openPaytraceSimulator,
+  openQuickbooksSimulator,
+  openShopifySimulator,
+  type DurablePaytraceSimulator,
+  type DurableQuickbooksSimulator,
+  type DurableShopifySimulator,
+} from '@paybridge/sandbox';
+import type { Sql } from '../db/client';
+import type { Logger } from '../logger';
+import { postgresSimulatorStore } from './postgres-simulator-store';
+
+/** The built-in simulators of a sandbox start, their state kept in the runtime's Postgres. */
+export interface SandboxSimulators {
+  paytrace: DurablePaytraceSimulator;
+  shopify: DurableShopifySimulator;
+  quickbooks: DurableQuickbooksSimulator;
+  /** Stops webhook deliveries and writes every pending change (call on shutdown). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the PayTrace, Shopify and QuickBooks simulators over the `sandbox` schema: what a user
+ * did in the sandbox (vault profiles, orders, documents, connected companies) is still there
+ * after a restart, and no id is handed out twice, even after a kill -9.
+ */
+export async function openSandboxSimulators(sql: Sql, logger: Logger): Promise<SandboxSimulators> {
+  const durable = (simulator: string) => ({
+    store: postgresSimulatorStore(sql, simulator),
+    onError: (error: unknown) =>
+      logger.warn('sandbox: simulator state store failed; retrying', {
+        simulator,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  });
+  const paytrace = await openPaytraceSimulator({ durable: durable('paytrace') });
+  const shopify = await openShopifySimulator({ durable: durable('shopify') });
+  const quickbooks = await openQuickbooksSimulator({ durable: durable('quickbooks') });
+  return {
+    paytrace,
+    shopify,
+    quickbooks,
+    close: async () => {
+      // A store that cannot be reached at shutdown must not stop the rest of the shutdown.
+      for (const [simulator, sim] of [
+        ['shopify', shopify],
+        ['paytrace', paytrace],
+        ['quickbooks', quickbooks],
+      ] as const) {
+        await sim.close().catch((error: unknown) =>
+          logger.warn('sandbox: could not write the last simulator changes', {
+            simulator,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
+      }
+    },
+  };
+}
