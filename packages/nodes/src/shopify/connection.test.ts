@@ -10,7 +10,7 @@ describe('shopify connection', () => {
       accessToken: 'shpat_abc',
       webhookSecret: 'whsecret',
     });
-    expect(v.apiVersion).toBe('2025-10');
+    expect(v.apiVersion).toBe('2026-10');
     expect(v.environment).toBe('store');
     expect(webhookSecretsOf(v)).toEqual(['whsecret']);
   });

@@ -15,7 +15,7 @@ const secretText = () =>
     .max(512)
     .regex(/^\S(?:.*\S)?$/s, 'must not start or end with whitespace');
 
-/** Stable quarterly versions (`2025-10`) and `unstable`. */
+/** Stable quarterly versions (`2026-10`) and `unstable`. */
 const API_VERSION = /^(\d{4}-(01|04|07|10)|unstable)$/;
 
 export const shopifyConnection = defineConnection({
@@ -33,8 +33,8 @@ export const shopifyConnection = defineConnection({
         .meta({ title: 'Shop domain', placeholder: 'my-store.myshopify.com' }),
       apiVersion: z
         .string()
-        .regex(API_VERSION, 'a quarterly version such as 2025-10, or "unstable"')
-        .default('2025-10')
+        .regex(API_VERSION, 'a quarterly version such as 2026-10, or "unstable"')
+        .default('2026-10')
         .meta({ title: 'API version' }),
       environment: z.enum(['store', 'simulator', 'custom']).default('store').meta({
         title: 'Where',

@@ -95,7 +95,7 @@ describe('shopify graphql client', () => {
     const { client } = await setup(() => ok());
     await expect(client.run(shopName, {})).resolves.toEqual({ shop: { name: 'Demo' } });
     const [request] = server!.received;
-    expect(request?.path).toBe('/admin/api/2025-10/graphql.json');
+    expect(request?.path).toBe('/admin/api/2026-10/graphql.json');
     expect(request?.headers['x-shopify-access-token']).toBe('shpat_secret');
     expect(request?.json).toEqual({ query: shopName.document, variables: {} });
   });
