@@ -693,7 +693,7 @@ describe('executeRun: effect ledger', () => {
     const h = harness(
       buildFlow([start, charge], [edge('start', 'charge')]),
       chargeType(async (ctx) => {
-        const claim = await ctx.effects!.claim('', `amount=${ctx.config.amount}`);
+        const claim = await ctx.effects!.claim({ item: '' }, `amount=${ctx.config.amount}`);
         seen.push(claim.state);
         if (claim.state === 'new') throw new Error('worker lost before the checkpoint');
         return { port: 'success', output: { reference: claim.reference } };
