@@ -112,8 +112,12 @@ describe('ERP nodes', () => {
     await run(erpCustomerUpsertNode, {}, ORDER);
     // An earlier execution claimed at 11:59:30 and never settled; the test clock says 12:00.
     const effects = memoryEffectStore({ now: () => new Date('2025-01-15T11:59:30.000Z') });
-    await run(erpInvoiceFromOrderNode, {}, ORDER);
-    await effects.claim('node-1', '', 'whatever');
+    // The posting is keyed by its business reference (the document's external reference).
+    const probe = memoryEffectStore();
+    await run(erpInvoiceFromOrderNode, {}, ORDER, { effects: probe });
+    const [[key, record]] = [...probe.records.entries()] as [[string, { fingerprint: string }]];
+    const business = key.replace(/^biz:/, '');
+    await effects.claim('node-1', { item: '', business }, record.fingerprint, {});
     const early = await thrown(run(erpInvoiceFromOrderNode, {}, ORDER, { effects }));
     expect(early).toMatchObject({ errorClass: 'transient', code: 'ERP_OUTCOME_PENDING' });
     expect(early.retryAfterMs).toBe(30_000);

@@ -13,7 +13,7 @@ import { orderCreateManualPayment, orderMarkAsPaid } from '../graphql/payment-mu
 import { fromShopifyMoney, toMoneyInput, toShopifyDecimal, type Money } from '../money';
 import { notFound } from '../nodes/shared/node-client';
 import { toPaymentState, toTransaction } from '../records';
-import type { ShopifyEffect } from './exactly-once';
+import type { ShopifyEffect } from './write-effect';
 import { writeFingerprint } from './fingerprint';
 import { ShopifyPaymentResult } from './payment-result';
 
@@ -62,7 +62,7 @@ function cannotMarkPaid(state: WirePaymentState): BusinessError {
   );
 }
 
-/** The effect of recording `request`, for {@link performOnce}. */
+/** The effect of recording `request`, for {@link performShopifyWrite}. */
 export function markPaidEffect(
   client: ShopifyClient,
   request: PaymentRequest,

@@ -12,7 +12,7 @@ import { refundCreate, transactionVoid } from '../graphql/payment-mutations';
 import type { WirePaymentState } from '../graphql/orders';
 import { fromShopifyMoney, toShopifyDecimal, type Money } from '../money';
 import { toTransaction } from '../records';
-import type { ShopifyEffect } from './exactly-once';
+import type { ShopifyEffect } from './write-effect';
 import { writeFingerprint } from './fingerprint';
 import { openAuthorization, readPaymentFacts } from './order-facts';
 import { ReversalResult } from './payment-result';

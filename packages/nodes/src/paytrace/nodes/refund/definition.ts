@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod';
+import { businessReferenceField, BUSINESS_REFERENCE_DOCS } from '../../../effects/business-reference-field';
 import { defineNode } from '../../../define-node';
 import {
   amountField,
@@ -40,6 +41,7 @@ export const paytraceRefundNode = defineNode({
           'transaction voids it instead.',
         widget: 'switch',
       }),
+    businessReference: businessReferenceField,
   }),
   output: PaymentOutput,
   ports: PAYMENT_PORTS,
@@ -54,9 +56,22 @@ A transaction that has not settled cannot be refunded (\`error\`, PayTrace code 
 if not settled yet**, a full refund (no amount, or the transaction's whole amount) voids it
 instead and emits \`operation: "void"\`; a partial refund of an unsettled transaction still fails.
 
-**Exactly once**: the refund is sent with an invoice id derived from the flow, event and node, so a
-refund whose answer was lost is found by it after the connection's unknown-outcome wait instead of
-being sent twice. The void-instead is recorded separately.`,
+**Never more than was refunded or captured**: when the run comes from a Shopify refund
+(\`refunds/create\`), the PayTrace refund may not exceed what Shopify recorded as refunded by it
+(its refund transactions): \`REFUND_EXCEEDS_SHOPIFY_REFUND\`. It may never exceed what the
+transaction captured minus what the effect records already refunded from it, in any flow:
+\`REFUND_EXCEEDS_CAPTURED\`. Both are checked before anything is sent.
+
+**Exactly once**: the refund is recorded under its business reference — by default the PayTrace
+connection, the Shopify order id and the Shopify refund id (\`$trigger.body.order_id\`,
+\`$trigger.body.id\` of a \`refunds/create\` event) — and sent with an invoice id derived from it,
+so a second event for the same Shopify refund (a run by hand, the reconciliation poller) gets the
+recorded refund back, and a refund whose answer was lost is found by its invoice id after the
+connection's unknown-outcome wait instead of being sent twice. From an order event the default is
+the order id and \`refund\` (one refund per order: set **Business reference** for more). The
+void-instead is recorded separately.
+
+${BUSINESS_REFERENCE_DOCS}`,
 });
 
 /** Refund config after defaults. */

@@ -67,8 +67,9 @@ describe('paytrace.refund', () => {
       h.context(paytraceCaptureNode, { transactionId: auth.transactionId, amount: 2000 }),
     );
     await h.settle();
+    // Refused by Paybridge before PayTrace is asked: more than was captured.
     await expect(run({ transactionId: auth.transactionId, amount: 2001 })).rejects.toMatchObject({
-      code: 'PAYTRACE_REFUSED',
+      code: 'REFUND_EXCEEDS_CAPTURED',
     });
     await expect(run({ transactionId: auth.transactionId, amount: 2000 })).resolves.toMatchObject({
       port: 'approved',

@@ -1,19 +1,28 @@
 /**
- * The `paytrace.refund` executor, with the optional void of an unsettled transaction.
+ * The `paytrace.refund` executor, with the optional void of an unsettled transaction. Before
+ * any money moves, a refund is checked against what Shopify refunded (when the run comes from a
+ * Shopify refund) and against what was captured minus what the effect records already refunded.
  *
  * @module
  */
 import { PermanentError, type NodeExecutor } from '@paybridge/engine';
+import type { ShopifyTriggerFacts } from '../../../effects/business-reference';
 import { implementNode } from '../../../define-node';
 import { followUpEndpoints } from '../../client/endpoints';
 import { PaytraceRefusedError } from '../../client/errors';
 import { parsePaytraceAmount, toPaytraceAmount } from '../../client/money';
 import type { PaytraceClient } from '../../client/paytrace-client';
 import type { PaytraceRuntime } from '../../client/runtime';
-import { performExactlyOnce, type PaymentEffect } from '../../exactly-once';
 import { exportTransaction, findByInvoice } from '../../lookups';
 import { outcomeFromAnswer, outcomeFromRecord, usd, type OutcomeFacts } from '../../outcomes';
-import { fingerprintOf, prepareCall } from '../../prepared-call';
+import {
+  paymentScope,
+  performPayment,
+  type PaymentContext,
+  type PaymentEffect,
+} from '../../payment-effect';
+import { prepareCall } from '../../prepared-call';
+import { PaymentOutcome } from '../shared/outputs';
 import { clientFor } from '../shared/node-client';
 import { voidEffect } from '../shared/void-effect';
 import { paytraceRefundNode, type PaytraceRefundConfig } from './definition';
@@ -35,13 +44,20 @@ function refundEffect(client: PaytraceClient, config: PaytraceRefundConfig): Pay
   });
   return {
     item: '',
-    fingerprint: fingerprintOf(call, client),
+    operation: 'refund',
+    call,
+    amountMinor: amount ?? null,
     targetId: transactionId,
     perform: async (invoiceId) =>
       outcomeFromAnswer(await call.send(client, invoiceId), facts(invoiceId)),
     resolve: async (attempt) => {
-      const record = await findByInvoice(client, { ...attempt, type: 'REFUND' });
-      return record && outcomeFromRecord(record, facts(attempt.invoiceId));
+      const record = await findByInvoice(client, {
+        invoiceId: attempt.reference,
+        startedAt: attempt.startedAt,
+        now: attempt.now,
+        type: 'REFUND',
+      });
+      return record && outcomeFromRecord(record, facts(attempt.reference));
     },
   };
 }
@@ -58,13 +74,83 @@ async function assertWholeAmount(client: PaytraceClient, config: PaytraceRefundC
   );
 }
 
+/**
+ * What other refund records of this transaction may have refunded (approved, or still unknown),
+ * in minor units; a full refund without amount counts as everything captured.
+ */
+async function alreadyRefunded(ctx: PaymentContext, ownKey: string, target: string, all: number) {
+  const related = ctx.effects ? await ctx.effects.related(target) : [];
+  let total = 0;
+  for (const record of related) {
+    if (record.key === ownKey || record.key.startsWith(`${ownKey}~`)) continue;
+    if (record.operation !== 'refund' || record.status === 'released') continue;
+    if (record.status === 'settled') {
+      const outcome = PaymentOutcome.safeParse(record.outcome);
+      if (!outcome.success || outcome.data.status !== 'approved') continue;
+      total += outcome.data.amount?.minor ?? record.amountMinor ?? all;
+    } else {
+      total += record.amountMinor ?? all;
+    }
+  }
+  return total;
+}
+
+
+/**
+ * Refuses, before anything is sent, a refund above what Shopify refunded for the refund that
+ * started the run, or above what was captured minus what was already refunded.
+ */
+async function assertRefundable(
+  ctx: PaymentContext & { config: PaytraceRefundConfig },
+  client: PaytraceClient,
+  shopify: ShopifyTriggerFacts,
+  ownKey: string,
+) {
+  const { transactionId, amount, currency } = ctx.config;
+  const money = (minor: number) => toPaytraceAmount({ minor, currency: 'USD' });
+  const record = await exportTransaction(client, transactionId);
+  const captured = (record && parsePaytraceAmount(record.amount)) ?? null;
+  const refunded =
+    captured === null ? 0 : await alreadyRefunded(ctx, ownKey, transactionId, captured);
+  const left = captured === null ? null : Math.max(0, captured - refunded);
+  const requested = amount ?? left;
+  if (shopify.refundId !== null && shopify.refunded !== null && requested !== null) {
+    const limit = shopify.refunded;
+    if (limit.currency !== currency || requested > limit.minor) {
+      throw new PermanentError(
+        'REFUND_EXCEEDS_SHOPIFY_REFUND',
+        `Shopify refund ${shopify.refundId} refunded ${money(limit.minor)} ${limit.currency}; ` +
+          `refusing to refund ${money(requested)} ${currency} in PayTrace`,
+        { details: { refundId: shopify.refundId, shopifyRefunded: limit, requested } },
+      );
+    }
+  }
+  if (left !== null && captured !== null && (requested ?? 0) > left) {
+    throw new PermanentError(
+      'REFUND_EXCEEDS_CAPTURED',
+      `Transaction ${transactionId} captured ${money(captured)} ${currency} and ` +
+        `${money(refunded)} is already refunded; refusing to refund ${money(requested ?? 0)}`,
+      { details: { transactionId, captured, refunded, requested } },
+    );
+  }
+  if (left === 0 && amount === undefined && refunded > 0) {
+    throw new PermanentError(
+      'REFUND_EXCEEDS_CAPTURED',
+      `Transaction ${transactionId} is already refunded in full`,
+      { details: { transactionId, captured, refunded } },
+    );
+  }
+}
+
 /** Builds the refund executor on the runtime's shared PayTrace state. */
 export function createRefundExecutor(runtime: PaytraceRuntime): NodeExecutor<PaytraceRefundConfig> {
   return implementNode(paytraceRefundNode, async (ctx) => {
     const client = clientFor(runtime, ctx);
-    const wait = client.settings.unknownOutcomeWaitMs;
+    const { shopify, business } = await paymentScope(ctx, 'refund');
+    const ref = { item: '', business };
+    await assertRefundable(ctx, client, shopify, ctx.effects?.keyOf(ref) ?? '');
     try {
-      const output = await performExactlyOnce(ctx, refundEffect(client, ctx.config), wait);
+      const output = await performPayment(ctx, client, refundEffect(client, ctx.config), business);
       return { port: output.status, output };
     } catch (err) {
       const unsettled = err instanceof PaytraceRefusedError && err.has(817);
@@ -74,8 +160,9 @@ export function createRefundExecutor(runtime: PaytraceRuntime): NodeExecutor<Pay
         transactionId: ctx.config.transactionId,
       });
       const effect = voidEffect(client, ctx.config.transactionId, VOID_INSTEAD_ITEM);
-      const output = await performExactlyOnce(ctx, effect, wait);
+      const output = await performPayment(ctx, client, effect, business);
       return { port: output.status, output };
     }
   });
 }
+
