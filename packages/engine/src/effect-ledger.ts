@@ -101,7 +101,12 @@ export interface EffectLedger {
   /** Remembers the remote id of an attempt before its outcome is known (e.g. a refund's target). */
   noteRemoteId(ref: EffectRef, attempt: number, remoteId: string): Promise<void>;
   /** Records the outcome of `attempt` (what the service answered, or what a lookup found). */
-  settle(ref: EffectRef, attempt: number, outcome: unknown, remoteId?: string | null): Promise<void>;
+  settle(
+    ref: EffectRef,
+    attempt: number,
+    outcome: unknown,
+    remoteId?: string | null,
+  ): Promise<void>;
   /**
    * Closes `attempt` as having had no effect (the service refused before doing anything, or a
    * lookup proved it absent), so the next `claim` opens attempt + 1. Ignored when the attempt is
@@ -213,10 +218,7 @@ interface MemoryRecord {
 
 /** An in-memory effect store, for tests and single-process tools. */
 export interface MemoryEffectStore extends EffectStore {
-  /**
-   * Records by key, to assert on: `nodeId|item` for fallback records, `biz:<business>[#item]`
-   * for business-keyed ones.
-   */
+  /** Records by key ({@link effectKey}), to assert on. */
   readonly records: Map<string, MemoryRecord>;
   /** The store as a different run of the same event would see it (a replay). */
   forRun(runId: string): MemoryEffectStore;
@@ -239,8 +241,7 @@ export function memoryEffectStore(
   const runId = options.runId ?? 'run-1';
   const now = options.now ?? (() => new Date());
   const records = options.records ?? new Map<string, MemoryRecord>();
-  const key = (nodeId: string, ref: EffectRef) =>
-    ref.business ? effectKey(flowId, eventId, nodeId, ref) : `${nodeId}|${ref.item}`;
+  const key = (nodeId: string, ref: EffectRef) => effectKey(flowId, eventId, nodeId, ref);
   const snapshot = (record: MemoryRecord, state: EffectState): EffectClaim => ({
     reference: record.reference,
     attempt: record.attempt,

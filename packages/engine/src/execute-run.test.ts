@@ -702,7 +702,7 @@ describe('executeRun: effect ledger', () => {
     await h.execute({ effects });
     await h.execute({ effects, priorSteps: [] });
     expect(seen).toEqual(['new', 'unknown']);
-    expect([...effects.records.keys()]).toEqual(['charge|']);
+    expect([...effects.records.keys()]).toEqual(['flow:flow-1/event:event-1/node:charge/item:']);
   });
 
   it('leaves ctx.effects undefined when the host keeps no ledger', async () => {

@@ -13,7 +13,9 @@ import { z } from 'zod';
 export const businessReferenceField = z
   .union([z.string().max(200), z.number()])
   .nullish()
-  .transform((value) => (value === null || value === undefined || value === '' ? undefined : String(value)))
+  .transform((value) =>
+    value === null || value === undefined || value === '' ? undefined : String(value),
+  )
   .meta({
     title: 'Business reference',
     description:

@@ -30,7 +30,10 @@ export function canonicalJson(value: unknown): string {
  * `sha256:<hex>` of the canonical JSON of `value`, or base64url of the digest without prefix
  * (the form ERP postings were recorded with, kept so their records still match).
  */
-export function fingerprint(value: unknown, encoding: 'prefixed-hex' | 'base64url' = 'prefixed-hex') {
+export function fingerprint(
+  value: unknown,
+  encoding: 'prefixed-hex' | 'base64url' = 'prefixed-hex',
+) {
   const digest = createHash('sha256').update(canonicalJson(value), 'utf8');
   return encoding === 'base64url' ? digest.digest('base64url') : `sha256:${digest.digest('hex')}`;
 }

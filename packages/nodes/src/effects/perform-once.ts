@@ -93,7 +93,10 @@ export interface Effect<Result> {
   /** Turns an error into the node's error (default: as thrown). */
   mapError?(err: unknown): unknown;
   /** Where a result, stored or found, conflicts with the current request: the message to give. */
-  describe(result: Result): { readonly message: string; readonly details?: Record<string, unknown> };
+  describe(result: Result): {
+    readonly message: string;
+    readonly details?: Record<string, unknown>;
+  };
   /** How long an abandoned request may still land after its attempt started. */
   readonly unknownOutcomeWaitMs: number;
   /** Whether a lost request may still land later, so it is never re-sent before the wait. */

@@ -71,7 +71,8 @@ export function paymentReference(
  */
 function paymentFingerprint(client: PaytraceClient, effect: PaymentEffect, business: boolean) {
   const account = `${client.settings.baseUrl} ${client.settings.username}`;
-  if (!business) return fingerprint({ account, path: effect.call.path, body: { ...effect.call.body } });
+  if (!business)
+    return fingerprint({ account, path: effect.call.path, body: { ...effect.call.body } });
   return fingerprint({
     account,
     operation: effect.operation,

@@ -32,4 +32,3 @@ export function prepareCall<Request extends z.ZodType>(
       client.call(endpoint, invoiceId === undefined ? body : { ...body, invoice_id: invoiceId }),
   };
 }
-

@@ -115,7 +115,7 @@ describe('ERP nodes', () => {
     // The posting is keyed by its business reference (the document's external reference).
     const probe = memoryEffectStore();
     await run(erpInvoiceFromOrderNode, {}, ORDER, { effects: probe });
-    const [[key, record]] = [...probe.records.entries()] as [[string, { fingerprint: string }]];
+    const [key, record] = [...probe.records.entries()][0]!;
     const business = key.replace(/^biz:/, '');
     await effects.claim('node-1', { item: '', business }, record.fingerprint, {});
     const early = await thrown(run(erpInvoiceFromOrderNode, {}, ORDER, { effects }));

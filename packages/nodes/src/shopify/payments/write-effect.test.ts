@@ -146,9 +146,15 @@ describe('performShopifyWrite', () => {
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
 
     const other = memoryEffectStore();
-    await performShopifyWrite(context(other), fakeEffect({ alreadyDone: () => true }).effect, 60_000);
+    await performShopifyWrite(
+      context(other),
+      fakeEffect({ alreadyDone: () => true }).effect,
+      60_000,
+    );
     const changed = fakeEffect({ fingerprint: 'fp-b' });
-    await expect(performShopifyWrite(context(other), changed.effect, 60_000)).resolves.toMatchObject({
+    await expect(
+      performShopifyWrite(context(other), changed.effect, 60_000),
+    ).resolves.toMatchObject({
       origin: 'shopify',
       wrote: true,
     });

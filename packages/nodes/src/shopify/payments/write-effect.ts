@@ -14,7 +14,11 @@ import type { ExecuteContext } from '@paybridge/engine';
 import type { z } from 'zod';
 import { businessReference } from '../../effects/business-reference';
 import { performOnce, type EffectContext } from '../../effects/perform-once';
-import { ShopifyNotSentError, ShopifyOutcomeUnknownError, ShopifyUserError } from '../client/errors';
+import {
+  ShopifyNotSentError,
+  ShopifyOutcomeUnknownError,
+  ShopifyUserError,
+} from '../client/errors';
 import { legacyIdOf } from '../ids';
 
 /** Where a result came from: Shopify's answer now, the ledger, or a lookup after a lost answer. */

@@ -4,7 +4,10 @@
  * @module
  */
 import { z } from 'zod';
-import { businessReferenceField, BUSINESS_REFERENCE_DOCS } from '../../../effects/business-reference-field';
+import {
+  businessReferenceField,
+  BUSINESS_REFERENCE_DOCS,
+} from '../../../effects/business-reference-field';
 import { defineNode } from '../../../define-node';
 import {
   amountField,

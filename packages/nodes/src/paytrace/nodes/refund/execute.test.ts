@@ -97,7 +97,8 @@ describe('paytrace.refund', () => {
       output: { operation: 'void', transactionId: id, targetTransactionId: id, responseCode: 109 },
     });
     expect(tx(id)).toMatchObject({ voided: true });
-    expect(store.records.get(`pay|${VOID_INSTEAD_ITEM}`)).toMatchObject({ status: 'settled' });
+    const voidKey = store.keyOf('pay', { item: VOID_INSTEAD_ITEM });
+    expect(store.records.get(voidKey)).toMatchObject({ status: 'settled' });
     const again = await run(config, { store });
     expect(again).toMatchObject({ output: { operation: 'void', origin: 'ledger' } });
     expect(refunds(id)).toEqual([]);

@@ -95,7 +95,6 @@ async function alreadyRefunded(ctx: PaymentContext, ownKey: string, target: stri
   return total;
 }
 
-
 /**
  * Refuses, before anything is sent, a refund above what Shopify refunded for the refund that
  * started the run, or above what was captured minus what was already refunded.
@@ -165,4 +164,3 @@ export function createRefundExecutor(runtime: PaytraceRuntime): NodeExecutor<Pay
     }
   });
 }
-

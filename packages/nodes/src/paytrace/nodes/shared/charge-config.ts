@@ -5,7 +5,10 @@
  * @module
  */
 import { z } from 'zod';
-import { businessReferenceField, BUSINESS_REFERENCE_DOCS } from '../../../effects/business-reference-field';
+import {
+  businessReferenceField,
+  BUSINESS_REFERENCE_DOCS,
+} from '../../../effects/business-reference-field';
 import {
   amountField,
   billingAddressField,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { businessReferenceField, BUSINESS_REFERENCE_DOCS } from '../../../effects/business-reference-field';
+import {
+  businessReferenceField,
+  BUSINESS_REFERENCE_DOCS,
+} from '../../../effects/business-reference-field';
 import { defineNode } from '../../../define-node';
 import { DEFAULT_PAYMENT_TAGS, PaytraceResult } from '../../payment-status';
 import { ReversalResult, ShopifyPaymentOutput } from '../../payments/payment-result';

@@ -51,7 +51,12 @@ export function createShopifyApplyPaymentResultExecutor(
     const own = ctx.config.businessReference;
     const reversalOf = result.transactionId ? `paytrace:${result.transactionId}` : undefined;
     const reference = (operation: string) =>
-      orderWriteReference(ctx, operation, orderId, own ?? (operation === 'payment' ? undefined : reversalOf));
+      orderWriteReference(
+        ctx,
+        operation,
+        orderId,
+        own ?? (operation === 'payment' ? undefined : reversalOf),
+      );
     const state = await readPaymentFacts(client, orderId);
     const plan = planPaymentStatus(result, factsOf(state, paymentMethodName), {
       declined: ctx.config.declinedTag,
