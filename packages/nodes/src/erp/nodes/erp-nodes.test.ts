@@ -107,6 +107,25 @@ describe('ERP nodes', () => {
     expect(qbo.sim.handle.entities('Invoice')).toHaveLength(1);
   });
 
+  it('post the same document from two flows once, through the effect ledger', async () => {
+    const { qbo, run } = setup();
+    await run(erpCustomerUpsertNode, {}, ORDER);
+    const effects = memoryEffectStore();
+    const first = await run(erpInvoiceFromOrderNode, {}, ORDER, { effects });
+    // Another flow (an imported copy, or a different flow), another event, the same order.
+    const otherFlow = effects.forEvent({ flowId: 'flow-2', eventId: 'event-2', runId: 'run-2' });
+    const second = await run(erpInvoiceFromOrderNode, {}, ORDER, {
+      effects: otherFlow,
+      runId: 'run-2',
+      nodeId: 'invoice-in-the-copy',
+    });
+    expect(first.output).toMatchObject({ created: true, origin: 'erp' });
+    expect(second.output).toMatchObject({ created: false, origin: 'ledger' });
+    expect(second.output.document.id).toBe(first.output.document.id);
+    expect(qbo.sim.handle.entities('Invoice')).toHaveLength(1);
+    expect([...effects.records.keys()].filter((key) => key.includes(':invoice:'))).toHaveLength(1);
+  });
+
   it('look an unknown outcome up by reference instead of posting again', async () => {
     const { qbo, run } = setup();
     await run(erpCustomerUpsertNode, {}, ORDER);

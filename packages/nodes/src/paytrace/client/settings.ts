@@ -6,7 +6,8 @@
  * @module
  */
 import { PermanentError } from '@paybridge/engine';
-import { customBaseUrlProblem, PAYTRACE_HOSTS, paytraceConnection } from '../connection';
+import { resolveBaseUrl } from '../../connections/base-url';
+import { PAYTRACE_HOSTS, paytraceConnection } from '../connection';
 
 /** Resolved connection settings. Holds the password: never log or return this object. */
 export interface PaytraceSettings {
@@ -20,10 +21,6 @@ export interface PaytraceSettings {
   readonly allowKeyedEntry: boolean;
   readonly requestTimeoutMs: number;
   readonly unknownOutcomeWaitMs: number;
-}
-
-function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }
 
 /**
@@ -47,28 +44,20 @@ export function paytraceSettings(
     );
   }
   const v = parsed.data;
-  let baseUrl: string;
-  let trusted = true;
-  if (v.environment === 'simulator') {
-    if (simulatorUrl === undefined) {
-      throw new PermanentError(
-        'PAYTRACE_SIMULATOR_UNAVAILABLE',
-        'This runtime serves no PayTrace simulator; choose another environment',
-      );
-    }
-    baseUrl = simulatorUrl;
-  } else if (v.environment === 'custom') {
-    const custom = v.baseUrl ?? '';
-    if (customBaseUrlProblem(custom) !== undefined) {
-      throw new PermanentError('CONNECTION_INVALID', 'The custom PayTrace base URL is invalid');
-    }
-    baseUrl = custom;
-    trusted = false;
-  } else {
-    baseUrl = PAYTRACE_HOSTS[v.environment];
-  }
+  const { baseUrl, trusted } = resolveBaseUrl(
+    { code: 'PAYTRACE', title: 'PayTrace' },
+    {
+      environment: v.environment,
+      hosted:
+        v.environment === 'production' || v.environment === 'sandbox'
+          ? PAYTRACE_HOSTS[v.environment]
+          : undefined,
+      custom: v.baseUrl,
+      simulatorUrl,
+    },
+  );
   return {
-    baseUrl: withoutTrailingSlash(baseUrl),
+    baseUrl,
     trusted,
     username: v.username,
     password: v.password,
