@@ -70,3 +70,26 @@ export function resolveBaseUrl(
   }
   return { baseUrl: baseUrl.replace(/\/+$/, ''), trusted };
 }
+
+/**
+ * A node's connection values re-checked against their type's schema (they were valid when
+ * saved, but the type may have changed since). Refusals never quote the values: they could hold
+ * a secret.
+ */
+export function storedConnectionValues<Values>(
+  schema: { safeParse(values: unknown): { success: true; data: Values } | { success: false } },
+  values: Readonly<Record<string, unknown>> | undefined,
+  title: string,
+): Values {
+  if (values === undefined) {
+    throw new PermanentError('CONNECTION_MISSING', `Choose a ${title} connection for this node`);
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    throw new PermanentError(
+      'CONNECTION_INVALID',
+      `The ${title} connection's stored values no longer match its type; edit the connection`,
+    );
+  }
+  return parsed.data;
+}

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { PermanentError } from '@paybridge/engine';
-import { resolveBaseUrl } from '../../connections/base-url';
+import { resolveBaseUrl, storedConnectionValues } from '../../connections/base-url';
 import { PAYTRACE_HOSTS, paytraceConnection } from '../connection';
 
 /** Resolved connection settings. Holds the password: never log or return this object. */
@@ -32,18 +31,7 @@ export function paytraceSettings(
   values: Readonly<Record<string, unknown>> | undefined,
   simulatorUrl: string | undefined,
 ): PaytraceSettings {
-  if (values === undefined) {
-    throw new PermanentError('CONNECTION_MISSING', 'Choose a PayTrace connection for this node');
-  }
-  const parsed = paytraceConnection.fields.safeParse(values);
-  if (!parsed.success) {
-    // No issue details: they could quote the password.
-    throw new PermanentError(
-      'CONNECTION_INVALID',
-      "The PayTrace connection's stored values no longer match its type; edit the connection",
-    );
-  }
-  const v = parsed.data;
+  const v = storedConnectionValues(paytraceConnection.fields, values, 'PayTrace');
   const { baseUrl, trusted } = resolveBaseUrl(
     { code: 'PAYTRACE', title: 'PayTrace' },
     {

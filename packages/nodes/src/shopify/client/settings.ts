@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { PermanentError } from '@paybridge/engine';
-import { resolveBaseUrl } from '../../connections/base-url';
+import { resolveBaseUrl, storedConnectionValues } from '../../connections/base-url';
 import { shopifyConnection } from '../connection';
 
 /** How requests are authenticated. Holds secrets: never log or return it. */
@@ -41,18 +40,7 @@ export function shopifySettings(
   values: Readonly<Record<string, unknown>> | undefined,
   simulatorUrl: string | undefined,
 ): ShopifySettings {
-  if (values === undefined) {
-    throw new PermanentError('CONNECTION_MISSING', 'Choose a Shopify connection for this node');
-  }
-  const parsed = shopifyConnection.fields.safeParse(values);
-  if (!parsed.success) {
-    // No issue details: they could quote a secret.
-    throw new PermanentError(
-      'CONNECTION_INVALID',
-      "The Shopify connection's stored values no longer match its type; edit the connection",
-    );
-  }
-  const v = parsed.data;
+  const v = storedConnectionValues(shopifyConnection.fields, values, 'Shopify');
   const { baseUrl, trusted } = resolveBaseUrl(
     { code: 'SHOPIFY', title: 'Shopify' },
     {

@@ -14,7 +14,7 @@ import { fromShopifyMoney, toMoneyInput, toShopifyDecimal, type Money } from '..
 import { notFound } from '../nodes/shared/node-client';
 import { toPaymentState, toTransaction } from '../records';
 import type { ShopifyEffect } from './write-effect';
-import { writeFingerprint } from './fingerprint';
+import { fingerprint } from '../../effects/fingerprint';
 import { ShopifyPaymentResult } from './payment-result';
 
 /** What to record. */
@@ -69,17 +69,20 @@ export function markPaidEffect(
   item = '',
 ): ShopifyEffect<ShopifyPaymentResult> {
   const { orderId } = request;
-  const fingerprint = writeFingerprint(`${client.settings.baseUrl}|${client.settings.shopDomain}`, {
-    kind: 'payment',
-    orderId,
-    mode: request.mode,
-    amount: request.mode === 'amount' ? request.amount : undefined,
-    method: request.mode === 'amount' ? request.paymentMethodName : undefined,
+  const requestFingerprint = fingerprint({
+    store: `${client.settings.baseUrl}|${client.settings.shopDomain}`,
+    write: {
+      kind: 'payment',
+      orderId,
+      mode: request.mode,
+      amount: request.mode === 'amount' ? request.amount : undefined,
+      method: request.mode === 'amount' ? request.paymentMethodName : undefined,
+    },
   });
 
   return {
     item,
-    fingerprint,
+    fingerprint: requestFingerprint,
     result: ShopifyPaymentResult,
     couldLandTwice: request.mode === 'amount',
     wrote: (result) => result.action !== 'none',
