@@ -4,11 +4,13 @@
  * refunds), not by flow or event. The PayTrace simulator's own transaction list is the judge.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startPaytraceSimulator, type RunningPaytraceSimulator } from '@paybridge/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { createPaytraceConnection, createVaultCustomer, simulatorCall } from './paytrace-support';
-import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
 
 const SECRET = 'shopify-app-client-secret-for-business-refs';
 const SHOP = 'business-refs.myshopify.com';
@@ -25,7 +27,11 @@ beforeAll(async () => {
   sim = await startPaytraceSimulator({ port: 0 });
   await createVaultCustomer(sim, CUSTOMER);
   rt = await startTestRuntime(await freshDatabase(), {
-    env: { PAYBRIDGE_PAYTRACE_SIMULATOR_URL: sim.url, PAYBRIDGE_WORKER_CONCURRENCY: '4' },
+    env: {
+      PAYBRIDGE_PAYTRACE_SIMULATOR_URL: sim.url,
+      PAYBRIDGE_WORKER_CONCURRENCY: '4',
+      PAYBRIDGE_HTTP_ALLOW_CIDRS: '127.0.0.1/32',
+    },
   });
   base = rt.url!;
   paytrace = await createPaytraceConnection(base, {
@@ -248,4 +254,58 @@ describe('once per business fact', () => {
     const refunds = transactions().filter((t) => t.refundOf === Number(sale));
     expect(refunds.map((t) => t.amountCents)).toEqual([1000]);
   }, 90_000);
+
+  it('http.request sends the same Idempotency-Key on a retry, another on another event', async () => {
+    // Answers 503 to the first request of each body, 200 after: every event is retried once.
+    const keys: { body: string; key: string | undefined }[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const key = req.headers['idempotency-key'];
+        keys.push({ body, key: typeof key === 'string' ? key : undefined });
+        res.statusCode = keys.filter((k) => k.body === body).length === 1 ? 503 : 200;
+        res.setHeader('content-type', 'application/json');
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const graph = restFlow(
+        'notify/once',
+        [
+          {
+            id: 'notify',
+            type: 'http.request',
+            config: {
+              method: 'POST',
+              url: `http://127.0.0.1:${port}/notify`,
+              body: '={ "order": body.order }',
+            },
+          },
+        ],
+        [['trigger', 'notify']],
+      );
+      (graph.nodes[1] as Record<string, unknown>).retry = { initialDelayMs: 100, maxDelayMs: 200 };
+      await createFlow('notify', graph);
+      const post = (order: string) =>
+        call(base, 'POST', '/hooks/notify/once', { order }, { authorization: '' });
+      const runs = [(await post('A')).body.runId, (await post('B')).body.runId];
+      for (const id of runs)
+        expect((await waitForRun(base, id, finished, 30_000)).status).toBe('succeeded');
+
+      const a = keys.filter((k) => k.body.includes('"A"')).map((k) => k.key);
+      const b = keys.filter((k) => k.body.includes('"B"')).map((k) => k.key);
+      expect(a).toHaveLength(2);
+      expect(a[0]).toMatch(/^PB[A-Z0-9]{16}$/);
+      expect(a[1]).toBe(a[0]);
+      expect(b).toHaveLength(2);
+      expect(b[1]).toBe(b[0]);
+      expect(b[0]).not.toBe(a[0]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }, 60_000);
 });
