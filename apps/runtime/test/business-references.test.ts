@@ -308,4 +308,50 @@ describe('once per business fact', () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   }, 60_000);
+
+  it('an ERP posting of the same document from two flows posts once, through the effect ledger', async () => {
+    const order = {
+      id: id19(),
+      name: '#2001',
+      currency: 'USD',
+      created_at: '2026-03-01T10:00:00-04:00',
+      customer: { id: id19(), first_name: 'Ada', last_name: 'Lovelace' },
+      line_items: [{ title: 'Tea', quantity: 3, price: '19.99' }],
+      total_tax: '4.80',
+      total_discounts: '0.00',
+    };
+    const graph = (path: string) =>
+      restFlow(
+        path,
+        [
+          { id: 'order', type: 'map', config: { expression: 'body' } },
+          { id: 'customer', type: 'erp.customer-upsert' },
+          { id: 'back', type: 'map', config: { expression: '$node("order")' } },
+          { id: 'invoice', type: 'erp.invoice-from-order' },
+        ],
+        [
+          ['trigger', 'order'],
+          ['order', 'customer'],
+          ['customer', 'back'],
+          ['back', 'invoice'],
+        ],
+      );
+    await createFlow('orders to ledger', graph('ledger/a'));
+    await createFlow('orders to ledger, imported', graph('ledger/b'));
+    const runs = [];
+    for (const path of ['ledger/a', 'ledger/b']) {
+      const hook = await call(base, 'POST', `/hooks/${path}`, order, { authorization: '' });
+      expect(hook.status).toBe(202);
+      runs.push(await waitForRun(base, hook.body.runId, finished, 30_000));
+    }
+    expect(runs.map((run) => run.status)).toEqual(['succeeded', 'succeeded']);
+    const [first, second] = runs.map((run) => stepOf(run, 'invoice').output);
+    expect(first).toMatchObject({ created: true, origin: 'erp' });
+    expect(second).toMatchObject({ created: false, origin: 'ledger' });
+    expect(second.document.id).toBe(first.document.id);
+    const invoices = await call(base, 'GET', '/api/ledger/invoices');
+    expect(
+      invoices.body.invoices.filter((i: any) => i.externalRef === `shopify-order-${order.id}`),
+    ).toHaveLength(1);
+  }, 60_000);
 });
