@@ -41,9 +41,29 @@ export const paytraceRefundNode = defineNode({
         title: 'Void if not settled yet',
         description:
           'PayTrace refunds settled transactions only (817). On: a full refund of an unsettled ' +
-          'transaction voids it instead.',
+          'transaction voids it instead. Same as "If not settled yet: void".',
         widget: 'switch',
       }),
+    whenUnsettled: z
+      .enum(['fail', 'void', 'wait'])
+      .optional()
+      .meta({
+        title: 'If not settled yet',
+        description:
+          'fail (817); void (a full refund only); wait: wait for the batch to settle, then ' +
+          'refund (any amount). Empty: void when "Void if not settled yet" is on, else fail.',
+        widget: 'select',
+      }),
+    settlementCheckSeconds: z.int().min(1).max(86_400).default(1800).meta({
+      title: 'Check settlement every (seconds)',
+      description: 'With wait: how often PayTrace is asked whether the transaction settled.',
+      widget: 'number',
+    }),
+    settlementWaitHours: z.int().min(1).max(720).default(96).meta({
+      title: 'Wait for settlement at most (hours)',
+      description: 'With wait: then the step fails with PAYTRACE_SETTLEMENT_TIMEOUT.',
+      widget: 'number',
+    }),
     businessReference: businessReferenceField,
   }),
   output: PaymentOutput,
@@ -55,9 +75,17 @@ export const paytraceRefundNode = defineNode({
 full (the output's \`amount\` is then null); partial refunds never exceed what was captured. The
 refund gets its own transaction id (\`transactionId\`; the refunded one is \`targetTransactionId\`).
 
-A transaction that has not settled cannot be refunded (\`error\`, PayTrace code 817). With **Void
-if not settled yet**, a full refund (no amount, or the transaction's whole amount) voids it
-instead and emits \`operation: "void"\`; a partial refund of an unsettled transaction still fails.
+A transaction that has not settled cannot be refunded (\`error\`, PayTrace code 817). **If not
+settled yet** chooses what happens then:
+
+- **fail** (the default): \`error\` with PayTrace's 817.
+- **void** (or **Void if not settled yet** on): a full refund (no amount, or the transaction's
+  whole amount) voids it instead and emits \`operation: "void"\`; a partial refund still fails
+  (\`PAYTRACE_PARTIAL_VOID\`).
+- **wait**: the step asks PayTrace every **Check settlement every** seconds (30 minutes by default) whether the
+  transaction settled (the run waits durably, surviving restarts, and nothing is sent meanwhile),
+  then refunds any amount, partial or full. After **Wait for settlement at most** hours it fails
+  with \`PAYTRACE_SETTLEMENT_TIMEOUT\`.
 
 **Never more than was refunded or captured**: when the run comes from a Shopify refund
 (\`refunds/create\`), the PayTrace refund may not exceed what Shopify recorded as refunded by it

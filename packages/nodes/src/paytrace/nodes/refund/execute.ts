@@ -5,13 +5,20 @@
  *
  * @module
  */
-import { PermanentError, type NodeExecutor } from '@paybridge/engine';
+import {
+  PermanentError,
+  type ExecuteContext,
+  type NodeExecutor,
+  type NodeResult,
+} from '@paybridge/engine';
+import { z } from 'zod';
 import type { ShopifyTriggerFacts } from '../../../effects/business-reference';
 import { implementNode } from '../../../define-node';
 import { followUpEndpoints } from '../../client/endpoints';
 import { PaytraceRefusedError } from '../../client/errors';
 import { parsePaytraceAmount, toPaytraceAmount } from '../../client/money';
 import type { PaytraceClient } from '../../client/paytrace-client';
+import { recordStatus } from '../../client/records';
 import type { PaytraceRuntime } from '../../client/runtime';
 import { exportTransaction, findByInvoice } from '../../lookups';
 import { outcomeFromAnswer, outcomeFromRecord, usd, type OutcomeFacts } from '../../outcomes';
@@ -141,10 +148,58 @@ async function assertRefundable(
   }
 }
 
+/** What the refund node does with an unsettled transaction. */
+function unsettledMode(config: PaytraceRefundConfig): 'fail' | 'void' | 'wait' {
+  return config.whenUnsettled ?? (config.voidIfUnsettled ? 'void' : 'fail');
+}
+
+/** The state a settlement wait suspends with. */
+const WaitState = z.object({ waitingSince: z.string() });
+
+/**
+ * "Wait for settlement, then refund": while the transaction is pending settlement, suspend the
+ * step (durably: the run waits in Postgres, no worker is held, nothing is sent) and ask again
+ * later. Returns the suspension, or undefined once the transaction can be refunded.
+ */
+async function awaitSettlement(
+  ctx: ExecuteContext<PaytraceRefundConfig>,
+  client: PaytraceClient,
+  refusedUnsettled: boolean,
+): Promise<NodeResult | undefined> {
+  const { transactionId, settlementCheckSeconds, settlementWaitHours } = ctx.config;
+  if (!refusedUnsettled) {
+    const record = await exportTransaction(client, transactionId);
+    if (record === undefined || recordStatus(record) !== 'pending') return undefined;
+  }
+  const now = ctx.now();
+  const saved = WaitState.safeParse(ctx.resume?.state);
+  const since = saved.success ? new Date(saved.data.waitingSince) : now;
+  if (now.getTime() - since.getTime() >= settlementWaitHours * 3_600_000) {
+    throw new PermanentError(
+      'PAYTRACE_SETTLEMENT_TIMEOUT',
+      `Transaction ${transactionId} has not settled within ${settlementWaitHours} hours; ` +
+        'nothing was refunded. Check its batch in PayTrace, then retry the run.',
+      { details: { transactionId, waitingSince: since.toISOString() } },
+    );
+  }
+  ctx.logger.info('transaction not settled yet; waiting for settlement before refunding', {
+    transactionId,
+  });
+  return {
+    suspendUntil: new Date(now.getTime() + settlementCheckSeconds * 1000),
+    state: { waitingSince: since.toISOString() },
+  };
+}
+
 /** Builds the refund executor on the runtime's shared PayTrace state. */
 export function createRefundExecutor(runtime: PaytraceRuntime): NodeExecutor<PaytraceRefundConfig> {
   return implementNode(paytraceRefundNode, async (ctx) => {
     const client = clientFor(runtime, ctx);
+    const mode = unsettledMode(ctx.config);
+    if (mode === 'wait') {
+      const waiting = await awaitSettlement(ctx, client, false);
+      if (waiting) return waiting;
+    }
     const { shopify, business } = await paymentScope(ctx, 'refund');
     const ref = { item: '', business };
     await assertRefundable(ctx, client, shopify, ctx.effects?.keyOf(ref) ?? '');
@@ -153,7 +208,11 @@ export function createRefundExecutor(runtime: PaytraceRuntime): NodeExecutor<Pay
       return { port: output.status, output };
     } catch (err) {
       const unsettled = err instanceof PaytraceRefusedError && err.has(817);
-      if (!unsettled || !ctx.config.voidIfUnsettled) throw err;
+      if (unsettled && mode === 'wait') {
+        const waiting = await awaitSettlement(ctx, client, true);
+        if (waiting) return waiting;
+      }
+      if (!unsettled || mode !== 'void') throw err;
       await assertWholeAmount(client, ctx.config);
       ctx.logger.info('transaction not settled; voiding it instead of refunding', {
         transactionId: ctx.config.transactionId,
