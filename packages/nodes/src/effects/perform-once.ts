@@ -107,6 +107,11 @@ export interface Effect<Result> {
   readonly noteMarksSending?: boolean;
   /** A recorded result that changed nothing, seen by another run, is tried again (a decline). */
   readonly retryUnchangedOnReplay?: boolean;
+  /**
+   * Whether the effect may run where the host keeps no ledger (tools, tests). Default: only when
+   * it cannot land twice. ERP postings may: their adapters find a document by its reference.
+   */
+  readonly runsWithoutLedger?: boolean;
 }
 
 /** The parts of an execution context the driver uses. */
@@ -180,7 +185,7 @@ function stored<Result>(effect: Effect<Result>, claim: EffectClaim): Result {
 async function withoutLedger<Result>(
   effect: Effect<Result>,
 ): Promise<{ result: Result; origin: EffectOrigin }> {
-  if (effect.couldLandTwice) {
+  if (!(effect.runsWithoutLedger ?? !effect.couldLandTwice)) {
     throw new PermanentError(
       'EFFECT_LEDGER_MISSING',
       `This host keeps no effect ledger; this ${effect.system.toLowerCase()} call refuses to run ` +

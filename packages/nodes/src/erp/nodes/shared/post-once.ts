@@ -71,6 +71,7 @@ export async function postOnce(ctx: EffectContext, posting: Posting): Promise<Po
     }),
     unknownOutcomeWaitMs: posting.unknownOutcomeWaitMs,
     couldLandTwice: true,
+    runsWithoutLedger: true,
   });
   return {
     document: result.document,
