@@ -354,4 +354,52 @@ describe('once per business fact', () => {
       invoices.body.invoices.filter((i: any) => i.externalRef === `shopify-order-${order.id}`),
     ).toHaveLength(1);
   }, 60_000);
+
+  it('a partial refund of an unsettled sale waits durably for settlement, then refunds', async () => {
+    const answer = await simulatorCall(sim.url, '/v1/transactions/sale/by_customer', {
+      amount: '30.00',
+      customer_id: CUSTOMER,
+    });
+    const sale = String(answer.transaction_id);
+    const graph = restFlow(
+      'refund/after-settlement',
+      [
+        {
+          id: 'refund',
+          type: 'paytrace.refund',
+          config: {
+            connectionId: paytrace,
+            transactionId: '=body.transactionId',
+            amount: 1200,
+            whenUnsettled: 'wait',
+            settlementCheckSeconds: 1,
+          },
+        },
+      ],
+      [['trigger', 'refund']],
+    );
+    await createFlow('refund after settlement', graph);
+    const hook = await call(
+      base,
+      'POST',
+      '/hooks/refund/after-settlement',
+      { transactionId: sale },
+      { authorization: '' },
+    );
+    expect(hook.status).toBe(202);
+    const waiting = await waitForRun(base, hook.body.runId, (r) => r.status === 'waiting', 30_000);
+    expect(stepOf(waiting, 'refund').status).toBe('suspended');
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(transactions().filter((t) => t.refundOf === Number(sale))).toEqual([]);
+
+    await simulatorCall(sim.url, '/v1/transactions/settle', {});
+    const done = await waitForRun(base, hook.body.runId, finished, 30_000);
+    expect(done.status).toBe('succeeded');
+    expect(stepOf(done, 'refund')).toMatchObject({
+      port: 'approved',
+      output: { operation: 'refund', amount: { minor: 1200 } },
+    });
+    const refunds = transactions().filter((t) => t.refundOf === Number(sale));
+    expect(refunds.map((t) => t.amountCents)).toEqual([1200]);
+  }, 60_000);
 });
