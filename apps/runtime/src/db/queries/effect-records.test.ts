@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { effectReference } from '@paybridge/engine';
 import { freshDatabase } from '../../../test/support';
 import { IngestWriter } from '../../ingest/ingest-writer';
 import { createLogger } from '../../logger';
@@ -160,5 +162,47 @@ describe('effect records in Postgres', () => {
       {},
     );
     expect(again.state).toBe('unknown');
+  });
+
+  it('keeps records written before business keys usable after migration 0007', async () => {
+    // A database at migration 0006 holding a pending sale keyed the old way.
+    const { sql: old } = createDb(await freshDatabase(), 2);
+    try {
+      const journal = JSON.parse(
+        readFileSync(
+          new URL('../../../../../migrations/meta/_journal.json', import.meta.url),
+          'utf8',
+        ),
+      ) as { entries: { idx: number; tag: string }[] };
+      const apply = async (tag: string) => {
+        const file = new URL(`../../../../../migrations/${tag}.sql`, import.meta.url);
+        for (const statement of readFileSync(file, 'utf8').split('--> statement-breakpoint')) {
+          if (statement.trim() !== '') await old.unsafe(statement);
+        }
+      };
+      for (const entry of journal.entries.filter((e) => e.idx < 7)) await apply(entry.tag);
+      const [flow] = await old<
+        { id: string }[]
+      >`insert into flows (name) values ('f') returning id`;
+      const [event] = await old<{ id: string }[]>`
+        insert into events (source, external_id, payload)
+        values ('manual', 'm-1', '{}') returning id`;
+      const runId = randomUUID();
+      const reference = effectReference(flow!.id, event!.id, 'sale', '');
+      await old`insert into effect_records
+        (flow_id, event_id, node_id, item, reference, fingerprint, status, run_id)
+        values (${flow!.id}, ${event!.id}, 'sale', '', ${reference}, 'fp', 'pending', ${runId})`;
+
+      await apply(journal.entries.find((e) => e.idx === 7)!.tag);
+      const store = createEffectStore(old, { flowId: flow!.id, eventId: event!.id, runId });
+      // The in-flight attempt is found as unknown, under the invoice reference it was sent with.
+      expect(await store.claim('sale', one, 'fp', {})).toMatchObject({
+        state: 'unknown',
+        attempt: 1,
+        reference,
+      });
+    } finally {
+      await old.end();
+    }
   });
 });
