@@ -89,7 +89,9 @@ async function alreadyRefunded(ctx: PaymentContext, ownKey: string, target: stri
   const related = ctx.effects ? await ctx.effects.related(target) : [];
   let total = 0;
   for (const record of related) {
-    if (record.key === ownKey || record.key.startsWith(`${ownKey}~`)) continue;
+    // This refund's own record, and its later generations (`#~2`, or `~2` on a fallback key).
+    const own = [ownKey, `${ownKey}#`, `${ownKey}~`];
+    if (record.key === ownKey || own.slice(1).some((p) => record.key.startsWith(p))) continue;
     if (record.operation !== 'refund' || record.status === 'released') continue;
     if (record.status === 'settled') {
       const outcome = PaymentOutcome.safeParse(record.outcome);
