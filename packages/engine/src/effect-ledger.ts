@@ -4,13 +4,17 @@
  * The engine's checkpoints make a *step* durable only after it ran; a crash between a remote
  * call and its checkpoint would otherwise repeat the call. So a node with a non-repeatable
  * effect claims a record here *before* it calls the service, and settles it with what came back.
- * A later execution (a retry, a worker that took over after a crash, an operator's replay of the
- * same event) finds the record and either reuses the settled outcome or, when an earlier attempt
- * may have reached the service without anyone hearing the answer, looks the effect up remotely
- * instead of calling again. Only a proven absence opens a new attempt.
+ * A later execution (a retry, a worker that took over after a crash, an operator's replay, another
+ * event or another flow asking for the same business fact) finds the record and either reuses the
+ * settled outcome or, when an earlier attempt may have reached the service without anyone hearing
+ * the answer, looks the effect up remotely instead of calling again. Only a proven absence opens a
+ * new attempt.
  *
- * Records are keyed by flow, event, node and item, not by run: a replay of an event is a new run
- * of the same logical work and must find what the first run did.
+ * Records are keyed by the effect's **business reference** when the node can name one (PayTrace
+ * connection + Shopify order id + operation, a Shopify refund id, a document's external
+ * reference): whatever path asks for the same business fact again finds the record. A node that
+ * cannot name one falls back to the flow, event, node and item, which still covers retries, crash
+ * recovery and replays of the same event, but not a second event or another flow.
  *
  * @module
  */
@@ -27,12 +31,32 @@ export type EffectState =
   /** The outcome is recorded; use it. */
   | 'settled';
 
+/**
+ * Which record an effect uses. `business` is the business reference (already scoped by connector,
+ * connection and operation); null falls back to flow + event + node. `item` tells apart the
+ * effects of one node execution (`''` for a node's one effect).
+ */
+export interface EffectRef {
+  readonly item: string;
+  readonly business?: string | null | undefined;
+}
+
+/** Facts recorded with a claim so other effects can reason about it (refund caps). */
+export interface EffectFacts {
+  /** The remote object acted on (the transaction a refund refunds). */
+  readonly target?: string | null | undefined;
+  /** The operation (`refund`, `sale`, …). */
+  readonly operation?: string | null | undefined;
+  /** The amount asked for, in minor units; null when the service decides (a full refund). */
+  readonly amountMinor?: number | null | undefined;
+}
+
 /** What {@link EffectLedger.claim} hands back. */
 export interface EffectClaim {
   /**
-   * Stable across retries, crashes and replays of this effect: derive the remote reference
-   * (e.g. PayTrace's `invoice_id`) from it and the attempt number. At most 20 characters,
-   * `[A-Za-z0-9]` only, so any service's reference field accepts it.
+   * Stable across retries, crashes, replays and every path to the same business fact: derive the
+   * remote reference (e.g. PayTrace's `invoice_id`) from it and the attempt number. At most 20
+   * characters, `[A-Za-z0-9]` only, so any service's reference field accepts it.
    */
   readonly reference: string;
   /** 1-based; a new attempt is opened only after the previous one was proven not to exist. */
@@ -50,68 +74,113 @@ export interface EffectClaim {
   readonly settledByRun: string | null;
 }
 
+/** Another record acting on the same target, as {@link EffectLedger.related} lists it. */
+export interface RelatedEffect {
+  /** The record's key (compare with {@link EffectLedger.keyOf} to skip one's own). */
+  readonly key: string;
+  readonly status: 'pending' | 'settled' | 'released';
+  readonly operation: string | null;
+  readonly amountMinor: number | null;
+  /** The settled outcome, else null. */
+  readonly outcome: unknown;
+}
+
 /**
  * The ledger as an executor sees it, bound to its run and node. Every call is durable when it
  * resolves.
  */
 export interface EffectLedger {
+  /** The key of the record `ref` names (a business key, or the flow/event/node/item fallback). */
+  keyOf(ref: EffectRef): string;
   /**
-   * Claims the current attempt of effect `item` (use `''` when the node performs one effect per
-   * execution). Creates the record with attempt 1 on first use; a released attempt is followed
-   * by a fresh one carrying `fingerprint`. Otherwise it returns the record as it stands.
+   * Claims the current attempt of the effect `ref` names. Creates the record with attempt 1 on
+   * first use; a released attempt is followed by a fresh one carrying `fingerprint` and `facts`.
+   * Otherwise it returns the record as it stands.
    */
-  claim(item: string, fingerprint: string): Promise<EffectClaim>;
+  claim(ref: EffectRef, fingerprint: string, facts?: EffectFacts): Promise<EffectClaim>;
   /** Remembers the remote id of an attempt before its outcome is known (e.g. a refund's target). */
-  noteRemoteId(item: string, attempt: number, remoteId: string): Promise<void>;
+  noteRemoteId(ref: EffectRef, attempt: number, remoteId: string): Promise<void>;
   /** Records the outcome of `attempt` (what the service answered, or what a lookup found). */
-  settle(item: string, attempt: number, outcome: unknown, remoteId?: string | null): Promise<void>;
+  settle(
+    ref: EffectRef,
+    attempt: number,
+    outcome: unknown,
+    remoteId?: string | null,
+  ): Promise<void>;
   /**
    * Closes `attempt` as having had no effect (the service refused before doing anything, or a
    * lookup proved it absent), so the next `claim` opens attempt + 1. Ignored when the attempt is
    * no longer current.
    */
-  release(item: string, attempt: number): Promise<void>;
+  release(ref: EffectRef, attempt: number): Promise<void>;
+  /** Every record (of any flow) whose claim named `target`, e.g. all refunds of a sale. */
+  related(target: string): Promise<RelatedEffect[]>;
 }
 
-/** The store side: one ledger per run, scoped by node. */
+/** The store side: one per run; node ids scope the fallback keys. */
 export interface EffectStore {
-  claim(nodeId: string, item: string, fingerprint: string): Promise<EffectClaim>;
-  noteRemoteId(nodeId: string, item: string, attempt: number, remoteId: string): Promise<void>;
+  keyOf(nodeId: string, ref: EffectRef): string;
+  claim(
+    nodeId: string,
+    ref: EffectRef,
+    fingerprint: string,
+    facts: EffectFacts,
+  ): Promise<EffectClaim>;
+  noteRemoteId(nodeId: string, ref: EffectRef, attempt: number, remoteId: string): Promise<void>;
   settle(
     nodeId: string,
-    item: string,
+    ref: EffectRef,
     attempt: number,
     outcome: unknown,
     remoteId: string | null,
   ): Promise<void>;
-  release(nodeId: string, item: string, attempt: number): Promise<void>;
+  release(nodeId: string, ref: EffectRef, attempt: number): Promise<void>;
+  related(target: string): Promise<RelatedEffect[]>;
 }
 
 /** Binds a run's effect store to one node. */
 export function ledgerForNode(store: EffectStore, nodeId: string): EffectLedger {
   return {
-    claim: (item, fingerprint) => store.claim(nodeId, item, fingerprint),
-    noteRemoteId: (item, attempt, remoteId) => store.noteRemoteId(nodeId, item, attempt, remoteId),
-    settle: (item, attempt, outcome, remoteId) =>
-      store.settle(nodeId, item, attempt, outcome, remoteId ?? null),
-    release: (item, attempt) => store.release(nodeId, item, attempt),
+    keyOf: (ref) => store.keyOf(nodeId, ref),
+    claim: (ref, fingerprint, facts) => store.claim(nodeId, ref, fingerprint, facts ?? {}),
+    noteRemoteId: (ref, attempt, remoteId) => store.noteRemoteId(nodeId, ref, attempt, remoteId),
+    settle: (ref, attempt, outcome, remoteId) =>
+      store.settle(nodeId, ref, attempt, outcome, remoteId ?? null),
+    release: (ref, attempt) => store.release(nodeId, ref, attempt),
+    related: (target) => store.related(target),
   };
+}
+
+/**
+ * The record key of `ref`: `biz:<business>` (with `#<item>` for a node's further effects), or the
+ * fallback `flow:<flow>/event:<event>/node:<node>/item:<item>`, the form migration 0007 gave the
+ * records keyed the old way, so they stay usable.
+ */
+export function effectKey(flowId: string, eventId: string, nodeId: string, ref: EffectRef): string {
+  if (ref.business) return `biz:${ref.business}${ref.item ? `#${ref.item}` : ''}`;
+  return `flow:${flowId}/event:${eventId}/node:${nodeId}/item:${ref.item}`;
+}
+
+/**
+ * The reference of the record `ref` names: business-keyed records hash their key; fallback
+ * records hash flow, event, node and item exactly as before business keys existed, so invoice ids
+ * of attempts in flight across the upgrade are still found.
+ */
+export function referenceOf(flowId: string, eventId: string, nodeId: string, ref: EffectRef) {
+  return ref.business
+    ? effectReference('business', effectKey(flowId, eventId, nodeId, ref))
+    : effectReference(flowId, eventId, nodeId, ref.item);
 }
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ0123456789';
 
 /**
- * The reference of an effect: `PB` and 16 characters of a 64-bit FNV-1a hash of its key. Short
- * and alphanumeric so it fits the reference fields of payment and accounting APIs (PayTrace's
- * `invoice_id`, QuickBooks' `DocNumber` allows 21) with room for an attempt suffix.
+ * The reference of an effect: `PB` and 16 characters of a 64-bit FNV-1a hash of its key parts.
+ * Short and alphanumeric so it fits the reference fields of payment and accounting APIs
+ * (PayTrace's `invoice_id`, QuickBooks' `DocNumber` allows 21) with room for an attempt suffix.
  */
-export function effectReference(
-  flowId: string,
-  scopeId: string,
-  nodeId: string,
-  item: string,
-): string {
-  const text = `${flowId}\u0000${scopeId}\u0000${nodeId}\u0000${item}`;
+export function effectReference(...parts: string[]): string {
+  const text = parts.join('\u0000');
   let hash = 0xcbf29ce484222325n;
   for (const byte of new TextEncoder().encode(text)) {
     hash ^= BigInt(byte);
@@ -142,14 +211,19 @@ interface MemoryRecord {
   outcome: unknown;
   remoteId: string | null;
   settledByRun: string | null;
+  target: string | null;
+  operation: string | null;
+  amountMinor: number | null;
 }
 
 /** An in-memory effect store, for tests and single-process tools. */
 export interface MemoryEffectStore extends EffectStore {
-  /** Records by `nodeId|item`, to assert on. */
+  /** Records by key ({@link effectKey}), to assert on. */
   readonly records: Map<string, MemoryRecord>;
   /** The store as a different run of the same event would see it (a replay). */
   forRun(runId: string): MemoryEffectStore;
+  /** The store as a run of another event (or flow) would see it: business keys are shared. */
+  forEvent(scope: { flowId?: string; eventId: string; runId: string }): MemoryEffectStore;
 }
 
 /** Creates an in-memory effect store scoped to one flow and event. */
@@ -167,7 +241,7 @@ export function memoryEffectStore(
   const runId = options.runId ?? 'run-1';
   const now = options.now ?? (() => new Date());
   const records = options.records ?? new Map<string, MemoryRecord>();
-  const key = (nodeId: string, item: string) => `${nodeId}|${item}`;
+  const key = (nodeId: string, ref: EffectRef) => effectKey(flowId, eventId, nodeId, ref);
   const snapshot = (record: MemoryRecord, state: EffectState): EffectClaim => ({
     reference: record.reference,
     attempt: record.attempt,
@@ -178,14 +252,21 @@ export function memoryEffectStore(
     remoteId: record.remoteId,
     settledByRun: state === 'settled' ? record.settledByRun : null,
   });
+  const factsOf = (facts: EffectFacts) => ({
+    target: facts.target ?? null,
+    operation: facts.operation ?? null,
+    amountMinor: facts.amountMinor ?? null,
+  });
   const store: MemoryEffectStore = {
     records,
     forRun: (other) => memoryEffectStore({ ...options, runId: other, records }),
-    async claim(nodeId, item, fingerprint) {
-      const existing = records.get(key(nodeId, item));
+    forEvent: (scope) => memoryEffectStore({ ...options, ...scope, records }),
+    keyOf: key,
+    async claim(nodeId, ref, fingerprint, facts) {
+      const existing = records.get(key(nodeId, ref));
       if (!existing) {
         const record: MemoryRecord = {
-          reference: effectReference(flowId, eventId, nodeId, item),
+          reference: referenceOf(flowId, eventId, nodeId, ref),
           attempt: 1,
           fingerprint,
           status: 'pending',
@@ -193,8 +274,9 @@ export function memoryEffectStore(
           outcome: null,
           remoteId: null,
           settledByRun: null,
+          ...factsOf(facts),
         };
-        records.set(key(nodeId, item), record);
+        records.set(key(nodeId, ref), record);
         return snapshot(record, 'new');
       }
       if (existing.status === 'released') {
@@ -206,28 +288,40 @@ export function memoryEffectStore(
           outcome: null,
           remoteId: null,
           settledByRun: null,
+          ...factsOf(facts),
         });
         return snapshot(existing, 'new');
       }
       return snapshot(existing, existing.status === 'settled' ? 'settled' : 'unknown');
     },
-    async noteRemoteId(nodeId, item, attempt, remoteId) {
-      const record = records.get(key(nodeId, item));
+    async noteRemoteId(nodeId, ref, attempt, remoteId) {
+      const record = records.get(key(nodeId, ref));
       if (record && record.attempt === attempt) record.remoteId = remoteId;
     },
-    async settle(nodeId, item, attempt, outcome, remoteId) {
-      const record = records.get(key(nodeId, item));
+    async settle(nodeId, ref, attempt, outcome, remoteId) {
+      const record = records.get(key(nodeId, ref));
       if (!record || record.attempt !== attempt) return;
       record.status = 'settled';
       record.outcome = JSON.parse(JSON.stringify(outcome ?? null)) as unknown;
       record.remoteId = remoteId ?? record.remoteId;
       record.settledByRun = runId;
     },
-    async release(nodeId, item, attempt) {
-      const record = records.get(key(nodeId, item));
+    async release(nodeId, ref, attempt) {
+      const record = records.get(key(nodeId, ref));
       if (record && record.attempt === attempt && record.status !== 'settled') {
         record.status = 'released';
       }
+    },
+    async related(target) {
+      return [...records.entries()]
+        .filter(([, record]) => record.target === target)
+        .map(([recordKey, record]) => ({
+          key: recordKey,
+          status: record.status,
+          operation: record.operation,
+          amountMinor: record.amountMinor,
+          outcome: record.status === 'settled' ? record.outcome : null,
+        }));
     },
   };
   return store;

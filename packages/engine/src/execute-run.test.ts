@@ -693,7 +693,7 @@ describe('executeRun: effect ledger', () => {
     const h = harness(
       buildFlow([start, charge], [edge('start', 'charge')]),
       chargeType(async (ctx) => {
-        const claim = await ctx.effects!.claim('', `amount=${ctx.config.amount}`);
+        const claim = await ctx.effects!.claim({ item: '' }, `amount=${ctx.config.amount}`);
         seen.push(claim.state);
         if (claim.state === 'new') throw new Error('worker lost before the checkpoint');
         return { port: 'success', output: { reference: claim.reference } };
@@ -702,7 +702,7 @@ describe('executeRun: effect ledger', () => {
     await h.execute({ effects });
     await h.execute({ effects, priorSteps: [] });
     expect(seen).toEqual(['new', 'unknown']);
-    expect([...effects.records.keys()]).toEqual(['charge|']);
+    expect([...effects.records.keys()]).toEqual(['flow:flow-1/event:event-1/node:charge/item:']);
   });
 
   it('leaves ctx.effects undefined when the host keeps no ledger', async () => {

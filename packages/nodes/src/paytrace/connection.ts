@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { customBaseUrlProblem } from '../connections/base-url';
 import { defineConnection } from '../connections/define-connection';
 import { isTimeZone } from '../time-zones';
 import { DEFAULT_PAYTRACE_TIME_ZONE } from './nodes/shared/dates';
@@ -19,23 +20,6 @@ export const PAYTRACE_HOSTS = {
   production: 'https://api.paytrace.com',
   sandbox: 'https://api.sandbox.paytrace.com',
 } as const;
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * Why a custom base URL is unacceptable, or `undefined`. HTTPS is required because the password
- * and every bearer token travel in it; plain HTTP is tolerated on loopback only (a local
- * simulator or test double), where nothing crosses a network.
- */
-export function customBaseUrlProblem(value: string): string | undefined {
-  if (!URL.canParse(value)) return 'an absolute https:// URL';
-  const url = new URL(value);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))
-    return 'https:// is required (plain http:// only on localhost)';
-  if (url.username !== '' || url.password !== '') return 'credentials do not belong in the URL';
-  if (url.search !== '' || url.hash !== '') return 'a base URL has no query or fragment';
-  return undefined;
-}
 
 /** PayTrace API user, environment and the account's switches for connector behaviour. */
 export const paytraceConnection = defineConnection({

@@ -10,7 +10,6 @@ import type { z } from 'zod';
 import type { Endpoint } from './client/endpoints';
 import type { PaytraceClient } from './client/paytrace-client';
 import type { TransactionAnswer } from './client/wire/answers';
-import { requestFingerprint } from './fingerprint';
 
 /** A payment request ready to send. */
 export interface PreparedCall {
@@ -32,13 +31,4 @@ export function prepareCall<Request extends z.ZodType>(
     send: (client, invoiceId) =>
       client.call(endpoint, invoiceId === undefined ? body : { ...body, invoice_id: invoiceId }),
   };
-}
-
-/** The fingerprint of a prepared call on the connection's account. */
-export function fingerprintOf(call: PreparedCall, client: PaytraceClient): string {
-  return requestFingerprint({
-    account: `${client.settings.baseUrl} ${client.settings.username}`,
-    path: call.path,
-    body: { ...call.body },
-  });
 }

@@ -1,4 +1,5 @@
 import {
+  bigint,
   index,
   integer,
   jsonb,
@@ -8,24 +9,22 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { flows } from './flows';
-import { events } from './runs';
 
 /**
  * Exactly-once records of external effects (a charge, a refund): claimed before a node calls a
- * service, settled with its answer. Keyed by flow, event, node and item rather than by run, so a
- * retry, a worker taking over after a crash and an operator's replay of the event all find what
- * was already done. See `packages/engine/src/effect-ledger.ts`.
+ * service, settled with its answer. Keyed by the effect's business reference (`biz:…`: connection
+ * + Shopify order id + operation, a refund id, a document reference), so another event, flow or
+ * copy of a flow asking for the same business fact finds what was already done; effects without
+ * one fall back to `flow:…/event:…/node:…/item:…`. Flow and event say who claimed it first and
+ * deliberately hold no foreign key: deleting a flow must not forget that an order was charged.
+ * See `packages/engine/src/effect-ledger.ts`.
  */
 export const effectRecords = pgTable(
   'effect_records',
   {
-    flowId: uuid('flow_id')
-      .notNull()
-      .references(() => flows.id, { onDelete: 'cascade' }),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    businessKey: text('business_key').notNull(),
+    flowId: uuid('flow_id').notNull(),
+    eventId: uuid('event_id').notNull(),
     nodeId: text('node_id').notNull(),
     item: text('item').notNull(),
     /** Stable remote reference base (e.g. PayTrace invoice id), derived from the key. */
@@ -38,6 +37,10 @@ export const effectRecords = pgTable(
     remoteId: text('remote_id'),
     /** The run that claimed the current attempt, and the one that settled it. */
     runId: uuid('run_id').notNull(),
+    /** What the effect acted on (a refund's sale), its operation and amount asked for. */
+    targetId: text('target_id'),
+    operation: text('operation'),
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
     settledByRun: uuid('settled_by_run'),
     attemptStartedAt: timestamp('attempt_started_at', { withTimezone: true })
       .notNull()
@@ -46,7 +49,9 @@ export const effectRecords = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.flowId, t.eventId, t.nodeId, t.item] }),
+    primaryKey({ name: 'effect_records_business_key_pk', columns: [t.businessKey] }),
+    index('effect_records_target_idx').on(t.targetId),
+    index('effect_records_flow_event_idx').on(t.flowId, t.eventId),
     index('effect_records_pending_idx').on(t.status, t.attemptStartedAt),
     index('effect_records_remote_idx').on(t.remoteId),
   ],

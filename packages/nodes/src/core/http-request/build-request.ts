@@ -5,6 +5,15 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
+/** `headers` with `name` set to `value` unless the user set that header (any case) already. */
+export function withHeaderDefault(
+  headers: Record<string, string>,
+  name: string,
+  value: string,
+): Record<string, string> {
+  return hasHeader(headers, name) ? headers : { ...headers, [name]: value };
+}
+
 /**
  * Turns the node's config into a wire request: query parameters are appended to any the URL
  * already has, objects and arrays (and numbers, booleans) go out as JSON, strings as text, and a

@@ -96,7 +96,12 @@ export const httpRequestNode = defineNode({
 - Responses larger than the runtime's limit (10 MiB by default) fail the step.
 - **Authentication**: pick an \`http.header-auth\` or \`http.basic-auth\` connection; its header
   replaces a header of the same name typed here, and is dropped when a redirect leaves the origin.
-  Its secret never appears in run history.`,
+  Its secret never appears in run history.
+- **At least once, with an idempotency key**: a call whose answer was lost (a timeout, a worker
+  killed mid-flight) is sent again, so the receiver may see it twice. Every request carries an
+  \`Idempotency-Key\` header (unless you set one) that is the same on every retry of the step,
+  after a crash re-runs it and on a replay of the event: a receiver that honours it applies the
+  call once. Paybridge cannot look an arbitrary HTTP call up, so it cannot promise exactly once.`,
 });
 
 /** HTTP request settings after defaults, as the executor receives them. */

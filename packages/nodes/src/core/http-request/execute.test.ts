@@ -264,3 +264,40 @@ describe('http.request with a connection', () => {
     });
   });
 });
+
+describe('http.request idempotency key', () => {
+  const keyOf = (request: { headers: Record<string, unknown> }) =>
+    request.headers['idempotency-key'] as string;
+
+  it('sends the same Idempotency-Key on a retry and after a crash re-runs the step', async () => {
+    const { memoryEffectStore } = await import('@paybridge/engine');
+    const effects = memoryEffectStore();
+    const before = server.received.length;
+    const config = { method: 'POST', url: `${server.origin}/status?code=503`, body: { n: 1 } };
+    await expect(call(config, { effects })).rejects.toBeInstanceOf(TransientError);
+    await expect(call(config, { effects, attempt: 2 })).rejects.toBeInstanceOf(TransientError);
+    // A worker that took over after a crash: another process, the same run's records.
+    await expect(call(config, { effects: effects.forRun('run-1') })).rejects.toBeInstanceOf(
+      TransientError,
+    );
+    const keys = server.received.slice(before).map(keyOf);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^PB[A-Z0-9]{16}$/);
+
+    // Another event (or another node) gets another key.
+    const other = effects.forEvent({ eventId: 'event-2', runId: 'run-2' });
+    await expect(call(config, { effects: other })).rejects.toBeInstanceOf(TransientError);
+    expect(keyOf(server.received.at(-1)!)).not.toBe(keys[0]);
+  });
+
+  it('keeps an Idempotency-Key the user set', async () => {
+    const output = await callOk({
+      url: `${server.origin}/echo`,
+      headers: { 'Idempotency-Key': 'mine-1' },
+    });
+    expect((output.body as { headers: Record<string, string> }).headers['idempotency-key']).toBe(
+      'mine-1',
+    );
+  });
+});

@@ -5,9 +5,10 @@ import { createAddressPolicy } from '../../http/address-policy';
 import { createGuardedAgent, type LookupFunction } from '../../http/guarded-agent';
 import { decodeBody } from '../../http/response-body';
 import { sendRequest, type InboundResponse } from '../../http/send-request';
-import { buildRequest } from './build-request';
+import { buildRequest, withHeaderDefault } from './build-request';
 import { classifyFailure, classifyResponse } from './classify';
 import { httpRequestNode, type HttpRequestConfig, type HttpResponseOutput } from './definition';
+import { idempotencyKeyFor, noteAnswered } from './idempotency-key';
 
 /** Default cap on a response body: 10 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -55,6 +56,10 @@ export function createHttpRequestExecutor(
 
   return implementNode(httpRequestNode, async (ctx) => {
     let request = buildRequest(ctx.config);
+    request = {
+      ...request,
+      headers: withHeaderDefault(request.headers, 'idempotency-key', await idempotencyKeyFor(ctx)),
+    };
     if (ctx.connection && ctx.connectionType) {
       const auth = httpAuthFor(ctx.connectionType, ctx.connection);
       request = {
@@ -88,6 +93,7 @@ export function createHttpRequestExecutor(
       ctx.config.failOnHttpError,
       ctx.now(),
     );
+    await noteAnswered(ctx, output.status);
     if (failure) throw failure;
     return { port: 'out', output };
   });

@@ -107,13 +107,36 @@ describe('ERP nodes', () => {
     expect(qbo.sim.handle.entities('Invoice')).toHaveLength(1);
   });
 
+  it('post the same document from two flows once, through the effect ledger', async () => {
+    const { qbo, run } = setup();
+    await run(erpCustomerUpsertNode, {}, ORDER);
+    const effects = memoryEffectStore();
+    const first = await run(erpInvoiceFromOrderNode, {}, ORDER, { effects });
+    // Another flow (an imported copy, or a different flow), another event, the same order.
+    const otherFlow = effects.forEvent({ flowId: 'flow-2', eventId: 'event-2', runId: 'run-2' });
+    const second = await run(erpInvoiceFromOrderNode, {}, ORDER, {
+      effects: otherFlow,
+      runId: 'run-2',
+      nodeId: 'invoice-in-the-copy',
+    });
+    expect(first.output).toMatchObject({ created: true, origin: 'erp' });
+    expect(second.output).toMatchObject({ created: false, origin: 'ledger' });
+    expect(second.output.document.id).toBe(first.output.document.id);
+    expect(qbo.sim.handle.entities('Invoice')).toHaveLength(1);
+    expect([...effects.records.keys()].filter((key) => key.includes(':invoice:'))).toHaveLength(1);
+  });
+
   it('look an unknown outcome up by reference instead of posting again', async () => {
     const { qbo, run } = setup();
     await run(erpCustomerUpsertNode, {}, ORDER);
     // An earlier execution claimed at 11:59:30 and never settled; the test clock says 12:00.
     const effects = memoryEffectStore({ now: () => new Date('2025-01-15T11:59:30.000Z') });
-    await run(erpInvoiceFromOrderNode, {}, ORDER);
-    await effects.claim('node-1', '', 'whatever');
+    // The posting is keyed by its business reference (the document's external reference).
+    const probe = memoryEffectStore();
+    await run(erpInvoiceFromOrderNode, {}, ORDER, { effects: probe });
+    const [key, record] = [...probe.records.entries()][0]!;
+    const business = key.replace(/^biz:/, '');
+    await effects.claim('node-1', { item: '', business }, record.fingerprint, {});
     const early = await thrown(run(erpInvoiceFromOrderNode, {}, ORDER, { effects }));
     expect(early).toMatchObject({ errorClass: 'transient', code: 'ERP_OUTCOME_PENDING' });
     expect(early.retryAfterMs).toBe(30_000);

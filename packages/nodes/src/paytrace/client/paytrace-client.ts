@@ -16,7 +16,7 @@ import { jsonObject } from './json-body';
 import type { PaytraceRuntime } from './runtime';
 import type { PaytraceSettings } from './settings';
 import { requestToken } from './token';
-import { tokenCacheKey, type AccessToken } from './token-cache';
+import { tokenCacheKey, type AccessToken } from '../../http/token-cache';
 import { postOnce, type TransportOptions } from './transport';
 
 /** A PayTrace client bound to one connection and one step's abort signal. */

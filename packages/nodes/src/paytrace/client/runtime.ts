@@ -10,7 +10,10 @@ import { Agent, type Dispatcher } from 'undici';
 import type { HttpRuntimeOptions } from '../../core/http-request/execute';
 import { createAddressPolicy } from '../../http/address-policy';
 import { createGuardedAgent } from '../../http/guarded-agent';
-import { TokenCache } from './token-cache';
+import { TokenCache } from '../../http/token-cache';
+
+/** PayTrace tokens live two hours: renew a minute before they expire. */
+export const PAYTRACE_TOKEN_REFRESH_MARGIN_MS = 60_000;
 
 /** PayTrace settings of the runtime (not of a connection). */
 export interface PaytraceRuntimeOptions {
@@ -39,7 +42,7 @@ export function createPaytraceRuntime(options: {
   let guarded: Dispatcher | undefined;
   return {
     simulatorUrl: options.paytrace?.simulatorUrl,
-    tokens: new TokenCache(),
+    tokens: new TokenCache(PAYTRACE_TOKEN_REFRESH_MARGIN_MS),
     dispatcher(isTrusted) {
       if (isTrusted) return (trusted ??= new Agent());
       return (guarded ??= createGuardedAgent({

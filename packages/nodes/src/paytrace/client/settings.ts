@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { PermanentError } from '@paybridge/engine';
-import { customBaseUrlProblem, PAYTRACE_HOSTS, paytraceConnection } from '../connection';
+import { resolveBaseUrl, storedConnectionValues } from '../../connections/base-url';
+import { PAYTRACE_HOSTS, paytraceConnection } from '../connection';
 
 /** Resolved connection settings. Holds the password: never log or return this object. */
 export interface PaytraceSettings {
@@ -22,10 +22,6 @@ export interface PaytraceSettings {
   readonly unknownOutcomeWaitMs: number;
 }
 
-function withoutTrailingSlash(url: string): string {
-  return url.replace(/\/+$/, '');
-}
-
 /**
  * Parses a connection's values (re-checked: stored values were valid when saved, but the type may
  * have changed since) and resolves its environment. `simulatorUrl` is the runtime's built-in
@@ -35,40 +31,21 @@ export function paytraceSettings(
   values: Readonly<Record<string, unknown>> | undefined,
   simulatorUrl: string | undefined,
 ): PaytraceSettings {
-  if (values === undefined) {
-    throw new PermanentError('CONNECTION_MISSING', 'Choose a PayTrace connection for this node');
-  }
-  const parsed = paytraceConnection.fields.safeParse(values);
-  if (!parsed.success) {
-    // No issue details: they could quote the password.
-    throw new PermanentError(
-      'CONNECTION_INVALID',
-      "The PayTrace connection's stored values no longer match its type; edit the connection",
-    );
-  }
-  const v = parsed.data;
-  let baseUrl: string;
-  let trusted = true;
-  if (v.environment === 'simulator') {
-    if (simulatorUrl === undefined) {
-      throw new PermanentError(
-        'PAYTRACE_SIMULATOR_UNAVAILABLE',
-        'This runtime serves no PayTrace simulator; choose another environment',
-      );
-    }
-    baseUrl = simulatorUrl;
-  } else if (v.environment === 'custom') {
-    const custom = v.baseUrl ?? '';
-    if (customBaseUrlProblem(custom) !== undefined) {
-      throw new PermanentError('CONNECTION_INVALID', 'The custom PayTrace base URL is invalid');
-    }
-    baseUrl = custom;
-    trusted = false;
-  } else {
-    baseUrl = PAYTRACE_HOSTS[v.environment];
-  }
+  const v = storedConnectionValues(paytraceConnection.fields, values, 'PayTrace');
+  const { baseUrl, trusted } = resolveBaseUrl(
+    { code: 'PAYTRACE', title: 'PayTrace' },
+    {
+      environment: v.environment,
+      hosted:
+        v.environment === 'production' || v.environment === 'sandbox'
+          ? PAYTRACE_HOSTS[v.environment]
+          : undefined,
+      custom: v.baseUrl,
+      simulatorUrl,
+    },
+  );
   return {
-    baseUrl: withoutTrailingSlash(baseUrl),
+    baseUrl,
     trusted,
     username: v.username,
     password: v.password,

@@ -8,7 +8,7 @@ import { PermanentError } from '@paybridge/engine';
 import { PaytraceNotSentError, PaytraceOutcomeUnknownError } from './errors';
 import { jsonObject } from './json-body';
 import type { PaytraceSettings } from './settings';
-import type { AccessToken } from './token-cache';
+import type { AccessToken } from '../../http/token-cache';
 import { postOnce, type TransportOptions } from './transport';
 import { TokenAnswer } from './wire/answers';
 

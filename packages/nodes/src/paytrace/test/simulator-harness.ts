@@ -29,6 +29,10 @@ export interface RunOptions {
   connection?: Record<string, unknown>;
   now?: Date;
   input?: unknown;
+  /** The state of the step's last suspension, as the engine hands it back on resumption. */
+  resume?: { state: unknown };
+  /** The run's trigger event (`$trigger`). */
+  trigger?: unknown;
 }
 
 /** A running simulator with helpers. */
@@ -120,6 +124,8 @@ export async function startSimulatorHarness(
           effects: opts.store ?? store(runId),
           connection: { type: 'paytrace', values: connectionValues(opts.connection) },
           input: opts.input,
+          ...(opts.resume ? { resume: opts.resume } : {}),
+          ...(opts.trigger === undefined ? {} : { trigger: opts.trigger }),
         },
       );
     },

@@ -27,7 +27,7 @@ import type { Operation } from './operation';
 import type { ShopifyRuntime } from './runtime';
 import type { ShopifySettings } from './settings';
 import { requestToken } from './token';
-import { tokenCacheKey } from './token-cache';
+import { tokenCacheKey } from '../../http/token-cache';
 import { postOnce, type TransportOptions, type WireAnswer } from './transport';
 import { judgeAnswer } from './verdict';
 import { backoffMs } from './waits';

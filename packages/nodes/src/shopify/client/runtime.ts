@@ -10,9 +10,12 @@ import { Agent, type Dispatcher } from 'undici';
 import type { HttpRuntimeOptions } from '../../core/http-request/execute';
 import { createAddressPolicy } from '../../http/address-policy';
 import { createGuardedAgent } from '../../http/guarded-agent';
+import { TokenCache } from '../../http/token-cache';
 import { CostBucket } from './cost-bucket';
-import { TokenCache } from './token-cache';
 import { sleep } from './waits';
+
+/** Client-credentials tokens live 24 hours: renew five minutes (or a tenth of their life) early. */
+export const SHOPIFY_TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
 
 /** Shopify settings of the runtime (not of a connection). */
 export interface ShopifyRuntimeOptions {
@@ -54,7 +57,7 @@ export function createShopifyRuntime(options: CreateShopifyRuntimeOptions): Shop
   let guarded: Dispatcher | undefined;
   const runtime: ShopifyRuntime = {
     simulatorUrl: options.shopify?.simulatorUrl,
-    tokens: new TokenCache(),
+    tokens: new TokenCache(SHOPIFY_TOKEN_REFRESH_MARGIN_MS),
     bucket(key) {
       let bucket = buckets.get(key);
       if (!bucket) {

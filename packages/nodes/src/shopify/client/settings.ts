@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { PermanentError } from '@paybridge/engine';
+import { resolveBaseUrl, storedConnectionValues } from '../../connections/base-url';
 import { shopifyConnection } from '../connection';
 
 /** How requests are authenticated. Holds secrets: never log or return it. */
@@ -31,22 +31,6 @@ export interface ShopifySettings {
   readonly unknownOutcomeWaitMs: number;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * Why a custom base URL is unacceptable, or `undefined`. Access tokens travel in every request,
- * so HTTPS is required except on loopback (a local simulator or test double).
- */
-export function customBaseUrlProblem(value: string): string | undefined {
-  if (!URL.canParse(value)) return 'an absolute https:// URL';
-  const url = new URL(value);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))
-    return 'https:// is required (plain http:// only on localhost)';
-  if (url.username !== '' || url.password !== '') return 'credentials do not belong in the URL';
-  if (url.search !== '' || url.hash !== '') return 'a base URL has no query or fragment';
-  return undefined;
-}
-
 /**
  * Parses a connection's values (re-checked: they were valid when saved, but the type may have
  * changed since) and resolves its environment. `simulatorUrl` is the runtime's built-in store
@@ -56,38 +40,16 @@ export function shopifySettings(
   values: Readonly<Record<string, unknown>> | undefined,
   simulatorUrl: string | undefined,
 ): ShopifySettings {
-  if (values === undefined) {
-    throw new PermanentError('CONNECTION_MISSING', 'Choose a Shopify connection for this node');
-  }
-  const parsed = shopifyConnection.fields.safeParse(values);
-  if (!parsed.success) {
-    // No issue details: they could quote a secret.
-    throw new PermanentError(
-      'CONNECTION_INVALID',
-      "The Shopify connection's stored values no longer match its type; edit the connection",
-    );
-  }
-  const v = parsed.data;
-  let baseUrl: string;
-  let trusted = true;
-  if (v.environment === 'simulator') {
-    if (simulatorUrl === undefined) {
-      throw new PermanentError(
-        'SHOPIFY_SIMULATOR_UNAVAILABLE',
-        'This runtime serves no Shopify simulator; choose another environment',
-      );
-    }
-    baseUrl = simulatorUrl;
-  } else if (v.environment === 'custom') {
-    const problem = customBaseUrlProblem(v.baseUrl ?? '');
-    if (problem !== undefined) {
-      throw new PermanentError('CONNECTION_INVALID', `The custom Shopify base URL: ${problem}`);
-    }
-    baseUrl = v.baseUrl as string;
-    trusted = false;
-  } else {
-    baseUrl = `https://${v.shopDomain}`;
-  }
+  const v = storedConnectionValues(shopifyConnection.fields, values, 'Shopify');
+  const { baseUrl, trusted } = resolveBaseUrl(
+    { code: 'SHOPIFY', title: 'Shopify' },
+    {
+      environment: v.environment,
+      hosted: `https://${v.shopDomain}`,
+      custom: v.baseUrl,
+      simulatorUrl,
+    },
+  );
   const auth: ShopifyAuth = v.accessToken
     ? { kind: 'access-token', accessToken: v.accessToken }
     : {
@@ -96,7 +58,7 @@ export function shopifySettings(
         clientSecret: v.clientSecret as string,
       };
   return {
-    baseUrl: baseUrl.replace(/\/+$/, ''),
+    baseUrl,
     trusted,
     shopDomain: v.shopDomain,
     apiVersion: v.apiVersion,

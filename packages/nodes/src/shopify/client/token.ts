@@ -7,7 +7,7 @@
 import { PermanentError } from '@paybridge/engine';
 import { z } from 'zod';
 import { ShopifyNotSentError, ShopifyOutcomeUnknownError } from './errors';
-import type { AccessToken } from './token-cache';
+import type { AccessToken } from '../../http/token-cache';
 import { postOnce, type TransportOptions } from './transport';
 import { retryAfterMs } from './waits';
 

@@ -13,8 +13,8 @@ import { orderCreateManualPayment, orderMarkAsPaid } from '../graphql/payment-mu
 import { fromShopifyMoney, toMoneyInput, toShopifyDecimal, type Money } from '../money';
 import { notFound } from '../nodes/shared/node-client';
 import { toPaymentState, toTransaction } from '../records';
-import type { ShopifyEffect } from './exactly-once';
-import { writeFingerprint } from './fingerprint';
+import type { ShopifyEffect } from './write-effect';
+import { fingerprint } from '../../effects/fingerprint';
 import { ShopifyPaymentResult } from './payment-result';
 
 /** What to record. */
@@ -62,24 +62,27 @@ function cannotMarkPaid(state: WirePaymentState): BusinessError {
   );
 }
 
-/** The effect of recording `request`, for {@link performOnce}. */
+/** The effect of recording `request`, for {@link performShopifyWrite}. */
 export function markPaidEffect(
   client: ShopifyClient,
   request: PaymentRequest,
   item = '',
 ): ShopifyEffect<ShopifyPaymentResult> {
   const { orderId } = request;
-  const fingerprint = writeFingerprint(`${client.settings.baseUrl}|${client.settings.shopDomain}`, {
-    kind: 'payment',
-    orderId,
-    mode: request.mode,
-    amount: request.mode === 'amount' ? request.amount : undefined,
-    method: request.mode === 'amount' ? request.paymentMethodName : undefined,
+  const requestFingerprint = fingerprint({
+    store: `${client.settings.baseUrl}|${client.settings.shopDomain}`,
+    write: {
+      kind: 'payment',
+      orderId,
+      mode: request.mode,
+      amount: request.mode === 'amount' ? request.amount : undefined,
+      method: request.mode === 'amount' ? request.paymentMethodName : undefined,
+    },
   });
 
   return {
     item,
-    fingerprint,
+    fingerprint: requestFingerprint,
     result: ShopifyPaymentResult,
     couldLandTwice: request.mode === 'amount',
     wrote: (result) => result.action !== 'none',

@@ -12,8 +12,8 @@ import { refundCreate, transactionVoid } from '../graphql/payment-mutations';
 import type { WirePaymentState } from '../graphql/orders';
 import { fromShopifyMoney, toShopifyDecimal, type Money } from '../money';
 import { toTransaction } from '../records';
-import type { ShopifyEffect } from './exactly-once';
-import { writeFingerprint } from './fingerprint';
+import type { ShopifyEffect } from './write-effect';
+import { fingerprint } from '../../effects/fingerprint';
 import { openAuthorization, readPaymentFacts } from './order-facts';
 import { ReversalResult } from './payment-result';
 
@@ -44,11 +44,14 @@ export function refundEffect(
   const { orderId, amount } = request;
   return {
     item,
-    fingerprint: writeFingerprint(store(client), {
-      kind: 'refund',
-      orderId,
-      amount,
-      parent: request.parentTransactionId,
+    fingerprint: fingerprint({
+      store: store(client),
+      write: {
+        kind: 'refund',
+        orderId,
+        amount,
+        parent: request.parentTransactionId,
+      },
     }),
     result: ReversalResult,
     couldLandTwice: true,
@@ -129,7 +132,10 @@ export function voidEffect(
   };
   return {
     item,
-    fingerprint: writeFingerprint(store(client), { kind: 'void', orderId, transactionId }),
+    fingerprint: fingerprint({
+      store: store(client),
+      write: { kind: 'void', orderId, transactionId },
+    }),
     result: ReversalResult,
     couldLandTwice: false,
     wrote: (result) => !result.alreadyApplied,

@@ -15,10 +15,11 @@ import type { ErpDocument, Posted } from '../../records';
 import { parseDocument } from '../../totals';
 import type { NodeDefinition } from '../../../define-node';
 import { implementNode } from '../../../define-node';
+import { businessReference } from '../../../effects/business-reference';
 import { exactAmounts } from './amounts';
 import type { ErpRuntime } from './erp-runtime';
 import { toNodeError } from './errors';
-import { documentFingerprint } from './fingerprint';
+import { fingerprint } from '../../../effects/fingerprint';
 import { postOnce } from './post-once';
 
 /** How a posting node turns its mapped value into a posting. */
@@ -56,6 +57,29 @@ export function validDocument<Doc>(spec: DocumentNodeSpec<Doc>, mapped: unknown)
   }
 }
 
+/**
+ * The business reference of a posting: the document's external reference (set by the node's
+ * mapping) on the node's ERP connection, so the same document posted from another event or flow
+ * posts once. Customers are upserts whose data may change between orders: they stay scoped to the
+ * flow and event (the adapter's upsert by reference keeps them single).
+ */
+function postingReference<Doc>(
+  ctx: ExecuteContext<unknown>,
+  spec: DocumentNodeSpec<Doc>,
+  doc: Doc,
+): string | null {
+  const reference = spec.reference(doc);
+  if (spec.type === 'customer' || !reference) return null;
+  const connectionId = (ctx.config as { connectionId?: unknown }).connectionId;
+  return businessReference({
+    connector: 'erp',
+    connectionId: typeof connectionId === 'string' ? connectionId : 'built-in',
+    operation: spec.type,
+    custom: reference,
+    shopify: { orderId: null, refundId: null, refunded: null },
+  });
+}
+
 /** Implements a posting node. */
 export function documentExecutor<Config extends { mapping: string }, Doc>(
   definition: NodeDefinition<Config, string>,
@@ -66,10 +90,11 @@ export function documentExecutor<Config extends { mapping: string }, Doc>(
     const mapped = await evaluateMapping(ctx, ctx.config.mapping);
     const doc = validDocument(spec, bookingDates(mapped, runtime.timeZone));
     const adapter = runtime.adapterFor(ctx);
-    const result = await postOnce(ctx.effects, {
-      fingerprint: documentFingerprint(doc),
+    const result = await postOnce(ctx, {
+      ref: { item: '', business: postingReference(ctx, spec, doc) },
+      // The same digest as before business references, so earlier records still match.
+      fingerprint: fingerprint(doc, 'base64url'),
       unknownOutcomeWaitMs: adapter.unknownOutcomeWaitMs,
-      now: ctx.now,
       post: () => spec.post(adapter, doc),
       find: async () => adapter.findByReference(spec.type, spec.reference(doc)),
     });

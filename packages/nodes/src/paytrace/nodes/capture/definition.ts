@@ -4,6 +4,10 @@
  * @module
  */
 import { z } from 'zod';
+import {
+  businessReferenceField,
+  BUSINESS_REFERENCE_DOCS,
+} from '../../../effects/business-reference-field';
 import { defineNode } from '../../../define-node';
 import {
   amountField,
@@ -31,6 +35,7 @@ export const paytraceCaptureNode = defineNode({
       description: 'Minor units; empty captures the full authorization.',
     }),
     currency: currencyField,
+    businessReference: businessReferenceField,
   }),
   output: PaymentOutput,
   ports: PAYMENT_PORTS,
@@ -44,10 +49,13 @@ capture. The capture keeps the authorization's transaction id and settles with t
 PayTrace captures an authorization once: a second capture, a voided or declined authorization
 fail on \`error\` with PayTrace's code 816; an unknown id with 811.
 
-**Exactly once**: the capture is recorded before it is sent. After a lost answer the node waits
+**Exactly once**: the capture is recorded before it is sent, under its business reference
+(default: the connection, the Shopify order id of the run's trigger and \`capture\`). After a lost answer the node waits
 the connection's unknown-outcome wait, then checks the authorization: settled means captured;
 still pending is asked again, which is safe because PayTrace refuses a second capture (816 then
-confirms the first).`,
+confirms the first).
+
+${BUSINESS_REFERENCE_DOCS}`,
 });
 
 /** Capture config after defaults. */

@@ -11,10 +11,10 @@ import { toPaytraceAmount } from '../../client/money';
 import type { PaytraceClient } from '../../client/paytrace-client';
 import { recordStatus } from '../../client/records';
 import type { PaytraceRuntime } from '../../client/runtime';
-import { performExactlyOnce, type UnknownAttempt } from '../../exactly-once';
+import { paymentScope, performPayment, type UnknownAttempt } from '../../payment-effect';
 import { exportTransaction } from '../../lookups';
 import { outcomeFromAnswer, outcomeFromRecord, usd, type OutcomeFacts } from '../../outcomes';
-import { fingerprintOf, prepareCall, type PreparedCall } from '../../prepared-call';
+import { prepareCall, type PreparedCall } from '../../prepared-call';
 import type { PaymentOutcome } from '../shared/outputs';
 import { clientFor } from '../shared/node-client';
 import { paytraceCaptureNode, type PaytraceCaptureConfig } from './definition';
@@ -72,16 +72,20 @@ export function createCaptureExecutor(
       invoiceId: null,
       targetTransactionId: transactionId,
     };
-    const output = await performExactlyOnce(
+    const { business } = await paymentScope(ctx, 'capture');
+    const output = await performPayment(
       ctx,
+      client,
       {
         item: '',
-        fingerprint: fingerprintOf(call, client),
+        operation: 'capture',
+        call,
+        amountMinor: amount ?? null,
         targetId: transactionId,
         perform: async () => outcomeFromAnswer(await call.send(client, undefined), facts),
         resolve: (attempt) => resolveCapture(client, call, facts, attempt),
       },
-      client.settings.unknownOutcomeWaitMs,
+      business,
     );
     return { port: output.status, output };
   });

@@ -67,8 +67,9 @@ describe('paytrace.refund', () => {
       h.context(paytraceCaptureNode, { transactionId: auth.transactionId, amount: 2000 }),
     );
     await h.settle();
+    // Refused by Paybridge before PayTrace is asked: more than was captured.
     await expect(run({ transactionId: auth.transactionId, amount: 2001 })).rejects.toMatchObject({
-      code: 'PAYTRACE_REFUSED',
+      code: 'REFUND_EXCEEDS_CAPTURED',
     });
     await expect(run({ transactionId: auth.transactionId, amount: 2000 })).resolves.toMatchObject({
       port: 'approved',
@@ -96,7 +97,8 @@ describe('paytrace.refund', () => {
       output: { operation: 'void', transactionId: id, targetTransactionId: id, responseCode: 109 },
     });
     expect(tx(id)).toMatchObject({ voided: true });
-    expect(store.records.get(`pay|${VOID_INSTEAD_ITEM}`)).toMatchObject({ status: 'settled' });
+    const voidKey = store.keyOf('pay', { item: VOID_INSTEAD_ITEM });
+    expect(store.records.get(voidKey)).toMatchObject({ status: 'settled' });
     const again = await run(config, { store });
     expect(again).toMatchObject({ output: { operation: 'void', origin: 'ledger' } });
     expect(refunds(id)).toEqual([]);
@@ -138,6 +140,51 @@ describe('paytrace.refund', () => {
   it('refuses an unknown transaction id (811)', async () => {
     await expect(run({ transactionId: '999999998' })).rejects.toMatchObject({
       details: { errors: [{ code: 811 }] },
+    });
+  });
+});
+
+describe('paytrace.refund: wait for settlement, then refund', () => {
+  const wait = { whenUnsettled: 'wait', settlementCheckSeconds: 60, settlementWaitHours: 2 };
+
+  it('waits durably while the sale is unsettled, then refunds a partial amount', async () => {
+    const id = await sale(1000);
+    const store = h.store();
+    const config = { transactionId: id, amount: 400, ...wait };
+    const first = (await run(config, { store })) as any;
+    expect(first.suspendUntil.getTime() - Date.now()).toBeGreaterThan(55_000);
+    expect(first.state).toEqual({ waitingSince: expect.any(String) });
+    expect(refunds(id)).toEqual([]);
+    expect(store.records.size).toBe(0);
+
+    // Resumed before the batch closed: it waits on, counting from when it started waiting.
+    const again = (await run(config, { store, resume: { state: first.state } })) as any;
+    expect(again.state).toEqual(first.state);
+    expect(refunds(id)).toEqual([]);
+
+    await h.settle();
+    const done = await run(config, { store, resume: { state: first.state } });
+    expect(done).toMatchObject({
+      port: 'approved',
+      output: { operation: 'refund', amount: { minor: 400 }, targetTransactionId: id },
+    });
+    expect(refunds(id)).toEqual([expect.objectContaining({ amountCents: 400 })]);
+  });
+
+  it('gives up after the longest wait, without refunding', async () => {
+    const id = await sale(1000);
+    const waitingSince = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    await expect(
+      run({ transactionId: id, amount: 400, ...wait }, { resume: { state: { waitingSince } } }),
+    ).rejects.toMatchObject({ code: 'PAYTRACE_SETTLEMENT_TIMEOUT', errorClass: 'permanent' });
+    expect(refunds(id)).toEqual([]);
+  });
+
+  it('refunds a settled sale at once', async () => {
+    const id = await sale(1000);
+    await h.settle();
+    await expect(run({ transactionId: id, amount: 250, ...wait })).resolves.toMatchObject({
+      port: 'approved',
     });
   });
 });

@@ -6,6 +6,10 @@
  */
 import { z } from 'zod';
 import {
+  businessReferenceField,
+  BUSINESS_REFERENCE_DOCS,
+} from '../../../effects/business-reference-field';
+import {
   amountField,
   billingAddressField,
   connectionIdField,
@@ -75,6 +79,7 @@ export function chargeConfig(minAmount: number) {
     taxAmount: amountField('Tax amount', 0)
       .optional()
       .meta({ title: 'Tax amount', description: 'Level 2; integer minor units.' }),
+    businessReference: businessReferenceField,
   });
 }
 /** A charge node's config after defaults. */
@@ -94,8 +99,13 @@ card's last four digits; \`declined\` with PayTrace's reason (\`EXPIRED CARD - E
 CSC results — an approval PayTrace voided for AVS/CSC (103) is a decline; \`error\` for refusals
 (invalid input, with PayTrace's error codes) and failures.
 
-**Exactly once**: the charge is recorded before it is sent, with an invoice id derived from the
-flow, event and node. A retry, a crash recovery or an operator's replay reuses the recorded result.
-If an answer was lost (timeout, reset, 5xx), the node waits the connection's unknown-outcome wait,
-then finds the charge by its invoice id instead of charging again. A replay after a decline tries
-again; a replay with a changed amount or card after an approval fails with \`IDEMPOTENCY_CONFLICT\`.`;
+**Exactly once**: the charge is recorded before it is sent under its business reference — by
+default the PayTrace connection, the Shopify order id of the run's trigger (\`$trigger.body.id\`)
+and the operation — with an invoice id derived from it. A retry, a crash recovery, a replay, a
+second event for the order, an imported copy of the flow or another flow charging the same order
+gets the recorded transaction back when the amount is the same, and \`IDEMPOTENCY_CONFLICT\` when
+it differs. If an answer was lost (timeout, reset, 5xx), the node waits the connection's
+unknown-outcome wait, then finds the charge by its invoice id instead of charging again. A replay
+after a decline tries again.
+
+${BUSINESS_REFERENCE_DOCS}`;

@@ -9,10 +9,9 @@ import { implementNode, type NodeDefinition } from '../../../define-node';
 import { createPaytraceClient } from '../../client/paytrace-client';
 import type { PaytraceRuntime } from '../../client/runtime';
 import { paytraceSettings } from '../../client/settings';
-import { performExactlyOnce } from '../../exactly-once';
 import { findByInvoice } from '../../lookups';
 import { outcomeFromAnswer, outcomeFromRecord, usd, type OutcomeFacts } from '../../outcomes';
-import { fingerprintOf } from '../../prepared-call';
+import { paymentScope, performPayment } from '../../payment-effect';
 import type { ChargeConfig } from './charge-config';
 import { prepareCharge, type ChargeKind } from './charge-request';
 
@@ -35,24 +34,28 @@ export function createChargeExecutor<Type extends string>(
       invoiceId,
       targetTransactionId: null,
     });
-    const output = await performExactlyOnce(
+    const { business } = await paymentScope(ctx, kind);
+    const output = await performPayment(
       ctx,
+      client,
       {
         item: '',
-        fingerprint: fingerprintOf(call, client),
+        operation: kind,
+        call,
+        amountMinor: ctx.config.amount,
         perform: async (invoiceId) =>
           outcomeFromAnswer(await call.send(client, invoiceId), facts(invoiceId)),
         resolve: async (attempt) => {
           const record = await findByInvoice(client, {
-            invoiceId: attempt.invoiceId,
+            invoiceId: attempt.reference,
             type: EXPORT_TYPE[kind],
             startedAt: attempt.startedAt,
             now: attempt.now,
           });
-          return record && outcomeFromRecord(record, facts(attempt.invoiceId));
+          return record && outcomeFromRecord(record, facts(attempt.reference));
         },
       },
-      settings.unknownOutcomeWaitMs,
+      business,
     );
     return { port: output.status, output };
   });

@@ -10,10 +10,10 @@
 import { followUpEndpoints } from '../../client/endpoints';
 import type { PaytraceClient } from '../../client/paytrace-client';
 import { lastFour, recordStatus } from '../../client/records';
-import type { PaymentEffect } from '../../exactly-once';
+import type { PaymentEffect } from '../../payment-effect';
 import { exportTransaction, hasStateFields, isListedAsVoid } from '../../lookups';
 import { outcomeFromAnswer, type OutcomeFacts } from '../../outcomes';
-import { fingerprintOf, prepareCall } from '../../prepared-call';
+import { prepareCall } from '../../prepared-call';
 
 /** The void of `transactionId` under ledger item `item`. */
 export function voidEffect(
@@ -30,7 +30,9 @@ export function voidEffect(
   };
   return {
     item,
-    fingerprint: fingerprintOf(call, client),
+    operation: 'void',
+    call,
+    amountMinor: null,
     targetId: transactionId,
     perform: async () => outcomeFromAnswer(await call.send(client, undefined), facts),
     resolve: async (attempt) => {

@@ -4,6 +4,10 @@
  * @module
  */
 import { z } from 'zod';
+import {
+  businessReferenceField,
+  BUSINESS_REFERENCE_DOCS,
+} from '../../../effects/business-reference-field';
 import { defineNode } from '../../../define-node';
 import { connectionIdField, transactionIdField } from '../shared/fields';
 import { PAYMENT_PORTS, PaymentOutput } from '../shared/outputs';
@@ -21,6 +25,7 @@ export const paytraceVoidNode = defineNode({
   config: z.object({
     connectionId: connectionIdField,
     transactionId: transactionIdField,
+    businessReference: businessReferenceField,
   }),
   output: PaymentOutput,
   ports: PAYMENT_PORTS,
@@ -33,7 +38,9 @@ transaction. A settled transaction cannot be voided (\`error\`, PayTrace code 81
 instead.
 
 **Exactly once**: after a lost answer the node waits the connection's unknown-outcome wait and
-exports the transaction: voided means done; otherwise it voids it.`,
+exports the transaction: voided means done; otherwise it voids it.
+
+${BUSINESS_REFERENCE_DOCS}`,
 });
 
 /** Void config after defaults. */

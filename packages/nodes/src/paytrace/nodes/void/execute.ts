@@ -6,7 +6,7 @@
 import type { NodeExecutor } from '@paybridge/engine';
 import { implementNode } from '../../../define-node';
 import type { PaytraceRuntime } from '../../client/runtime';
-import { performExactlyOnce } from '../../exactly-once';
+import { paymentScope, performPayment } from '../../payment-effect';
 import { clientFor } from '../shared/node-client';
 import { voidEffect } from '../shared/void-effect';
 import { paytraceVoidNode, type PaytraceVoidConfig } from './definition';
@@ -15,11 +15,9 @@ import { paytraceVoidNode, type PaytraceVoidConfig } from './definition';
 export function createVoidExecutor(runtime: PaytraceRuntime): NodeExecutor<PaytraceVoidConfig> {
   return implementNode(paytraceVoidNode, async (ctx) => {
     const client = clientFor(runtime, ctx);
-    const output = await performExactlyOnce(
-      ctx,
-      voidEffect(client, ctx.config.transactionId, ''),
-      client.settings.unknownOutcomeWaitMs,
-    );
+    const { business } = await paymentScope(ctx, 'void');
+    const effect = voidEffect(client, ctx.config.transactionId, '');
+    const output = await performPayment(ctx, client, effect, business);
     return { port: output.status, output };
   });
 }

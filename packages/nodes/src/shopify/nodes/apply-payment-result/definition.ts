@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  businessReferenceField,
+  BUSINESS_REFERENCE_DOCS,
+} from '../../../effects/business-reference-field';
 import { defineNode } from '../../../define-node';
 import { DEFAULT_PAYMENT_TAGS, PaytraceResult } from '../../payment-status';
 import { ReversalResult, ShopifyPaymentOutput } from '../../payments/payment-result';
@@ -49,6 +53,7 @@ export const shopifyApplyPaymentResultNode = defineNode({
   config: z.object({
     connectionId: connectionIdField,
     orderId: orderIdField,
+    businessReference: businessReferenceField,
     result: PaytraceResult.meta({
       title: 'PayTrace result',
       description: 'The output of a PayTrace payment node, e.g. `=$node("charge")`.',
@@ -84,7 +89,9 @@ Every outcome also appends one note line (skipped when already there). Running t
 changes nothing more: payments and refunds are recorded once (the effect ledger, with a lookup
 on the order when an answer was lost), tags and lines are not repeated. An outcome that does not
 fit the order (more approved than outstanding, another currency, a cancelled order, a refund
-with nothing paid) goes to the **error** port with the reason, before anything is written.`,
+with nothing paid) goes to the **error** port with the reason, before anything is written.
+
+${BUSINESS_REFERENCE_DOCS}`,
 });
 
 /** Apply-payment-result settings after defaults. */

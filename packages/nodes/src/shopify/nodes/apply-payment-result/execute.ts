@@ -6,7 +6,7 @@ import type { ShopifyRuntime } from '../../client/runtime';
 import { tagsRemove } from '../../graphql/order-mutations';
 import { getOrderNoteTags } from '../../graphql/orders';
 import { planPaymentStatus, type PaymentStatusAction } from '../../payment-status';
-import { performOnce } from '../../payments/exactly-once';
+import { orderWriteReference, performShopifyWrite } from '../../payments/write-effect';
 import { markPaidEffect } from '../../payments/mark-paid';
 import { factsOf, readPaymentFacts } from '../../payments/order-facts';
 import { refundEffect, voidEffect } from '../../payments/refund';
@@ -46,6 +46,17 @@ export function createShopifyApplyPaymentResultExecutor(
     const { orderId, result, paymentMethodName } = ctx.config;
     const client = clientFor(runtime, ctx);
     const waitMs = client.settings.unknownOutcomeWaitMs;
+    // The payment is the order's (shared with shopify.mark-paid); a refund or void recorded for
+    // a PayTrace transaction is that transaction's. The node's own reference overrides both.
+    const own = ctx.config.businessReference;
+    const reversalOf = result.transactionId ? `paytrace:${result.transactionId}` : undefined;
+    const reference = (operation: string) =>
+      orderWriteReference(
+        ctx,
+        operation,
+        orderId,
+        own ?? (operation === 'payment' ? undefined : reversalOf),
+      );
     const state = await readPaymentFacts(client, orderId);
     const plan = planPaymentStatus(result, factsOf(state, paymentMethodName), {
       declined: ctx.config.declinedTag,
@@ -80,24 +91,26 @@ export function createShopifyApplyPaymentResultExecutor(
             action.kind === 'mark-paid'
               ? { orderId, mode: 'full' as const, paymentMethodName }
               : { orderId, mode: 'amount' as const, amount: action.amount, paymentMethodName };
-          output.payment = await performOnce(
+          output.payment = await performShopifyWrite(
             ctx,
             markPaidEffect(client, request, 'payment'),
             waitMs,
+            reference('payment'),
           );
           output.financialStatus = output.payment.state.financialStatus;
           break;
         }
         case 'void-authorization':
-          output.reversal = await performOnce(
+          output.reversal = await performShopifyWrite(
             ctx,
             voidEffect(client, { orderId, transactionId: action.transactionId }),
             waitMs,
+            reference('void'),
           );
           output.financialStatus = output.reversal.financialStatus;
           break;
         case 'record-refund':
-          output.reversal = await performOnce(
+          output.reversal = await performShopifyWrite(
             ctx,
             refundEffect(client, {
               orderId,
@@ -107,6 +120,7 @@ export function createShopifyApplyPaymentResultExecutor(
               note: `PayTrace ${plan.outcome} ${result.transactionId ?? ''}`.trim(),
             }),
             waitMs,
+            reference('refund'),
           );
           output.financialStatus = output.reversal.financialStatus;
           break;

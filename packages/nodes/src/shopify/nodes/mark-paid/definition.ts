@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  businessReferenceField,
+  BUSINESS_REFERENCE_DOCS,
+} from '../../../effects/business-reference-field';
 import { defineNode } from '../../../define-node';
 import { ShopifyPaymentOutput } from '../../payments/payment-result';
 import {
@@ -21,6 +25,7 @@ export const shopifyMarkPaidNode = defineNode({
     .object({
       connectionId: connectionIdField,
       orderId: orderIdField,
+      businessReference: businessReferenceField,
       mode: z.enum(['full', 'amount']).default('full').meta({
         title: 'Record',
         description: 'full: whatever is outstanding. amount: a manual payment of the amount below.',
@@ -65,7 +70,9 @@ The order is read first. An order with nothing outstanding is a **success** with
 **error** port. Each step records its payment once: retries and replays find the recorded
 outcome (\`origin: "ledger"\`), and a payment whose answer was lost is looked up on the order
 (\`origin: "lookup"\`) before anything is sent again; an amount is only sent again once the
-connection's unknown-outcome wait has passed without it appearing.`,
+connection's unknown-outcome wait has passed without it appearing.
+
+${BUSINESS_REFERENCE_DOCS}`,
 });
 
 /** Mark-paid settings after defaults. */

@@ -1,7 +1,7 @@
 import type { NodeExecutor } from '@paybridge/engine';
 import { implementNode } from '../../../define-node';
 import type { ShopifyRuntime } from '../../client/runtime';
-import { performOnce } from '../../payments/exactly-once';
+import { orderWriteReference, performShopifyWrite } from '../../payments/write-effect';
 import { markPaidEffect } from '../../payments/mark-paid';
 import { clientFor } from '../shared/node-client';
 import { shopifyMarkPaidNode, type ShopifyMarkPaidConfig } from './definition';
@@ -19,7 +19,9 @@ export function createShopifyMarkPaidExecutor(
       paymentMethodName,
       ...(mode === 'amount' && amount !== undefined ? { amount: { minor: amount, currency } } : {}),
     });
-    const output = await performOnce(ctx, effect, client.settings.unknownOutcomeWaitMs);
+    const business = orderWriteReference(ctx, 'payment', orderId, ctx.config.businessReference);
+    const wait = client.settings.unknownOutcomeWaitMs;
+    const output = await performShopifyWrite(ctx, effect, wait, business);
     return { port: 'out', output };
   });
 }

@@ -6,7 +6,7 @@ import {
   ShopifyOutcomeUnknownError,
   ShopifyUserError,
 } from '../client/errors';
-import { performOnce, type ShopifyEffect } from './exactly-once';
+import { performShopifyWrite, type ShopifyEffect } from './write-effect';
 
 const Result = z.object({ wrote: z.boolean(), n: z.int() });
 type Result = z.infer<typeof Result>;
@@ -54,17 +54,17 @@ function fakeEffect(options: {
 
 function context(store = memoryEffectStore(), now = () => new Date('2025-01-15T12:00:00Z')) {
   const logger = { info: () => {}, warn: () => {}, error: () => {} };
-  return { effects: ledgerForNode(store, 'node-1'), now, logger };
+  return { effects: ledgerForNode(store, 'node-1'), runId: 'run-1', now, logger };
 }
 
-describe('performOnce', () => {
+describe('performShopifyWrite', () => {
   it('sends once and reuses the recorded outcome afterwards', async () => {
     const store = memoryEffectStore();
     const { effect, world } = fakeEffect({});
-    await expect(performOnce(context(store), effect, 60_000)).resolves.toMatchObject({
+    await expect(performShopifyWrite(context(store), effect, 60_000)).resolves.toMatchObject({
       origin: 'shopify',
     });
-    await expect(performOnce(context(store), effect, 60_000)).resolves.toMatchObject({
+    await expect(performShopifyWrite(context(store), effect, 60_000)).resolves.toMatchObject({
       origin: 'ledger',
       n: 1,
     });
@@ -73,7 +73,7 @@ describe('performOnce', () => {
 
   it('finds a write whose answer was lost, without sending again', async () => {
     const { effect, world } = fakeEffect({ outcomes: ['lost-after'] });
-    await expect(performOnce(context(), effect, 60_000)).resolves.toMatchObject({
+    await expect(performShopifyWrite(context(), effect, 60_000)).resolves.toMatchObject({
       origin: 'lookup',
     });
     expect(world).toMatchObject({ sends: 1, landed: 1 });
@@ -84,12 +84,12 @@ describe('performOnce', () => {
     const now = () => new Date(t);
     const store = memoryEffectStore({ now });
     const { effect, world } = fakeEffect({ outcomes: ['lost-before'] });
-    await expect(performOnce(context(store, now), effect, 60_000)).rejects.toMatchObject({
+    await expect(performShopifyWrite(context(store, now), effect, 60_000)).rejects.toMatchObject({
       code: 'SHOPIFY_OUTCOME_PENDING',
       retryAfterMs: 60_000,
     });
     t += 60_000;
-    await expect(performOnce(context(store, now), effect, 60_000)).resolves.toMatchObject({
+    await expect(performShopifyWrite(context(store, now), effect, 60_000)).resolves.toMatchObject({
       origin: 'shopify',
     });
     expect(world).toMatchObject({ sends: 2, landed: 1 });
@@ -97,7 +97,7 @@ describe('performOnce', () => {
 
   it('resends at once a write that cannot land twice', async () => {
     const { effect, world } = fakeEffect({ outcomes: ['lost-before'], couldLandTwice: false });
-    await expect(performOnce(context(), effect, 60_000)).resolves.toMatchObject({
+    await expect(performShopifyWrite(context(), effect, 60_000)).resolves.toMatchObject({
       origin: 'shopify',
     });
     expect(world).toMatchObject({ sends: 2, landed: 1 });
@@ -105,9 +105,9 @@ describe('performOnce', () => {
 
   it('treats a claim without a baseline as never sent (a crash before sending)', async () => {
     const store = memoryEffectStore();
-    await ledgerForNode(store, 'node-1').claim('', 'fp-a');
+    await ledgerForNode(store, 'node-1').claim({ item: '' }, 'fp-a');
     const { effect, world } = fakeEffect({});
-    await expect(performOnce(context(store), effect, 60_000)).resolves.toMatchObject({
+    await expect(performShopifyWrite(context(store), effect, 60_000)).resolves.toMatchObject({
       origin: 'shopify',
     });
     expect(world.sends).toBe(1);
@@ -117,11 +117,11 @@ describe('performOnce', () => {
     let paidMeanwhile = false;
     const settles = fakeEffect({ outcomes: ['refused'], alreadyDone: () => paidMeanwhile });
     paidMeanwhile = false;
-    const first = performOnce(context(), settles.effect, 60_000);
+    const first = performShopifyWrite(context(), settles.effect, 60_000);
     paidMeanwhile = true;
     await expect(first).resolves.toMatchObject({ wrote: false });
     const refused = fakeEffect({ outcomes: ['refused', 'refused'] });
-    await expect(performOnce(context(), refused.effect, 60_000)).rejects.toBeInstanceOf(
+    await expect(performShopifyWrite(context(), refused.effect, 60_000)).rejects.toBeInstanceOf(
       ShopifyUserError,
     );
     expect(refused.world.sends).toBe(2);
@@ -130,25 +130,31 @@ describe('performOnce', () => {
   it('releases a claim the connection never carried', async () => {
     const store = memoryEffectStore();
     const { effect } = fakeEffect({ outcomes: ['not-sent'] });
-    await expect(performOnce(context(store), effect, 60_000)).rejects.toBeInstanceOf(
+    await expect(performShopifyWrite(context(store), effect, 60_000)).rejects.toBeInstanceOf(
       ShopifyNotSentError,
     );
-    await expect(performOnce(context(store), effect, 60_000)).resolves.toMatchObject({
+    await expect(performShopifyWrite(context(store), effect, 60_000)).resolves.toMatchObject({
       origin: 'shopify',
     });
   });
 
   it('refuses a changed request after a write, allows it after a no-op', async () => {
     const store = memoryEffectStore();
-    await performOnce(context(store), fakeEffect({}).effect, 60_000);
+    await performShopifyWrite(context(store), fakeEffect({}).effect, 60_000);
     await expect(
-      performOnce(context(store), fakeEffect({ fingerprint: 'fp-b' }).effect, 60_000),
+      performShopifyWrite(context(store), fakeEffect({ fingerprint: 'fp-b' }).effect, 60_000),
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
 
     const other = memoryEffectStore();
-    await performOnce(context(other), fakeEffect({ alreadyDone: () => true }).effect, 60_000);
+    await performShopifyWrite(
+      context(other),
+      fakeEffect({ alreadyDone: () => true }).effect,
+      60_000,
+    );
     const changed = fakeEffect({ fingerprint: 'fp-b' });
-    await expect(performOnce(context(other), changed.effect, 60_000)).resolves.toMatchObject({
+    await expect(
+      performShopifyWrite(context(other), changed.effect, 60_000),
+    ).resolves.toMatchObject({
       origin: 'shopify',
       wrote: true,
     });
@@ -156,12 +162,12 @@ describe('performOnce', () => {
 
   it('without a ledger refuses writes that could land twice', async () => {
     const logger = { info: () => {}, warn: () => {}, error: () => {} };
-    const ctx = { now: () => new Date(), logger };
-    await expect(performOnce(ctx, fakeEffect({}).effect, 0)).rejects.toMatchObject({
+    const ctx = { runId: 'run-1', now: () => new Date(), logger };
+    await expect(performShopifyWrite(ctx, fakeEffect({}).effect, 0)).rejects.toMatchObject({
       code: 'EFFECT_LEDGER_MISSING',
     });
     await expect(
-      performOnce(ctx, fakeEffect({ couldLandTwice: false }).effect, 0),
+      performShopifyWrite(ctx, fakeEffect({ couldLandTwice: false }).effect, 0),
     ).resolves.toMatchObject({ origin: 'shopify' });
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { TOKEN_REFRESH_MARGIN_MS, TokenCache, tokenCacheKey } from './token-cache';
+import { renewAt, TokenCache, tokenCacheKey } from './token-cache';
+
+const TOKEN_REFRESH_MARGIN_MS = 60_000;
 
 describe('TokenCache', () => {
   it('shares one request between concurrent callers and reuses the token', async () => {
-    const cache = new TokenCache();
+    const cache = new TokenCache(TOKEN_REFRESH_MARGIN_MS);
     let requests = 0;
     const fetch = async () => {
       requests += 1;
@@ -17,7 +19,7 @@ describe('TokenCache', () => {
   });
 
   it('renews a minute before expiry, and after the cached token was rejected', async () => {
-    const cache = new TokenCache();
+    const cache = new TokenCache(TOKEN_REFRESH_MARGIN_MS);
     let n = 0;
     const fetch = async () => ({ value: `t${++n}`, expiresAt: 100_000 });
     await cache.get('k', 0, fetch);
@@ -30,7 +32,7 @@ describe('TokenCache', () => {
   });
 
   it('does not cache a failed request', async () => {
-    const cache = new TokenCache();
+    const cache = new TokenCache(TOKEN_REFRESH_MARGIN_MS);
     await expect(cache.get('k', 0, () => Promise.reject(new Error('down')))).rejects.toThrow(
       'down',
     );
@@ -44,5 +46,12 @@ describe('TokenCache', () => {
     expect(key).not.toContain('s3cret-pw');
     expect(key).not.toBe(tokenCacheKey('https://api.paytrace.com', 'ann', 'other'));
     expect(key).not.toBe(tokenCacheKey('https://api.sandbox.paytrace.com', 'ann', 's3cret-pw'));
+  });
+
+  it('renews short-lived tokens after nine tenths of their life', () => {
+    const token = { value: 't', obtainedAt: 0, expiresAt: 100_000 };
+    expect(renewAt(token, 5 * 60_000)).toBe(90_000);
+    expect(renewAt({ ...token, expiresAt: 86_400_000 }, 5 * 60_000)).toBe(86_100_000);
+    expect(renewAt({ value: 't', expiresAt: 100_000 }, 60_000)).toBe(40_000);
   });
 });
