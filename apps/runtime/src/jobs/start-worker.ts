@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { createExecuteRunTask } from './execute-run-task';
 import { queueLogger } from './queue-logger';
 import { Reaper } from './reaper';
+import { Sweeper } from './sweeper';
 import { VersionCache } from './version-cache';
 
 export interface WorkerOptions {
@@ -29,6 +30,10 @@ export interface WorkerOptions {
   prefetch: number;
   /** Delay for batching job completions; -1 to complete each at once. */
   completeBatchMs: number;
+  /** Seconds a run may sit without a live job before the sweeper requeues it. */
+  sweepGraceS?: number;
+  /** Seconds between sweeps. */
+  sweepEveryS?: number;
 }
 
 export interface RunningWorker {
@@ -68,52 +73,119 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     client.on('error', (err) => logger.warn('queue connection error', { err })),
   );
 
-  // The queue locks jobs under the worker pool's id, announced while `run` starts, so listen
-  // before calling it; the reaper needs that id to unlock this process's jobs if it dies.
-  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
-  events.on('pool:create', ({ workerPool }) => reaper.addQueueWorker(workerPool.id));
-  events.on('worker:create', ({ worker }) => reaper.addQueueWorker(worker.workerId));
-  const runner: Runner = await run({
-    pgPool,
-    concurrency: opts.concurrency,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    logger: queueLogger(opts.logger),
-    taskList: {
-      'run.execute': createExecuteRunTask({
-        sql: opts.sql,
-        processId,
-        deadAfterS: opts.deadAfterS,
-        versions: new VersionCache(opts.db),
-        lookupExecutor: opts.lookupExecutor,
-        env: opts.env,
-        limits: opts.limits,
-        connections: opts.connections,
-        logger,
-        shutdown: shutdown.signal,
-      }),
-    },
-    events,
-    // Fetching jobs ahead and completing them in batches saves two database round trips per run
-    // (about 15% more runs/s here). The usual price is that a crash can make a finished job run
-    // again: for `run.execute` that is harmless (a finished run is skipped; a run's effects are
-    // guarded by its checkpoints), and the reaper frees a dead process's locked jobs in seconds.
-    preset: {
-      worker: {
-        localQueue: { size: opts.prefetch },
-        completeJobBatchDelay: opts.completeBatchMs,
-      },
-    },
+  const task = createExecuteRunTask({
+    sql: opts.sql,
+    processId,
+    deadAfterS: opts.deadAfterS,
+    versions: new VersionCache(opts.db),
+    lookupExecutor: opts.lookupExecutor,
+    env: opts.env,
+    limits: opts.limits,
+    connections: opts.connections,
+    logger,
+    shutdown: shutdown.signal,
   });
+
+  /** Starts one graphile-worker pool; the ids it locks jobs under go to `ids` and the reaper. */
+  const startRunner = async (ids: Set<string>): Promise<Runner> => {
+    // The queue locks jobs under the worker pool's id, announced while `run` starts, so listen
+    // before calling it; the reaper needs that id to unlock this process's jobs if it dies.
+    const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+    const track = (id: string) => {
+      ids.add(id);
+      reaper.addQueueWorker(id);
+    };
+    events.on('pool:create', ({ workerPool }) => track(workerPool.id));
+    events.on('worker:create', ({ worker }) => track(worker.workerId));
+    return run({
+      pgPool,
+      concurrency: opts.concurrency,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      logger: queueLogger(opts.logger),
+      taskList: { 'run.execute': task },
+      events,
+      // Fetching jobs ahead and completing them in batches saves two database round trips per run
+      // (about 15% more runs/s here). The usual price is that a crash can make a finished job run
+      // again: for `run.execute` that is harmless (a finished run is skipped; a run's effects are
+      // guarded by its checkpoints), and the reaper frees a dead process's locked jobs in seconds.
+      preset: {
+        worker: {
+          localQueue: { size: opts.prefetch },
+          completeJobBatchDelay: opts.completeBatchMs,
+        },
+      },
+    });
+  };
+
+  let stopping = false;
+  const firstIds = new Set<string>();
+  let runner: Runner = await startRunner(firstIds);
+  /**
+   * graphile-worker shuts its pool down when it cannot record a job's completion or failure (the
+   * database went away mid-job): "the queue is in an inconsistent state". Nothing is lost (the
+   * jobs stay locked, our runs keep their checkpoints), but this process would stop working
+   * while its heartbeat says it is alive. So a pool that ends on its own is replaced: its jobs
+   * are unlocked once the database answers, and a new pool starts.
+   */
+  const supervise = (current: Runner, ids: Set<string>): void => {
+    current.promise
+      .then(
+        () => undefined,
+        (err: unknown) => logger.warn('queue worker pool stopped with an error', { err }),
+      )
+      .finally(() => {
+        if (stopping || current !== runner) return;
+        void replacePool(ids);
+      });
+  };
+  const replacePool = async (oldIds: Set<string>): Promise<void> => {
+    logger.warn('queue worker pool stopped unexpectedly; starting a new one', {
+      queueWorkers: oldIds.size,
+    });
+    for (let delay = 500; !stopping; delay = Math.min(delay * 2, 10_000)) {
+      try {
+        if (oldIds.size > 0) {
+          await opts.sql`select graphile_worker.force_unlock_workers(${[...oldIds]})`;
+          reaper.removeQueueWorkers(oldIds);
+          oldIds.clear();
+        }
+        const ids = new Set<string>();
+        const next = await startRunner(ids);
+        if (stopping) {
+          await next.stop();
+          return;
+        }
+        runner = next;
+        supervise(next, ids);
+        logger.info('queue worker pool restarted');
+        return;
+      } catch (err) {
+        logger.warn('could not restart the queue worker pool yet', { err });
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  };
+  supervise(runner, firstIds);
   await reaper.start();
+  const sweeper = new Sweeper(opts.sql, logger, {
+    deadAfterS: opts.deadAfterS,
+    graceS: opts.sweepGraceS ?? Math.max(10, opts.deadAfterS * 2),
+    everyMs: (opts.sweepEveryS ?? Math.max(5, opts.deadAfterS)) * 1000,
+  });
+  sweeper.start();
   logger.info('worker started', { processId, concurrency: opts.concurrency });
 
   return {
     processId,
     async stop(graceMs = 10_000) {
       const force = setTimeout(() => shutdown.abort(new Error('worker shutting down')), graceMs);
+      stopping = true;
       try {
-        await runner.stop();
+        await sweeper.stop();
+        await runner
+          .stop()
+          .catch((err: unknown) => logger.warn('queue worker pool stopped with an error', { err }));
       } finally {
         clearTimeout(force);
         await reaper.stop().catch(() => undefined);
