@@ -266,7 +266,10 @@ describe('chaos: worker kill -9s and a Postgres restart under business flows', (
 
     startWorker();
     startWorker();
-    const chaos = killWorkersPeriodically(4000);
+    const chaos = killWorkersPeriodically(6000);
+    const t0 = Date.now();
+    const phase = (what: string) =>
+      process.stdout.write(`chaos: ${what} at ${Date.now() - t0} ms\n`);
 
     const placed = Array.from(
       { length: ORDERS },
@@ -291,13 +294,16 @@ describe('chaos: worker kill -9s and a Postgres restart under business flows', (
       60_000,
       'a fifth of the orders charged',
     );
+    phase('restarting Postgres');
     await pg.restart(1500);
+    phase('Postgres back');
     await waitFor(
       async () => ((await runCounts(orders.body.id)).succeeded ?? 0) === ORDERS,
       150_000,
       'every order to be processed',
     );
 
+    phase('orders done');
     // Refunds need settled sales: close the batch, then refund every third order in Shopify.
     await simulatorCall(paytrace.url, '/v1/transactions/settle', {});
     const refundIds = new Map<string, string>();
@@ -316,7 +322,9 @@ describe('chaos: worker kill -9s and a Postgres restart under business flows', (
       120_000,
       'every refund to be processed',
     );
+    phase('refunds done');
     const kills = await chaos.stop();
+    phase(`${kills} worker kills`);
     expect(kills).toBeGreaterThan(0);
 
     // No run left behind, none failed, nothing dead-lettered.
