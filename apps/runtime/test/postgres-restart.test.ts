@@ -51,21 +51,13 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
+  // What the unfinished runs and their jobs look like, and what the processes said.
   const detail = await sql`
-    select r.id, r.status, r.worker_id, r.updated_at, j.id as job, j.attempts, j.locked_by,
-           j.locked_at, j.run_at, j.last_error
+    select r.id, r.status, r.worker_id, j.id as job, j.attempts, j.locked_by, j.locked_at
     from runs r left join graphile_worker._private_jobs j on j.payload->>'runId' = r.id::text
-    where r.status not in ('succeeded')`;
-  const beats = await sql`select * from worker_heartbeats`;
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(
-    '/tmp/pg-restart-debug.txt',
-    [
-      JSON.stringify(detail, null, 1),
-      JSON.stringify(beats, null, 1),
-      ...procs.map((p) => p.output()),
-    ].join('\n=====\n'),
-  );
+    where r.status <> 'succeeded' limit 20`.catch((err: unknown) => String(err));
+  for (const p of procs) process.stderr.write(p.output().slice(-20_000));
+  process.stderr.write(`unfinished runs: ${JSON.stringify(detail, null, 1)}\n`);
   throw new Error(`timed out waiting for ${what}; runs: ${JSON.stringify(await counts())}`);
 }
 
