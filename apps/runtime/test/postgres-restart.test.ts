@@ -131,6 +131,11 @@ describe('Postgres restarts under load', () => {
     expect([...perOrder].filter(([, n]) => n !== 1)).toEqual([]);
     expect(perOrder.size).toBe(ORDERS);
 
+    const said = procs.map((p) => p.output()).join('\n');
+    const times = (re: RegExp) => (said.match(re) ?? []).length;
+    process.stdout.write(
+      `recovery: ${times(/queue replaced/g)} queue replacements, ${times(/sweeper requeued/g)} sweeps that requeued, ${times(/resuming it once it is back/g)} runs resumed in their job\n`,
+    );
     // Neither process died of a stray database error.
     expect(single.child.exitCode).toBeNull();
     expect(second.child.exitCode).toBeNull();
