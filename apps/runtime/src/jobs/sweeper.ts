@@ -56,7 +56,7 @@ with spent as (
 )
 update runs set status = case when status = 'waiting' then status else 'queued' end,
   worker_id = null, updated_at = now()
-where id::text = any($1::text[])
+where id = any($2::uuid[])
 returning id::text as id, (select count(*) from spent)::int as spent`;
 
 const ADD_JOBS = `
@@ -118,7 +118,7 @@ export class Sweeper {
       ]);
       const ids = stuck.map((r) => r.id);
       if (ids.length > 0) {
-        await tx.unsafe(REQUEUE, [ids]);
+        await tx.unsafe(REQUEUE, [ids, ids]);
         await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
         await tx.unsafe(ADD_JOBS, [ids]);
       }
