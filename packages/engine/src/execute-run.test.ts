@@ -422,6 +422,29 @@ describe('executeRun: retries and resume', () => {
     expect(stepsOf(h.store, 'after')[0]?.output).toBe('T1');
   });
 
+  it('retries a step whose effect record hit a database restart, instead of dead-lettering the run', async () => {
+    // What a postgres.js query against a restarting server rejects with, inside ctx.effects.
+    const adminShutdown = Object.assign(
+      new Error('terminating connection due to administrator command'),
+      { name: 'PostgresError', code: '57P01', severity: 'FATAL' },
+    );
+    const flaky = chargeType(async (ctx) => {
+      if (ctx.attempt === 1) throw adminShutdown;
+      return { output: { transactionId: 'T1' } };
+    });
+    const h = harness(buildFlow([start, charge], [edge('start', 'charge')]), flaky);
+    const first = await h.execute();
+    expect(first).toMatchObject({ status: 'waiting', reason: 'retry', nodeId: 'charge' });
+    expect(stepsOf(h.store, 'charge')).toEqual([
+      expect.objectContaining({
+        status: 'retrying',
+        error: expect.objectContaining({ errorClass: 'transient', code: 'DATABASE_UNAVAILABLE' }),
+      }),
+    ]);
+    h.clock.advance(1000);
+    expect(await h.execute()).toEqual({ status: 'succeeded', response: null });
+  });
+
   it('keeps waiting without executing when resumed before the retry is due', async () => {
     const execute = vi.fn(async (): Promise<NodeResult> => {
       throw new TransientError('THROTTLED', 'slow down', { retryAfterMs: 30_000 });

@@ -5,6 +5,7 @@ import { ExpressionError } from './expressions';
 import {
   DEFAULT_RETRY_POLICY,
   classifyError,
+  isDatabaseUnavailable,
   resolveRetryPolicy,
   retryDelayMs,
 } from './retry-policy';
@@ -137,6 +138,47 @@ describe('classifyError', () => {
     ['AbortError from a timeout', new DOMException('Request timed out', 'AbortError'), 'TIMEOUT'],
   ])('treats %s as transient', (_label, err, code) => {
     expect(classifyError(err)).toMatchObject({ errorClass: 'transient', code });
+  });
+
+  const postgresError = (code: string, message: string) =>
+    Object.assign(new Error(message), { name: 'PostgresError', code, severity: 'FATAL' });
+
+  it.each([
+    ['postgres.js CONNECTION_CLOSED', withCode('CONNECTION_CLOSED')],
+    ['postgres.js CONNECTION_ENDED', withCode('CONNECTION_ENDED')],
+    ['postgres.js CONNECT_TIMEOUT', withCode('CONNECT_TIMEOUT')],
+    [
+      '57P01 admin_shutdown',
+      postgresError('57P01', 'terminating connection due to administrator command'),
+    ],
+    ['57P03 cannot_connect_now', postgresError('57P03', 'the database system is starting up')],
+    ['08006 connection_failure', postgresError('08006', 'connection failure')],
+    ['08P01 protocol_violation', postgresError('08P01', 'protocol violation')],
+    ['a serialization failure', postgresError('40001', 'could not serialize access')],
+    ['node-postgres losing its socket', new Error('Connection terminated unexpectedly')],
+    ['pg-pool timing out', new Error('timeout exceeded when trying to connect')],
+    [
+      'a store error wrapping one',
+      new Error('effect record failed', { cause: postgresError('57P01', 'admin shutdown') }),
+    ],
+  ])('treats %s as a transient DATABASE_UNAVAILABLE', (_label, err) => {
+    expect(classifyError(err)).toMatchObject({
+      errorClass: 'transient',
+      code: 'DATABASE_UNAVAILABLE',
+    });
+    expect(isDatabaseUnavailable(err)).toBe(true);
+  });
+
+  it('tells database outages from ordinary failures', () => {
+    expect(isDatabaseUnavailable(withCode('ECONNREFUSED'))).toBe(true);
+    expect(isDatabaseUnavailable(withCode('ECONNRESET'))).toBe(true);
+    expect(isDatabaseUnavailable(postgresError('23505', 'duplicate key value'))).toBe(false);
+    expect(isDatabaseUnavailable(postgresError('42P01', 'relation does not exist'))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('kaboom'))).toBe(false);
+    expect(classifyError(postgresError('23505', 'duplicate key value'))).toMatchObject({
+      errorClass: 'permanent',
+      code: 'UNEXPECTED',
+    });
   });
 
   it.each([

@@ -77,6 +77,59 @@ function isNetworkCode(code: unknown): code is string {
   return typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('UND_ERR_'));
 }
 
+/**
+ * Error codes that mean "the database connection went away or is not accepted yet", from the
+ * Postgres clients the runtime uses (postgres.js, node-postgres and its pool): a restart, a
+ * failover or a dropped socket. The work that hit one succeeds once the server is back, so it
+ * is transient wherever it surfaces (an executor's effect record, a checkpoint, the queue).
+ */
+const DATABASE_CONNECTION_CODES = new Set([
+  // postgres.js
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  // SQLSTATE: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections,
+  // serialization_failure, deadlock_detected (the last two: retry the transaction).
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '40001',
+  '40P01',
+]);
+
+/** node-postgres and pg-pool throw plain errors without a code when a connection dies. */
+const DATABASE_CONNECTION_MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /Client has encountered a connection error and is not queryable/,
+  /Client was closed and is not queryable/,
+  /terminating connection due to administrator command/,
+  /the database system is (starting up|shutting down|in recovery mode)/,
+];
+
+function isDatabaseConnectionLike(e: ErrorLike): boolean {
+  if (typeof e.code === 'string') {
+    // SQLSTATE class 08: connection exception (08000, 08003, 08006, 08001, 08004, ...).
+    if (/^08[0-9A-Z]{3}$/.test(e.code) || DATABASE_CONNECTION_CODES.has(e.code)) return true;
+  }
+  return (
+    typeof e.message === 'string' &&
+    DATABASE_CONNECTION_MESSAGES.some((re) => re.test(e.message as string))
+  );
+}
+
+/**
+ * Whether `err` (or one of its causes) says the database, or the network to it, is unavailable
+ * for now: the connection was refused, reset or closed, the server is shutting down or starting.
+ * Callers retry such failures instead of failing the work: a Postgres restart must never
+ * dead-letter a run or end a process.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return causeChain(err).some((e) => isDatabaseConnectionLike(e) || isNetworkCode(e.code));
+}
+
 interface ErrorLike {
   name?: unknown;
   message?: unknown;
@@ -177,6 +230,15 @@ function classifyRaw(err: unknown, options: ClassifyOptions): StepError {
       code: options.zodCode ?? 'VALIDATION_FAILED',
       message: `Validation failed: ${summary}${issues.length > 5 ? '; …' : ''}`,
       details: { issues },
+    };
+  }
+  const database = chain.find(isDatabaseConnectionLike);
+  if (database) {
+    return {
+      errorClass: 'transient',
+      code: 'DATABASE_UNAVAILABLE',
+      message: messageOf(err),
+      details: typeof database.code === 'string' ? { cause: database.code } : undefined,
     };
   }
   const timeout = chain.find(isTimeout);

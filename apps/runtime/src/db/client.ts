@@ -1,5 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { isDatabaseUnavailable } from '@paybridge/engine';
+import type { Logger } from '../logger';
 import { parseConnectionTarget, socketPathOf } from './connection-target';
 import * as schema from './schema/index';
 
@@ -24,4 +26,31 @@ export function createDb(databaseUrl: string, max: number) {
   const sql = openSql(databaseUrl, { max, connection: { application_name: 'paybridge' } });
   const db = drizzle(sql, { schema });
   return { sql, db };
+}
+
+/**
+ * Runs `fn`, and while it fails because the database is unavailable (a restart, a dropped
+ * connection), waits and tries again, up to `maxWaitMs` in all; any other error, or the last
+ * outage error, is thrown. postgres.js reconnects on the next query, so a retry is all it takes.
+ */
+export async function retryWhileDatabaseUnavailable<T>(
+  fn: () => Promise<T>,
+  opts: { maxWaitMs: number; logger?: Logger; what?: string; signal?: AbortSignal },
+): Promise<T> {
+  const until = Date.now() + opts.maxWaitMs;
+  let delay = 250;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || Date.now() + delay > until || opts.signal?.aborted) {
+        throw err;
+      }
+      if (attempt === 1) {
+        opts.logger?.warn('database unavailable; retrying', { what: opts.what, err });
+      }
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 5000);
+    }
+  }
 }

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import type { Task } from 'graphile-worker';
-import { executeRun, type ExecutorLookup, type ExpressionLimits } from '@paybridge/engine';
+import {
+  executeRun,
+  isDatabaseUnavailable,
+  type ExecutorLookup,
+  type ExpressionLimits,
+} from '@paybridge/engine';
 import { connectionResolverForEngine } from '../connections/engine-resolver';
 import type { ConnectionResolver } from '../connections/resolver';
-import type { Sql } from '../db/client';
+import { retryWhileDatabaseUnavailable, type Sql } from '../db/client';
 import { createEffectStore } from '../db/queries/effect-records';
 import {
   acquireRun,
@@ -29,7 +34,12 @@ export interface ExecuteRunDeps {
   logger: Logger;
   /** Aborted when the process is forced to stop; in-flight steps see it as ctx.signal. */
   shutdown: AbortSignal;
+  /** How long a run waits for the database to come back before its job fails; default 2 min. */
+  outageWaitMs?: number;
 }
+
+/** Executions of one job that a database outage may interrupt before the job fails. */
+const OUTAGE_ROUNDS = 5;
 
 /**
  * The `run.execute` task: load the run, resume it from its checkpoints, and let the engine walk
@@ -49,64 +59,103 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
     if (active.has(runId)) return;
     active.add(runId);
     try {
-      const run = await loadRun(deps.sql, runId, deps.processId, deps.deadAfterS);
-      if (!run) return;
-      const startedAt = new Date();
-      // Until this execution holds the run, each checkpoint is a compare-and-set on the count of
-      // executions it loaded; the first one that succeeds, or an acquire, makes it the holder.
-      let held = false;
-      try {
-        const graph = await deps.versions.get(run.flowVersionId);
-        const outcome = await executeRun({
-          runId,
-          flowId: run.flowId,
-          graph,
-          trigger: run.payload,
-          priorSteps: run.steps,
-          ...(run.stopAfter === null ? {} : { stopAfter: run.stopAfter }),
-          lookupExecutor: deps.lookupExecutor,
-          env: deps.env,
-          limits: deps.limits,
-          resolveConnection,
-          effects: createEffectStore(deps.sql, { flowId: run.flowId, eventId: run.eventId, runId }),
-          signal: deps.shutdown,
-          logger: deps.logger.child({ runId }),
-          store: {
-            acquire: async () => {
-              if (held) return;
-              await acquireRun(deps.sql, runId, deps.processId, run.executions);
-              held = true;
-            },
-            checkpoint: async (steps, out) => {
-              await writeCheckpoint(
-                deps.sql,
-                runId,
-                deps.processId,
-                steps,
-                out,
-                held ? null : run.executions,
-                startedAt,
-              );
-              // An intermediate checkpoint that succeeded made this execution the holder.
-              if (out === null) held = true;
-            },
-          },
-        });
-        if (outcome.status === 'failed') {
-          deps.logger.warn('run failed', { runId, node: outcome.nodeId, code: outcome.error.code });
-        }
-      } catch (err) {
-        if (err instanceof LeaseLostError) {
-          deps.logger.warn('run was taken over by another worker; stopping here', { runId });
+      // A database outage mid-run (a Postgres restart) is not the run's fault: wait for the
+      // database, give the run back, and execute it again from its checkpoints in this same
+      // job, so the job is neither failed into the queue's backoff nor lost.
+      for (let round = 1; ; round++) {
+        try {
+          await executeOnce(runId);
           return;
+        } catch (err) {
+          if (!isDatabaseUnavailable(err) || round >= OUTAGE_ROUNDS || deps.shutdown.aborted) {
+            throw err;
+          }
+          deps.logger.warn('database unavailable during a run; resuming it once it is back', {
+            runId,
+            err,
+          });
         }
-        // Infrastructure failure (database, crash in our code): hand the run back and let the
-        // queue retry the job with its own backoff; the engine resumes from the checkpoints.
-        if (held) await releaseRun(deps.sql, runId, deps.processId).catch(() => undefined);
-        throw err;
       }
     } finally {
       active.delete(runId);
     }
   };
+
+  async function executeOnce(runId: string): Promise<void> {
+    const outage = { maxWaitMs: deps.outageWaitMs ?? 120_000, logger: deps.logger, what: 'run' };
+    const run = await retryWhileDatabaseUnavailable(
+      () => loadRun(deps.sql, runId, deps.processId, deps.deadAfterS),
+      outage,
+    );
+    if (!run) return;
+    const startedAt = new Date();
+    // Until this execution holds the run, each checkpoint is a compare-and-set on the count of
+    // executions it loaded; the first one that succeeds, or an acquire, makes it the holder.
+    let held = false;
+    try {
+      const graph = await retryWhileDatabaseUnavailable(
+        () => deps.versions.get(run.flowVersionId),
+        outage,
+      );
+      const outcome = await executeRun({
+        runId,
+        flowId: run.flowId,
+        graph,
+        trigger: run.payload,
+        priorSteps: run.steps,
+        ...(run.stopAfter === null ? {} : { stopAfter: run.stopAfter }),
+        lookupExecutor: deps.lookupExecutor,
+        env: deps.env,
+        limits: deps.limits,
+        resolveConnection,
+        effects: createEffectStore(deps.sql, { flowId: run.flowId, eventId: run.eventId, runId }),
+        signal: deps.shutdown,
+        logger: deps.logger.child({ runId }),
+        store: {
+          acquire: async () => {
+            if (held) return;
+            await acquireRun(deps.sql, runId, deps.processId, run.executions);
+            held = true;
+          },
+          checkpoint: async (steps, out) => {
+            await writeCheckpoint(
+              deps.sql,
+              runId,
+              deps.processId,
+              steps,
+              out,
+              held ? null : run.executions,
+              startedAt,
+            );
+            // An intermediate checkpoint that succeeded made this execution the holder.
+            if (out === null) held = true;
+          },
+        },
+      });
+      if (outcome.status === 'failed') {
+        deps.logger.warn('run failed', { runId, node: outcome.nodeId, code: outcome.error.code });
+      }
+    } catch (err) {
+      if (err instanceof LeaseLostError) {
+        deps.logger.warn('run was taken over by another worker; stopping here', { runId });
+        return;
+      }
+      // Infrastructure failure (database, crash in our code): hand the run back and let the
+      // queue retry the job with its own backoff; the engine resumes from the checkpoints. The
+      // hand-back waits out a database outage: a run left `running` under this live process
+      // could not be taken by the job's retry on another worker.
+      if (held) {
+        await retryWhileDatabaseUnavailable(
+          () => releaseRun(deps.sql, runId, deps.processId),
+          outage,
+        ).catch((releaseErr: unknown) =>
+          deps.logger.warn('could not hand the run back; the sweeper will', {
+            runId,
+            err: releaseErr,
+          }),
+        );
+      }
+      throw err;
+    }
+  }
 }

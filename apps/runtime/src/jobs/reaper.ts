@@ -23,6 +23,11 @@ export class Reaper {
     this.queueWorkerIds.add(id);
   }
 
+  /** Forgets queue workers of a pool that stopped (their jobs are unlocked by the caller). */
+  removeQueueWorkers(ids: Iterable<string>): void {
+    for (const id of ids) this.queueWorkerIds.delete(id);
+  }
+
   async start(): Promise<void> {
     await this.tick();
     const everyMs = Math.max(1000, Math.floor((this.deadAfterS * 1000) / 4));
