@@ -126,8 +126,17 @@ function isDatabaseConnectionLike(e: ErrorLike): boolean {
  * Callers retry such failures instead of failing the work: a Postgres restart must never
  * dead-letter a run or end a process.
  */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  return causeChain(err).some((e) => isDatabaseConnectionLike(e) || isNetworkCode(e.code));
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (depth > 3) return false;
+  return causeChain(err).some(
+    (e) =>
+      isDatabaseConnectionLike(e) ||
+      isNetworkCode(e.code) ||
+      // The Unix socket file is gone while Postgres is stopped.
+      (e.code === 'ENOENT' && e.syscall === 'connect') ||
+      // A host with several addresses fails with one error per address.
+      (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))),
+  );
 }
 
 interface ErrorLike {
@@ -136,6 +145,8 @@ interface ErrorLike {
   code?: unknown;
   cause?: unknown;
   issues?: unknown;
+  syscall?: unknown;
+  errors?: unknown;
 }
 
 function asErrorLike(value: unknown): ErrorLike | undefined {

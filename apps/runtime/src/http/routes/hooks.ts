@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { isDatabaseUnavailable, unavailableResponse } from '../../ingest/database-unavailable';
+import { isDatabaseUnavailable } from '@paybridge/engine';
+import { unavailableResponse } from '../../ingest/database-unavailable';
 import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
 import { admitAddress, authenticateRequest } from '../../ingest/admit-request';

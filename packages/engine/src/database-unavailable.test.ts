@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable } from './retry-policy';
 
 const pgError = (code: string) => Object.assign(new Error('x'), { name: 'PostgresError', code });
 
