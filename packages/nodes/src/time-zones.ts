@@ -86,6 +86,22 @@ export function wallClockToIso(wall: WallClock, zone: string): string {
   );
 }
 
+/**
+ * Instant `ms` as ISO 8601 in `zone`'s offset at that moment, to the second
+ * (`2025-09-01T10:00:00-04:00`): how Shopify's webhooks and PayTrace's local reports write times.
+ */
+export function instantToIso(ms: number, zone: string): string {
+  const wall = instantToWallClock(ms, zone);
+  const offset = offsetMinutes(ms, zone);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T` +
+    `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
 /** ISO 8601 date and time with an explicit offset or `Z` (`2025-06-01T22:30:00-04:00`). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
