@@ -4,4 +4,5 @@ CREATE TABLE "login_attempts" (
 	"count" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "login_attempts_window_idx" ON "login_attempts" USING btree ("window_start");--> statement-breakpoint
 DROP TABLE "login_failures";

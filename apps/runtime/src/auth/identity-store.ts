@@ -310,9 +310,11 @@ export class IdentityStore {
   /**
    * After a successful sign-in: the account starts afresh (as before a typo), and the address
    * gets its attempt back, so people signing in behind one NAT do not use up its allowance.
+   * Windows that ended are pruned here too, so guesses at many names do not pile up rows.
    */
-  async releaseLoginAttempt(email: string, ip: string): Promise<void> {
-    await this.sql`delete from login_attempts where key = ${`account:${email.toLowerCase()}`}`;
+  async releaseLoginAttempt(email: string, ip: string, windowS: number): Promise<void> {
+    await this.sql`delete from login_attempts where key = ${`account:${email.toLowerCase()}`}
+                   or window_start <= now() - make_interval(secs => ${windowS})`;
     await this.sql`
       update login_attempts set count = greatest(count - 1, 0) where key = ${`ip:${ip}`}`;
   }

@@ -1,4 +1,13 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export type Role = 'viewer' | 'operator' | 'editor' | 'admin';
 
@@ -64,11 +73,15 @@ export const setupTokens = pgTable('setup_tokens', {
  * counted here in one upsert *before* the password is checked: the row lock serialises concurrent
  * attempts, so no burst can get more password checks than the limit.
  */
-export const loginAttempts = pgTable('login_attempts', {
-  key: text('key').primaryKey(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
-  count: integer('count').notNull(),
-});
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('login_attempts_window_idx').on(t.windowStart)],
+);
 
 /** Append-only record of who did what; values of secrets never appear in `details`. */
 export const auditLog = pgTable(

@@ -99,7 +99,7 @@ export function authRoutes(deps: AppDeps) {
           });
           throw new ApiError(401, 'LOGIN_FAILED', 'Wrong email or password');
         }
-        await deps.identity.releaseLoginAttempt(email, ip);
+        await deps.identity.releaseLoginAttempt(email, ip, WINDOW_S);
         await deps.identity.markLogin(user.id);
         const view = await startSession(c, { id: user.id, email: user.email, role: user.role });
         await deps.audit.record(
