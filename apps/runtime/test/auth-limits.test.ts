@@ -55,6 +55,10 @@ describe('API tokens follow their creator', () => {
     expect((await call(base, 'GET', '/api/users', undefined, token)).status).toBe(200);
     expect((await call(base, 'GET', '/api/users', undefined, childToken)).status).toBe(200);
 
+    // The token acts for its creator, so it cannot demote them (that would lock itself out).
+    const own = await call(base, 'PATCH', `/api/users/${user.body.id}`, { role: 'viewer' }, token);
+    expect(own.status).toBe(409);
+
     // Demoted to viewer: at once (the token cache must not keep the admin role), both tokens
     // read like a viewer and can no longer administer.
     expect(
