@@ -95,8 +95,14 @@ export async function startRuntime(
     const identity = new IdentityStore(sql, env.PAYBRIDGE_SESSION_TTL_HOURS * 3600_000);
     const audit = new AuditLog(sql);
     const connections = new ConnectionStore(sql, await loadKeyRing(env, logger));
-    if (env.PAYBRIDGE_BOOTSTRAP_TOKEN)
-      await identity.ensureBootstrapToken(env.PAYBRIDGE_BOOTSTRAP_TOKEN);
+    if (
+      env.PAYBRIDGE_BOOTSTRAP_TOKEN &&
+      (await identity.ensureBootstrapToken(env.PAYBRIDGE_BOOTSTRAP_TOKEN)) === 'revoked'
+    ) {
+      logger.warn(
+        'PAYBRIDGE_BOOTSTRAP_TOKEN was revoked and stays revoked; remove it or set a new value',
+      );
+    }
 
     const sandbox =
       env.PAYBRIDGE_SANDBOX === undefined

@@ -9,6 +9,11 @@ export interface Actor {
   /** Email of the user, or name of the token, for the audit log. */
   label: string;
   role: Role;
+  /**
+   * For tokens: the user whose role bounds the token (its creator, or the creator of the token
+   * that made it); null for tokens without one, such as the bootstrap token.
+   */
+  creatorId?: string | null;
   /** Present for browser sessions: hash of the session id (for logout and revocation). */
   sessionHash?: string;
 }

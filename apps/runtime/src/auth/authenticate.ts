@@ -14,27 +14,28 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Identifies the caller of an API request: a bearer token, or a session cookie. Browser sessions
  * must also send the session's CSRF token on every state-changing request (the cookie alone is
  * never enough), on top of the SameSite=Strict cookie. Requests without credentials pass through
- * anonymous; each route's `requireRole` decides. Repeated bad tokens from one address get 429.
+ * anonymous; each route's `requireRole` decides. Once one address has sent too many bad tokens,
+ * its further bad tokens get 429 instead of 401; its valid tokens keep working.
  */
 export function authenticate(identity: IdentityStore, badTokens: RateLimiter): MiddlewareHandler {
   return async (c, next) => {
     c.set('actor', undefined);
     const header = c.req.header('authorization');
     if (header !== undefined) {
-      const ip = clientIp(c) ?? 'unknown';
-      const wait = badTokens.blockedFor(ip);
+      const match = /^Bearer\s+(\S{16,512})$/i.exec(header);
+      const actor = match ? await identity.findToken(match[1]!) : null;
+      if (actor) {
+        // A token that verifies is never refused: the limit below counts failures only, so bad
+        // tokens from a shared address (proxy, NAT) cannot lock out everyone behind it.
+        c.set('actor', actor);
+        return next();
+      }
+      const wait = badTokens.hit(clientIp(c) ?? 'unknown');
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         return c.json(errorBody('RATE_LIMITED', 'Too many failed authentication attempts'), 429);
       }
-      const match = /^Bearer\s+(\S{16,512})$/i.exec(header);
-      const actor = match ? await identity.findToken(match[1]!) : null;
-      if (!actor) {
-        badTokens.hit(ip);
-        return c.json(errorBody('UNAUTHENTICATED', 'Invalid or expired API token'), 401);
-      }
-      c.set('actor', actor);
-      return next();
+      return c.json(errorBody('UNAUTHENTICATED', 'Invalid or expired API token'), 401);
     }
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie) {

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/client';
 import type { Actor } from './actor';
-import type { Role } from './roles';
+import { lowerRole, type Role } from './roles';
 import { digest, newSecret } from './secret-tokens';
 
 /**
@@ -99,6 +99,8 @@ export class IdentityStore {
        where id = $1 returning ${USER_COLUMNS}`,
       [id, change.role ?? null, change.disabled ?? null, change.passwordHash ?? null],
     );
+    // The user's tokens act with the user's role and die with the user: no stale cached actor.
+    this.tokenCache.clear();
     return rows[0] ?? null;
   }
 
@@ -179,12 +181,22 @@ export class IdentityStore {
     return { secret, token: rows[0]! };
   }
 
-  /** Installs the operator-supplied bootstrap token (admin) under a fixed name, idempotently. */
-  async ensureBootstrapToken(secret: string): Promise<void> {
-    await this.sql`
+  /**
+   * Installs the operator-supplied bootstrap token (admin, no creator) under a fixed name. Never
+   * un-revokes it: an admin who revoked it meant it, and the environment variable still holding
+   * the old value must not bring it back at the next start. Says which case happened.
+   */
+  async ensureBootstrapToken(secret: string): Promise<'installed' | 'present' | 'revoked'> {
+    const hash = digest(secret);
+    const inserted = await this.sql`
       insert into api_tokens (name, token_hash, prefix, role)
-      values ('bootstrap', ${digest(secret)}, ${secret.slice(0, 4)}, 'admin')
-      on conflict (token_hash) do update set revoked_at = null, role = 'admin'`;
+      values ('bootstrap', ${hash}, ${secret.slice(0, 4)}, 'admin')
+      on conflict (token_hash) do nothing
+      returning 1`;
+    if (inserted.length > 0) return 'installed';
+    const [row] = await this.sql<{ revoked: boolean }[]>`
+      select revoked_at is not null as revoked from api_tokens where token_hash = ${hash}`;
+    return row?.revoked ? 'revoked' : 'present';
   }
 
   async listTokens(): Promise<TokenRow[]> {
@@ -201,8 +213,12 @@ export class IdentityStore {
   }
 
   /**
-   * The actor for a bearer token, or null. Cached for up to 5 s but never past the token's expiry;
-   * revocation through this process clears the cache at once, through another within 5 s.
+   * The actor for a bearer token, or null. A token made by a user acts with at most that user's
+   * current role (the lower of the two) and stops working while the user is disabled or gone; it
+   * works again if the user is re-enabled, since the token itself was never revoked. Tokens
+   * without a creator (the bootstrap token) keep their own role. Cached for up to 5 s but never
+   * past the token's expiry; revocation and user changes through this process clear the cache
+   * at once, through another within 5 s.
    */
   async findToken(secret: string): Promise<Actor | null> {
     const hash = digest(secret);
@@ -210,13 +226,30 @@ export class IdentityStore {
     const hit = this.tokenCache.get(hash);
     if (hit && hit.until > now) return hit.actor;
     const [row] = await this.sql<
-      { id: string; name: string; role: Role; expires_at: string | null }[]
+      {
+        id: string;
+        name: string;
+        role: Role;
+        created_by: string | null;
+        creator_role: Role | null;
+        expires_at: string | null;
+      }[]
     >`
-      update api_tokens set last_used_at = now()
-      where token_hash = ${hash} and revoked_at is null and (expires_at is null or expires_at > now())
-      returning id::text, name, role, expires_at`;
+      update api_tokens t set last_used_at = now()
+      where t.token_hash = ${hash} and t.revoked_at is null
+        and (t.expires_at is null or t.expires_at > now())
+        and (t.created_by is null or exists (
+          select 1 from users u where u.id = t.created_by and u.disabled_at is null))
+      returning t.id::text, t.name, t.role, t.created_by::text,
+        (select u.role from users u where u.id = t.created_by) as creator_role, t.expires_at`;
     const actor: Actor | null = row
-      ? { type: 'token', id: row.id, label: row.name, role: row.role }
+      ? {
+          type: 'token',
+          id: row.id,
+          label: row.name,
+          role: row.creator_role ? lowerRole(row.role, row.creator_role) : row.role,
+          creatorId: row.created_by,
+        }
       : null;
     const expires = row?.expires_at ? new Date(row.expires_at).getTime() : Infinity;
     if (this.tokenCache.size > 10_000) this.tokenCache.clear();
@@ -246,22 +279,43 @@ export class IdentityStore {
 
   // --- login throttling -----------------------------------------------------------------
 
-  async recordLoginFailure(email: string, ip: string): Promise<void> {
-    await this.sql`insert into login_failures (email, ip) values (${email.toLowerCase()}, ${ip})`;
+  /**
+   * Counts one sign-in attempt against the account and against the address, before the password
+   * is checked, in one upsert. Concurrent attempts queue on the rows' locks, so each sees every
+   * attempt before it: a burst of N guesses gets at most `limit` password checks, never N. Fixed
+   * windows of `windowS` seconds start at the first attempt. Returns the counts including this
+   * attempt and the seconds until each window ends.
+   */
+  async countLoginAttempt(email: string, ip: string, windowS: number) {
+    const accountKey = `account:${email.toLowerCase()}`;
+    const rows = await this.sql<{ key: string; count: number; retry_after: number }[]>`
+      insert into login_attempts as a (key, window_start, count)
+      values (${accountKey}, now(), 1), (${`ip:${ip}`}, now(), 1)
+      on conflict (key) do update set
+        count = case when a.window_start <= now() - make_interval(secs => ${windowS})
+                     then 1 else a.count + 1 end,
+        window_start = case when a.window_start <= now() - make_interval(secs => ${windowS})
+                            then now() else a.window_start end
+      returning key, count,
+        greatest(1, ceil(extract(epoch from
+          a.window_start + make_interval(secs => ${windowS}) - now())))::int as retry_after`;
+    const account = rows.find((r) => r.key === accountKey)!;
+    const address = rows.find((r) => r.key !== accountKey)!;
+    return {
+      account: { count: account.count, retryAfterS: account.retry_after },
+      ip: { count: address.count, retryAfterS: address.retry_after },
+    };
   }
 
-  /** Failures in the last `windowS` seconds for this account and for this address. */
-  async recentLoginFailures(email: string, ip: string, windowS: number) {
-    const [row] = await this.sql<{ by_email: number; by_ip: number }[]>`
-      select
-        (select count(*)::int from login_failures
-          where email = ${email.toLowerCase()} and at > now() - make_interval(secs => ${windowS})) as by_email,
-        (select count(*)::int from login_failures
-          where ip = ${ip} and at > now() - make_interval(secs => ${windowS})) as by_ip`;
-    return { byEmail: row?.by_email ?? 0, byIp: row?.by_ip ?? 0 };
-  }
-
-  async clearLoginFailures(email: string): Promise<void> {
-    await this.sql`delete from login_failures where email = ${email.toLowerCase()}`;
+  /**
+   * After a successful sign-in: the account starts afresh (as before a typo), and the address
+   * gets its attempt back, so people signing in behind one NAT do not use up its allowance.
+   * Windows that ended are pruned here too, so guesses at many names do not pile up rows.
+   */
+  async releaseLoginAttempt(email: string, ip: string, windowS: number): Promise<void> {
+    await this.sql`delete from login_attempts where key = ${`account:${email.toLowerCase()}`}
+                   or window_start <= now() - make_interval(secs => ${windowS})`;
+    await this.sql`
+      update login_attempts set count = greatest(count - 1, 0) where key = ${`ip:${ip}`}`;
   }
 }

@@ -13,3 +13,8 @@ export const ROLES: readonly Role[] = ['viewer', 'operator', 'editor', 'admin'];
 export function roleAtLeast(have: Role, need: Role): boolean {
   return ROLES.indexOf(have) >= ROLES.indexOf(need);
 }
+
+/** The less powerful of two roles: what a token may do when its creator's role has changed. */
+export function lowerRole(a: Role, b: Role): Role {
+  return roleAtLeast(a, b) ? b : a;
+}

@@ -1,4 +1,13 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export type Role = 'viewer' | 'operator' | 'editor' | 'admin';
 
@@ -59,19 +68,19 @@ export const setupTokens = pgTable('setup_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Failed sign-ins, counted per account and per address to slow down password guessing. */
-export const loginFailures = pgTable(
-  'login_failures',
+/**
+ * Sign-in attempts per fixed window, keyed `account:<email>` or `ip:<address>`. Each attempt is
+ * counted here in one upsert *before* the password is checked: the row lock serialises concurrent
+ * attempts, so no burst can get more password checks than the limit.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    email: text('email').notNull(),
-    ip: text('ip').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+    count: integer('count').notNull(),
   },
-  (t) => [
-    index('login_failures_email_idx').on(t.email, t.at),
-    index('login_failures_ip_idx').on(t.ip, t.at),
-  ],
+  (t) => [index('login_attempts_window_idx').on(t.windowStart)],
 );
 
 /** Append-only record of who did what; values of secrets never appear in `details`. */

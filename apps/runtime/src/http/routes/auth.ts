@@ -15,9 +15,12 @@ import { apiRouter } from '../api-router';
 import { publicRoute } from '../public-route';
 import { jsonBody, jsonResponse } from '../openapi-helpers';
 
-/** Per account: 5 failures in 15 minutes lock further attempts until the window passes. */
+/**
+ * Per account: 5 attempts in a 15-minute window (a successful sign-in starts afresh); more are
+ * refused unchecked until the window passes.
+ */
 const ACCOUNT_LIMIT = 5;
-/** Per address: 20 failures in 15 minutes, across accounts (password spraying). */
+/** Per address: 20 unsuccessful attempts in 15 minutes, across accounts (password spraying). */
 const IP_LIMIT = 20;
 const WINDOW_S = 15 * 60;
 
@@ -68,14 +71,19 @@ export function authRoutes(deps: AppDeps) {
       async (c) => {
         const { email, password } = c.req.valid('json');
         const ip = clientIp(c) ?? 'unknown';
-        const recent = await deps.identity.recentLoginFailures(email, ip, WINDOW_S);
-        if (recent.byEmail >= ACCOUNT_LIMIT || recent.byIp >= IP_LIMIT) {
+        // Counted before the password is checked, so concurrent guesses cannot outrun the limit.
+        const attempt = await deps.identity.countLoginAttempt(email, ip, WINDOW_S);
+        const wait = Math.max(
+          attempt.account.count > ACCOUNT_LIMIT ? attempt.account.retryAfterS : 0,
+          attempt.ip.count > IP_LIMIT ? attempt.ip.retryAfterS : 0,
+        );
+        if (wait > 0) {
           await deps.audit.record(c, {
             action: 'login.throttled',
             targetType: 'user',
             details: { email },
           });
-          c.header('Retry-After', String(WINDOW_S));
+          c.header('Retry-After', String(wait));
           throw new ApiError(429, 'RATE_LIMITED', 'Too many failed sign-ins; try again later');
         }
         const user = await deps.identity.findUserForLogin(email);
@@ -84,7 +92,6 @@ export function authRoutes(deps: AppDeps) {
           user?.password_hash ?? (await dummyPasswordHash()),
         );
         if (!user || !ok || user.disabled_at) {
-          await deps.identity.recordLoginFailure(email, ip);
           await deps.audit.record(c, {
             action: 'login.fail',
             targetType: 'user',
@@ -92,7 +99,7 @@ export function authRoutes(deps: AppDeps) {
           });
           throw new ApiError(401, 'LOGIN_FAILED', 'Wrong email or password');
         }
-        await deps.identity.clearLoginFailures(email);
+        await deps.identity.releaseLoginAttempt(email, ip, WINDOW_S);
         await deps.identity.markLogin(user.id);
         const view = await startSession(c, { id: user.id, email: user.email, role: user.role });
         await deps.audit.record(

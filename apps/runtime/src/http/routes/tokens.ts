@@ -80,7 +80,8 @@ export function tokenRoutes(deps: AppDeps) {
           name: input.name,
           role: input.role,
           expiresAt: input.expiresAt ?? null,
-          createdBy: actor.type === 'user' ? actor.id : null,
+          // A token made with a token is bound to the same person, so it cannot outlive their role.
+          createdBy: actor.type === 'user' ? actor.id : (actor.creatorId ?? null),
         });
         await deps.audit.record(c, {
           action: 'token.create',

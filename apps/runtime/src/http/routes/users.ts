@@ -102,7 +102,10 @@ export function userRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid('param');
         const change = c.req.valid('json');
-        if (id === actorOf(c).id && (change.disabled || (change.role && change.role !== 'admin'))) {
+        const actor = actorOf(c);
+        // A token acts for its creator, so demoting or disabling the creator locks it out too.
+        const self = id === actor.id || (actor.type === 'token' && id === actor.creatorId);
+        if (self && (change.disabled || (change.role && change.role !== 'admin'))) {
           throw new ApiError(
             409,
             'SELF_LOCKOUT',
