@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { dumpDatabase } from './db-dump';
-import { ADMIN_TOKEN, call, freshDatabase, restFlow, startTestRuntime } from './support';
+import { call, freshDatabase, restFlow, startTestRuntime } from './support';
 
 const VISA = '4111111111111111';
 const MASTERCARD = '5555555555554444';

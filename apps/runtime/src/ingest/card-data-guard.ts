@@ -181,7 +181,8 @@ export function findCardData(value: unknown, root = ''): string | null {
       }
       continue;
     }
-    for (const [key, child] of Object.entries(v as Record<string, unknown>)) {
+    // Pushed last to first, so the first offending field in document order is named.
+    for (const [key, child] of Object.entries(v as Record<string, unknown>).reverse()) {
       const segments = segmentsOf(key);
       // Whatever sits under a card field is card data, however it is wrapped.
       const childKind = kindOf(segments, cardContext) ?? (kind === 'key' ? null : kind);
