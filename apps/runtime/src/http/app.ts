@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from '../auth/authenticate';
+import { jsonTextGuard } from '../ingest/json-text';
 import { ROUTE_POLICY, requireRole } from './api-route';
 import type { ApiEnv } from './api-router';
 import { auditRoutes } from './routes/audit';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
         ),
     }),
     authenticate(deps.identity, deps.limits.badTokens),
+    jsonTextGuard(),
   );
   ROUTE_POLICY.push({ method: 'GET', path: '/api/openapi.json', role: 'viewer' });
   api.use('/openapi.json', requireRole('viewer'));

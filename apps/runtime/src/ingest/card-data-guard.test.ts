@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findCardData } from './card-data-guard';
+import { findCardData, findCardDataInText } from './card-data-guard';
+
+function nested(depth: number, leaf: unknown): unknown {
+  let v = leaf;
+  for (let i = 0; i < depth; i++) v = { level: v };
+  return v;
+}
 
 describe('findCardData', () => {
   it.each([
@@ -8,8 +14,37 @@ describe('findCardData', () => {
     [{ credit_card: { number: 4111111111111111 } }, 'credit_card.number'],
     [{ items: [{ cvv: '123' }] }, 'items.0.cvv'],
     [{ card: { security_code: '1234' } }, 'card.security_code'],
+    [{ card_number: ['4111111111111111'] }, 'card_number.0'],
+    [{ cvv: [['123']] }, 'cvv.0.0'],
+    [{ 'card[number]': '4111111111111111' }, 'card[number]'],
+    [{ 'payment[card][cvv]': '123' }, 'payment[card][cvv]'],
+    [{ 'card-number': '4111111111111111' }, 'card-number'],
+    [{ cardNumber: '4111111111111111' }, 'cardNumber'],
+    [{ CCNUM: '4111111111111111' }, 'CCNUM'],
+    [{ cc_number: '4111111111111111' }, 'cc_number'],
+    [{ PAN: '4111111111111111' }, 'PAN'],
+    [{ 'Security Code': '123' }, 'Security Code'],
+    [{ CVC: 123 }, 'CVC'],
+    [{ csc: '1234' }, 'csc'],
+    [{ 'x-card-number': '4111111111111111' }, 'x-card-number'],
+    [{ 'x-cvv': '123' }, 'x-cvv'],
+    [{ card_number: 'visa 4111 1111 1111 1111 exp 12/30' }, 'card_number'],
+    [{ card_number: { value: '4111111111111111' } }, 'card_number.value'],
+    [{ 'idempotency-key': '4111111111111111' }, 'idempotency-key'],
+    [{ 'idempotency-key': 'card-4111-1111-1111-1111' }, 'idempotency-key'],
   ])('refuses %j at %s', (payload, path) => {
     expect(findCardData(payload)).toBe(path);
+  });
+
+  it('finds card data at any depth, without recursion', () => {
+    expect(findCardData(nested(40, { card_number: '4111111111111111' }))).toMatch(
+      /^(level\.){40}card_number$/,
+    );
+    expect(findCardData(nested(100_000, { cvv: '123' }))).toMatch(/cvv$/);
+  });
+
+  it('names the root it was given', () => {
+    expect(findCardData({ cvv: '123' }, 'payload')).toBe('payload.cvv');
   });
 
   it.each([
@@ -18,7 +53,42 @@ describe('findCardData', () => {
     [{ card_number: '4111111111111112' }], // fails Luhn: not a card
     [{ masked_card_number: 'xxxxxxxxxxxx1111', last4: '1111' }],
     [{ card: { last4: '1111', brand: 'visa' } }],
+    [{ 'idempotency-key': 'order-820982911946154508-x' }], // 18 digits failing Luhn
+    [
+      {
+        id: 820982911946154500,
+        order_number: 1001,
+        payment_details: {
+          credit_card_bin: '424242',
+          credit_card_number: '•••• •••• •••• 4242',
+          credit_card_company: 'Visa',
+          cvv_result_code: 'M',
+          credit_card_expiration_month: 12,
+        },
+        customer: { id: '4111111111111111' },
+      },
+    ],
   ])('accepts %j', (payload) => {
     expect(findCardData(payload)).toBeNull();
   });
+});
+
+describe('findCardDataInText', () => {
+  it.each([
+    'card_number=4111111111111111',
+    'card[number]=4111-1111-1111-1111&exp=1230',
+    'Card: 4111 1111 1111 1111',
+    '4111111111111111',
+    'cvv: 123',
+    '{"security_code":"1234"}',
+  ])('refuses %s', (text) => {
+    expect(findCardDataInText(text)).not.toBeNull();
+  });
+
+  it.each(['order 820982911946154508 shipped', 'total 12345 cents', 'last four 1111'])(
+    'accepts %s',
+    (text) => {
+      expect(findCardDataInText(text)).toBeNull();
+    },
+  );
 });

@@ -1,45 +1,221 @@
+/**
+ * The one check that keeps card numbers and security codes out of everything Paybridge stores
+ * (events, run steps, samples, idempotency records, queue jobs). Every entry point runs it over
+ * exactly what it is about to store: REST hooks (method, headers, query, body of any content
+ * type, `Idempotency-Key`), Shopify deliveries, manual runs and pinned samples.
+ *
+ * Only what a field's name says is a card is looked at, never every long number: Shopify and
+ * ERP ids are long digit strings that pass Luhn one time in ten. Free text (a `text/plain` body,
+ * a multipart file) has no field names, so there a card word near the number stands for one.
+ *
+ * @module
+ */
 import { passesLuhn } from '@paybridge/engine';
 
-/** Field names that hold a card number on their own. */
-const PAN_KEYS = /^(card_?number|cc_?number|credit_?card_?number|pan|primary_?account_?number)$/i;
-/** `number` counts as a card number only inside a card-like object (`card.number`). */
-const CARD_PARENT = /card/i;
-/** Field names that hold a card security code. */
-const CVV_KEYS = /^(cvv2?|cvc2?|csc|cid|security_?code|card_?code|card_?verification(_?value)?)$/i;
+/** What a field name says about its value. */
+type Kind = 'pan' | 'cvv' | 'key' | null;
 
-function digitsOf(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
-  if (typeof value !== 'string') return null;
-  const compact = value.replace(/[\s-]/g, '');
-  return /^\d+$/.test(compact) ? compact : null;
+/** Normalised names (lower case, letters and digits only) of fields holding a card number. */
+const PAN_NAMES = new Set([
+  'pan',
+  'primaryaccountnumber',
+  'card',
+  'creditcard',
+  'debitcard',
+  'cc',
+  'ccnum',
+  'ccno',
+  'ccnumber',
+  'cardnum',
+  'cardno',
+  'cardnumber',
+  'cardnbr',
+  'acctnumber',
+]);
+/** Suffixes that make a longer name a card-number field (`payment_card_number`, `x-cc-num`). */
+const PAN_SUFFIX = /(cardnumber|cardnum|cardno|ccnumber|ccnum|creditcard|debitcard)$/;
+/** Names that hold a card number only inside something card-like (`card.number`). */
+const BARE_NUMBER = new Set(['number', 'num', 'no', 'nbr', 'value']);
+/** Normalised names of fields holding a card security code. */
+const CVV_NAMES = new Set([
+  'cvv',
+  'cvv2',
+  'cvc',
+  'cvc2',
+  'csc',
+  'cid',
+  'cvn',
+  'securitycode',
+  'cardcode',
+  'cardsecuritycode',
+  'cardverification',
+  'cardverificationvalue',
+  'cardverificationcode',
+  'cardcvv',
+  'cardcvc',
+  'cardcsc',
+  'cccvv',
+  'cvvcode',
+  'cvccode',
+]);
+
+/** Lower case, letters and digits only: `Card-Number`, `card_number`, `cardNumber` alike. */
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /**
- * Finds card data in an inbound payload: a Luhn-valid 13–19 digit value under a card-number
- * field, or a 3–4 digit value under a security-code field. Paybridge must never store either, so
- * ingress refuses such a request before anything is written. Only field names are considered,
- * not every long number, because Shopify and ERP ids are long numbers that pass Luhn one time in
- * ten. Returns the path of the first offending field, or null.
+ * A key's segments: `card[number]`, `card.number` and `payment[card][cvv]` (form and query
+ * keys) name nested fields, and are judged as such.
  */
-export function findCardData(value: unknown, path: string[] = [], depth = 0): string | null {
-  if (depth > 32 || value === null || typeof value !== 'object') return null;
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v] as const)
-    : Object.entries(value as Record<string, unknown>);
-  const parent = path[path.length - 1] ?? '';
-  for (const [key, child] of entries) {
-    const digits = digitsOf(child);
-    if (digits !== null) {
-      const panField =
-        PAN_KEYS.test(key) || (key.toLowerCase() === 'number' && CARD_PARENT.test(parent));
-      if (panField && digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) {
-        return [...path, key].join('.');
-      }
-      if (CVV_KEYS.test(key) && digits.length >= 3 && digits.length <= 4)
-        return [...path, key].join('.');
+function segmentsOf(key: string): string[] {
+  const parts = key.split(/[[\].]+/).filter((p) => p.length > 0);
+  return parts.length > 0 ? parts : [key];
+}
+
+/** Header names carry an `x-` prefix by habit: `X-Card-Number` is a card number field. */
+function withoutXPrefix(name: string): string {
+  return name.startsWith('x') && name.length > 1 ? name.slice(1) : name;
+}
+
+function kindOf(segments: readonly string[], cardContext: boolean): Kind {
+  const n = normalise(segments[segments.length - 1] ?? '');
+  const bare = withoutXPrefix(n);
+  if (n === 'idempotencykey' || n === 'webhookid') return 'key';
+  if (PAN_NAMES.has(n) || PAN_NAMES.has(bare) || PAN_SUFFIX.test(n)) return 'pan';
+  if (CVV_NAMES.has(n) || CVV_NAMES.has(bare)) return 'cvv';
+  const inCard =
+    cardContext || segments.slice(0, -1).some((s) => /card|^cc$|creditcard/.test(normalise(s)));
+  if (inCard && BARE_NUMBER.has(n)) return 'pan';
+  return null;
+}
+
+/** Issuer prefixes and lengths of the card networks (Visa, Mastercard, Amex, Discover, JCB…). */
+const NETWORK_PAN =
+  /^(4\d{12}(\d{3}){0,2}|5[1-5]\d{14}|2[2-7]\d{14}|3[47]\d{13}|3[068]\d{12,14}|6\d{15,18}|35\d{14,17})$/;
+
+/** Runs of digits, allowing the single spaces or dashes people type between groups. */
+const DIGIT_RUN = /\d(?:[ -]?\d)*/g;
+
+/**
+ * The 13–19 digit numbers a run of digit groups may hold: the whole run, and every sequence of
+ * whole groups (`4111 1111 1111 1111 1230` holds `4111111111111111`).
+ */
+function* candidates(run: string): Generator<string> {
+  const groups = run.split(/[ -]/);
+  for (let i = 0; i < groups.length; i++) {
+    let digits = '';
+    for (let j = i; j < groups.length && digits.length < 19; j++) {
+      digits += groups[j];
+      if (digits.length >= 13 && digits.length <= 19) yield digits;
     }
-    const found = findCardData(child, [...path, key], depth + 1);
-    if (found) return found;
+  }
+}
+
+/**
+ * A Luhn-valid 13–19 digit number in a value under a card-number field: the whole value
+ * (`4111-1111-1111-1111`) or a run inside text (`visa 4111 1111 1111 1111 exp 12/30`). `network`
+ * (a value whose name does not say card: an idempotency key) also asks for a card network's
+ * issuer prefix and length, so an order id used as a key is not refused for passing Luhn.
+ */
+function holdsPan(value: string, network: boolean): boolean {
+  for (const m of value.matchAll(DIGIT_RUN)) {
+    if (m[0].length < 13) continue;
+    for (const digits of candidates(m[0])) {
+      if (network && !NETWORK_PAN.test(digits)) continue;
+      if (passesLuhn(digits)) return true;
+    }
+  }
+  return false;
+}
+
+/** A 3–4 digit value, as a security code is written. */
+function holdsCvv(value: string): boolean {
+  return /^\s*\d{3,4}\s*$/.test(value);
+}
+
+function scalarText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  return null;
+}
+
+interface Frame {
+  value: unknown;
+  path: string;
+  kind: Kind;
+  cardContext: boolean;
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+/**
+ * Finds card data in a value about to be stored: a Luhn-valid 13–19 digit number under a field
+ * whose name says card number (case, `-`, `_`, brackets and spaces ignored: `card[number]`,
+ * `card-number`, `cardNumber`, `ccnum`, `pan`…; `number` inside a card-like object), a 3–4
+ * digit value under a security-code field (`cvv`, `cvc`, `csc`, `security_code`…), or a card
+ * number in an `Idempotency-Key`. Arrays take the name of the field that holds them, and the walk
+ * is iterative with no depth cut-off, so neither nesting nor wrapping hides a value. Returns the
+ * path of the first offending field (under `root`, never the value), or null.
+ */
+export function findCardData(value: unknown, root = ''): string | null {
+  const stack: Frame[] = [{ value, path: root, kind: null, cardContext: false }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const { value: v, path, kind, cardContext } = stack.pop()!;
+    const text = scalarText(v);
+    if (text !== null) {
+      if (kind === 'pan' && holdsPan(text, false)) return path;
+      if (kind === 'key' && holdsPan(text, true)) return path;
+      if (kind === 'cvv' && holdsCvv(text)) return path;
+      continue;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        stack.push({ value: v[i], path: join(path, String(i)), kind, cardContext });
+      }
+      continue;
+    }
+    // Pushed last to first, so the first offending field in document order is named.
+    for (const [key, child] of Object.entries(v as Record<string, unknown>).reverse()) {
+      const segments = segmentsOf(key);
+      // Whatever sits under a card field is card data, however it is wrapped.
+      const childKind = kindOf(segments, cardContext) ?? (kind === 'key' ? null : kind);
+      const childContext =
+        cardContext || segments.some((s) => /card|^cc$|creditcard/.test(normalise(s)));
+      stack.push({
+        value: child,
+        path: join(path, key),
+        kind: childKind,
+        cardContext: childContext,
+      });
+    }
+  }
+  return null;
+}
+
+/** A card word (`card`, `cc`, `pan`, `credit`) within a few characters before a number. */
+const CARD_WORD_BEFORE = /(card|credit|\bcc|ccnum|\bpan\b|acct)[^\d]{0,24}$/i;
+/** A security-code word right before a 3–4 digit code. */
+const CVV_IN_TEXT =
+  /\b(cvv2?|cvc2?|csc|cvn|security[\s_-]*code|card[\s_-]*code)\b[^\w\n]{0,6}\d{3,4}\b/i;
+/**
+ * Finds card data in free text with no field names (a `text/plain` body, a multipart file): a
+ * Luhn-valid 13–19 digit number right after a card word, or one shaped like a card network's
+ * number (issuer prefix and length) on its own, or a security code right after its name.
+ * Returns a description of what was found (never the value), or null.
+ */
+export function findCardDataInText(text: string): string | null {
+  if (CVV_IN_TEXT.test(text)) return 'a card security code';
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    if (m[0].length < 13) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (holdsPan(m[0], !CARD_WORD_BEFORE.test(before))) return 'a card number';
   }
   return null;
 }

@@ -5,7 +5,7 @@ import { unavailableResponse } from '../../ingest/database-unavailable';
 import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
 import { admitAddress, authenticateRequest } from '../../ingest/admit-request';
-import { findCardData } from '../../ingest/card-data-guard';
+import { admitHookPayload, parseHookBody, type HookPayload } from '../../ingest/hook-body';
 import type { AuthFailure } from '../../ingest/trigger-auth/result';
 import type { Logger } from '../../logger';
 import { ApiError, errorBody } from '../api-error';
@@ -22,25 +22,6 @@ const SENSITIVE_HEADERS = new Set([
   'x-shopify-hmac-sha256',
   'webhook-signature',
 ]);
-
-function parseBody(raw: string, contentType: string): unknown {
-  if (raw.length === 0) return null;
-  if (contentType.includes('json') || (!contentType && /^\s*[[{"]/.test(raw))) {
-    try {
-      return JSON.parse(raw);
-    } catch (err) {
-      throw new ApiError(
-        400,
-        'MALFORMED_JSON',
-        `Request body is not valid JSON: ${(err as Error).message}`,
-      );
-    }
-  }
-  if (contentType.includes('application/x-www-form-urlencoded')) {
-    return Object.fromEntries(new URLSearchParams(raw));
-  }
-  return raw;
-}
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -90,17 +71,19 @@ export function hookRoutes(deps: AppDeps) {
     );
     if (!auth.ok) return unauthorized(c, deps.logger, path, auth.failure);
     const raw = bytes.toString('utf8');
-    const body = parseBody(raw, all['content-type'] ?? '');
-    const cardField = findCardData(body);
-    if (cardField) {
-      throw new ApiError(
-        400,
-        'CARD_DATA_REFUSED',
-        `Field body.${cardField} holds card data; Paybridge never stores card numbers or security codes. Send a PayTrace vault customer id or a Protect.js token instead`,
-      );
-    }
+    const contentType = all['content-type'] ?? '';
+    const body = parseHookBody(raw, contentType);
     const headers: Record<string, string> = {};
     for (const k in all) if (!SENSITIVE_HEADERS.has(k)) headers[k] = all[k]!;
+    const payload: HookPayload = {
+      method: c.req.method,
+      path,
+      headers,
+      query: c.req.query(),
+      body,
+    };
+    // One check over everything stored (headers with the Idempotency-Key, query, body).
+    await admitHookPayload(payload, bytes, contentType);
     const key = all['idempotency-key'];
     if (key !== undefined && !KEY_PATTERN.test(key)) {
       throw new ApiError(
@@ -118,7 +101,7 @@ export function hookRoutes(deps: AppDeps) {
     const requestHash = createHash('sha256').update(`${c.req.method}\n${raw}`).digest('hex');
     const result = await deps.ingest.write({
       source: `rest:${path}`,
-      payload: { method: c.req.method, path, headers, query: c.req.query(), body },
+      payload,
       runs: [{ flowId: trigger.flowId, versionId: trigger.versionId }],
       ...(externalId !== undefined
         ? { externalId, bodyHash: requestHash }

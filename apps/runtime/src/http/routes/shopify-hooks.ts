@@ -3,6 +3,8 @@ import { Hono, type Context } from 'hono';
 import { unavailableResponse } from '../../ingest/database-unavailable';
 import { verifyTriggerRequest } from '../../ingest/trigger-auth';
 import { ingestShopifyEvent } from '../../ingest/shopify/ingest-shopify-event';
+import { findCardData } from '../../ingest/card-data-guard';
+import { parseJsonText } from '../../ingest/json-text';
 import { parseShopifyJson } from '../../ingest/shopify/shopify-json';
 import type { AuthFailure } from '../../ingest/trigger-auth/result';
 import { ApiError, errorBody } from '../api-error';
@@ -55,18 +57,26 @@ export function shopifyHookRoutes(deps: AppDeps) {
         'X-Shopify-Topic and X-Shopify-Webhook-Id are required (visible ASCII, at most 255 characters)',
       );
     }
-    let body: unknown;
-    try {
-      body = parseShopifyJson(bytes.toString('utf8'));
-    } catch (err) {
-      throw new ApiError(
-        400,
-        'MALFORMED_JSON',
-        `Body is not valid JSON: ${(err as Error).message}`,
-      );
-    }
+    const body = parseJsonText(bytes.toString('utf8'), parseShopifyJson);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new ApiError(400, 'MALFORMED_JSON', 'Body must be a JSON object');
+    }
+    // Only card-named fields count (order ids are long digit strings that may pass Luhn). A
+    // refused delivery is answered 200: Shopify would resend a non-2xx one for 48 h and then drop
+    // the subscription, losing every later order, while the same body is refused every time.
+    const cardField = findCardData(body, 'body');
+    if (cardField) {
+      deps.logger.warn('Shopify webhook refused: it holds card data; nothing stored', {
+        connectionId,
+        topic,
+        webhookId,
+        field: cardField,
+      });
+      return c.json({
+        status: 'refused',
+        code: 'CARD_DATA_REFUSED',
+        message: `Field ${cardField} holds card data; Paybridge never stores card numbers or security codes, so nothing was stored`,
+      });
     }
 
     const result = await ingestShopifyEvent(
