@@ -44,7 +44,9 @@ async function multipartParts(
   contentType: string,
 ): Promise<{ fields: Record<string, string[]>; texts: string[] } | null> {
   try {
-    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { 'content-type': contentType },
+    }).formData();
     const fields: Record<string, string[]> = {};
     const texts: string[] = [];
     for (const [name, value] of form.entries()) {
