@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineConnection } from '../define-connection';
+import { ALLOWED_HOSTS_DOCS, allowedHostsField } from './allowed-hosts';
 import { testUrlField } from './test-url';
 
 /** Base64 of UTF-8 text, without Node's Buffer so the definition stays browser-safe. */
@@ -33,11 +34,14 @@ export const httpBasicAuthConnection = defineConnection({
       .max(1024)
       .refine((p) => !/[\r\n\0]/.test(p), 'line breaks are not allowed')
       .meta({ title: 'Password', secret: true }),
+    allowedHosts: allowedHostsField,
     testUrl: testUrlField,
   }),
   // The encoded header carries the password too; a service may echo it back.
   secretForms: ({ username, password }) =>
     password === '' ? [] : [basicAuthorization(username, password).slice('Basic '.length)],
   docs: `Sends \`Authorization: Basic …\` built from **User name** and **Password**. The password is
-encrypted at rest and never shown again after saving.`,
+encrypted at rest and never shown again after saving.
+
+${ALLOWED_HOSTS_DOCS}`,
 });

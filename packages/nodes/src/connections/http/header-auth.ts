@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineConnection } from '../define-connection';
+import { ALLOWED_HOSTS_DOCS, allowedHostsField } from './allowed-hosts';
 import { testUrlField } from './test-url';
 
 /** RFC 9110 `token`: what a header name may contain. */
@@ -29,6 +30,7 @@ export const httpHeaderAuthConnection = defineConnection({
       .max(8192)
       .refine((value) => !/[\r\n\0]/.test(value), 'line breaks are not allowed')
       .meta({ title: 'Header value', placeholder: 'Bearer sk_live_…', secret: true }),
+    allowedHosts: allowedHostsField,
     testUrl: testUrlField,
   }),
   // "Bearer <token>": a service echoing just the token must not leak it either.
@@ -38,5 +40,7 @@ export const httpHeaderAuthConnection = defineConnection({
   },
   docs: `Sends **Header value** in the header **Header name** on every request of the nodes that use
 this connection. For a bearer token, use \`Authorization\` and \`Bearer <token>\`. The value is
-encrypted at rest and never shown again after saving.`,
+encrypted at rest and never shown again after saving.
+
+${ALLOWED_HOSTS_DOCS}`,
 });
