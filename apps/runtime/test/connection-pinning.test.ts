@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { startEchoServer, type EchoServer } from './echo-server';
 import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
@@ -12,10 +13,13 @@ let rt: RuntimeHandle;
 let echo: EchoServer;
 let base: string;
 let connectionId: string;
+let sql: Sql;
 
 beforeAll(async () => {
   echo = await startEchoServer(SECRET);
-  rt = await startTestRuntime(await freshDatabase(), {
+  const dbUrl = await freshDatabase();
+  sql = openSql(dbUrl, { max: 2 });
+  rt = await startTestRuntime(dbUrl, {
     env: { PAYBRIDGE_HTTP_ALLOW_CIDRS: '127.0.0.1/32' },
   });
   base = rt.url!;
@@ -28,16 +32,17 @@ beforeAll(async () => {
   connectionId = created.body.id;
 });
 afterAll(async () => {
+  await sql?.end();
   await rt?.stop();
   await echo?.close();
 });
 
 /** trigger -> http.request (with the connection) -> map copying the response body. */
-async function runFlow(name: string, url: string) {
+async function runFlow(name: string, url: string, connection = connectionId) {
   const graph = restFlow(
     name,
     [
-      { id: 'call', type: 'http.request', config: { url, connectionId } },
+      { id: 'call', type: 'http.request', config: { url, connectionId: connection } },
       { id: 'copy', type: 'map', config: { expression: '{ "copied": $node("call").body }' } },
     ],
     [
@@ -90,6 +95,46 @@ describe('connections pinned to their hosts', () => {
       message: expect.stringContaining(`localhost:${port}`),
     });
     expect(echo.received.length).toBe(before);
+  });
+});
+
+describe('connections saved before hosts were pinned', () => {
+  it('send nothing until an admin sets their allowed hosts, and say so', async () => {
+    const created = await call(base, 'POST', '/api/connections', {
+      type: 'http.header-auth',
+      name: 'Legacy key',
+      values: {
+        headerName: 'X-Api-Key',
+        value: SECRET,
+        testUrl: `${echo.origin}/check`,
+        allowedHosts: [new URL(echo.origin).host],
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    // As stored by a release without host pinning.
+    await sql`update connections set values = values - 'allowedHosts' where id = ${id}`;
+    const before = echo.received.length;
+
+    const run = await runFlow('pin-legacy', `${echo.origin}/mirror`, id);
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatchObject({
+      code: 'CONNECTION_HOST_NOT_ALLOWED',
+      message: expect.stringContaining('an admin must set its Allowed hosts'),
+    });
+    const test = await call(base, 'POST', `/api/connections/${id}/test`);
+    expect(test.body).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Allowed hosts'),
+    });
+    expect(echo.received.length).toBe(before);
+
+    // Setting the hosts repairs it.
+    const fixed = await call(base, 'PATCH', `/api/connections/${id}`, {
+      values: { allowedHosts: [new URL(echo.origin).host] },
+    });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect((await call(base, 'POST', `/api/connections/${id}/test`)).body.ok).toBe(true);
   });
 });
 
