@@ -40,6 +40,14 @@ describe('http auth connection types', () => {
     expect(fields.safeParse({ value: 'Bearer abc' }).success).toBe(false);
     expect(fields.safeParse({ value: 'Bearer abc', allowedHosts: [] }).success).toBe(false);
     expect(fields.safeParse({ value: 'v', allowedHosts: ['https://x.com/'] }).success).toBe(false);
+    const offHost = fields.safeParse({
+      value: 'v',
+      allowedHosts: ['api.example.com'],
+      testUrl: 'https://evil.example.net/me',
+    });
+    expect(offHost.error?.issues).toEqual([
+      expect.objectContaining({ path: ['testUrl'], message: expect.stringContaining('evil') }),
+    ]);
     expect(fields.safeParse({ headerName: 'X Key', value: 'v' }).success).toBe(false);
     expect(fields.safeParse({ headerName: 'Host', value: 'v' }).success).toBe(false);
     expect(fields.safeParse({ value: 'a\r\nInjected: 1' }).success).toBe(false);

@@ -108,3 +108,21 @@ a redirect to another allowed origin is followed without the credentials. Connec
 before this field existed send nothing until an admin sets it. Services sometimes echo what they
 were sent, so the response headers and body of a step that used this connection (and the data
 of the steps after it) are shown to admins only; other roles see them redacted.`;
+
+/**
+ * Refinement of HTTP auth connection values: the test URL must be on an allowed host, or "Test
+ * connection" could never send the credentials there. Said at save time, on the field.
+ */
+export function testUrlOnAllowedHost(
+  values: { testUrl?: string | undefined; allowedHosts: readonly string[] },
+  ctx: z.RefinementCtx,
+): void {
+  if (values.testUrl === undefined || !URL.canParse(values.testUrl)) return;
+  const url = new URL(values.testUrl);
+  if (hostAllowed(hostPatterns(values.allowedHosts), url)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['testUrl'],
+    message: `${url.host} is not one of the allowed hosts; the test would not be sent there`,
+  });
+}
