@@ -39,7 +39,12 @@ async function createHeaderAuth(name = 'Key', key = API_KEY) {
   const res = await call(base, 'POST', '/api/connections', {
     type: 'http.header-auth',
     name,
-    values: { headerName: 'X-Api-Key', value: key, testUrl: `${echo.origin}/check` },
+    values: {
+      headerName: 'X-Api-Key',
+      value: key,
+      testUrl: `${echo.origin}/check`,
+      allowedHosts: [new URL(echo.origin).host],
+    },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; values: Record<string, unknown> };
@@ -70,6 +75,7 @@ describe('connection API', () => {
       headerName: 'X-Api-Key',
       value: { set: true },
       testUrl: `${echo.origin}/check`,
+      allowedHosts: [new URL(echo.origin).host],
     });
     for (const path of ['/api/connections', `/api/connections/${created.id}`]) {
       const res = await call(base, 'GET', path);
@@ -103,7 +109,11 @@ describe('connection API', () => {
     const badValues = await call(base, 'POST', '/api/connections', {
       type: 'http.header-auth',
       name: 'bad',
-      values: { headerName: 'no spaces allowed', value: 'secret-in-a-bad-request' },
+      values: {
+        headerName: 'no spaces allowed',
+        value: 'secret-in-a-bad-request',
+        allowedHosts: ['api.example.com'],
+      },
     });
     expect(badValues.status).toBe(422);
     expect(badValues.body.error.details.issues.map((i: any) => i.path)).toEqual([
@@ -132,7 +142,7 @@ describe('connection API', () => {
     const basic = await call(base, 'POST', '/api/connections', {
       type: 'http.basic-auth',
       name: 'Basic',
-      values: { username: 'ann', password: PASSWORD },
+      values: { username: 'ann', password: PASSWORD, allowedHosts: ['api.example.com'] },
     });
     expect(basic.status).toBe(201);
     const noPassword = await call(base, 'PATCH', `/api/connections/${basic.body.id}`, {

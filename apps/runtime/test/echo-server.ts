@@ -10,7 +10,9 @@ export interface EchoServer {
 
 /**
  * `/check` answers 200 when `x-api-key` equals `expectedKey`, else 401 quoting the key it got
- * (as careless services do); every other path answers 200 with `{ ok: true }`.
+ * (as careless services do). `/mirror` echoes `x-api-key` reversed and split in three, in the
+ * body and in an `x-echo` header, the way no string match could catch (401 with `?deny`).
+ * Every other path answers 200 with `{ ok: true }`.
  */
 export async function startEchoServer(expectedKey: string): Promise<EchoServer> {
   const received: EchoServer['received'] = [];
@@ -20,6 +22,15 @@ export async function startEchoServer(expectedKey: string): Promise<EchoServer> 
     if (req.url === '/check' && req.headers['x-api-key'] !== expectedKey) {
       res.statusCode = 401;
       res.end(JSON.stringify({ error: `invalid key ${String(req.headers['x-api-key'])}` }));
+      return;
+    }
+    if (req.url?.startsWith('/mirror')) {
+      const reversed = [...String(req.headers['x-api-key'])].reverse().join('');
+      const third = Math.ceil(reversed.length / 3);
+      const parts = [0, 1, 2].map((i) => reversed.slice(i * third, (i + 1) * third));
+      res.statusCode = req.url.includes('deny') ? 401 : 200;
+      res.setHeader('x-echo', parts.join(' '));
+      res.end(JSON.stringify({ parts }));
       return;
     }
     res.end(JSON.stringify({ ok: true }));

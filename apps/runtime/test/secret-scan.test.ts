@@ -110,13 +110,16 @@ describe('secret scan', () => {
       headerName: 'X-Api-Key',
       value: HEADER_SECRET,
       testUrl: `${origin}/me`,
+      allowedHosts: [new URL(origin).host],
     });
     const bearer = await connection('http.header-auth', 'Scan bearer', {
       value: `Bearer ${BEARER_TOKEN}`,
+      allowedHosts: [new URL(origin).host],
     });
     const basic = await connection('http.basic-auth', 'Scan basic', {
       username: 'ann',
       password: PASSWORD,
+      allowedHosts: [new URL(origin).host],
     });
     const refused = await call(rt.url!, 'POST', '/api/connections', {
       type: 'http.header-auth',

@@ -28,7 +28,12 @@ async function create(base: string, name: string) {
   const header = await call(base, 'POST', '/api/connections', {
     type: 'http.header-auth',
     name,
-    values: { headerName: 'X-Api-Key', value: KEY, testUrl: `${echo.origin}/check` },
+    values: {
+      headerName: 'X-Api-Key',
+      value: KEY,
+      testUrl: `${echo.origin}/check`,
+      allowedHosts: [new URL(echo.origin).host],
+    },
   });
   expect(header.status, JSON.stringify(header.body)).toBe(201);
   return header.body.id as string;
@@ -69,7 +74,7 @@ describe('rotation with the key file', () => {
     const basic = await call(rt.url!, 'POST', '/api/connections', {
       type: 'http.basic-auth',
       name: 'three',
-      values: { username: 'ann', password: 'pw-rotate-77' },
+      values: { username: 'ann', password: 'pw-rotate-77', allowedHosts: ['api.example.com'] },
     });
     expect(basic.status).toBe(201);
     const before = await keyFile();

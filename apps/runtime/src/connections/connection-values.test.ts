@@ -12,7 +12,12 @@ const header = httpHeaderAuthConnection;
 const basic = httpBasicAuthConnection;
 
 describe('connection values', () => {
-  const stored = { headerName: 'X-Api-Key', value: 'k-old', testUrl: 'https://api.example/me' };
+  const stored = {
+    headerName: 'X-Api-Key',
+    value: 'k-old',
+    testUrl: 'https://api.example/me',
+    allowedHosts: ['api.example'],
+  };
 
   it('keep left-out fields and secrets sent back as { set: true }', () => {
     expect(mergeValues(header, stored, { headerName: 'X-Key' })).toEqual({
@@ -54,17 +59,26 @@ describe('connection values', () => {
       ok: false,
       issues: [{ path: 'values.hedaerName', message: 'unknown field' }],
     });
-    const bad = validateValues(header, { value: 'v', headerName: 'bad name' });
+    const hosts = { allowedHosts: ['api.example.com'] };
+    const bad = validateValues(header, { value: 'v', headerName: 'bad name', ...hosts });
     expect(bad.ok === false && bad.issues.map((i) => i.path)).toEqual(['values.headerName']);
-    expect(validateValues(header, { value: 'v' })).toEqual({
+    expect(validateValues(header, { value: 'v', ...hosts })).toEqual({
       ok: true,
-      values: { headerName: 'Authorization', value: 'v' },
+      values: { headerName: 'Authorization', value: 'v', ...hosts },
     });
+    const unpinned = validateValues(header, { value: 'v' });
+    expect(unpinned.ok === false && unpinned.issues.map((i) => i.path)).toEqual([
+      'values.allowedHosts',
+    ]);
   });
 
   it('split secrets from plain values and show secrets only as set or not', () => {
     expect(splitValues(header, stored)).toEqual({
-      plain: { headerName: 'X-Api-Key', testUrl: 'https://api.example/me' },
+      plain: {
+        headerName: 'X-Api-Key',
+        testUrl: 'https://api.example/me',
+        allowedHosts: ['api.example'],
+      },
       secret: { value: 'k-old' },
     });
     expect(presentValues(header, { headerName: 'X' }, ['value'])).toEqual({

@@ -20,7 +20,7 @@ describe('connection registry', () => {
     expect(header?.secretFields).toEqual(['value']);
     expect(header?.fieldsSchema).toMatchObject({
       type: 'object',
-      required: ['value'],
+      required: ['value', 'allowedHosts'],
       properties: { value: { secret: true, title: 'Header value' }, testUrl: {} },
     });
     expect(catalog.find((entry) => entry.type === 'http.basic-auth')?.secretFields).toEqual([
@@ -32,7 +32,22 @@ describe('connection registry', () => {
 describe('http auth connection types', () => {
   it('check header names and refuse line breaks in values', () => {
     const fields = httpHeaderAuthConnection.fields;
-    expect(fields.parse({ value: 'Bearer abc' })).toMatchObject({ headerName: 'Authorization' });
+    const pinned = { allowedHosts: ['api.example.com'] };
+    expect(fields.parse({ value: 'Bearer abc', ...pinned })).toMatchObject({
+      headerName: 'Authorization',
+    });
+    // New connections name the hosts their credentials may go to.
+    expect(fields.safeParse({ value: 'Bearer abc' }).success).toBe(false);
+    expect(fields.safeParse({ value: 'Bearer abc', allowedHosts: [] }).success).toBe(false);
+    expect(fields.safeParse({ value: 'v', allowedHosts: ['https://x.com/'] }).success).toBe(false);
+    const offHost = fields.safeParse({
+      value: 'v',
+      allowedHosts: ['api.example.com'],
+      testUrl: 'https://evil.example.net/me',
+    });
+    expect(offHost.error?.issues).toEqual([
+      expect.objectContaining({ path: ['testUrl'], message: expect.stringContaining('evil') }),
+    ]);
     expect(fields.safeParse({ headerName: 'X Key', value: 'v' }).success).toBe(false);
     expect(fields.safeParse({ headerName: 'Host', value: 'v' }).success).toBe(false);
     expect(fields.safeParse({ value: 'a\r\nInjected: 1' }).success).toBe(false);
@@ -45,10 +60,17 @@ describe('http auth connection types', () => {
       httpHeaderAuthConnection.secretForms({
         headerName: 'Authorization',
         value: 'Bearer tok_123456',
+        allowedHosts: ['api.example.com'],
       }),
     ).toEqual(['tok_123456']);
-    expect(httpHeaderAuthConnection.secretForms({ headerName: 'X-Key', value: 'k1' })).toEqual([]);
-    const basic = { username: 'ann', password: 'pw' };
+    expect(
+      httpHeaderAuthConnection.secretForms({
+        headerName: 'X-Key',
+        value: 'k1',
+        allowedHosts: ['api.example.com'],
+      }),
+    ).toEqual([]);
+    const basic = { username: 'ann', password: 'pw', allowedHosts: ['api.example.com'] };
     expect(httpBasicAuthConnection.secretForms(basic)).toEqual([
       basicAuthorization('ann', 'pw').slice(6),
     ]);
@@ -62,7 +84,9 @@ describe('http auth connection types', () => {
 
   it('allow an empty basic password but no ":" in the user name', () => {
     const fields = httpBasicAuthConnection.fields;
-    expect(fields.safeParse({ username: 'key_1', password: '' }).success).toBe(true);
+    expect(
+      fields.safeParse({ username: 'key_1', password: '', allowedHosts: ['x.com'] }).success,
+    ).toBe(true);
     expect(fields.safeParse({ username: 'a:b', password: 'x' }).success).toBe(false);
   });
 });

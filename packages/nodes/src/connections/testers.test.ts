@@ -12,16 +12,22 @@ const http = { allowPrivateCidrs: ['127.0.0.1/32'] };
 const signal = () => AbortSignal.timeout(5000);
 const headerTester = connectionTesters['http.header-auth']!;
 const basicTester = connectionTesters['http.basic-auth']!;
+const allowedHosts = () => [`127.0.0.1:${server.port}`];
 
 describe('http auth connection testers', () => {
   it('pass on a 2xx answer to the test URL, sent with the credentials', async () => {
     const testUrl = `${server.origin}/need-key`;
-    const header = { headerName: 'X-Api-Key', value: 'k-good', testUrl };
+    const header = {
+      headerName: 'X-Api-Key',
+      value: 'k-good',
+      testUrl,
+      allowedHosts: allowedHosts(),
+    };
     expect(await headerTester(header, { signal: signal(), http })).toEqual({
       ok: true,
       message: `127.0.0.1:${server.port} answered 200`,
     });
-    const basic = { username: 'ann', password: 'pw-good', testUrl };
+    const basic = { username: 'ann', password: 'pw-good', testUrl, allowedHosts: allowedHosts() };
     expect(await basicTester(basic, { signal: signal(), http })).toMatchObject({ ok: true });
   });
 
@@ -30,6 +36,7 @@ describe('http auth connection testers', () => {
       headerName: 'X-Api-Key',
       value: 'k-bad',
       testUrl: `${server.origin}/need-key`,
+      allowedHosts: allowedHosts(),
     };
     expect(await headerTester(values, { signal: signal(), http })).toEqual({
       ok: false,
@@ -45,7 +52,21 @@ describe('http auth connection testers', () => {
       headerName: 'X-Api-Key',
       value: 'k-good',
       testUrl: `${server.origin}/need-key`,
+      allowedHosts: allowedHosts(),
     };
     await expect(headerTester(values, { signal: signal() })).rejects.toThrow();
+  });
+
+  it('send nothing to a test URL outside the allowed hosts', async () => {
+    const before = server.received.length;
+    const values = {
+      headerName: 'X-Api-Key',
+      value: 'k-good',
+      testUrl: `http://localhost:${server.port}/need-key`,
+      allowedHosts: allowedHosts(),
+    };
+    // Refused on save; values stored otherwise (edited in the database) still send nothing.
+    expect(await headerTester(values, { signal: signal(), http })).toMatchObject({ ok: false });
+    expect(server.received.length).toBe(before);
   });
 });

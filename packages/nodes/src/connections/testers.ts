@@ -12,7 +12,7 @@ import type { ShopifyRuntimeOptions } from '../shopify/client/runtime';
 import { createAddressPolicy } from '../http/address-policy';
 import { createGuardedAgent } from '../http/guarded-agent';
 import { sendRequest } from '../http/send-request';
-import { httpAuthFor } from './http/auth-headers';
+import { assertCredentialHost, httpAuthFor } from './http/auth-headers';
 import type { ConnectionTypeName } from './registry';
 
 /** What a test found; `message` is the service's answer in a sentence, shown to the admin. */
@@ -46,8 +46,13 @@ function httpAuthTester(type: string): ConnectionTester {
     if (typeof testUrl !== 'string' || testUrl === '') {
       return { ok: false, message: 'Set a test URL to check these credentials against' };
     }
-    const auth = httpAuthFor(type, values);
     const url = new URL(testUrl);
+    let auth;
+    try {
+      auth = httpAuthFor(type, values, url);
+    } catch (err) {
+      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
     const dispatcher = createGuardedAgent({
       policy: createAddressPolicy(ctx.http?.allowPrivateCidrs ?? []),
       ...(ctx.http?.lookup ? { lookup: ctx.http.lookup } : {}),
@@ -60,7 +65,13 @@ function httpAuthTester(type: string): ConnectionTester {
           headers: { 'user-agent': 'Paybridge', ...auth.headers },
           credentialHeaders: auth.credentialHeaders,
         },
-        { dispatcher, signal: ctx.signal, maxRedirects: 5, maxResponseBytes: 64 * 1024 },
+        {
+          dispatcher,
+          signal: ctx.signal,
+          maxRedirects: 5,
+          maxResponseBytes: 64 * 1024,
+          beforeRedirect: (target) => assertCredentialHost(auth, target),
+        },
       );
       if (response.status >= 200 && response.status < 300) {
         return { ok: true, message: `${url.host} answered ${response.status}` };

@@ -30,6 +30,11 @@ export interface SendOptions {
   /** Redirect hops to follow before failing. */
   maxRedirects: number;
   maxResponseBytes: number;
+  /**
+   * Called with each redirect target before it is requested; throwing stops the exchange there
+   * (a connection pinned to its hosts refuses to follow its credentials elsewhere).
+   */
+  beforeRedirect?: (target: URL) => void;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -130,6 +135,7 @@ export async function sendRequest(
         );
       }
       current = nextHop(current, response.statusCode, location);
+      options.beforeRedirect?.(current.url);
       continue;
     }
     const declared = Number(response.headers['content-length']);

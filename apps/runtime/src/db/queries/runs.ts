@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gte, lt, lte, sql as dsql } from 'drizzle-orm';
+import type { FlowGraph } from '@paybridge/engine';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../client';
 import { events, flowVersions, runs, runSteps, type RunStatus } from '../schema/index';
 
@@ -62,6 +63,17 @@ export async function getRunDetail(db: Db, runId: string) {
   return { ...row, steps };
 }
 
+/** The graphs of flow versions by id, for deciding what run data a role may see. */
+export async function graphsOfVersions(db: Db, versionIds: readonly string[]) {
+  const ids = [...new Set(versionIds)];
+  if (ids.length === 0) return new Map<string, FlowGraph>();
+  const rows = await db
+    .select({ id: flowVersions.id, graph: flowVersions.graph })
+    .from(flowVersions)
+    .where(inArray(flowVersions.id, ids));
+  return new Map(rows.map((row) => [row.id, row.graph]));
+}
+
 /**
  * Puts a failed run back in the queue; the engine re-executes its failed step and continues.
  * With `versionId` the run continues on another version of its flow (e.g. a fixed mapping).
@@ -103,8 +115,9 @@ export async function createReplayRun(
 export async function listDeadLetters(db: Db, open: boolean, limit: number) {
   return db.execute(dsql`
     select d.id, d.run_id as "runId", d.flow_id as "flowId", d.node_id as "nodeId", d.error,
-           d.reason, d.created_at as "createdAt", d.resolved_at as "resolvedAt", d.resolution
-    from dead_letters d
+           d.reason, d.created_at as "createdAt", d.resolved_at as "resolvedAt", d.resolution,
+           r.flow_version_id as "flowVersionId"
+    from dead_letters d left join runs r on r.id = d.run_id
     where ${open ? dsql`d.resolved_at is null` : dsql`true`}
     order by d.created_at desc limit ${limit}`);
 }

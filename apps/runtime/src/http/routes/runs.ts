@@ -1,4 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { actorOf } from '../../auth/actor';
+import {
+  credentialedNodeIds,
+  redactRunData,
+  redactRunError,
+  seesCredentialEchoes,
+} from '../../connections/run-data-redaction';
+import type { Role } from '../../auth/roles';
 import { findFlow, findVersion } from '../../db/queries/flows';
 import * as q from '../../db/queries/runs';
 import { ApiError } from '../api-error';
@@ -38,6 +46,28 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/**
+ * Run errors as `role` may see them in a list: a run whose version sends an HTTP auth
+ * connection's credentials may carry an echo of them in its error (see run-data-redaction).
+ */
+async function withheldErrors<T extends { flowVersionId: string | null; error: unknown }>(
+  deps: AppDeps,
+  role: Role,
+  rows: T[],
+): Promise<T[]> {
+  if (seesCredentialEchoes(role)) return rows;
+  const versionIds = rows.flatMap((r) =>
+    r.error != null && r.flowVersionId ? [r.flowVersionId] : [],
+  );
+  const graphs = await q.graphsOfVersions(deps.db, versionIds);
+  return rows.map((r) => {
+    const graph = r.flowVersionId ? graphs.get(r.flowVersionId) : undefined;
+    // No version known (a dead letter of a removed run): withhold rather than guess.
+    const credentialed = graph === undefined || credentialedNodeIds(graph).size > 0;
+    return { ...r, error: redactRunError(r.error, credentialed, role) };
+  });
+}
+
 const RunCounts = z.object({ counts: z.record(RunStatus, z.number().int()) }).openapi('RunCounts');
 
 /** Runs: list with filters, inspect with every step, retry from the failed step, replay. */
@@ -61,10 +91,8 @@ export function runRoutes(deps: AppDeps) {
         const f = c.req.valid('query');
         const rows = await q.listRuns(deps.db, f);
         const last = rows.length === f.limit ? rows[rows.length - 1] : undefined;
-        return c.json(
-          { runs: rows.map(runSummary), nextBefore: last ? last.createdAt.toISOString() : null },
-          200,
-        );
+        const shown = await withheldErrors(deps, actorOf(c).role, rows.map(runSummary));
+        return c.json({ runs: shown, nextBefore: last ? last.createdAt.toISOString() : null }, 200);
       },
     )
     .openapi(
@@ -98,28 +126,32 @@ export function runRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const d = await q.getRunDetail(deps.db, id);
         if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        const detail = {
+          ...runSummary(d.run),
+          response: d.run.response ?? null,
+          trigger: d.payload,
+          flowVersion: d.version,
+          steps: d.steps.map((s) => ({
+            seq: s.seq,
+            nodeId: s.nodeId,
+            nodeType: s.nodeType,
+            attempt: s.attempt,
+            status: s.status,
+            port: s.port,
+            input: s.input,
+            output: s.output,
+            error: s.error ?? null,
+            startedAt: s.startedAt.toISOString(),
+            finishedAt: s.finishedAt.toISOString(),
+            durationMs: s.finishedAt.getTime() - s.startedAt.getTime(),
+            resumeAt: iso(s.resumeAt),
+          })),
+        };
+        const graph = (await q.graphsOfVersions(deps.db, [d.run.flowVersionId])).get(
+          d.run.flowVersionId,
+        );
         return c.json(
-          {
-            ...runSummary(d.run),
-            response: d.run.response ?? null,
-            trigger: d.payload,
-            flowVersion: d.version,
-            steps: d.steps.map((s) => ({
-              seq: s.seq,
-              nodeId: s.nodeId,
-              nodeType: s.nodeType,
-              attempt: s.attempt,
-              status: s.status,
-              port: s.port,
-              input: s.input,
-              output: s.output,
-              error: s.error ?? null,
-              startedAt: s.startedAt.toISOString(),
-              finishedAt: s.finishedAt.toISOString(),
-              durationMs: s.finishedAt.getTime() - s.startedAt.getTime(),
-              resumeAt: iso(s.resumeAt),
-            })),
-          },
+          redactRunData(detail, credentialedNodeIds(graph, detail.steps), actorOf(c).role),
           200,
         );
       },
@@ -228,7 +260,11 @@ export function runRoutes(deps: AppDeps) {
       async (c) => {
         const { open, limit } = c.req.valid('query');
         const rows = await q.listDeadLetters(deps.db, open === 'true', limit);
-        return c.json({ deadLetters: [...rows] }, 200);
+        const shown = await withheldErrors(deps, actorOf(c).role, [...rows] as {
+          flowVersionId: string | null;
+          error: unknown;
+        }[]);
+        return c.json({ deadLetters: shown }, 200);
       },
     )
     .openapi(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineConnection } from '../define-connection';
+import { ALLOWED_HOSTS_DOCS, allowedHostsField, testUrlOnAllowedHost } from './allowed-hosts';
 import { testUrlField } from './test-url';
 
 /** Base64 of UTF-8 text, without Node's Buffer so the definition stays browser-safe. */
@@ -19,25 +20,30 @@ export const httpBasicAuthConnection = defineConnection({
   type: 'http.basic-auth',
   title: 'HTTP basic auth',
   description: 'A user name and password sent as HTTP Basic authorization.',
-  fields: z.object({
-    username: z
-      .string()
-      .min(1)
-      .max(512)
-      .refine((u) => !u.includes(':'), 'a Basic auth user name cannot contain ":"')
-      .refine((u) => !/[\r\n\0]/.test(u), 'line breaks are not allowed')
-      .meta({ title: 'User name' }),
-    // Empty is allowed: some APIs take the key as user name and no password.
-    password: z
-      .string()
-      .max(1024)
-      .refine((p) => !/[\r\n\0]/.test(p), 'line breaks are not allowed')
-      .meta({ title: 'Password', secret: true }),
-    testUrl: testUrlField,
-  }),
+  fields: z
+    .object({
+      username: z
+        .string()
+        .min(1)
+        .max(512)
+        .refine((u) => !u.includes(':'), 'a Basic auth user name cannot contain ":"')
+        .refine((u) => !/[\r\n\0]/.test(u), 'line breaks are not allowed')
+        .meta({ title: 'User name' }),
+      // Empty is allowed: some APIs take the key as user name and no password.
+      password: z
+        .string()
+        .max(1024)
+        .refine((p) => !/[\r\n\0]/.test(p), 'line breaks are not allowed')
+        .meta({ title: 'Password', secret: true }),
+      allowedHosts: allowedHostsField,
+      testUrl: testUrlField,
+    })
+    .superRefine(testUrlOnAllowedHost),
   // The encoded header carries the password too; a service may echo it back.
   secretForms: ({ username, password }) =>
     password === '' ? [] : [basicAuthorization(username, password).slice('Basic '.length)],
   docs: `Sends \`Authorization: Basic …\` built from **User name** and **Password**. The password is
-encrypted at rest and never shown again after saving.`,
+encrypted at rest and never shown again after saving.
+
+${ALLOWED_HOSTS_DOCS}`,
 });

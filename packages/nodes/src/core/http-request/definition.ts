@@ -95,8 +95,11 @@ export const httpRequestNode = defineNode({
   however they are written and on every redirect hop, unless an administrator allowed the network.
 - Responses larger than the runtime's limit (10 MiB by default) fail the step.
 - **Authentication**: pick an \`http.header-auth\` or \`http.basic-auth\` connection; its header
-  replaces a header of the same name typed here, and is dropped when a redirect leaves the origin.
-  Its secret never appears in run history.
+  replaces a header of the same name typed here. The connection is pinned to its **Allowed
+  hosts**: a URL or a redirect to any other host fails with \`CONNECTION_HOST_NOT_ALLOWED\` before
+  the credentials are sent; a redirect to another allowed origin is followed without them. Its
+  secret never appears in run history, and the response headers and body of the step (and the
+  data of later steps) are shown to admins only, since a service may echo the credentials.
 - **At least once, with an idempotency key**: a call whose answer was lost (a timeout, a worker
   killed mid-flight) is sent again, so the receiver may see it twice. Every request carries an
   \`Idempotency-Key\` header (unless you set one) that is the same on every retry of the step,

@@ -215,15 +215,16 @@ describe('http.request redirects', () => {
 });
 
 describe('http.request with a connection', () => {
-  const header = {
+  const pinned = () => [`127.0.0.1:${server.port}`];
+  const header = () => ({
     type: 'http.header-auth',
-    values: { headerName: 'X-Api-Key', value: 'k-good' },
-  };
+    values: { headerName: 'X-Api-Key', value: 'k-good', allowedHosts: pinned() },
+  });
 
   it('adds the header of a header-auth connection, replacing one typed in the config', async () => {
     const result = await call(
       { url: `${server.origin}/echo`, headers: { 'x-api-key': 'typed', 'X-Other': '1' } },
-      { connection: header },
+      { connection: header() },
     );
     const seen = (expectOutput(httpRequestNode, result).output as { body: any }).body;
     expect(seen.headers['x-api-key']).toBe('k-good');
@@ -231,26 +232,72 @@ describe('http.request with a connection', () => {
   });
 
   it('sends HTTP Basic authorization for a basic-auth connection', async () => {
+    const basic = { username: 'ann', password: 'pw-good', allowedHosts: pinned() };
     const result = await call(
       { url: `${server.origin}/need-key` },
-      { connection: { type: 'http.basic-auth', values: { username: 'ann', password: 'pw-good' } } },
+      { connection: { type: 'http.basic-auth', values: basic } },
     );
     expect(expectOutput(httpRequestNode, result).output).toMatchObject({ body: { me: 'ann' } });
   });
 
-  it("drops the connection's custom header when a redirect leaves the origin", async () => {
+  it('refuses to send the credentials to a host the connection is not pinned to', async () => {
+    const before = server.received.length;
+    // Same machine, other host name: pinning is by name, and nothing goes out.
+    const failure = call({ url: `http://localhost:${server.port}/echo` }, { connection: header() });
+    await expect(failure).rejects.toMatchObject({
+      code: 'CONNECTION_HOST_NOT_ALLOWED',
+      errorClass: 'permanent',
+      message: expect.stringContaining(`localhost:${server.port}`),
+    });
+    expect(server.received.length).toBe(before);
+  });
+
+  it('fails a redirect to a host the connection is not pinned to, without following it', async () => {
+    const before = server.received.length;
+    const elsewhere = `http://localhost:${server.port}/echo`;
+    const failure = call(
+      { url: `${server.origin}/redirect?to=${encodeURIComponent(elsewhere)}` },
+      { connection: header() },
+    );
+    await expect(failure).rejects.toMatchObject({
+      code: 'CONNECTION_HOST_NOT_ALLOWED',
+      message: expect.stringContaining(`localhost:${server.port}`),
+    });
+    // Only the redirecting request reached the server; the echo endpoint was never called.
+    expect(server.received.slice(before).map((r) => r.url)).toEqual([
+      `/redirect?to=${encodeURIComponent(elsewhere)}`,
+    ]);
+  });
+
+  it("drops the connection's header when a redirect goes to another allowed origin", async () => {
     const otherOrigin = `http://localhost:${server.port}/echo`;
+    const connection = header();
+    connection.values.allowedHosts.push(`localhost:${server.port}`);
     const result = await call(
       { url: `${server.origin}/redirect?to=${encodeURIComponent(otherOrigin)}` },
-      { connection: header },
+      { connection },
     );
     const seen = (expectOutput(httpRequestNode, result).output as { body: any }).body;
     expect(seen.url).toBe('/echo');
     expect(seen.headers['x-api-key']).toBeUndefined();
   });
 
+  it('sends nothing with a connection saved before hosts were pinned, and says why', async () => {
+    const before = server.received.length;
+    const legacy = { type: 'http.header-auth', values: { headerName: 'X-Api-Key', value: 'k' } };
+    const failure = call({ url: `${server.origin}/echo` }, { connection: legacy });
+    await expect(failure).rejects.toMatchObject({
+      code: 'CONNECTION_HOST_NOT_ALLOWED',
+      message: expect.stringContaining('an admin must set its Allowed hosts'),
+    });
+    expect(server.received.length).toBe(before);
+  });
+
   it('fails as CONNECTION_INVALID when the stored values no longer fit the type', async () => {
-    const broken = { type: 'http.header-auth', values: { headerName: 'Bad Name', value: 'x' } };
+    const broken = {
+      type: 'http.header-auth',
+      values: { headerName: 'Bad Name', value: 'x', allowedHosts: pinned() },
+    };
     await expect(
       call({ url: `${server.origin}/echo` }, { connection: broken }),
     ).rejects.toMatchObject({ code: 'CONNECTION_INVALID', errorClass: 'permanent' });

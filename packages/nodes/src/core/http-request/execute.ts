@@ -1,5 +1,10 @@
-import type { NodeExecutor } from '@paybridge/engine';
-import { httpAuthFor, withAuthHeaders } from '../../connections/http/auth-headers';
+import { PermanentError, type NodeExecutor } from '@paybridge/engine';
+import {
+  assertCredentialHost,
+  httpAuthFor,
+  withAuthHeaders,
+  type HttpAuth,
+} from '../../connections/http/auth-headers';
 import { implementNode } from '../../define-node';
 import { createAddressPolicy } from '../../http/address-policy';
 import { createGuardedAgent, type LookupFunction } from '../../http/guarded-agent';
@@ -60,8 +65,9 @@ export function createHttpRequestExecutor(
       ...request,
       headers: withHeaderDefault(request.headers, 'idempotency-key', await idempotencyKeyFor(ctx)),
     };
+    let auth: HttpAuth | undefined;
     if (ctx.connection && ctx.connectionType) {
-      const auth = httpAuthFor(ctx.connectionType, ctx.connection);
+      auth = httpAuthFor(ctx.connectionType, ctx.connection, request.url);
       request = {
         ...request,
         headers: withAuthHeaders(request.headers, auth),
@@ -77,8 +83,13 @@ export function createHttpRequestExecutor(
         signal: AbortSignal.any([ctx.signal, timeout]),
         maxRedirects: MAX_REDIRECTS,
         maxResponseBytes,
+        // A redirect to a host the connection is not pinned to fails rather than drop the
+        // credentials: the service moved, or someone is trying to redirect them; either way an
+        // admin should look, and an unauthenticated request would fail anyway.
+        ...(auth ? { beforeRedirect: (target: URL) => assertCredentialHost(auth, target) } : {}),
       });
     } catch (err) {
+      if (err instanceof PermanentError) throw err;
       throw classifyFailure(err, host, {
         timedOut: timeout.aborted,
         cancelled: ctx.signal.aborted,
