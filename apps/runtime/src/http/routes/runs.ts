@@ -103,6 +103,7 @@ export function runRoutes(deps: AppDeps) {
             ...runSummary(d.run),
             response: d.run.response ?? null,
             trigger: d.payload,
+            dataPrunedAt: iso(d.run.dataPrunedAt),
             flowVersion: d.version,
             steps: d.steps.map((s) => ({
               seq: s.seq,

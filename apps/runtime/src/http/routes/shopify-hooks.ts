@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { unavailableResponse } from '../../ingest/database-unavailable';
 import { verifyTriggerRequest } from '../../ingest/trigger-auth';
 import { ingestShopifyEvent } from '../../ingest/shopify/ingest-shopify-event';
+import { rateLimitedResponse } from '../../ingest/ingress-rate-limiter';
 import { findCardData } from '../../ingest/card-data-guard';
 import { parseJsonText } from '../../ingest/json-text';
 import { parseShopifyJson } from '../../ingest/shopify/shopify-json';
@@ -29,6 +30,11 @@ const DELIVERY_ID = /^[\x21-\x7e]{1,255}$/;
  */
 export function shopifyHookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
+  const perMinute = deps.env.PAYBRIDGE_SHOPIFY_WEBHOOK_RATE_PER_MINUTE;
+  const rateLimit = {
+    perMinute,
+    burst: deps.env.PAYBRIDGE_SHOPIFY_WEBHOOK_BURST ?? Math.max(1, perMinute),
+  };
   const refuse = (connectionId: string, reason: AuthFailure) => {
     deps.logger.warn('Shopify webhook refused', { connectionId, reason });
     return errorBody('UNAUTHORIZED', 'Request authentication failed');
@@ -47,6 +53,8 @@ export function shopifyHookRoutes(deps: AppDeps) {
     const headers = requestHeaders(c);
     const auth = verifyTriggerRequest(credentials, { headers, body: bytes }, Date.now());
     if (!auth.ok) return c.json(refuse(connectionId, auth.failure), 401);
+    const allowed = await deps.ingressLimits.take(`shopify:${connectionId}`, rateLimit);
+    if (!allowed.ok) return rateLimitedResponse(c, deps.logger, 'Shopify webhook', rateLimit, allowed);
 
     const topic = headers['x-shopify-topic'];
     const webhookId = headers['x-shopify-webhook-id'];
