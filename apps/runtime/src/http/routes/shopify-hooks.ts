@@ -54,7 +54,8 @@ export function shopifyHookRoutes(deps: AppDeps) {
     const auth = verifyTriggerRequest(credentials, { headers, body: bytes }, Date.now());
     if (!auth.ok) return c.json(refuse(connectionId, auth.failure), 401);
     const allowed = await deps.ingressLimits.take(`shopify:${connectionId}`, rateLimit);
-    if (!allowed.ok) return rateLimitedResponse(c, deps.logger, 'Shopify webhook', rateLimit, allowed);
+    if (!allowed.ok)
+      return rateLimitedResponse(c, deps.logger, 'Shopify webhook', rateLimit, allowed);
 
     const topic = headers['x-shopify-topic'];
     const webhookId = headers['x-shopify-webhook-id'];
