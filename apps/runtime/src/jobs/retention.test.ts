@@ -120,6 +120,11 @@ describe('retention', () => {
     expect(buckets.map((b) => b.key)).toContain('rest:live');
     expect(buckets.map((b) => b.key)).not.toContain('rest:gone');
 
+    // A pruned run cannot be replayed: its trigger data is gone, and it says so.
+    const replay = await call(rt.url!, 'POST', `/api/runs/${old1.id}/replay`);
+    expect(replay.status).toBe(409);
+    expect(replay.body.error.code).toBe('RUN_DATA_PRUNED');
+
     // The run list and counts still show pruned runs.
     const list = await call(rt.url!, 'GET', '/api/runs?limit=50');
     expect(list.body.runs.map((r: any) => r.id)).toEqual(
