@@ -42,6 +42,8 @@ function unauthorized(c: Context, logger: Logger, path: string, failure: AuthFai
  * then the event, its run and the run's job are committed before the caller hears anything. A
  * sender's delivery id (Standard Webhooks `webhook-id`, Shopify `X-Shopify-Webhook-Id`) or an
  * `Idempotency-Key` makes a repeated request return the original run instead of starting another.
+ * An authenticated caller over the trigger's `rateLimit` gets 429 with `Retry-After`; nothing is
+ * stored.
  */
 export function hookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;

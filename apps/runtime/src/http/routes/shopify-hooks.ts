@@ -26,7 +26,9 @@ const DELIVERY_ID = /^[\x21-\x7e]{1,255}$/;
  * committed; it gives up after 5 s, which one group-committed insert never nears. A delivery no
  * flow takes is answered 200 `ignored` and recorded with the reason (`/api/events/unmatched`);
  * one that cannot be stored because the database is down is answered 503 with `Retry-After`,
- * so Shopify delivers it again.
+ * so Shopify delivers it again. Authentic deliveries beyond the store's rate limit
+ * (`PAYBRIDGE_SHOPIFY_WEBHOOK_RATE_PER_MINUTE`, shared by every API process) are answered 429 with
+ * `Retry-After` and store nothing; Shopify delivers them again later.
  */
 export function shopifyHookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
