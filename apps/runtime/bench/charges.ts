@@ -115,7 +115,13 @@ export async function benchCharges(opts: {
       activate: true,
       graph: {
         nodes: [
-          { id: 'trigger', type: 'trigger.rest', typeVersion: 1, config: { path: 'bench/charge' } },
+          {
+            id: 'trigger',
+            type: 'trigger.rest',
+            typeVersion: 1,
+            // Charges are measured here, not ingress: no rate limit.
+            config: { path: 'bench/charge', rateLimit: { perMinute: 0 } },
+          },
           {
             id: 'sale',
             type: 'paytrace.sale',

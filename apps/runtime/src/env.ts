@@ -40,6 +40,20 @@ export const EnvSchema = z.object({
   PAYBRIDGE_SHOPIFY_SIMULATOR_URL: z.string().url().optional(),
   /** Seconds between missed-event reconciliation polls of each Shopify store with active flows. */
   PAYBRIDGE_SHOPIFY_POLL_SECONDS: intFrom(300, 1, 86_400),
+  /**
+   * Shopify webhooks accepted per minute per store connection, shared by every API process; over
+   * it Shopify gets 429 with Retry-After and delivers again later. 0 turns the limit off.
+   * Generous: Shopify sends bursts (bulk edits, imports).
+   */
+  PAYBRIDGE_SHOPIFY_WEBHOOK_RATE_PER_MINUTE: intFrom(6000, 0, 1_000_000),
+  /** Shopify webhooks accepted at once per store after a quiet spell; default: the per-minute rate. */
+  PAYBRIDGE_SHOPIFY_WEBHOOK_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /**
+   * Days the data of runs that succeeded or were cancelled is kept (step input and output, the
+   * response, the event payload once no other run needs it); the runs stay, marked pruned.
+   * Failed and declined runs, dead letters, money records and the ledger are kept. 0 keeps all.
+   */
+  PAYBRIDGE_RETENTION_DAYS: intFrom(30, 0, 36_500),
   /** Port of the embedded Postgres; 0 picks a free one at each start. */
   PAYBRIDGE_EMBEDDED_PG_PORT: intFrom(0, 0, 65535),
   PAYBRIDGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),

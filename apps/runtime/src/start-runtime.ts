@@ -13,6 +13,7 @@ import { migrateDatabase } from './db/migrate';
 import { flowEnvFrom, type Env } from './env';
 import { createApp } from './http/app';
 import { IngestWriter } from './ingest/ingest-writer';
+import { IngressRateLimiter } from './ingest/ingress-rate-limiter';
 import { RunWaiter } from './ingest/run-waiter';
 import { TriggerTable } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
@@ -145,6 +146,7 @@ export async function startRuntime(
           badTokens: new RateLimiter(30, 60_000),
           tokenCreation: new RateLimiter(20, 60_000),
         },
+        ingressLimits: new IngressRateLimiter(sql, logger),
         sandbox: simulators
           ? {
               paytrace: simulators.paytrace.app,
@@ -213,6 +215,7 @@ export async function startRuntime(
         limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },
         connections,
         logger,
+        retentionDays: env.PAYBRIDGE_RETENTION_DAYS,
       });
       scheduler = new Scheduler(db, ingest, logger);
       scheduler.start();

@@ -42,6 +42,7 @@ export {
   CidrString,
   type TriggerAuthType,
 } from './trigger/rest/trigger-auth';
+export { RestTriggerRateLimit, DEFAULT_REST_RATE_PER_MINUTE } from './trigger/rest/rate-limit';
 export {
   parseIp,
   parseCidr,

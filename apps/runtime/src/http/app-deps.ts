@@ -7,6 +7,7 @@ import type { ConnectionStore } from '../connections/connection-store';
 import type { Db, Sql } from '../db/client';
 import type { Env } from '../env';
 import type { IngestWriter } from '../ingest/ingest-writer';
+import type { IngressRateLimiter } from '../ingest/ingress-rate-limiter';
 import type { RunWaiter } from '../ingest/run-waiter';
 import type { TriggerTable } from '../ingest/trigger-table';
 import type { Logger } from '../logger';
@@ -25,6 +26,8 @@ export interface AppDeps {
   /** Connections (credentials): sealed secrets, resolver for executors and trigger checks. */
   connections: ConnectionStore;
   limits: { badTokens: RateLimiter; tokenCreation: RateLimiter };
+  /** Per-trigger request limits, shared by every API process through Postgres. */
+  ingressLimits: IngressRateLimiter;
   /**
    * The built-in simulators served under `/sandbox` (sandbox mode), or null. The runtime opens
    * them over its database (their state survives restarts) and subscribes the store's webhooks

@@ -1,3 +1,4 @@
+import { DEFAULT_REST_RATE_PER_MINUTE, RestTriggerRateLimit } from '@paybridge/nodes/definitions';
 import type { ConnectionResolver } from '../connections/resolver';
 import { sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client';
@@ -8,6 +9,7 @@ import {
 } from '../db/queries/flows';
 import type { Logger } from '../logger';
 import { CredentialCache } from './credential-cache';
+import type { RateLimit } from './ingress-rate-limiter';
 import { groupShopifySubscribers, type ShopifySubscriber } from './shopify/subscribers';
 import type { TriggerAuthMethod, TriggerCredentials } from './trigger-auth/credentials';
 import { readTriggerSecurity, type TriggerSecurity } from './trigger-security';
@@ -23,6 +25,18 @@ export interface RestTrigger {
   timeoutMs: number;
   /** Who may call it; null when the stored settings are unreadable: every request is refused. */
   security: TriggerSecurity | null;
+  /** Authenticated requests accepted (`perMinute` 0: unlimited). */
+  rateLimit: RateLimit;
+}
+
+/** A stored `rateLimit` with defaults; one that does not parse gets the default limit. */
+function readRateLimit(config: unknown): RateLimit {
+  const parsed = RestTriggerRateLimit.safeParse(
+    (config as { rateLimit?: unknown } | null)?.rateLimit,
+  );
+  const perMinute = parsed.success ? parsed.data.perMinute : DEFAULT_REST_RATE_PER_MINUTE;
+  const burst = parsed.success ? parsed.data.burst : undefined;
+  return { perMinute, burst: burst ?? Math.max(1, perMinute) };
 }
 
 interface Tables {
@@ -131,6 +145,7 @@ export class TriggerTable {
             mode: cfg.mode === 'sync' ? 'sync' : 'async',
             timeoutMs: typeof cfg.timeoutMs === 'number' ? cfg.timeoutMs : 10_000,
             security,
+            rateLimit: readRateLimit(cfg),
           });
         }
         const shopify = groupShopifySubscribers(shopifyRows, this.logger);

@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import { createExecuteRunTask } from './execute-run-task';
 import { queueLogger } from './queue-logger';
 import { Reaper } from './reaper';
+import { RetentionJob } from './retention';
 import { Sweeper } from './sweeper';
 import { VersionCache } from './version-cache';
 
@@ -38,6 +39,8 @@ export interface WorkerOptions {
   sweepGraceS?: number;
   /** Seconds between sweeps. */
   sweepEveryS?: number;
+  /** Days succeeded runs keep their data (`PAYBRIDGE_RETENTION_DAYS`); 0 or unset: forever. */
+  retentionDays?: number;
 }
 
 export interface RunningWorker {
@@ -243,6 +246,11 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     everyMs: (opts.sweepEveryS ?? Math.max(5, opts.deadAfterS)) * 1000,
   });
   sweeper.start();
+  const retention = new RetentionJob(opts.sql, logger, {
+    days: opts.retentionDays ?? 0,
+    everyMs: 60_000,
+  });
+  retention.start();
   logger.info('worker started', { processId, concurrency: opts.concurrency });
 
   return {
@@ -253,6 +261,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       clearInterval(watchdog);
       try {
         await sweeper.stop();
+        await retention.stop();
         await replacing;
         await queue.runner
           .stop()

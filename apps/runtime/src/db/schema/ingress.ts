@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -62,3 +64,15 @@ export const shopifyOrderGateways = pgTable(
   },
   (t) => [primaryKey({ columns: [t.connectionId, t.orderId] })],
 );
+
+/**
+ * One shared token bucket per rate-limited trigger (`rest:<path>`, `shopify:<connection id>`),
+ * so every API process draws on the same allowance. Processes take tokens in small leases (one
+ * statement per lease, not per request); `granted` is what the last statement handed out.
+ */
+export const ingressRateBuckets = pgTable('ingress_rate_buckets', {
+  key: text('key').primaryKey(),
+  tokens: doublePrecision('tokens').notNull(),
+  granted: integer('granted').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

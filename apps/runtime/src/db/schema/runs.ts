@@ -35,6 +35,11 @@ export const events = pgTable(
      * another body is a new event (stored under a distinct key), never a swallowed duplicate.
      */
     bodyHash: text('body_hash'),
+    /**
+     * Set when the retention job dropped the payload (then JSON `null`): every run of the event
+     * had finished well and aged out. The row stays, so a redelivery is still recognised.
+     */
+    prunedAt: timestamp('pruned_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('events_source_external_uq').on(t.source, t.externalId)],
 );
@@ -77,12 +82,21 @@ export const runs = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the retention job dropped the run's data (steps' input, output and state, the
+     * response, and the event's payload once no other run needs it); status and timings stay.
+     */
+    dataPrunedAt: timestamp('data_pruned_at', { withTimezone: true }),
   },
   (t) => [
     index('runs_flow_created_idx').on(t.flowId, t.createdAt.desc()),
     index('runs_status_created_idx').on(t.status, t.createdAt.desc()),
     index('runs_created_idx').on(t.createdAt.desc()),
     index('runs_event_idx').on(t.eventId),
+    /** What the retention job looks for: finished well, data still there, oldest first. */
+    index('runs_prunable_idx')
+      .on(t.finishedAt)
+      .where(sql`${t.dataPrunedAt} is null and ${t.status} in ('succeeded', 'cancelled')`),
   ],
 );
 

@@ -5,6 +5,7 @@ import { unavailableResponse } from '../../ingest/database-unavailable';
 import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
 import { admitAddress, authenticateRequest } from '../../ingest/admit-request';
+import { rateLimitedResponse } from '../../ingest/ingress-rate-limiter';
 import { admitHookPayload, parseHookBody, type HookPayload } from '../../ingest/hook-body';
 import type { AuthFailure } from '../../ingest/trigger-auth/result';
 import type { Logger } from '../../logger';
@@ -41,6 +42,8 @@ function unauthorized(c: Context, logger: Logger, path: string, failure: AuthFai
  * then the event, its run and the run's job are committed before the caller hears anything. A
  * sender's delivery id (Standard Webhooks `webhook-id`, Shopify `X-Shopify-Webhook-Id`) or an
  * `Idempotency-Key` makes a repeated request return the original run instead of starting another.
+ * An authenticated caller over the trigger's `rateLimit` gets 429 with `Retry-After`; nothing is
+ * stored.
  */
 export function hookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
@@ -70,6 +73,10 @@ export function hookRoutes(deps: AppDeps) {
       Date.now(),
     );
     if (!auth.ok) return unauthorized(c, deps.logger, path, auth.failure);
+    // Counted only once authenticated: refused callers cannot use up a real sender's allowance.
+    const allowed = await deps.ingressLimits.take(`rest:${path}`, trigger.rateLimit);
+    if (!allowed.ok)
+      return rateLimitedResponse(c, deps.logger, 'trigger request', trigger.rateLimit, allowed);
     const raw = bytes.toString('utf8');
     const contentType = all['content-type'] ?? '';
     const body = parseHookBody(raw, contentType);

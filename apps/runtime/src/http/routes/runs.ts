@@ -130,6 +130,7 @@ export function runRoutes(deps: AppDeps) {
           ...runSummary(d.run),
           response: d.run.response ?? null,
           trigger: d.payload,
+          dataPrunedAt: iso(d.run.dataPrunedAt),
           flowVersion: d.version,
           steps: d.steps.map((s) => ({
             seq: s.seq,
@@ -221,12 +222,20 @@ export function runRoutes(deps: AppDeps) {
             'Queued',
           ),
           ...errorResponses,
+          409: jsonResponse(z.unknown(), 'Trigger data pruned'),
         },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const d = await q.getRunDetail(deps.db, id);
         if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        if (d.run.dataPrunedAt && d.payload === null) {
+          throw new ApiError(
+            409,
+            'RUN_DATA_PRUNED',
+            `Run ${id} cannot be replayed: its trigger data was removed by the retention policy (PAYBRIDGE_RETENTION_DAYS)`,
+          );
+        }
         const flow = await findFlow(deps.db, d.run.flowId);
         if (!flow) throw new ApiError(404, 'FLOW_NOT_FOUND', 'The run belongs to a deleted flow');
         const versionId =

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { unavailableResponse } from '../../ingest/database-unavailable';
 import { verifyTriggerRequest } from '../../ingest/trigger-auth';
 import { ingestShopifyEvent } from '../../ingest/shopify/ingest-shopify-event';
+import { rateLimitedResponse } from '../../ingest/ingress-rate-limiter';
 import { findCardData } from '../../ingest/card-data-guard';
 import { parseJsonText } from '../../ingest/json-text';
 import { parseShopifyJson } from '../../ingest/shopify/shopify-json';
@@ -25,10 +26,17 @@ const DELIVERY_ID = /^[\x21-\x7e]{1,255}$/;
  * committed; it gives up after 5 s, which one group-committed insert never nears. A delivery no
  * flow takes is answered 200 `ignored` and recorded with the reason (`/api/events/unmatched`);
  * one that cannot be stored because the database is down is answered 503 with `Retry-After`,
- * so Shopify delivers it again.
+ * so Shopify delivers it again. Authentic deliveries beyond the store's rate limit
+ * (`PAYBRIDGE_SHOPIFY_WEBHOOK_RATE_PER_MINUTE`, shared by every API process) are answered 429 with
+ * `Retry-After` and store nothing; Shopify delivers them again later.
  */
 export function shopifyHookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
+  const perMinute = deps.env.PAYBRIDGE_SHOPIFY_WEBHOOK_RATE_PER_MINUTE;
+  const rateLimit = {
+    perMinute,
+    burst: deps.env.PAYBRIDGE_SHOPIFY_WEBHOOK_BURST ?? Math.max(1, perMinute),
+  };
   const refuse = (connectionId: string, reason: AuthFailure) => {
     deps.logger.warn('Shopify webhook refused', { connectionId, reason });
     return errorBody('UNAUTHORIZED', 'Request authentication failed');
@@ -47,6 +55,9 @@ export function shopifyHookRoutes(deps: AppDeps) {
     const headers = requestHeaders(c);
     const auth = verifyTriggerRequest(credentials, { headers, body: bytes }, Date.now());
     if (!auth.ok) return c.json(refuse(connectionId, auth.failure), 401);
+    const allowed = await deps.ingressLimits.take(`shopify:${connectionId}`, rateLimit);
+    if (!allowed.ok)
+      return rateLimitedResponse(c, deps.logger, 'Shopify webhook', rateLimit, allowed);
 
     const topic = headers['x-shopify-topic'];
     const webhookId = headers['x-shopify-webhook-id'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../../define-node';
+import { RestTriggerRateLimit } from './rate-limit';
 import { restTriggerSecurityFields } from './trigger-auth';
 
 /** Lowercase segments separated by single slashes; no dots at all, so no `..` either. */
@@ -55,6 +56,7 @@ export const restTriggerNode = defineNode({
       widget: 'duration-ms',
     }),
     ...restTriggerSecurityFields,
+    rateLimit: RestTriggerRateLimit,
   }),
   output: RestTriggerEvent,
   ports: { inputs: [], outputs: ['out'] },
@@ -62,7 +64,7 @@ export const restTriggerNode = defineNode({
   // Not JSONata: ingress reads these before any run exists, so they must be literal values. Listing
   // them here keeps `=...` strings from bypassing the schema on save (the engine skips schema checks
   // at expression paths of ordinary fields, and never resolves raw fields).
-  rawExpressionFields: ['auth', 'ipAllowList', 'trustedProxies'],
+  rawExpressionFields: ['auth', 'ipAllowList', 'trustedProxies', 'rateLimit'],
   docs: `Gives the flow an HTTP endpoint: the runtime's hooks URL followed by \`path\`.
 
 - **async** (default): the caller gets \`202\` with the run id once the event is stored.
@@ -77,7 +79,12 @@ The output is \`{ method, path, headers, query, body }\`; JSON bodies arrive par
 a connection holding the secrets. Signatures are checked on the raw bytes before the body is
 parsed. \`ipAllowList\` restricts callers by address; behind a proxy, list it in
 \`trustedProxies\` so \`X-Forwarded-For\` is believed. Every refusal answers the same \`401\`, and
-stores nothing. Credential headers (\`Authorization\`, signatures) are never recorded in the event.`,
+stores nothing. Credential headers (\`Authorization\`, signatures) are never recorded in the event.
+
+**Rate limit** (\`rateLimit\`): \`perMinute\` authenticated requests (default 600; \`0\` = off), with
+up to \`burst\` at once (default: the per-minute rate), shared by every API process. Over it the
+caller gets \`429\` with \`Retry-After\` (seconds) and nothing is stored. Refused (401) requests
+are not counted, so they cannot use up a real sender's allowance.`,
 });
 
 /** REST trigger settings after defaults, as the runtime's ingress reads them. */

@@ -4,7 +4,7 @@ import { restTriggerNode } from './definition';
 import { restTriggerExecutor } from './execute';
 
 describe('trigger.rest config', () => {
-  it('defaults to async mode, a 10 s sync timeout and no authentication', () => {
+  it('defaults to async mode, a 10 s sync timeout, no authentication and 600 requests a minute', () => {
     expect(restTriggerNode.config.parse({ path: 'orders/created' })).toEqual({
       path: 'orders/created',
       mode: 'async',
@@ -12,6 +12,7 @@ describe('trigger.rest config', () => {
       auth: { type: 'none' },
       ipAllowList: [],
       trustedProxies: [],
+      rateLimit: { perMinute: 600 },
     });
   });
 
