@@ -8,6 +8,8 @@ export interface CapLimits {
   maxStringLength: number;
   /** Most items `$sort` and `$distinct` accept. */
   maxSortItems: number;
+  /** Most items of any sequence; also the most pieces `$split` may cut a string into. */
+  maxSequence: number;
 }
 
 interface LimitFailure {
@@ -154,6 +156,23 @@ export function applyCaps(
       return result;
     },
     '<s-(sf)(sf)n?:s>',
+  );
+  expression.registerFunction(
+    'split',
+    async function (this: Focus, str: unknown, separator: unknown, limit: unknown) {
+      // Cut at most one piece more than allowed: `$split(s, "")` of a 10 MB string would make
+      // a 10-million-item array in one allocation, larger than a thread's whole heap.
+      const cap = limits.maxSequence + 1;
+      const bounded = typeof limit === 'number' ? Math.min(limit, cap) : cap;
+      const pieces = await callBuiltin(engine, 'split', this, [str, separator, bounded]);
+      if (Array.isArray(pieces) && pieces.length > limits.maxSequence)
+        throw limitFailure(
+          '$split',
+          `would cut the string into more than ${limits.maxSequence} pieces`,
+        );
+      return pieces;
+    },
+    '<s-(sf)n?:a<s>>',
   );
   const checkItems = (what: string, arr: unknown): void => {
     if (Array.isArray(arr) && arr.length > limits.maxSortItems)

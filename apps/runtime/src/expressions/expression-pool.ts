@@ -30,7 +30,7 @@ export interface ExpressionPool extends ExpressionEvaluator {
 
 /** Default number of threads: the worker's concurrency, bounded by the machine. */
 export function defaultExpressionThreads(concurrency: number): number {
-  return Math.max(2, Math.min(concurrency, availableParallelism() * 2, 16));
+  return Math.max(2, Math.min(concurrency, availableParallelism(), 16));
 }
 
 /**
@@ -68,7 +68,9 @@ function snippet(source: string): string {
 export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPool {
   const pool = new Piscina<EvaluateTask, EvaluateAnswer>({
     filename: new URL('./worker-entry.mjs', import.meta.url).href,
-    minThreads: Math.min(2, opts.threads),
+    // All threads start up front: starting one takes seconds (it loads the engine), which an
+    // evaluation arriving while the others are busy would otherwise wait out.
+    minThreads: opts.threads,
     maxThreads: opts.threads,
     idleTimeout: 30_000,
     resourceLimits: {
