@@ -69,6 +69,16 @@ export const EnvSchema = z.object({
   PAYBRIDGE_BODY_LIMIT_BYTES: intFrom(1024 * 1024, 1024, 100 * 1024 * 1024),
   /** JSONata wall-clock budget per evaluation. */
   PAYBRIDGE_EXPRESSION_TIMEOUT_MS: intFrom(1000, 10, 60_000),
+  /** Heap of each thread evaluating JSONata, in MB; an evaluation needing more fails the step. */
+  PAYBRIDGE_EXPRESSION_MEMORY_MB: intFrom(256, 16, 16_384),
+  /** Threads evaluating JSONata in a worker process (default: concurrency, at most 2 x cores). */
+  PAYBRIDGE_EXPRESSION_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Longest string one evaluation may build (`$pad`, `$join`, `$replace`, `&`...). */
+  PAYBRIDGE_EXPRESSION_MAX_STRING: intFrom(10_000_000, 1000, 500_000_000),
+  /** Most items `$sort` and `$distinct` accept. */
+  PAYBRIDGE_EXPRESSION_MAX_SORT_ITEMS: intFrom(100_000, 100, 10_000_000),
+  /** Executions of a run that may crash the worker process in a row before it fails `POISONED`. */
+  PAYBRIDGE_RUN_MAX_CRASHES: intFrom(3, 1, 100),
   /** Private networks the http.request node may reach (CIDR list); none by default. */
   PAYBRIDGE_HTTP_ALLOW_CIDRS: csv,
   /**

@@ -212,7 +212,16 @@ export async function startRuntime(
         deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S,
         lookupExecutor: createExecutorLookup(nodeOptions, services),
         env: flowEnvFrom(opts.processEnv ?? process.env),
-        limits: { timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS },
+        limits: {
+          timeoutMs: env.PAYBRIDGE_EXPRESSION_TIMEOUT_MS,
+          maxMemoryMb: env.PAYBRIDGE_EXPRESSION_MEMORY_MB,
+          maxStringLength: env.PAYBRIDGE_EXPRESSION_MAX_STRING,
+          maxSortItems: env.PAYBRIDGE_EXPRESSION_MAX_SORT_ITEMS,
+        },
+        ...(env.PAYBRIDGE_EXPRESSION_THREADS === undefined
+          ? {}
+          : { expressionThreads: env.PAYBRIDGE_EXPRESSION_THREADS }),
+        maxCrashes: env.PAYBRIDGE_RUN_MAX_CRASHES,
         connections,
         logger,
         retentionDays: env.PAYBRIDGE_RETENTION_DAYS,

@@ -1,7 +1,13 @@
 import { resolveConfigExpressions, type ConfigPath } from './config-expressions';
 import { ledgerForNode, type EffectStore } from './effect-ledger';
 import { BusinessError, NodeError, PermanentError, TransientError, type StepError } from './errors';
-import { evaluateExpression, ExpressionError, type ExpressionLimits } from './expressions';
+import {
+  expressionLimits,
+  inProcessEvaluator,
+  type ExpressionBindings,
+  type ExpressionEvaluator,
+} from './expression-evaluator';
+import { ExpressionError, type ExpressionLimits } from './expressions';
 import {
   DECLINED_PORT,
   ERROR_PORT,
@@ -38,6 +44,17 @@ export interface ExecuteRunOptions {
   /** Non-secret settings, visible to expressions as `$env`. */
   env?: Readonly<Record<string, string>>;
   limits?: Partial<ExpressionLimits>;
+  /**
+   * Where JSONata runs. Default: in this thread (`inProcessEvaluator`); a server passes one that
+   * isolates evaluations so a runaway expression cannot block or exhaust the process.
+   */
+  evaluator?: ExpressionEvaluator;
+  /**
+   * Checked before each step: once aborted, the execution rejects with the signal's reason
+   * before starting another step, recording nothing more. Unlike `signal`, a step in flight is
+   * not interrupted (an operator's cancel must not cut an effect in half).
+   */
+  stopBeforeNextStep?: AbortSignal;
   /** Worker shutdown: the execution stops and rejects with the signal's reason, recording nothing more. */
   signal?: AbortSignal;
   logger?: StepLogger;
@@ -134,6 +151,8 @@ class RunExecution {
   private readonly trigger: unknown;
   private readonly scrubber = new SecretScrubber();
   private readonly connections: RunConnections;
+  private readonly evaluator: ExpressionEvaluator;
+  private readonly limits: ExpressionLimits;
   /** Nodes that may run when `stopAfter` is set: it and every node leading to it. */
   private scope: Set<string> | null = null;
   /** The first node whose decline reached no edge: the run ends `declined` because of it. */
@@ -159,6 +178,8 @@ class RunExecution {
     }
     this.trigger = trigger ?? null;
     this.connections = new RunConnections(opts.resolveConnection, this.scrubber);
+    this.evaluator = opts.evaluator ?? inProcessEvaluator;
+    this.limits = expressionLimits(opts.limits);
   }
 
   async run(): Promise<RunOutcome> {
@@ -272,6 +293,7 @@ class RunExecution {
 
       await this.flushIfDue();
       this.throwIfAborted();
+      this.throwIfStopped();
       const step = this.record(
         executor,
         await this.runStep(node, executor, input, attempt, this.resumeStateOf(nodeId)),
@@ -496,11 +518,11 @@ class RunExecution {
       effects: this.opts.effects ? ledgerForNode(this.opts.effects, node.id) : undefined,
       logger: { info: log('info'), warn: log('warn'), error: log('error') },
       evaluate: (expression, data) =>
-        evaluateExpression(
+        this.evaluator.evaluate(
           expression.startsWith('=') ? expression.slice(1) : expression,
           data,
           this.bindings(input),
-          this.opts.limits,
+          this.limits,
         ),
     };
     const execution = Promise.resolve().then(() => executor.execute(ctx));
@@ -515,7 +537,7 @@ class RunExecution {
 
   private async evaluateConfig(source: string, path: ConfigPath, input: unknown): Promise<unknown> {
     try {
-      return await evaluateExpression(source, input, this.bindings(input), this.opts.limits);
+      return await this.evaluator.evaluate(source, input, this.bindings(input), this.limits);
     } catch (err) {
       if (!(err instanceof ExpressionError)) throw err;
       throw new PermanentError(err.code, `Config field ${path.join('.')}: ${err.message}`, {
@@ -525,10 +547,10 @@ class RunExecution {
     }
   }
 
-  private bindings(input: unknown): Record<string, unknown> {
+  private bindings(input: unknown): ExpressionBindings {
     return {
       trigger: this.trigger,
-      node: (id: unknown) => (typeof id === 'string' ? this.outputs.get(id) : undefined),
+      nodes: Object.fromEntries(this.outputs),
       env: this.opts.env ?? {},
       input,
     };
@@ -612,6 +634,11 @@ class RunExecution {
     this.flushDue = false;
     await this.opts.store.checkpoint(steps, outcome);
     return outcome;
+  }
+
+  private throwIfStopped(): void {
+    const stop = this.opts.stopBeforeNextStep;
+    if (stop?.aborted) throw stop.reason ?? new DOMException('The run was stopped', 'AbortError');
   }
 
   private throwIfAborted(): void {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { Task } from 'graphile-worker';
 import {
+  classifyError,
   executeRun,
   isDatabaseUnavailable,
+  PermanentError,
   type ExecutorLookup,
+  type ExpressionEvaluator,
   type ExpressionLimits,
 } from '@paybridge/engine';
 import { connectionResolverForEngine } from '../connections/engine-resolver';
@@ -12,12 +15,15 @@ import { retryWhileDatabaseUnavailable, type Sql } from '../db/client';
 import { createEffectStore } from '../db/queries/effect-records';
 import {
   acquireRun,
+  endExecution,
   LeaseLostError,
   loadRun,
+  quarantineRun,
   releaseRun,
   writeCheckpoint,
 } from '../db/queries/run-execution';
 import type { Logger } from '../logger';
+import { RunCancelledError, type CancelWatcher } from './run-cancel';
 import type { VersionCache } from './version-cache';
 
 const Payload = z.object({ runId: z.string().uuid() });
@@ -30,6 +36,15 @@ export interface ExecuteRunDeps {
   lookupExecutor: ExecutorLookup;
   env: Readonly<Record<string, string>>;
   limits: Partial<ExpressionLimits>;
+  /** Where the runs' JSONata is evaluated: isolated threads in a server. */
+  evaluator?: ExpressionEvaluator;
+  /**
+   * Executions of one run that may crash their process in a row before the run is quarantined
+   * as failed (`POISONED`) instead of being executed again. Default 3.
+   */
+  maxCrashes?: number;
+  /** Stop signals for runs an operator cancels while they execute here. */
+  cancels?: CancelWatcher;
   connections: ConnectionResolver;
   logger: Logger;
   /** Aborted when the process is forced to stop; in-flight steps see it as ctx.signal. */
@@ -88,6 +103,29 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
       outage,
     );
     if (!run) return;
+    const maxCrashes = deps.maxCrashes ?? 3;
+    if (run.unfinishedExecutions >= maxCrashes) {
+      // Every earlier execution died with its process (out of memory, a native crash): running
+      // it again would take this process down too, and the next, forever.
+      const error = classifyError(
+        new PermanentError(
+          'POISONED',
+          `The run was stopped for good: its last ${run.unfinishedExecutions} executions crashed the worker process. Fix the flow or its input, then retry the run`,
+          { details: { crashedExecutions: run.unfinishedExecutions } },
+        ),
+      );
+      const lastNode = run.steps.at(-1)?.nodeId ?? '';
+      await retryWhileDatabaseUnavailable(
+        () => quarantineRun(deps.sql, runId, error, lastNode),
+        outage,
+      );
+      deps.logger.error('run quarantined: its executions keep crashing the worker', {
+        runId,
+        crashes: run.unfinishedExecutions,
+      });
+      return;
+    }
+    const stop = deps.cancels?.track(runId);
     const startedAt = new Date();
     // Until this execution holds the run, each checkpoint is a compare-and-set on the count of
     // executions it loaded; the first one that succeeds, or an acquire, makes it the holder.
@@ -107,6 +145,8 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         lookupExecutor: deps.lookupExecutor,
         env: deps.env,
         limits: deps.limits,
+        ...(deps.evaluator ? { evaluator: deps.evaluator } : {}),
+        ...(stop ? { stopBeforeNextStep: stop.signal } : {}),
         resolveConnection,
         effects: createEffectStore(deps.sql, { flowId: run.flowId, eventId: run.eventId, runId }),
         signal: deps.shutdown,
@@ -136,6 +176,18 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         deps.logger.warn('run failed', { runId, node: outcome.nodeId, code: outcome.error.code });
       }
     } catch (err) {
+      // It did not crash the process: this execution does not count towards quarantine.
+      await retryWhileDatabaseUnavailable(() => endExecution(deps.sql, runId), outage).catch(
+        (endErr: unknown) =>
+          deps.logger.warn('could not record the end of an execution', { runId, err: endErr }),
+      );
+      if (
+        err instanceof RunCancelledError ||
+        (err instanceof LeaseLostError && stop?.signal.aborted)
+      ) {
+        deps.logger.info('run cancelled; its execution stopped', { runId });
+        return;
+      }
       if (err instanceof LeaseLostError) {
         deps.logger.warn('run was taken over by another worker; stopping here', { runId });
         return;
@@ -156,6 +208,8 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         );
       }
       throw err;
+    } finally {
+      stop?.release();
     }
   }
 }

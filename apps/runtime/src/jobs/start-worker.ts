@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { run, type Runner, type WorkerEvents } from 'graphile-worker';
 import {
+  expressionLimits,
   isDatabaseUnavailable,
   type ExecutorLookup,
   type ExpressionLimits,
@@ -12,7 +13,9 @@ import type { ConnectionResolver } from '../connections/resolver';
 import type { Db, Sql } from '../db/client';
 import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
+import { createExpressionPool, defaultExpressionThreads } from '../expressions/expression-pool';
 import { createExecuteRunTask } from './execute-run-task';
+import { CancelWatcher } from './run-cancel';
 import { queueLogger } from './queue-logger';
 import { Reaper } from './reaper';
 import { RetentionJob } from './retention';
@@ -28,6 +31,13 @@ export interface WorkerOptions {
   lookupExecutor: ExecutorLookup;
   env: Readonly<Record<string, string>>;
   limits: Partial<ExpressionLimits>;
+  /**
+   * Threads evaluating the runs' JSONata off the event loop (default: the concurrency, at most
+   * twice the cores); each thread's heap is `limits.maxMemoryMb`.
+   */
+  expressionThreads?: number;
+  /** Executions of a run that may crash the process in a row before it is `POISONED`. */
+  maxCrashes?: number;
   /** Decrypts the connections nodes use; their secrets are scrubbed from run history. */
   connections: ConnectionResolver;
   logger: Logger;
@@ -63,6 +73,14 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const logger = opts.logger.child({ component: 'worker' });
   const shutdown = new AbortController();
   const reaper = new Reaper(opts.sql, processId, opts.deadAfterS, logger);
+  const limits = expressionLimits(opts.limits);
+  const expressions = createExpressionPool({
+    threads: opts.expressionThreads ?? defaultExpressionThreads(opts.concurrency),
+    maxMemoryMb: limits.maxMemoryMb,
+    onThreadError: (err) => logger.warn('an expression thread failed', { err }),
+  });
+  const cancels = new CancelWatcher(opts.sql);
+  await cancels.listen();
   const task = createExecuteRunTask({
     sql: opts.sql,
     processId,
@@ -70,7 +88,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     versions: new VersionCache(opts.db),
     lookupExecutor: opts.lookupExecutor,
     env: opts.env,
-    limits: opts.limits,
+    limits,
+    evaluator: expressions,
+    maxCrashes: opts.maxCrashes ?? 3,
+    cancels,
     connections: opts.connections,
     logger,
     shutdown: shutdown.signal,
@@ -270,6 +291,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         clearTimeout(force);
         await reaper.stop().catch(() => undefined);
         await queue.pgPool.end().catch(() => undefined);
+        await cancels.close();
+        await expressions.close().catch(() => undefined);
       }
     },
   };

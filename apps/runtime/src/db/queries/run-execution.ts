@@ -1,4 +1,4 @@
-import type { RunOutcome, StepRecord } from '@paybridge/engine';
+import type { RunOutcome, StepError, StepRecord } from '@paybridge/engine';
 import type { Sql } from '../client';
 
 /** Channel on which a run announces a response or its end, for synchronous REST callers. */
@@ -16,6 +16,11 @@ export interface LoadedRun {
   steps: StepRecord[];
   /** How many executions took the run so far; the compare-and-set token of lazy claiming. */
   executions: number;
+  /**
+   * Earlier executions that started and never ended (their process crashed). Loading counts
+   * this execution in (durably, before any step runs); ending it normally resets the count.
+   */
+  unfinishedExecutions: number;
 }
 
 interface StepRow {
@@ -42,22 +47,31 @@ export class LeaseLostError extends Error {
 }
 
 const LOAD = `
+with no_flush as (select set_config('synchronous_commit', 'off', true)),
+counted as (
+  update runs r set unfinished_executions = r.unfinished_executions + 1
+  from no_flush
+  where r.id = $1::uuid and (
+    r.status in ('queued', 'waiting')
+    or (r.status = 'running' and (
+      r.worker_id is null or r.worker_id = $2::text
+      or not exists (select 1 from worker_heartbeats h
+                     where h.process_id = r.worker_id
+                       and h.last_seen_at > now() - make_interval(secs => $3::int)))))
+  returning r.id, r.flow_id, r.flow_version_id, r.executions, r.event_id, r.stop_after,
+    r.unfinished_executions
+)
 select r.id::text as id, r.flow_id::text as flow_id, r.flow_version_id::text as flow_version_id,
   r.executions, r.event_id::text as event_id, e.payload, r.stop_after,
+  r.unfinished_executions - 1 as unfinished_executions,
   coalesce((select jsonb_agg(to_jsonb(s) order by s.seq) from run_steps s where s.run_id = r.id),
            '[]'::jsonb) as steps
-from runs r join events e on e.id = r.event_id
-where r.id = $1::uuid and (
-  r.status in ('queued', 'waiting')
-  or (r.status = 'running' and (
-    r.worker_id is null or r.worker_id = $2::text
-    or not exists (select 1 from worker_heartbeats h
-                   where h.process_id = r.worker_id
-                     and h.last_seen_at > now() - make_interval(secs => $3::int)))))`;
+from counted r join events e on e.id = r.event_id`;
 
 /**
- * Loads a run that may be executed, with everything needed to resume it, in one read: finished
- * runs and runs held by a live process are not returned. Nothing is written: steps without
+ * Loads a run that may be executed, with everything needed to resume it, in one statement:
+ * finished runs and runs held by a live process are not returned. The only write is the count of
+ * unfinished executions (so a run that crashes its process every time can be stopped); steps without
  * effects run unclaimed, and the checkpoint proves nobody else progressed meanwhile (the run's
  * `executions` count is the compare-and-set token). Before its first effect an execution takes
  * the run for real (`acquireRun`), so two executions never both perform an effect.
@@ -77,6 +91,7 @@ export async function loadRun(
       executions: number;
       payload: unknown;
       stop_after: string | null;
+      unfinished_executions: number;
       steps: StepRow[];
     }[]
   >(LOAD, [runId, processId, deadAfterS], { prepare: true });
@@ -90,6 +105,7 @@ export async function loadRun(
     executions: row.executions,
     payload: row.payload,
     stopAfter: row.stop_after,
+    unfinishedExecutions: row.unfinished_executions,
     steps: row.steps.map((s) => ({
       runId,
       nodeId: s.node_id,
@@ -137,6 +153,7 @@ upd as (
     status = case when $4::text is not null then $4::text
                   when $11::int is not null then 'running' else status end,
     executions = executions + case when $11::int is null then 0 else 1 end,
+    unfinished_executions = case when $4::text is null then unfinished_executions else 0 end,
     started_at = coalesce(started_at, $12::timestamptz),
     error = case when $4::text is null then error else $5::jsonb end,
     failed_node_id = case when $4::text is null then failed_node_id else $6::text end,
@@ -265,4 +282,43 @@ export async function acquireRun(
 export async function releaseRun(sql: Sql, runId: string, processId: string): Promise<void> {
   await sql`update runs set status = 'queued', worker_id = null, updated_at = now()
             where id = ${runId} and worker_id = ${processId} and status = 'running'`;
+}
+
+/**
+ * Marks the end of an execution that stopped without an outcome (handed back, shut down, taken
+ * over): it did not crash its process, so it does not count towards quarantine.
+ */
+export async function endExecution(sql: Sql, runId: string): Promise<void> {
+  await sql`update runs set unfinished_executions = greatest(unfinished_executions - 1, 0)
+            where id = ${runId}`;
+}
+
+/**
+ * Quarantines a run whose executions crashed their process too often: failed as `POISONED`
+ * with a dead letter, callers waiting on it notified. Never re-run automatically; an operator
+ * may retry it after fixing the flow.
+ */
+export async function quarantineRun(
+  sql: Sql,
+  runId: string,
+  error: StepError,
+  nodeId: string,
+): Promise<boolean> {
+  const rows = await sql.unsafe<{ id: string }[]>(
+    `with upd as (
+       update runs set status = 'failed', error = $2::jsonb, failed_node_id = $3::text,
+         worker_id = null, finished_at = now(), updated_at = now()
+       where id = $1::uuid and status in ('queued', 'waiting', 'running')
+       returning id, flow_id
+     ),
+     dead as (
+       insert into dead_letters (run_id, flow_id, node_id, error, reason)
+       select id, flow_id, $3::text, $2::jsonb, $4::text from upd
+       returning 1
+     ),
+     note as (select pg_notify('${RUNS_CHANNEL}', $1::uuid::text) from upd)
+     select id::text as id from upd, (select count(*) from dead) d, (select count(*) from note) n`,
+    [runId, JSON.stringify(error), nodeId, `${error.errorClass} error: ${error.message}`],
+  );
+  return rows.length > 0;
 }

@@ -83,7 +83,7 @@ export async function retryFailedRun(sql: Sql, runId: string, versionId: string 
   return sql.begin(async (tx) => {
     const rows = await tx`
       update runs set status = 'queued', error = null, failed_node_id = null, finished_at = null,
-        flow_version_id = coalesce(${versionId}::uuid, flow_version_id), updated_at = now()
+        unfinished_executions = 0, flow_version_id = coalesce(${versionId}::uuid, flow_version_id), updated_at = now()
       where id = ${runId} and status = 'failed'
       returning id`;
     if (rows.length === 0) return false;

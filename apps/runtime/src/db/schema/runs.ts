@@ -78,6 +78,12 @@ export const runs = pgTable(
     failedNodeId: text('failed_node_id'),
     resumeAt: timestamp('resume_at', { withTimezone: true }),
     executions: integer('executions').notNull().default(0),
+    /**
+     * Executions that started and have not ended normally since the run last moved on: counted
+     * before any step runs, reset when an execution ends. A run whose executions keep crashing
+     * their process reaches the limit and is quarantined as failed (`POISONED`).
+     */
+    unfinishedExecutions: integer('unfinished_executions').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

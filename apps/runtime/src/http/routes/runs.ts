@@ -9,6 +9,7 @@ import {
 import type { Role } from '../../auth/roles';
 import { findFlow, findVersion } from '../../db/queries/flows';
 import * as q from '../../db/queries/runs';
+import { cancelRun } from '../../jobs/run-cancel';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { apiRouter } from '../api-router';
@@ -67,6 +68,15 @@ async function withheldErrors<T extends { flowVersionId: string | null; error: u
     return { ...r, error: redactRunError(r.error, credentialed, role) };
   });
 }
+
+const CancelledRun = z
+  .object({
+    runId: z.string(),
+    status: z.literal('cancelled'),
+    /** What the run was doing when cancelled. */
+    previous: z.enum(['queued', 'waiting', 'running']),
+  })
+  .openapi('CancelledRun');
 
 const RunCounts = z.object({ counts: z.record(RunStatus, z.number().int()) }).openapi('RunCounts');
 
@@ -208,6 +218,41 @@ export function runRoutes(deps: AppDeps) {
           details: { version: opts.version ?? 'same' },
         });
         return c.json({ runId: id, status: 'queued' }, 202);
+      },
+    )
+    .openapi(
+      apiRoute('operator', {
+        method: 'post',
+        path: '/runs/{id}/cancel',
+        summary: 'Cancel a queued, waiting or running run',
+        description:
+          'A queued or waiting run never starts again; a running one stops before its next step (the step in flight completes).',
+        request: { params: IdParam },
+        responses: {
+          200: jsonResponse(CancelledRun, 'Cancelled'),
+          ...errorResponses,
+          409: jsonResponse(z.unknown(), 'Already finished'),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const result = await cancelRun(deps.sql, id);
+        if (result.outcome === 'not-found')
+          throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        if (result.outcome === 'finished') {
+          throw new ApiError(
+            409,
+            'RUN_FINISHED',
+            `Run ${id} is ${result.status}; only queued, waiting or running runs can be cancelled`,
+          );
+        }
+        await deps.audit.record(c, {
+          action: 'run.cancel',
+          targetType: 'run',
+          targetId: id,
+          details: { previous: result.previous },
+        });
+        return c.json({ runId: id, status: 'cancelled' as const, previous: result.previous }, 200);
       },
     )
     .openapi(
