@@ -85,6 +85,9 @@ describe('respond', () => {
     const ctx = createTestContext(respondNode, config, { input: {} });
     const { output } = expectOutput(respondNode, await respondExecutor.execute(ctx));
     expect(output).toMatchObject({ format: 'download', filename: 'orders.csv', body: 'a,b' });
+    expect((output as { headers: Record<string, string> }).headers['Content-Disposition']).toMatch(
+      /^attachment; filename="orders.csv"/,
+    );
   });
 
   it('counts as an external effect', () => {

@@ -63,6 +63,18 @@ describe('hookAnswer', () => {
     );
   });
 
+  it('knows a download by its attachment header alone (as the run keeps it)', () => {
+    const answer = hookAnswer({
+      status: 200,
+      headers: { 'Content-Disposition': `attachment; filename="r.csv"; filename*=UTF-8''r.csv` },
+      body: 'a,b',
+    });
+    expect(answer.headers['Content-Type']).toBe('application/octet-stream');
+    expect(answer.headers['Content-Disposition']).toBe(
+      `attachment; filename="r.csv"; filename*=UTF-8''r.csv`,
+    );
+  });
+
   it('keeps a string body that already is JSON as it is', () => {
     const answer = hookAnswer({
       status: 200,

@@ -39,7 +39,8 @@ const FRAMING = new Set([
   'content-type',
 ]);
 
-function attachment(filename: string | undefined): string {
+/** The `Content-Disposition` of a download named `filename` (`download` when unusable). */
+export function attachment(filename: string | undefined): string {
   const name = filename !== undefined && DOWNLOAD_FILENAME.test(filename) ? filename : 'download';
   const ascii = name.replace(/[^\x20-\x7e]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -67,7 +68,13 @@ export function hookAnswer(response: {
     headers[name] = value;
   }
   const declared = findContentType(given);
-  const format = response.format ?? inferFormat(response.body, declared);
+  // The run keeps only status, headers and body: a download is known by its attachment header.
+  const disposition = Object.entries(given).find(
+    ([k]) => k.toLowerCase() === 'content-disposition',
+  );
+  const download = disposition !== undefined && /^\s*attachment\b/i.test(disposition[1]);
+  const format = response.format ?? (download ? 'download' : inferFormat(response.body, declared));
+  const filename = response.filename ?? (download ? filenameOf(disposition[1]) : undefined);
   const usable =
     declared !== undefined && contentTypeProblem(declared, format) === null ? declared : undefined;
   const { body } = response;
@@ -82,9 +89,19 @@ export function hookAnswer(response: {
     headers['Content-Type'] = usable ?? 'text/plain; charset=utf-8';
   } else {
     headers['Content-Type'] = usable ?? 'application/octet-stream';
-    headers['Content-Disposition'] = attachment(response.filename);
+    headers['Content-Disposition'] = attachment(filename);
   }
   return { status: response.status, headers: secured(headers), body: text };
+}
+
+function filenameOf(disposition: string): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+  if (encoded === undefined) return /filename="([^"]*)"/i.exec(disposition)?.[1];
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
 }
 
 function isJson(text: string): boolean {
