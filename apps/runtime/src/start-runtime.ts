@@ -22,6 +22,7 @@ import { createBuiltInLedger } from './ledger/built-in-ledger';
 import { createConnectionTokenStore } from './ledger/quickbooks-token-store';
 import { createLogger, type Logger } from './logger';
 import { ensureSandboxConnections, subscribeSandboxStore } from './sandbox/sandbox-connections';
+import { sandboxMode } from './sandbox/sandbox-mode';
 import { openSandboxSimulators } from './sandbox/sandbox-simulators';
 import { loadKeyRing } from './secrets/load-key-ring';
 
@@ -104,10 +105,9 @@ export async function startRuntime(
       );
     }
 
-    const sandbox =
-      env.PAYBRIDGE_SANDBOX === undefined
-        ? !env.DATABASE_URL
-        : env.PAYBRIDGE_SANDBOX === 'true' || env.PAYBRIDGE_SANDBOX === '1';
+    const mode = sandboxMode(env);
+    if (mode.warning) logger.warn(mode.warning);
+    const sandbox = mode.on;
     const simulatorUrls = () => {
       const own = sandbox ? localUrl : null;
       return {
@@ -118,7 +118,9 @@ export async function startRuntime(
     };
     // The simulators keep their state in Postgres; the store's webhooks go to this runtime.
     const simulators =
-      sandbox && role !== 'worker' ? await openSandboxSimulators(sql, logger) : null;
+      sandbox && role !== 'worker'
+        ? await openSandboxSimulators(sql, logger, env.PAYBRIDGE_HTTP_ALLOW_CIDRS)
+        : null;
     if (simulators) cleanup.push(() => simulators.close());
     let server: ServerType | null = null;
     /** Where this process's own HTTP server answers, for calls it makes to itself. */
@@ -168,10 +170,9 @@ export async function startRuntime(
         `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
       if (simulators) {
         const { shopifyConnectionId } = await ensureSandboxConnections(connections, logger);
-        subscribeSandboxStore(
-          simulators.shopify.handle,
-          `${localUrl}/hooks/shopify/${shopifyConnectionId}`,
-        );
+        const ownHook = `${localUrl}/hooks/shopify/${shopifyConnectionId}`;
+        simulators.trustWebhookUri(ownHook);
+        subscribeSandboxStore(simulators.shopify.handle, ownHook);
       }
       setupLink = await ensureFirstAdmin(identity, {
         email: env.PAYBRIDGE_ADMIN_EMAIL,

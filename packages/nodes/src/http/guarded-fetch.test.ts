@@ -39,7 +39,7 @@ describe('createGuardedFetch', () => {
     try {
       const res = await guarded.fetch(url, { method: 'POST', body: '{}' });
       expect(res.status).toBe(200);
-      expect(await res.text()).toBe('ok');
+      expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('ok');
       expect(hits).toBe(1);
     } finally {
       await guarded.close();

@@ -1,23 +1,39 @@
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { createAddressPolicy } from './address-policy';
 import { BlockedAddressError } from './errors';
 import { createGuardedAgent, type LookupFunction } from './guarded-agent';
 
-/** A `fetch` held to the outbound network policy, and the way to close its connections. */
+/** The part of a fetch answer a sender reads. */
+export interface GuardedFetchResponse {
+  status: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A fetch-shaped sender held to the outbound network policy, and the way to close it. */
 export interface GuardedFetch {
-  fetch(url: string, init: RequestInit): Promise<Response>;
+  /** Sends one request; redirects are never followed (a 3xx is the answer). */
+  fetch(
+    url: string,
+    init: {
+      method: string;
+      headers?: Record<string, string>;
+      body?: string;
+      signal?: AbortSignal;
+    },
+  ): Promise<GuardedFetchResponse>;
   close(): Promise<void>;
 }
 
-/** Code of the cause of a refused request, so a log can say why without a stack. */
+/** Code of a refused request's error (and of its cause), so a log can say why without a stack. */
 export const BLOCKED_ADDRESS_CODE = 'BLOCKED_ADDRESS';
 
 /**
- * `fetch` through the same guarded agent as the HTTP-request node: private, loopback, link-local
- * and metadata addresses are refused at connect time (after DNS, so rebinding cannot slip past)
- * unless the administrator's CIDR allow-list admits them. For code outside this package that
- * sends on behalf of users (the sandbox store's webhooks), which must not import the agent itself.
- * A refused request fails like any network error, its cause carrying `BLOCKED_ADDRESS`.
+ * A fetch-shaped sender through the same guarded agent as the HTTP-request node: private,
+ * loopback, link-local and metadata addresses are refused at connect time (after DNS, so
+ * rebinding cannot slip past) unless the administrator's CIDR allow-list admits them. For code
+ * outside this package that sends on behalf of users (the sandbox store's webhooks) and must not
+ * import the agent itself. A refused request throws an error whose `cause.code` is
+ * `BLOCKED_ADDRESS`, as a network error carries its system code.
  */
 export function createGuardedFetch(options: {
   allowPrivateCidrs: readonly string[];
@@ -30,15 +46,18 @@ export function createGuardedFetch(options: {
   return {
     async fetch(url, init) {
       try {
-        const response = await undiciFetch(url, {
-          ...(init as Parameters<typeof undiciFetch>[1]),
+        const response = await request(url, {
+          method: init.method as Dispatcher.HttpMethod,
+          ...(init.headers ? { headers: init.headers } : {}),
+          ...(init.body !== undefined ? { body: init.body } : {}),
+          ...(init.signal ? { signal: init.signal } : {}),
           dispatcher: agent,
         });
-        return response as unknown as Response;
+        return { status: response.statusCode, arrayBuffer: () => response.body.arrayBuffer() };
       } catch (error) {
-        const cause = (error as { cause?: unknown }).cause;
-        if (cause instanceof BlockedAddressError) {
-          Object.assign(cause, { code: BLOCKED_ADDRESS_CODE });
+        if (error instanceof BlockedAddressError) {
+          Object.assign(error, { code: BLOCKED_ADDRESS_CODE });
+          throw new Error('request refused by the outbound network policy', { cause: error });
         }
         throw error;
       }
