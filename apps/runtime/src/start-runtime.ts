@@ -105,7 +105,7 @@ export async function startRuntime(
       );
     }
 
-    const mode = sandboxMode(env);
+    const mode = sandboxMode(env, role !== 'worker');
     if (mode.warning) logger.warn(mode.warning);
     const sandbox = mode.on;
     const simulatorUrls = () => {

@@ -26,6 +26,13 @@ describe('sandboxMode', () => {
     expect(mode.warning).toMatch(/not loopback/);
   });
 
+  it('lets a worker-only process, which serves no HTTP, use any HOST', () => {
+    expect(sandboxMode({ HOST: '0.0.0.0', PAYBRIDGE_SANDBOX: 'true' }, false)).toEqual({
+      on: true,
+      warning: null,
+    });
+  });
+
   it('stays off when asked, whatever the host', () => {
     expect(sandboxMode({ HOST: '0.0.0.0', PAYBRIDGE_SANDBOX: 'off' })).toEqual({
       on: false,

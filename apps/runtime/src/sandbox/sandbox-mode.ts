@@ -23,11 +23,17 @@ export function isLoopbackHost(host: string): boolean {
  * applies only when the server listens on loopback; on any other HOST the start is refused unless
  * `PAYBRIDGE_SANDBOX=on` asks for them explicitly, and then a warning goes to the log.
  */
-export function sandboxMode(env: Pick<Env, 'PAYBRIDGE_SANDBOX' | 'DATABASE_URL' | 'HOST'>) {
+export function sandboxMode(
+  env: Pick<Env, 'PAYBRIDGE_SANDBOX' | 'DATABASE_URL' | 'HOST'>,
+  /** False for a worker-only process: it serves no HTTP, so HOST exposes nothing. */
+  servesHttp = true,
+) {
   const setting = env.PAYBRIDGE_SANDBOX;
   const explicit = setting === 'on' || setting === 'true' || setting === '1';
   const on = setting === undefined ? !env.DATABASE_URL : explicit;
-  if (!on || isLoopbackHost(env.HOST)) return { on, warning: null } satisfies SandboxMode;
+  if (!on || !servesHttp || isLoopbackHost(env.HOST)) {
+    return { on, warning: null } satisfies SandboxMode;
+  }
   if (setting !== 'on') {
     throw new ConfigError([
       `PAYBRIDGE_SANDBOX: sandbox mode serves the simulators to every machine that reaches HOST=${env.HOST}; ` +
