@@ -110,6 +110,14 @@ describe('hook answers', () => {
     expect(await csv.text()).toBe('id\n1');
   });
 
+  it('answers 204 without a body', async () => {
+    await activate('no content', replyFlow('no-content', { status: 204, body: null }));
+    const res = await fetch(`${base}/hooks/no-content`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(204);
+    expectSandboxed(res);
+    expect(await res.text()).toBe('');
+  });
+
   it('sandboxes the ingress’s own answers too', async () => {
     const res = await fetch(`${base}/hooks/nobody-listens`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);

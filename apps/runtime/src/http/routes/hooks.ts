@@ -174,6 +174,7 @@ export function hookRoutes(deps: AppDeps) {
       // JSON, plain text or a download, sandboxed, without cookies, redirects or policy headers.
       const answer = hookAnswer(outcome.response);
       for (const [k, v] of Object.entries(answer.headers)) c.header(k, v);
+      if (answer.body === null) return c.body(null, answer.status as 204);
       return c.body(answer.body, answer.status as 200);
     }
     if (outcome.status === 'failed') {

@@ -75,6 +75,12 @@ describe('hookAnswer', () => {
     );
   });
 
+  it('sends no body with 204, 205 and 304', () => {
+    for (const status of [204, 205, 304]) {
+      expect(hookAnswer({ status, headers: {}, body: null }).body).toBeNull();
+    }
+  });
+
   it('keeps a string body that already is JSON as it is', () => {
     const answer = hookAnswer({
       status: 200,

@@ -11,8 +11,12 @@ import {
 export interface HookAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Null for the statuses that carry no body (204, 205, 304). */
+  body: string | null;
 }
+
+/** Statuses whose answers have no body; HTTP refuses to send one with them. */
+const NO_BODY = new Set([204, 205, 304]);
 
 /**
  * Headers every hook answer carries: the browser treats the answer as coming from a unique,
@@ -83,7 +87,7 @@ export function hookAnswer(response: {
     headers['Content-Type'] = usable ?? 'application/json; charset=utf-8';
     // A string that already is JSON (a pre-built document) goes as it is, not quoted again.
     const json = typeof body === 'string' && isJson(body) ? body : JSON.stringify(body ?? null);
-    return { status: response.status, headers: secured(headers), body: json };
+    return withoutBody({ status: response.status, headers: secured(headers), body: json });
   }
   if (format === 'text') {
     headers['Content-Type'] = usable ?? 'text/plain; charset=utf-8';
@@ -91,7 +95,7 @@ export function hookAnswer(response: {
     headers['Content-Type'] = usable ?? 'application/octet-stream';
     headers['Content-Disposition'] = attachment(filename);
   }
-  return { status: response.status, headers: secured(headers), body: text };
+  return withoutBody({ status: response.status, headers: secured(headers), body: text });
 }
 
 function filenameOf(disposition: string): string | undefined {
@@ -115,4 +119,8 @@ function isJson(text: string): boolean {
 
 function secured(headers: Record<string, string>): Record<string, string> {
   return { ...headers, ...HOOK_ANSWER_SECURITY_HEADERS };
+}
+
+function withoutBody(answer: HookAnswer): HookAnswer {
+  return NO_BODY.has(answer.status) ? { ...answer, body: null } : answer;
 }
