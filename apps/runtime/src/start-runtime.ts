@@ -77,6 +77,9 @@ export async function startRuntime(
 ): Promise<RuntimeHandle> {
   const role = opts.role ?? env.PAYBRIDGE_ROLE;
   const logger = opts.logger ?? createLogger(env.PAYBRIDGE_LOG_LEVEL, env.PAYBRIDGE_LOG_FORMAT);
+  // Refused before anything starts: simulators exposed to the network only when asked for.
+  const mode = sandboxMode(env, role !== 'worker');
+  if (mode.warning) logger.warn(mode.warning);
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
@@ -105,8 +108,6 @@ export async function startRuntime(
       );
     }
 
-    const mode = sandboxMode(env, role !== 'worker');
-    if (mode.warning) logger.warn(mode.warning);
     const sandbox = mode.on;
     const simulatorUrls = () => {
       const own = sandbox ? localUrl : null;

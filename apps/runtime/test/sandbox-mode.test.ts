@@ -7,6 +7,7 @@ import {
   SANDBOX_SHOPIFY_CONNECTION,
 } from '../src/sandbox/sandbox-connections';
 import { protectToken } from './paytrace-support';
+import { spawnRuntime } from './processes';
 import { ADMIN_TOKEN, call, freshDatabase, startTestRuntime, waitForRun } from './support';
 
 let on: RuntimeHandle;
@@ -254,5 +255,10 @@ describe('sandbox exposure', () => {
         env: { PAYBRIDGE_SANDBOX: 'true', HOST: '0.0.0.0' },
       }),
     ).rejects.toThrow(/PAYBRIDGE_SANDBOX=on/);
+    // The default sandbox of an embedded start, as a user starts it: exit 2 with the reason.
+    const proc = spawnRuntime([], { HOST: '0.0.0.0', PORT: '0', DATABASE_URL: '' });
+    expect((await proc.exited).code).toBe(2);
+    expect(proc.output()).toMatch(/PAYBRIDGE_SANDBOX=on to expose them anyway/);
+    expect(proc.output()).not.toMatch(/embedded Postgres started/);
   });
 });
