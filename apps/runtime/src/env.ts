@@ -27,9 +27,10 @@ export const EnvSchema = z.object({
   PAYBRIDGE_DATA_DIR: z.string().min(1).default('./.paybridge'),
   /**
    * Serve the built-in simulators (PayTrace at /sandbox/paytrace). Default: on with the embedded
-   * database (a demo or development setup), off with DATABASE_URL.
+   * database (a demo or development setup), off with DATABASE_URL. With a HOST that is not
+   * loopback, sandbox mode must be asked for explicitly (`on`), see `sandboxMode`.
    */
-  PAYBRIDGE_SANDBOX: z.enum(['true', 'false', '1', '0']).optional(),
+  PAYBRIDGE_SANDBOX: z.enum(['on', 'off', 'true', 'false', '1', '0']).optional(),
   /**
    * Where PayTrace connections with the environment "built-in simulator" send their calls.
    * Default: this process's own /sandbox/paytrace when it serves the sandbox, else
@@ -93,6 +94,12 @@ export const EnvSchema = z.object({
   PAYBRIDGE_WORKER_DEAD_AFTER_S: intFrom(30, 3, 3600),
   /** Base URL printed for trigger endpoints (defaults to http://HOST:PORT). */
   PAYBRIDGE_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Base URL of a separate origin proxied to this runtime for trigger endpoints (e.g.
+   * https://hooks.example.com): the editor shows trigger URLs under it, and requests under its
+   * host name reach only `/hooks/…`, so no flow's answer shares an origin with the editor.
+   */
+  PAYBRIDGE_HOOKS_URL: z.string().url().optional(),
   /** First admin, created at start when there are no users (else a setup link is printed). */
   PAYBRIDGE_ADMIN_EMAIL: z.string().email().optional(),
   PAYBRIDGE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

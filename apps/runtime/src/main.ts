@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable } from '@paybridge/engine';
 import { ConfigError, loadEnv } from './env';
+import { sandboxMode } from './sandbox/sandbox-mode';
 import { createLogger, type Logger } from './logger';
 import { startRuntime, type Role } from './start-runtime';
 
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   try {
     env = loadEnv();
     role = roleFromArgs(process.argv.slice(2));
+    // Sandbox mode on an exposed HOST is a configuration error: say so without a stack trace.
+    sandboxMode(env, (role ?? env.PAYBRIDGE_ROLE) !== 'worker');
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

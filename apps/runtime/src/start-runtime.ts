@@ -23,6 +23,7 @@ import { createBuiltInLedger } from './ledger/built-in-ledger';
 import { createConnectionTokenStore } from './ledger/quickbooks-token-store';
 import { createLogger, type Logger } from './logger';
 import { ensureSandboxConnections, subscribeSandboxStore } from './sandbox/sandbox-connections';
+import { sandboxMode } from './sandbox/sandbox-mode';
 import { openSandboxSimulators } from './sandbox/sandbox-simulators';
 import { loadKeyRing } from './secrets/load-key-ring';
 
@@ -77,6 +78,9 @@ export async function startRuntime(
 ): Promise<RuntimeHandle> {
   const role = opts.role ?? env.PAYBRIDGE_ROLE;
   const logger = opts.logger ?? createLogger(env.PAYBRIDGE_LOG_LEVEL, env.PAYBRIDGE_LOG_FORMAT);
+  // Refused before anything starts: simulators exposed to the network only when asked for.
+  const mode = sandboxMode(env, role !== 'worker');
+  if (mode.warning) logger.warn(mode.warning);
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
@@ -105,10 +109,7 @@ export async function startRuntime(
       );
     }
 
-    const sandbox =
-      env.PAYBRIDGE_SANDBOX === undefined
-        ? !env.DATABASE_URL
-        : env.PAYBRIDGE_SANDBOX === 'true' || env.PAYBRIDGE_SANDBOX === '1';
+    const sandbox = mode.on;
     const simulatorUrls = () => {
       const own = sandbox ? localUrl : null;
       return {
@@ -119,7 +120,9 @@ export async function startRuntime(
     };
     // The simulators keep their state in Postgres; the store's webhooks go to this runtime.
     const simulators =
-      sandbox && role !== 'worker' ? await openSandboxSimulators(sql, logger) : null;
+      sandbox && role !== 'worker'
+        ? await openSandboxSimulators(sql, logger, env.PAYBRIDGE_HTTP_ALLOW_CIDRS)
+        : null;
     if (simulators) cleanup.push(() => simulators.close());
     let server: ServerType | null = null;
     /** Where this process's own HTTP server answers, for calls it makes to itself. */
@@ -170,10 +173,9 @@ export async function startRuntime(
         `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
       if (simulators) {
         const { shopifyConnectionId } = await ensureSandboxConnections(connections, logger);
-        subscribeSandboxStore(
-          simulators.shopify.handle,
-          `${localUrl}/hooks/shopify/${shopifyConnectionId}`,
-        );
+        const ownHook = `${localUrl}/hooks/shopify/${shopifyConnectionId}`;
+        simulators.trustWebhookUri(ownHook);
+        subscribeSandboxStore(simulators.shopify.handle, ownHook);
       }
       setupLink = await ensureFirstAdmin(identity, {
         email: env.PAYBRIDGE_ADMIN_EMAIL,

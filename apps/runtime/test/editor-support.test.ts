@@ -261,7 +261,7 @@ describe('settings', () => {
       authorization: `Bearer ${await viewerToken()}`,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ publicUrl: `http://localhost:${port}` });
+    expect(res.body).toEqual({ publicUrl: `http://localhost:${port}`, hooksUrl: null });
     expect(
       (await call(base, 'GET', '/api/settings', undefined, { authorization: '' })).status,
     ).toBe(401);

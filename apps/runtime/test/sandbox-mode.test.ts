@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
 import {
@@ -5,7 +7,8 @@ import {
   SANDBOX_SHOPIFY_CONNECTION,
 } from '../src/sandbox/sandbox-connections';
 import { protectToken } from './paytrace-support';
-import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { spawnRuntime } from './processes';
+import { ADMIN_TOKEN, call, freshDatabase, startTestRuntime, waitForRun } from './support';
 
 let on: RuntimeHandle;
 let off: RuntimeHandle;
@@ -128,7 +131,7 @@ describe('sandbox mode', () => {
     expect(flow.status).toBe(201);
     const placed = await fetch(`${on.url}/sandbox/shopify/__admin/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({
         gateway: 'PayTrace',
         line_items: [{ title: 'Mug', price: '12.50', quantity: 2 }],
@@ -158,5 +161,104 @@ describe('sandbox mode', () => {
     } finally {
       await again.stop();
     }
+  });
+});
+
+describe('sandbox exposure', () => {
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+  it('answers simulator admin routes to the runtime’s admins only; the emulated APIs stay open', async () => {
+    const viewer = await call(on.url!, 'POST', '/api/tokens', {
+      name: 'sim-viewer',
+      role: 'viewer',
+    });
+    const routes: [string, string][] = [
+      ['GET', '/sandbox/shopify/__admin/shop'],
+      ['GET', '/sandbox/shopify/__admin/deliveries'],
+      ['PATCH', '/sandbox/shopify/__admin/settings'],
+      ['POST', '/sandbox/shopify/__admin/reset'],
+      ['GET', '/sandbox/paytrace/__admin/faults'],
+      ['POST', '/sandbox/paytrace/__admin/faults'],
+      ['POST', '/sandbox/paytrace/__admin/reset'],
+      ['GET', '/sandbox/paytrace/__admin/transactions'],
+    ];
+    for (const [method, path] of routes) {
+      const anonymous = await fetch(`${on.url}${path}`, {
+        method,
+        body: method === 'GET' ? null : '{}',
+      });
+      expect(anonymous.status, `${method} ${path}`).toBe(401);
+      const asViewer = await fetch(`${on.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${viewer.body.token}` },
+        body: method === 'GET' ? null : '{}',
+      });
+      expect(asViewer.status, `${method} ${path}`).toBe(403);
+    }
+    const shop = await fetch(`${on.url}/sandbox/shopify/__admin/shop`, { headers: admin });
+    expect(shop.status).toBe(200);
+    // PayTrace's own API answers its demo credentials, as the real gateway would.
+    expect((await token(on.url!)).status).toBe(200);
+  });
+
+  it('sends the store’s webhooks under the outbound policy: no loopback, no metadata', async () => {
+    let hits = 0;
+    const receiver = createServer((_req, res) => {
+      hits++;
+      res.end();
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const port = (receiver.address() as AddressInfo).port;
+      const targets = [
+        `http://127.0.0.1:${port}/steal`,
+        'http://169.254.169.254/latest/meta-data/',
+      ];
+      for (const address of targets) {
+        const sub = await fetch(`${on.url}/sandbox/shopify/__admin/webhooks`, {
+          method: 'POST',
+          headers: { ...admin, 'content-type': 'application/json' },
+          body: JSON.stringify({ topic: 'orders/create', address }),
+        });
+        expect(sub.status).toBe(201);
+      }
+      const placed = await fetch(`${on.url}/sandbox/shopify/__admin/orders`, {
+        method: 'POST',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ line_items: [{ title: 'Mug', price: '1.00', quantity: 1 }] }),
+      });
+      expect(placed.status).toBe(201);
+      let attempts: { uri: string; error: string | null }[] = [];
+      for (let i = 0; i < 100; i++) {
+        const res = await fetch(`${on.url}/sandbox/shopify/__admin/deliveries`, { headers: admin });
+        const { deliveries } = (await res.json()) as {
+          deliveries: { uri: string; attempts: { error: string | null }[] }[];
+        };
+        attempts = deliveries
+          .filter((d) => targets.includes(d.uri))
+          .flatMap((d) => d.attempts.map((a) => ({ uri: d.uri, error: a.error })));
+        if (new Set(attempts.map((a) => a.uri)).size === targets.length) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(new Set(attempts.map((a) => a.uri))).toEqual(new Set(targets));
+      expect(attempts.every((a) => a.error === 'BLOCKED_ADDRESS')).toBe(true);
+      expect(hits).toBe(0);
+    } finally {
+      await new Promise<void>((r) => receiver.close(() => r()));
+    }
+  });
+
+  it('refuses sandbox mode on a HOST other machines reach unless PAYBRIDGE_SANDBOX=on', async () => {
+    await expect(
+      startTestRuntime(new URL(on.databaseUrl).toString(), {
+        role: 'api',
+        env: { PAYBRIDGE_SANDBOX: 'true', HOST: '0.0.0.0' },
+      }),
+    ).rejects.toThrow(/PAYBRIDGE_SANDBOX=on/);
+    // The default sandbox of an embedded start, as a user starts it: exit 2 with the reason.
+    const proc = spawnRuntime([], { HOST: '0.0.0.0', PORT: '0', DATABASE_URL: '' });
+    expect((await proc.exited).code).toBe(2);
+    expect(proc.output()).toMatch(/PAYBRIDGE_SANDBOX=on to expose them anyway/);
+    expect(proc.output()).not.toMatch(/embedded Postgres started/);
   });
 });

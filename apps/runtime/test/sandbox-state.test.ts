@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnRuntime, type RuntimeProcess } from './processes';
-import { call, freshDatabase } from './support';
+import { ADMIN_TOKEN, call, freshDatabase } from './support';
+
+/** The simulators' admin routes answer the runtime's admins only. */
+const asAdmin = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
 
 /**
  * The built-in simulators keep their state in the runtime's Postgres: after a clean restart and
@@ -44,7 +47,7 @@ async function paytrace(url: string) {
 async function placeOrder(url: string): Promise<string> {
   const res = await fetch(`${url}/sandbox/shopify/__admin/orders`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
     body: JSON.stringify({
       gateway: 'PayTrace',
       line_items: [{ title: 'Mug', price: '12.50', quantity: 2 }],
@@ -57,7 +60,7 @@ async function placeOrder(url: string): Promise<string> {
 /** Webhook ids of every delivery of the sandbox store, once none is waiting any more. */
 async function deliveredWebhookIds(url: string): Promise<string[]> {
   for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${url}/sandbox/shopify/__admin/deliveries`);
+    const res = await fetch(`${url}/sandbox/shopify/__admin/deliveries`, asAdmin);
     const { deliveries } = (await res.json()) as { deliveries: any[] };
     if (deliveries.length > 0 && deliveries.every((d) => d.state !== 'scheduled')) {
       return deliveries.map((d) => d.webhook_id as string);
@@ -122,7 +125,7 @@ describe('sandbox state in Postgres', () => {
     const pt2 = await paytrace(second.url);
     const exported = await pt2('/v1/customer/export', { customer_id: 'kept-customer' });
     expect(exported.customers).toHaveLength(1);
-    const kept = await fetch(`${second.url}/sandbox/shopify/__admin/orders/${firstOrder}`);
+    const kept = await fetch(`${second.url}/sandbox/shopify/__admin/orders/${firstOrder}`, asAdmin);
     expect(kept.status).toBe(200);
     const secondOrder = await placeOrder(second.url);
     expect(await runsOf(second.url, flow.body.id, 2)).toHaveLength(2);
@@ -147,7 +150,9 @@ describe('sandbox state in Postgres', () => {
       (await pt3('/v1/customer/export', { customer_id: 'kept-customer' })).customers,
     ).toHaveLength(1);
     for (const id of [firstOrder, secondOrder]) {
-      expect((await fetch(`${third.url}/sandbox/shopify/__admin/orders/${id}`)).status).toBe(200);
+      expect(
+        (await fetch(`${third.url}/sandbox/shopify/__admin/orders/${id}`, asAdmin)).status,
+      ).toBe(200);
     }
     const thirdOrder = await placeOrder(third.url);
     expect(BigInt(thirdOrder)).toBeGreaterThan(BigInt(secondOrder));

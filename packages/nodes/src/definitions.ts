@@ -70,6 +70,11 @@ export { nextFireTimes, dueFireTimes, scheduleTriggerEvent } from './trigger/sch
 export { mapNode, type MapConfig } from './core/map/definition';
 export { branchNode, type BranchConfig } from './core/branch/definition';
 export { respondNode, RespondOutput, type RespondConfig } from './core/respond/definition';
+export {
+  hookAnswer,
+  HOOK_ANSWER_SECURITY_HEADERS,
+  type HookAnswer,
+} from './core/respond/hook-answer';
 export { delayNode, MAX_DELAY_MS, type DelayConfig } from './core/delay/definition';
 export {
   httpRequestNode,

@@ -44,6 +44,7 @@ export {
   type HttpRuntimeOptions,
 } from './core/http-request/execute';
 export { type PaytraceRuntimeOptions } from './paytrace/client/runtime';
+export { createGuardedFetch, BLOCKED_ADDRESS_CODE, type GuardedFetch } from './http/guarded-fetch';
 export { type ErpRuntimeOptions } from './erp/nodes/executors';
 export {
   createShopifyRuntime,

@@ -63,6 +63,7 @@ export type {
   WebhookTopic as ShopifyWebhookTopic,
 } from './shopify/store/records.js';
 export type { SimDelivery as ShopifyWebhookDelivery } from './shopify/webhooks/delivery-records.js';
+export type { WebhookFetch as ShopifyWebhookFetch } from './shopify/webhooks/send.js';
 export { verifyWebhook as verifyShopifyWebhook } from './shopify/webhooks/sign.js';
 export {
   createQuickbooksSimulator,

@@ -8,10 +8,19 @@ import { getSettings } from './settings-api';
  * only until the runtime has answered, or when it cannot say.
  */
 export function usePublicUrl(): string {
-  const settings = useQuery({
-    queryKey: queryKeys.settings,
-    queryFn: getSettings,
-    staleTime: Infinity,
-  });
-  return settings.data?.publicUrl ?? window.location.origin;
+  return useSettings().data?.publicUrl ?? window.location.origin;
+}
+
+/**
+ * The base URL of trigger endpoints: the separate hooks origin (`PAYBRIDGE_HOOKS_URL`) when the
+ * runtime has one, so that what a flow answers never shares an origin with the editor; else the
+ * public URL.
+ */
+export function useHooksUrl(): string {
+  const data = useSettings().data;
+  return data?.hooksUrl ?? data?.publicUrl ?? window.location.origin;
+}
+
+function useSettings() {
+  return useQuery({ queryKey: queryKeys.settings, queryFn: getSettings, staleTime: Infinity });
 }

@@ -1,9 +1,9 @@
 import type { Me } from '../api/auth-api';
-import { usePublicUrl } from '../api/use-public-url';
+import { useHooksUrl } from '../api/use-public-url';
 
 /** `/settings`: who is signed in and where to find the API. */
 export function SettingsPage({ me }: { me: Me }) {
-  const publicUrl = usePublicUrl();
+  const hooksUrl = useHooksUrl();
   return (
     <main className="page-body">
       <h1>Settings</h1>
@@ -21,7 +21,7 @@ export function SettingsPage({ me }: { me: Me }) {
         <p>
           Everything the editor does goes through the runtime’s HTTP API, described at{' '}
           <a href="/api/openapi.json">/api/openapi.json</a>. Trigger endpoints live under{' '}
-          <code>{publicUrl}/hooks/</code>.
+          <code>{hooksUrl}/hooks/</code>.
         </p>
       </section>
     </main>

@@ -3,7 +3,6 @@ import { join, relative } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from '../auth/authenticate';
 import { jsonTextGuard } from '../ingest/json-text';
 import { ROUTE_POLICY, requireRole } from './api-route';
@@ -27,6 +26,9 @@ import { runRoutes } from './routes/runs';
 import { eventRoutes } from './routes/events';
 import { ledgerRoutes } from '../ledger/ledger-routes';
 import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/quickbooks-connect';
+import { guardSimulatorAdmin } from '../sandbox/simulator-admin-guard';
+import { hooksOriginOnly } from './hooks-origin';
+import { securityHeaders } from './security-headers';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -80,29 +82,13 @@ export function createApp(deps: AppDeps) {
   });
 
   const app = new OpenAPIHono();
-  // Strict headers everywhere but the simulators: the editor loads only its own scripts (no eval,
-  // no inline code) and may not be framed. The simulators imitate other services' pages (the
-  // Protect.js card iframe) and answer with those services' own rules.
-  const strictHeaders = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      objectSrc: ["'none'"],
-    },
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'no-referrer',
-  });
-  app.use('*', (c, next) => (c.req.path.startsWith('/sandbox/') ? next() : strictHeaders(c, next)));
+  app.use('*', hooksOriginOnly(deps.env.PAYBRIDGE_HOOKS_URL, deps.env.PAYBRIDGE_PUBLIC_URL));
+  app.use('*', securityHeaders());
   if (deps.sandbox) {
-    app.route('/sandbox/paytrace', deps.sandbox.paytrace);
-    app.route('/sandbox/shopify', deps.sandbox.shopify);
-    app.route('/sandbox/quickbooks', deps.sandbox.quickbooks);
+    const auth = { identity: deps.identity, badTokens: deps.limits.badTokens };
+    app.route('/sandbox/paytrace', guardSimulatorAdmin(deps.sandbox.paytrace, auth));
+    app.route('/sandbox/shopify', guardSimulatorAdmin(deps.sandbox.shopify, auth));
+    app.route('/sandbox/quickbooks', guardSimulatorAdmin(deps.sandbox.quickbooks, auth));
   }
   const served = app
     .get('/healthz', (c) => c.json({ status: 'ok' }))

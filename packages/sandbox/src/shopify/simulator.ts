@@ -27,6 +27,7 @@ import { restoreState } from './store/restore.js';
 import { createState, sequenceStarts } from './store/state.js';
 import { webhookEmitter } from './webhooks/emitter.js';
 import { DeliveryEngine } from './webhooks/engine.js';
+import type { WebhookFetch } from './webhooks/send.js';
 
 /** Demo store and app credentials, also listed in the package README. */
 export const SHOPIFY_DEMO_CREDENTIALS: ShopifyCredentials = {
@@ -47,8 +48,16 @@ export interface ShopifySimulatorOptions {
   settings?: Partial<ShopifySimulatorSettings>;
   /** First resource id (default 9007199254740993123, above 2^53). */
   idStart?: bigint;
-  /** Serve the unauthenticated `/__admin` routes (default true). */
+  /**
+   * Serve the `/__admin` routes (default true). They have no authentication of their own: a host
+   * serving the simulator to others puts its own in front of them.
+   */
   adminApi?: boolean;
+  /**
+   * Sends webhook deliveries (default: `fetch`). A host serving the simulator to others injects
+   * one that applies its outbound network policy.
+   */
+  fetch?: WebhookFetch;
 }
 
 /** A simulator: the Hono app to serve or mount, its handle, and `close` to stop its timers. */
@@ -132,7 +141,7 @@ function assemble(
     offset += ms;
     engine.kick();
   };
-  const engine = new DeliveryEngine(sim, advanceClock);
+  const engine = new DeliveryEngine(sim, advanceClock, options.fetch);
   sim.events = webhookEmitter(sim, engine);
   const handle = createHandle(sim, engine, {
     reset: () => {

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { nodeCatalog } from '@paybridge/nodes/definitions';
 import { describe, expect, it, vi } from 'vitest';
 import type { NodeIssue } from '../store/flow-types';
@@ -95,6 +95,40 @@ describe('ConfigForm', () => {
     const issues = validateFlow(graph, new Set()).byNode.n1 ?? [];
     renderForm('trigger.rest', { path: 'Not Valid' }, issues);
     expect(screen.getByRole('alert').textContent).toMatch(/lowercase letters/);
+  });
+
+  it('says why a respond that serves a page, a script, a cookie or a redirect cannot be saved', () => {
+    for (const [headers, message] of [
+      [{ 'Content-Type': 'text/html' }, /never a page or a script/],
+      [{ 'Content-Type': 'application/javascript' }, /never a page or a script/],
+      [{ 'Set-Cookie': 'pb_session=x' }, /"Set-Cookie" cannot be set by a hook answer/],
+      [{ Location: 'https://evil.test/' }, /"Location" cannot be set by a hook answer/],
+    ] as const) {
+      const graph = {
+        nodes: [
+          {
+            id: 't',
+            type: 'trigger.rest',
+            typeVersion: 1,
+            config: { path: 'p', mode: 'sync' },
+            position: { x: 0, y: 0 },
+          },
+          {
+            id: 'n1',
+            type: 'respond',
+            typeVersion: 1,
+            config: { headers, body: '<b>x</b>' },
+            position: { x: 200, y: 0 },
+          },
+        ],
+        edges: [{ from: { node: 't', port: 'out' }, to: { node: 'n1', port: 'in' } }],
+      };
+      const issues = validateFlow(graph, new Set()).byNode.n1 ?? [];
+      expect(issues.map((i) => i.message).join('\n')).toMatch(message);
+      renderForm('respond', { headers, body: '<b>x</b>' }, issues);
+      expect(screen.getByRole('alert').textContent).toMatch(message);
+      cleanup();
+    }
   });
 
   it('edits key/value lists, switches and rules', () => {

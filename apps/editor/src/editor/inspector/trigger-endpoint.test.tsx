@@ -54,6 +54,18 @@ describe('TriggerEndpoint', () => {
     expect(screen.getByTestId('trigger-url').textContent).toBe(`${window.location.origin}/hooks/x`);
   });
 
+  it('shows trigger URLs under the separate hooks origin when the runtime has one', async () => {
+    fakeRuntime((c) =>
+      c.path === '/api/settings'
+        ? { body: { publicUrl: PUBLIC, hooksUrl: 'https://hooks.example.com' } }
+        : undefined,
+    );
+    withQueries(
+      <TriggerEndpoint entry={entry('trigger.rest')} config={{ path: 'orders' }} active />,
+    );
+    await screen.findByText('https://hooks.example.com/hooks/orders');
+  });
+
   it('warns when anyone may call it', () => {
     publicUrlIs(PUBLIC);
     withQueries(<TriggerEndpoint entry={entry('trigger.rest')} config={{ path: 'x' }} active />);

@@ -1,5 +1,5 @@
 import type { NodeCatalogEntry } from '@paybridge/nodes/definitions';
-import { usePublicUrl } from '../../api/use-public-url';
+import { useHooksUrl } from '../../api/use-public-url';
 import { CopyButton } from '../../ui/copy-button';
 
 /** The URL callers use for a trigger's path, under the runtime's public base URL. */
@@ -31,7 +31,7 @@ export function TriggerEndpoint({
   config: Record<string, unknown>;
   active: boolean;
 }) {
-  const base = usePublicUrl();
+  const base = useHooksUrl();
   if (entry.type === 'trigger.shopify')
     return <ShopifyEndpoint base={base} config={config} active={active} />;
   if (entry.kind !== 'trigger' || !('path' in ((entry.configSchema.properties as object) ?? {}))) {

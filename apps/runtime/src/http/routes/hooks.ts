@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { isDatabaseUnavailable } from '@paybridge/engine';
+import { hookAnswer } from '@paybridge/nodes/definitions';
 import { unavailableResponse } from '../../ingest/database-unavailable';
 import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
@@ -177,10 +178,11 @@ export function hookRoutes(deps: AppDeps) {
       );
     }
     if (outcome.response) {
-      const r = outcome.response;
-      for (const [k, v] of Object.entries(r.headers ?? {})) c.header(k, v);
-      if (typeof r.body === 'string') return c.body(r.body, r.status as 200);
-      return c.json(r.body ?? null, r.status as 200);
+      // JSON, plain text or a download, sandboxed, without cookies, redirects or policy headers.
+      const answer = hookAnswer(outcome.response);
+      for (const [k, v] of Object.entries(answer.headers)) c.header(k, v);
+      if (answer.body === null) return c.body(null, answer.status as 204);
+      return c.body(answer.body, answer.status as 200);
     }
     if (outcome.status === 'failed') {
       return c.json(

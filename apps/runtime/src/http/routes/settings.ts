@@ -11,6 +11,11 @@ const Settings = z
      * it printed at start), without a trailing slash; null when not known yet.
      */
     publicUrl: z.string().nullable(),
+    /**
+     * Base URL of the separate origin for trigger endpoints (`PAYBRIDGE_HOOKS_URL`), without a
+     * trailing slash; null when hooks are served on the public URL.
+     */
+    hooksUrl: z.string().nullable(),
   })
   .openapi('Settings');
 
@@ -19,7 +24,7 @@ const Settings = z
  * trigger endpoints (REST paths, Shopify webhooks) as the outside world must call them: behind a
  * proxy or tunnel, the page's own origin is not that address.
  */
-export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl'>) {
+export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl' | 'env'>) {
   return apiRouter().openapi(
     apiRoute('viewer', {
       method: 'get',
@@ -29,7 +34,14 @@ export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl'>) {
     }),
     (c) => {
       const url = deps.publicUrl();
-      return c.json({ publicUrl: url === null ? null : url.replace(/\/+$/, '') }, 200);
+      const hooks = deps.env.PAYBRIDGE_HOOKS_URL;
+      return c.json(
+        {
+          publicUrl: url === null ? null : url.replace(/\/+$/, ''),
+          hooksUrl: hooks === undefined ? null : hooks.replace(/\/+$/, ''),
+        },
+        200,
+      );
     },
   );
 }

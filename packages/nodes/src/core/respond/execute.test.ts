@@ -13,7 +13,7 @@ describe('respond', () => {
   });
 
   it('answers with the configured status, headers and body', async () => {
-    const config = { status: 201, headers: { location: '/orders/1' }, body: { id: 1 } };
+    const config = { status: 201, headers: { 'x-order-id': '1' }, body: { id: 1 } };
     const ctx = createTestContext(respondNode, config, { input: { ignored: true } });
     const { output } = expectOutput(respondNode, await respondExecutor.execute(ctx));
     expect(output).toEqual(config);
@@ -35,6 +35,59 @@ describe('respond', () => {
     [{ headers: { 'Content-Length': '5' } }, 'a framing header'],
   ])('rejects %j (%s) on save', (config, _label) => {
     expect(respondNode.config.safeParse(config).success).toBe(false);
+  });
+
+  it.each([
+    [{ headers: { 'Content-Type': 'text/html' } }, /never a page or a script/],
+    [{ headers: { 'content-type': 'application/javascript' } }, /never a page or a script/],
+    [
+      { headers: { 'Content-Type': 'image/svg+xml' }, format: 'download', filename: 'a.svg' },
+      /never a page/,
+    ],
+    [{ headers: { 'Set-Cookie': 'pb_session=x' } }, /"Set-Cookie" cannot be set by a hook answer/],
+    [{ headers: { Location: 'https://evil.test' } }, /"Location" cannot be set/],
+    [{ headers: { 'Content-Security-Policy': 'script-src *' } }, /cannot be set/],
+    [{ headers: { 'X-Content-Type-Options': 'sniff' } }, /cannot be set/],
+    [{ headers: { 'Content-Disposition': 'inline' } }, /format "download"/],
+    [{ format: 'download' }, /a download needs a file name/],
+    [
+      { format: 'json', headers: { 'Content-Type': 'text/plain' } },
+      /does not match the format "json"/,
+    ],
+  ])('refuses %j on save with a message saying why', (config, message) => {
+    const parsed = respondNode.config.safeParse(config);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.message).join('\n')).toMatch(message);
+  });
+
+  it('refuses a forbidden header even when its value is an expression', () => {
+    const graphIssue = respondNode.config.safeParse({
+      headers: { 'Set-Cookie': '=$trigger.body.c' },
+    });
+    expect(graphIssue.success).toBe(false);
+    expect(graphIssue.error!.issues[0]!.path).toEqual(['headers']);
+  });
+
+  it('accepts JSON, plain text and a declared download', () => {
+    for (const config of [
+      { body: { ok: true } },
+      { headers: { 'Content-Type': 'application/problem+json' }, body: { title: 'x' } },
+      { format: 'text', body: 'accepted' },
+      { format: 'download', filename: 'orders.csv', headers: { 'Content-Type': 'text/csv' } },
+      { headers: { 'Cache-Control': 'no-store', 'X-Order-Id': '7' } },
+    ]) {
+      expect(respondNode.config.safeParse(config).success).toBe(true);
+    }
+  });
+
+  it('passes the format and file name on to the answer', async () => {
+    const config = { format: 'download', filename: 'orders.csv', body: 'a,b' } as const;
+    const ctx = createTestContext(respondNode, config, { input: {} });
+    const { output } = expectOutput(respondNode, await respondExecutor.execute(ctx));
+    expect(output).toMatchObject({ format: 'download', filename: 'orders.csv', body: 'a,b' });
+    expect((output as { headers: Record<string, string> }).headers['Content-Disposition']).toMatch(
+      /^attachment; filename="orders.csv"/,
+    );
   });
 
   it('counts as an external effect', () => {

@@ -208,3 +208,29 @@ describe('delivery log through the admin API', () => {
     expect(one.body.delivery.body).toContain('"name":"#1001"');
   });
 });
+
+describe('injected sender', () => {
+  it('sends every attempt through the host’s fetch, and its refusal counts as a failure', async () => {
+    const seen: string[] = [];
+    const shop = await startShop({
+      settings: { backoffScale: 0.0001, retryScheduleSeconds: [1] },
+      fetch: async (uri) => {
+        seen.push(uri);
+        throw new TypeError('fetch failed', { cause: { code: 'EBLOCKED' } });
+      },
+    });
+    open.push(shop);
+    shop.sim.handle.subscribe('orders/create', 'http://169.254.169.254/latest/meta-data');
+    place(shop);
+    await waitFor(() => shop.sim.handle.deliveries.list()[0]?.state === 'failed');
+    const [delivery] = shop.sim.handle.deliveries.list();
+    expect(delivery!.attempts.map((a) => [a.status, a.error])).toEqual([
+      [null, 'EBLOCKED'],
+      [null, 'EBLOCKED'],
+    ]);
+    expect(seen).toEqual([
+      'http://169.254.169.254/latest/meta-data',
+      'http://169.254.169.254/latest/meta-data',
+    ]);
+  });
+});

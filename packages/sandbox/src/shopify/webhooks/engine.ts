@@ -15,7 +15,7 @@ import { sequencedUuid } from '../core/ids.js';
 import type { SimDelivery } from './delivery-records.js';
 import { deliveryHeaders } from './headers.js';
 import { saveDelivery, saveSubscription } from '../store/save.js';
-import { sendAttempt } from './send.js';
+import { sendAttempt, type WebhookFetch } from './send.js';
 
 const RECHECK_MS = 1000;
 
@@ -25,10 +25,11 @@ export class DeliveryEngine {
   private chain: Promise<void> = Promise.resolve();
   private stopped = false;
 
-  /** `advanceClock` moves the simulator's clock (used by `drain`). */
+  /** `advanceClock` moves the simulator's clock (used by `drain`); `send` sends an attempt. */
   constructor(
     private readonly sim: ShopContext,
     private readonly advanceClock: (ms: number) => void,
+    private readonly send: WebhookFetch = fetch,
   ) {}
 
   private scaled(seconds: number): number {
@@ -108,6 +109,7 @@ export class DeliveryEngine {
       delivery.body,
       headers,
       sim.settings.deliveryTimeoutMs,
+      this.send,
     );
     delivery.attempts.push({ at, webhookId, ...outcome });
     saveDelivery(sim, delivery.id);

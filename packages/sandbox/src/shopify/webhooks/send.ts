@@ -5,6 +5,22 @@
  * @module
  */
 
+/**
+ * What sends a delivery: `fetch` by default. A host that serves the simulator to others injects
+ * one that enforces its outbound network policy, so subscriptions cannot aim the store at its
+ * private network. It must not follow redirects (`redirect: 'manual'` is passed).
+ */
+export type WebhookFetch = (
+  uri: string,
+  init: {
+    method: 'POST';
+    headers: Record<string, string>;
+    body: string;
+    redirect: 'manual';
+    signal: AbortSignal;
+  },
+) => Promise<{ status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+
 /** What one attempt came to. */
 export interface AttemptOutcome {
   status: number | null;
@@ -18,12 +34,13 @@ export async function sendAttempt(
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  send: WebhookFetch = fetch,
 ): Promise<AttemptOutcome> {
   const started = performance.now();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(uri, {
+    const response = await send(uri, {
       method: 'POST',
       headers,
       body,
