@@ -29,11 +29,14 @@ function cloneable(value: unknown): unknown {
   if (typeof value === 'function') return { _jsonata_function: true };
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
+    // JSONata marks sequences with own properties, some of them functions (the size cap's
+    // `push`), which cannot cross: such an array crosses as a plain copy.
+    let copy: unknown[] | undefined =
+      Object.keys(value).length === value.length ? undefined : Array.from(value as unknown[]);
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       const safe = cloneable(item);
-      if (safe !== item) (copy ??= [...(value as unknown[])])[i] = safe;
+      if (safe !== item) (copy ??= Array.from(value as unknown[]))[i] = safe;
     }
     return copy ?? value;
   }
