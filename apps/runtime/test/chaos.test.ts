@@ -65,7 +65,12 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out waiting for ${what}; runs: ${JSON.stringify(await runCounts())}`);
+  const failed = await sql<{ error: unknown }[]>`
+    select error from runs where status not in ('succeeded', 'queued', 'running', 'waiting')`;
+  throw new Error(
+    `timed out waiting for ${what}; runs: ${JSON.stringify(await runCounts())}; ` +
+      `errors: ${JSON.stringify(failed.map((r) => r.error))}`,
+  );
 }
 
 /** Kills a random worker with SIGKILL every `everyMs` and starts a replacement, until stopped. */

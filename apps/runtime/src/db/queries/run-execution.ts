@@ -153,7 +153,11 @@ upd as (
     status = case when $4::text is not null then $4::text
                   when $11::int is not null then 'running' else status end,
     executions = executions + case when $11::int is null then 0 else 1 end,
-    unfinished_executions = case when $4::text is null then unfinished_executions else 0 end,
+    -- Progress (a checkpointed step) or an outcome ends the count of executions that crashed:
+    -- only a run that crashes its worker again and again without progress is poisoned, never
+    -- one whose workers were killed from outside while it moved on.
+    unfinished_executions = case when $4::text is null and not exists (select 1 from steps)
+                                 then unfinished_executions else 0 end,
     started_at = coalesce(started_at, $12::timestamptz),
     error = case when $4::text is null then error else $5::jsonb end,
     failed_node_id = case when $4::text is null then failed_node_id else $6::text end,
