@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 /** RFC 9110 `token`: what a header name may contain. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Framing headers the HTTP stack owns. Letting a flow set them would desync the connection or
  * smuggle a second request, so they are refused on save instead of failing at send time.
  */
-const RESERVED = new Set([
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
   'connection',
   'content-length',
   'expect',
@@ -29,7 +29,7 @@ export function headerRecord() {
     for (const [name, value] of Object.entries(headers)) {
       if (!HEADER_NAME.test(name)) {
         issues.addIssue({ code: 'custom', path: [name], message: 'not a valid header name' });
-      } else if (RESERVED.has(name.toLowerCase())) {
+      } else if (RESERVED_HEADERS.has(name.toLowerCase())) {
         issues.addIssue({ code: 'custom', path: [name], message: 'set by the HTTP stack' });
       }
       if (/[\r\n\0]/.test(value)) {

@@ -6,6 +6,7 @@ import {
   inferFormat,
   type RespondFormat,
 } from './answer-rules';
+import { HEADER_NAME, RESERVED_HEADERS } from '../../schemas/http-headers';
 
 /** What the runtime writes to the caller of a sync REST trigger. */
 export interface HookAnswer {
@@ -27,21 +28,6 @@ export const HOOK_ANSWER_SECURITY_HEADERS = {
   'Content-Security-Policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
 } as const;
-
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const FRAMING = new Set([
-  'connection',
-  'content-length',
-  'expect',
-  'host',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'content-type',
-]);
 
 /** The `Content-Disposition` of a download named `filename` (`download` when unusable). */
 export function attachment(filename: string | undefined): string {
@@ -68,7 +54,13 @@ export function hookAnswer(response: {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(given)) {
     if (!HEADER_NAME.test(name) || typeof value !== 'string' || /[\r\n\0]/.test(value)) continue;
-    if (FRAMING.has(name.toLowerCase()) || answerHeaderProblem(name) !== null) continue;
+    const lower = name.toLowerCase();
+    if (
+      RESERVED_HEADERS.has(lower) ||
+      lower === 'content-type' ||
+      answerHeaderProblem(name) !== null
+    )
+      continue;
     headers[name] = value;
   }
   const declared = findContentType(given);
