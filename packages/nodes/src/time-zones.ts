@@ -67,16 +67,8 @@ function offsetMinutes(ms: number, zone: string): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/**
- * A wall-clock time in `zone` as ISO 8601 with that zone's offset at that moment
- * (`2025-04-10T16:06:30-07:00`). A time skipped by a daylight-saving change takes the offset in
- * force just after it.
- */
-export function wallClockToIso(wall: WallClock, zone: string): string {
-  const guess = asUtcMs(wall);
-  let offset = offsetMinutes(guess, zone);
-  const second = offsetMinutes(guess - offset * 60_000, zone);
-  if (second !== offset) offset = Math.max(offset, second);
+/** `wall` written as ISO 8601 with an offset of `offset` minutes. */
+function formatIso(wall: WallClock, offset: number): string {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return (
@@ -87,19 +79,24 @@ export function wallClockToIso(wall: WallClock, zone: string): string {
 }
 
 /**
+ * A wall-clock time in `zone` as ISO 8601 with that zone's offset at that moment
+ * (`2025-04-10T16:06:30-07:00`). A time skipped by a daylight-saving change takes the offset in
+ * force just after it.
+ */
+export function wallClockToIso(wall: WallClock, zone: string): string {
+  const guess = asUtcMs(wall);
+  let offset = offsetMinutes(guess, zone);
+  const second = offsetMinutes(guess - offset * 60_000, zone);
+  if (second !== offset) offset = Math.max(offset, second);
+  return formatIso(wall, offset);
+}
+
+/**
  * Instant `ms` as ISO 8601 in `zone`'s offset at that moment, to the second
  * (`2025-09-01T10:00:00-04:00`): how Shopify's webhooks and PayTrace's local reports write times.
  */
 export function instantToIso(ms: number, zone: string): string {
-  const wall = instantToWallClock(ms, zone);
-  const offset = offsetMinutes(ms, zone);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return (
-    `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T` +
-    `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
+  return formatIso(instantToWallClock(ms, zone), offsetMinutes(ms, zone));
 }
 
 /** ISO 8601 date and time with an explicit offset or `Z` (`2025-06-01T22:30:00-04:00`). */
