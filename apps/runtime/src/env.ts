@@ -72,7 +72,7 @@ export const EnvSchema = z.object({
   PAYBRIDGE_EXPRESSION_TIMEOUT_MS: intFrom(1000, 10, 60_000),
   /** Heap of each thread evaluating JSONata, in MB; an evaluation needing more fails the step. */
   PAYBRIDGE_EXPRESSION_MEMORY_MB: intFrom(256, 16, 16_384),
-  /** Threads evaluating JSONata in a worker process (default: concurrency, at most 2 x cores). */
+  /** Threads evaluating JSONata in a worker process (default: cores used by the concurrency, plus one). */
   PAYBRIDGE_EXPRESSION_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Longest string one evaluation may build (`$pad`, `$join`, `$replace`, `&`...). */
   PAYBRIDGE_EXPRESSION_MAX_STRING: intFrom(10_000_000, 1000, 500_000_000),

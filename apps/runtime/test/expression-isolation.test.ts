@@ -88,9 +88,7 @@ describe('expressions cannot take the runtime down', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ result: 100_000 });
     expect(probes.health, JSON.stringify(probes)).toBeLessThan(200);
-    // The sort itself runs in a thread; what the other flow may wait on here is the main
-    // thread storing this run's 600 KB of event and step data, not the expression.
-    expect(probes.good, JSON.stringify(probes)).toBeLessThan(1000);
+    expect(probes.good, JSON.stringify(probes)).toBeLessThan(200);
   });
 
   it('runs a catastrophic-backtracking regex in linear time', async () => {
@@ -163,34 +161,80 @@ describe('expressions cannot take the runtime down', () => {
     expect(probes.health, JSON.stringify(probes)).toBeLessThan(200);
     expect(probes.good, JSON.stringify(probes)).toBeLessThan(200);
   });
+});
 
-  it('keeps the API answering while 16 requests each run an expression to its time limit', async () => {
-    await createSync('slow', '$count([1..999999].{ "a": $string($) })');
+describe('a flood of slow expressions on one flow', () => {
+  let flood: RuntimeHandle;
+  let url: string;
+
+  beforeAll(async () => {
+    flood = await startTestRuntime(await freshDatabase(), {
+      env: { PAYBRIDGE_EXPRESSION_TIMEOUT_MS: '1000' },
+    });
+    url = flood.url!;
+    for (const [path, expression] of [
+      ['good', '{ "order": body.id, "cents": body.total_cents }'],
+      ['slow', '$count([1..999999].{ "a": $string($) })'],
+    ] as const) {
+      const graph = restFlow(
+        path,
+        [
+          { id: 'shape', type: 'map', config: { expression } },
+          { id: 'answer', type: 'respond', config: { status: 200, body: '={ "result": $ }' } },
+        ],
+        [
+          ['trigger', 'shape'],
+          ['shape', 'answer'],
+        ],
+        { mode: 'sync' },
+      );
+      const res = await call(url, 'POST', '/api/flows', { name: path, graph, activate: true });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    for (let i = 0; i < 3; i++) await call(url, 'POST', '/hooks/good', { id: 'W', total_cents: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await flood?.stop();
+  });
+
+  it("keeps the API and another flow's sync runs answering within 200 ms while 16 requests each run an expression to its time limit", async () => {
     const sent = Promise.all(
-      Array.from({ length: 16 }, () => call(base, 'POST', '/hooks/slow', {})),
+      Array.from({ length: 16 }, () => call(url, 'POST', '/hooks/slow', {})),
     );
     let settled = false;
     void sent.finally(() => (settled = true));
-    let slowest = 0;
-    let slowestApi = 0;
+    const slowest = { health: 0, api: 0, good: 0 };
+    let probes = 0;
+    const goods: number[] = [];
+    // Let the flood take its threads and slots before probing.
+    await new Promise((r) => setTimeout(r, 300));
     while (!settled) {
-      const h = await timed(() => fetch(`${base}/healthz`).then((r) => r.status));
-      const api = await timed(() => call(base, 'GET', '/api/runs?limit=1'));
+      const h = await timed(() => fetch(`${url}/healthz`).then((r) => r.status));
+      const api = await timed(() => call(url, 'GET', '/api/runs?limit=1'));
+      const good = await timed(() => call(url, 'POST', '/hooks/good', { id: 'G', total_cents: 5 }));
       expect(h.value).toBe(200);
       expect(api.value.status).toBe(200);
-      slowest = Math.max(slowest, h.ms);
-      slowestApi = Math.max(slowestApi, api.ms);
+      expect(good.value.status).toBe(200);
+      expect(good.value.body).toEqual({ result: { order: 'G', cents: 5 } });
+      slowest.health = Math.max(slowest.health, h.ms);
+      slowest.api = Math.max(slowest.api, api.ms);
+      slowest.good = Math.max(slowest.good, good.ms);
+      goods.push(Math.round(good.ms));
+      probes++;
       await new Promise((r) => setTimeout(r, 20));
     }
     const answers = await sent;
-    expect(slowest, `slowest /healthz ${slowest} ms, API ${slowestApi} ms`).toBeLessThan(200);
-    expect(slowestApi, `slowest /healthz ${slowest} ms, API ${slowestApi} ms`).toBeLessThan(500);
+    const seen = `${JSON.stringify(slowest)} over ${probes} probes; good: ${goods.join(' ')}`;
+    expect(probes, seen).toBeGreaterThan(10);
+    expect(slowest.health, seen).toBeLessThan(200);
+    expect(slowest.api, seen).toBeLessThan(200);
+    expect(slowest.good, seen).toBeLessThan(200);
     for (const a of answers) {
       // The last ones wait for a free thread longer than the sync answer waits (504, the run
       // carries on); each run still ends failed with its expression stopped.
       expect([502, 504]).toContain(a.status);
       const runId = a.headers.get('x-paybridge-run-id') ?? a.body.runId;
-      const run = await waitForRun(base, runId, undefined, 60_000);
+      const run = await waitForRun(url, runId, undefined, 60_000);
       expect(run.error.code).toMatch(/^EXPRESSION_(TIMEOUT|MEMORY)$/);
     }
   }, 120_000);

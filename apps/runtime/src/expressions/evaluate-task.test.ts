@@ -10,7 +10,7 @@ async function answer(source: string) {
     input: body,
     bindings: { trigger: { body } },
     limits: DEFAULT_EXPRESSION_LIMITS,
-    started: new SharedArrayBuffer(8),
+    started: new SharedArrayBuffer(16),
   });
 }
 

@@ -1,3 +1,4 @@
+import { currentThreadId, getThreadNiceness, setThreadNiceness } from './thread-priority';
 import {
   evaluateExpression,
   ExpressionError,
@@ -12,7 +13,10 @@ export interface EvaluateTask {
   input: unknown;
   bindings: ExpressionBindings;
   limits: ExpressionLimits;
-  /** One float the thread sets to the time it started the task, for the caller's budget. */
+  /**
+   * Two floats the thread sets when it starts the task: the time (for the caller's budget) and
+   * its kernel thread id (so the caller can lower the priority of a thread that runs long).
+   */
   started: SharedArrayBuffer;
 }
 
@@ -51,9 +55,16 @@ function cloneable(value: unknown): unknown {
   return copy ?? value;
 }
 
+const threadId = currentThreadId();
+
 /** Runs inside a pool thread: compiled expressions stay cached there between tasks. */
 export default async function evaluateTask(task: EvaluateTask): Promise<EvaluateAnswer> {
-  new Float64Array(task.started)[0] = Date.now();
+  const started = new Float64Array(task.started);
+  // A thread the caller demoted during a slow evaluation starts the next one at normal priority
+  // again where the process may raise it back (root or CAP_SYS_NICE); elsewhere it stays low.
+  if (getThreadNiceness(threadId) > 0) setThreadNiceness(threadId, 0);
+  started[1] = threadId;
+  started[0] = Date.now();
   try {
     const value = await evaluateExpression(
       task.source,

@@ -7,6 +7,8 @@ import {
   type ExpressionLimits,
 } from '@paybridge/engine';
 import type { EvaluateAnswer, EvaluateTask } from './evaluate-task';
+import { KeyedLimiter } from './keyed-limiter';
+import { setThreadNiceness, SLOW_EVALUATION_NICENESS } from './thread-priority';
 
 export interface ExpressionPoolOptions {
   /** Threads that evaluate at once; more evaluations wait their turn. */
@@ -19,18 +21,33 @@ export interface ExpressionPoolOptions {
    * that never yields back to JSONata.
    */
   killGraceMs?: number;
+  /**
+   * Running time after which an evaluation's thread drops below the event loop's priority
+   * (default 50 ms): quick evaluations keep full priority, a runaway one yields the CPU.
+   */
+  demoteAfterMs?: number;
   /** A thread failure that belonged to no evaluation (it is replaced; nothing else to do). */
   onThreadError?: (err: unknown) => void;
 }
 
 export interface ExpressionPool extends ExpressionEvaluator {
+  /**
+   * The evaluator for one flow's runs: a flow may occupy all threads but one at once, so a flow
+   * flooded with slow expressions leaves a thread for every other flow's steps.
+   */
+  forFlow(flowId: string): ExpressionEvaluator;
   /** Ends the threads; pending evaluations fail. */
   close(): Promise<void>;
 }
 
-/** Default number of threads: the worker's concurrency, bounded by the machine. */
+/**
+ * Default number of threads: one per core the worker's concurrency can use, plus one that no
+ * single flow may take (see {@link ExpressionPool.forFlow}), so one flow alone still gets every
+ * core. The threads run at a lower priority than the event loop, so the extra one never slows
+ * the API.
+ */
 export function defaultExpressionThreads(concurrency: number): number {
-  return Math.max(2, Math.min(concurrency, availableParallelism(), 16));
+  return Math.min(Math.max(1, Math.min(concurrency, availableParallelism(), 16)) + 1, 17);
 }
 
 /**
@@ -82,6 +99,7 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
   // Without a listener, a thread that fails outside a task would end the process.
   pool.on('error', (err: unknown) => opts.onThreadError?.(err));
   const grace = opts.killGraceMs ?? 100;
+  const demoteAfter = opts.demoteAfterMs ?? 50;
 
   const evaluate = async (
     source: string,
@@ -89,7 +107,7 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
     bindings: ExpressionBindings,
     limits: ExpressionLimits,
   ): Promise<unknown> => {
-    const started = new SharedArrayBuffer(8);
+    const started = new SharedArrayBuffer(16);
     const startedAt = new Float64Array(started);
     const budget = limits.timeoutMs + grace;
     const controller = new AbortController();
@@ -108,6 +126,17 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
       controller.abort();
     };
     arm(budget);
+    let demoteTimer: NodeJS.Timeout | undefined;
+    const demote = (): void => {
+      const at = startedAt[0] ?? 0;
+      const left = at === 0 ? demoteAfter : at + demoteAfter - Date.now();
+      if (left > 0) {
+        demoteTimer = setTimeout(demote, Math.max(1, left));
+        return;
+      }
+      setThreadNiceness(startedAt[1] ?? 0, SLOW_EVALUATION_NICENESS);
+    };
+    demoteTimer = setTimeout(demote, demoteAfter);
     let answer: EvaluateAnswer;
     try {
       answer = await pool.run(
@@ -139,13 +168,19 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
       );
     } finally {
       clearTimeout(timer);
+      clearTimeout(demoteTimer);
     }
     if (answer.ok) return answer.value;
     throw new ExpressionError(answer.code, answer.message, answer.position);
   };
 
+  const perFlow = new KeyedLimiter(Math.max(1, opts.threads - 1));
   return {
     evaluate,
+    forFlow: (flowId) => ({
+      evaluate: (source, input, bindings, limits) =>
+        perFlow.run(flowId, () => evaluate(source, input, bindings, limits)),
+    }),
     close: () => pool.close({ force: true }),
   };
 }

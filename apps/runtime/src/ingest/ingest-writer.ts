@@ -86,12 +86,12 @@ new_runs as (
   insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id, stop_after)
   select run_id, flow_id, version_id, event_id, parent_run_id, stop_after from run_input
   where event_id in (select id from ev)
-  returning id
+  returning id, flow_id
 ),
 jobs as (
   insert into graphile_worker._private_jobs (task_id, payload, run_at, max_attempts, priority)
   select (select id from graphile_worker._private_tasks where identifier = 'run.execute'),
-         json_build_object('runId', id), now(), 25, 0
+         json_build_object('runId', id, 'flowId', flow_id), now(), 25, 0
   from new_runs
   returning 1 as job
 ),

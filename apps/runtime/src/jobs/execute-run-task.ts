@@ -24,9 +24,19 @@ import {
 } from '../db/queries/run-execution';
 import type { Logger } from '../logger';
 import { RunCancelledError, type CancelWatcher } from './run-cancel';
+import { RUN_TASK } from '../db/queue-schema';
+import { FlowSlots } from './flow-slots';
 import type { VersionCache } from './version-cache';
 
-const Payload = z.object({ runId: z.string().uuid() });
+/** `flowId` is absent on jobs queued by older versions: such a job is not held to a share. */
+const Payload = z.object({ runId: z.string().uuid(), flowId: z.string().uuid().optional() });
+
+/**
+ * How far a run of a flow that holds its share of job slots is pushed back, and behind which
+ * jobs: a deferred job yields to every fresh job of other flows (queue priority 1 after 0).
+ */
+const DEFER_MS = 1000;
+const DEFERRED_PRIORITY = 1;
 
 export interface ExecuteRunDeps {
   sql: Sql;
@@ -36,8 +46,8 @@ export interface ExecuteRunDeps {
   lookupExecutor: ExecutorLookup;
   env: Readonly<Record<string, string>>;
   limits: Partial<ExpressionLimits>;
-  /** Where the runs' JSONata is evaluated: isolated threads in a server. */
-  evaluator?: ExpressionEvaluator;
+  /** Where a flow's runs evaluate their JSONata: isolated threads, shared fairly between flows. */
+  evaluatorFor?: (flowId: string) => ExpressionEvaluator;
   /**
    * Executions of one run that may crash their process in a row before the run is quarantined
    * as failed (`POISONED`) instead of being executed again. Default 3.
@@ -51,6 +61,8 @@ export interface ExecuteRunDeps {
   shutdown: AbortSignal;
   /** How long a run waits for the database to come back before its job fails; default 2 min. */
   outageWaitMs?: number;
+  /** The job slots one flow may hold at once in this process; default: no cap. */
+  perFlowSlots?: number;
 }
 
 /** Executions of one job that a database outage may interrupt before the job fails. */
@@ -63,15 +75,31 @@ const OUTAGE_ROUNDS = 5;
  */
 export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
   const active = new Set<string>();
+  const slots = new FlowSlots(deps.perFlowSlots ?? Number.MAX_SAFE_INTEGER);
   const resolveConnection = connectionResolverForEngine(deps.connections);
-  return async (raw) => {
+  return async (raw, helpers) => {
     const parsed = Payload.safeParse(raw);
     if (!parsed.success) {
       deps.logger.error('run.execute job with an invalid payload was dropped', { payload: raw });
       return;
     }
-    const { runId } = parsed.data;
+    const { runId, flowId } = parsed.data;
     if (active.has(runId)) return;
+    if (flowId !== undefined && !slots.tryTake(flowId)) {
+      // The flow holds its share of this worker's slots: give this one back to other flows and
+      // come back shortly. Nothing of the run was touched, so this costs it no attempt.
+      await helpers.addJob(
+        RUN_TASK,
+        { runId, flowId },
+        {
+          runAt: new Date(Date.now() + DEFER_MS),
+          priority: DEFERRED_PRIORITY,
+          jobKey: `run:${runId}`,
+          jobKeyMode: 'replace',
+        },
+      );
+      return;
+    }
     active.add(runId);
     try {
       // A database outage mid-run (a Postgres restart) is not the run's fault: wait for the
@@ -93,6 +121,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
       }
     } finally {
       active.delete(runId);
+      if (flowId !== undefined) slots.release(flowId);
     }
   };
 
@@ -145,7 +174,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         lookupExecutor: deps.lookupExecutor,
         env: deps.env,
         limits: deps.limits,
-        ...(deps.evaluator ? { evaluator: deps.evaluator } : {}),
+        ...(deps.evaluatorFor ? { evaluator: deps.evaluatorFor(run.flowId) } : {}),
         ...(stop ? { stopBeforeNextStep: stop.signal } : {}),
         resolveConnection,
         effects: createEffectStore(deps.sql, { flowId: run.flowId, eventId: run.eventId, runId }),

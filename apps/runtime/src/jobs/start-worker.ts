@@ -15,6 +15,7 @@ import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
 import { createExpressionPool, defaultExpressionThreads } from '../expressions/expression-pool';
 import { createExecuteRunTask } from './execute-run-task';
+import { perFlowSlots } from './flow-slots';
 import { CancelWatcher } from './run-cancel';
 import { queueLogger } from './queue-logger';
 import { Reaper } from './reaper';
@@ -89,7 +90,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     lookupExecutor: opts.lookupExecutor,
     env: opts.env,
     limits,
-    evaluator: expressions,
+    evaluatorFor: (flowId) => expressions.forFlow(flowId),
+    perFlowSlots: perFlowSlots(opts.concurrency),
     maxCrashes: opts.maxCrashes ?? 3,
     cancels,
     connections: opts.connections,

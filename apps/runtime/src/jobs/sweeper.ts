@@ -60,9 +60,10 @@ where id = any($2::uuid[])
 returning id::text as id, (select count(*) from spent)::int as spent`;
 
 const ADD_JOBS = `
-select graphile_worker.add_job('run.execute', json_build_object('runId', id),
-         job_key => 'run:' || id, job_key_mode => 'replace')
-from unnest($1::text[]) as id`;
+select graphile_worker.add_job('run.execute',
+         json_build_object('runId', r.id::text, 'flowId', r.flow_id::text),
+         job_key => 'run:' || r.id::text, job_key_mode => 'replace')
+from runs r where r.id = any($1::uuid[])`;
 
 export interface SweepResult {
   unlockedJobs: number;

@@ -85,12 +85,13 @@ export async function retryFailedRun(sql: Sql, runId: string, versionId: string 
       update runs set status = 'queued', error = null, failed_node_id = null, finished_at = null,
         unfinished_executions = 0, flow_version_id = coalesce(${versionId}::uuid, flow_version_id), updated_at = now()
       where id = ${runId} and status = 'failed'
-      returning id`;
+      returning id, flow_id::text as flow_id`;
     if (rows.length === 0) return false;
     await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
     await tx`update dead_letters set resolved_at = now(), resolution = 'retried'
              where run_id = ${runId} and resolved_at is null`;
-    await tx`select graphile_worker.add_job('run.execute', json_build_object('runId', ${runId}::text),
+    await tx`select graphile_worker.add_job('run.execute',
+               json_build_object('runId', ${runId}::text, 'flowId', ${rows[0]!.flow_id}::text),
                job_key => ${'run:' + runId}, job_key_mode => 'replace')`;
     return true;
   });
@@ -107,7 +108,8 @@ export async function createReplayRun(
     await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
     await tx`insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id)
              values (${id}, ${original.flowId}, ${versionId}, ${original.eventId}, ${original.id})`;
-    await tx`select graphile_worker.add_job('run.execute', json_build_object('runId', ${id}::text))`;
+    await tx`select graphile_worker.add_job('run.execute',
+               json_build_object('runId', ${id}::text, 'flowId', ${original.flowId}::text))`;
   });
   return id;
 }
