@@ -20,6 +20,7 @@ import { paytraceNodes } from './paytrace/nodes/definitions';
 import { erpNodes } from './erp/nodes/definitions';
 import { shopifyNodes } from './shopify/nodes/definitions';
 import { shopifyTriggerNode } from './shopify/trigger/definition';
+import { forEachNode } from './core/for-each/definition';
 
 export {
   defineNode,
@@ -124,6 +125,7 @@ export * from './paytrace/nodes/definitions';
 export * from './shopify/nodes/definitions';
 export * from './erp/nodes/definitions';
 export { quickbooksConnection, QuickbooksEnvironment } from './erp/quickbooks/connection';
+export * from './core/for-each/definition';
 
 /** Every node type the product ships, in palette order within each category. */
 export const nodeDefinitions = [
@@ -139,6 +141,7 @@ export const nodeDefinitions = [
   ...paytraceNodes,
   ...shopifyNodes,
   ...erpNodes,
+  forEachNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

@@ -29,6 +29,7 @@ import {
   type ShopifyRuntimeOptions,
 } from './shopify/client/runtime';
 import { shopifyExecutorFactories } from './shopify/nodes/executors';
+import { forEachExecutor } from './core/for-each/execute';
 
 export { implementNode } from './define-node';
 export {
@@ -109,6 +110,7 @@ const factories: ExecutorFactories = {
   ...paytraceExecutorFactories,
   ...erpExecutorFactories,
   ...shopifyExecutorFactories,
+  'for-each': () => forEachExecutor,
 };
 
 /**
