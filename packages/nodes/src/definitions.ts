@@ -21,6 +21,7 @@ import { erpNodes } from './erp/nodes/definitions';
 import { shopifyNodes } from './shopify/nodes/definitions';
 import { shopifyTriggerNode } from './shopify/trigger/definition';
 import { forEachNode } from './core/for-each/definition';
+import { emailNode } from './notify/email/definition';
 
 export {
   defineNode,
@@ -126,6 +127,8 @@ export * from './shopify/nodes/definitions';
 export * from './erp/nodes/definitions';
 export { quickbooksConnection, QuickbooksEnvironment } from './erp/quickbooks/connection';
 export * from './core/for-each/definition';
+export * from './notify/email/definition';
+export * from './connections/smtp/connection';
 
 /** Every node type the product ships, in palette order within each category. */
 export const nodeDefinitions = [
@@ -142,6 +145,7 @@ export const nodeDefinitions = [
   ...shopifyNodes,
   ...erpNodes,
   forEachNode,
+  emailNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

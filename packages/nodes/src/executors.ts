@@ -30,6 +30,7 @@ import {
 } from './shopify/client/runtime';
 import { shopifyExecutorFactories } from './shopify/nodes/executors';
 import { forEachExecutor } from './core/for-each/execute';
+import { createEmailExecutor } from './notify/email/execute';
 
 export { implementNode } from './define-node';
 export {
@@ -111,6 +112,7 @@ const factories: ExecutorFactories = {
   ...erpExecutorFactories,
   ...shopifyExecutorFactories,
   'for-each': () => forEachExecutor,
+  'notify.email': (options) => createEmailExecutor(options.http),
 };
 
 /**
