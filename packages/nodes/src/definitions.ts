@@ -22,6 +22,7 @@ import { shopifyNodes } from './shopify/nodes/definitions';
 import { shopifyTriggerNode } from './shopify/trigger/definition';
 import { forEachNode } from './core/for-each/definition';
 import { emailNode } from './notify/email/definition';
+import { webhookNode } from './notify/webhook/definition';
 
 export {
   defineNode,
@@ -128,6 +129,7 @@ export * from './erp/nodes/definitions';
 export { quickbooksConnection, QuickbooksEnvironment } from './erp/quickbooks/connection';
 export * from './core/for-each/definition';
 export * from './notify/email/definition';
+export * from './notify/webhook/definition';
 export * from './connections/smtp/connection';
 
 /** Every node type the product ships, in palette order within each category. */
@@ -146,6 +148,7 @@ export const nodeDefinitions = [
   ...erpNodes,
   forEachNode,
   emailNode,
+  webhookNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

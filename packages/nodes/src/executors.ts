@@ -31,6 +31,7 @@ import {
 import { shopifyExecutorFactories } from './shopify/nodes/executors';
 import { forEachExecutor } from './core/for-each/execute';
 import { createEmailExecutor } from './notify/email/execute';
+import { createWebhookExecutor } from './notify/webhook/execute';
 
 export { implementNode } from './define-node';
 export {
@@ -113,6 +114,7 @@ const factories: ExecutorFactories = {
   ...shopifyExecutorFactories,
   'for-each': () => forEachExecutor,
   'notify.email': (options) => createEmailExecutor(options.http),
+  'notify.webhook': (options) => createWebhookExecutor(options.http),
 };
 
 /**
