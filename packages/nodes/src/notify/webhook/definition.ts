@@ -21,7 +21,7 @@ export const webhookNode = defineNode({
   title: 'Post to webhook',
   description: 'Post a Slack-compatible message ({"text": …}) to a webhook URL.',
   category: 'core',
-  icon: 'message-square',
+  icon: 'webhook',
   config: z.object({
     url: z
       .url({ protocol: /^https?$/, error: 'an absolute http:// or https:// URL' })
