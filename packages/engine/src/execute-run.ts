@@ -1,5 +1,6 @@
 import { resolveConfigExpressions, type ConfigPath } from './config-expressions';
 import { ledgerForNode, type EffectStore } from './effect-ledger';
+import { FanOut, fanOutDone, itemPrefix, type ItemInput, type ItemResult } from './fan-out';
 import { BusinessError, NodeError, PermanentError, TransientError, type StepError } from './errors';
 import {
   expressionLimits,
@@ -133,6 +134,25 @@ interface QueuedNode {
   input: unknown;
 }
 
+/**
+ * A path of execution: the run's main path, or one item of a fan-out. Its nodes' step ids are
+ * `prefix + node id`, and `$node("id")` reads its outputs.
+ */
+interface Branch {
+  readonly prefix: string;
+  readonly outputs: Map<string, unknown>;
+  /** The first node whose decline reached no edge in this branch. */
+  decline: { nodeId: string; output: unknown } | null;
+}
+
+type Waiting = Extract<RunOutcome, { status: 'waiting' }>;
+
+/** Where one node stands after {@link RunExecution.advance}. */
+type Advanced =
+  | { kind: 'complete'; step: StepRecord }
+  | { kind: 'waiting'; waiting: Waiting }
+  | { kind: 'failed'; step: StepRecord };
+
 class RunExecution {
   private readonly now: () => Date;
   private readonly nodes = new Map<string, NodeInstance>();
@@ -142,10 +162,14 @@ class RunExecution {
   private readonly prior: StepRecord[];
   /** Outputs of nodes reached so far in this run, for `$node("id")`. */
   private readonly outputs = new Map<string, unknown>();
+  /** The run's main path; its decline ends the run `declined`. */
+  private readonly main: Branch = { prefix: '', outputs: this.outputs, decline: null };
   private buffer: StepRecord[] = [];
   private flushDue = false;
-  /** Whether the store's `acquire` ran in this execution (before the first effect). */
-  private acquired = false;
+  /** Checkpoint writes in order: items running at once must not write concurrently. */
+  private writes: Promise<void> = Promise.resolve();
+  /** The store's `acquire` (before the first effect), shared by items running at once. */
+  private acquiring: Promise<void> | undefined;
   private seq: number;
   private response: RunResponse | null = null;
   private readonly trigger: unknown;
@@ -155,8 +179,6 @@ class RunExecution {
   private readonly limits: ExpressionLimits;
   /** Nodes that may run when `stopAfter` is set: it and every node leading to it. */
   private scope: Set<string> | null = null;
-  /** The first node whose decline reached no edge: the run ends `declined` because of it. */
-  private unhandledDecline: { nodeId: string; output: unknown } | null = null;
 
   constructor(private readonly opts: ExecuteRunOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -271,51 +293,23 @@ class RunExecution {
       if (reached.has(nodeId)) continue;
       reached.add(nodeId);
       const node = this.nodes.get(nodeId) as NodeInstance;
-      const executor = this.executorOf(node) as NodeExecutor<unknown>;
-
-      const prior = this.latest.get(nodeId);
-      if (prior && isComplete(prior)) {
-        this.completed(node, executor, prior);
-        if (nodeId === stopAfter) break;
-        queue.push(...this.targets(nodeId, prior.port, prior.output));
-        continue;
+      const advanced = await this.advance(node, input, this.main);
+      if (advanced.kind === 'waiting') return this.finish(advanced.waiting);
+      if (advanced.kind === 'failed') {
+        return this.finish({ status: 'failed', nodeId, error: advanced.step.error as StepError });
       }
-
-      let attempt = 1;
-      if (prior && (prior.status === 'retrying' || prior.status === 'suspended')) {
-        const resumeAt = toDate(prior.resumeAt);
-        if (resumeAt && resumeAt.getTime() > this.now().getTime()) {
-          const reason = prior.status === 'retrying' ? 'retry' : 'suspend';
-          return this.finish({ status: 'waiting', nodeId, resumeAt, reason });
-        }
-        attempt = prior.status === 'retrying' ? prior.attempt + 1 : prior.attempt;
+      if (nodeId === stopAfter) break;
+      let { step } = advanced;
+      const iterate = this.executorOf(node)?.spec.iterate;
+      if (iterate && step.port === iterate.itemPort) {
+        const items = await this.runItems(node, step);
+        if ('status' in items) return this.finish(items);
+        step = items.done;
       }
-
-      await this.flushIfDue();
-      this.throwIfAborted();
-      this.throwIfStopped();
-      const step = this.record(
-        executor,
-        await this.runStep(node, executor, input, attempt, this.resumeStateOf(nodeId)),
-      );
-
-      if (isComplete(step)) {
-        this.completed(node, executor, step);
-        if (nodeId === stopAfter) break;
-        queue.push(...this.targets(nodeId, step.port, step.output));
-      } else if (step.status === 'retrying' || step.status === 'suspended') {
-        return this.finish({
-          status: 'waiting',
-          nodeId,
-          resumeAt: step.resumeAt as Date,
-          reason: step.status === 'retrying' ? 'retry' : 'suspend',
-        });
-      } else {
-        return this.finish({ status: 'failed', nodeId, error: step.error as StepError });
-      }
+      queue.push(...this.targets(nodeId, step.port, step.output));
     }
-    if (this.unhandledDecline) {
-      const { nodeId, output } = this.unhandledDecline;
+    if (this.main.decline) {
+      const { nodeId, output } = this.main.decline;
       return this.finish({
         status: 'declined',
         nodeId,
@@ -326,6 +320,152 @@ class RunExecution {
     return this.finish({ status: 'succeeded', response: this.response });
   }
 
+  /**
+   * Brings one node of a branch to rest: replays a completed checkpoint, or runs the next
+   * attempt unless an earlier one asked to wait. A failed item's step is final: its failure is
+   * the item's result, so a later execution does not run it again.
+   */
+  private async advance(node: NodeInstance, input: unknown, branch: Branch): Promise<Advanced> {
+    const executor = this.executorOf(node) as NodeExecutor<unknown>;
+    const stepId = branch.prefix + node.id;
+    const prior = this.latest.get(stepId);
+    if (prior && isComplete(prior)) {
+      this.completed(node, executor, prior, branch);
+      return { kind: 'complete', step: prior };
+    }
+    if (prior && branch !== this.main && prior.status === 'failed') {
+      return { kind: 'failed', step: prior };
+    }
+    let attempt = 1;
+    if (prior && (prior.status === 'retrying' || prior.status === 'suspended')) {
+      const resumeAt = toDate(prior.resumeAt);
+      if (resumeAt && resumeAt.getTime() > this.now().getTime()) {
+        const reason = prior.status === 'retrying' ? 'retry' : 'suspend';
+        return {
+          kind: 'waiting',
+          waiting: { status: 'waiting', nodeId: stepId, resumeAt, reason },
+        };
+      }
+      attempt = prior.status === 'retrying' ? prior.attempt + 1 : prior.attempt;
+    }
+
+    await this.flushIfDue();
+    this.throwIfAborted();
+    this.throwIfStopped();
+    const step = this.record(
+      executor,
+      await this.runStep(node, executor, input, attempt, this.resumeStateOf(stepId), branch),
+    );
+    if (isComplete(step)) {
+      this.completed(node, executor, step, branch);
+      return { kind: 'complete', step };
+    }
+    if (step.status === 'retrying' || step.status === 'suspended') {
+      const reason = step.status === 'retrying' ? 'retry' : 'suspend';
+      const resumeAt = step.resumeAt as Date;
+      return { kind: 'waiting', waiting: { status: 'waiting', nodeId: stepId, resumeAt, reason } };
+    }
+    return { kind: 'failed', step };
+  }
+
+  /**
+   * Runs the items of a fan-out whose node emitted `step` on its item port, at most
+   * `concurrency` at a time, and records the node's done step with the collected results. Once
+   * an item has to wait (a retry delay, a suspension), no further item starts and the run waits
+   * for the earliest; the next execution replays the finished items from their checkpoints.
+   */
+  private async runItems(
+    node: NodeInstance,
+    step: StepRecord,
+  ): Promise<{ done: StepRecord } | Waiting> {
+    const executor = this.executorOf(node) as NodeExecutor<unknown>;
+    const iterate = executor.spec.iterate as NonNullable<typeof executor.spec.iterate>;
+    const fanOut = FanOut.parse(step.output);
+    const results: ItemResult[] = [];
+    const waits: Waiting[] = [];
+    let next = 0;
+    let broken: { error: unknown } | undefined;
+    const worker = async (): Promise<void> => {
+      while (next < fanOut.items.length && waits.length === 0 && !broken) {
+        const index = next++;
+        const { key, value } = fanOut.items[index] as FanOut['items'][number];
+        try {
+          const item = await this.runItem(node, iterate.itemPort, { item: value, index, key });
+          if ('status' in item && item.status === 'waiting') {
+            waits.push(item);
+            continue;
+          }
+          results[index] = item as ItemResult;
+          // One item's checkpoints are durable before the next item counts on them.
+          this.flushDue ||= this.buffer.length > 0;
+          await this.flushIfDue();
+        } catch (error) {
+          broken ??= { error };
+        }
+      }
+    };
+    const workers = Math.min(fanOut.concurrency, fanOut.items.length);
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (broken) throw broken.error;
+    const first = waits.sort((a, b) => a.resumeAt.getTime() - b.resumeAt.getTime())[0];
+    if (first) return first;
+
+    const at = this.now();
+    const done = this.record(executor, {
+      runId: this.opts.runId,
+      nodeId: node.id,
+      nodeType: node.type,
+      seq: this.seq++,
+      attempt: step.attempt,
+      status: 'succeeded',
+      port: iterate.donePort,
+      input: null,
+      output: toJsonOrFail(fanOutDone(results), 'results') ?? null,
+      error: null,
+      startedAt: at,
+      finishedAt: at,
+      resumeAt: null,
+      state: null,
+    });
+    this.completed(node, executor, done, this.main);
+    return { done };
+  }
+
+  /** Walks one item's body; ends with its result, or waiting for one of its steps. */
+  private async runItem(
+    node: NodeInstance,
+    itemPort: string,
+    input: ItemInput,
+  ): Promise<ItemResult | Waiting> {
+    const branch: Branch = {
+      prefix: itemPrefix(node.id, input.key),
+      outputs: new Map(this.outputs),
+      decline: null,
+    };
+    const base = { key: input.key, index: input.index };
+    let output: unknown = toJson(input.item) ?? null;
+    const reached = new Set<string>();
+    const queue = this.targets(node.id, itemPort, input);
+    while (queue.length > 0) {
+      const { nodeId, input: data } = queue.shift() as QueuedNode;
+      if (reached.has(nodeId)) continue;
+      reached.add(nodeId);
+      const advanced = await this.advance(this.nodes.get(nodeId) as NodeInstance, data, branch);
+      if (advanced.kind === 'waiting') return advanced.waiting;
+      if (advanced.kind === 'failed') {
+        return { ...base, status: 'failed', output: null, error: advanced.step.error };
+      }
+      output = advanced.step.output;
+      if (nodeId === this.opts.stopAfter) break;
+      queue.push(...this.targets(nodeId, advanced.step.port, advanced.step.output));
+    }
+    if (branch.decline) {
+      const error = declineError(branch.decline.nodeId, branch.decline.output);
+      return { ...base, status: 'failed', output: branch.decline.output, error };
+    }
+    return { ...base, status: 'ok', output, error: null };
+  }
+
   /** One attempt of one node: resolve config → parse → execute → check port → step record. */
   private async runStep(
     node: NodeInstance,
@@ -333,12 +473,13 @@ class RunExecution {
     input: unknown,
     attempt: number,
     resume: { state: unknown } | undefined,
+    branch: Branch,
   ): Promise<StepRecord> {
     const { spec } = executor;
     const startedAt = this.now();
     const base = {
       runId: this.opts.runId,
-      nodeId: node.id,
+      nodeId: branch.prefix + node.id,
       nodeType: node.type,
       attempt,
       input,
@@ -348,7 +489,7 @@ class RunExecution {
       const resolved = await resolveConfigExpressions(
         node.config,
         spec.rawExpressionFields ?? [],
-        (source, path) => this.evaluateConfig(source, path, input),
+        (source, path) => this.evaluateConfig(source, path, input, branch),
       );
       const parsed = parseNodeConfig(spec, resolved);
       if (!parsed.success) {
@@ -371,6 +512,7 @@ class RunExecution {
         attempt,
         resume,
         connection,
+        branch,
       });
       if (typeof result !== 'object' || result === null) {
         throw new PermanentError('INVALID_RESULT', 'The node returned no result');
@@ -398,12 +540,22 @@ class RunExecution {
           `The node emitted on port "${port}", which it does not have (it has: ${ports.outputs.join(', ') || 'none'})`,
         );
       }
+      const output = toJsonOrFail(result.output, 'output') ?? null;
+      if (spec.iterate && port === spec.iterate.itemPort) {
+        const fanOut = FanOut.safeParse(output);
+        if (!fanOut.success) {
+          throw new PermanentError(
+            'FAN_OUT_INVALID',
+            `The node's items are invalid: ${fanOut.error.issues[0]?.message ?? 'unknown problem'}`,
+          );
+        }
+      }
       return {
         ...base,
         seq: this.seq++,
         status: 'succeeded',
         port,
-        output: toJsonOrFail(result.output, 'output') ?? null,
+        output,
         error: null,
         finishedAt: this.now(),
         resumeAt: null,
@@ -458,12 +610,14 @@ class RunExecution {
       attempt: number;
       resume: { state: unknown } | undefined;
       connection: NodeConnection | undefined;
+      branch: Branch;
     },
   ): Promise<NodeResult> {
-    const { config, input, attempt, resume, connection } = call;
-    if (executor.spec.effects && !this.acquired) {
-      await this.opts.store.acquire?.();
-      this.acquired = true;
+    const { config, input, attempt, resume, connection, branch } = call;
+    const stepId = branch.prefix + node.id;
+    if (executor.spec.effects) {
+      this.acquiring ??= Promise.resolve(this.opts.store.acquire?.());
+      await this.acquiring;
     }
     // setTimeout fires at once beyond 2^31-1 ms, so longer budgets are clamped to ~24.8 days.
     const timeoutMs = Math.min(
@@ -495,7 +649,7 @@ class RunExecution {
     interrupted.catch(() => {});
 
     const logger = this.opts.logger ?? silentLogger;
-    const fields = { runId: this.opts.runId, flowId: this.opts.flowId, nodeId: node.id, attempt };
+    const fields = { runId: this.opts.runId, flowId: this.opts.flowId, nodeId: stepId, attempt };
     const scrub = this.scrubber;
     const log =
       (level: keyof StepLogger) =>
@@ -508,20 +662,21 @@ class RunExecution {
       config,
       input,
       attempt,
-      idempotencyKey: `${this.opts.runId}:${node.id}`,
+      idempotencyKey: `${this.opts.runId}:${stepId}`,
       signal: controller.signal,
       resume,
       now: this.now,
       env: this.opts.env ?? {},
       connection: connection?.values,
       connectionType: connection?.type,
-      effects: this.opts.effects ? ledgerForNode(this.opts.effects, node.id) : undefined,
+      // Bound to the step id: an effect inside a for-each item is keyed by its item.
+      effects: this.opts.effects ? ledgerForNode(this.opts.effects, stepId) : undefined,
       logger: { info: log('info'), warn: log('warn'), error: log('error') },
       evaluate: (expression, data) =>
         this.evaluator.evaluate(
           expression.startsWith('=') ? expression.slice(1) : expression,
           data,
-          this.bindings(input),
+          this.bindings(input, branch),
           this.limits,
         ),
     };
@@ -535,9 +690,19 @@ class RunExecution {
     }
   }
 
-  private async evaluateConfig(source: string, path: ConfigPath, input: unknown): Promise<unknown> {
+  private async evaluateConfig(
+    source: string,
+    path: ConfigPath,
+    input: unknown,
+    branch: Branch,
+  ): Promise<unknown> {
     try {
-      return await this.evaluator.evaluate(source, input, this.bindings(input), this.limits);
+      return await this.evaluator.evaluate(
+        source,
+        input,
+        this.bindings(input, branch),
+        this.limits,
+      );
     } catch (err) {
       if (!(err instanceof ExpressionError)) throw err;
       throw new PermanentError(err.code, `Config field ${path.join('.')}: ${err.message}`, {
@@ -547,10 +712,10 @@ class RunExecution {
     }
   }
 
-  private bindings(input: unknown): ExpressionBindings {
+  private bindings(input: unknown, branch: Branch): ExpressionBindings {
     return {
       trigger: this.trigger,
-      nodes: Object.fromEntries(this.outputs),
+      nodes: Object.fromEntries(branch.outputs),
       env: this.opts.env ?? {},
       input,
     };
@@ -570,14 +735,19 @@ class RunExecution {
     return undefined;
   }
 
-  private completed(node: NodeInstance, executor: NodeExecutor<unknown>, step: StepRecord): void {
-    this.outputs.set(node.id, step.output);
+  private completed(
+    node: NodeInstance,
+    executor: NodeExecutor<unknown>,
+    step: StepRecord,
+    branch: Branch,
+  ): void {
+    branch.outputs.set(node.id, step.output);
     if (
       step.port === DECLINED_PORT &&
-      !this.unhandledDecline &&
+      !branch.decline &&
       !(this.outgoing.get(node.id) ?? []).some((e) => e.from.port === DECLINED_PORT)
     ) {
-      this.unhandledDecline = { nodeId: node.id, output: step.output };
+      branch.decline = { nodeId: node.id, output: step.output };
     }
     if (executor.spec.type === RESPOND_NODE_TYPE && step.status === 'succeeded') {
       const response = asResponse(step.output);
@@ -620,11 +790,18 @@ class RunExecution {
   }
 
   private async flushIfDue(): Promise<void> {
-    if (!this.flushDue) return;
+    if (!this.flushDue) return this.writes;
     const steps = this.buffer;
     this.buffer = [];
     this.flushDue = false;
-    await this.opts.store.checkpoint(steps, null);
+    return this.write(steps, null);
+  }
+
+  /** Queues a checkpoint behind earlier ones, so writes land in the order they were made. */
+  private write(steps: StepRecord[], outcome: RunOutcome | null): Promise<void> {
+    const write = this.writes.then(() => this.opts.store.checkpoint(steps, outcome));
+    this.writes = write.catch(() => {});
+    return write;
   }
 
   private async finish(raw: RunOutcome): Promise<RunOutcome> {
@@ -632,7 +809,7 @@ class RunExecution {
     const steps = this.buffer;
     this.buffer = [];
     this.flushDue = false;
-    await this.opts.store.checkpoint(steps, outcome);
+    await this.write(steps, outcome);
     return outcome;
   }
 

@@ -15,3 +15,4 @@ export * from './execute-run';
 export * from './scrub-secrets';
 export * from './run-connections';
 export * from './effect-ledger';
+export * from './fan-out';

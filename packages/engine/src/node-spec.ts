@@ -54,6 +54,18 @@ export interface NodeSpec<Config = unknown> {
   readonly retry?: RetryPolicyOverride;
   /** The connection (credentials) the node uses, if any; resolved by the engine before it runs. */
   readonly connection?: NodeConnectionSpec;
+  /**
+   * Set on a node that fans out (`for-each`): when it emits on `itemPort`, its output is a
+   * {@link FanOut} and the engine runs the nodes downstream of that port once per item, then
+   * emits the collected results on `donePort` (see `fan-out.ts`).
+   */
+  readonly iterate?: NodeIteration;
+}
+
+/** The two ports of a fanning-out node: one leads into the per-item body, one leads on after it. */
+export interface NodeIteration {
+  readonly itemPort: string;
+  readonly donePort: string;
 }
 
 /** Structured log sink handed to executors; the runtime decides where it goes. */

@@ -3,6 +3,7 @@ import { checkExpression } from './expressions';
 import { DECLINED_PORT, Edge, ERROR_PORT, FlowGraph, NodeInstance } from './flow-graph';
 import type { NodePorts, NodeSpec, SpecLookup } from './node-spec';
 import { checkConnectionField } from './check-connection-field';
+import { fanOutIssues } from './fan-out';
 import { parseNodeConfig, resolvePorts } from './spec-helpers';
 
 /**
@@ -31,7 +32,8 @@ export type GraphIssueCode =
   | 'TRIGGER_HAS_INPUT'
   | 'MISSING_TRIGGER'
   | 'MULTIPLE_TRIGGERS'
-  | 'CYCLE';
+  | 'CYCLE'
+  | 'FAN_OUT_BODY';
 
 export type ValidateGraphResult =
   { ok: true; graph: FlowGraph } | { ok: false; errors: GraphIssue[] };
@@ -257,6 +259,7 @@ export function validateGraph(graph: unknown, lookupSpec: SpecLookup): ValidateG
     );
   }
 
+  if (issues.length === 0 && parsed.success) issues.push(...fanOutIssues(parsed.data, lookupSpec));
   if (issues.length > 0 || !parsed.success) return { ok: false, errors: issues };
   return { ok: true, graph: parsed.data };
 }

@@ -9,6 +9,7 @@ import type {
   ExecuteContext,
   NodeExecutor,
   NodeConnectionSpec,
+  NodeIteration,
   NodeKind,
   NodePorts,
   NodeResult,
@@ -108,6 +109,8 @@ export interface NodeDeclaration<Type extends string, Schema extends z.ZodObject
   readonly retry?: RetryPolicyOverride;
   /** The connection the node uses: accepted type(s) and the config field holding its id. */
   readonly connection?: NodeConnectionSpec & { readonly field: keyof z.output<Schema> & string };
+  /** Fan-out (`for-each`): the port leading into the per-item body and the one after it. */
+  readonly iterate?: NodeIteration;
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;

@@ -20,6 +20,9 @@ import { paytraceNodes } from './paytrace/nodes/definitions';
 import { erpNodes } from './erp/nodes/definitions';
 import { shopifyNodes } from './shopify/nodes/definitions';
 import { shopifyTriggerNode } from './shopify/trigger/definition';
+import { forEachNode } from './core/for-each/definition';
+import { emailNode } from './notify/email/definition';
+import { webhookNode } from './notify/webhook/definition';
 
 export {
   defineNode,
@@ -124,6 +127,10 @@ export * from './paytrace/nodes/definitions';
 export * from './shopify/nodes/definitions';
 export * from './erp/nodes/definitions';
 export { quickbooksConnection, QuickbooksEnvironment } from './erp/quickbooks/connection';
+export * from './core/for-each/definition';
+export * from './notify/email/definition';
+export * from './notify/webhook/definition';
+export * from './connections/smtp/connection';
 
 /** Every node type the product ships, in palette order within each category. */
 export const nodeDefinitions = [
@@ -139,6 +146,9 @@ export const nodeDefinitions = [
   ...paytraceNodes,
   ...shopifyNodes,
   ...erpNodes,
+  forEachNode,
+  emailNode,
+  webhookNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

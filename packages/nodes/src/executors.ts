@@ -29,6 +29,9 @@ import {
   type ShopifyRuntimeOptions,
 } from './shopify/client/runtime';
 import { shopifyExecutorFactories } from './shopify/nodes/executors';
+import { forEachExecutor } from './core/for-each/execute';
+import { createEmailExecutor } from './notify/email/execute';
+import { createWebhookExecutor } from './notify/webhook/execute';
 
 export { implementNode } from './define-node';
 export {
@@ -109,6 +112,9 @@ const factories: ExecutorFactories = {
   ...paytraceExecutorFactories,
   ...erpExecutorFactories,
   ...shopifyExecutorFactories,
+  'for-each': () => forEachExecutor,
+  'notify.email': (options) => createEmailExecutor(options.http),
+  'notify.webhook': (options) => createWebhookExecutor(options.http),
 };
 
 /**

@@ -13,6 +13,7 @@ import { webhookConnections } from '../trigger/rest/connections';
 import { paytraceConnection } from '../paytrace/connection';
 import { shopifyConnection } from '../shopify/connection';
 import { quickbooksConnection } from '../erp/quickbooks/connection';
+import { smtpConnection } from './smtp/connection';
 
 /**
  * Registration is this array: add a type's definition here and the API accepts it, the catalogue
@@ -25,6 +26,7 @@ export const connectionDefinitions = [
   shopifyConnection,
   paytraceConnection,
   quickbooksConnection,
+  smtpConnection,
 ] as const satisfies readonly AnyConnectionDefinition[];
 
 /** The union of shipped connection type names. */

@@ -14,6 +14,7 @@ import { createGuardedAgent } from '../http/guarded-agent';
 import { sendRequest } from '../http/send-request';
 import { assertCredentialHost, httpAuthFor } from './http/auth-headers';
 import type { ConnectionTypeName } from './registry';
+import { smtpConnectionTester } from './smtp/tester';
 
 /** What a test found; `message` is the service's answer in a sentence, shown to the admin. */
 export type ConnectionTestResult = { ok: true; message?: string } | { ok: false; message: string };
@@ -97,4 +98,5 @@ export const connectionTesters: Readonly<Partial<Record<ConnectionTypeName, Conn
   'http.basic-auth': httpAuthTester('http.basic-auth'),
   paytrace: paytraceConnectionTester,
   shopify: shopifyConnectionTester,
+  smtp: smtpConnectionTester,
 };

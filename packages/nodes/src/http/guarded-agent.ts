@@ -19,7 +19,7 @@ export interface GuardedAgentOptions {
  * here, inside the connect, is what defeats DNS rebinding: there is no second resolution between
  * the check and the connection. Refused addresses are dropped; if none is left the connect fails.
  */
-function guardedLookup(policy: AddressPolicy, resolve: LookupFunction): LookupFunction {
+export function guardedLookup(policy: AddressPolicy, resolve: LookupFunction): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (err, resolved, family) => {
       if (err) return callback(err, resolved, family);
