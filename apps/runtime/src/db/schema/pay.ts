@@ -52,7 +52,10 @@ export const paySubmissions = pgTable(
       .notNull()
       .references(() => payLinks.id, { onDelete: 'cascade' }),
     /** `pending`, `approved` or `declined`. */
-    status: text('status').$type<'pending' | 'approved' | 'declined'>().notNull().default('pending'),
+    status: text('status')
+      .$type<'pending' | 'approved' | 'declined'>()
+      .notNull()
+      .default('pending'),
     tokens: jsonb('tokens').$type<SealedValue>(),
     reason: text('reason'),
     transactionId: text('transaction_id'),

@@ -60,7 +60,11 @@ export {
 import { paytracePayLinkNode } from './pay-link/definition';
 import { paytraceAwaitPaymentNode } from './await-payment/definition';
 
-export { paytracePayLinkNode, PayLinkOutput, type PaytracePayLinkConfig } from './pay-link/definition';
+export {
+  paytracePayLinkNode,
+  PayLinkOutput,
+  type PaytracePayLinkConfig,
+} from './pay-link/definition';
 export {
   paytraceAwaitPaymentNode,
   AwaitPaymentOutput,

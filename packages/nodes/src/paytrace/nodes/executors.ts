@@ -19,7 +19,6 @@ import { createPayLinkExecutor } from './pay-link/execute';
 import { createAwaitPaymentExecutor } from './await-payment/execute';
 import type { PayLinks } from './pay-link/pay-links';
 
-
 /** What the factories use of the lookup's shared services. */
 interface PaytraceServices {
   readonly paytrace: PaytraceRuntime;

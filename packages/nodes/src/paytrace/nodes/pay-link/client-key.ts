@@ -38,7 +38,10 @@ export async function createProtectClientKey(
   const client = createPaytraceClient(runtime, settings, signal);
   const answer = await client.call(paymentFieldsEndpoints.clientKey, {});
   if (!answer.clientKey) {
-    throw new PermanentError('PAYTRACE_CLIENT_KEY_MISSING', 'PayTrace gave no Protect.js client key');
+    throw new PermanentError(
+      'PAYTRACE_CLIENT_KEY_MISSING',
+      'PayTrace gave no Protect.js client key',
+    );
   }
   const environment = values?.['environment'];
   const hosted =

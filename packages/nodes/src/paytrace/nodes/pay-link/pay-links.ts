@@ -63,7 +63,11 @@ export type OpenSubmission =
 
 /** How a submission ended. */
 export type SubmissionOutcome =
-  | { readonly status: 'approved'; readonly transactionId: string; readonly cardLastFour: string | null }
+  | {
+      readonly status: 'approved';
+      readonly transactionId: string;
+      readonly cardLastFour: string | null;
+    }
   | { readonly status: 'declined'; readonly reason: string };
 
 /** The host side of pay links. Every call is durable when it resolves. */
