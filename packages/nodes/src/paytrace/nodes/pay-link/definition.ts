@@ -79,7 +79,8 @@ export const paytracePayLinkNode = defineNode({
   }),
   output: PayLinkOutput,
   ports: { inputs: ['in'], outputs: ['out'] },
-  effects: false,
+  // Issuing writes the link the page serves; checkpoint the URL at once.
+  effects: true,
   connection: { type: 'paytrace', field: 'connectionId' },
   docs: `Creates a link to Paybridge's hosted pay page (\`/pay/<signed token>\`) for one order and
 emits its absolute **url** and **expiresAt**: write them to the order note, a metafield or the
