@@ -174,11 +174,16 @@ describe('pay page', () => {
 
   it('keeps waiting after a decline; the retry on the same link is the one approved sale', async () => {
     const { runId, url, order } = await placeOrder(1999);
+    // A token PayTrace refuses (stale, forged) is a failed try too, not the end of the wait.
+    const refused = await postTokens(url, { hpf_token: 'stale-token', enc_key: 'stale-key' });
+    expect(refused.status).toBe(402);
+    expect(refused.text).toContain('data-testid="declined"');
     const declined = await postTokens(url, await expiredCardToken());
     expect(declined.status).toBe(402);
     expect(declined.text).toContain('EXPIRED CARD');
     expect(declined.text).toContain('id="pay-form"');
-    expect((await call(base, 'GET', `/api/runs/${runId}`)).body.status).toBe('waiting');
+    // The run goes back to waiting on the same link.
+    await waitForRun(base, runId, (r) => r.status === 'waiting');
     const again = await fetch(url);
     expect(again.status).toBe(402);
     expect(await again.text()).toContain('EXPIRED CARD');

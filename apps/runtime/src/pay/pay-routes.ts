@@ -134,7 +134,11 @@ export function payRoutes(deps: PayPageDeps) {
         frame,
       );
     }
-    return link;
+    // The token's own expiry binds too (the row's is the same unless shortened since).
+    const signedExpiry = claims.e * 1000;
+    return signedExpiry < link.expiresAt.getTime()
+      ? { ...link, expiresAt: new Date(signedExpiry) }
+      : link;
   }
 
   function paidPage(

@@ -86,6 +86,14 @@ function charge(
   );
 }
 
+/**
+ * A try PayTrace refused outright (invalid or used token, a validation error): nothing was
+ * charged. Not a conflict with a sale already recorded for the order: that one ends the wait.
+ */
+function isRefusal(err: unknown): err is PermanentError {
+  return err instanceof PermanentError && err.code !== 'IDEMPOTENCY_CONFLICT';
+}
+
 /** Saves the card of the sale as a vault profile; a refusal is reported, not thrown. */
 async function saveCard(
   ctx: Ctx,
@@ -127,7 +135,15 @@ export function createAwaitPaymentExecutor(
     for (let round = 0; round < 4; round++) {
       const submission = await links.openSubmission(link.id);
       if (!submission) break;
-      const outcome = await charge(ctx, runtime, link, submission);
+      let outcome: PaymentOutput;
+      try {
+        outcome = await charge(ctx, runtime, link, submission);
+      } catch (err) {
+        if (!isRefusal(err)) throw err;
+        // PayTrace refused the try (a stale or forged token): nothing was charged, keep waiting.
+        await links.settle(submission.id, { status: 'declined', reason: err.message });
+        continue;
+      }
       if (outcome.status === 'declined') {
         await links.settle(submission.id, { status: 'declined', reason: outcome.reason });
         continue;
