@@ -250,6 +250,14 @@ describe('pay page', () => {
     expect(forged.status).toBe(403);
   }, 60_000);
 
+  it('limits the requests one link takes', async () => {
+    const { url } = await placeOrder(1600);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await postTokens(url, {})).status);
+    expect(statuses[0]).toBe(400);
+    expect(statuses).toContain(429);
+  }, 60_000);
+
   it('refuses a card number posted to the page and stores it nowhere', async () => {
     const { runId, url } = await placeOrder(1700);
     const card = '4111111111111111';

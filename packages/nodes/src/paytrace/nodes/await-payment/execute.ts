@@ -11,6 +11,7 @@ import {
 } from '@paybridge/engine';
 import { businessReference } from '../../../effects/business-reference';
 import { implementNode } from '../../../define-node';
+import { PaytraceRefusedError } from '../../client/errors';
 import type { PaytraceRuntime } from '../../client/runtime';
 import { chargeConfig } from '../shared/charge-config';
 import { performCharge } from '../shared/charge-executor';
@@ -87,11 +88,12 @@ function charge(
 }
 
 /**
- * A try PayTrace refused outright (invalid or used token, a validation error): nothing was
- * charged. Not a conflict with a sale already recorded for the order: that one ends the wait.
+ * A try PayTrace refused outright (an invalid, used or expired token; a field PayTrace rejects):
+ * nothing was charged and the shopper may try again. Anything else (a conflict with a sale
+ * already recorded for the order, a config PayTrace cannot take) ends the wait on `error`.
  */
-function isRefusal(err: unknown): err is PermanentError {
-  return err instanceof PermanentError && err.code !== 'IDEMPOTENCY_CONFLICT';
+function isRefusal(err: unknown): err is PaytraceRefusedError {
+  return err instanceof PaytraceRefusedError;
 }
 
 /** Saves the card of the sale as a vault profile; a refusal is reported, not thrown. */
