@@ -179,6 +179,10 @@ export async function startRuntime(
           ingressLimits,
           logger,
           protectScriptUrl: env.PAYBRIDGE_PROTECT_JS_URL,
+          // Shoppers reach the built-in simulator's Protect.js stand-in at the public URL.
+          simulatorBrowserUrl: () =>
+            env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL ??
+            (sandbox && url ? `${url}/sandbox/paytrace` : undefined),
         },
       });
       server = await new Promise<ServerType>((resolve) => {

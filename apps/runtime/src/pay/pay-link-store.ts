@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { randomUUID } from 'node:crypto';
 import { PermanentError } from '@paybridge/engine';
 import type {
   IssuedPayLink,
@@ -221,9 +222,7 @@ export class PayLinkStore implements PayLinks {
     link: PayLinkView,
     tokens: { hpfToken: string; encKey: string },
   ): Promise<SubmitResult> {
-    const [{ id }] = (await this.sql`select gen_random_uuid()::text as id`) as unknown as [
-      { id: string },
-    ];
+    const id = randomUUID();
     const sealed = await sealSecret(
       this.ring,
       place(link.connectionId, id),

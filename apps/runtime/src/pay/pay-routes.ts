@@ -33,6 +33,8 @@ export interface PayPageDeps {
   logger: Logger;
   /** `PAYBRIDGE_PROTECT_JS_URL`: overrides where Protect.js is loaded from. */
   protectScriptUrl?: string | undefined;
+  /** The PayTrace simulator's URL as shoppers' browsers reach it (sandbox mode). */
+  simulatorBrowserUrl?: () => string | undefined;
   /** How long a submission waits for the charge before the page says "still processing". */
   waitMs?: number;
 }
@@ -179,7 +181,7 @@ export function payRoutes(deps: PayPageDeps) {
         deps.paytrace(),
         connection?.values,
         c.req.raw.signal,
-        deps.protectScriptUrl,
+        { scriptUrl: deps.protectScriptUrl, simulatorBrowserUrl: deps.simulatorBrowserUrl?.() },
       );
     } catch (err) {
       deps.logger.warn('pay page: no Protect.js client key', {

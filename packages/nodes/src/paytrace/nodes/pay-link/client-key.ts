@@ -23,16 +23,27 @@ export interface ProtectSetup {
   readonly scriptUrl: string;
 }
 
+/** Where the shopper's browser loads Protect.js from, when not PayTrace's own script. */
+export interface ProtectScriptOptions {
+  /** Overrides the script for every environment (a runtime setting). */
+  readonly scriptUrl?: string | undefined;
+  /**
+   * The simulator's base URL as browsers reach it (the runtime may call its built-in simulator
+   * on a loopback address shoppers cannot open). Default: the connection's base URL.
+   */
+  readonly simulatorBrowserUrl?: string | undefined;
+}
+
 /**
  * Asks PayTrace for a Protect.js client key with the connection's credentials. The script is
  * PayTrace's for its hosted environments, the simulator's stand-in otherwise (served beside the
- * simulator's API), unless `scriptUrl` overrides it (a setting of the runtime).
+ * simulator's API), unless the options say otherwise.
  */
 export async function createProtectClientKey(
   runtime: PaytraceRuntime,
   values: Readonly<Record<string, unknown>> | undefined,
   signal: AbortSignal,
-  scriptUrl?: string,
+  options: ProtectScriptOptions = {},
 ): Promise<ProtectSetup> {
   const settings = paytraceSettings(values, runtime.simulatorUrl);
   const client = createPaytraceClient(runtime, settings, signal);
@@ -44,9 +55,10 @@ export async function createProtectClientKey(
     );
   }
   const environment = values?.['environment'];
+  const standIn = environment === 'simulator' ? options.simulatorBrowserUrl : undefined;
   const hosted =
     environment === 'production' || environment === 'sandbox'
       ? PROTECT_SCRIPTS[environment]
-      : `${settings.baseUrl}/protect/js/protect.min.js`;
-  return { clientKey: answer.clientKey, scriptUrl: scriptUrl ?? hosted };
+      : `${(standIn ?? settings.baseUrl).replace(/\/+$/, '')}/protect/js/protect.min.js`;
+  return { clientKey: answer.clientKey, scriptUrl: options.scriptUrl ?? hosted };
 }
