@@ -39,6 +39,12 @@ export const EnvSchema = z.object({
   PAYBRIDGE_PAYTRACE_SIMULATOR_URL: z.string().url().optional(),
   /** The same for Shopify connections set to the built-in store simulator (/sandbox/shopify). */
   PAYBRIDGE_SHOPIFY_SIMULATOR_URL: z.string().url().optional(),
+  /**
+   * Protect.js script of the hosted pay page. Unset: PayTrace's for connections in production
+   * (https://protect.paytrace.com/js/protect.min.js) or sandbox, the simulator's stand-in for
+   * simulator connections.
+   */
+  PAYBRIDGE_PROTECT_JS_URL: z.string().url().optional(),
   /** Seconds between missed-event reconciliation polls of each Shopify store with active flows. */
   PAYBRIDGE_SHOPIFY_POLL_SECONDS: intFrom(300, 1, 86_400),
   /**

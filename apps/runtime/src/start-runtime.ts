@@ -26,6 +26,7 @@ import { ensureSandboxConnections, subscribeSandboxStore } from './sandbox/sandb
 import { sandboxMode } from './sandbox/sandbox-mode';
 import { openSandboxSimulators } from './sandbox/sandbox-simulators';
 import { loadKeyRing } from './secrets/load-key-ring';
+import { PayLinkStore } from './pay/pay-link-store';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -99,7 +100,8 @@ export async function startRuntime(
     const ingest = new IngestWriter(sql);
     const identity = new IdentityStore(sql, env.PAYBRIDGE_SESSION_TTL_HOURS * 3600_000);
     const audit = new AuditLog(sql);
-    const connections = new ConnectionStore(sql, await loadKeyRing(env, logger));
+    const keyRing = await loadKeyRing(env, logger);
+    const connections = new ConnectionStore(sql, keyRing);
     if (
       env.PAYBRIDGE_BOOTSTRAP_TOKEN &&
       (await identity.ensureBootstrapToken(env.PAYBRIDGE_BOOTSTRAP_TOKEN)) === 'revoked'
@@ -124,6 +126,7 @@ export async function startRuntime(
         ? await openSandboxSimulators(sql, logger, env.PAYBRIDGE_HTTP_ALLOW_CIDRS)
         : null;
     if (simulators) cleanup.push(() => simulators.close());
+    const payLinks = new PayLinkStore(sql, keyRing, () => env.PAYBRIDGE_PUBLIC_URL ?? url);
     let server: ServerType | null = null;
     /** Where this process's own HTTP server answers, for calls it makes to itself. */
     let localUrl: string | null = null;
@@ -134,6 +137,9 @@ export async function startRuntime(
       await triggers.listen(sql);
       const waiter = new RunWaiter(sql);
       await waiter.listen();
+      const ingressLimits = new IngressRateLimiter(sql, logger);
+      // Built on first use: the built-in simulator's URL is known once the server listens.
+      let payPaytrace: ReturnType<typeof createRuntimeServices>['paytrace'] | null = null;
       const app = createApp({
         db,
         sql,
@@ -149,7 +155,7 @@ export async function startRuntime(
           badTokens: new RateLimiter(30, 60_000),
           tokenCreation: new RateLimiter(20, 60_000),
         },
-        ingressLimits: new IngressRateLimiter(sql, logger),
+        ingressLimits,
         sandbox: simulators
           ? {
               paytrace: simulators.paytrace.app,
@@ -160,6 +166,24 @@ export async function startRuntime(
         simulatorUrls,
         publicUrl: () => url,
         editorDir: EDITOR_DIR,
+        pay: {
+          links: payLinks,
+          ring: keyRing,
+          connections,
+          paytrace: () =>
+            (payPaytrace ??= createRuntimeServices({
+              http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
+              paytrace: { simulatorUrl: simulatorUrls().paytrace },
+            }).paytrace),
+          waiter,
+          ingressLimits,
+          logger,
+          protectScriptUrl: env.PAYBRIDGE_PROTECT_JS_URL,
+          // Shoppers reach the built-in simulator's Protect.js stand-in at the public URL.
+          simulatorBrowserUrl: () =>
+            env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL ??
+            (sandbox && url ? `${url}/sandbox/paytrace` : undefined),
+        },
       });
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
@@ -193,6 +217,7 @@ export async function startRuntime(
         http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
         paytrace: { simulatorUrl: simulatorUrls().paytrace },
         shopify: { simulatorUrl: simulatorUrls().shopify },
+        pay: payLinks,
         erp: {
           builtIn: createBuiltInLedger(sql),
           timeZone: env.PAYBRIDGE_LEDGER_TIME_ZONE,

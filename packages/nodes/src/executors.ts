@@ -32,6 +32,7 @@ import { shopifyExecutorFactories } from './shopify/nodes/executors';
 import { forEachExecutor } from './core/for-each/execute';
 import { createEmailExecutor } from './notify/email/execute';
 import { createWebhookExecutor } from './notify/webhook/execute';
+import type { PayLinks } from './paytrace/nodes/pay-link/pay-links';
 
 export { implementNode } from './define-node';
 export {
@@ -47,6 +48,8 @@ export {
   type HttpRuntimeOptions,
 } from './core/http-request/execute';
 export { type PaytraceRuntimeOptions } from './paytrace/client/runtime';
+export type * from './paytrace/nodes/pay-link/pay-links';
+export { createProtectClientKey } from './paytrace/nodes/pay-link/client-key';
 export { createGuardedFetch, BLOCKED_ADDRESS_CODE, type GuardedFetch } from './http/guarded-fetch';
 export { type ErpRuntimeOptions } from './erp/nodes/executors';
 export {
@@ -74,6 +77,8 @@ export interface NodeRuntimeOptions {
   erp?: ErpRuntimeOptions;
   /** Shopify: where the runtime's built-in store simulator is served, if it serves one. */
   shopify?: ShopifyRuntimeOptions;
+  /** The hosted pay page's links and submissions (PayTrace pay-link and await-payment nodes). */
+  pay?: PayLinks;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { IngressRateLimiter } from '../ingest/ingress-rate-limiter';
 import type { RunWaiter } from '../ingest/run-waiter';
 import type { TriggerTable } from '../ingest/trigger-table';
 import type { Logger } from '../logger';
+import type { PayPageDeps } from '../pay/pay-routes';
 
 /** Everything the HTTP routes use; built once by the runtime, replaced by fakes nowhere. */
 export interface AppDeps {
@@ -46,4 +47,6 @@ export interface AppDeps {
   publicUrl: () => string | null;
   /** Directory of the built editor, served at `/` when present. */
   editorDir: string | null;
+  /** The hosted pay page (`/pay/<token>`); null where this process serves none. */
+  pay?: PayPageDeps | null;
 }

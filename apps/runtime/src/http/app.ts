@@ -29,6 +29,7 @@ import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/qui
 import { guardSimulatorAdmin } from '../sandbox/simulator-admin-guard';
 import { hooksOriginOnly } from './hooks-origin';
 import { securityHeaders } from './security-headers';
+import { payRoutes } from '../pay/pay-routes';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
     app.route('/sandbox/shopify', guardSimulatorAdmin(deps.sandbox.shopify, auth));
     app.route('/sandbox/quickbooks', guardSimulatorAdmin(deps.sandbox.quickbooks, auth));
   }
+  if (deps.pay) app.route('/', payRoutes(deps.pay));
   const served = app
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .get('/readyz', async (c) => {

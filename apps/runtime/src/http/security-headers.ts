@@ -25,7 +25,7 @@ export function isHookPath(path: string): boolean {
  * whatever a flow put in them and whether the flow or the ingress answered, are sandboxed (a
  * unique origin without scripts) and never sniffed, overriding anything set before. The
  * simulators imitate other services' pages (the Protect.js card iframe) and answer with those
- * services' own rules.
+ * services' own rules; the hosted pay page (`/pay/…`) sets its own.
  */
 export function securityHeaders(): MiddlewareHandler {
   const strict = secureHeaders({
@@ -46,7 +46,8 @@ export function securityHeaders(): MiddlewareHandler {
   const hooks = secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
   return async (c, next) => {
     const path = c.req.path;
-    if (path.startsWith('/sandbox/')) return next();
+    // The pay page sets its own strict policy (Protect.js's script and frames, a nonce).
+    if (path.startsWith('/sandbox/') || path.startsWith('/pay/')) return next();
     if (!isHookPath(path)) return strict(c, next);
     await hooks(c, next);
     for (const [name, value] of Object.entries(HOOK_ANSWER_SECURITY_HEADERS)) {

@@ -25,6 +25,20 @@ export class RunWaiter {
 
   /** Resolves with the run's answer, or null when `timeoutMs` passes first. */
   async wait(runId: string, timeoutMs: number): Promise<RunResult | null> {
+    return this.waitFor(runId, timeoutMs, () => this.read(runId));
+  }
+
+  /**
+   * Resolves with what `read` finds about the run once it finds something (non-null), checking
+   * after each of the run's notifications and every `pollMs` (default: only on notifications),
+   * or with null when `timeoutMs` passes first.
+   */
+  async waitFor<T>(
+    runId: string,
+    timeoutMs: number,
+    read: () => Promise<T | null>,
+    pollMs?: number,
+  ): Promise<T | null> {
     let wake!: () => void;
     let woke = new Promise<void>((r) => (wake = r));
     const set = this.waiters.get(runId) ?? new Set();
@@ -35,17 +49,19 @@ export class RunWaiter {
     try {
       for (;;) {
         // Check after subscribing, so a notification sent before we listened is not missed.
-        const result = await this.read(runId);
-        if (result) return result;
+        const result = await read();
+        if (result !== null) return result;
         const left = deadline - Date.now();
         if (left <= 0) return null;
         let timer: NodeJS.Timeout | undefined;
         const timedOut = await Promise.race([
           woke.then(() => false),
-          new Promise<boolean>((r) => (timer = setTimeout(() => r(true), left))),
+          new Promise<boolean>(
+            (r) => (timer = setTimeout(() => r(true), Math.min(left, pollMs ?? left))),
+          ),
         ]);
         clearTimeout(timer);
-        if (timedOut) return (await this.read(runId)) ?? null;
+        if (timedOut && Date.now() >= deadline) return await read();
         woke = new Promise<void>((r) => (wake = r));
       }
     } finally {

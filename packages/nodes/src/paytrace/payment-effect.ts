@@ -35,6 +35,12 @@ export interface PaymentEffect {
   readonly amountMinor: number | null;
   /** The transaction a follow-up acts on, noted in the ledger before calling. */
   readonly targetId?: string;
+  /**
+   * Tells apart tries of one business fact that may each be sent (a pay page's submissions,
+   * each with its own card): a recorded decline of another try lets this one go ahead, a
+   * recorded approval of another try conflicts. Absent for nodes that send one request.
+   */
+  readonly attempt?: string;
   /** Sends the request under `invoiceId` and returns PayTrace's definite answer. */
   perform(invoiceId: string): Promise<PaymentOutcome>;
   /** What an attempt whose answer was lost did, or `undefined` when it provably did not happen. */
@@ -78,6 +84,7 @@ function paymentFingerprint(client: PaytraceClient, effect: PaymentEffect, busin
     operation: effect.operation,
     amount: effect.amountMinor,
     target: effect.targetId ?? null,
+    ...(effect.attempt === undefined ? {} : { attempt: effect.attempt }),
   });
 }
 

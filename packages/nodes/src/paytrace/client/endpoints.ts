@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CustomerAnswer, PaytraceEnvelope, TransactionAnswer } from './wire/answers';
 import {
   KeyedChargeRequest,
@@ -120,3 +120,12 @@ export const reportEndpoints = {
     TransactionsAnswer,
   ),
 } as const;
+
+/** Protect.js: the client key a pay page hands to `PTPayment.setup` (API facts 12.2). */
+export const paymentFieldsEndpoints = {
+  clientKey: endpoint(
+    '/v1/payment_fields/token/create',
+    z.object({}),
+    z.looseObject({ clientKey: z.string().min(1).max(4096).optional() }),
+  ),
+};

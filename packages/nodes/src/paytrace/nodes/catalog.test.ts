@@ -10,7 +10,7 @@ describe('PayTrace node catalogue', () => {
 
   it('lists every PayTrace node, all with effects, a paytrace connection and docs', () => {
     expect(entries.map((e) => e.type)).toEqual(paytraceNodes.map((n) => n.type));
-    expect(entries).toHaveLength(10);
+    expect(entries).toHaveLength(12);
     for (const entry of entries) {
       expect(entry.effects, entry.type).toBe(true);
       expect(entry.connection, entry.type).toEqual({

@@ -57,6 +57,19 @@ export {
   PaymentOutput,
   TransactionRecord,
 } from './shared/outputs';
+import { paytracePayLinkNode } from './pay-link/definition';
+import { paytraceAwaitPaymentNode } from './await-payment/definition';
+
+export {
+  paytracePayLinkNode,
+  PayLinkOutput,
+  type PaytracePayLinkConfig,
+} from './pay-link/definition';
+export {
+  paytraceAwaitPaymentNode,
+  AwaitPaymentOutput,
+  type PaytraceAwaitPaymentConfig,
+} from './await-payment/definition';
 
 /** Every PayTrace node type, in palette order. */
 export const paytraceNodes = [
@@ -70,4 +83,6 @@ export const paytraceNodes = [
   paytraceTransactionsExportNode,
   paytraceBatchesExportNode,
   paytraceBatchTransactionsNode,
+  paytracePayLinkNode,
+  paytraceAwaitPaymentNode,
 ] as const;

@@ -15,6 +15,9 @@ import { createTransactionsExportExecutor } from './transactions-export/execute'
 import { createVaultDeleteExecutor } from './vault-delete/execute';
 import { createVaultUpsertExecutor } from './vault-upsert/execute';
 import { createVoidExecutor } from './void/execute';
+import { createPayLinkExecutor } from './pay-link/execute';
+import { createAwaitPaymentExecutor } from './await-payment/execute';
+import type { PayLinks } from './pay-link/pay-links';
 
 /** What the factories use of the lookup's shared services. */
 interface PaytraceServices {
@@ -38,4 +41,7 @@ export const paytraceExecutorFactories = {
     createBatchesExportExecutor(s.paytrace),
   'paytrace.batch-transactions': (_: unknown, s: PaytraceServices) =>
     createBatchTransactionsExecutor(s.paytrace),
+  'paytrace.pay-link': (o: { pay?: PayLinks }) => createPayLinkExecutor(o.pay),
+  'paytrace.await-payment': (o: { pay?: PayLinks }, s: PaytraceServices) =>
+    createAwaitPaymentExecutor(s.paytrace, o.pay),
 };
