@@ -201,8 +201,8 @@ describe('pay page', () => {
   it('charges once when two tabs submit at the same time', async () => {
     const { runId, url, order } = await placeOrder(3100);
     const tabs = [await protectToken(sim.url), await protectToken(sim.url)];
-    const [a, b] = await Promise.all(tabs.map((tokens) => postTokens(url, tokens)));
-    const statuses = [a.status, b.status].sort();
+    const answers = await Promise.all(tabs.map((tokens) => postTokens(url, tokens)));
+    const statuses = answers.map((a) => a.status).sort();
     expect(statuses[0]).toBe(200);
     expect([202, 409]).toContain(statuses[1]);
     await waitForRun(base, runId);
