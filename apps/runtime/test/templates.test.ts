@@ -28,9 +28,7 @@ async function shop(method: string, path: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  const parsed = text
-    ? parse(text, undefined, (v) => (isSafeNumber(v) ? Number(v) : v))
-    : null;
+  const parsed = text ? parse(text, undefined, (v) => (isSafeNumber(v) ? Number(v) : v)) : null;
   return { status: res.status, body: parsed as any };
 }
 const paytraceTransactions = async (): Promise<any[]> =>
@@ -95,7 +93,11 @@ async function placeOrder(customerId: string, price: string, quantity = 1) {
   return res.body.order;
 }
 
-const cents = (text: string) => Number(text.replace('.', ''));
+/** Closes PayTrace's batch: every pending sale settles. */
+async function settle() {
+  const answer = await simulatorCall(`${base}/sandbox/paytrace`, '/v1/transactions/settle', {});
+  expect(answer.success, JSON.stringify(answer)).toBe(true);
+}
 
 async function refund(orderId: string, lineItemId: string, quantity: number) {
   const res = await shop('POST', `/orders/${orderId}/refunds`, {
@@ -216,9 +218,17 @@ describe('order to cash', () => {
     expect(after.financial_status).toBe('paid');
     expect(metafield(after, 'transaction_id')).toBe(String(sales[0].id));
     expect(metafield(after, 'customer_vault_id')).toBe('vault-ada-1');
-    const invoice = await call(base, 'GET', `/api/ledger/documents/invoice/shopify-order-${order.id}`);
+    const invoice = await call(
+      base,
+      'GET',
+      `/api/ledger/documents/invoice/shopify-order-${order.id}`,
+    );
     expect(invoice.body.document).toMatchObject({ total: 5000, openBalance: 0 });
-    const payment = await call(base, 'GET', `/api/ledger/documents/payment/paytrace-${sales[0].id}`);
+    const payment = await call(
+      base,
+      'GET',
+      `/api/ledger/documents/payment/paytrace-${sales[0].id}`,
+    );
     expect(payment.body.document).toMatchObject({ amount: 5000 });
     const erpCustomer = await call(
       base,
@@ -240,13 +250,18 @@ describe('order to cash', () => {
     expect(after.financial_status).toBe('pending');
     expect(after.tags).toContain('paytrace-declined');
     expect(after.note).toMatch(/Do not honor/i);
-    const invoice = await call(base, 'GET', `/api/ledger/documents/invoice/shopify-order-${order.id}`);
+    const invoice = await call(
+      base,
+      'GET',
+      `/api/ledger/documents/invoice/shopify-order-${order.id}`,
+    );
     expect(invoice.status).toBe(404);
   });
 
   it('charges nobody for a customer without a vault profile and tags the order', async () => {
-    const customer = (await shop('POST', '/customers', { first_name: 'New', email: 'n@example.com' }))
-      .body.customer;
+    const customer = (
+      await shop('POST', '/customers', { first_name: 'New', email: 'n@example.com' })
+    ).body.customer;
     const order = await placeOrder(customer.id, '10.00');
     const run = await runFor(orderFlow, order.id);
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
@@ -270,7 +285,11 @@ describe('refund to credit memo', () => {
     const after = await shopifyOrder(order.id);
     expect(after.tags).toContain('paytrace-refunded');
     expect(after.note).toMatch(new RegExp(`PayTrace void .* for Shopify refund ${r.id}`));
-    const memo = await call(base, 'GET', `/api/ledger/documents/credit-memo/shopify-refund-${r.id}`);
+    const memo = await call(
+      base,
+      'GET',
+      `/api/ledger/documents/credit-memo/shopify-refund-${r.id}`,
+    );
     expect(memo.body.document).toMatchObject({ total: 4000, refunded: 4000 });
     await expectBooksMatchPaytrace();
   });
@@ -279,7 +298,7 @@ describe('refund to credit memo', () => {
     const customer = await vaultCustomer('vault-partial-1');
     const order = await placeOrder(customer.id, '10.00', 3);
     expect((await runFor(orderFlow, order.id)).status).toBe('succeeded');
-    await call(base, 'POST', '/sandbox/paytrace/__admin/clock', { advance_seconds: 2 * 86_400 });
+    await settle();
     const line = order.line_items[0].id;
     const first = await refund(order.id, line, 1);
     expect((await runFor(refundFlow, first.id)).status).toBe('succeeded');
@@ -307,23 +326,34 @@ describe('refund to credit memo', () => {
     await expectBooksMatchPaytrace();
   });
 
-  it('refuses a refund above what PayTrace captured: dead letter, nothing refunded', async () => {
+  it('refuses a refund above what is left of the capture: dead letter, nothing refunded', async () => {
     const customer = await vaultCustomer('vault-over-1');
-    // Charged 5.00 in PayTrace, though the Shopify order is 50.00 (recorded against a smaller sale).
     const order = await placeOrder(customer.id, '50.00');
     expect((await runFor(orderFlow, order.id)).status).toBe('succeeded');
-    const small = await simulatorCall(`${base}/sandbox/paytrace`, '/v1/transactions/sale/by_customer', {
-      customer_id: 'vault-over-1',
-      amount: '5.00',
-    });
-    expect(small.response_code).toBe(101);
-    await call(base, 'POST', '/sandbox/paytrace/__admin/clock', { advance_seconds: 2 * 86_400 });
-    // Point the order at the small sale, as a hand edit in Shopify would.
-    const edit = await shop('POST', `/orders/${order.id}/metafields`, {});
-    void edit;
+    await settle();
+    const sale = (await paytraceTransactions()).find((t) => t.customerId === 'vault-over-1');
+    // The merchant refunded 45.00 straight in PayTrace; Shopify then refunds the whole order.
+    const direct = await simulatorCall(
+      `${base}/sandbox/paytrace`,
+      '/v1/transactions/refund/for_transaction',
+      { transaction_id: sale.id, amount: '45.00' },
+    );
+    expect(direct.success, JSON.stringify(direct)).toBe(true);
     const r = await refund(order.id, order.line_items[0].id, 1);
     const run = await runFor(refundFlow, r.id);
     expect(run.status).toBe('failed');
-    void small;
+    expect(run.failedNodeId).toBe('refund');
+    const dead = await call(base, 'GET', '/api/dead-letters');
+    const letter = dead.body.deadLetters.find((d: any) => d.runId === run.id);
+    expect(letter, JSON.stringify(dead.body)).toBeDefined();
+    expect(run.error.message).toMatch(/exceeds the amount available on the original transaction/);
+    const refunds = (await paytraceTransactions()).filter((t) => t.refundOf === sale.id);
+    expect(refunds.map((t) => t.amountCents)).toEqual([4500]);
+    const memo = await call(
+      base,
+      'GET',
+      `/api/ledger/documents/credit-memo/shopify-refund-${r.id}`,
+    );
+    expect(memo.status).toBe(404);
   });
 });
