@@ -6,12 +6,13 @@ import { jsonResponse } from '../openapi-helpers';
 import { ErrorResponse } from '../schemas';
 import { DemoResult } from '../../templates/api-schemas';
 import { runDemo } from '../../templates/run-demo';
+import { loadTemplates, type Template } from '../../templates/template-catalog';
 
 /**
  * The guided sandbox demo: installs the order-to-cash and refund templates against the
  * simulators, seeds a vault customer and places an order for them.
  */
-export function demoRoutes(deps: AppDeps) {
+export function demoRoutes(deps: AppDeps, templates: Template[] = loadTemplates()) {
   return apiRouter().openapi(
     apiRoute('admin', {
       method: 'post',
@@ -21,7 +22,8 @@ export function demoRoutes(deps: AppDeps) {
       responses: {
         200: jsonResponse(DemoResult, 'Order placed'),
         403: jsonResponse(ErrorResponse, 'Not in sandbox mode'),
-        501: jsonResponse(ErrorResponse, 'Not built yet'),
+        409: jsonResponse(ErrorResponse, 'A simulator connection is missing'),
+        502: jsonResponse(ErrorResponse, 'A simulator refused a demo step'),
       },
     }),
     async (c) => {
@@ -31,7 +33,7 @@ export function demoRoutes(deps: AppDeps) {
           'SANDBOX_ONLY',
           'The demo runs only in sandbox mode (start with --sandbox); it places orders in the built-in simulators',
         );
-      return c.json(await runDemo(deps, c), 200);
+      return c.json(await runDemo(deps, c, templates), 200);
     },
   );
 }
