@@ -401,7 +401,7 @@ describe('POST /api/demo', () => {
     const api = await startTestRuntime(rt.databaseUrl, { role: 'api' });
     try {
       const refused = await call(api.url!, 'POST', '/api/demo');
-      expect(refused.status).toBe(403);
+      expect(refused.status).toBe(404);
       expect(refused.body.error).toMatchObject({ code: 'SANDBOX_ONLY' });
       expect(refused.body.error.message).toMatch(/sandbox mode/);
     } finally {

@@ -143,7 +143,11 @@ async function runOfOrder(deps: AppDeps, flowId: string, orderId: string) {
 export async function runDemo(deps: AppDeps, c: Context, templates: Template[]): Promise<Result> {
   const sandbox = deps.sandbox;
   if (!sandbox)
-    throw new ApiError(403, 'SANDBOX_ONLY', 'The demo runs only in sandbox mode (--sandbox)');
+    throw new ApiError(
+      404,
+      'SANDBOX_ONLY',
+      'The demo runs only in sandbox mode (PAYBRIDGE_SANDBOX=on)',
+    );
   const connections = {
     shopify: await simulatorConnection(deps, 'shopify'),
     paytrace: await simulatorConnection(deps, 'paytrace'),

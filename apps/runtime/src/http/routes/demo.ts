@@ -21,7 +21,10 @@ export function demoRoutes(deps: AppDeps, templates: Template[] = loadTemplates(
         'Sandbox mode only: install the templates against the simulators, seed a vault customer and place a Shopify order',
       responses: {
         200: jsonResponse(DemoResult, 'Order placed'),
-        403: jsonResponse(ErrorResponse, 'Not in sandbox mode'),
+        404: jsonResponse(
+          ErrorResponse,
+          'Not in sandbox mode: there are no simulators to run it on',
+        ),
         409: jsonResponse(ErrorResponse, 'A simulator connection is missing'),
         502: jsonResponse(ErrorResponse, 'A simulator refused a demo step'),
       },
@@ -29,9 +32,9 @@ export function demoRoutes(deps: AppDeps, templates: Template[] = loadTemplates(
     async (c) => {
       if (!deps.sandbox)
         throw new ApiError(
-          403,
+          404,
           'SANDBOX_ONLY',
-          'The demo runs only in sandbox mode (start with --sandbox); it places orders in the built-in simulators',
+          'The demo runs only in sandbox mode (the default with the embedded database, or PAYBRIDGE_SANDBOX=on): it places orders in the built-in simulators',
         );
       return c.json(await runDemo(deps, c, templates), 200);
     },
