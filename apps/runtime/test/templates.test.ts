@@ -207,6 +207,27 @@ describe('templates API', () => {
     const actions = audit.body.entries?.map((e: any) => e.action) ?? [];
     expect(actions.filter((a: string) => a === 'template.install')).toHaveLength(3);
   });
+  it('makes one flow when the same install is sent twice at once', async () => {
+    const store = await call(base, 'POST', '/api/connections', {
+      type: 'shopify',
+      name: 'Second store',
+      values: {
+        shopDomain: 'second-store.myshopify.com',
+        environment: 'simulator',
+        accessToken: 'shpat_second',
+        webhookSecret: 'second-secret',
+      },
+    });
+    expect(store.status, JSON.stringify(store.body)).toBe(201);
+    const body = { connections: { shopify: store.body.id, paytrace: paytraceId } };
+    const both = await Promise.all([
+      call(base, 'POST', '/api/templates/refund-to-credit-memo/install', body),
+      call(base, 'POST', '/api/templates/refund-to-credit-memo/install', body),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(both[0]!.body.flows[0].id).toBe(both[1]!.body.flows[0].id);
+    expect(both.every((r) => r.body.flows[0].active === false)).toBe(true);
+  });
 });
 
 describe('order to cash', () => {

@@ -7,10 +7,14 @@
  * @module
  */
 import type { z } from '@hono/zod-openapi';
-import { DEMO_CREDENTIALS } from '@paybridge/sandbox';
+import { DEMO_CREDENTIALS, SHOPIFY_DEMO_CREDENTIALS } from '@paybridge/sandbox';
 import type { Context } from 'hono';
 import { isSafeNumber, parse } from 'lossless-json';
 import { activateFlowVersion } from '../flows/create-flow';
+import {
+  SANDBOX_PAYTRACE_CONNECTION,
+  SANDBOX_SHOPIFY_CONNECTION,
+} from '../sandbox/sandbox-connections';
 import * as q from '../db/queries/flows';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
@@ -111,16 +115,24 @@ async function seedShopifyCustomer(shopify: Simulator): Promise<string> {
   return String(customer.id);
 }
 
-/** The simulator connection of `type` a sandbox start created (or an admin pointed there). */
-async function simulatorConnection(deps: AppDeps, type: string): Promise<string> {
-  const found = (await deps.connections.list(type)).find(
-    (c) => c.values.environment === 'simulator',
-  );
+/**
+ * The connection of `type` to the built-in simulator with its demo account (the one a sandbox
+ * start creates), preferring the one under the sandbox's own name.
+ */
+async function simulatorConnection(deps: AppDeps, type: 'shopify' | 'paytrace'): Promise<string> {
+  const demo = (values: Record<string, unknown>) =>
+    values.environment === 'simulator' &&
+    (type === 'shopify'
+      ? values.shopDomain === SHOPIFY_DEMO_CREDENTIALS.shopDomain
+      : values.username === DEMO_CREDENTIALS.username);
+  const own = type === 'shopify' ? SANDBOX_SHOPIFY_CONNECTION : SANDBOX_PAYTRACE_CONNECTION;
+  const candidates = (await deps.connections.list(type)).filter((c) => demo(c.values));
+  const found = candidates.find((c) => c.name === own) ?? candidates[0];
   if (!found)
     throw new ApiError(
       409,
       'DEMO_CONNECTION_MISSING',
-      `No ${type} connection to the built-in simulator; restart in sandbox mode to recreate it`,
+      `No ${type} connection to the built-in simulator's demo account; restart in sandbox mode to recreate "${own}"`,
     );
   return found.id;
 }
