@@ -10,3 +10,4 @@ export * from './shopify';
 export * from './ingress';
 export * from './sandbox';
 export * from './pay';
+export * from './templates';
