@@ -29,6 +29,8 @@ import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/qui
 import { guardSimulatorAdmin } from '../sandbox/simulator-admin-guard';
 import { hooksOriginOnly } from './hooks-origin';
 import { securityHeaders } from './security-headers';
+import { templateRoutes } from './routes/templates';
+import { demoRoutes } from './routes/demo';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -66,7 +68,9 @@ export function createApp(deps: AppDeps) {
     .route('/', createConnectionRoutes(deps))
     .route('/', ledgerRoutes(deps))
     .route('/', quickbooksConnectRoutes(deps))
-    .route('/', shopifySyncRoutes(deps));
+    .route('/', shopifySyncRoutes(deps))
+    .route('/', templateRoutes(deps))
+    .route('/', demoRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],

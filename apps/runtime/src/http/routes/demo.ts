@@ -1,0 +1,37 @@
+import { ApiError } from '../api-error';
+import type { AppDeps } from '../app-deps';
+import { apiRoute } from '../api-route';
+import { apiRouter } from '../api-router';
+import { jsonResponse } from '../openapi-helpers';
+import { ErrorResponse } from '../schemas';
+import { DemoResult } from '../../templates/api-schemas';
+import { runDemo } from '../../templates/run-demo';
+
+/**
+ * The guided sandbox demo: installs the order-to-cash and refund templates against the
+ * simulators, seeds a vault customer and places an order for them.
+ */
+export function demoRoutes(deps: AppDeps) {
+  return apiRouter().openapi(
+    apiRoute('admin', {
+      method: 'post',
+      path: '/demo',
+      summary:
+        'Sandbox mode only: install the templates against the simulators, seed a vault customer and place a Shopify order',
+      responses: {
+        200: jsonResponse(DemoResult, 'Order placed'),
+        403: jsonResponse(ErrorResponse, 'Not in sandbox mode'),
+        501: jsonResponse(ErrorResponse, 'Not built yet'),
+      },
+    }),
+    async (c) => {
+      if (!deps.sandbox)
+        throw new ApiError(
+          403,
+          'SANDBOX_ONLY',
+          'The demo runs only in sandbox mode (start with --sandbox); it places orders in the built-in simulators',
+        );
+      return c.json(await runDemo(deps, c), 200);
+    },
+  );
+}

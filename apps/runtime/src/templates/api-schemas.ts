@@ -1,0 +1,129 @@
+/**
+ * Shapes of the templates API (`/api/templates`, `/api/demo`); the editor's typed client sees
+ * exactly these.
+ *
+ * @module
+ */
+import { z } from '@hono/zod-openapi';
+import { ParameterType, SlotType, TemplateId } from './manifest';
+
+const ParameterValue = z.union([z.string(), z.number().int(), z.boolean(), z.array(z.string())]);
+
+export const TemplateConnectionNeed = z
+  .object({
+    slot: z.string(),
+    type: SlotType,
+    label: z.string(),
+    help: z.string(),
+    /** Connection types the slot accepts (list these in a picker). */
+    connectionTypes: z.array(z.string()),
+    /** True when the slot may be left empty: the built-in ledger (ERP slots). */
+    builtInAllowed: z.boolean(),
+  })
+  .openapi('TemplateConnectionNeed');
+
+export const TemplateParameterInfo = z
+  .object({
+    name: z.string(),
+    type: ParameterType,
+    label: z.string(),
+    default: ParameterValue,
+    help: z.string(),
+    required: z.boolean(),
+  })
+  .openapi('TemplateParameter');
+
+/** Enough of the graph to draw a picture of it on a card. */
+export const TemplateOutline = z
+  .object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        label: z.string(),
+        position: z.object({ x: z.number(), y: z.number() }),
+      }),
+    ),
+    edges: z.array(z.object({ from: z.string(), fromPort: z.string(), to: z.string() })),
+  })
+  .openapi('TemplateOutline');
+
+export const TemplateSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    connections: z.array(TemplateConnectionNeed),
+    parameters: z.array(TemplateParameterInfo),
+    outline: TemplateOutline,
+  })
+  .openapi('TemplateSummary');
+
+export const TemplateDetail = TemplateSummary.extend({
+  /** The flow graph as shipped (bindings not yet applied). */
+  graph: z.unknown(),
+  /** The manifest file as shipped, bindings included. */
+  manifest: z.unknown(),
+}).openapi('TemplateDetail');
+
+export const TemplateIdParam = z.object({ id: TemplateId });
+
+export const TemplateInstallInput = z
+  .object({
+    /**
+     * Connection id per slot. An ERP slot left out, null or empty posts to the built-in ledger.
+     */
+    connections: z.record(z.string(), z.string().max(100).nullable()).default({}),
+    /** Parameter values by name; left out: the parameter's default. */
+    parameters: z.record(z.string(), ParameterValue).default({}),
+    activate: z.boolean().default(false),
+    /**
+     * Install another copy even when this template is installed with the same connections:
+     * created inactive, named "<title> (copy)".
+     */
+    copy: z.boolean().default(false),
+  })
+  .openapi('TemplateInstallInput');
+
+/** A URL an outside system must call for the flow to start, and how to set it up. */
+export const TriggerUrl = z
+  .object({
+    nodeId: z.string(),
+    kind: z.enum(['shopify', 'rest']),
+    url: z.string(),
+    /** Shopify webhook topics to subscribe to this URL. */
+    topics: z.array(z.string()),
+    /** What to do with the URL, in words. */
+    hint: z.string(),
+  })
+  .openapi('TriggerUrl');
+
+export const InstalledFlow = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    active: z.boolean(),
+    version: z.number().int(),
+  })
+  .openapi('InstalledFlow');
+
+export const TemplateInstallResult = z
+  .object({
+    templateId: z.string(),
+    /** True when this template was already installed with these connections: nothing created. */
+    reused: z.boolean(),
+    flows: z.array(InstalledFlow),
+    triggerUrls: z.array(TriggerUrl),
+    warnings: z.array(z.string()),
+  })
+  .openapi('TemplateInstallResult');
+
+export const DemoResult = z
+  .object({
+    shopifyOrderId: z.string(),
+    orderName: z.string(),
+    /** The run the order's webhook started, once it exists (null when it did not in time). */
+    runId: z.string().nullable(),
+    flows: z.array(InstalledFlow.extend({ templateId: z.string(), reused: z.boolean() })),
+  })
+  .openapi('DemoResult');

@@ -1,0 +1,82 @@
+/**
+ * The manifest of a shipped template (`templates/<id>/template.json`): what the flow needs from
+ * whoever installs it (connections by type, parameters) and where each answer goes in the graph
+ * (bindings). The graph itself is an ordinary flow graph, validated like every saved flow.
+ *
+ * @module
+ */
+import { z } from '@hono/zod-openapi';
+
+/** Template ids appear in URLs: lower-case words joined by "-". */
+export const TemplateId = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lower-case words joined by "-"')
+  .max(64);
+
+/**
+ * What a connection slot takes: a connection of that type. `erp` is the built-in ledger (no
+ * connection) or a QuickBooks Online connection.
+ */
+export const SlotType = z.enum(['paytrace', 'shopify', 'erp']);
+export type SlotType = z.infer<typeof SlotType>;
+
+/** The connection types a slot of each kind accepts. */
+export const SLOT_CONNECTION_TYPES: Record<SlotType, readonly string[]> = {
+  paytrace: ['paytrace'],
+  shopify: ['shopify'],
+  erp: ['quickbooks'],
+};
+
+const Name = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase, starting with a lower-case letter')
+  .max(64);
+
+export const ConnectionSlot = z.object({
+  slot: Name,
+  type: SlotType,
+  label: z.string().min(1).max(200),
+  help: z.string().max(2000).default(''),
+});
+export type ConnectionSlot = z.infer<typeof ConnectionSlot>;
+
+export const ParameterType = z.enum(['string', 'integer', 'boolean', 'string-list']);
+export type ParameterType = z.infer<typeof ParameterType>;
+
+const ParameterValue = z.union([z.string(), z.number().int(), z.boolean(), z.array(z.string())]);
+
+export const TemplateParameter = z.object({
+  name: Name,
+  type: ParameterType,
+  label: z.string().min(1).max(200),
+  default: ParameterValue,
+  help: z.string().min(1).max(2000),
+  /** Whether an empty string or list is refused. */
+  required: z.boolean().default(false),
+});
+export type TemplateParameter = z.infer<typeof TemplateParameter>;
+
+/** A place in one node's config, e.g. `["connectionId"]` or `["tags", 0]`. */
+const ConfigPath = z.array(z.union([z.string().min(1), z.number().int().min(0)])).min(1);
+
+/** One node config field that takes a connection slot's id or a parameter's value. */
+export const Binding = z.union([
+  z.object({ node: z.string().min(1), path: ConfigPath, connection: Name }).strict(),
+  z.object({ node: z.string().min(1), path: ConfigPath, parameter: Name }).strict(),
+]);
+export type Binding = z.infer<typeof Binding>;
+
+export const TemplateManifest = z
+  .object({
+    id: TemplateId,
+    title: z.string().min(1).max(200),
+    description: z.string().min(1).max(5000),
+    connections: z.array(ConnectionSlot).max(20),
+    parameters: z.array(TemplateParameter).max(50).default([]),
+    bindings: z.array(Binding).max(200),
+  })
+  .strict();
+export type TemplateManifest = z.infer<typeof TemplateManifest>;
+
+/** A template file: the manifest plus the flow graph it installs. */
+export const TemplateFile = TemplateManifest.extend({ graph: z.unknown() }).strict();

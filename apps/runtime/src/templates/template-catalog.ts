@@ -1,0 +1,101 @@
+/**
+ * Reads the shipped templates from `templates/<id>/template.json` and checks each one: the
+ * manifest against its schema, the graph with the validation every saved flow goes through,
+ * and every binding against the manifest and the graph, so a broken template fails `npm test`
+ * and the runtime start, never an install.
+ *
+ * @module
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateGraph, type FlowGraph } from '@paybridge/engine';
+import { lookupSpec } from '@paybridge/nodes/definitions';
+import { TemplateFile, type TemplateManifest } from './manifest';
+
+/** Where the shipped templates live (the repository's `templates/`). */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../../../templates', import.meta.url));
+
+/** A checked template: its manifest, its valid graph, and the file's text as shipped. */
+export interface Template {
+  manifest: TemplateManifest;
+  graph: FlowGraph;
+  /** The parsed file, for `GET /api/templates/{id}`. */
+  source: unknown;
+}
+
+/** A template file that is not a valid template; the message names the file and the problem. */
+export class TemplateError extends Error {}
+
+/**
+ * Checks one parsed template file. `where` names it in messages. Throws {@link TemplateError}
+ * with every problem found.
+ */
+export function checkTemplate(source: unknown, where: string): Template {
+  const parsed = TemplateFile.safeParse(source);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new TemplateError(`${where}: invalid manifest: ${issues.join('; ')}`);
+  }
+  const { graph: rawGraph, ...manifest } = parsed.data;
+  const result = validateGraph(rawGraph, lookupSpec);
+  if (!result.ok) {
+    const issues = result.errors.map((i) => `${i.path.join('.') || 'graph'}: ${i.message}`);
+    throw new TemplateError(`${where}: invalid graph: ${issues.join('; ')}`);
+  }
+  const problems = bindingProblems(manifest, result.graph);
+  if (problems.length > 0) throw new TemplateError(`${where}: ${problems.join('; ')}`);
+  return { manifest, graph: result.graph, source };
+}
+
+function bindingProblems(manifest: TemplateManifest, graph: FlowGraph): string[] {
+  const problems: string[] = [];
+  const slots = new Set(manifest.connections.map((s) => s.slot));
+  const parameters = new Set(manifest.parameters.map((p) => p.name));
+  const nodes = new Set(graph.nodes.map((n) => n.id));
+  if (slots.size !== manifest.connections.length) problems.push('connection slots repeat a name');
+  if (parameters.size !== manifest.parameters.length) problems.push('parameters repeat a name');
+  for (const [i, binding] of manifest.bindings.entries()) {
+    if (!nodes.has(binding.node)) problems.push(`bindings.${i}: no node "${binding.node}"`);
+    if ('connection' in binding && !slots.has(binding.connection))
+      problems.push(`bindings.${i}: no connection slot "${binding.connection}"`);
+    if ('parameter' in binding && !parameters.has(binding.parameter))
+      problems.push(`bindings.${i}: no parameter "${binding.parameter}"`);
+  }
+  for (const slot of slots) {
+    if (!manifest.bindings.some((b) => 'connection' in b && b.connection === slot))
+      problems.push(`connection slot "${slot}" is bound to no node`);
+  }
+  for (const name of parameters) {
+    if (!manifest.bindings.some((b) => 'parameter' in b && b.parameter === name))
+      problems.push(`parameter "${name}" is bound to no node`);
+  }
+  return problems;
+}
+
+/**
+ * Loads and checks every template under `dir`, sorted by id. A directory without
+ * `template.json` is skipped; a file that fails its checks throws, naming it.
+ */
+export function loadTemplates(dir: string = TEMPLATES_DIR): Template[] {
+  if (!existsSync(dir)) return [];
+  const templates: Template[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const file = join(dir, entry.name, 'template.json');
+    if (!existsSync(file)) continue;
+    let source: unknown;
+    try {
+      source = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new TemplateError(`templates/${entry.name}/template.json: ${(err as Error).message}`);
+    }
+    const template = checkTemplate(source, `templates/${entry.name}/template.json`);
+    if (template.manifest.id !== entry.name)
+      throw new TemplateError(
+        `templates/${entry.name}/template.json: id "${template.manifest.id}" differs from its directory`,
+      );
+    templates.push(template);
+  }
+  return templates.sort((a, b) => a.manifest.id.localeCompare(b.manifest.id));
+}
