@@ -11,11 +11,7 @@ import { rememberInstall } from './install-result-store';
 import { ParameterField } from './parameter-field';
 import { draftOf, parseParameters, type ParameterDraft } from './parameter-values';
 import { preselectConnection } from './sandbox';
-import {
-  installTemplate,
-  type TemplateInstallResult,
-  type TemplateSummary,
-} from './templates-api';
+import { installTemplate, type TemplateInstallResult, type TemplateSummary } from './templates-api';
 
 /**
  * Installs one template: a connection for each slot it needs (simulators preselected in sandbox

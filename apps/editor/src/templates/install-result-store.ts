@@ -14,12 +14,14 @@ export function rememberInstall(qc: QueryClient, result: TemplateInstallResult):
 
 /** What installing opened this flow with, if it was just installed in this session. */
 export function useInstallResult(flowId: string | null): TemplateInstallResult | undefined {
-  return useQuery<TemplateInstallResult | null>({
-    queryKey: installKey(flowId ?? ''),
-    queryFn: () => null,
-    enabled: false,
-    staleTime: Infinity,
-  }).data ?? undefined;
+  return (
+    useQuery<TemplateInstallResult | null>({
+      queryKey: installKey(flowId ?? ''),
+      queryFn: () => null,
+      enabled: false,
+      staleTime: Infinity,
+    }).data ?? undefined
+  );
 }
 
 /** Keeps the demo's answer for the order flow it opens (the results links need its order id). */
@@ -29,10 +31,12 @@ export function rememberDemo(qc: QueryClient, flowId: string, result: DemoResult
 
 /** The demo this flow was opened for, if any. */
 export function useDemoResult(flowId: string | null): DemoResult | undefined {
-  return useQuery<DemoResult | null>({
-    queryKey: demoKey(flowId ?? ''),
-    queryFn: () => null,
-    enabled: false,
-    staleTime: Infinity,
-  }).data ?? undefined;
+  return (
+    useQuery<DemoResult | null>({
+      queryKey: demoKey(flowId ?? ''),
+      queryFn: () => null,
+      enabled: false,
+      staleTime: Infinity,
+    }).data ?? undefined
+  );
 }

@@ -13,9 +13,7 @@ export function isSimulatorConnection(connection: Pick<Connection, 'values'>): b
  * The connection a slot starts with: a simulator connection when there is one (sandbox mode),
  * else the only connection of the type, else none (the built-in ledger for an ERP slot).
  */
-export function preselectConnection(
-  usable: readonly Pick<Connection, 'id' | 'values'>[],
-): string {
+export function preselectConnection(usable: readonly Pick<Connection, 'id' | 'values'>[]): string {
   const simulator = usable.find(isSimulatorConnection);
   if (simulator) return simulator.id;
   return usable.length === 1 && usable[0] ? usable[0].id : '';

@@ -60,7 +60,12 @@ export function TemplateOutlinePicture({
       })}
       {nodes.map((n) => (
         <g key={n.id} transform={`translate(${n.position.x},${n.position.y})`}>
-          <rect className={`outline-node ${family(n.type)}`} width={NODE_W} height={NODE_H} rx={8} />
+          <rect
+            className={`outline-node ${family(n.type)}`}
+            width={NODE_W}
+            height={NODE_H}
+            rx={8}
+          />
           <text x={10} y={NODE_H / 2 + 6} className="outline-label">
             {n.label.length > 20 ? `${n.label.slice(0, 19)}…` : n.label}
           </text>

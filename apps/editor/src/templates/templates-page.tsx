@@ -14,7 +14,11 @@ import './templates.css';
  */
 export function TemplatesPage({ me }: { me: Me }) {
   const canInstall = hasRole(me.role, 'editor');
-  const templates = useQuery({ queryKey: ['templates'], queryFn: listTemplates, staleTime: 60_000 });
+  const templates = useQuery({
+    queryKey: ['templates'],
+    queryFn: listTemplates,
+    staleTime: 60_000,
+  });
   const [installing, setInstalling] = useState<TemplateSummary | null>(null);
   return (
     <main className="page-body">
