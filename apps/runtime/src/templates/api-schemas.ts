@@ -30,6 +30,8 @@ export const TemplateParameterInfo = z
     default: ParameterValue,
     help: z.string(),
     required: z.boolean(),
+    /** The only values allowed, when the parameter is a choice. */
+    options: z.array(z.string()).nullable(),
   })
   .openapi('TemplateParameter');
 

@@ -53,6 +53,8 @@ export const TemplateParameter = z.object({
   help: z.string().min(1).max(2000),
   /** Whether an empty string or list is refused. */
   required: z.boolean().default(false),
+  /** The only values allowed (a choice), for string parameters. */
+  options: z.array(z.string()).min(1).max(50).optional(),
 });
 export type TemplateParameter = z.infer<typeof TemplateParameter>;
 

@@ -9,14 +9,15 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateGraph, type FlowGraph } from '@paybridge/engine';
+import { FlowGraph, validateGraph } from '@paybridge/engine';
+import { applyBindings } from './install-input';
 import { lookupSpec } from '@paybridge/nodes/definitions';
 import { TemplateFile, type TemplateManifest } from './manifest';
 
 /** Where the shipped templates live (the repository's `templates/`). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../../../templates', import.meta.url));
 
-/** A checked template: its manifest, its valid graph, and the file's text as shipped. */
+/** A checked template: its manifest, its graph (bindings not applied), and the file as shipped. */
 export interface Template {
   manifest: TemplateManifest;
   graph: FlowGraph;
@@ -38,15 +39,28 @@ export function checkTemplate(source: unknown, where: string): Template {
     throw new TemplateError(`${where}: invalid manifest: ${issues.join('; ')}`);
   }
   const { graph: rawGraph, ...manifest } = parsed.data;
-  const result = validateGraph(rawGraph, lookupSpec);
+  const shape = FlowGraph.safeParse(rawGraph);
+  if (!shape.success) {
+    const issues = shape.error.issues.map((i) => `${i.path.join('.') || 'graph'}: ${i.message}`);
+    throw new TemplateError(`${where}: invalid graph: ${issues.join('; ')}`);
+  }
+  const problems = bindingProblems(manifest, shape.data);
+  if (problems.length > 0) throw new TemplateError(`${where}: ${problems.join('; ')}`);
+  // Validated as installed: a stand-in id in every connection slot (none for the ERP: the
+  // built-in ledger) and every parameter at its default.
+  const stand = Object.fromEntries(
+    manifest.connections.map((s) => [s.slot, s.type === 'erp' ? null : STAND_IN_CONNECTION_ID]),
+  );
+  const defaults = Object.fromEntries(manifest.parameters.map((p) => [p.name, p.default]));
+  const result = validateGraph(applyBindings(manifest, shape.data, stand, defaults), lookupSpec);
   if (!result.ok) {
     const issues = result.errors.map((i) => `${i.path.join('.') || 'graph'}: ${i.message}`);
     throw new TemplateError(`${where}: invalid graph: ${issues.join('; ')}`);
   }
-  const problems = bindingProblems(manifest, result.graph);
-  if (problems.length > 0) throw new TemplateError(`${where}: ${problems.join('; ')}`);
-  return { manifest, graph: result.graph, source };
+  return { manifest, graph: shape.data, source };
 }
+
+const STAND_IN_CONNECTION_ID = '00000000-0000-4000-8000-000000000000';
 
 function bindingProblems(manifest: TemplateManifest, graph: FlowGraph): string[] {
   const problems: string[] = [];

@@ -26,6 +26,7 @@ export function templateSummary(template: Template): z.infer<typeof TemplateSumm
       default: p.default,
       help: p.help,
       required: p.required,
+      options: p.options ?? null,
     })),
     outline: {
       nodes: graph.nodes.map((n) => ({

@@ -9,3 +9,4 @@ export * from './ledger';
 export * from './shopify';
 export * from './ingress';
 export * from './sandbox';
+export * from './templates';

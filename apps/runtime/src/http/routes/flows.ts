@@ -3,6 +3,7 @@ import * as q from '../../db/queries/flows';
 import { checkConnectionsForSave, validateForSave } from '../../flows/flow-validation';
 import { ManualRunVersion, manualRunTarget } from '../../flows/manual-run-target';
 import { copyName } from '../../flows/copy-name';
+import { activateFlowVersion, createFlow } from '../../flows/create-flow';
 import { flowWarnings } from '../../flows/flow-warnings';
 import { activeOverlapWarnings } from '../../flows/payment-overlap';
 import { findCardData } from '../../ingest/card-data-guard';
@@ -51,15 +52,7 @@ function versionDto(v: q.FlowVersionRow, withGraph: boolean): z.infer<typeof Flo
   };
 }
 
-async function activate(deps: AppDeps, flowId: string, version: q.FlowVersionRow) {
-  try {
-    await q.activateVersion(deps.db, flowId, version);
-  } catch (err) {
-    if (err instanceof q.PathTakenError) throw new ApiError(409, 'TRIGGER_PATH_TAKEN', err.message);
-    throw err;
-  }
-  deps.triggers.invalidate();
-}
+const activate = activateFlowVersion;
 
 async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
   const row = await q.findFlow(deps.db, flowId);
@@ -137,24 +130,8 @@ export function flowRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const input = c.req.valid('json');
-        const { graph, trigger } = validateForSave(input.graph);
-        await checkConnectionsForSave(graph, deps.connections);
-        const { flow, version } = await q.insertFlow(deps.db, {
-          name: input.name,
-          description: input.description,
-          graph,
-          message: input.message,
-          trigger,
-        });
-        if (input.activate) await activate(deps, flow.id, version);
-        await deps.audit.record(c, {
-          action: 'flow.create',
-          targetType: 'flow',
-          targetId: flow.id,
-          details: { name: flow.name, version: 1, activated: input.activate },
-        });
-        return c.json(await detail(deps, flow.id), 201);
+        const { flowId } = await createFlow(deps, c, c.req.valid('json'));
+        return c.json(await detail(deps, flowId), 201);
       },
     )
     .openapi(
