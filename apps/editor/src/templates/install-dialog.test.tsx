@@ -48,6 +48,7 @@ const template: TemplateSummary = {
       default: 'PayTrace',
       help: 'The manual payment method that means "pay with PayTrace".',
       required: true,
+      options: null,
     },
     {
       name: 'payLinkHours',
@@ -56,6 +57,7 @@ const template: TemplateSummary = {
       default: 72,
       help: 'How long a pay link stays valid.',
       required: true,
+      options: null,
     },
   ],
   outline: { nodes: [], edges: [] },

@@ -3,7 +3,8 @@ import type { TemplateParameter } from './templates-api';
 
 /**
  * One template parameter with its label, help and the message of what is wrong with it:
- * a switch for booleans, one value per line for lists, a text box otherwise.
+ * a switch for booleans, a picker for a choice, one value per line for lists, a text box
+ * otherwise.
  */
 export function ParameterField({
   parameter,
@@ -60,7 +61,21 @@ export function ParameterField({
       <div className="field-top">
         <label htmlFor={id}>{label}</label>
       </div>
-      {parameter.type === 'string-list' ? (
+      {parameter.options ? (
+        <select
+          id={id}
+          value={text}
+          aria-describedby={described}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {parameter.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : parameter.type === 'string-list' ? (
         <textarea
           id={id}
           rows={3}

@@ -35,6 +35,8 @@ export function parseParameter(
     return { ok: true, value: items };
   }
   if (parameter.required && text.trim() === '') return { ok: false, message: 'Required' };
+  if (parameter.options && !parameter.options.includes(text.trim()))
+    return { ok: false, message: `Choose one of: ${parameter.options.join(', ')}` };
   return { ok: true, value: text.trim() };
 }
 
