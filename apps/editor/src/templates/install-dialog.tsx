@@ -185,7 +185,7 @@ export function InstallDialog({
               ))}
             </fieldset>
           )}
-          <label className="switch">
+          <label className="install-check">
             <input
               type="checkbox"
               role="switch"

@@ -39,7 +39,7 @@ export function ParameterField({
   if (parameter.type === 'boolean') {
     return (
       <div className="field" data-parameter={parameter.name}>
-        <label className="switch">
+        <label className="install-check">
           <input
             id={id}
             type="checkbox"
