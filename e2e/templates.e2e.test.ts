@@ -95,6 +95,16 @@ describe.skipIf(!hasChromium)('templates: install through the dialog, in Chromiu
     await page.screenshot({ path: join(ARTIFACTS, 'template-installed.png') });
   });
 
+  it("shows the ERP node's default mapping in the inspector as editable text", async () => {
+    await page.locator('.react-flow__node[data-id="memo"]').click();
+    const inspector = page.getByTestId('inspector');
+    await inspector.getByTestId('default-mapping').waitFor();
+    await expect(inspector.locator('#cfg-memo-mapping').textContent()).resolves.toMatch(
+      /\$refund := /,
+    );
+    await inspector.screenshot({ path: join(ARTIFACTS, 'default-mapping.png') });
+  });
+
   it('offers the installed flow instead of a second live copy', async () => {
     await page.getByRole('link', { name: 'Templates' }).click();
     await page.getByRole('button', { name: `Install ${title}` }).click();
