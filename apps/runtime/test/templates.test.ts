@@ -107,7 +107,13 @@ async function refund(orderId: string, lineItemId: string, quantity: number) {
   return res.body.refund;
 }
 
-/** Ledger card clearing equals PayTrace's captured minus refunded; every book balances. */
+/** Refunds made straight in PayTrace, outside the flows (the ledger rightly knows nothing of them). */
+const outsideRefunds = new Set<number>();
+
+/**
+ * Ledger card clearing equals PayTrace's captured minus what the flows refunded; every book
+ * balances.
+ */
 async function expectBooksMatchPaytrace() {
   const tb = (await call(base, 'GET', '/api/ledger/reports/trial-balance')).body;
   expect(tb.totals.every((t: any) => t.balanced)).toBe(true);
@@ -117,7 +123,7 @@ async function expectBooksMatchPaytrace() {
     .filter((t) => t.type === 'SALE' && t.responseCode === 101 && !t.voided)
     .reduce((s, t) => s + t.capturedCents, 0);
   const refunded = txs
-    .filter((t) => t.type === 'REFUND' && !t.voided)
+    .filter((t) => t.type === 'REFUND' && !t.voided && !outsideRefunds.has(t.id))
     .reduce((s, t) => s + t.amountCents, 0);
   expect(clearing).toBe(captured - refunded);
 }
@@ -200,6 +206,27 @@ describe('templates API', () => {
     const audit = await call(base, 'GET', '/api/audit?limit=50');
     const actions = audit.body.entries?.map((e: any) => e.action) ?? [];
     expect(actions.filter((a: string) => a === 'template.install')).toHaveLength(3);
+  });
+  it('makes one flow when the same install is sent twice at once', async () => {
+    const store = await call(base, 'POST', '/api/connections', {
+      type: 'shopify',
+      name: 'Second store',
+      values: {
+        shopDomain: 'second-store.myshopify.com',
+        environment: 'simulator',
+        accessToken: 'shpat_second',
+        webhookSecret: 'second-secret',
+      },
+    });
+    expect(store.status, JSON.stringify(store.body)).toBe(201);
+    const body = { connections: { shopify: store.body.id, paytrace: paytraceId } };
+    const both = await Promise.all([
+      call(base, 'POST', '/api/templates/refund-to-credit-memo/install', body),
+      call(base, 'POST', '/api/templates/refund-to-credit-memo/install', body),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(both[0]!.body.flows[0].id).toBe(both[1]!.body.flows[0].id);
+    expect(both.every((r) => r.body.flows[0].active === false)).toBe(true);
   });
 });
 
@@ -339,6 +366,7 @@ describe('refund to credit memo', () => {
       { transaction_id: sale.id, amount: '45.00' },
     );
     expect(direct.success, JSON.stringify(direct)).toBe(true);
+    outsideRefunds.add(Number(direct.transaction_id));
     const r = await refund(order.id, order.line_items[0].id, 1);
     const run = await runFor(refundFlow, r.id);
     expect(run.status).toBe('failed');
@@ -355,5 +383,50 @@ describe('refund to credit memo', () => {
       `/api/ledger/documents/credit-memo/shopify-refund-${r.id}`,
     );
     expect(memo.status).toBe(404);
+  });
+});
+
+describe('POST /api/demo', () => {
+  it('reuses the installed templates, seeds a vault shopper and places an order that gets paid', async () => {
+    const demo = await call(base, 'POST', '/api/demo');
+    expect(demo.status, JSON.stringify(demo.body)).toBe(200);
+    expect(demo.body.flows.map((f: any) => [f.templateId, f.id, f.reused, f.active])).toEqual([
+      ['order-to-cash', orderFlow, true, true],
+      ['refund-to-credit-memo', refundFlow, true, true],
+    ]);
+    expect(demo.body.runId).toEqual(expect.any(String));
+    const run = await waitForRun(base, demo.body.runId);
+    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    const order = await shopifyOrder(demo.body.shopifyOrderId);
+    expect(order.name).toBe(demo.body.orderName);
+    expect(order.financial_status).toBe('paid');
+    expect(metafield(order, 'customer_vault_id')).toBe('paybridge-demo-shopper');
+    const sales = (await paytraceTransactions()).filter(
+      (t) => t.customerId === 'paybridge-demo-shopper',
+    );
+    expect(sales).toHaveLength(1);
+    expect(sales[0]).toMatchObject({ responseCode: 101, amountCents: 4800 });
+    // A second demo: same shopper and vault profile, a new order, one more sale.
+    const again = await call(base, 'POST', '/api/demo');
+    expect(again.status).toBe(200);
+    expect(again.body.shopifyOrderId).not.toBe(demo.body.shopifyOrderId);
+    await waitForRun(base, again.body.runId);
+    const after = (await paytraceTransactions()).filter(
+      (t) => t.customerId === 'paybridge-demo-shopper',
+    );
+    expect(after).toHaveLength(2);
+    await expectBooksMatchPaytrace();
+  });
+
+  it('refuses outside sandbox mode, saying why', async () => {
+    const api = await startTestRuntime(rt.databaseUrl, { role: 'api' });
+    try {
+      const refused = await call(api.url!, 'POST', '/api/demo');
+      expect(refused.status).toBe(404);
+      expect(refused.body.error).toMatchObject({ code: 'SANDBOX_ONLY' });
+      expect(refused.body.error.message).toMatch(/sandbox mode/);
+    } finally {
+      await api.stop();
+    }
   });
 });
