@@ -38,6 +38,7 @@ describe.skipIf(!hasChromium)('the guided sandbox demo, start to finish in Chrom
     await expect(notice.textContent()).resolves.toMatch(/Shopify order/);
     // The run is followed live: nodes light up as their steps are checkpointed, until it ends.
     await page.getByText('Run succeeded').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('demo-status').textContent()).resolves.toMatch(/\(succeeded\)/);
     await expect(page.locator('[data-testid^="run-status-"]').count()).resolves.toBeGreaterThan(3);
     await page.locator('.workspace').screenshot({ path: join(ARTIFACTS, 'demo-run.png') });
   });
@@ -45,9 +46,14 @@ describe.skipIf(!hasChromium)('the guided sandbox demo, start to finish in Chrom
   it('links to the results in all three systems', async () => {
     const notice = page.getByTestId('template-notice');
     const order = notice.getByRole('link', { name: /^Shopify order/ });
-    const shopify = await page.request.get(`${base}${await order.getAttribute('href')}`);
+    const href = (await order.getAttribute('href')) ?? '';
+    const shopifyOrderId = decodeURIComponent(href.split('/').at(-1) ?? '');
+    const shopify = await page.request.get(`${base}${href}`);
     expect(shopify.ok()).toBe(true);
-    expect(((await shopify.json()) as { financial_status?: string }).financial_status).toBe('paid');
+    const { order: placed } = (await shopify.json()) as {
+      order: { financial_status: string; metafields?: unknown };
+    };
+    expect(placed.financial_status).toBe('paid');
     await expect(notice.textContent()).resolves.toMatch(/the sale: transaction \S+/);
     const paytrace = notice.getByRole('link', { name: 'PayTrace transactions' });
     expect((await page.request.get(`${base}${await paytrace.getAttribute('href')}`)).ok()).toBe(
@@ -55,7 +61,7 @@ describe.skipIf(!hasChromium)('the guided sandbox demo, start to finish in Chrom
     );
     await notice.getByRole('link', { name: 'invoices' }).click();
     await page.waitForURL(`${base}/ledger/invoices`);
-    await expect(page.locator('main').textContent()).resolves.toMatch(/shopify-order-/);
+    await page.getByText(`shopify-order-${shopifyOrderId}`).first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'demo-ledger.png') });
   });
 

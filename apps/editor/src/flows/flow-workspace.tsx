@@ -250,11 +250,12 @@ function WorkspaceContent({
   // `?run=<id>`: follow a run started elsewhere (the guided demo's order) live on the canvas.
   const watchRun = testRun.watch;
   const watched = useRef(false);
+  const [watchedStatus, setWatchedStatus] = useState<string | null>(null);
   useEffect(() => {
     const runId = new URLSearchParams(window.location.search).get('run');
     if (!runId || watched.current) return;
     watched.current = true;
-    void watchRun(runId);
+    void watchRun(runId).then((run) => setWatchedStatus(run?.status ?? null));
   }, [watchRun]);
 
   useEffect(() => {
@@ -294,7 +295,7 @@ function WorkspaceContent({
             </button>
           </div>
         )}
-        <TemplateNotice flowId={current?.id ?? null} />
+        <TemplateNotice flowId={current?.id ?? null} runStatus={watchedStatus} />
         <input
           ref={importInput}
           type="file"

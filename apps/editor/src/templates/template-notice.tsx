@@ -27,7 +27,14 @@ function useTransactionId(): string | undefined {
  * Shopify or a caller) with copy buttons, and the install's warnings. For the demo's order flow:
  * where to see the results in all three systems.
  */
-export function TemplateNotice({ flowId }: { flowId: string | null }) {
+export function TemplateNotice({
+  flowId,
+  runStatus = null,
+}: {
+  flowId: string | null;
+  /** How the run the page follows ended; null while it goes on. */
+  runStatus?: string | null;
+}) {
   const installed = useInstallResult(flowId);
   const demo = useDemoResult(flowId);
   const transactionId = useTransactionId();
@@ -64,9 +71,10 @@ export function TemplateNotice({ flowId }: { flowId: string | null }) {
       )}
       {demo && (
         <>
-          <strong>
-            Demo: Shopify order {demo.orderName} is going through this flow; each node lights up as
-            it runs.
+          <strong data-testid="demo-status">
+            {runStatus === null
+              ? `Demo: Shopify order ${demo.orderName} is going through this flow; each node lights up as it runs.`
+              : `Demo: Shopify order ${demo.orderName} went through this flow (${runStatus}). See the results:`}
           </strong>
           <ul aria-label="Demo results">
             <li>

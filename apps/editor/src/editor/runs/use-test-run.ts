@@ -96,9 +96,10 @@ export function useTestRun(store: FlowStore) {
         return await follow(runId, 'Run');
       } finally {
         setRunning(false);
+        void queryClient.invalidateQueries({ queryKey: ['runs'] });
       }
     },
-    [follow],
+    [follow, queryClient],
   );
 
   return { start, show, watch, running, shownRunId };
