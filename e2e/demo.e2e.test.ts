@@ -27,6 +27,7 @@ describe.skipIf(!hasChromium)('the guided sandbox demo, start to finish in Chrom
     const cta = page.getByTestId('demo-cta');
     await cta.waitFor();
     await expect(cta.textContent()).resolves.toMatch(/simulators/);
+    await page.screenshot({ path: join(ARTIFACTS, 'demo-start.png') });
   });
 
   it('places an order and shows it go through the order flow node by node', async () => {
