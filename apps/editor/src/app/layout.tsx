@@ -6,6 +6,7 @@ import { FlowEditorPage } from '../flows/flow-editor-page';
 import { FlowListPage } from '../flows/flow-list-page';
 import { LedgerPage } from '../ledger/ledger-page';
 import { SettingsPage } from '../settings/settings-page';
+import { TemplatesPage } from '../templates/templates-page';
 import { navigate, parseRoute, usePath } from './router';
 
 const NAV = [
@@ -13,6 +14,7 @@ const NAV = [
   { href: '/connections', label: 'Connections', match: (p: string) => p === 'connections' },
   { href: '/ledger', label: 'Ledger', match: (p: string) => p === 'ledger' },
   { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
+  { href: '/templates', label: 'Templates', match: (p: string) => p === 'templates' },
 ];
 
 /** The signed-in frame: a narrow navigation rail and the current page. */
@@ -60,6 +62,7 @@ export function Layout({ me }: { me: Me }) {
         {route.page === 'connections' && <ConnectionsPage me={me} />}
         {route.page === 'ledger' && <LedgerPage me={me} tab={route.tab} />}
         {route.page === 'settings' && <SettingsPage me={me} />}
+        {route.page === 'templates' && <TemplatesPage me={me} />}
         {route.page === 'not-found' && (
           <main className="page-body">
             <h1>Not found</h1>

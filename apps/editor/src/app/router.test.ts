@@ -10,6 +10,7 @@ describe('parseRoute', () => {
     ['/settings/', { page: 'settings' }],
     ['/ledger', { page: 'ledger' }],
     ['/ledger/journal', { page: 'ledger', tab: 'journal' }],
+    ['/templates', { page: 'templates' }],
     ['/nope/x', { page: 'not-found', path: '/nope/x' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

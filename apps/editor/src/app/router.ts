@@ -7,6 +7,7 @@ export type Route =
   | { page: 'connections' }
   | { page: 'settings' }
   | { page: 'ledger'; tab?: string }
+  | { page: 'templates' }
   | { page: 'not-found'; path: string };
 
 /** Reads a route from a URL path; unknown paths become `not-found` rather than a blank page. */
@@ -21,6 +22,7 @@ export function parseRoute(path: string): Route {
   if (parts[0] === 'ledger' && parts.length <= 2) {
     return parts[1] ? { page: 'ledger', tab: parts[1] } : { page: 'ledger' };
   }
+  if (parts.length === 1 && parts[0] === 'templates') return { page: 'templates' };
   return { page: 'not-found', path };
 }
 

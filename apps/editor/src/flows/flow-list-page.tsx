@@ -7,6 +7,7 @@ import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
 import { parseGraphJson } from '../editor/store/graph-convert';
 import { hasRole } from '../lib/roles';
+import { DemoCallToAction } from '../templates/demo-call-to-action';
 import { useToasts } from '../ui/toasts';
 
 /**
@@ -78,6 +79,7 @@ export function FlowListPage({ me }: { me: Me }) {
           </div>
         )}
       </header>
+      <DemoCallToAction me={me} />
       {flows.isError && (
         <p className="error-text" role="alert">
           Could not load flows: {errorMessage(flows.error)}

@@ -25,6 +25,7 @@ import { createFlowStore, type FlowStore } from '../editor/store/flow-store';
 import { FlowStoreProvider } from '../editor/store/flow-store-context';
 import { parseGraphJson } from '../editor/store/graph-convert';
 import { hasRole } from '../lib/roles';
+import { TemplateNotice } from '../templates/template-notice';
 import { useToasts } from '../ui/toasts';
 import { downloadFlow } from './export-flow';
 import { FlowPanel } from './flow-panel';
@@ -246,6 +247,17 @@ function WorkspaceContent({
     readOnly,
   );
 
+  // `?run=<id>`: follow a run started elsewhere (the guided demo's order) live on the canvas.
+  const watchRun = testRun.watch;
+  const watched = useRef(false);
+  const [watchedStatus, setWatchedStatus] = useState<string | null>(null);
+  useEffect(() => {
+    const runId = new URLSearchParams(window.location.search).get('run');
+    if (!runId || watched.current) return;
+    watched.current = true;
+    void watchRun(runId).then((run) => setWatchedStatus(run?.status ?? null));
+  }, [watchRun]);
+
   useEffect(() => {
     if (viewing === null) return;
     toasts.info(`Viewing version ${viewing}: read-only until you restore it or go back`);
@@ -283,6 +295,7 @@ function WorkspaceContent({
             </button>
           </div>
         )}
+        <TemplateNotice flowId={current?.id ?? null} runStatus={watchedStatus} />
         <input
           ref={importInput}
           type="file"

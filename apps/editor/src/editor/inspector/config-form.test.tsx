@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { EditorView } from '@codemirror/view';
 import { nodeCatalog } from '@paybridge/nodes/definitions';
 import { describe, expect, it, vi } from 'vitest';
 import type { NodeIssue } from '../store/flow-types';
@@ -151,5 +152,28 @@ describe('ConfigForm', () => {
   it('reads a cron pattern back in words', () => {
     renderForm('trigger.schedule', { cron: '0 9 * * 1-5' });
     expect(screen.getByTestId('cron-reading').textContent).toMatch(/Monday through Friday/);
+  });
+
+  it("shows an ERP node's default mapping as editable text, marked as the default, resettable", () => {
+    const onChange = renderForm('erp.invoice-from-order', {});
+    const content = document.getElementById('cfg-n1-mapping');
+    if (!content) throw new Error('no mapping editor');
+    expect(content.textContent).toContain('"externalRef": "shopify-order-" & $string(id)');
+    expect(screen.getByTestId('default-mapping').textContent).toMatch(/Default/);
+    expect(screen.queryByRole('button', { name: 'Reset to default' })).toBeNull();
+
+    const view = EditorView.findFromDOM(content);
+    if (!view) throw new Error('no editor view');
+    view.dispatch({
+      changes: { from: 0, to: view.state.doc.length, insert: '{"currency": "USD"}' },
+    });
+    expect(onChange).toHaveBeenLastCalledWith({ mapping: '{"currency": "USD"}' }, 'mapping');
+    cleanup();
+
+    const reset = renderForm('erp.invoice-from-order', { mapping: '{"currency": "USD"}' });
+    expect(screen.queryByTestId('default-mapping')).toBeNull();
+    expect(document.getElementById('cfg-n1-mapping')?.textContent).toBe('{"currency": "USD"}');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to default' }));
+    expect(reset).toHaveBeenLastCalledWith({}, 'mapping');
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../../ui/dialog';
 import { useCatalog } from '../catalog/catalog-context';
+import { defaultExpression } from '../inspector/fields/default-expression';
 import type { FieldSchema } from '../inspector/schema/json-schema';
 import { SampleEditor } from '../runs/sample-editor';
 import { useSamples } from '../runs/use-samples';
@@ -73,7 +74,11 @@ export function MappingDialog({
   const fieldSchema = entry ? schemaAt(entry.configSchema as FieldSchema, path) : undefined;
   const raw = valueAt(node?.data.config ?? {}, path);
   const prefixed = fieldSchema?.widget !== 'jsonata';
-  const [text, setText] = useState(() => (typeof raw === 'string' ? raw.replace(/^=/, '') : ''));
+  const [text, setText] = useState(() =>
+    typeof raw === 'string'
+      ? raw.replace(/^=/, '')
+      : ((prefixed ? undefined : defaultExpression(fieldSchema)) ?? ''),
+  );
   const [scope, setScope] = useState<NodeScope | null>(null);
   const [showSample, setShowSample] = useState(false);
   const [preview, setPreview] = useState<PreviewResult | null>(null);

@@ -16,6 +16,7 @@ const GIVE_UP_MS = 60_000;
  * run until it ends, and paints each node's status and data on the canvas. Also opens any past
  * run the same way. `stopAfter` runs only up to that node ("run to here"); `version` is the
  * saved version to run (the one on the canvas), else the runtime's default (active, else latest).
+ * `watch` follows a run something else started (a webhook delivery, the guided demo).
  */
 export interface TestRunOptions {
   version?: number;
@@ -43,6 +44,31 @@ export function useTestRun(store: FlowStore) {
     [store, toasts],
   );
 
+  // Shows a run on the canvas again and again until it ends, saying how it ended.
+  const follow = useCallback(
+    async (runId: string, what: string) => {
+      const until = Date.now() + GIVE_UP_MS;
+      for (;;) {
+        const run = await show(runId);
+        if (!run) return null;
+        if (runFinished(run.status)) {
+          if (run.status === 'succeeded') toasts.info(`${what} succeeded`);
+          else
+            toasts.error(
+              `${what} ${run.status}${run.failedNodeId ? ` at ${run.failedNodeId}` : ''}`,
+            );
+          return run;
+        }
+        if (Date.now() > until) {
+          toasts.info(`Run ${runId.slice(0, 8)} is still ${run.status}; open it from Runs later`);
+          return run;
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+    },
+    [show, toasts],
+  );
+
   const start = useCallback(
     async (id: string, opts: TestRunOptions = {}) => {
       const trigger = store.getState().nodes.find((n) => n.data.type.startsWith('trigger.'));
@@ -52,32 +78,29 @@ export function useTestRun(store: FlowStore) {
         const { runId } = await runFlow(id, pinned ?? {}, opts);
         const what = opts.stopAfter ? `Test run up to ${opts.stopAfter}` : 'Test run';
         if (!runId) throw new Error('the runtime started no run');
-        const until = Date.now() + GIVE_UP_MS;
-        for (;;) {
-          const run = await show(runId);
-          if (!run) return;
-          if (runFinished(run.status)) {
-            if (run.status === 'succeeded') toasts.info(`${what} succeeded`);
-            else
-              toasts.error(
-                `${what} ${run.status}${run.failedNodeId ? ` at ${run.failedNodeId}` : ''}`,
-              );
-            return;
-          }
-          if (Date.now() > until) {
-            toasts.info(`Run ${runId.slice(0, 8)} is still ${run.status}; open it from Runs later`);
-            return;
-          }
-          await new Promise((r) => setTimeout(r, POLL_MS));
-        }
+        await follow(runId, what);
       } catch (err) {
         toasts.error(`Run not started: ${errorMessage(err)}`);
       } finally {
         setRunning(false);
       }
     },
-    [store, show, toasts, queryClient],
+    [store, follow, toasts, queryClient],
   );
 
-  return { start, show, running, shownRunId };
+  /** Follows a run started elsewhere (a webhook, the demo) live on the canvas, node by node. */
+  const watch = useCallback(
+    async (runId: string) => {
+      setRunning(true);
+      try {
+        return await follow(runId, 'Run');
+      } finally {
+        setRunning(false);
+        void queryClient.invalidateQueries({ queryKey: ['runs'] });
+      }
+    },
+    [follow, queryClient],
+  );
+
+  return { start, show, watch, running, shownRunId };
 }
