@@ -19,6 +19,8 @@ export const TemplateConnectionNeed = z
     connectionTypes: z.array(z.string()),
     /** True when the slot may be left empty: the built-in ledger (ERP slots). */
     builtInAllowed: z.boolean(),
+    /** True when the slot may be left empty: the nodes that need it are then left out. */
+    optional: z.boolean(),
   })
   .openapi('TemplateConnectionNeed');
 
