@@ -297,6 +297,31 @@ describe('order to cash: pay link', () => {
     expect(sales.map((t) => t.responseCode)).toEqual([102]);
   }, 90_000);
 
+  it('sends a guest (no Shopify customer) a pay link and books the paid order', async () => {
+    const res = await shop('POST', '/orders', {
+      email: 'guest.shopper@example.com',
+      gateway: 'PayTrace',
+      line_items: [{ title: 'Tea', price: '5.00', quantity: 1, sku: 'TEA-1' }],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const order = res.body.order;
+    const waiting = await runOf(order.id, 'waiting');
+    const url = await payLinkOf(order.id);
+    expect(decoded((await mailTo('guest.shopper@example.com')).body)).toContain(url);
+    expect((await payOnPage(url, await protectToken(paytraceUrl))).status).toBe(200);
+    const run = await waitForRun(base, waiting.id, undefined, 30_000);
+    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    const after = await shopifyOrder(order.id);
+    expect(after.financial_status).toBe('paid');
+    expect(metafield(after, 'customer_vault_id')).toBe(`shopify-order-${order.id}`);
+    const invoice = await call(
+      base,
+      'GET',
+      `/api/ledger/documents/invoice/shopify-order-${order.id}`,
+    );
+    expect(invoice.body.document).toMatchObject({ total: 500, openBalance: 0 });
+  }, 90_000);
+
   it('tags the order payment-expired when nobody pays before the link expires', async () => {
     const customer = await newShopper('late');
     const order = await placeOrder(customer.id, '8.00');
