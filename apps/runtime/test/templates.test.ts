@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { simulatorCall, TEST_CARD } from './paytrace-support';
+import { protectToken, simulatorCall, TEST_CARD } from './paytrace-support';
 import { isSafeNumber, parse } from 'lossless-json';
 import { ADMIN_TOKEN, call, freshDatabase, startTestRuntime, waitForRun } from './support';
 
@@ -47,8 +47,12 @@ async function waitUntil<T>(read: () => Promise<T | undefined>, what: string, ms
   }
 }
 
-/** The finished run of `flowId` whose trigger body has id `resourceId`. */
-async function runFor(flowId: string, resourceId: string) {
+/** The finished (or `until`) run of `flowId` whose trigger body has id `resourceId`. */
+async function runFor(
+  flowId: string,
+  resourceId: string,
+  until = ['succeeded', 'failed', 'declined'],
+) {
   const id = await waitUntil(async () => {
     const page = await call(base, 'GET', `/api/runs?flowId=${flowId}&limit=100`);
     for (const summary of page.body.runs) {
@@ -57,12 +61,7 @@ async function runFor(flowId: string, resourceId: string) {
     }
     return undefined;
   }, `a run for ${resourceId}`);
-  return waitForRun(
-    base,
-    id,
-    (r) => ['succeeded', 'failed', 'declined'].includes(r.status),
-    30_000,
-  );
+  return waitForRun(base, id, (r) => [...until, 'failed'].includes(r.status), 30_000);
 }
 
 async function vaultCustomer(vaultId: string) {
@@ -150,7 +149,9 @@ describe('templates API', () => {
       ['shopify', 'shopify', false],
       ['paytrace', 'paytrace', false],
       ['erp', 'erp', true],
+      ['smtp', 'smtp', false],
     ]);
+    expect(otc.connections.map((c: any) => c.optional)).toEqual([false, false, false, true]);
     expect(otc.parameters.find((p: any) => p.name === 'gatewayNames').default).toEqual([
       'PayTrace',
     ]);
@@ -266,17 +267,18 @@ describe('order to cash', () => {
     await expectBooksMatchPaytrace();
   });
 
-  it('tags and notes a declined order, which stays pending and unbooked', async () => {
+  it('tags and notes a declined order, which stays pending and unbooked, and sends a retry link', async () => {
     const customer = await vaultCustomer('vault-decline-1');
     const order = await placeOrder(customer.id, '112.00');
-    const run = await runFor(orderFlow, order.id);
-    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    const run = await runFor(orderFlow, order.id, ['waiting']);
+    expect(run.status, JSON.stringify(run.error)).toBe('waiting');
     const sales = (await paytraceTransactions()).filter((t) => t.customerId === 'vault-decline-1');
     expect(sales.map((t) => t.responseCode)).toEqual([102]);
     const after = await shopifyOrder(order.id);
     expect(after.financial_status).toBe('pending');
     expect(after.tags).toContain('paytrace-declined');
     expect(after.note).toMatch(/Do not honor/i);
+    expect(metafield(after, 'pay_link')).toMatch(new RegExp(`^${base}/pay/`));
     const invoice = await call(
       base,
       'GET',
@@ -285,16 +287,22 @@ describe('order to cash', () => {
     expect(invoice.status).toBe(404);
   });
 
-  it('charges nobody for a customer without a vault profile and tags the order', async () => {
+  it('charges nobody for a customer without a vault profile: the order gets a pay link', async () => {
     const customer = (
       await shop('POST', '/customers', { first_name: 'New', email: 'n@example.com' })
     ).body.customer;
     const order = await placeOrder(customer.id, '10.00');
-    const run = await runFor(orderFlow, order.id);
-    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    const run = await runFor(orderFlow, order.id, ['waiting']);
+    expect(run.status, JSON.stringify(run.error)).toBe('waiting');
+    // Installed without a mail server: the email step is not in the flow at all.
+    expect(run.steps.some((s: any) => s.nodeId === 'shopper-email')).toBe(false);
     const after = await shopifyOrder(order.id);
     expect(after.tags).toContain('needs-payment-link');
+    expect(after.note).toContain(metafield(after, 'pay_link'));
     expect(after.financial_status).toBe('pending');
+    expect(
+      (await paytraceTransactions()).filter((t) => t.description === `Shopify order ${after.name}`),
+    ).toHaveLength(0);
   });
 });
 
@@ -418,6 +426,101 @@ describe('POST /api/demo', () => {
     await expectBooksMatchPaytrace();
   });
 
+  it('places a new shopper order paid on its pay link, refunds it, and shows the three systems', async () => {
+    expect((await call(base, 'GET', '/api/settings')).body.sandbox).toBe(true);
+    const placed = await call(base, 'POST', '/api/demo/new-shopper');
+    expect(placed.status, JSON.stringify(placed.body)).toBe(200);
+    expect(placed.body.flows.map((f: any) => f.id)).toEqual([orderFlow, refundFlow]);
+    expect(placed.body.payUrl).toMatch(new RegExp(`^${base}/pay/`));
+    const id = placed.body.shopifyOrderId as string;
+    const results = async () => {
+      const res = await call(base, 'GET', `/api/demo/results?shopifyOrderId=${id}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(TEST_CARD);
+      return res.body;
+    };
+    const before = await results();
+    expect(before.shopify).toMatchObject({
+      name: placed.body.orderName,
+      financialStatus: 'pending',
+      metafields: { pay_link: placed.body.payUrl },
+    });
+    expect(before.shopify.tags).toContain('needs-payment-link');
+    expect(before.paytrace).toEqual([]);
+    expect(before.ledger).toMatchObject({ invoice: null, payments: [], creditMemos: [] });
+
+    const page = await fetch(placed.body.payUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(await protectToken(`${base}/sandbox/paytrace`)).toString(),
+    });
+    expect(page.status).toBe(200);
+    const run = await waitForRun(base, placed.body.runId, undefined, 30_000);
+    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    const paid = await results();
+    expect(paid.shopify.financialStatus).toBe('paid');
+    expect(paid.paytrace).toEqual([
+      expect.objectContaining({
+        type: 'SALE',
+        amount: 4800,
+        status: 'approved',
+        cardLastFour: '5439',
+      }),
+    ]);
+    const sale = paid.paytrace[0].id;
+    expect(paid.shopify.metafields.transaction_id).toBe(sale);
+    expect(paid.ledger).toMatchObject({
+      invoice: { ref: `shopify-order-${id}`, amount: 4800, openBalance: 0, currency: 'USD' },
+      payments: [{ ref: `paytrace-${sale}`, amount: 4800 }],
+      creditMemos: [],
+      trialBalanceBalanced: true,
+    });
+    expect(paid.ledger.customer.paytraceCustomerId).toMatch(/^shopify-\d+$/);
+
+    await settle();
+    const part = await call(base, 'POST', '/api/demo/refund', { shopifyOrderId: id, amount: 1000 });
+    expect(part.status, JSON.stringify(part.body)).toBe(200);
+    expect((await waitForRun(base, part.body.runId, undefined, 30_000)).status).toBe('succeeded');
+    const rest = await call(base, 'POST', '/api/demo/refund', { shopifyOrderId: id });
+    expect(rest.status, JSON.stringify(rest.body)).toBe(200);
+    expect((await waitForRun(base, rest.body.runId, undefined, 30_000)).status).toBe('succeeded');
+    const refunded = await results();
+    expect(refunded.shopify.financialStatus).toBe('refunded');
+    expect(
+      refunded.paytrace
+        .filter((t: any) => t.type === 'REFUND')
+        .map((t: any) => [t.amount, t.refundOf])
+        .sort(),
+    ).toEqual([
+      [1000, sale],
+      [3800, sale],
+    ]);
+    expect(refunded.ledger.creditMemos).toEqual([
+      {
+        ref: `shopify-refund-${part.body.refundId}`,
+        currency: 'USD',
+        amount: 1000,
+        refunded: 1000,
+      },
+      {
+        ref: `shopify-refund-${rest.body.refundId}`,
+        currency: 'USD',
+        amount: 3800,
+        refunded: 3800,
+      },
+    ]);
+    expect(refunded.ledger.trialBalanceBalanced).toBe(true);
+    await expectBooksMatchPaytrace();
+
+    const nothingLeft = await call(base, 'POST', '/api/demo/refund', { shopifyOrderId: id });
+    expect(nothingLeft.status).toBe(422);
+    expect(nothingLeft.body.error.message).toMatch(/no payment left to refund/);
+    const unknown = await call(base, 'GET', '/api/demo/results?shopifyOrderId=1');
+    expect(unknown.status).toBe(404);
+    const bad = await call(base, 'GET', '/api/demo/results?shopifyOrderId=abc');
+    expect(bad.status).toBe(400);
+  }, 90_000);
+
   it('refuses outside sandbox mode, saying why', async () => {
     const api = await startTestRuntime(rt.databaseUrl, { role: 'api' });
     try {
@@ -425,6 +528,16 @@ describe('POST /api/demo', () => {
       expect(refused.status).toBe(404);
       expect(refused.body.error).toMatchObject({ code: 'SANDBOX_ONLY' });
       expect(refused.body.error.message).toMatch(/sandbox mode/);
+      for (const [method, path, body] of [
+        ['POST', '/api/demo/new-shopper', undefined],
+        ['POST', '/api/demo/refund', { shopifyOrderId: '1' }],
+        ['GET', '/api/demo/results?shopifyOrderId=1', undefined],
+      ] as const) {
+        const res = await call(api.url!, method, path, body);
+        expect(res.status, path).toBe(404);
+        expect(res.body.error.code, path).toBe('SANDBOX_ONLY');
+      }
+      expect((await call(api.url!, 'GET', '/api/settings')).body.sandbox).toBe(false);
     } finally {
       await api.stop();
     }

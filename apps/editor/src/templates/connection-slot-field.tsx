@@ -61,6 +61,8 @@ export function ConnectionSlotField({
       >
         {need.builtInAllowed ? (
           <option value={BUILT_IN}>Built-in ledger</option>
+        ) : need.optional ? (
+          <option value="">None</option>
         ) : (
           <option value="">Choose a {need.connectionTypes.join(' or ')} connection…</option>
         )}

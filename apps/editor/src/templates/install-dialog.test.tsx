@@ -22,6 +22,7 @@ const template: TemplateSummary = {
       help: '',
       connectionTypes: ['shopify'],
       builtInAllowed: false,
+      optional: false,
     },
     {
       slot: 'gateway',
@@ -30,6 +31,7 @@ const template: TemplateSummary = {
       help: 'Charges go here',
       connectionTypes: ['paytrace'],
       builtInAllowed: false,
+      optional: false,
     },
     {
       slot: 'erp',
@@ -38,6 +40,7 @@ const template: TemplateSummary = {
       help: '',
       connectionTypes: ['quickbooks'],
       builtInAllowed: true,
+      optional: false,
     },
   ],
   parameters: [

@@ -56,7 +56,8 @@ export function InstallDialog({
     for (const need of template.connections) {
       const usable = (connections.data ?? []).filter((c) => need.connectionTypes.includes(c.type));
       out[need.slot] =
-        chosen[need.slot] ?? (need.builtInAllowed ? '' : preselectConnection(usable));
+        chosen[need.slot] ??
+        (need.builtInAllowed || need.optional ? '' : preselectConnection(usable));
     }
     return out;
   }, [template.connections, connections.data, chosen]);
@@ -65,7 +66,8 @@ export function InstallDialog({
     setFailure(null);
     const missing: Record<string, string> = {};
     for (const need of template.connections) {
-      if (!need.builtInAllowed && !selection[need.slot]) missing[need.slot] = 'Choose a connection';
+      if (!need.builtInAllowed && !need.optional && !selection[need.slot])
+        missing[need.slot] = 'Choose a connection';
     }
     const parsed = parseParameters(template.parameters, drafts);
     setSlotErrors(missing);

@@ -103,4 +103,49 @@ describe('template install input', () => {
     expect(bound.nodes[1]!.config).toEqual({});
     expect(graph.nodes[0]!.config).toEqual({ tags: ['old'] });
   });
+
+  it('leaves out a node bound to an empty optional value and bridges the chain around it', async () => {
+    const optional = TemplateManifest.parse({
+      id: 'mail',
+      title: 'Mail',
+      description: 'Mail',
+      connections: [{ slot: 'smtp', type: 'smtp', label: 'Mail server', optional: true }],
+      parameters: [{ name: 'to', type: 'string', label: 'To', default: '', help: 'To' }],
+      bindings: [
+        { node: 'mail', path: ['connectionId'], connection: 'smtp', omitNodeWhenEmpty: true },
+        { node: 'staff', path: ['to'], parameter: 'to', omitNodeWhenEmpty: true },
+      ],
+    });
+    const node = (id: string) => ({ id, type: 'map', typeVersion: 1, config: {} });
+    const edge = (a: string, port: string, b: string) => ({
+      from: { node: a, port },
+      to: { node: b, port: 'in' },
+    });
+    const graph = {
+      nodes: ['a', 'mail', 'staff', 'b'].map(node),
+      edges: [
+        edge('a', 'out', 'mail'),
+        edge('mail', 'out', 'staff'),
+        edge('mail', 'error', 'staff'),
+        edge('staff', 'out', 'b'),
+      ],
+    } as FlowGraph;
+    // No mail server chosen: it is not required, and both mail nodes go.
+    expect(await checkConnections(optional, {}, async () => undefined)).toEqual({ smtp: null });
+    const none = applyBindings(optional, graph, { smtp: null }, { to: '' });
+    expect(none.nodes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(none.edges).toEqual([edge('a', 'out', 'b')]);
+    // A server but no staff address: only the staff email goes.
+    const server = '00000000-0000-4000-8000-000000000001';
+    const some = applyBindings(optional, graph, { smtp: server }, { to: '' });
+    expect(some.nodes.map((n) => n.id)).toEqual(['a', 'mail', 'b']);
+    expect(some.edges).toEqual([
+      edge('a', 'out', 'mail'),
+      edge('mail', 'out', 'b'),
+      edge('mail', 'error', 'b'),
+    ]);
+    const all = applyBindings(optional, graph, { smtp: server }, { to: 'staff@example.com' });
+    expect(all.nodes.find((n) => n.id === 'staff')?.config).toEqual({ to: 'staff@example.com' });
+    expect(all.edges).toHaveLength(4);
+  });
 });

@@ -11,7 +11,10 @@ import { SLOT_CONNECTION_TYPES, type TemplateManifest, type TemplateParameter } 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A slot's choice: a connection id, or null for the built-in ledger (ERP slots only). */
+/**
+ * A slot's choice: a connection id, or null for the built-in ledger (ERP slots) or none (optional
+ * slots).
+ */
 export type SlotChoice = Record<string, string | null>;
 type ParameterValue = string | number | boolean | string[];
 
@@ -52,7 +55,8 @@ export async function checkConnections(
         },
       );
     if (id === undefined || id === null || id === '') {
-      if (slot.type !== 'erp') throw refuse(`choose a ${accepted.join(' or ')} connection`);
+      if (slot.type !== 'erp' && !slot.optional)
+        throw refuse(`choose a ${accepted.join(' or ')} connection`);
       choice[slot.slot] = null;
       continue;
     }
@@ -136,9 +140,37 @@ function setAt(target: Container, path: (string | number)[], value: unknown) {
   else at[last] = value;
 }
 
+function isEmpty(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/**
+ * The graph without `omitted` nodes: each edge into one of them is bridged to every node its
+ * `out` port led to, so a chain `a -> email -> b` becomes `a -> b`; its other ports' edges go.
+ */
+function withoutNodes(graph: FlowGraph, omitted: Set<string>): FlowGraph {
+  let edges = graph.edges;
+  for (const id of omitted) {
+    const into = edges.filter((e) => e.to.node === id);
+    const onward = edges.filter((e) => e.from.node === id && e.from.port === 'out');
+    const bridged = into.flatMap((i) => onward.map((o) => ({ from: i.from, to: o.to })));
+    edges = [...edges.filter((e) => e.to.node !== id && e.from.node !== id), ...bridged];
+  }
+  const key = (e: FlowGraph['edges'][number]) =>
+    `${e.from.node}:${e.from.port}>${e.to.node}:${e.to.port}`;
+  const unique = new Map(edges.map((e) => [key(e), e]));
+  return { nodes: graph.nodes.filter((n) => !omitted.has(n.id)), edges: [...unique.values()] };
+}
+
 /**
  * The template's graph with every binding filled in: connection ids (a built-in ledger slot
- * removes the field) and parameter values.
+ * removes the field) and parameter values. A node whose `omitNodeWhenEmpty` binding got nothing
+ * is left out (see {@link withoutNodes}): an optional email needs no mail server to install.
  */
 export function applyBindings(
   manifest: TemplateManifest,
@@ -147,13 +179,15 @@ export function applyBindings(
   parameters: Record<string, ParameterValue>,
 ): FlowGraph {
   const copy = structuredClone(graph);
+  const omitted = new Set<string>();
   for (const binding of manifest.bindings) {
     const node = copy.nodes.find((n) => n.id === binding.node)!;
     const value =
       'connection' in binding
         ? (connections[binding.connection] ?? undefined)
         : parameters[binding.parameter];
+    if (binding.omitNodeWhenEmpty && isEmpty(value)) omitted.add(binding.node);
     setAt(node.config, binding.path, value);
   }
-  return copy;
+  return omitted.size === 0 ? copy : withoutNodes(copy, omitted);
 }

@@ -15,9 +15,9 @@ export const TemplateId = z
 
 /**
  * What a connection slot takes: a connection of that type. `erp` is the built-in ledger (no
- * connection) or a QuickBooks Online connection.
+ * connection) or a QuickBooks Online connection; `smtp` a mail server.
  */
-export const SlotType = z.enum(['paytrace', 'shopify', 'erp']);
+export const SlotType = z.enum(['paytrace', 'shopify', 'erp', 'smtp']);
 export type SlotType = z.infer<typeof SlotType>;
 
 /** The connection types a slot of each kind accepts. */
@@ -25,6 +25,7 @@ export const SLOT_CONNECTION_TYPES: Record<SlotType, readonly string[]> = {
   paytrace: ['paytrace'],
   shopify: ['shopify'],
   erp: ['quickbooks'],
+  smtp: ['smtp'],
 };
 
 const Name = z
@@ -37,6 +38,11 @@ export const ConnectionSlot = z.object({
   type: SlotType,
   label: z.string().min(1).max(200),
   help: z.string().max(2000).default(''),
+  /**
+   * The installer may leave it empty; every binding of the slot then must say
+   * `omitNodeWhenEmpty`, and those nodes are left out of the installed flow.
+   */
+  optional: z.boolean().default(false),
 });
 export type ConnectionSlot = z.infer<typeof ConnectionSlot>;
 
@@ -61,10 +67,30 @@ export type TemplateParameter = z.infer<typeof TemplateParameter>;
 /** A place in one node's config, e.g. `["connectionId"]` or `["tags", 0]`. */
 const ConfigPath = z.array(z.union([z.string().min(1), z.number().int().min(0)])).min(1);
 
+/**
+ * When the value is empty (an optional slot left unbound, an empty text or list), the node is
+ * left out of the installed flow: what led into it leads to what follows its `out` port.
+ */
+const OmitNodeWhenEmpty = z.boolean().optional();
+
 /** One node config field that takes a connection slot's id or a parameter's value. */
 export const Binding = z.union([
-  z.object({ node: z.string().min(1), path: ConfigPath, connection: Name }).strict(),
-  z.object({ node: z.string().min(1), path: ConfigPath, parameter: Name }).strict(),
+  z
+    .object({
+      node: z.string().min(1),
+      path: ConfigPath,
+      connection: Name,
+      omitNodeWhenEmpty: OmitNodeWhenEmpty,
+    })
+    .strict(),
+  z
+    .object({
+      node: z.string().min(1),
+      path: ConfigPath,
+      parameter: Name,
+      omitNodeWhenEmpty: OmitNodeWhenEmpty,
+    })
+    .strict(),
 ]);
 export type Binding = z.infer<typeof Binding>;
 

@@ -39,4 +39,13 @@ describe('shipped templates', () => {
       /invalid manifest: connections.0.type/,
     );
   });
+
+  it('refuses an optional slot whose node would stay in the flow without its connection', () => {
+    const broken = shipped();
+    const binding = broken.bindings.find((b: any) => b.connection === 'smtp');
+    delete binding.omitNodeWhenEmpty;
+    expect(() => checkTemplate(broken, 'templates/x/template.json')).toThrow(
+      /optional slot "smtp" needs "omitNodeWhenEmpty": true/,
+    );
+  });
 });

@@ -47,15 +47,22 @@ export function checkTemplate(source: unknown, where: string): Template {
   const problems = bindingProblems(manifest, shape.data);
   if (problems.length > 0) throw new TemplateError(`${where}: ${problems.join('; ')}`);
   // Validated as installed: a stand-in id in every connection slot (none for the ERP: the
-  // built-in ledger) and every parameter at its default.
-  const stand = Object.fromEntries(
-    manifest.connections.map((s) => [s.slot, s.type === 'erp' ? null : STAND_IN_CONNECTION_ID]),
-  );
+  // built-in ledger) and every parameter at its default; then again with every optional slot
+  // left empty (its nodes left out).
   const defaults = Object.fromEntries(manifest.parameters.map((p) => [p.name, p.default]));
-  const result = validateGraph(applyBindings(manifest, shape.data, stand, defaults), lookupSpec);
-  if (!result.ok) {
-    const issues = result.errors.map((i) => `${i.path.join('.') || 'graph'}: ${i.message}`);
-    throw new TemplateError(`${where}: invalid graph: ${issues.join('; ')}`);
+  for (const leaveOptional of [false, true]) {
+    const stand = Object.fromEntries(
+      manifest.connections.map((s) => [
+        s.slot,
+        s.type === 'erp' || (leaveOptional && s.optional) ? null : STAND_IN_CONNECTION_ID,
+      ]),
+    );
+    const result = validateGraph(applyBindings(manifest, shape.data, stand, defaults), lookupSpec);
+    if (!result.ok) {
+      const issues = result.errors.map((i) => `${i.path.join('.') || 'graph'}: ${i.message}`);
+      const which = leaveOptional ? ' (optional connections left empty)' : '';
+      throw new TemplateError(`${where}: invalid graph${which}: ${issues.join('; ')}`);
+    }
   }
   return { manifest, graph: shape.data, source };
 }
@@ -79,6 +86,14 @@ function bindingProblems(manifest: TemplateManifest, graph: FlowGraph): string[]
   for (const slot of slots) {
     if (!manifest.bindings.some((b) => 'connection' in b && b.connection === slot))
       problems.push(`connection slot "${slot}" is bound to no node`);
+  }
+  for (const slot of manifest.connections.filter((s) => s.optional)) {
+    for (const [i, b] of manifest.bindings.entries()) {
+      if ('connection' in b && b.connection === slot.slot && !b.omitNodeWhenEmpty)
+        problems.push(
+          `bindings.${i}: optional slot "${slot.slot}" needs "omitNodeWhenEmpty": true (its node cannot run without it)`,
+        );
+    }
   }
   for (const name of parameters) {
     if (!manifest.bindings.some((b) => 'parameter' in b && b.parameter === name))

@@ -18,6 +18,7 @@ export function templateSummary(template: Template): z.infer<typeof TemplateSumm
       help: slot.help,
       connectionTypes: [...SLOT_CONNECTION_TYPES[slot.type]],
       builtInAllowed: slot.type === 'erp',
+      optional: slot.optional,
     })),
     parameters: manifest.parameters.map((p) => ({
       name: p.name,

@@ -24,7 +24,7 @@ import { ORDER_SOURCE } from '../shared/shopify-source';
  */
 export const DEFAULT_CUSTOMER_MAPPING = `(
   ${ORDER_SOURCE}
-  $c := $order.customer ? $order.customer : $order;
+  $c := $order.customer ? $order.customer : ($exists($order.line_items) ? {} : $order);
   $vault := paytraceCustomerId ? paytraceCustomerId : ($exists(cardReplaced) ? customerId);
   $name := $trim(($c.first_name ? $c.first_name : "") & " " & ($c.last_name ? $c.last_name : ""));
   {
