@@ -261,7 +261,11 @@ describe('settings', () => {
       authorization: `Bearer ${await viewerToken()}`,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ publicUrl: `http://localhost:${port}`, hooksUrl: null });
+    expect(res.body).toEqual({
+      publicUrl: `http://localhost:${port}`,
+      hooksUrl: null,
+      sandbox: false,
+    });
     expect(
       (await call(base, 'GET', '/api/settings', undefined, { authorization: '' })).status,
     ).toBe(401);

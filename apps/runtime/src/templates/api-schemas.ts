@@ -129,3 +129,68 @@ export const DemoResult = z
     flows: z.array(InstalledFlow.extend({ templateId: z.string(), reused: z.boolean() })),
   })
   .openapi('DemoResult');
+
+export const DemoNewShopperResult = DemoResult.extend({
+  /**
+   * The order's hosted pay page (its `paytrace.pay_link` metafield), once the run wrote it; null
+   * when it did not within the wait.
+   */
+  payUrl: z.string().nullable(),
+}).openapi('DemoNewShopperResult');
+
+export const DemoRefundInput = z
+  .object({
+    shopifyOrderId: z.string().regex(/^\d{1,20}$/, 'a Shopify order id (digits)'),
+    /** Integer minor units to refund; left out: everything still refundable. */
+    amount: z.number().int().positive().optional(),
+  })
+  .openapi('DemoRefundInput');
+
+export const DemoRefundResult = z
+  .object({
+    refundId: z.string(),
+    /** The refund template's run started by the refunds/create webhook, once it exists. */
+    runId: z.string().nullable(),
+  })
+  .openapi('DemoRefundResult');
+
+export const DemoResultsQuery = z.object({
+  shopifyOrderId: z.string().regex(/^\d{1,20}$/, 'a Shopify order id (digits)'),
+});
+
+const Money = z.object({ amount: z.number().int(), currency: z.string() });
+
+export const DemoResults = z
+  .object({
+    shopify: z.object({
+      orderId: z.string(),
+      name: z.string(),
+      financialStatus: z.string(),
+      tags: z.array(z.string()),
+      note: z.string().nullable(),
+      /** The order's metafields in the `paytrace` namespace, by key. */
+      metafields: z.record(z.string(), z.string()),
+    }),
+    /** PayTrace simulator transactions of the order: its sales (every try) and their refunds. */
+    paytrace: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        /** Minor units requested (the refunded amount for a refund). */
+        amount: z.number().int(),
+        status: z.enum(['approved', 'declined', 'voided', 'refund']),
+        message: z.string(),
+        cardLastFour: z.string(),
+        refundOf: z.string().nullable(),
+      }),
+    ),
+    ledger: z.object({
+      invoice: Money.extend({ ref: z.string(), openBalance: z.number().int() }).nullable(),
+      customer: z.object({ ref: z.string(), paytraceCustomerId: z.string().nullable() }).nullable(),
+      payments: z.array(Money.extend({ ref: z.string() })),
+      creditMemos: z.array(Money.extend({ ref: z.string(), refunded: z.number().int() })),
+      /** Debits equal credits in every currency of the ledger. */
+      trialBalanceBalanced: z.boolean(),
+    }),
+  })
+  .openapi('DemoResults');

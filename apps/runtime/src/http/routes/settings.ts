@@ -16,6 +16,8 @@ const Settings = z
      * trailing slash; null when hooks are served on the public URL.
      */
     hooksUrl: z.string().nullable(),
+    /** True in sandbox mode: the built-in simulators run and the guided demo is offered. */
+    sandbox: z.boolean(),
   })
   .openapi('Settings');
 
@@ -24,7 +26,7 @@ const Settings = z
  * trigger endpoints (REST paths, Shopify webhooks) as the outside world must call them: behind a
  * proxy or tunnel, the page's own origin is not that address.
  */
-export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl' | 'env'>) {
+export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl' | 'env' | 'sandbox'>) {
   return apiRouter().openapi(
     apiRoute('viewer', {
       method: 'get',
@@ -39,6 +41,7 @@ export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl' | 'env'>) {
         {
           publicUrl: url === null ? null : url.replace(/\/+$/, ''),
           hooksUrl: hooks === undefined ? null : hooks.replace(/\/+$/, ''),
+          sandbox: deps.sandbox !== null,
         },
         200,
       );
