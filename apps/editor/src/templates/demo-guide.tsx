@@ -79,11 +79,14 @@ export function DemoGuide({
         },
         step: 'new-shopper',
       });
+      if (!placed.payUrl)
+        throw new Error(`order ${placed.orderName} was placed but its pay link was not written`);
       if (tab) {
         tab.opener = null;
         tab.location.href = placed.payUrl;
       }
-      if (!placed.runId) throw new Error('the order’s run did not start; see the flow’s runs');
+      if (!placed.runId)
+        throw new Error(`order ${placed.orderName}’s run did not start; see the flow’s runs`);
       follow(orderFlowIdOf(placed.flows) ?? session.orderFlowId, placed.runId);
     } catch (err) {
       if (tab && tab.location.href === 'about:blank') tab.close();
@@ -103,6 +106,10 @@ export function DemoGuide({
     try {
       const refunded = await refundDemoOrder({ shopifyOrderId: session.order.shopifyOrderId });
       updateDemo(qc, { step: 'refund' });
+      if (!refunded.runId)
+        throw new Error(
+          `refund ${refunded.refundId}’s run did not start; see the refund flow’s runs`,
+        );
       follow(session.refundFlowId, refunded.runId);
     } catch (err) {
       setError(`The refund failed: ${errorMessage(err)}`);
