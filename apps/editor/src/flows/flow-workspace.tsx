@@ -279,7 +279,9 @@ function WorkspaceContent({
 
   return (
     <>
-      <div className={`workspace${viewing !== null ? ' viewing' : ''}`}>
+      <div
+        className={`workspace${viewing !== null ? ' viewing' : ''}${following ? ' following' : ''}`}
+      >
         <FlowToolbar
           name={name}
           onRename={setName}

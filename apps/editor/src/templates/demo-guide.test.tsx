@@ -170,9 +170,7 @@ describe('DemoGuide', () => {
       },
     } as never);
     return waitFor(() => {
-      expect(screen.getByTestId('demo-status').textContent).toMatch(
-        /#1002 is waiting for payment/,
-      );
+      expect(screen.getByTestId('demo-status').textContent).toMatch(/#1002 is waiting for payment/);
       expect(screen.getByTestId('demo-pay-link').getAttribute('href')).toBe('http://x/pay/t');
       expect(screen.queryByRole('button', { name: /Refund it/ })).toBeNull();
     });
@@ -223,8 +221,8 @@ describe('DemoGuide', () => {
       'simulator down',
     );
     fireEvent.click(screen.getByRole('button', { name: /^Refund it/ }));
-    expect(
-      (await screen.findByText(/The refund failed/)).textContent,
-    ).toBe('The refund failed: order #1001 is not paid');
+    expect((await screen.findByText(/The refund failed/)).textContent).toBe(
+      'The refund failed: order #1001 is not paid',
+    );
   });
 });
