@@ -44,26 +44,79 @@ describe.skipIf(!hasChromium)('the guided sandbox demo, start to finish in Chrom
     await page.locator('.workspace').screenshot({ path: join(ARTIFACTS, 'demo-run.png') });
   });
 
-  it('links to the results in all three systems', async () => {
-    const notice = page.getByTestId('template-notice');
-    const order = notice.getByRole('link', { name: /^Shopify order/ });
-    const href = (await order.getAttribute('href')) ?? '';
-    const shopifyOrderId = decodeURIComponent(href.split('/').at(-1) ?? '');
-    const shopify = await page.request.get(`${base}${href}`);
-    expect(shopify.ok()).toBe(true);
-    const { order: placed } = (await shopify.json()) as {
-      order: { financial_status: string; metafields?: unknown };
-    };
-    expect(placed.financial_status).toBe('paid');
-    await expect(notice.textContent()).resolves.toMatch(/the sale: transaction \S+/);
-    const paytrace = notice.getByRole('link', { name: 'PayTrace transactions' });
-    expect((await page.request.get(`${base}${await paytrace.getAttribute('href')}`)).ok()).toBe(
-      true,
+  it('shows the results in the three systems: Shopify paid, the PayTrace sale, invoice and payment', async () => {
+    const results = page.getByTestId('demo-results');
+    await results.getByTestId('shopify-status').filter({ hasText: 'paid' }).waitFor();
+    await expect(results.getByTestId('results-paytrace').textContent()).resolves.toMatch(
+      /approved .* transaction \d+/,
     );
-    await notice.getByRole('link', { name: 'invoices' }).click();
-    await page.waitForURL(`${base}/ledger/invoices`);
-    await page.getByText(`shopify-order-${shopifyOrderId}`).first().waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'demo-ledger.png') });
+    const ledger = (await results.getByTestId('results-ledger').textContent()) ?? '';
+    expect(ledger).toMatch(/Invoice shopify-order-\d+/);
+    expect(ledger).toMatch(/Payment /);
+    expect(ledger).toMatch(/balanced, equal to captured minus refunded/);
+    // The Shopify column links to the order as the simulator holds it.
+    const href = (await results
+      .getByRole('link', { name: /^Shopify order/ })
+      .getAttribute('href'))!;
+    const { order } = (await (await page.request.get(`${base}${href}`)).json()) as {
+      order: { financial_status: string };
+    };
+    expect(order.financial_status).toBe('paid');
+    await page.locator('.workspace').screenshot({ path: join(ARTIFACTS, 'demo-results.png') });
+  });
+
+  it('places an order for a new shopper, who pays on the pay page in a new tab', async () => {
+    const [shopper] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Place an order for a new shopper' }).click(),
+    ]);
+    await shopper.waitForURL(/\/pay\//, { timeout: 60_000 });
+    const shopperErrors: string[] = [];
+    shopper.on('pageerror', (err) => shopperErrors.push(err.message));
+    await page
+      .getByTestId('demo-status')
+      .filter({ hasText: 'waiting for payment' })
+      .waitFor({ timeout: 60_000 });
+    const fields = shopper.frameLocator('#pt_hpf_form iframe');
+    await fields.getByLabel('Card number').fill('4012000098765439');
+    await fields.getByLabel('Expiry month').fill('12');
+    await fields.getByLabel('Expiry year').fill('2030');
+    await fields.getByLabel('CSC').fill('999');
+    await shopper.screenshot({ path: join(ARTIFACTS, 'demo-pay-page.png'), fullPage: true });
+    await shopper.getByRole('button', { name: /^Pay / }).click();
+    await shopper.getByTestId('receipt').waitFor();
+    expect(shopperErrors).toEqual([]);
+    await shopper.close();
+
+    // The editor followed the run live: from waiting for payment to paid.
+    await page
+      .getByTestId('demo-status')
+      .filter({ hasText: 'paid (succeeded)' })
+      .waitFor({ timeout: 60_000 });
+    const results = page.getByTestId('demo-results');
+    await results.getByTestId('shopify-status').filter({ hasText: 'paid' }).waitFor();
+    await expect(results.getByTestId('results-shopify').textContent()).resolves.toMatch(
+      /paytrace\.customer_vault_id/,
+    );
+  });
+
+  it('refunds it and follows the refund on the refund flow, down to the credit memo', async () => {
+    const orderFlow = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: /^Refund it/ }).click();
+    await page.waitForURL((url) => url.pathname !== orderFlow && url.search.startsWith('?run='));
+    await page
+      .getByTestId('demo-status')
+      .filter({ hasText: 'refunded (succeeded)' })
+      .waitFor({ timeout: 60_000 });
+    const results = page.getByTestId('demo-results');
+    await results.getByText('Credit memo').waitFor();
+    await expect(results.getByTestId('results-paytrace').textContent()).resolves.toMatch(
+      /refund .* \(of \d+\)/,
+    );
+    await expect(results.getByTestId('trial-balance-check').textContent()).resolves.toMatch(
+      /balanced, equal to captured minus refunded/,
+    );
+    await page.locator('.workspace').screenshot({ path: join(ARTIFACTS, 'demo-refund.png') });
   });
 
   it('raised no page errors', () => {

@@ -26,6 +26,7 @@ import { FlowStoreProvider } from '../editor/store/flow-store-context';
 import { parseGraphJson } from '../editor/store/graph-convert';
 import { hasRole } from '../lib/roles';
 import { TemplateNotice } from '../templates/template-notice';
+import { useFitWhileFollowing } from '../templates/use-fit-while-following';
 import { useToasts } from '../ui/toasts';
 import { downloadFlow } from './export-flow';
 import { FlowPanel } from './flow-panel';
@@ -33,6 +34,9 @@ import { FlowToolbar } from './flow-toolbar';
 import { issuesFromFailure, useFlowMutations } from './use-save-flow';
 import { SaveDialog } from './save-dialog';
 import { VersionsDialog } from './versions-dialog';
+
+/** How long a followed run is watched: a new shopper takes a while to pay on the pay page. */
+const FOLLOW_MS = 10 * 60_000;
 
 /**
  * One open flow: palette, canvas and inspector around a store created once for this flow, plus
@@ -250,13 +254,23 @@ function WorkspaceContent({
   // `?run=<id>`: follow a run started elsewhere (the guided demo's order) live on the canvas.
   const watchRun = testRun.watch;
   const watched = useRef(false);
+  const [following] = useState(() => new URLSearchParams(window.location.search).has('run'));
   const [watchedStatus, setWatchedStatus] = useState<string | null>(null);
+  const followRun = useCallback(
+    (runId: string) => {
+      setWatchedStatus(null);
+      window.history.replaceState(null, '', `/flows/${current?.id ?? ''}?run=${runId}`);
+      void watchRun(runId, FOLLOW_MS).then((run) => setWatchedStatus(run?.status ?? null));
+    },
+    [watchRun, current?.id],
+  );
   useEffect(() => {
     const runId = new URLSearchParams(window.location.search).get('run');
     if (!runId || watched.current) return;
     watched.current = true;
-    void watchRun(runId).then((run) => setWatchedStatus(run?.status ?? null));
-  }, [watchRun]);
+    followRun(runId);
+  }, [followRun]);
+  useFitWhileFollowing(following, fitView);
 
   useEffect(() => {
     if (viewing === null) return;
@@ -265,7 +279,9 @@ function WorkspaceContent({
 
   return (
     <>
-      <div className={`workspace${viewing !== null ? ' viewing' : ''}`}>
+      <div
+        className={`workspace${viewing !== null ? ' viewing' : ''}${following ? ' following' : ''}`}
+      >
         <FlowToolbar
           name={name}
           onRename={setName}
@@ -295,7 +311,11 @@ function WorkspaceContent({
             </button>
           </div>
         )}
-        <TemplateNotice flowId={current?.id ?? null} runStatus={watchedStatus} />
+        <TemplateNotice
+          flowId={current?.id ?? null}
+          runStatus={watchedStatus}
+          followRun={followRun}
+        />
         <input
           ref={importInput}
           type="file"

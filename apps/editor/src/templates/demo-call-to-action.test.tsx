@@ -38,6 +38,8 @@ const demo: DemoResult = {
 
 function sandboxRuntime(environment: string) {
   return fakeRuntime((c) => {
+    if (c.path === '/api/settings')
+      return { body: { publicUrl: null, hooksUrl: null, sandbox: environment === 'simulator' } };
     if (c.path === '/api/connections')
       return {
         body: {
@@ -82,10 +84,10 @@ describe('DemoCallToAction', () => {
     expect(calls.filter((c) => c.path === '/api/demo')).toHaveLength(1);
   });
 
-  it('is offered only to admins of a sandbox start', async () => {
+  it('is offered only to admins, when the runtime’s settings say sandbox mode', async () => {
     const calls = sandboxRuntime('production');
     renderCta('admin');
-    await waitFor(() => expect(calls.some((c) => c.path === '/api/connections')).toBe(true));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/settings')).toBe(true));
     expect(screen.queryByTestId('demo-cta')).toBeNull();
     vi.unstubAllGlobals();
     sandboxRuntime('simulator');

@@ -1,14 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/api-failure';
 import type { Me } from '../api/auth-api';
-import { listConnections } from '../api/connections-api';
 import { queryKeys } from '../api/query-keys';
 import { listRuns } from '../api/runs-api';
 import { navigate } from '../app/router';
 import { hasRole } from '../lib/roles';
 import { rememberDemo } from './install-result-store';
-import { isSimulatorConnection } from './sandbox';
+import { useSandbox } from './sandbox';
 import { runDemo, type DemoResult } from './templates-api';
 import './templates.css';
 
@@ -33,7 +32,7 @@ async function findRun(flowId: string): Promise<string | null> {
 }
 
 /**
- * "Try the demo" on the home page of a sandbox start (the simulators' connections exist): one
+ * "Try the demo" on the home page of a sandbox start (the runtime's settings say sandbox): one
  * click installs the order-to-cash and refund templates against the simulators, seeds a vault
  * customer, places a Shopify order and opens the order's run live in the flow editor. Admins only,
  * as the runtime's demo call is.
@@ -41,11 +40,7 @@ async function findRun(flowId: string): Promise<string | null> {
 export function DemoCallToAction({ me }: { me: Me }) {
   const qc = useQueryClient();
   const isAdmin = hasRole(me.role, 'admin');
-  const connections = useQuery({
-    queryKey: queryKeys.connections,
-    queryFn: () => listConnections(),
-    enabled: isAdmin,
-  });
+  const sandbox = useSandbox();
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<string | null>(null);
   const [seconds, setSeconds] = useState(0);
@@ -57,7 +52,6 @@ export function DemoCallToAction({ me }: { me: Me }) {
     return () => clearInterval(timer);
   }, [busy]);
 
-  const sandbox = (connections.data ?? []).some(isSimulatorConnection);
   if (!isAdmin || !sandbox) return null;
 
   const start = async () => {

@@ -88,6 +88,8 @@ const installed = (reused: boolean): TemplateInstallResult => ({
 
 function runtime(install: (call: FakeCall) => { status: number; body: unknown }): FakeCall[] {
   return fakeRuntime((c) => {
+    if (c.path === '/api/settings')
+      return { body: { publicUrl: null, hooksUrl: null, sandbox: true } };
     if (c.path === '/api/connections') {
       return {
         body: {

@@ -10,7 +10,7 @@ import { ConnectionSlotField } from './connection-slot-field';
 import { rememberInstall } from './install-result-store';
 import { ParameterField } from './parameter-field';
 import { draftOf, parseParameters, type ParameterDraft } from './parameter-values';
-import { preselectConnection } from './sandbox';
+import { preselectConnection, useSandbox } from './sandbox';
 import { installTemplate, type TemplateInstallResult, type TemplateSummary } from './templates-api';
 
 /**
@@ -50,6 +50,7 @@ export function InstallDialog({
   const [busy, setBusy] = useState(false);
   const [reused, setReused] = useState<TemplateInstallResult | null>(null);
 
+  const sandbox = useSandbox();
   // A slot the user has not touched shows its preselection (simulator, or the only one).
   const selection = useMemo(() => {
     const out: Record<string, string> = {};
@@ -57,10 +58,10 @@ export function InstallDialog({
       const usable = (connections.data ?? []).filter((c) => need.connectionTypes.includes(c.type));
       out[need.slot] =
         chosen[need.slot] ??
-        (need.builtInAllowed || need.optional ? '' : preselectConnection(usable));
+        (need.builtInAllowed || need.optional ? '' : preselectConnection(usable, sandbox));
     }
     return out;
-  }, [template.connections, connections.data, chosen]);
+  }, [template.connections, connections.data, chosen, sandbox]);
 
   const install = async (copy: boolean) => {
     setFailure(null);

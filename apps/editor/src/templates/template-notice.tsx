@@ -1,43 +1,25 @@
-import { navigate } from '../app/router';
-import { useFlowStore } from '../editor/store/flow-store-context';
 import { CopyButton } from '../ui/copy-button';
-import { useDemoResult, useInstallResult } from './install-result-store';
-
-const LEDGER_LINKS = [
-  ['invoices', 'invoices'],
-  ['payments', 'payments'],
-  ['credit-memos', 'credit memos'],
-  ['trial-balance', 'trial balance'],
-] as const;
-
-/** The PayTrace transaction id some step of the shown run produced (the demo's sale), if any. */
-function useTransactionId(): string | undefined {
-  return useFlowStore((s) => {
-    for (const state of Object.values(s.run)) {
-      const out = state.output as { transactionId?: unknown } | null | undefined;
-      if (out && typeof out === 'object' && out.transactionId !== undefined)
-        return String(out.transactionId);
-    }
-    return undefined;
-  });
-}
+import { DemoGuide } from './demo-guide';
+import { useDemoSession, useInstallResult } from './install-result-store';
 
 /**
  * Above the canvas of a flow just installed from a template: its trigger URLs (to paste into
- * Shopify or a caller) with copy buttons, and the install's warnings. For the demo's order flow:
- * where to see the results in all three systems.
+ * Shopify or a caller) with copy buttons, and the install's warnings. On the demo's flows: the
+ * guided demo's next steps and results.
  */
 export function TemplateNotice({
   flowId,
   runStatus = null,
+  followRun,
 }: {
   flowId: string | null;
   /** How the run the page follows ended; null while it goes on. */
   runStatus?: string | null;
+  /** Follows another run on this canvas (the demo's next order). */
+  followRun?: (runId: string) => void;
 }) {
   const installed = useInstallResult(flowId);
-  const demo = useDemoResult(flowId);
-  const transactionId = useTransactionId();
+  const demo = useDemoSession(flowId);
   if (!installed && !demo) return null;
   return (
     <div className="banner template-banner" role="status" data-testid="template-notice">
@@ -69,49 +51,8 @@ export function TemplateNotice({
           ))}
         </>
       )}
-      {demo && (
-        <>
-          <strong data-testid="demo-status">
-            {runStatus === null
-              ? `Demo: Shopify order ${demo.orderName} is going through this flow; each node lights up as it runs.`
-              : `Demo: Shopify order ${demo.orderName} went through this flow (${runStatus}). See the results:`}
-          </strong>
-          <ul aria-label="Demo results">
-            <li>
-              <a
-                href={`/sandbox/shopify/__admin/orders/${encodeURIComponent(demo.shopifyOrderId)}`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                Shopify order {demo.orderName}
-              </a>{' '}
-              (financial status, metafields, tags and note, as the simulator holds them)
-            </li>
-            <li>
-              <a href="/sandbox/paytrace/__admin/transactions" target="_blank" rel="noreferrer">
-                PayTrace transactions
-              </a>
-              {transactionId ? ` (the sale: transaction ${transactionId})` : ''}
-            </li>
-            <li>
-              Ledger:{' '}
-              {LEDGER_LINKS.map(([slug, label], i) => (
-                <span key={slug}>
-                  {i > 0 && ', '}
-                  <a
-                    href={`/ledger/${slug}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(`/ledger/${slug}`);
-                    }}
-                  >
-                    {label}
-                  </a>
-                </span>
-              ))}
-            </li>
-          </ul>
-        </>
+      {demo && flowId && (
+        <DemoGuide flowId={flowId} session={demo} runStatus={runStatus} followRun={followRun} />
       )}
     </div>
   );

@@ -46,8 +46,8 @@ export function useTestRun(store: FlowStore) {
 
   // Shows a run on the canvas again and again until it ends, saying how it ended.
   const follow = useCallback(
-    async (runId: string, what: string) => {
-      const until = Date.now() + GIVE_UP_MS;
+    async (runId: string, what: string, giveUpMs = GIVE_UP_MS) => {
+      const until = Date.now() + giveUpMs;
       for (;;) {
         const run = await show(runId);
         if (!run) return null;
@@ -90,10 +90,10 @@ export function useTestRun(store: FlowStore) {
 
   /** Follows a run started elsewhere (a webhook, the demo) live on the canvas, node by node. */
   const watch = useCallback(
-    async (runId: string) => {
+    async (runId: string, giveUpMs?: number) => {
       setRunning(true);
       try {
-        return await follow(runId, 'Run');
+        return await follow(runId, 'Run', giveUpMs);
       } finally {
         setRunning(false);
         void queryClient.invalidateQueries({ queryKey: ['runs'] });
