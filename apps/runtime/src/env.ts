@@ -67,8 +67,9 @@ export const EnvSchema = z.object({
   PAYBRIDGE_WORKER_CONCURRENCY: intFrom(8, 1, 200),
   PAYBRIDGE_DB_POOL_SIZE: intFrom(20, 2, 500),
   /**
-   * Jobs a worker process fetches and locks ahead (graphile-worker's local queue); -1 fetches one
-   * at a time. Default: twice the concurrency.
+   * Jobs a worker process fetches and locks ahead (graphile-worker's local queue); -1 (default)
+   * fetches one at a time. Fetching ahead gives one busy flow more runs/s, but prefetched jobs
+   * are handed out before other flows' new ones, which then wait behind a flood.
    */
   PAYBRIDGE_QUEUE_PREFETCH: z.coerce.number().int().min(-1).max(1000).optional(),
   /** Completions of finished jobs gathered for this many ms into one write; -1 writes each. */

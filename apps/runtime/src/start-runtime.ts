@@ -97,7 +97,8 @@ export async function startRuntime(
   const cleanup: (() => Promise<void>)[] = [];
   try {
     await migrateDatabase(db, sql, databaseUrl, logger);
-    const ingest = new IngestWriter(sql);
+    // Two batches in flight: a large event being written does not hold up every request behind it.
+    const ingest = new IngestWriter(sql, { parallel: 2 });
     const identity = new IdentityStore(sql, env.PAYBRIDGE_SESSION_TTL_HOURS * 3600_000);
     const audit = new AuditLog(sql);
     const keyRing = await loadKeyRing(env, logger);
@@ -234,7 +235,7 @@ export async function startRuntime(
         sql,
         db,
         concurrency: env.PAYBRIDGE_WORKER_CONCURRENCY,
-        prefetch: env.PAYBRIDGE_QUEUE_PREFETCH ?? env.PAYBRIDGE_WORKER_CONCURRENCY * 2,
+        prefetch: env.PAYBRIDGE_QUEUE_PREFETCH ?? -1,
         completeBatchMs: env.PAYBRIDGE_QUEUE_COMPLETE_BATCH_MS,
         deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S,
         lookupExecutor: createExecutorLookup(nodeOptions, services),

@@ -76,7 +76,15 @@ describe('PayTrace sale: exactly one charge per order across a worker crash', ()
     const first = worker();
     // Kill it once a good share of sales reached PayTrace, mid-flight for up to 8 of them.
     const deadline = Date.now() + 60_000;
-    while (sim.handle.state.transactions.size < ORDERS / 4 && Date.now() < deadline) {
+    const pending = async () =>
+      (
+        await sql<{ n: number }[]>`
+        select count(*)::int as n from effect_records where status = 'pending'`
+      )[0]!.n;
+    while (
+      (sim.handle.state.transactions.size < ORDERS / 4 || (await pending()) === 0) &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 20));
     }
     first.child.kill('SIGKILL');

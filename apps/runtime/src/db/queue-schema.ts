@@ -4,7 +4,15 @@ import type { Sql } from './client';
 export const RUN_TASK = 'run.execute';
 
 /** Columns of graphile-worker's job table (0.17.x) that ingress writes directly. */
-const JOB_COLUMNS = ['task_id', 'payload', 'run_at', 'max_attempts', 'priority', 'is_available'];
+const JOB_COLUMNS = [
+  'task_id',
+  'payload',
+  'run_at',
+  'max_attempts',
+  'priority',
+  'flags',
+  'is_available',
+];
 
 /**
  * Ingress writes jobs with a plain INSERT for speed, which ties it to graphile-worker's table

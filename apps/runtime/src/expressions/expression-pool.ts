@@ -65,6 +65,9 @@ function neededBindings(source: string, bindings: ExpressionBindings): Expressio
   };
 }
 
+/** About how long a replacement thread takes to start (it loads the engine). */
+const REPLACE_MS = 1500;
+
 function isOutOfMemory(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(String(err));
@@ -98,7 +101,7 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
   });
   // Without a listener, a thread that fails outside a task would end the process.
   pool.on('error', (err: unknown) => opts.onThreadError?.(err));
-  const grace = opts.killGraceMs ?? 100;
+  const grace = opts.killGraceMs ?? 500;
   const demoteAfter = opts.demoteAfterMs ?? 50;
 
   const evaluate = async (
@@ -144,6 +147,12 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
         { signal: controller.signal },
       );
     } catch (err) {
+      const memory = isOutOfMemory(err);
+      if (timedOut || memory) {
+        // Its thread was terminated and is being replaced, which takes a while: keep the
+        // flow's turn until then, or a flood would take the thread kept for other flows.
+        await new Promise((r) => setTimeout(r, REPLACE_MS));
+      }
       if (timedOut) {
         throw new ExpressionError(
           'EXPRESSION_TIMEOUT',
@@ -152,7 +161,7 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
           err,
         );
       }
-      if (isOutOfMemory(err)) {
+      if (memory) {
         throw new ExpressionError(
           'EXPRESSION_MEMORY',
           `The expression ${snippet(source)} needed more than ${opts.maxMemoryMb} MB of memory and was stopped`,

@@ -89,9 +89,10 @@ new_runs as (
   returning id, flow_id
 ),
 jobs as (
-  insert into graphile_worker._private_jobs (task_id, payload, run_at, max_attempts, priority)
+  insert into graphile_worker._private_jobs (task_id, payload, run_at, max_attempts, priority, flags)
   select (select id from graphile_worker._private_tasks where identifier = 'run.execute'),
-         json_build_object('runId', id, 'flowId', flow_id), now(), 25, 0
+         json_build_object('runId', id, 'flowId', flow_id), now(), 25, 0,
+         jsonb_build_object('flow:' || flow_id::text, true)
   from new_runs
   returning 1 as job
 ),

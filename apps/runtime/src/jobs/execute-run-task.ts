@@ -25,18 +25,11 @@ import {
 import type { Logger } from '../logger';
 import { RunCancelledError, type CancelWatcher } from './run-cancel';
 import { RUN_TASK } from '../db/queue-schema';
-import { FlowSlots } from './flow-slots';
+import { flowFlag, type FlowSlots } from './flow-slots';
 import type { VersionCache } from './version-cache';
 
 /** `flowId` is absent on jobs queued by older versions: such a job is not held to a share. */
 const Payload = z.object({ runId: z.string().uuid(), flowId: z.string().uuid().optional() });
-
-/**
- * How far a run of a flow that holds its share of job slots is pushed back, and behind which
- * jobs: a deferred job yields to every fresh job of other flows (queue priority 1 after 0).
- */
-const DEFER_MS = 1000;
-const DEFERRED_PRIORITY = 1;
 
 export interface ExecuteRunDeps {
   sql: Sql;
@@ -61,8 +54,8 @@ export interface ExecuteRunDeps {
   shutdown: AbortSignal;
   /** How long a run waits for the database to come back before its job fails; default 2 min. */
   outageWaitMs?: number;
-  /** The job slots one flow may hold at once in this process; default: no cap. */
-  perFlowSlots?: number;
+  /** The job slots each flow holds in this process, for the queue to skip full flows' jobs. */
+  flowSlots?: FlowSlots;
 }
 
 /** Executions of one job that a database outage may interrupt before the job fails. */
@@ -75,7 +68,6 @@ const OUTAGE_ROUNDS = 5;
  */
 export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
   const active = new Set<string>();
-  const slots = new FlowSlots(deps.perFlowSlots ?? Number.MAX_SAFE_INTEGER);
   const resolveConnection = connectionResolverForEngine(deps.connections);
   return async (raw, helpers) => {
     const parsed = Payload.safeParse(raw);
@@ -85,19 +77,15 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
     }
     const { runId, flowId } = parsed.data;
     if (active.has(runId)) return;
-    if (flowId !== undefined && !slots.tryTake(flowId)) {
-      // The flow holds its share of this worker's slots: give this one back to other flows and
-      // come back shortly. Nothing of the run was touched, so this costs it no attempt.
-      await helpers.addJob(
-        RUN_TASK,
-        { runId, flowId },
-        {
-          runAt: new Date(Date.now() + DEFER_MS),
-          priority: DEFERRED_PRIORITY,
-          jobKey: `run:${runId}`,
-          jobKeyMode: 'replace',
-        },
-      );
+    const slots = flowId === undefined ? undefined : deps.flowSlots;
+    if (slots && !slots.take(flowId!)) {
+      // Fetched past the flow's share in a race: hand the job back untouched (no attempt is
+      // counted). The queue skips the flow's jobs until one of its slots frees.
+      await helpers.addJob(RUN_TASK, raw, {
+        jobKey: `run:${runId}`,
+        jobKeyMode: 'replace',
+        flags: [flowFlag(flowId!)],
+      });
       return;
     }
     active.add(runId);
@@ -121,7 +109,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
       }
     } finally {
       active.delete(runId);
-      if (flowId !== undefined) slots.release(flowId);
+      slots?.release(flowId!);
     }
   };
 

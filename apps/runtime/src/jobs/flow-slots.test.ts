@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlowSlots, perFlowSlots } from './flow-slots';
+import { FlowSlots, flowFlag, perFlowSlots } from './flow-slots';
 
 describe('per-flow job slots', () => {
   it('keeps a quarter of the concurrency (at least one slot) for other flows', () => {
@@ -10,13 +10,19 @@ describe('per-flow job slots', () => {
     expect(perFlowSlots(40)).toBe(30);
   });
 
-  it('refuses a flow its slot past its share while other flows still get theirs', () => {
+  it('names a flow at its share for the queue to skip, and forgets it once a slot frees', () => {
     const slots = new FlowSlots(2);
-    expect(slots.tryTake('a')).toBe(true);
-    expect(slots.tryTake('a')).toBe(true);
-    expect(slots.tryTake('a')).toBe(false);
-    expect(slots.tryTake('b')).toBe(true);
+    expect(slots.forbidden()).toBeNull();
+    slots.take('a');
+    slots.take('b');
+    expect(slots.forbidden()).toBeNull();
+    expect(slots.take('a')).toBe(true);
+    expect(slots.forbidden()).toEqual([flowFlag('a')]);
+    expect(slots.take('a')).toBe(false);
     slots.release('a');
-    expect(slots.tryTake('a')).toBe(true);
+    expect(slots.forbidden()).toBeNull();
+    slots.release('a');
+    slots.release('b');
+    expect(slots.forbidden()).toBeNull();
   });
 });

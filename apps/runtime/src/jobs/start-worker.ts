@@ -15,7 +15,7 @@ import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
 import { createExpressionPool, defaultExpressionThreads } from '../expressions/expression-pool';
 import { createExecuteRunTask } from './execute-run-task';
-import { perFlowSlots } from './flow-slots';
+import { FlowSlots, perFlowSlots } from './flow-slots';
 import { CancelWatcher } from './run-cancel';
 import { queueLogger } from './queue-logger';
 import { Reaper } from './reaper';
@@ -80,6 +80,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     maxMemoryMb: limits.maxMemoryMb,
     onThreadError: (err) => logger.warn('an expression thread failed', { err }),
   });
+  const flowSlots = new FlowSlots(perFlowSlots(opts.concurrency));
   const cancels = new CancelWatcher(opts.sql);
   await cancels.listen();
   const task = createExecuteRunTask({
@@ -91,7 +92,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     env: opts.env,
     limits,
     evaluatorFor: (flowId) => expressions.forFlow(flowId),
-    perFlowSlots: perFlowSlots(opts.concurrency),
+    flowSlots,
     maxCrashes: opts.maxCrashes ?? 3,
     cancels,
     connections: opts.connections,
@@ -157,13 +158,18 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         pgPool,
         concurrency: opts.concurrency,
         noHandleSignals: true,
-        pollInterval: 1000,
+        // Workers skipping a full flow's jobs fetch on their own and are not woken by new jobs:
+        // a short poll bounds how long another flow's new run waits for them.
+        pollInterval: 200,
         logger: queueLogger(opts.logger, (message, meta) => {
           // A task that failed is the task's business, unless the database was the cause; any
           // other error the queue reports is about its own state (fetching, completing, listening).
           if (!message.startsWith('Failed task ') || isDatabaseUnavailable(meta.error)) trouble();
         }),
         taskList: { 'run.execute': task },
+        // A flow holding its share of this worker's slots has its jobs left in the database
+        // until one frees, so other flows' runs never wait behind its backlog.
+        forbiddenFlags: () => flowSlots.forbidden(),
         events,
         // Fetching jobs ahead and completing them in batches saves two database round trips per
         // run (about 15% more runs/s here). The usual price is that a crash can make a finished

@@ -62,7 +62,8 @@ returning id::text as id, (select count(*) from spent)::int as spent`;
 const ADD_JOBS = `
 select graphile_worker.add_job('run.execute',
          json_build_object('runId', r.id::text, 'flowId', r.flow_id::text),
-         job_key => 'run:' || r.id::text, job_key_mode => 'replace')
+         job_key => 'run:' || r.id::text, job_key_mode => 'replace',
+         flags => array['flow:' || r.flow_id::text])
 from runs r where r.id = any($1::uuid[])`;
 
 export interface SweepResult {

@@ -179,7 +179,8 @@ custom_plans as (select set_config('plan_cache_mode', 'force_custom_plan', true)
 job as (
   select graphile_worker.add_job('run.execute',
            json_build_object('runId', $1::uuid::text, 'flowId', upd.flow_id::text),
-           run_at => $8::timestamptz, job_key => 'run:' || $1::uuid::text, job_key_mode => 'replace') as j
+           run_at => $8::timestamptz, job_key => 'run:' || $1::uuid::text, job_key_mode => 'replace',
+           flags => array['flow:' || upd.flow_id::text]) as j
   from upd, custom_plans where $4::text = 'waiting'
 ),
 note as (

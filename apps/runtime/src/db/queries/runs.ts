@@ -1,3 +1,4 @@
+import { flowFlag } from '../../jobs/flow-slots';
 import { randomUUID } from 'node:crypto';
 import type { FlowGraph } from '@paybridge/engine';
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql as dsql } from 'drizzle-orm';
@@ -92,7 +93,8 @@ export async function retryFailedRun(sql: Sql, runId: string, versionId: string 
              where run_id = ${runId} and resolved_at is null`;
     await tx`select graphile_worker.add_job('run.execute',
                json_build_object('runId', ${runId}::text, 'flowId', ${rows[0]!.flow_id}::text),
-               job_key => ${'run:' + runId}, job_key_mode => 'replace')`;
+               job_key => ${'run:' + runId}, job_key_mode => 'replace',
+               flags => array[${flowFlag(rows[0]!.flow_id)}])`;
     return true;
   });
 }
@@ -109,7 +111,8 @@ export async function createReplayRun(
     await tx`insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id)
              values (${id}, ${original.flowId}, ${versionId}, ${original.eventId}, ${original.id})`;
     await tx`select graphile_worker.add_job('run.execute',
-               json_build_object('runId', ${id}::text, 'flowId', ${original.flowId}::text))`;
+               json_build_object('runId', ${id}::text, 'flowId', ${original.flowId}::text),
+               flags => array[${flowFlag(original.flowId)}])`;
   });
   return id;
 }
