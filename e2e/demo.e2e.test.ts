@@ -110,8 +110,9 @@ describe.skipIf(!hasChromium)('the guided sandbox demo, start to finish in Chrom
       .waitFor({ timeout: 60_000 });
     const results = page.getByTestId('demo-results');
     await results.getByText('Credit memo').waitFor();
+    // The sale has not settled yet and the refund is the whole order: PayTrace voids it.
     await expect(results.getByTestId('results-paytrace').textContent()).resolves.toMatch(
-      /refund .* \(of \d+\)/,
+      /sale voided/,
     );
     await expect(results.getByTestId('trial-balance-check').textContent()).resolves.toMatch(
       /balanced, equal to captured minus refunded/,

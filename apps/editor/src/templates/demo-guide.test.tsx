@@ -161,7 +161,7 @@ describe('DemoGuide', () => {
     });
     store.getState().setRun({
       wait: {
-        status: 'waiting',
+        status: 'suspended',
         port: null,
         input: null,
         output: null,

@@ -9,9 +9,9 @@ import { orderFlowIdOf, updateDemo, type DemoSession } from './install-result-st
 
 type Busy = 'new-shopper' | 'refund' | null;
 
-/** Whether some step of the shown run waits (the order flow's wait for payment). */
+/** Whether some step of the shown run waits (the order flow's wait for payment is `suspended`). */
 function useWaiting(): boolean {
-  return useFlowStore((s) => Object.values(s.run).some((state) => state.status === 'waiting'));
+  return useFlowStore((s) => Object.values(s.run).some((state) => state.status === 'suspended'));
 }
 
 function statusLine(session: DemoSession, runStatus: string | null, waiting: boolean): string {
