@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { FlowSlots, flowFlag, perFlowSlots } from './flow-slots';
 
 describe('per-flow job slots', () => {
-  it('keeps a quarter of the concurrency (at least one slot) for other flows', () => {
+  it('keeps an eighth of the concurrency (at least one slot) for other flows', () => {
     expect(perFlowSlots(1)).toBe(1);
     expect(perFlowSlots(2)).toBe(1);
-    expect(perFlowSlots(8)).toBe(6);
-    expect(perFlowSlots(10)).toBe(8);
-    expect(perFlowSlots(40)).toBe(30);
+    expect(perFlowSlots(8)).toBe(7);
+    expect(perFlowSlots(16)).toBe(14);
+    expect(perFlowSlots(40)).toBe(35);
   });
 
   it('names a flow at its share for the queue to skip, and forgets it once a slot frees', () => {

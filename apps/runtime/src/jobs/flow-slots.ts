@@ -2,11 +2,12 @@
  * The share of a worker's job slots one flow may hold at once. A flood of slow runs of one flow
  * (each holding a slot while its expression runs to its time limit) would otherwise take every
  * slot, and a sync request to another flow would wait for the flood to drain. The slots kept
- * back are a quarter of the concurrency (at least one), so one flow alone still gets the rest.
+ * back are an eighth of the concurrency (at least one): enough for other flows' runs, which pass
+ * through quickly, while one flow alone keeps nearly all of its worker's throughput.
  */
 export function perFlowSlots(concurrency: number): number {
   if (concurrency <= 1) return 1;
-  return concurrency - Math.max(1, Math.floor(concurrency / 4));
+  return concurrency - Math.max(1, Math.floor(concurrency / 8));
 }
 
 /** The queue flag every job of a flow's runs carries, by which a full flow's jobs are skipped. */
