@@ -171,7 +171,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '?');
         // Keys, passwords, tokens and webhook URLs (they hold one) are never echoed, not even malformed.
-        const value = /KEY|PASSWORD|TOKEN|SECRET|WEBHOOK_URL/.test(name) ? undefined : cleaned[name];
+        const value = /KEY|PASSWORD|TOKEN|SECRET|WEBHOOK_URL/.test(name)
+          ? undefined
+          : cleaned[name];
         return `${name}: ${i.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
       }),
     );
