@@ -78,6 +78,12 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15
   }
 }
 
+async function alertedAt(runId: string): Promise<Date | null> {
+  const [row] = await sql<{ alerted_at: Date | null }[]>`
+    select alerted_at from dead_letters where run_id = ${runId}`;
+  return row?.alerted_at ?? null;
+}
+
 const alertsFor = (runId: string) =>
   receiver.state.received.filter((r) => r.body.text.includes(runId));
 
@@ -116,8 +122,8 @@ describe('dead-letter alerts', () => {
       const got = alertsFor(runId);
       return got.length > 0 ? got : undefined;
     });
-    const [letter] = await sql<{ id: string; alerted_at: Date | null }[]>`
-      select id::text, alerted_at from dead_letters where run_id = ${runId}`;
+    const [letter] = await sql<{ id: string }[]>`
+      select id::text from dead_letters where run_id = ${runId}`;
     expect(alert!.headers['idempotency-key']).toBe(`dead-letter-${letter!.id}`);
     expect(alert!.headers['content-type']).toBe('application/json');
     const text = alert!.body.text;
@@ -130,9 +136,7 @@ describe('dead-letter alerts', () => {
     // Two more rounds: still one message.
     await new Promise((r) => setTimeout(r, 4500));
     expect(alertsFor(runId)).toHaveLength(1);
-    const [marked] = await sql<{ alerted_at: Date | null }[]>`
-      select alerted_at from dead_letters where run_id = ${runId}`;
-    expect(marked!.alerted_at).not.toBeNull();
+    expect(await alertedAt(runId)).not.toBeNull();
   });
 
   it('delivers an alert the receiver first refused on a later round, and only then marks it', async () => {
@@ -143,9 +147,7 @@ describe('dead-letter alerts', () => {
       return got.length > 0 ? got : undefined;
     });
     expect(refused!.status).toBe(500);
-    const [unmarked] = await sql<{ alerted_at: Date | null }[]>`
-      select alerted_at from dead_letters where run_id = ${runId}`;
-    expect(unmarked!.alerted_at).toBeNull();
+    expect(await alertedAt(runId)).toBeNull();
     const delivered = await until('the repeated post', () => {
       const got = alertsFor(runId);
       return got.length > 1 ? got : undefined;
@@ -153,13 +155,10 @@ describe('dead-letter alerts', () => {
     expect(delivered.map((r) => r.status)).toEqual([500, 200]);
     expect(delivered[1]!.headers['idempotency-key']).toBe(refused!.headers['idempotency-key']);
     const end = Date.now() + 5000;
-    let alertedAt: Date | null = null;
-    while (!alertedAt && Date.now() < end) {
-      [{ alerted_at: alertedAt }] = await sql<{ alerted_at: Date | null }[]>`
-        select alerted_at from dead_letters where run_id = ${runId}`;
-      if (!alertedAt) await new Promise((r) => setTimeout(r, 100));
+    while ((await alertedAt(runId)) === null && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
     }
-    expect(alertedAt).not.toBeNull();
+    expect(await alertedAt(runId)).not.toBeNull();
   });
 
   it('sends nothing again after a restart', async () => {

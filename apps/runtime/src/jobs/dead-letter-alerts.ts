@@ -8,8 +8,8 @@ import {
 import type { Sql } from '../db/client';
 import type { Logger } from '../logger';
 
-/** How long a claimed dead letter is left to its claimer before another round may take it. */
-const CLAIM_LEASE_S = 60;
+/** Time added to a batch's worst-case posting time for its claim (lease) to run out. */
+const CLAIM_MARGIN_S = 30;
 /** Longest wait between two posts of one failing alert. */
 const MAX_BACKOFF_S = 300;
 /** Longest error message quoted in an alert. */
@@ -118,6 +118,7 @@ export class DeadLetterAlerts {
   private readonly shutdown = new AbortController();
   private readonly dispatcher: ReturnType<typeof createGuardedAgent>;
   private readonly url: URL;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly sql: Sql,
@@ -125,6 +126,7 @@ export class DeadLetterAlerts {
     private readonly opts: DeadLetterAlertsOptions,
   ) {
     this.url = new URL(opts.webhookUrl);
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.dispatcher = createGuardedAgent({ policy: createAddressPolicy(opts.allowPrivateCidrs) });
   }
 
@@ -140,10 +142,11 @@ export class DeadLetterAlerts {
 
   /** One round: claims a batch and posts each; returns how many were delivered. */
   async round(): Promise<number> {
-    const letters = await this.sql.unsafe<ClaimedLetter[]>(CLAIM, [
-      this.opts.batch ?? 20,
-      CLAIM_LEASE_S,
-    ]);
+    const batch = this.opts.batch ?? 10;
+    // The lease outlasts every post of the batch timing out in turn, so no other process takes
+    // a claimed row while this one may still post it.
+    const leaseS = Math.ceil((batch * this.timeoutMs) / 1000) + CLAIM_MARGIN_S;
+    const letters = await this.sql.unsafe<ClaimedLetter[]>(CLAIM, [batch, leaseS]);
     let delivered = 0;
     for (const letter of letters) {
       if (this.shutdown.signal.aborted) break;
@@ -162,7 +165,7 @@ export class DeadLetterAlerts {
         JSON.stringify(alertMessage(letter, this.opts.publicUrl)),
         {
           dispatcher: this.dispatcher,
-          timeoutMs: this.opts.timeoutMs ?? 10_000,
+          timeoutMs: this.timeoutMs,
           signal: this.shutdown.signal,
         },
       );
