@@ -107,6 +107,16 @@ export const EnvSchema = z.object({
    * host name reach only `/hooks/…`, so no flow's answer shares an origin with the editor.
    */
   PAYBRIDGE_HOOKS_URL: z.string().url().optional(),
+  /**
+   * Slack-compatible incoming webhook (http or https) that gets one message per new dead letter;
+   * unset: no alerts. Reached through the same outbound address policy as flows' HTTP calls.
+   */
+  PAYBRIDGE_ALERT_WEBHOOK_URL: z
+    .string()
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), {
+      message: 'must be an http:// or https:// URL, e.g. https://hooks.slack.com/services/…',
+    })
+    .optional(),
   /** First admin, created at start when there are no users (else a setup link is printed). */
   PAYBRIDGE_ADMIN_EMAIL: z.string().email().optional(),
   PAYBRIDGE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -160,8 +170,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '?');
-        // Keys, passwords and tokens are never echoed, not even malformed ones.
-        const value = /KEY|PASSWORD|TOKEN|SECRET/.test(name) ? undefined : cleaned[name];
+        // Keys, passwords, tokens and webhook URLs (they hold one) are never echoed, not even malformed.
+        const value = /KEY|PASSWORD|TOKEN|SECRET|WEBHOOK_URL/.test(name)
+          ? undefined
+          : cleaned[name];
         return `${name}: ${i.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
       }),
     );

@@ -253,6 +253,15 @@ export async function startRuntime(
         connections,
         logger,
         retentionDays: env.PAYBRIDGE_RETENTION_DAYS,
+        ...(env.PAYBRIDGE_ALERT_WEBHOOK_URL
+          ? {
+              alerts: {
+                webhookUrl: env.PAYBRIDGE_ALERT_WEBHOOK_URL,
+                allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS,
+                publicUrl: env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ?? url,
+              },
+            }
+          : {}),
       });
       scheduler = new Scheduler(db, ingest, logger);
       scheduler.start();

@@ -64,6 +64,10 @@ export {
   type ShopifyChange,
   type ShopifyChangeStub,
 } from './shopify/reconcile/fetch-changes';
+// The runtime's dead-letter alerts post through the same guarded, address-checked sender.
+export { postOnce, type ServiceFailures } from './http/post-once';
+export { createGuardedAgent } from './http/guarded-agent';
+export { createAddressPolicy } from './http/address-policy';
 
 /**
  * Settings the runtime passes in (from its own config). Executors keep no global state: two

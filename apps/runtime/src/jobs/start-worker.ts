@@ -14,6 +14,7 @@ import type { Db, Sql } from '../db/client';
 import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
 import { createExpressionPool, defaultExpressionThreads } from '../expressions/expression-pool';
+import { DeadLetterAlerts, type DeadLetterAlertsOptions } from './dead-letter-alerts';
 import { createExecuteRunTask } from './execute-run-task';
 import { FlowSlots, perFlowSlots } from './flow-slots';
 import { CancelWatcher } from './run-cancel';
@@ -52,6 +53,8 @@ export interface WorkerOptions {
   sweepEveryS?: number;
   /** Days succeeded runs keep their data (`PAYBRIDGE_RETENTION_DAYS`); 0 or unset: forever. */
   retentionDays?: number;
+  /** Where new dead letters are announced (`PAYBRIDGE_ALERT_WEBHOOK_URL`); unset: nowhere. */
+  alerts?: Omit<DeadLetterAlertsOptions, 'everyMs'>;
 }
 
 export interface RunningWorker {
@@ -280,6 +283,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     everyMs: 60_000,
   });
   retention.start();
+  const alerts = opts.alerts
+    ? new DeadLetterAlerts(opts.sql, logger, { everyMs: 2000, ...opts.alerts })
+    : null;
+  alerts?.start();
   logger.info('worker started', { processId, concurrency: opts.concurrency });
 
   return {
@@ -291,6 +298,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       try {
         await sweeper.stop();
         await retention.stop();
+        await alerts?.stop();
         await replacing;
         await queue.runner
           .stop()

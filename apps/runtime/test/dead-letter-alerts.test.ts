@@ -1,0 +1,193 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSql, type Sql } from '../src/db/client';
+import { loadEnv } from '../src/env';
+import type { RuntimeHandle } from '../src/start-runtime';
+import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
+
+interface Received {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: { text: string };
+}
+
+/** An alert webhook receiver: records every POST, answers 500 while `failures` is above 0. */
+async function startReceiver() {
+  const state = { failures: 0, received: [] as Received[] };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const status = state.failures > 0 ? 500 : 200;
+      if (state.failures > 0) state.failures--;
+      state.received.push({
+        status,
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text: string },
+      });
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status === 200 ? 'ok' : 'unavailable');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    state,
+    url: `http://127.0.0.1:${port}/services/T000/B000/alert`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+let dbUrl: string;
+let runtime: RuntimeHandle;
+let sql: Sql;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+const start = () =>
+  startTestRuntime(dbUrl, {
+    env: {
+      PAYBRIDGE_ALERT_WEBHOOK_URL: receiver.url,
+      PAYBRIDGE_HTTP_ALLOW_CIDRS: '127.0.0.1/32',
+    },
+  });
+
+beforeAll(async () => {
+  dbUrl = await freshDatabase();
+  receiver = await startReceiver();
+  runtime = await start();
+  sql = openSql(dbUrl, { max: 2 });
+});
+afterAll(async () => {
+  await sql?.end();
+  await runtime?.stop();
+  await receiver?.close();
+});
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function alertedAt(runId: string): Promise<Date | null> {
+  const [row] = await sql<{ alerted_at: Date | null }[]>`
+    select alerted_at from dead_letters where run_id = ${runId}`;
+  return row?.alerted_at ?? null;
+}
+
+const alertsFor = (runId: string) =>
+  receiver.state.received.filter((r) => r.body.text.includes(runId));
+
+/** A run of a flow whose map fails: it ends failed, in the dead-letter queue. */
+async function deadLetteredRun(path: string): Promise<{ runId: string; code: string }> {
+  const res = await call(base(), 'POST', `/hooks/${path}`, { orderId: 'A-1' });
+  expect(res.status).toBeLessThan(300);
+  const run = await waitForRun(base(), res.body.runId);
+  expect(run.status).toBe('failed');
+  return { runId: run.id, code: run.error.code };
+}
+const base = () => runtime.url!;
+
+describe('dead-letter alerts', () => {
+  let flowId: string;
+
+  beforeAll(async () => {
+    const graph = restFlow(
+      'orders/alerting',
+      [{ id: 'price', type: 'map', config: { expression: '$error("order total missing")' } }],
+      [['trigger', 'price']],
+      { mode: 'async' },
+    );
+    const res = await call(base(), 'POST', '/api/flows', {
+      name: 'Order <sync> & pricing',
+      graph,
+      activate: true,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    flowId = res.body.id;
+  });
+
+  it('posts exactly one message per dead letter with flow, run, node, error and a link', async () => {
+    const { runId, code } = await deadLetteredRun('orders/alerting');
+    const [alert] = await until('the alert', () => {
+      const got = alertsFor(runId);
+      return got.length > 0 ? got : undefined;
+    });
+    const [letter] = await sql<{ id: string }[]>`
+      select id::text from dead_letters where run_id = ${runId}`;
+    expect(alert!.headers['idempotency-key']).toBe(`dead-letter-${letter!.id}`);
+    expect(alert!.headers['content-type']).toBe('application/json');
+    const text = alert!.body.text;
+    expect(text).toContain('Order &lt;sync&gt; &amp; pricing');
+    expect(text).toContain('`price`');
+    expect(text).toContain(code);
+    expect(text).toContain('order total missing');
+    expect(text).toContain(`<${base()}/flows/${flowId}?run=${runId}|${runId}>`);
+    expect(text).not.toContain('A-1');
+    // Two more rounds: still one message.
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(alertsFor(runId)).toHaveLength(1);
+    expect(await alertedAt(runId)).not.toBeNull();
+  });
+
+  it('delivers an alert the receiver first refused on a later round, and only then marks it', async () => {
+    receiver.state.failures = 1;
+    const { runId } = await deadLetteredRun('orders/alerting');
+    const [refused] = await until('the first post', () => {
+      const got = alertsFor(runId);
+      return got.length > 0 ? got : undefined;
+    });
+    expect(refused!.status).toBe(500);
+    expect(await alertedAt(runId)).toBeNull();
+    const delivered = await until('the repeated post', () => {
+      const got = alertsFor(runId);
+      return got.length > 1 ? got : undefined;
+    });
+    expect(delivered.map((r) => r.status)).toEqual([500, 200]);
+    expect(delivered[1]!.headers['idempotency-key']).toBe(refused!.headers['idempotency-key']);
+    const end = Date.now() + 5000;
+    while ((await alertedAt(runId)) === null && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await alertedAt(runId)).not.toBeNull();
+  });
+
+  it('sends nothing again after a restart', async () => {
+    const before = receiver.state.received.length;
+    expect(before).toBeGreaterThanOrEqual(3);
+    await runtime.stop();
+    runtime = await start();
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(receiver.state.received).toHaveLength(before);
+  });
+});
+
+describe('PAYBRIDGE_ALERT_WEBHOOK_URL', () => {
+  it('must be an http(s) URL, and a bad value is not echoed (it may hold a token)', () => {
+    for (const bad of ['ftp://hooks.example.com/T0/secret-part', 'hooks.example.com/secret-part']) {
+      let message = '';
+      try {
+        loadEnv({ PAYBRIDGE_ALERT_WEBHOOK_URL: bad });
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(
+        /PAYBRIDGE_ALERT_WEBHOOK_URL: must be an http:\/\/ or https:\/\/ URL/,
+      );
+      expect(message).not.toContain('secret-part');
+    }
+    expect(
+      loadEnv({ PAYBRIDGE_ALERT_WEBHOOK_URL: 'https://hooks.example.com/x' })
+        .PAYBRIDGE_ALERT_WEBHOOK_URL,
+    ).toBe('https://hooks.example.com/x');
+  });
+});
