@@ -7,6 +7,7 @@ import {
 } from '@paybridge/nodes/executors';
 import type { Sql } from '../db/client';
 import type { Logger } from '../logger';
+import { startPeriodicTask, type PeriodicTask } from './periodic-task';
 
 /** Time added to a batch's worst-case posting time for its claim (lease) to run out. */
 const CLAIM_MARGIN_S = 30;
@@ -113,8 +114,7 @@ export interface DeadLetterAlertsOptions {
  * runs: alerting is a side loop, not part of any run's execution.
  */
 export class DeadLetterAlerts {
-  private timer: NodeJS.Timeout | null = null;
-  private sending: Promise<unknown> | null = null;
+  private loop: PeriodicTask | null = null;
   private readonly shutdown = new AbortController();
   private readonly dispatcher: ReturnType<typeof createGuardedAgent>;
   private readonly url: URL;
@@ -131,13 +131,12 @@ export class DeadLetterAlerts {
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      if (this.sending) return;
-      this.sending = this.round()
-        .catch((err: unknown) => this.logger.warn('dead-letter alerts failed', { err }))
-        .finally(() => (this.sending = null));
-    }, this.opts.everyMs);
-    this.timer.unref();
+    this.loop = startPeriodicTask(
+      this.opts.everyMs,
+      () => this.round(),
+      this.logger,
+      'dead-letter alerts failed',
+    );
   }
 
   /** One round: claims a batch and posts each; returns how many were delivered. */
@@ -193,9 +192,8 @@ export class DeadLetterAlerts {
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
     this.shutdown.abort(new Error('worker shutting down'));
-    await this.sending;
+    await this.loop?.stop();
     await this.dispatcher.close().catch(() => undefined);
   }
 }

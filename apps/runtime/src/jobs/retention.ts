@@ -1,5 +1,6 @@
 import type { Sql } from '../db/client';
 import type { Logger } from '../logger';
+import { startPeriodicTask, type PeriodicTask } from './periodic-task';
 
 /** Advisory lock key held by the pruning worker for the length of one batch ("pbretn"). */
 const RETENTION_LOCK = 0x7062726e;
@@ -61,8 +62,7 @@ export interface PruneResult {
  * transaction so it never holds many rows or blocks ingest for long.
  */
 export class RetentionJob {
-  private timer: NodeJS.Timeout | null = null;
-  private pruning: Promise<unknown> | null = null;
+  private loop: PeriodicTask | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -79,13 +79,12 @@ export class RetentionJob {
 
   start(): void {
     if (this.opts.days <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.pruning) return;
-      this.pruning = this.prune()
-        .catch((err: unknown) => this.logger.warn('retention pruning failed', { err }))
-        .finally(() => (this.pruning = null));
-    }, this.opts.everyMs);
-    this.timer.unref();
+    this.loop = startPeriodicTask(
+      this.opts.everyMs,
+      () => this.prune(),
+      this.logger,
+      'retention pruning failed',
+    );
   }
 
   /** Prunes batches until nothing is due (or the per-tick cap); null when another process holds it. */
@@ -119,7 +118,6 @@ export class RetentionJob {
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.pruning;
+    await this.loop?.stop();
   }
 }

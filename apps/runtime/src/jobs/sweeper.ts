@@ -1,5 +1,6 @@
 import type { Sql } from '../db/client';
 import type { Logger } from '../logger';
+import { startPeriodicTask, type PeriodicTask } from './periodic-task';
 
 /** Advisory lock key held by the sweeping worker for the length of one sweep ("pbsweep"). */
 const SWEEP_LOCK = 0x70627377;
@@ -79,8 +80,7 @@ export interface SweepResult {
  * (an advisory lock), so two sweepers never queue one run twice.
  */
 export class Sweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<unknown> | null = null;
+  private loop: PeriodicTask | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -96,13 +96,12 @@ export class Sweeper {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => {
-      if (this.sweeping) return;
-      this.sweeping = this.sweep()
-        .catch((err: unknown) => this.logger.warn('sweep failed', { err }))
-        .finally(() => (this.sweeping = null));
-    }, this.opts.everyMs);
-    this.timer.unref();
+    this.loop = startPeriodicTask(
+      this.opts.everyMs,
+      () => this.sweep(),
+      this.logger,
+      'sweep failed',
+    );
   }
 
   /** One sweep; does nothing (and returns null) while another process is sweeping. */
@@ -137,7 +136,6 @@ export class Sweeper {
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+    await this.loop?.stop();
   }
 }
