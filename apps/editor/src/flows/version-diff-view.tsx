@@ -34,10 +34,12 @@ export function VersionDiffView({
   flowId,
   versions,
   initial,
+  onBack,
 }: {
   flowId: string;
   versions: number[];
   initial: [number, number];
+  onBack: () => void;
 }) {
   const [pair, setPair] = useState(initial);
   const left = useGraph(flowId, pair[0]);
@@ -51,6 +53,9 @@ export function VersionDiffView({
   return (
     <div className="version-diff" data-testid="version-diff">
       <div className="version-diff-pick">
+        <button type="button" onClick={onBack}>
+          Back to the list
+        </button>
         <label>
           From
           <select value={pair[0]} onChange={pick(0)} aria-label="Compare from version">

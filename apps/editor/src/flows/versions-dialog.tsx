@@ -70,10 +70,12 @@ export function VersionsDialog({
       activeVersion !== null && activeVersion !== to ? activeVersion : numbers[numbers.length - 2]!;
     return (
       <Dialog title="Compare versions" onClose={onClose} testId="versions-dialog" wide>
-        <button type="button" onClick={() => setComparing(false)}>
-          Back to the list
-        </button>
-        <VersionDiffView flowId={flowId} versions={numbers} initial={[from, to]} />
+        <VersionDiffView
+          flowId={flowId}
+          versions={numbers}
+          initial={[from, to]}
+          onBack={() => setComparing(false)}
+        />
       </Dialog>
     );
   }
