@@ -10,8 +10,11 @@ export function createUser(input: { email: string; password: string; role: Role 
   return unwrap(client.api.users.$post({ json: input }));
 }
 
-/** Changes a user's role or disables/enables them; the runtime ends their sessions. */
-export function updateUser(id: string, change: { role?: Role; disabled?: boolean }) {
+/** Changes a user's role, disables/enables them or sets a password; their sessions end. */
+export function updateUser(
+  id: string,
+  change: { role?: Role; disabled?: boolean; password?: string },
+) {
   return unwrap(client.api.users[':id'].$patch({ param: { id }, json: change }));
 }
 

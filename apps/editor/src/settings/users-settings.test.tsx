@@ -97,6 +97,25 @@ describe('Users tab', () => {
     ]);
   });
 
+  it('sets a new password for a user', async () => {
+    const calls = runtime([
+      user('u-admin', 'admin@example.com', 'admin'),
+      user('u2', 'ed@example.com', 'editor'),
+    ]);
+    renderSettings(<SettingsPage me={me('admin')} tab="users" />);
+    const row = await screen.findByTestId('user-ed@example.com');
+    fireEvent.click(within(row).getByRole('button', { name: 'Set password' }));
+    fireEvent.change(within(row).getByLabelText('New password for ed@example.com'), {
+      target: { value: 'another-long-password' },
+    });
+    fireEvent.click(within(row).getByRole('button', { name: 'Save password' }));
+    expect(await screen.findByText(/New password set for ed@example.com/)).toBeTruthy();
+    expect(within(row).queryByLabelText('New password for ed@example.com')).toBeNull();
+    expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([
+      { password: 'another-long-password' },
+    ]);
+  });
+
   it('does not offer an admin to demote or disable themselves', async () => {
     runtime([user('u-admin', 'admin@example.com', 'admin')]);
     renderSettings(<SettingsPage me={me('admin')} tab="users" />);

@@ -17,7 +17,7 @@ const USERS_KEY = ['users'] as const;
 
 /**
  * Users (admins): add someone with a role and a first password, change roles, disable or
- * re-enable, sign someone out everywhere. The runtime refuses an admin locking themselves out;
+ * re-enable, set a new password, sign someone out everywhere. The runtime refuses an admin locking themselves out;
  * the page does not offer it either.
  */
 export function UsersSettings({ me }: { me: Me }) {
@@ -118,9 +118,17 @@ function NewUserForm() {
 function UserRow({ user, self }: { user: User; self: boolean }) {
   const qc = useQueryClient();
   const toasts = useToasts();
+  const [password, setPassword] = useState<string | null>(null);
   const update = useMutation({
-    mutationFn: (change: { role?: Role; disabled?: boolean }) => updateUser(user.id, change),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: USERS_KEY }),
+    mutationFn: (change: { role?: Role; disabled?: boolean; password?: string }) =>
+      updateUser(user.id, change),
+    onSuccess: (_user, change) => {
+      void qc.invalidateQueries({ queryKey: USERS_KEY });
+      if (change.password !== undefined) {
+        setPassword(null);
+        toasts.info(`New password set for ${user.email}; their sessions ended`);
+      }
+    },
     onError: (err) => toasts.error(`${user.email} not changed: ${errorMessage(err)}`),
   });
   const signOut = useMutation({
@@ -169,6 +177,35 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
         >
           Sign out everywhere
         </button>
+        {password === null ? (
+          <button type="button" className="small" onClick={() => setPassword('')}>
+            Set password
+          </button>
+        ) : (
+          <form
+            className="settings-actions"
+            onSubmit={(e) => {
+              e.preventDefault();
+              update.mutate({ password });
+            }}
+          >
+            <input
+              type="password"
+              aria-label={`New password for ${user.email}`}
+              required
+              minLength={12}
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <button type="submit" className="small" disabled={update.isPending}>
+              Save password
+            </button>
+            <button type="button" className="small" onClick={() => setPassword(null)}>
+              Cancel
+            </button>
+          </form>
+        )}
       </td>
     </tr>
   );
