@@ -265,6 +265,8 @@ describe('settings', () => {
       publicUrl: `http://localhost:${port}`,
       hooksUrl: null,
       sandbox: false,
+      version: '0.1.0',
+      nodeVersion: process.version,
     });
     expect(
       (await call(base, 'GET', '/api/settings', undefined, { authorization: '' })).status,

@@ -16,3 +16,4 @@ export * from './scrub-secrets';
 export * from './run-connections';
 export * from './effect-ledger';
 export * from './fan-out';
+export * from './version-diff';

@@ -4,6 +4,8 @@ import { vi } from 'vitest';
 export interface FakeCall {
   method: string;
   path: string;
+  /** The query string, with its `?` (empty when none). */
+  search: string;
   body: unknown;
 }
 
@@ -21,6 +23,7 @@ export function fakeRuntime(handler: Handler): FakeCall[] {
     const call = {
       method: request.method,
       path: new URL(request.url).pathname,
+      search: new URL(request.url).search,
       body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     calls.push(call);

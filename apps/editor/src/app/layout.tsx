@@ -61,7 +61,7 @@ export function Layout({ me }: { me: Me }) {
         )}
         {route.page === 'connections' && <ConnectionsPage me={me} />}
         {route.page === 'ledger' && <LedgerPage me={me} tab={route.tab} />}
-        {route.page === 'settings' && <SettingsPage me={me} />}
+        {route.page === 'settings' && <SettingsPage me={me} tab={route.tab} />}
         {route.page === 'templates' && <TemplatesPage me={me} />}
         {route.page === 'not-found' && (
           <main className="page-body">

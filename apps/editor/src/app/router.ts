@@ -5,7 +5,7 @@ export type Route =
   | { page: 'flows' }
   | { page: 'flow'; flowId: string }
   | { page: 'connections' }
-  | { page: 'settings' }
+  | { page: 'settings'; tab?: string }
   | { page: 'ledger'; tab?: string }
   | { page: 'templates' }
   | { page: 'not-found'; path: string };
@@ -18,7 +18,9 @@ export function parseRoute(path: string): Route {
     return { page: 'flow', flowId: decodeURIComponent(parts[1]) };
   }
   if (parts.length === 1 && parts[0] === 'connections') return { page: 'connections' };
-  if (parts.length === 1 && parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'settings' && parts.length <= 2) {
+    return parts[1] ? { page: 'settings', tab: parts[1] } : { page: 'settings' };
+  }
   if (parts[0] === 'ledger' && parts.length <= 2) {
     return parts[1] ? { page: 'ledger', tab: parts[1] } : { page: 'ledger' };
   }

@@ -5,6 +5,8 @@ export interface ToolbarActions {
   onSave?: () => void;
   onActivate?: () => void;
   onDeactivate?: () => void;
+  /** Makes the toolbar's `makeLiveVersion` live in one switch. */
+  onMakeLive?: () => void;
   onRun?: () => void;
   onLayout?: () => void;
   onFit: () => void;
@@ -29,6 +31,7 @@ export function FlowToolbar({
   issueCount,
   busy,
   readOnly,
+  makeLiveVersion = null,
   actions,
 }: {
   name: string;
@@ -40,6 +43,8 @@ export function FlowToolbar({
   issueCount: number;
   busy: string | null;
   readOnly: boolean;
+  /** The version on the canvas when it is saved and not the live one; null hides the button. */
+  makeLiveVersion?: number | null;
   actions: ToolbarActions;
 }) {
   const canUndo = useFlowStore((s) => s.past.length > 0);
@@ -111,6 +116,16 @@ export function FlowToolbar({
           title="Test run (Ctrl+Enter)"
         >
           {busy === 'run' ? 'Running…' : 'Run'}
+        </button>
+      )}
+      {actions.onMakeLive && makeLiveVersion !== null && (
+        <button
+          type="button"
+          onClick={actions.onMakeLive}
+          disabled={busy !== null}
+          title="Switch the live version at once; triggers keep accepting events"
+        >
+          {busy === 'make-live' ? 'Switching…' : `Make v${makeLiveVersion} live`}
         </button>
       )}
       {active

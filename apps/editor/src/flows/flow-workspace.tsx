@@ -92,22 +92,27 @@ function WorkspaceContent({
   const importInput = useRef<HTMLInputElement>(null);
   useUnsavedGuard(dirty && canEdit);
 
-  const { save, activate, deactivate } = useFlowMutations(current?.id ?? null, (saved) => {
-    setCurrent(saved);
-    if (!current) {
-      adoptSamples(saved.id);
-      window.history.replaceState(null, '', `/flows/${saved.id}`);
-    }
-  });
+  const { save, activate, makeLive, deactivate } = useFlowMutations(
+    current?.id ?? null,
+    (saved) => {
+      setCurrent(saved);
+      if (!current) {
+        adoptSamples(saved.id);
+        window.history.replaceState(null, '', `/flows/${saved.id}`);
+      }
+    },
+  );
   const testRun = useTestRun(store);
   useSampleMigration(current?.id ?? null);
   const busy = save.isPending
     ? 'save'
     : activate.isPending
       ? 'activate'
-      : testRun.running
-        ? 'run'
-        : null;
+      : makeLive.isPending
+        ? 'make-live'
+        : testRun.running
+          ? 'run'
+          : null;
 
   const doSave = useCallback(
     async (message: string): Promise<FlowDetail | null> => {
@@ -154,6 +159,27 @@ function WorkspaceContent({
       toasts.error(`Not activated: ${errorMessage(err)}`);
     }
   };
+  const onMakeLive = async (version: number) => {
+    if (!current) return;
+    try {
+      const live = await makeLive.mutateAsync({ id: current.id, version });
+      setCurrent(live);
+      toasts.info(`Version ${live.activeVersion} is live`);
+      for (const warning of live.warnings) {
+        if (!current.warnings.includes(warning)) toasts.warning(warning);
+      }
+    } catch (err) {
+      toasts.error(`Version ${version} not made live: ${errorMessage(err)}`);
+    }
+  };
+  // The saved version on the canvas, when it is not the live one (unsaved edits are not a version).
+  const shownVersion = viewing ?? (dirty ? null : (current?.latestVersion ?? null));
+  const makeLiveVersion =
+    canEdit && current && shownVersion !== null && shownVersion !== current.activeVersion
+      ? current.active || viewing !== null
+        ? shownVersion
+        : null
+      : null;
   const onDeactivate = async () => {
     if (!current) return;
     try {
@@ -292,7 +318,11 @@ function WorkspaceContent({
           issueCount={issues.count}
           busy={busy}
           readOnly={readOnly}
+          makeLiveVersion={makeLiveVersion}
           actions={{
+            ...(makeLiveVersion !== null
+              ? { onMakeLive: () => void onMakeLive(makeLiveVersion) }
+              : {}),
             ...(canEdit && viewing === null ? { onSave: () => setDialog('save') } : {}),
             ...(canEdit && viewing === null ? { onActivate, onDeactivate } : {}),
             ...(canRun && viewing === null ? { onRun: () => void onRun() } : {}),
@@ -368,6 +398,7 @@ function WorkspaceContent({
           activeVersion={current?.activeVersion ?? null}
           viewing={viewing}
           canEdit={canEdit}
+          {...(canEdit ? { onMakeLive } : {})}
           onClose={() => setDialog(null)}
           onView={(version, graph) => {
             if (

@@ -34,7 +34,8 @@ export function issuesFromFailure(
 }
 
 /**
- * Save (create on first save, then a new version each time), activate and deactivate, each
+ * Save (create on first save, then a new version each time), activate, make a given version
+ * live, and deactivate, each
  * refreshing the cached flow and list so every view agrees with the runtime.
  */
 export function useFlowMutations(flowId: string | null, onSaved: (flow: FlowDetail) => void) {
@@ -56,9 +57,14 @@ export function useFlowMutations(flowId: string | null, onSaved: (flow: FlowDeta
     mutationFn: (id: string) => activateFlow(id),
     onSuccess: refresh,
   });
+  // One request: the runtime swaps the live version in one step, never deactivating in between.
+  const makeLive = useMutation({
+    mutationFn: (input: { id: string; version: number }) => activateFlow(input.id, input.version),
+    onSuccess: refresh,
+  });
   const deactivate = useMutation({
     mutationFn: (id: string) => deactivateFlow(id),
     onSuccess: refresh,
   });
-  return { save, activate, deactivate };
+  return { save, activate, makeLive, deactivate };
 }

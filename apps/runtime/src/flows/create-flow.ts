@@ -4,7 +4,11 @@ import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { checkConnectionsForSave, validateForSave } from './flow-validation';
 
-/** Makes `version` the flow's live version; a REST path another active flow holds is a 409. */
+/**
+ * Makes `version` the flow's live version; a REST path another active flow holds is a 409. The
+ * switch is one upsert of the flow's active trigger in one transaction, never a deactivate then an
+ * activate, so triggers accept events throughout (test/administration.test.ts holds it to that).
+ */
 export async function activateFlowVersion(
   deps: AppDeps,
   flowId: string,

@@ -335,7 +335,8 @@ export function flowRoutes(deps: AppDeps) {
       apiRoute('editor', {
         method: 'post',
         path: '/flows/{id}/activate',
-        summary: 'Activate a version (the latest by default)',
+        summary:
+          'Make a version live (the latest by default): one switch, no moment without a live version',
         request: {
           params: IdParam,
           body: {
@@ -367,7 +368,7 @@ export function flowRoutes(deps: AppDeps) {
           action: 'flow.activate',
           targetType: 'flow',
           targetId: id,
-          details: { version: version.version },
+          details: { version: version.version, previousVersion: row.activeVersion },
         });
         return c.json(await detail(deps, id), 200);
       },

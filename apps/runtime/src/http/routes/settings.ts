@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps';
 import { apiRouter } from '../api-router';
 import { apiRoute } from '../api-route';
 import { jsonResponse } from '../openapi-helpers';
+import { RUNTIME_VERSION } from '../../version';
 
 const Settings = z
   .object({
@@ -18,6 +19,9 @@ const Settings = z
     hooksUrl: z.string().nullable(),
     /** True in sandbox mode: the built-in simulators run and the guided demo is offered. */
     sandbox: z.boolean(),
+    /** The runtime's release (its package version) and the Node.js it runs on. */
+    version: z.string(),
+    nodeVersion: z.string(),
   })
   .openapi('Settings');
 
@@ -31,7 +35,8 @@ export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl' | 'env' | 'sandbo
     apiRoute('viewer', {
       method: 'get',
       path: '/settings',
-      summary: 'Runtime settings for signed-in users (public base URL of trigger endpoints)',
+      summary:
+        'Runtime settings for signed-in users (public base URL of trigger endpoints, version)',
       responses: { 200: jsonResponse(Settings, 'Settings') },
     }),
     (c) => {
@@ -42,6 +47,8 @@ export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl' | 'env' | 'sandbo
           publicUrl: url === null ? null : url.replace(/\/+$/, ''),
           hooksUrl: hooks === undefined ? null : hooks.replace(/\/+$/, ''),
           sandbox: deps.sandbox !== null,
+          version: RUNTIME_VERSION,
+          nodeVersion: process.version,
         },
         200,
       );
