@@ -40,7 +40,7 @@ function summary(row: FlowWithActive): z.infer<typeof FlowSummary> {
   };
 }
 
-function versionDto(v: q.FlowVersionRow, withGraph: boolean): z.infer<typeof FlowVersion> {
+function versionDto(v: q.FlowVersionRow): z.infer<typeof FlowVersion> {
   return {
     id: v.id,
     version: v.version,
@@ -48,7 +48,6 @@ function versionDto(v: q.FlowVersionRow, withGraph: boolean): z.infer<typeof Flo
     triggerType: v.triggerType,
     triggerPath: v.triggerPath,
     createdAt: v.createdAt.toISOString(),
-    ...(withGraph ? { graph: v.graph } : {}),
   };
 }
 
@@ -67,7 +66,7 @@ async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
         : await q.findVersionById(deps.db, row.active.versionId);
     if (live) warnings.push(...(await activeOverlapWarnings(deps.db, flowId, live.graph)));
   }
-  return { ...summary(row), version: versionDto(version, true), warnings };
+  return { ...summary(row), version: { ...versionDto(version), graph: version.graph }, warnings };
 }
 
 /**
