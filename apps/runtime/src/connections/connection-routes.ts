@@ -92,7 +92,10 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
         path: '/connection-types',
         summary: 'Connection types with JSON Schemas of their fields and their secret fields',
         responses: {
-          200: jsonResponse(z.object({ connectionTypes: z.array(ConnectionCatalogEntry) }), 'Types'),
+          200: jsonResponse(
+            z.object({ connectionTypes: z.array(ConnectionCatalogEntry) }),
+            'Types',
+          ),
         },
       }),
       (c) => c.json({ connectionTypes: catalog }, 200),
