@@ -29,6 +29,23 @@ export default tseslint.config(
     },
   },
   {
+    // The editor's types come from the runtime's declared responses through the typed client;
+    // a double cast is how a hand-written copy of an API type sneaks back in.
+    files: ['apps/editor/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.test-support.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'TSAsExpression[expression.type="TSAsExpression"][expression.typeAnnotation.type="TSUnknownKeyword"]',
+          message:
+            'No `as unknown as` in the editor: type the runtime route with zod and use the inferred type from the typed client.',
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -24,6 +24,13 @@ describe('typed API client', () => {
     // `flow` is typed: these property accesses are checked by the compiler.
     expect(flow.version.version).toBe(1);
     expect(flow.triggerPath).toBe('typed');
+    // The graph is the engine's graph type, and the catalogue the nodes package's entry type.
+    expect(flow.version.graph.nodes.map((n) => `${n.type}@${n.typeVersion}`)).toEqual([
+      'trigger.rest@1',
+    ]);
+    const catalog = await (await client.api['node-types'].$get()).json();
+    const rest = catalog.nodeTypes.find((t) => t.type === 'trigger.rest');
+    expect(rest && 'outputs' in rest.ports ? rest.ports.outputs : null).toEqual(['out']);
 
     const listed = await client.api.flows.$get();
     const { flows } = await listed.json();

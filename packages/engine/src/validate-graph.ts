@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { findConfigExpressions, type ConfigPath } from './config-expressions';
 import { checkExpression } from './expressions';
 import { DECLINED_PORT, Edge, ERROR_PORT, FlowGraph, NodeInstance } from './flow-graph';
@@ -10,14 +11,15 @@ import { parseNodeConfig, resolvePorts } from './spec-helpers';
  * One problem in a flow, addressed by a path into the saved JSON so the editor can put the
  * message on the very field (`['nodes', 2, 'config', 'url']`) or edge (`['edges', 4]`).
  */
-export interface GraphIssue {
-  path: (string | number)[];
+export const GraphIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
   /** Stable code, one of `GraphIssueCode` for issues the engine finds. */
-  code: string;
-  message: string;
+  code: z.string(),
+  message: z.string(),
   /** The node the issue is about, when there is one. */
-  nodeId?: string;
-}
+  nodeId: z.string().optional(),
+});
+export type GraphIssue = z.infer<typeof GraphIssue>;
 
 export type GraphIssueCode =
   | 'GRAPH_INVALID'

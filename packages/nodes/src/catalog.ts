@@ -1,39 +1,49 @@
 import { z } from 'zod';
 import type { NodeKind } from '@paybridge/engine';
-import type { AnyNodeDefinition, NodeCategory } from './define-node';
+import { NODE_CATEGORIES, type AnyNodeDefinition } from './define-node';
 
 /** A JSON Schema document as produced by `z.toJSONSchema`. */
-export type JsonSchema = Record<string, unknown>;
+export const JsonSchema = z.record(z.string(), z.unknown());
+export type JsonSchema = z.infer<typeof JsonSchema>;
 
 /** Static handles, or handles that depend on config (drawn from the defaults until configured). */
-export type CatalogPorts =
-  | { readonly inputs: readonly string[]; readonly outputs: readonly string[] }
-  | {
-      readonly dynamic: true;
-      readonly inputs: readonly string[];
-      readonly defaultOutputs: readonly string[];
-    };
+export const CatalogPorts = z.union([
+  z.object({ inputs: z.array(z.string()), outputs: z.array(z.string()) }),
+  z.object({
+    dynamic: z.literal(true),
+    inputs: z.array(z.string()),
+    defaultOutputs: z.array(z.string()),
+  }),
+]);
+export type CatalogPorts = z.infer<typeof CatalogPorts>;
+
+const NodeKind = z.enum(['trigger', 'action'] satisfies NodeKind[]);
 
 /**
  * One node type as the editor and the `/node-types` API see it: plain JSON, no zod, no functions.
+ * The runtime declares this schema as the route's response, so the editor's typed client reads
+ * exactly this type.
  */
-export interface NodeCatalogEntry {
-  type: string;
-  version: number;
-  kind: NodeKind;
-  title: string;
-  description: string;
-  category: NodeCategory;
-  icon: string;
-  effects: boolean;
-  docs: string;
-  ports: CatalogPorts;
-  configSchema: JsonSchema;
+export const NodeCatalogEntry = z.object({
+  type: z.string(),
+  version: z.number().int(),
+  kind: NodeKind,
+  title: z.string(),
+  description: z.string(),
+  category: z.enum(NODE_CATEGORIES),
+  icon: z.string(),
+  effects: z.boolean(),
+  docs: z.string(),
+  ports: CatalogPorts,
+  configSchema: JsonSchema,
   /** The connection the node uses: accepted types and the config field holding its id. */
-  connection?: { types: string[]; field: string; optional: boolean };
-  inputSchema?: JsonSchema;
-  outputSchema?: JsonSchema;
-}
+  connection: z
+    .object({ types: z.array(z.string()), field: z.string(), optional: z.boolean() })
+    .optional(),
+  inputSchema: JsonSchema.optional(),
+  outputSchema: JsonSchema.optional(),
+});
+export type NodeCatalogEntry = z.infer<typeof NodeCatalogEntry>;
 
 /**
  * `io: 'input'` describes what a user may type (defaulted fields are optional); anything JSON

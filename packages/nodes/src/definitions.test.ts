@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { branchNode, lookupSpec, nodeCatalog, nodeDefinitions } from './definitions';
+import {
+  branchNode,
+  connectionCatalog,
+  ConnectionCatalogEntry,
+  lookupSpec,
+  nodeCatalog,
+  NodeCatalogEntry,
+  nodeDefinitions,
+} from './definitions';
 
 describe('nodeCatalog', () => {
   const catalog = nodeCatalog();
@@ -15,6 +23,14 @@ describe('nodeCatalog', () => {
     for (const entry of catalog) {
       expect(entry.configSchema, entry.type).toMatchObject({ type: 'object' });
     }
+  });
+
+  it('matches the schema the runtime declares for it, key for key', () => {
+    // Parsing drops undeclared keys: equality proves the editor's inferred type is the whole entry.
+    const served = JSON.parse(JSON.stringify(catalog)) as unknown[];
+    expect(served.map((entry) => NodeCatalogEntry.parse(entry))).toEqual(served);
+    const connections = JSON.parse(JSON.stringify(connectionCatalog())) as unknown[];
+    expect(connections.map((entry) => ConnectionCatalogEntry.parse(entry))).toEqual(connections);
   });
 
   it('is plain JSON, so the API can serve it and the editor can cache it', () => {

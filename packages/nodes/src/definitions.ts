@@ -33,7 +33,7 @@ export {
   type NodeDeclaration,
   type NodeDefinition,
 } from './define-node';
-export type { CatalogPorts, JsonSchema, NodeCatalogEntry } from './catalog';
+export { CatalogPorts, JsonSchema, NodeCatalogEntry } from './catalog';
 export {
   restTriggerNode,
   RestTriggerEvent,
@@ -98,7 +98,7 @@ export {
   connectionDefinitions,
   connectionCatalog,
   lookupConnectionType,
-  type ConnectionCatalogEntry,
+  ConnectionCatalogEntry,
   type ConnectionTypeName,
 } from './connections/registry';
 export { httpHeaderAuthConnection } from './connections/http/header-auth';

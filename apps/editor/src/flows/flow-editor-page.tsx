@@ -9,7 +9,6 @@ import { getFlow } from '../api/flows-api';
 import { queryKeys } from '../api/query-keys';
 import { indexCatalog } from '../editor/catalog/catalog-index';
 import { CatalogProvider } from '../editor/catalog/catalog-context';
-import { parseGraphJson } from '../editor/store/graph-convert';
 import { FlowWorkspace } from './flow-workspace';
 
 const EMPTY_GRAPH: FlowGraph = { nodes: [], edges: [] };
@@ -32,15 +31,8 @@ export function FlowEditorPage({ flowId, me }: { flowId: string; me: Me }) {
     staleTime: Infinity,
   });
   const index = useMemo(() => (catalog.data ? indexCatalog(catalog.data) : null), [catalog.data]);
-  const graph = useMemo(() => {
-    if (isNew) return { ok: true as const, graph: EMPTY_GRAPH };
-    if (!flow.data) return null;
-    try {
-      return { ok: true as const, graph: parseGraphJson(flow.data.version.graph) };
-    } catch (err) {
-      return { ok: false as const, message: errorMessage(err) };
-    }
-  }, [isNew, flow.data]);
+  // The runtime declares the version's graph with the engine's schema (checked on every save).
+  const graph = isNew ? EMPTY_GRAPH : (flow.data?.version.graph ?? null);
 
   const failed = catalog.error ?? flow.error;
   if (failed) {
@@ -54,21 +46,10 @@ export function FlowEditorPage({ flowId, me }: { flowId: string; me: Me }) {
     );
   }
   if (!index || !graph) return <p className="centered">Loading flow…</p>;
-  if (!graph.ok) {
-    return (
-      <p className="error-text" role="alert">
-        The saved graph cannot be read: {graph.message}
-      </p>
-    );
-  }
   return (
     <CatalogProvider catalog={index}>
       <ReactFlowProvider>
-        <FlowWorkspace
-          flow={isNew ? null : (flow.data ?? null)}
-          initialGraph={graph.graph}
-          me={me}
-        />
+        <FlowWorkspace flow={isNew ? null : (flow.data ?? null)} initialGraph={graph} me={me} />
       </ReactFlowProvider>
     </CatalogProvider>
   );

@@ -418,7 +418,7 @@ function WorkspaceContent({
             setDialog(null);
           }}
           onRestore={(version, graph) => {
-            store.getState().load(current ? parseGraphJson(current.version.graph) : graph);
+            store.getState().load(current ? current.version.graph : graph);
             store.getState().replaceGraph(graph);
             setViewing(null);
             setDialog(null);

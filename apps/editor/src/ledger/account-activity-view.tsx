@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { DateRangeFields } from './date-range-fields';
 import { getAccountActivity, listAccounts } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
-import type { DateRange } from './ledger-types';
+import type { DateRange } from './ledger-api';
 import { formatMoney } from './money';
 import { MoneyCell } from './money-cell';
 import { QueryView } from './query-view';

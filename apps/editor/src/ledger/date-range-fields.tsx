@@ -1,4 +1,4 @@
-import type { DateRange } from './ledger-types';
+import type { DateRange } from './ledger-api';
 
 /**
  * "From" and "To" date inputs for a report or list. Either may stay empty (an open end), which

@@ -1,4 +1,4 @@
-import type { DisputeRow } from './ledger-types';
+import type { DisputeRow } from './ledger-api';
 
 /**
  * What the evidence deadline means today: only open cases can still miss it, so closed ones

@@ -3,7 +3,7 @@ import { deadlineNote } from './dispute-deadline';
 import { listDisputes } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
 import { LoadMore, useLedgerList } from './ledger-list';
-import type { DisputeStatus } from './ledger-types';
+import type { DisputeStatus } from './ledger-api';
 import { MoneyCell } from './money-cell';
 import { QueryView } from './query-view';
 import { today } from './today';

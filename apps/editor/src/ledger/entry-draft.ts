@@ -9,7 +9,7 @@
  */
 import { isCurrencyCode } from '@paybridge/nodes/erp';
 import { formatMoney, parseAmount } from './money';
-import type { NewJournalEntry } from './ledger-types';
+import type { NewJournalEntry } from './ledger-api';
 
 /** One line as typed. */
 export interface DraftLine {

@@ -1,4 +1,4 @@
-import type { JournalEntry } from './ledger-types';
+import type { JournalEntry } from './ledger-api';
 import { MoneyCell } from './money-cell';
 
 /**

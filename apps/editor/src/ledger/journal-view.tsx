@@ -7,7 +7,7 @@ import { JournalEntryDetail } from './journal-entry-detail';
 import { listAccounts, listJournalEntries, postJournalEntry } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
 import { LoadMore, useLedgerList } from './ledger-list';
-import type { DateRange, JournalSummary, NewJournalEntry } from './ledger-types';
+import type { DateRange, JournalSummary, NewJournalEntry } from './ledger-api';
 import { MoneyCell } from './money-cell';
 import { NewEntryForm } from './new-entry-form';
 import { QueryView } from './query-view';

@@ -1,28 +1,14 @@
 /**
- * The ledger through the runtime's typed client. Paths and parameters are checked against the
- * runtime's routes; lists are typed by their declared responses and read a page at a time
- * (`cursor`), the other answers are cast to the shapes in `ledger-types.ts` because those
- * routes declare an open JSON object as their response.
+ * The ledger through the runtime's typed client. Paths, parameters and answers are checked
+ * against the runtime's routes, which declare every response with zod; the named types below
+ * are inferred from those answers, so there is no hand-written copy to drift. Lists are read a
+ * page at a time (`cursor`). Money is integer minor units beside an ISO 4217 code.
  *
  * @module
  */
+import type { JournalInput } from '@paybridge/nodes/erp';
+import type { InferResponseType } from 'hono/client';
 import { client, unwrap } from '../api/client';
-import type {
-  AccountActivity,
-  CreditMemoRow,
-  DateRange,
-  DisputeRow,
-  DisputeStatus,
-  InvoiceDetail,
-  InvoiceSummary,
-  JournalEntry,
-  JournalSummary,
-  LedgerAccount,
-  NewJournalEntry,
-  OpenInvoices,
-  PaymentRow,
-  TrialBalance,
-} from './ledger-types';
 
 const ledger = client.api.ledger;
 
@@ -35,12 +21,16 @@ export interface Page<R> {
   nextCursor: string | null;
 }
 
+/** What `POST /ledger/journal-entries` takes (the ERP contract's journal): minor units. */
+export type NewJournalEntry = JournalInput;
+
+/** An inclusive range of dates (`YYYY-MM-DD`); either end may be open. */
+export type DateRange = TrialBalance['range'];
+
 /** Drops empty ends of a range: the runtime validates dates, and `""` is not one. */
 function range(r: DateRange): DateRange {
   return { ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) };
 }
-
-const as = <T>(body: unknown) => body as T;
 
 /** `{ cursor }` when reading a page after the first, nothing for the first. */
 const after = (cursor: string | undefined) => (cursor ? { cursor } : {});
@@ -75,8 +65,8 @@ export async function listInvoices(
 }
 
 /** One invoice with its lines, payments and credit memos. */
-export async function getInvoice(id: string): Promise<InvoiceDetail> {
-  return as<InvoiceDetail>(await unwrap(ledger.invoices[':id'].$get({ param: { id } })));
+export function getInvoice(id: string) {
+  return unwrap(ledger.invoices[':id'].$get({ param: { id } }));
 }
 
 /** A page of payments, newest first. */
@@ -110,48 +100,66 @@ export async function listJournalEntries(
 }
 
 /** One journal entry with its lines and the id of its reversal, if any. */
-export async function getJournalEntry(id: string): Promise<JournalEntry> {
-  const body = await unwrap(ledger['journal-entries'][':id'].$get({ param: { id } }));
-  return as<{ entry: JournalEntry }>(body).entry;
+export async function getJournalEntry(id: string) {
+  return (await unwrap(ledger['journal-entries'][':id'].$get({ param: { id } }))).entry;
 }
 
 /**
  * Posts a manual entry. The runtime answers `created: false` when the reference was already
  * posted with the same content, and 422 naming the bad line when the entry is invalid.
  */
-export async function postJournalEntry(
-  input: NewJournalEntry,
-): Promise<{ entry: { id: string; externalRef: string }; created: boolean }> {
-  const body = await unwrap(ledger['journal-entries'].$post({ json: { ...input } }));
-  return as<{ entry: { id: string; externalRef: string }; created: boolean }>(body);
+export function postJournalEntry(input: NewJournalEntry) {
+  return unwrap(ledger['journal-entries'].$post({ json: { ...input } }));
 }
 
 /** Reverses an entry: a new entry with every line's sides swapped, dated `date` (today). */
-export async function reverseJournalEntry(
-  id: string,
-  input: { date?: string; memo?: string },
-): Promise<JournalEntry> {
+export async function reverseJournalEntry(id: string, input: { date?: string; memo?: string }) {
   const body = await unwrap(
     ledger['journal-entries'][':id'].reverse.$post({ param: { id }, json: input }),
   );
-  return as<{ entry: JournalEntry }>(body).entry;
+  return body.entry;
 }
 
 /** Debits, credits and balances per account and currency for a range. */
-export async function getTrialBalance(r: DateRange): Promise<TrialBalance> {
-  return as<TrialBalance>(await unwrap(ledger.reports['trial-balance'].$get({ query: range(r) })));
+export function getTrialBalance(r: DateRange) {
+  return unwrap(ledger.reports['trial-balance'].$get({ query: range(r) }));
 }
 
 /** Lines of one account (code or role) with running balances. */
-export async function getAccountActivity(account: string, r: DateRange): Promise<AccountActivity> {
-  const body = await unwrap(
-    ledger.reports['account-activity'].$get({ query: { account, ...range(r) } }),
-  );
-  return as<AccountActivity>(body);
+export function getAccountActivity(account: string, r: DateRange) {
+  return unwrap(ledger.reports['account-activity'].$get({ query: { account, ...range(r) } }));
 }
 
 /** Invoices still owed as of a date, oldest first. */
-export async function getOpenInvoices(asOf: string): Promise<OpenInvoices> {
+export function getOpenInvoices(asOf: string) {
   const query = asOf ? { asOf } : {};
-  return as<OpenInvoices>(await unwrap(ledger.reports['open-invoices'].$get({ query })));
+  return unwrap(ledger.reports['open-invoices'].$get({ query }));
 }
+
+/** The successful answer of a route of the typed client. */
+type Ok<Route> = InferResponseType<Route, 200>;
+
+/** One account of the chart. */
+export type LedgerAccount = Ok<typeof ledger.accounts.$get>['accounts'][number];
+/** An invoice as listed. */
+export type InvoiceSummary = Ok<typeof ledger.invoices.$get>['invoices'][number];
+/** A payment applied to an invoice. */
+export type PaymentRow = Ok<typeof ledger.payments.$get>['payments'][number];
+/** A credit memo: `applied` reduced its invoice, `refunded` was paid out. */
+export type CreditMemoRow = Ok<(typeof ledger)['credit-memos']['$get']>['creditMemos'][number];
+/** A chargeback case. */
+export type DisputeRow = Ok<typeof ledger.disputes.$get>['disputes'][number];
+/** Where a chargeback case stands. */
+export type DisputeStatus = DisputeRow['status'];
+/** A journal entry as listed (`total` is the sum of its debits). */
+export type JournalSummary = Ok<(typeof ledger)['journal-entries']['$get']>['entries'][number];
+/** A journal entry with its lines and its reversal, if any. */
+export type JournalEntry = Ok<(typeof ledger)['journal-entries'][':id']['$get']>['entry'];
+/** An invoice with its lines, the payments applied and its credit memos. */
+export type InvoiceDetail = Ok<(typeof ledger.invoices)[':id']['$get']>;
+/** The trial balance report: rows, and per-currency totals that must agree. */
+export type TrialBalance = Ok<(typeof ledger.reports)['trial-balance']['$get']>;
+/** Every line of one account in a range, with running balances per currency. */
+export type AccountActivity = Ok<(typeof ledger.reports)['account-activity']['$get']>;
+/** Invoices still owed as of a date. */
+export type OpenInvoices = Ok<(typeof ledger.reports)['open-invoices']['$get']>;

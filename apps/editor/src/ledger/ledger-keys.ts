@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { DateRange } from './ledger-types';
+import type { DateRange } from './ledger-api';
 
 /** Keys for the ledger's queries; `all` is the prefix that invalidates them together. */
 export const ledgerKeys = {

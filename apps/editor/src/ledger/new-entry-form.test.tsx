@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../api/api-failure';
-import type { LedgerAccount } from './ledger-types';
+import type { LedgerAccount } from './ledger-api';
 import { NewEntryForm } from './new-entry-form';
 
 const accounts: LedgerAccount[] = [

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/api-failure';
 import { blankLine, buildEntry, draftTotals, newDraft, type DraftLine } from './entry-draft';
-import type { LedgerAccount, NewJournalEntry } from './ledger-types';
+import type { LedgerAccount, NewJournalEntry } from './ledger-api';
 import { formatMoney } from './money';
 import { today } from './today';
 

@@ -26,7 +26,8 @@ export function QueryView<T>({
   empty: ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  if (query.isPending) return <p className="hint">Loading {what}…</p>;
+  const loading = <p className="hint">Loading {what}…</p>;
+  if (query.isPending) return loading;
   if (query.isError) {
     return (
       <p className="error-text" role="alert">
@@ -37,7 +38,8 @@ export function QueryView<T>({
       </p>
     );
   }
-  const data = query.data as T;
+  const data = query.data;
+  if (data === undefined) return loading;
   if (isEmpty(data)) return <div className="empty-state">{empty}</div>;
   return <>{children(data)}</>;
 }

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TrialBalance } from './ledger-types';
+import type { TrialBalance } from './ledger-api';
 import { TrialBalanceTable } from './trial-balance-table';
 
 const report: TrialBalance = {

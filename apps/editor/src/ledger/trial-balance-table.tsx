@@ -1,4 +1,4 @@
-import type { TrialBalance } from './ledger-types';
+import type { TrialBalance } from './ledger-api';
 import { formatMoney } from './money';
 import { MoneyCell } from './money-cell';
 

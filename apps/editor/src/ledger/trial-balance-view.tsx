@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { DateRangeFields } from './date-range-fields';
 import { getTrialBalance } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
-import type { DateRange } from './ledger-types';
+import type { DateRange } from './ledger-api';
 import { QueryView } from './query-view';
 import { TrialBalanceTable } from './trial-balance-table';
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { connectionCatalog } from '@paybridge/nodes/definitions';
+import { ConnectionCatalogEntry, connectionCatalog } from '@paybridge/nodes/definitions';
 import { actorOf } from '../auth/actor';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
@@ -92,10 +92,13 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
         path: '/connection-types',
         summary: 'Connection types with JSON Schemas of their fields and their secret fields',
         responses: {
-          200: jsonResponse(z.object({ connectionTypes: z.array(z.unknown()) }), 'Types'),
+          200: jsonResponse(
+            z.object({ connectionTypes: z.array(ConnectionCatalogEntry) }),
+            'Types',
+          ),
         },
       }),
-      (c) => c.json({ connectionTypes: catalog as unknown[] }, 200),
+      (c) => c.json({ connectionTypes: catalog }, 200),
     )
     .openapi(
       apiRoute('viewer', {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { FlowGraph } from '@paybridge/engine';
 
 /** Shapes the API answers with; the editor's typed client sees exactly these. */
 export const ErrorResponse = z
@@ -40,12 +41,16 @@ export const FlowVersion = z
     triggerType: z.string(),
     triggerPath: z.string().nullable(),
     createdAt: z.string(),
-    graph: z.unknown().optional(),
   })
   .openapi('FlowVersion');
 
+/** A saved version with its graph: the engine's own graph schema, so the editor reads its type. */
+export const FlowVersionWithGraph = FlowVersion.extend({ graph: FlowGraph }).openapi(
+  'FlowVersionWithGraph',
+);
+
 export const FlowDetail = FlowSummary.extend({
-  version: FlowVersion,
+  version: FlowVersionWithGraph,
   /** Things that work but deserve attention, e.g. a REST trigger without authentication. */
   warnings: z.array(z.string()),
 }).openapi('FlowDetail');

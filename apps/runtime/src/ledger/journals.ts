@@ -11,7 +11,9 @@ import {
   type JournalRecord,
   type Posted,
 } from '@paybridge/nodes/erp';
+import type { z } from '@hono/zod-openapi';
 import { writeEntry } from './journal-writer';
+import type * as schemas from './ledger-response-schemas';
 import {
   assertSameDocument,
   fingerprint,
@@ -34,13 +36,7 @@ interface EntryRow {
 }
 
 /** A journal entry with its lines, as the API shows it. */
-export interface LedgerEntry extends Omit<JournalRecord, 'externalRef'> {
-  externalRef: string | null;
-  number: number;
-  source: string;
-  reversesId: string | null;
-  reversedBy: string | null;
-}
+export type LedgerEntry = z.infer<typeof schemas.LedgerEntry>;
 
 const SELECT_ENTRY = `
   select e.id, e.number, e.external_ref, e.fingerprint, e.source, e.currency, e.txn_date::text,

@@ -98,7 +98,8 @@ export async function listCustomers(sql: Sql, q: PageQuery): Promise<Page<Row>> 
     order by c.created_at desc, c.id desc limit ${q.limit + 1}`;
   return page(rows, q.limit, keyOf, (r) => {
     const row = withoutKey(r);
-    return { ...row, createdAt: (row.createdAt as Date).toISOString() };
+    // The driver gives a Date or, in some query modes, the timestamp's text.
+    return { ...row, createdAt: new Date(row.createdAt as Date | string).toISOString() };
   });
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import { freshDatabase } from '../../test/support';
 import { AuditLog } from '../audit/audit-log';
 import type { Role } from '../auth/roles';
@@ -10,9 +10,11 @@ import type { ApiEnv } from '../http/api-router';
 import { createLogger } from '../logger';
 import { createBuiltInLedger } from './built-in-ledger';
 import { ledgerRoutes } from './ledger-routes';
+import { LedgerEntryResponse, PostedJournalResponse } from './ledger-response-schemas';
 
 let sql: Sql;
 let app: OpenAPIHono<ApiEnv>;
+let routes: ReturnType<typeof ledgerRoutes>;
 let role: Role = 'viewer';
 
 beforeAll(async () => {
@@ -25,7 +27,8 @@ beforeAll(async () => {
     c.set('actor', { type: 'token', id: 't', label: 'test', role });
     await next();
   });
-  app.route('/api', ledgerRoutes({ sql, audit: new AuditLog(sql) }));
+  routes = ledgerRoutes({ sql, audit: new AuditLog(sql) });
+  app.route('/api', routes);
   app.onError(createErrorHandler(createLogger('silent')));
   const ledger = createBuiltInLedger(sql);
   await ledger.upsertCustomer({ externalRef: 'c1', name: 'Ada' });
@@ -105,7 +108,9 @@ describe('ledger API', () => {
     role = 'editor';
     const first = await post(journal);
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ created: true, entry: { total: 5000 } });
+    const created = await first.json();
+    expect(created).toMatchObject({ created: true, entry: { total: 5000 } });
+    expect(PostedJournalResponse.parse(created)).toEqual(created);
     expect(await (await post(journal)).json()).toMatchObject({ created: false });
     const bad = await post({ ...journal, externalRef: 'adj-2', lines: [journal.lines[0]] });
     expect(bad.status).toBe(422);
@@ -127,6 +132,39 @@ describe('ledger API', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(body.entry).toMatchObject({ source: 'reversal', reversesId: payment.id, total: 1000 });
+    expect(LedgerEntryResponse.parse(body)).toEqual(body);
     expect((await reverse()).status).toBe(409);
+  });
+
+  it('answers every read in exactly the shape its route declares', async () => {
+    const invoice = (await get('/ledger/invoices')).body.invoices[0];
+    const entry = (await get('/ledger/journal-entries')).body.entries[0];
+    const requests: Record<string, string> = {
+      '/ledger/accounts': '/ledger/accounts',
+      '/ledger/customers': '/ledger/customers',
+      '/ledger/invoices': '/ledger/invoices',
+      '/ledger/invoices/{id}': `/ledger/invoices/${invoice.id}`,
+      '/ledger/payments': '/ledger/payments',
+      '/ledger/credit-memos': '/ledger/credit-memos',
+      '/ledger/disputes': '/ledger/disputes',
+      '/ledger/journal-entries': '/ledger/journal-entries',
+      '/ledger/journal-entries/{id}': `/ledger/journal-entries/${entry.id}`,
+      '/ledger/documents/{type}/{ref}': '/ledger/documents/invoice/5001',
+      '/ledger/reports/trial-balance': '/ledger/reports/trial-balance',
+      '/ledger/reports/account-activity': '/ledger/reports/account-activity?account=cash',
+      '/ledger/reports/open-invoices': '/ledger/reports/open-invoices?asOf=2025-06-15',
+    };
+    const reads = routes.openAPIRegistry.definitions.flatMap((d) =>
+      d.type === 'route' && d.route.method === 'get' ? [d.route] : [],
+    );
+    expect(reads.map((r) => r.path).sort()).toEqual(Object.keys(requests).sort());
+    for (const route of reads) {
+      const { status, body } = await get(requests[route.path]!);
+      expect(status, route.path).toBe(200);
+      const ok = route.responses[200] as { content: Record<string, { schema: z.ZodType }> };
+      const schema = ok.content['application/json']!.schema;
+      // Parsing drops undeclared keys, so equality also proves nothing is answered undeclared.
+      expect(schema.parse(body), route.path).toEqual(body);
+    }
   });
 });

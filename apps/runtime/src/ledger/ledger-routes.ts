@@ -34,6 +34,16 @@ import {
   PaymentRow,
 } from './ledger-list-schemas';
 import * as lists from './ledger-lists';
+import { toMinor } from './ledger-sql';
+import {
+  AccountActivity,
+  DocumentResponse,
+  InvoiceDetailResponse,
+  LedgerEntryResponse,
+  OpenInvoices,
+  PostedJournalResponse,
+  TrialBalance,
+} from './ledger-response-schemas';
 import { accountActivity, openInvoices, trialBalance } from './reports';
 
 const Day = z.iso.date();
@@ -41,8 +51,12 @@ const Range = z.object({ from: Day.optional(), to: Day.optional() });
 const Limit = z.coerce.number().int().min(1).max(500).default(100);
 /** Every list: up to `limit` rows (500 at most) after `cursor`, the previous page's nextCursor. */
 const Paging = z.object({ limit: Limit, cursor: z.string().min(1).max(200).optional() });
+/** The journal entry body is checked by the ledger itself, which names the bad line (422). */
 const Body = z.record(z.string(), z.unknown());
-const ok = (description: string) => ({ 200: jsonResponse(Body, description), ...errorResponses });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: jsonResponse(schema, description),
+  ...errorResponses,
+});
 const listResponse = <K extends string, T extends z.ZodType>(name: K, row: T, what: string) => ({
   200: jsonResponse(listPage(name, row), `${what}, one page`),
   ...errorResponses,
@@ -117,7 +131,7 @@ export function ledgerRoutes(
         path: '/ledger/invoices/{id}',
         summary: 'One invoice with its lines, payments and credit memos',
         request: { params: IdParam },
-        responses: ok('Invoice'),
+        responses: ok(InvoiceDetailResponse, 'Invoice'),
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -126,17 +140,26 @@ export function ledgerRoutes(
           if (!found) throw new ErpError('not-found', 'NOT_FOUND', `no invoice ${id}`);
           return found;
         });
-        const payments = await sql`
+        const payments = await sql<
+          { externalRef: string; amount: string; date: string; journalId: string | null }[]
+        >`
           select external_ref as "externalRef", amount, txn_date::text as date, journal_id as "journalId"
           from ledger.payments where invoice_id = ${id} order by created_at`;
-        const credits = await sql`
+        const credits = await sql<
+          { externalRef: string; total: string; applied: string; refunded: string; date: string }[]
+        >`
           select external_ref as "externalRef", total, applied, refunded, txn_date::text as date
           from ledger.credit_memos where invoice_id = ${id} order by created_at`;
         return c.json(
           {
             invoice,
-            payments: payments.map((p) => lists.numbers(p, ['amount'])),
-            creditMemos: credits.map((m) => lists.numbers(m, ['total', 'applied', 'refunded'])),
+            payments: payments.map((p) => ({ ...p, amount: toMinor(p.amount) })),
+            creditMemos: credits.map((m) => ({
+              ...m,
+              total: toMinor(m.total),
+              applied: toMinor(m.applied),
+              refunded: toMinor(m.refunded),
+            })),
           },
           200,
         );
@@ -220,7 +243,7 @@ export function ledgerRoutes(
         path: '/ledger/journal-entries/{id}',
         summary: 'One journal entry with its lines',
         request: { params: IdParam },
-        responses: ok('Journal entry'),
+        responses: ok(LedgerEntryResponse, 'Journal entry'),
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -235,7 +258,7 @@ export function ledgerRoutes(
         path: '/ledger/journal-entries',
         summary: 'Post a manual journal entry (balanced; idempotent on externalRef)',
         request: { ...jsonBody(Body) },
-        responses: ok('The entry, and whether this call created it'),
+        responses: ok(PostedJournalResponse, 'The entry, and whether this call created it'),
       }),
       async (c) => {
         const posted = await asApi(() => ledger.postJournal(c.req.valid('json') as JournalInput));
@@ -259,7 +282,7 @@ export function ledgerRoutes(
           params: IdParam,
           ...jsonBody(z.object({ date: Day.optional(), memo: z.string().max(1000).optional() })),
         },
-        responses: ok('The reversal entry'),
+        responses: ok(LedgerEntryResponse, 'The reversal entry'),
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -282,7 +305,7 @@ export function ledgerRoutes(
         path: '/ledger/documents/{type}/{ref}',
         summary: 'Look a document up by its external reference (order id, transaction id)',
         request: { params: z.object({ type: DocumentType, ref: z.string().min(1).max(64) }) },
-        responses: ok('The document'),
+        responses: ok(DocumentResponse, 'The document'),
       }),
       async (c) => {
         const { type, ref } = c.req.valid('param');
@@ -297,7 +320,7 @@ export function ledgerRoutes(
         path: '/ledger/reports/trial-balance',
         summary: 'Debits, credits and balance per account and currency for a date range',
         request: { query: Range },
-        responses: ok('Trial balance'),
+        responses: ok(TrialBalance, 'Trial balance'),
       }),
       async (c) => c.json(await trialBalance(sql, c.req.valid('query')), 200),
     )
@@ -307,7 +330,7 @@ export function ledgerRoutes(
         path: '/ledger/reports/account-activity',
         summary: 'Lines of one account (code or role) with running balances',
         request: { query: Range.extend({ account: z.string().min(1).max(100) }) },
-        responses: ok('Account activity'),
+        responses: ok(AccountActivity, 'Account activity'),
       }),
       async (c) => {
         const { account, ...range } = c.req.valid('query');
@@ -320,7 +343,7 @@ export function ledgerRoutes(
         path: '/ledger/reports/open-invoices',
         summary: 'Invoices still owed as of a date, oldest first, with days overdue',
         request: { query: z.object({ asOf: Day.optional() }) },
-        responses: ok('Open invoices'),
+        responses: ok(OpenInvoices, 'Open invoices'),
       }),
       async (c) => c.json(await openInvoices(sql, c.req.valid('query').asOf ?? today()), 200),
     );

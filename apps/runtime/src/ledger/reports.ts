@@ -5,24 +5,15 @@
  * @module
  */
 import { ErpError, isDebitNormal, type AccountType } from '@paybridge/nodes/erp';
+import type { z } from '@hono/zod-openapi';
+import type * as schemas from './ledger-response-schemas';
 import { toMinor, type LedgerSql } from './ledger-sql';
 
 /** An inclusive range of calendar dates; either end may be open. */
-export interface DateRange {
-  from?: string | undefined;
-  to?: string | undefined;
-}
+export type DateRange = z.infer<typeof schemas.DateRange>;
 
 /** One account's movement in a currency. `balance` is signed by the account's normal side. */
-export interface TrialBalanceRow {
-  code: string;
-  name: string;
-  type: AccountType;
-  currency: string;
-  debit: number;
-  credit: number;
-  balance: number;
-}
+export type TrialBalanceRow = z.infer<typeof schemas.TrialBalanceRow>;
 
 /** Trial balance: per account and currency, with per-currency totals that must agree. */
 export async function trialBalance(sql: LedgerSql, range: DateRange) {

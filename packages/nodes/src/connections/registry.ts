@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import type { JsonSchema } from '../catalog';
+import { JsonSchema } from '../catalog';
 import type { AnyConnectionDefinition } from './define-connection';
 import { httpBasicAuthConnection } from './http/basic-auth';
 import { httpHeaderAuthConnection } from './http/header-auth';
@@ -42,16 +42,17 @@ export function lookupConnectionType(type: string): AnyConnectionDefinition | un
 }
 
 /** One connection type as the editor and `GET /api/connection-types` see it: plain JSON. */
-export interface ConnectionCatalogEntry {
-  type: string;
-  title: string;
-  description: string;
-  docs: string;
+export const ConnectionCatalogEntry = z.object({
+  type: z.string(),
+  title: z.string(),
+  description: z.string(),
+  docs: z.string(),
   /** JSON Schema of the fields (as typed by a user: defaulted fields are optional). */
-  fieldsSchema: JsonSchema;
+  fieldsSchema: JsonSchema,
   /** Fields that are write-only: sealed at rest, never returned. */
-  secretFields: string[];
-}
+  secretFields: z.array(z.string()),
+});
+export type ConnectionCatalogEntry = z.infer<typeof ConnectionCatalogEntry>;
 
 /** The connection catalogue, built on each call so callers own the result. */
 export function connectionCatalog(): ConnectionCatalogEntry[] {

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { apiRoute } from '../api-route';
 import { apiRouter } from '../api-router';
-import { nodeCatalog } from '@paybridge/nodes/definitions';
+import { NodeCatalogEntry, nodeCatalog } from '@paybridge/nodes/definitions';
+import { jsonResponse } from '../openapi-helpers';
 
 /** The node catalogue the editor builds its palette and forms from (JSON Schema per node). */
 export function catalogRoutes() {
@@ -12,14 +13,9 @@ export function catalogRoutes() {
       path: '/node-types',
       summary: 'Node catalogue with JSON Schemas of each config',
       responses: {
-        200: {
-          description: 'Catalogue',
-          content: {
-            'application/json': { schema: z.object({ nodeTypes: z.array(z.unknown()) }) },
-          },
-        },
+        200: jsonResponse(z.object({ nodeTypes: z.array(NodeCatalogEntry) }), 'Catalogue'),
       },
     }),
-    (c) => c.json({ nodeTypes: catalog as unknown[] }, 200),
+    (c) => c.json({ nodeTypes: catalog }, 200),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { GraphIssue } from '@paybridge/engine';
 import * as q from '../../db/queries/flows';
 import { checkConnectionsForSave, validateForSave } from '../../flows/flow-validation';
 import { ManualRunVersion, manualRunTarget } from '../../flows/manual-run-target';
@@ -40,7 +41,7 @@ function summary(row: FlowWithActive): z.infer<typeof FlowSummary> {
   };
 }
 
-function versionDto(v: q.FlowVersionRow, withGraph: boolean): z.infer<typeof FlowVersion> {
+function versionDto(v: q.FlowVersionRow): z.infer<typeof FlowVersion> {
   return {
     id: v.id,
     version: v.version,
@@ -48,7 +49,6 @@ function versionDto(v: q.FlowVersionRow, withGraph: boolean): z.infer<typeof Flo
     triggerType: v.triggerType,
     triggerPath: v.triggerPath,
     createdAt: v.createdAt.toISOString(),
-    ...(withGraph ? { graph: v.graph } : {}),
   };
 }
 
@@ -67,7 +67,7 @@ async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
         : await q.findVersionById(deps.db, row.active.versionId);
     if (live) warnings.push(...(await activeOverlapWarnings(deps.db, flowId, live.graph)));
   }
-  return { ...summary(row), version: versionDto(version, true), warnings };
+  return { ...summary(row), version: { ...versionDto(version), graph: version.graph }, warnings };
 }
 
 /**
@@ -207,7 +207,7 @@ export function flowRoutes(deps: AppDeps) {
           200: jsonResponse(
             z.object({
               ok: z.boolean(),
-              issues: z.array(z.unknown()),
+              issues: z.array(GraphIssue),
               warnings: z.array(z.string()).optional(),
             }),
             'Result',
@@ -221,8 +221,9 @@ export function flowRoutes(deps: AppDeps) {
           return c.json({ ok: true, issues: [], warnings: flowWarnings(graph) }, 200);
         } catch (err) {
           if (err instanceof ApiError && err.status === 422) {
-            const details = err.details as { issues?: unknown[] } | undefined;
-            return c.json({ ok: false, issues: details?.issues ?? [err.message] }, 200);
+            const details = err.details as { issues?: GraphIssue[] } | undefined;
+            const issues = details?.issues ?? [{ path: [], code: err.code, message: err.message }];
+            return c.json({ ok: false, issues }, 200);
           }
           throw err;
         }

@@ -4,8 +4,9 @@ import { controlId, useFormContext } from '../form-context';
 import { describedBy, FieldShell } from './field-shell';
 import type { FieldProps } from './field-props';
 
+/** Every IANA zone the browser knows; older browsers lack `supportedValuesOf`, so UTC then. */
 function timeZones(): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  const intl: Partial<Pick<typeof Intl, 'supportedValuesOf'>> = Intl;
   return intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
 }
 
