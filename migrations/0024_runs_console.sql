@@ -2,10 +2,11 @@
 CREATE INDEX "runs_updated_idx" ON "runs" USING btree ("updated_at","id");--> statement-breakpoint
 -- Runs replaying or retrying another, shown on both sides.
 CREATE INDEX "runs_parent_idx" ON "runs" USING btree ("parent_run_id") WHERE "runs"."parent_run_id" is not null;--> statement-breakpoint
--- Search by business reference: the Shopify resource id, order name and order id of an event.
-CREATE INDEX "events_body_id_idx" ON "events" USING btree ((("payload" -> 'body') ->> 'id'));--> statement-breakpoint
-CREATE INDEX "events_body_name_idx" ON "events" USING btree ((("payload" -> 'body') ->> 'name'));--> statement-breakpoint
-CREATE INDEX "events_body_order_id_idx" ON "events" USING btree ((("payload" -> 'body') ->> 'order_id'));--> statement-breakpoint
+-- Search by business reference: the Shopify resource id, order name and order id of a Shopify event
+-- (other sources carry none, and each index re-reads the stored JSON on insert).
+CREATE INDEX "events_body_id_idx" ON "events" USING btree ((("payload" -> 'body') ->> 'id')) WHERE "events"."source" like 'shopify:%';--> statement-breakpoint
+CREATE INDEX "events_body_name_idx" ON "events" USING btree ((("payload" -> 'body') ->> 'name')) WHERE "events"."source" like 'shopify:%';--> statement-breakpoint
+CREATE INDEX "events_body_order_id_idx" ON "events" USING btree ((("payload" -> 'body') ->> 'order_id')) WHERE "events"."source" like 'shopify:%';--> statement-breakpoint
 -- ... and an effect's own references: its remote reference, the order or custom reference in its key, its run.
 CREATE INDEX "effect_records_reference_idx" ON "effect_records" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "effect_records_order_ref_idx" ON "effect_records" USING btree ((substring("business_key" from ':order:([^:#]+)')));--> statement-breakpoint

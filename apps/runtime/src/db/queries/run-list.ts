@@ -115,7 +115,7 @@ const SEARCH_LIMIT = 500;
 
 /**
  * The ids of the runs that touched a business reference, each branch an index lookup and
- * bounded: events whose Shopify body has it as id, name (`#1002`, or `1002` for `#1002`) or
+ * bounded: Shopify events whose body has it as id, name (`#1002`, or `1002` for `#1002`) or
  * order id, and effect records that carry it as remote id, reference, target, or as the order or
  * custom reference in their business key. A run touched it when it processed such an event,
  * claimed or settled such an effect, or shares the effect's event.
@@ -124,11 +124,11 @@ function searchCte(sql: Sql, q: string): Fragment {
   const names = q.startsWith('#') ? [q] : [q, `#${q}`];
   return sql`
     ev_hits as (
-      (select e2.id from events e2 where ((e2.payload -> 'body') ->> 'id') = ${q} limit ${SEARCH_LIMIT})
+      (select e2.id from events e2 where e2.source like 'shopify:%' and ((e2.payload -> 'body') ->> 'id') = ${q} limit ${SEARCH_LIMIT})
       union
-      (select e2.id from events e2 where ((e2.payload -> 'body') ->> 'name') = any(${names}::text[]) limit ${SEARCH_LIMIT})
+      (select e2.id from events e2 where e2.source like 'shopify:%' and ((e2.payload -> 'body') ->> 'name') = any(${names}::text[]) limit ${SEARCH_LIMIT})
       union
-      (select e2.id from events e2 where ((e2.payload -> 'body') ->> 'order_id') = ${q} limit ${SEARCH_LIMIT})
+      (select e2.id from events e2 where e2.source like 'shopify:%' and ((e2.payload -> 'body') ->> 'order_id') = ${q} limit ${SEARCH_LIMIT})
     ),
     fx_hits as (
       (select er.event_id, er.run_id, er.settled_by_run from effect_records er where er.remote_id = ${q} limit ${SEARCH_LIMIT})

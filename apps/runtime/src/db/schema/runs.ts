@@ -43,10 +43,20 @@ export const events = pgTable(
   },
   (t) => [
     uniqueIndex('events_source_external_uq').on(t.source, t.externalId),
-    /** Search by business reference: a Shopify resource's id, an order's name, a refund's order. */
-    index('events_body_id_idx').on(sql`((${t.payload} -> 'body') ->> 'id')`),
-    index('events_body_name_idx').on(sql`((${t.payload} -> 'body') ->> 'name')`),
-    index('events_body_order_id_idx').on(sql`((${t.payload} -> 'body') ->> 'order_id')`),
+    /**
+     * Search by business reference: a Shopify resource's id, an order's name, a refund's order.
+     * Only Shopify events are indexed: other sources carry no such fields, and each index reads
+     * the stored JSON again on insert, a cost every large REST body would otherwise pay.
+     */
+    index('events_body_id_idx')
+      .on(sql`((${t.payload} -> 'body') ->> 'id')`)
+      .where(sql`${t.source} like 'shopify:%'`),
+    index('events_body_name_idx')
+      .on(sql`((${t.payload} -> 'body') ->> 'name')`)
+      .where(sql`${t.source} like 'shopify:%'`),
+    index('events_body_order_id_idx')
+      .on(sql`((${t.payload} -> 'body') ->> 'order_id')`)
+      .where(sql`${t.source} like 'shopify:%'`),
   ],
 );
 
