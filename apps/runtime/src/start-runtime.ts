@@ -1,7 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { createExecutorLookup, createRuntimeServices } from '@paybridge/nodes/executors';
+import {
+  createExecutorLookup,
+  createRuntimeServices,
+  setOutboundObserver,
+} from '@paybridge/nodes/executors';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { AuditLog } from './audit/audit-log';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { IdentityStore } from './auth/identity-store';
@@ -27,6 +32,10 @@ import { sandboxMode } from './sandbox/sandbox-mode';
 import { openSandboxSimulators } from './sandbox/sandbox-simulators';
 import { loadKeyRing } from './secrets/load-key-ring';
 import { PayLinkStore } from './pay/pay-link-store';
+import { registerDatabaseGauges } from './observability/database-gauges';
+import { processMetrics } from './observability/metrics';
+import { outboundTelemetry } from './observability/outbound-telemetry';
+import { startTracing } from './observability/tracing';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -75,7 +84,13 @@ function localHost(host: string): string {
  */
 export async function startRuntime(
   env: Env,
-  opts: { role?: Role; logger?: Logger; processEnv?: NodeJS.ProcessEnv } = {},
+  opts: {
+    role?: Role;
+    logger?: Logger;
+    processEnv?: NodeJS.ProcessEnv;
+    /** Where spans go instead of OTEL_EXPORTER_OTLP_ENDPOINT (tests: an in-memory exporter). */
+    spanExporter?: SpanExporter;
+  } = {},
 ): Promise<RuntimeHandle> {
   const role = opts.role ?? env.PAYBRIDGE_ROLE;
   const logger = opts.logger ?? createLogger(env.PAYBRIDGE_LOG_LEVEL, env.PAYBRIDGE_LOG_FORMAT);
@@ -95,7 +110,17 @@ export async function startRuntime(
   }
   const { db, sql } = createDb(databaseUrl, env.PAYBRIDGE_DB_POOL_SIZE);
   const cleanup: (() => Promise<void>)[] = [];
+  const metrics = processMetrics();
+  const tracing = startTracing({
+    endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    exporter: opts.spanExporter,
+    serviceName: env.OTEL_SERVICE_NAME,
+  });
+  if (tracing) cleanup.push(() => tracing.shutdown());
+  const previousObserver = setOutboundObserver(outboundTelemetry(metrics));
+  cleanup.push(async () => void setOutboundObserver(previousObserver));
   try {
+    registerDatabaseGauges(metrics, sql, { deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S });
     await migrateDatabase(db, sql, databaseUrl, logger);
     // Two batches in flight: a large event being written does not hold up every request behind it.
     const ingest = new IngestWriter(sql, { parallel: 2 });
@@ -157,6 +182,7 @@ export async function startRuntime(
           tokenCreation: new RateLimiter(20, 60_000),
         },
         ingressLimits,
+        metrics,
         sandbox: simulators
           ? {
               paytrace: simulators.paytrace.app,
@@ -293,6 +319,8 @@ export async function startRuntime(
           await scheduler?.stop();
           await poller?.stop();
           await worker?.stop();
+          setOutboundObserver(previousObserver);
+          await tracing?.shutdown();
           await sql.end({ timeout: 5 });
           await embedded?.stop();
         })();

@@ -128,6 +128,8 @@ export const RunDetail = RunSummary.extend({
   dataPrunedAt: z.string().nullable(),
   flowVersion: z.number().int(),
   steps: z.array(RunStep),
+  /** OpenTelemetry trace id (32 hex digits) of the run's trace; absent when tracing was off. */
+  traceId: z.string().optional(),
 }).openapi('RunDetail');
 
 export const Accepted = z

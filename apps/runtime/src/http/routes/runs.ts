@@ -16,6 +16,7 @@ import { apiRouter } from '../api-router';
 import { apiRoute } from '../api-route';
 import { errorResponses, IdParam, RunDetail, RunStatus, RunSummary } from '../schemas';
 import { jsonBody, jsonResponse } from '../openapi-helpers';
+import { traceIdField } from '../../observability/tracing';
 
 type RunRow = Awaited<ReturnType<typeof q.listRuns>>[number];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -142,6 +143,7 @@ export function runRoutes(deps: AppDeps) {
           trigger: d.payload,
           dataPrunedAt: iso(d.run.dataPrunedAt),
           flowVersion: d.version,
+          ...traceIdField(d.run.traceParent),
           steps: d.steps.map((s) => ({
             seq: s.seq,
             nodeId: s.nodeId,
