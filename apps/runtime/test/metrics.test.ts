@@ -1,0 +1,132 @@
+/**
+ * `/metrics` as Prometheus scrapes it: real runtime, real Postgres, real HTTP, PayTrace
+ * simulator; the answer is parsed with a Prometheus text-format parser, and the values must move
+ * as runs happen.
+ */
+import { startPaytraceSimulator, type RunningPaytraceSimulator } from '@paybridge/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RuntimeHandle } from '../src/start-runtime';
+import {
+  createPaytraceConnection,
+  createVaultCustomer,
+  postOrders,
+  saleFlow,
+  waitForRuns,
+} from './paytrace-support';
+import { scrape, sample } from './prometheus';
+import { ADMIN_TOKEN, call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
+
+const METRICS_TOKEN = 'metrics-scrape-token-0123456789';
+
+let sim: RunningPaytraceSimulator;
+let rt: RuntimeHandle;
+let base: string;
+
+beforeAll(async () => {
+  sim = await startPaytraceSimulator({ port: 0 });
+  await createVaultCustomer(sim, 'cust-metrics');
+  rt = await startTestRuntime(await freshDatabase(), {
+    env: { PAYBRIDGE_PAYTRACE_SIMULATOR_URL: sim.url, PAYBRIDGE_METRICS_TOKEN: METRICS_TOKEN },
+  });
+  base = rt.url!;
+}, 60_000);
+afterAll(async () => {
+  await rt?.stop();
+  await sim?.close();
+});
+
+describe('GET /metrics', () => {
+  it('answers only the metrics token or a signed-in role, and says what it needs', async () => {
+    const anonymous = await fetch(`${base}/metrics`);
+    expect(anonymous.status).toBe(401);
+    const body = (await anonymous.json()) as { error: { message: string } };
+    expect(body.error.message).toContain('PAYBRIDGE_METRICS_TOKEN');
+    expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
+
+    const wrong = await fetch(`${base}/metrics`, {
+      headers: { authorization: 'Bearer not-the-metrics-token-at-all' },
+    });
+    expect(wrong.status).toBe(401);
+
+    for (const token of [METRICS_TOKEN, ADMIN_TOKEN]) {
+      const ok = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-type')).toContain('text/plain');
+      expect(await ok.text()).toContain('# TYPE paybridge_runs_finished_total counter');
+    }
+  });
+
+  it('moves runs, steps, ingress, PayTrace calls and dead letters as runs happen', async () => {
+    const connectionId = await createPaytraceConnection(base);
+    const sale = await call(base, 'POST', '/api/flows', {
+      name: 'metrics sale',
+      graph: saleFlow('metrics/charge', connectionId),
+      activate: true,
+    });
+    expect(sale.status).toBe(201);
+    const broken = await call(base, 'POST', '/api/flows', {
+      name: 'metrics broken',
+      graph: restFlow(
+        'metrics/broken',
+        [{ id: 'calc', type: 'map', config: { expression: '$undefinedFn()' } }],
+        [['trigger', 'calc']],
+      ),
+      activate: true,
+    });
+    expect(broken.status).toBe(201);
+    const saleFlowId = sale.body.id as string;
+    const brokenFlowId = broken.body.id as string;
+
+    const before = await scrape(base, METRICS_TOKEN);
+    const runs = await waitForRuns(
+      base,
+      await postOrders(base, 'metrics/charge', [
+        { order: 'm-1', customer: 'cust-metrics', cents: 1200 },
+        { order: 'm-2', customer: 'cust-metrics', cents: 3400 },
+      ]),
+    );
+    expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded']);
+    const failed = await call(base, 'POST', '/hooks/metrics/broken', {}, { authorization: '' });
+    expect(failed.status).toBe(202);
+    expect((await waitForRun(base, failed.body.runId)).status).toBe('failed');
+    const after = await scrape(base, METRICS_TOKEN);
+
+    const delta = (name: string, labels: Record<string, string> = {}) =>
+      sample(after, name, labels) - sample(before, name, labels);
+    expect(delta('paybridge_runs_started_total', { flow: saleFlowId })).toBe(2);
+    expect(delta('paybridge_runs_finished_total', { flow: saleFlowId, status: 'succeeded' })).toBe(
+      2,
+    );
+    expect(delta('paybridge_runs_finished_total', { flow: brokenFlowId, status: 'failed' })).toBe(
+      1,
+    );
+    expect(delta('paybridge_dead_letters_total', { flow: brokenFlowId })).toBe(1);
+    expect(
+      delta('paybridge_step_duration_seconds', { node_type: 'paytrace.sale', outcome: 'ok' }),
+    ).toBe(2);
+    expect(delta('paybridge_step_duration_seconds', { node_type: 'map', outcome: 'error' })).toBe(
+      1,
+    );
+    expect(delta('paybridge_ingress_requests_total', { trigger: 'rest', status: '202' })).toBe(3);
+    // Two sales at least (and the token requests before them), all answered 2xx.
+    expect(
+      delta('paybridge_outbound_request_duration_seconds', { service: 'paytrace', outcome: '2xx' }),
+    ).toBeGreaterThanOrEqual(2);
+
+    // Database gauges: the same from any process, read at scrape time.
+    expect(sample(after, 'paybridge_dead_letters_open')).toBe(1);
+    expect(sample(after, 'paybridge_workers_alive')).toBeGreaterThanOrEqual(1);
+    expect(sample(after, 'paybridge_queue_depth')).toBe(0);
+    expect(after.find((f) => f.name === 'paybridge_queue_oldest_job_age_seconds')).toBeDefined();
+    expect(
+      after.find((f) => f.name === 'paybridge_shopify_reconciliation_lag_seconds'),
+    ).toBeDefined();
+
+    // No run, order or event id ever becomes a label.
+    const text = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
+    for (const r of runs) expect(text).not.toContain(r.id);
+    expect(text).not.toContain('m-1');
+  }, 60_000);
+});
