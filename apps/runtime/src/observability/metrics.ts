@@ -116,9 +116,10 @@ export class RuntimeMetrics {
   private flow(flowId: string): void {
     if (this.knownFlows.has(flowId)) return;
     this.knownFlows.add(flowId);
-    this.started.get(flowId);
-    this.dead.get(flowId);
-    for (const status of FINISHED_STATUSES) this.finished.get(flowId, status);
+    // `labels()` alone exports nothing: a series exists once it was incremented.
+    this.started.get(flowId).inc(0);
+    this.dead.get(flowId).inc(0);
+    for (const status of FINISHED_STATUSES) this.finished.get(flowId, status).inc(0);
   }
 
   runStarted(flowId: string): void {
