@@ -14,7 +14,14 @@ import {
   waitForRuns,
 } from './paytrace-support';
 import { scrape, sample } from './prometheus';
-import { ADMIN_TOKEN, call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
+import {
+  ADMIN_TOKEN,
+  call,
+  freshDatabase,
+  restFlow,
+  startTestRuntime,
+  waitForRun,
+} from './support';
 
 const METRICS_TOKEN = 'metrics-scrape-token-0123456789';
 

@@ -107,7 +107,9 @@ describe('tracing on', () => {
     const { saleRun, failedRun } = await runBoth(base);
 
     expect(saleRun.traceId).toMatch(/^[0-9a-f]{32}$/);
-    const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === saleRun.traceId);
+    const spans = exporter
+      .getFinishedSpans()
+      .filter((s) => s.spanContext().traceId === saleRun.traceId);
     const byId = new Map(spans.map((s) => [s.spanContext().spanId, s]));
     const parentOf = (s: ReadableSpan) => byId.get(s.parentSpanContext?.spanId ?? '');
 

@@ -5,6 +5,7 @@ import {
   executeRun,
   isDatabaseUnavailable,
   PermanentError,
+  type ExecuteRunOptions,
   type ExecutorLookup,
   type ExpressionEvaluator,
   type ExpressionLimits,
@@ -162,8 +163,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         () => deps.versions.get(run.flowVersionId),
         outage,
       );
-      const outcome = await telemetry.within(() =>
-        executeRun({
+      const options: ExecuteRunOptions = {
         runId,
         flowId: run.flowId,
         graph,
@@ -200,8 +200,8 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
             if (out === null) held = true;
           },
         },
-        }),
-      );
+      };
+      const outcome = await telemetry.within(() => executeRun(options));
       telemetry.end(outcome);
       if (outcome.status === 'failed') {
         runLog.warn('run failed', { nodeId: outcome.nodeId, code: outcome.error.code });

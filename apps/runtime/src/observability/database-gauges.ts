@@ -66,13 +66,21 @@ export function registerDatabaseGauges(
       },
     });
   for (const g of [
-    gauge('paybridge_queue_depth', 'Run jobs waiting or executing in the queue', (s) => s.queue_depth),
+    gauge(
+      'paybridge_queue_depth',
+      'Run jobs waiting or executing in the queue',
+      (s) => s.queue_depth,
+    ),
     gauge(
       'paybridge_queue_oldest_job_age_seconds',
       'How long the oldest run job that is due has waited for a worker (0: none waiting)',
       (s) => s.oldest_job_age_s,
     ),
-    gauge('paybridge_dead_letters_open', 'Dead letters not yet resolved', (s) => s.dead_letters_open),
+    gauge(
+      'paybridge_dead_letters_open',
+      'Dead letters not yet resolved',
+      (s) => s.dead_letters_open,
+    ),
     gauge(
       'paybridge_workers_alive',
       'Runtime processes whose heartbeat is recent (PAYBRIDGE_WORKER_DEAD_AFTER_S)',
@@ -85,7 +93,7 @@ export function registerDatabaseGauges(
     ),
     gauge(
       'paybridge_shopify_reconciliation_lag_seconds',
-      "Seconds since the Shopify store furthest behind last reconciled successfully (0: no store)",
+      'Seconds since the Shopify store furthest behind last reconciled successfully (0: no store)',
       (s) => s.reconciliation_lag_s,
     ),
   ]) {

@@ -9,7 +9,10 @@ import { activeTracing, context, endSpan, SpanKind } from './tracing';
  * both. Wrappers are built once per executor, so the lookup keeps handing out stable objects
  * (the engine caches graph validation per lookup).
  */
-export function instrumentExecutors(lookup: ExecutorLookup, metrics: RuntimeMetrics): ExecutorLookup {
+export function instrumentExecutors(
+  lookup: ExecutorLookup,
+  metrics: RuntimeMetrics,
+): ExecutorLookup {
   const wrapped = new WeakMap<NodeExecutor<unknown>, NodeExecutor<unknown>>();
   return (type, version) => {
     const executor = lookup(type, version);
