@@ -149,6 +149,11 @@ export const EnvSchema = z.object({
    */
   PAYBRIDGE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
+   * Port on which a worker-only process (`--role worker`) serves `GET /metrics` (0: any free
+   * port). Processes with the API serve it on PORT; unset, a worker-only process serves none.
+   */
+  PAYBRIDGE_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
    * OTLP/HTTP collector base URL (e.g. http://otel-collector:4318); set, it turns tracing on and
    * spans go to `<url>/v1/traces`. Unset: no tracing, and no span is created at all.
    */

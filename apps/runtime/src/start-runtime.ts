@@ -34,6 +34,7 @@ import { loadKeyRing } from './secrets/load-key-ring';
 import { PayLinkStore } from './pay/pay-link-store';
 import { registerDatabaseGauges } from './observability/database-gauges';
 import { processMetrics } from './observability/metrics';
+import { metricsRoutes } from './observability/metrics-route';
 import { outboundTelemetry } from './observability/outbound-telemetry';
 import { startTracing } from './observability/tracing';
 
@@ -42,6 +43,8 @@ export type Role = 'all' | 'api' | 'worker';
 export interface RuntimeHandle {
   /** Base URL of the HTTP server, when this process serves HTTP. */
   url: string | null;
+  /** Where this process serves its own `GET /metrics`; null when it serves none. */
+  metricsUrl: string | null;
   /** One-time link to create the first admin, when there were no users and no configured admin. */
   setupLink: string | null;
   databaseUrl: string;
@@ -157,6 +160,7 @@ export async function startRuntime(
     /** Where this process's own HTTP server answers, for calls it makes to itself. */
     let localUrl: string | null = null;
     let url: string | null = null;
+    let metricsUrl: string | null = null;
     let setupLink: string | null = null;
     if (role !== 'worker') {
       const triggers = new TriggerTable(db, logger);
@@ -234,6 +238,25 @@ export async function startRuntime(
         baseUrl: url,
         logger,
       });
+    } else if (env.PAYBRIDGE_METRICS_PORT !== undefined) {
+      // A worker-only process serves no API; its own counters (runs, steps, calls) are scraped here.
+      const metricsApp = metricsRoutes({
+        metrics,
+        identity,
+        badTokens: new RateLimiter(30, 60_000),
+        metricsToken: env.PAYBRIDGE_METRICS_TOKEN,
+      });
+      server = await new Promise<ServerType>((resolve) => {
+        const s = serve(
+          { fetch: metricsApp.fetch, port: env.PAYBRIDGE_METRICS_PORT, hostname: env.HOST },
+          () => resolve(s),
+        );
+      });
+      const listening = server;
+      cleanup.push(() => new Promise<void>((r) => listening.close(() => r())));
+      const port = (server.address() as AddressInfo).port;
+      metricsUrl = `http://${localHost(env.HOST)}:${port}/metrics`;
+      logger.info('metrics served', { url: metricsUrl });
     }
 
     let worker: RunningWorker | null = null;
@@ -306,6 +329,7 @@ export async function startRuntime(
     let stopping: Promise<void> | null = null;
     return {
       url,
+      metricsUrl: metricsUrl ?? (localUrl ? `${localUrl}/metrics` : null),
       setupLink,
       databaseUrl,
       role,

@@ -28,11 +28,13 @@ const METRICS_TOKEN = 'metrics-scrape-token-0123456789';
 let sim: RunningPaytraceSimulator;
 let rt: RuntimeHandle;
 let base: string;
+let databaseUrl: string;
 
 beforeAll(async () => {
   sim = await startPaytraceSimulator({ port: 0 });
   await createVaultCustomer(sim, 'cust-metrics');
-  rt = await startTestRuntime(await freshDatabase(), {
+  databaseUrl = await freshDatabase();
+  rt = await startTestRuntime(databaseUrl, {
     env: { PAYBRIDGE_PAYTRACE_SIMULATOR_URL: sim.url, PAYBRIDGE_METRICS_TOKEN: METRICS_TOKEN },
   });
   base = rt.url!;
@@ -135,5 +137,25 @@ describe('GET /metrics', () => {
     ).text();
     for (const r of runs) expect(text).not.toContain(r.id);
     expect(text).not.toContain('m-1');
+  }, 60_000);
+
+  it('is served by a worker-only process on PAYBRIDGE_METRICS_PORT, with the same auth', async () => {
+    const worker = await startTestRuntime(databaseUrl, {
+      role: 'worker',
+      env: { PAYBRIDGE_METRICS_PORT: '0', PAYBRIDGE_METRICS_TOKEN: METRICS_TOKEN },
+    });
+    try {
+      expect(worker.url).toBeNull();
+      expect(worker.metricsUrl).toMatch(/^http:\/\/.+\/metrics$/);
+      expect((await fetch(worker.metricsUrl!)).status).toBe(401);
+      const families = await scrape(worker.metricsUrl!.replace(/\/metrics$/, ''), METRICS_TOKEN);
+      // Database gauges read the shared tables: the same answer as the API process gives.
+      expect(sample(families, 'paybridge_workers_alive')).toBeGreaterThanOrEqual(2);
+      expect(families.find((f) => f.name === 'paybridge_step_duration_seconds')?.type).toBe(
+        'histogram',
+      );
+    } finally {
+      await worker.stop();
+    }
   }, 60_000);
 });
