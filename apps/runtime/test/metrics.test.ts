@@ -13,7 +13,7 @@ import {
   saleFlow,
   waitForRuns,
 } from './paytrace-support';
-import { scrape, sample } from './prometheus';
+import { scrape, scrapeUntil, sample, type Family } from './prometheus';
 import {
   ADMIN_TOKEN,
   call,
@@ -35,7 +35,11 @@ beforeAll(async () => {
   await createVaultCustomer(sim, 'cust-metrics');
   databaseUrl = await freshDatabase();
   rt = await startTestRuntime(databaseUrl, {
-    env: { PAYBRIDGE_PAYTRACE_SIMULATOR_URL: sim.url, PAYBRIDGE_METRICS_TOKEN: METRICS_TOKEN },
+    env: {
+      PAYBRIDGE_PAYTRACE_SIMULATOR_URL: sim.url,
+      PAYBRIDGE_METRICS_TOKEN: METRICS_TOKEN,
+      PAYBRIDGE_EXPRESSION_TIMEOUT_MS: '300',
+    },
   });
   base = rt.url!;
 }, 60_000);
@@ -98,7 +102,14 @@ describe('GET /metrics', () => {
     const failed = await call(base, 'POST', '/hooks/metrics/broken', {}, { authorization: '' });
     expect(failed.status).toBe(202);
     expect((await waitForRun(base, failed.body.runId)).status).toBe('failed');
-    const after = await scrape(base, METRICS_TOKEN);
+    const finished = (f: Family[], flow: string) =>
+      sample(f, 'paybridge_runs_finished_total', { flow }) -
+      sample(before, 'paybridge_runs_finished_total', { flow });
+    const after = await scrapeUntil(
+      base,
+      METRICS_TOKEN,
+      (f) => finished(f, saleFlowId) === 2 && finished(f, brokenFlowId) === 1,
+    );
 
     const delta = (name: string, labels: Record<string, string> = {}) =>
       sample(after, name, labels) - sample(before, name, labels);
@@ -137,6 +148,56 @@ describe('GET /metrics', () => {
     ).text();
     for (const r of runs) expect(text).not.toContain(r.id);
     expect(text).not.toContain('m-1');
+  }, 60_000);
+
+  it('counts retried steps, failed gateway answers and expression timeouts', async () => {
+    // A 503 leaves the sale's outcome unknown: it is looked up after this wait, then retried.
+    const connectionId = await createPaytraceConnection(base, { unknownOutcomeWaitSeconds: 3 });
+    const flaky = await call(base, 'POST', '/api/flows', {
+      name: 'metrics flaky gateway',
+      graph: saleFlow('metrics/flaky', connectionId, { initialDelayMs: 100, maxDelayMs: 200 }),
+      activate: true,
+    });
+    const spin = await call(base, 'POST', '/api/flows', {
+      name: 'metrics runaway expression',
+      graph: restFlow(
+        'metrics/spin',
+        [
+          {
+            id: 'spin',
+            type: 'map',
+            config: { expression: '(function($f){$f($f)})(function($f){$f($f)})' },
+          },
+        ],
+        [['trigger', 'spin']],
+      ),
+      activate: true,
+    });
+    expect([flaky.status, spin.status]).toEqual([201, 201]);
+    const before = await scrape(base, METRICS_TOKEN);
+    sim.handle.setFault('/v1/transactions/sale/by_customer', { status: 503, remaining: 1 });
+    const [runId] = await postOrders(base, 'metrics/flaky', [
+      { order: 'm-flaky', customer: 'cust-metrics', cents: 990 },
+    ]);
+    expect((await waitForRun(base, runId!)).status).toBe('succeeded');
+    const spun = await call(base, 'POST', '/hooks/metrics/spin', {}, { authorization: '' });
+    expect((await waitForRun(base, spun.body.runId)).status).toBe('failed');
+    const finishedRuns = (f: Family[]) =>
+      sample(f, 'paybridge_runs_finished_total', { flow: flaky.body.id }) +
+      sample(f, 'paybridge_runs_finished_total', { flow: spin.body.id });
+    const after = await scrapeUntil(
+      base,
+      METRICS_TOKEN,
+      (f) => finishedRuns(f) - finishedRuns(before) === 2,
+    );
+    const delta = (name: string, labels: Record<string, string> = {}) =>
+      sample(after, name, labels) - sample(before, name, labels);
+
+    expect(delta('paybridge_step_retries_total', { node_type: 'paytrace.sale' })).toBe(1);
+    expect(
+      delta('paybridge_outbound_request_duration_seconds', { service: 'paytrace', outcome: '5xx' }),
+    ).toBe(1);
+    expect(delta('paybridge_expression_timeouts_total')).toBe(1);
   }, 60_000);
 
   it('is served by a worker-only process on PAYBRIDGE_METRICS_PORT, with the same auth', async () => {

@@ -133,3 +133,21 @@ export function sample(
     .filter((s) => Object.entries(labels).every(([k, v]) => s.labels[k] === v))
     .reduce((sum, s) => sum + s.value, 0);
 }
+
+/**
+ * Scrapes until `ready` holds (or `timeoutMs` passes, then returns the last scrape): a run's
+ * status is visible through the API as soon as it is committed, its counters a moment later.
+ */
+export async function scrapeUntil(
+  base: string,
+  token: string,
+  ready: (families: Family[]) => boolean,
+  timeoutMs = 5_000,
+): Promise<Family[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const families = await scrape(base, token);
+    if (ready(families) || Date.now() > until) return families;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

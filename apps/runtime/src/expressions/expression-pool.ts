@@ -182,6 +182,8 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
       clearTimeout(demoteTimer);
     }
     if (answer.ok) return answer.value;
+    // JSONata's own cooperative timeout, usually first; the kill above is the backstop.
+    if (answer.code === 'EXPRESSION_TIMEOUT') processMetrics().expressionTimeouts.inc();
     throw new ExpressionError(answer.code, answer.message, answer.position);
   };
 

@@ -35,25 +35,32 @@ select
 
 /**
  * Gauges read from Postgres when scraped, identical from every process (they describe the shared
- * queue and tables, not this process). One query serves all of them; scrapes within `cacheMs`
- * of each other share its answer, so several Prometheus servers cost one query.
+ * queue and tables, not this process). One query serves all of them; scrapes arriving while it
+ * runs (or within `cacheMs`, default 0) share its answer, so the gauges cost one query a scrape.
  */
 export function registerDatabaseGauges(
   metrics: RuntimeMetrics,
   sql: Sql,
   opts: { deadAfterS: number; cacheMs?: number },
 ): void {
-  let last: { at: number; value: Promise<Snapshot | null> } | null = null;
+  let last: { at: number; value: Promise<Snapshot | null>; done: boolean } | null = null;
   const snapshot = (): Promise<Snapshot | null> => {
     const now = Date.now();
-    if (last && now - last.at < (opts.cacheMs ?? 2000)) return last.value;
-    const value = sql
-      .unsafe<Snapshot[]>(SNAPSHOT, [RUN_TASK, opts.deadAfterS])
-      .then((rows) => rows[0] ?? null)
-      // A scrape during a database outage answers without these gauges rather than failing.
-      .catch(() => null);
-    last = { at: now, value };
-    return value;
+    if (last && (!last.done || now - last.at < (opts.cacheMs ?? 0))) return last.value;
+    const entry: { at: number; value: Promise<Snapshot | null>; done: boolean } = {
+      at: now,
+      done: false,
+      value: sql
+        .unsafe<Snapshot[]>(SNAPSHOT, [RUN_TASK, opts.deadAfterS])
+        .then((rows) => rows[0] ?? null)
+        // A scrape during a database outage answers without these gauges rather than failing.
+        .catch(() => null)
+        .finally(() => {
+          entry.done = true;
+        }),
+    };
+    last = entry;
+    return entry.value;
   };
   const gauge = (name: string, help: string, read: (s: Snapshot) => number) =>
     new Gauge({
