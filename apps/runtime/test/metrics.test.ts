@@ -65,7 +65,9 @@ describe('GET /metrics', () => {
       const ok = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } });
       expect(ok.status).toBe(200);
       expect(ok.headers.get('content-type')).toContain('text/plain');
-      expect(await ok.text()).toContain('# TYPE paybridge_runs_finished_total counter');
+      const text = await ok.text();
+      expect(text).toContain('# TYPE paybridge_runs_finished_total counter');
+      expect(text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
     }
   });
 

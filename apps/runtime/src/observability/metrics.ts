@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry, type Metric } from 'prom-client';
 
 /** Run outcomes counted as finished; `waiting` (a retry or a suspension) is not an end. */
 export const FINISHED_STATUSES = ['succeeded', 'declined', 'failed', 'cancelled'] as const;
@@ -175,7 +175,10 @@ let shared: RuntimeMetrics | null = null;
  * target per process. Every runtime started in the process (tests start several) adds to it.
  */
 export function processMetrics(): RuntimeMetrics {
-  return (shared ??= new RuntimeMetrics());
+  if (shared === null) {
+    shared = new RuntimeMetrics();
+    // The standard process metrics (CPU, memory, event-loop lag, handles) dashboards expect.
+    collectDefaultMetrics({ register: shared.registry });
+  }
+  return shared;
 }
-
-export { Gauge };
