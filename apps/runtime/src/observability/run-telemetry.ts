@@ -74,21 +74,25 @@ export function beginExecution(
       for (const s of steps) if (s.status === 'retrying') metrics.stepRetried(s.nodeType);
     },
     end(result) {
+      let status: string;
+      let error: unknown = null;
       if (result === 'cancelled') {
+        status = 'cancelled';
         metrics.runFinished(run.flowId, 'cancelled');
-      } else if ('status' in result && result.status !== 'waiting') {
-        metrics.runFinished(run.flowId, result.status);
+      } else if ('status' in result) {
+        status = result.status;
+        if (result.status !== 'waiting') metrics.runFinished(run.flowId, result.status);
+        if (result.status === 'failed') {
+          error = new Error(`${result.error.code}: ${result.error.message}`);
+        }
+      } else {
+        // Thrown out of the execution (database, crash in our code): the queue retries the job.
+        status = 'interrupted';
+        error = result.error;
       }
       if (span) {
-        if ('status' in (result as object)) {
-          span.setAttribute('paybridge.run.status', (result as RunOutcome).status);
-        }
-        endSpan(
-          span,
-          typeof result === 'object' && 'error' in result && !('status' in result)
-            ? result.error
-            : undefined,
-        );
+        span.setAttribute('paybridge.run.status', status);
+        endSpan(span, error ?? undefined);
       }
     },
   };
