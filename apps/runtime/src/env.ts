@@ -137,7 +137,29 @@ export const EnvSchema = z.object({
     'must be 32-byte keys in base64 or 64 hex digits, comma-separated',
   ),
   PAYBRIDGE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  PAYBRIDGE_LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
+  /**
+   * `json`: one JSON object per line (time, level, msg, and runId, flowId, nodeId, traceId where
+   * known), for log shippers; `pretty`: one readable line. Unset: pretty on a terminal, JSON
+   * when stdout is a pipe or file (a container, systemd, a log shipper).
+   */
+  PAYBRIDGE_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  /**
+   * Bearer token a Prometheus server sends to scrape `GET /metrics` (at least 16 characters).
+   * Unset: only signed-in users and API tokens (viewer role or above) may read metrics.
+   */
+  PAYBRIDGE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * Port on which a worker-only process (`--role worker`) serves `GET /metrics` (0: any free
+   * port). Processes with the API serve it on PORT; unset, a worker-only process serves none.
+   */
+  PAYBRIDGE_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /**
+   * OTLP/HTTP collector base URL (e.g. http://otel-collector:4318); set, it turns tracing on and
+   * spans go to `<url>/v1/traces`. Unset: no tracing, and no span is created at all.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /** `service.name` of this process's spans. */
+  OTEL_SERVICE_NAME: z.string().min(1).default('paybridge'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

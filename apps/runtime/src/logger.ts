@@ -16,13 +16,23 @@ function render(value: unknown): string {
   return JSON.stringify(value);
 }
 
+export type LogFormat = 'pretty' | 'json';
+
+/**
+ * The format when none is configured: people at a terminal read `pretty`; anything else (a
+ * container runtime, systemd, a file, a log shipper) gets one JSON object per line.
+ */
+export function defaultLogFormat(stdout: { isTTY?: boolean } = process.stdout): LogFormat {
+  return stdout.isTTY ? 'pretty' : 'json';
+}
+
 /**
  * A small structured logger: `pretty` for people at a terminal, `json` for log shippers. Callers
  * pass fields, never pre-formatted strings, so nothing sensitive hides in a message by accident.
  */
 export function createLogger(
   level: LogLevel,
-  format: 'pretty' | 'json' = 'pretty',
+  format: LogFormat = defaultLogFormat(),
   base: Record<string, unknown> = {},
 ): Logger {
   const min = ORDER[level];

@@ -1,7 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { createExecutorLookup, createRuntimeServices } from '@paybridge/nodes/executors';
+import {
+  createExecutorLookup,
+  createRuntimeServices,
+  setOutboundObserver,
+} from '@paybridge/nodes/executors';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { AuditLog } from './audit/audit-log';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { IdentityStore } from './auth/identity-store';
@@ -27,12 +32,19 @@ import { sandboxMode } from './sandbox/sandbox-mode';
 import { openSandboxSimulators } from './sandbox/sandbox-simulators';
 import { loadKeyRing } from './secrets/load-key-ring';
 import { PayLinkStore } from './pay/pay-link-store';
+import { registerDatabaseGauges } from './observability/database-gauges';
+import { processMetrics } from './observability/metrics';
+import { metricsRoutes } from './observability/metrics-route';
+import { outboundTelemetry } from './observability/outbound-telemetry';
+import { startTracing } from './observability/tracing';
 
 export type Role = 'all' | 'api' | 'worker';
 
 export interface RuntimeHandle {
   /** Base URL of the HTTP server, when this process serves HTTP. */
   url: string | null;
+  /** Where this process serves its own `GET /metrics`; null when it serves none. */
+  metricsUrl: string | null;
   /** One-time link to create the first admin, when there were no users and no configured admin. */
   setupLink: string | null;
   databaseUrl: string;
@@ -75,7 +87,13 @@ function localHost(host: string): string {
  */
 export async function startRuntime(
   env: Env,
-  opts: { role?: Role; logger?: Logger; processEnv?: NodeJS.ProcessEnv } = {},
+  opts: {
+    role?: Role;
+    logger?: Logger;
+    processEnv?: NodeJS.ProcessEnv;
+    /** Where spans go instead of OTEL_EXPORTER_OTLP_ENDPOINT (tests: an in-memory exporter). */
+    spanExporter?: SpanExporter;
+  } = {},
 ): Promise<RuntimeHandle> {
   const role = opts.role ?? env.PAYBRIDGE_ROLE;
   const logger = opts.logger ?? createLogger(env.PAYBRIDGE_LOG_LEVEL, env.PAYBRIDGE_LOG_FORMAT);
@@ -95,7 +113,17 @@ export async function startRuntime(
   }
   const { db, sql } = createDb(databaseUrl, env.PAYBRIDGE_DB_POOL_SIZE);
   const cleanup: (() => Promise<void>)[] = [];
+  const metrics = processMetrics();
+  const tracing = startTracing({
+    endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    exporter: opts.spanExporter,
+    serviceName: env.OTEL_SERVICE_NAME,
+  });
+  if (tracing) cleanup.push(() => tracing.shutdown());
+  const previousObserver = setOutboundObserver(outboundTelemetry(metrics));
+  cleanup.push(async () => void setOutboundObserver(previousObserver));
   try {
+    registerDatabaseGauges(metrics, sql, { deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S });
     await migrateDatabase(db, sql, databaseUrl, logger);
     // Two batches in flight: a large event being written does not hold up every request behind it.
     const ingest = new IngestWriter(sql, { parallel: 2 });
@@ -132,6 +160,7 @@ export async function startRuntime(
     /** Where this process's own HTTP server answers, for calls it makes to itself. */
     let localUrl: string | null = null;
     let url: string | null = null;
+    let metricsUrl: string | null = null;
     let setupLink: string | null = null;
     if (role !== 'worker') {
       const triggers = new TriggerTable(db, logger);
@@ -157,6 +186,7 @@ export async function startRuntime(
           tokenCreation: new RateLimiter(20, 60_000),
         },
         ingressLimits,
+        metrics,
         sandbox: simulators
           ? {
               paytrace: simulators.paytrace.app,
@@ -208,6 +238,25 @@ export async function startRuntime(
         baseUrl: url,
         logger,
       });
+    } else if (env.PAYBRIDGE_METRICS_PORT !== undefined) {
+      // A worker-only process serves no API; its own counters (runs, steps, calls) are scraped here.
+      const metricsApp = metricsRoutes({
+        metrics,
+        identity,
+        badTokens: new RateLimiter(30, 60_000),
+        metricsToken: env.PAYBRIDGE_METRICS_TOKEN,
+      });
+      server = await new Promise<ServerType>((resolve) => {
+        const s = serve(
+          { fetch: metricsApp.fetch, port: env.PAYBRIDGE_METRICS_PORT, hostname: env.HOST },
+          () => resolve(s),
+        );
+      });
+      const listening = server;
+      cleanup.push(() => new Promise<void>((r) => listening.close(() => r())));
+      const port = (server.address() as AddressInfo).port;
+      metricsUrl = `http://${localHost(env.HOST)}:${port}/metrics`;
+      logger.info('metrics served', { url: metricsUrl });
     }
 
     let worker: RunningWorker | null = null;
@@ -280,6 +329,7 @@ export async function startRuntime(
     let stopping: Promise<void> | null = null;
     return {
       url,
+      metricsUrl: metricsUrl ?? (localUrl ? `${localUrl}/metrics` : null),
       setupLink,
       databaseUrl,
       role,
@@ -293,6 +343,8 @@ export async function startRuntime(
           await scheduler?.stop();
           await poller?.stop();
           await worker?.stop();
+          setOutboundObserver(previousObserver);
+          await tracing?.shutdown();
           await sql.end({ timeout: 5 });
           await embedded?.stop();
         })();

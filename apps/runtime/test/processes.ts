@@ -18,6 +18,8 @@ export function spawnRuntime(args: string[], env: Record<string, string>): Runti
     env: {
       ...process.env,
       PAYBRIDGE_LOG_LEVEL: 'info',
+      // The tests match readable lines; a pipe would otherwise get JSON.
+      PAYBRIDGE_LOG_FORMAT: 'pretty',
       PAYBRIDGE_BOOTSTRAP_TOKEN: 'pbt_test-admin-token-0123456789abcdef',
       PAYBRIDGE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       ...env,

@@ -51,6 +51,12 @@ export { type PaytraceRuntimeOptions } from './paytrace/client/runtime';
 export type * from './paytrace/nodes/pay-link/pay-links';
 export { createProtectClientKey } from './paytrace/nodes/pay-link/client-key';
 export { createGuardedFetch, BLOCKED_ADDRESS_CODE, type GuardedFetch } from './http/guarded-fetch';
+export {
+  setOutboundObserver,
+  type OutboundCall,
+  type OutboundObserver,
+  type OutboundResult,
+} from './http/outbound-observer';
 export { type ErpRuntimeOptions } from './erp/nodes/executors';
 export {
   createShopifyRuntime,

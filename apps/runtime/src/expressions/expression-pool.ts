@@ -8,6 +8,7 @@ import {
 } from '@paybridge/engine';
 import type { EvaluateAnswer, EvaluateTask } from './evaluate-task';
 import { KeyedLimiter } from './keyed-limiter';
+import { processMetrics } from '../observability/metrics';
 import { setThreadNiceness, SLOW_EVALUATION_NICENESS } from './thread-priority';
 
 export interface ExpressionPoolOptions {
@@ -154,6 +155,7 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
         await new Promise((r) => setTimeout(r, REPLACE_MS));
       }
       if (timedOut) {
+        processMetrics().expressionTimeouts.inc();
         throw new ExpressionError(
           'EXPRESSION_TIMEOUT',
           `The expression ${snippet(source)} did not finish within ${limits.timeoutMs} ms and was stopped`,
@@ -180,6 +182,8 @@ export function createExpressionPool(opts: ExpressionPoolOptions): ExpressionPoo
       clearTimeout(demoteTimer);
     }
     if (answer.ok) return answer.value;
+    // JSONata's own cooperative timeout, usually first; the kill above is the backstop.
+    if (answer.code === 'EXPRESSION_TIMEOUT') processMetrics().expressionTimeouts.inc();
     throw new ExpressionError(answer.code, answer.message, answer.position);
   };
 

@@ -12,6 +12,7 @@ import type { RunWaiter } from '../ingest/run-waiter';
 import type { TriggerTable } from '../ingest/trigger-table';
 import type { Logger } from '../logger';
 import type { PayPageDeps } from '../pay/pay-routes';
+import type { RuntimeMetrics } from '../observability/metrics';
 
 /** Everything the HTTP routes use; built once by the runtime, replaced by fakes nowhere. */
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   limits: { badTokens: RateLimiter; tokenCreation: RateLimiter };
   /** Per-trigger request limits, shared by every API process through Postgres. */
   ingressLimits: IngressRateLimiter;
+  /** This process's metrics, served at `/metrics` and fed by ingress. */
+  metrics: RuntimeMetrics;
   /**
    * The built-in simulators served under `/sandbox` (sandbox mode), or null. The runtime opens
    * them over its database (their state survives restarts) and subscribes the store's webhooks

@@ -33,6 +33,8 @@ import { securityHeaders } from './security-headers';
 import { payRoutes } from '../pay/pay-routes';
 import { templateRoutes } from './routes/templates';
 import { demoRoutes } from './routes/demo';
+import { ingressTelemetry } from '../observability/ingress-telemetry';
+import { metricsRoutes } from '../observability/metrics-route';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -91,6 +93,17 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', hooksOriginOnly(deps.env.PAYBRIDGE_HOOKS_URL, deps.env.PAYBRIDGE_PUBLIC_URL));
   app.use('*', securityHeaders());
+  app.use('/hooks/*', ingressTelemetry(deps.metrics));
+  app.use('/pay/*', ingressTelemetry(deps.metrics));
+  app.route(
+    '/',
+    metricsRoutes({
+      metrics: deps.metrics,
+      identity: deps.identity,
+      badTokens: deps.limits.badTokens,
+      metricsToken: deps.env.PAYBRIDGE_METRICS_TOKEN,
+    }),
+  );
   if (deps.sandbox) {
     const auth = { identity: deps.identity, badTokens: deps.limits.badTokens };
     app.route('/sandbox/paytrace', guardSimulatorAdmin(deps.sandbox.paytrace, auth));

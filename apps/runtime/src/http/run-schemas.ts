@@ -223,6 +223,8 @@ export const OperatorRunDetail = RunListItem.extend({
   nodes: z.array(RunNodeSummary),
   related: z.array(RelatedRun),
   documents: z.array(RunDocument),
+  /** OpenTelemetry trace id (32 hex digits) of the run's trace; absent when tracing was off. */
+  traceId: z.string().optional(),
 }).openapi('OperatorRunDetail');
 
 export const ReplayBody = z

@@ -122,19 +122,6 @@ export const RunStep = z
   })
   .openapi('RunStep');
 
-export const RunDetail = RunSummary.extend({
-  response: z.unknown().nullable(),
-  trigger: z.unknown(),
-  /**
-   * When the retention policy (`PAYBRIDGE_RETENTION_DAYS`) dropped this run's data: its steps'
-   * input and output, its response and (once no other run needs it) its trigger data are then
-   * null; status, timings and errors stay. Null while the data is kept.
-   */
-  dataPrunedAt: z.string().nullable(),
-  flowVersion: z.number().int(),
-  steps: z.array(RunStep),
-}).openapi('RunDetail');
-
 export const Accepted = z
   .object({ runId: z.string(), eventId: z.string(), status: z.string() })
   .openapi('Accepted');

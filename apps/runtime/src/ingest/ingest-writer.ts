@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/client';
+import { activeTracing } from '../observability/tracing';
 
 /** One accepted trigger request: the event, and one run per flow subscribed to it. */
 export interface IngestItem {
@@ -20,6 +21,11 @@ export interface IngestItem {
   /** One run per flow; `stopAfter` ends the run after that node (editor "run to here"). */
   runs: { flowId: string; versionId: string; stopAfter?: string }[];
   parentRunId?: string;
+  /**
+   * W3C traceparent the runs join (tracing on only); set by `write` from the active span (a
+   * traced ingress request) or a new root span for the event.
+   */
+  traceParent?: string;
 }
 
 export type IngestResult =
@@ -64,7 +70,7 @@ with input as (
 run_input as (
   select * from jsonb_to_recordset($2::jsonb) as r(
     run_id uuid, event_id uuid, flow_id uuid, version_id uuid, parent_run_id uuid,
-    stop_after text)
+    stop_after text, trace_parent text)
 ),
 idem as (
   insert into idempotency_records (scope, key, request_hash, event_id)
@@ -83,8 +89,9 @@ ev as (
   returning id
 ),
 new_runs as (
-  insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id, stop_after)
-  select run_id, flow_id, version_id, event_id, parent_run_id, stop_after from run_input
+  insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id, stop_after, trace_parent)
+  select run_id, flow_id, version_id, event_id, parent_run_id, stop_after, trace_parent
+  from run_input
   where event_id in (select id from ev)
   returning id, flow_id
 ),
@@ -122,6 +129,13 @@ export class IngestWriter {
 
   /** Resolves once the event, its runs and their jobs are committed (or found to exist). */
   write(item: IngestItem): Promise<IngestResult> {
+    const tracing = activeTracing();
+    if (tracing !== null && item.traceParent === undefined) {
+      const { traceParent, end } = tracing.ingestTrace(item.source);
+      const written = this.write({ ...item, traceParent });
+      void written.then(end, end);
+      return written;
+    }
     return new Promise((resolve, reject) => {
       this.pending.push({
         item,
@@ -185,6 +199,7 @@ export class IngestWriter {
         version_id: r.versionId,
         parent_run_id: p.item.parentRunId ?? null,
         ...(r.stopAfter === undefined ? {} : { stop_after: r.stopAfter }),
+        ...(p.item.traceParent === undefined ? {} : { trace_parent: p.item.traceParent }),
       })),
     );
     const rows = await this.sql.unsafe<{ event_id: string }[]>(

@@ -5,6 +5,7 @@ import {
   executeRun,
   isDatabaseUnavailable,
   PermanentError,
+  type ExecuteRunOptions,
   type ExecutorLookup,
   type ExpressionEvaluator,
   type ExpressionLimits,
@@ -23,6 +24,8 @@ import {
   writeCheckpoint,
 } from '../db/queries/run-execution';
 import type { Logger } from '../logger';
+import { processMetrics, type RuntimeMetrics } from '../observability/metrics';
+import { beginExecution } from '../observability/run-telemetry';
 import { RunCancelledError, type CancelWatcher } from './run-cancel';
 import { RUN_TASK } from '../db/queue-schema';
 import { flowFlag, type FlowSlots } from './flow-slots';
@@ -56,6 +59,8 @@ export interface ExecuteRunDeps {
   outageWaitMs?: number;
   /** The job slots each flow holds in this process, for the queue to skip full flows' jobs. */
   flowSlots?: FlowSlots;
+  /** Where runs and retries are counted; default: the process's metrics. */
+  metrics?: RuntimeMetrics;
 }
 
 /** Executions of one job that a database outage may interrupt before the job fails. */
@@ -144,6 +149,12 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
     }
     const stop = deps.cancels?.track(runId);
     const startedAt = new Date();
+    const telemetry = beginExecution(deps.metrics ?? processMetrics(), deps.sql, run);
+    const traceId = telemetry.traceId;
+    // Every line about this run carries its ids, so a log search finds all of them.
+    const runLog = deps.logger.child(
+      traceId ? { runId, flowId: run.flowId, traceId } : { runId, flowId: run.flowId },
+    );
     // Until this execution holds the run, each checkpoint is a compare-and-set on the count of
     // executions it loaded; the first one that succeeds, or an acquire, makes it the holder.
     let held = false;
@@ -152,7 +163,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         () => deps.versions.get(run.flowVersionId),
         outage,
       );
-      const outcome = await executeRun({
+      const options: ExecuteRunOptions = {
         runId,
         flowId: run.flowId,
         graph,
@@ -167,7 +178,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         resolveConnection,
         effects: createEffectStore(deps.sql, { flowId: run.flowId, eventId: run.eventId, runId }),
         signal: deps.shutdown,
-        logger: deps.logger.child({ runId }),
+        logger: runLog,
         store: {
           acquire: async () => {
             if (held) return;
@@ -175,6 +186,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
             held = true;
           },
           checkpoint: async (steps, out) => {
+            telemetry.checkpointed(steps);
             await writeCheckpoint(
               deps.sql,
               runId,
@@ -188,9 +200,11 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
             if (out === null) held = true;
           },
         },
-      });
+      };
+      const outcome = await telemetry.within(() => executeRun(options));
+      telemetry.end(outcome);
       if (outcome.status === 'failed') {
-        deps.logger.warn('run failed', { runId, node: outcome.nodeId, code: outcome.error.code });
+        runLog.warn('run failed', { nodeId: outcome.nodeId, code: outcome.error.code });
       }
     } catch (err) {
       // It did not crash the process: this execution does not count towards quarantine.
@@ -198,10 +212,10 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         (endErr: unknown) =>
           deps.logger.warn('could not record the end of an execution', { runId, err: endErr }),
       );
-      if (
-        err instanceof RunCancelledError ||
-        (err instanceof LeaseLostError && stop?.signal.aborted)
-      ) {
+      const cancelled =
+        err instanceof RunCancelledError || (err instanceof LeaseLostError && stop?.signal.aborted);
+      telemetry.end(cancelled ? 'cancelled' : { error: err });
+      if (cancelled) {
         deps.logger.info('run cancelled; its execution stopped', { runId });
         return;
       }

@@ -25,6 +25,8 @@ import { Reaper } from './reaper';
 import { RetentionJob } from './retention';
 import { Sweeper } from './sweeper';
 import { VersionCache } from './version-cache';
+import { instrumentExecutors } from '../observability/instrument-executors';
+import { processMetrics } from '../observability/metrics';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -93,7 +95,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     processId,
     deadAfterS: opts.deadAfterS,
     versions: new VersionCache(opts.db),
-    lookupExecutor: opts.lookupExecutor,
+    lookupExecutor: instrumentExecutors(opts.lookupExecutor, processMetrics()),
     env: opts.env,
     limits,
     evaluatorFor: (flowId) => expressions.forFlow(flowId),

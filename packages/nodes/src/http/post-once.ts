@@ -11,6 +11,7 @@
 import { PermanentError } from '@paybridge/engine';
 import { request, type Dispatcher } from 'undici';
 import { BlockedAddressError, findCause } from './errors';
+import { observeOutbound } from './outbound-observer';
 
 /** How one service names its failures. */
 export interface ServiceFailures {
@@ -155,13 +156,18 @@ export async function postOnce(
 ): Promise<RawAnswer> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   try {
-    const response = await request(url, {
-      method: 'POST',
-      dispatcher: options.dispatcher,
-      headers: { accept: 'application/json', 'user-agent': 'Paybridge', ...headers },
-      body,
-      signal: AbortSignal.any([options.signal, timeout]),
-    });
+    const response = await observeOutbound(
+      { service: service.codePrefix.toLowerCase(), method: 'POST', host: url.host },
+      () =>
+        request(url, {
+          method: 'POST',
+          dispatcher: options.dispatcher,
+          headers: { accept: 'application/json', 'user-agent': 'Paybridge', ...headers },
+          body,
+          signal: AbortSignal.any([options.signal, timeout]),
+        }),
+      (r) => r.statusCode,
+    );
     return {
       status: response.statusCode,
       headers: flatten(response.headers),

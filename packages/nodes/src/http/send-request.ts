@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { RedirectError, ResponseTooLargeError } from './errors';
+import { observeOutbound } from './outbound-observer';
 
 /** A request ready for the wire. The body is bytes or text so it can be replayed on 307/308. */
 export interface OutboundRequest {
@@ -118,13 +119,19 @@ export async function sendRequest(
 ): Promise<InboundResponse> {
   let current = initial;
   for (let hop = 0; ; hop++) {
-    const response = await request(current.url, {
-      dispatcher: options.dispatcher,
-      method: current.method as Dispatcher.HttpMethod,
-      headers: current.headers,
-      body: current.body ?? null,
-      signal: options.signal,
-    });
+    const sending = current;
+    const response = await observeOutbound(
+      { service: 'http', method: sending.method, host: new URL(sending.url).host },
+      () =>
+        request(sending.url, {
+          dispatcher: options.dispatcher,
+          method: sending.method as Dispatcher.HttpMethod,
+          headers: sending.headers,
+          body: sending.body ?? null,
+          signal: options.signal,
+        }),
+      (r) => r.statusCode,
+    );
     const location = response.headers.location;
     if (REDIRECTS.has(response.statusCode) && typeof location === 'string') {
       await response.body.dump();

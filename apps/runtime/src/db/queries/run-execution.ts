@@ -13,6 +13,8 @@ export interface LoadedRun {
   payload: unknown;
   /** The node after which the run ends, when it was started to run only up to it. */
   stopAfter: string | null;
+  /** W3C traceparent of the run's trace; null when it was created with tracing off. */
+  traceParent: string | null;
   steps: StepRecord[];
   /** How many executions took the run so far; the compare-and-set token of lazy claiming. */
   executions: number;
@@ -59,11 +61,11 @@ counted as (
                      where h.process_id = r.worker_id
                        and h.last_seen_at > now() - make_interval(secs => $3::int)))))
   returning r.id, r.flow_id, r.flow_version_id, r.executions, r.event_id, r.stop_after,
-    r.unfinished_executions
+    r.unfinished_executions, r.trace_parent
 )
 select r.id::text as id, r.flow_id::text as flow_id, r.flow_version_id::text as flow_version_id,
   r.executions, r.event_id::text as event_id, e.payload, r.stop_after,
-  r.unfinished_executions - 1 as unfinished_executions,
+  r.unfinished_executions - 1 as unfinished_executions, r.trace_parent,
   coalesce((select jsonb_agg(to_jsonb(s) order by s.seq) from run_steps s where s.run_id = r.id),
            '[]'::jsonb) as steps
 from counted r join events e on e.id = r.event_id`;
@@ -92,6 +94,7 @@ export async function loadRun(
       payload: unknown;
       stop_after: string | null;
       unfinished_executions: number;
+      trace_parent: string | null;
       steps: StepRow[];
     }[]
   >(LOAD, [runId, processId, deadAfterS], { prepare: true });
@@ -106,6 +109,7 @@ export async function loadRun(
     payload: row.payload,
     stopAfter: row.stop_after,
     unfinishedExecutions: row.unfinished_executions,
+    traceParent: row.trace_parent,
     steps: row.steps.map((s) => ({
       runId,
       nodeId: s.node_id,

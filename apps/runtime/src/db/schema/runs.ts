@@ -109,6 +109,11 @@ export const runs = pgTable(
      * response, and the event's payload once no other run needs it); status and timings stay.
      */
     dataPrunedAt: timestamp('data_pruned_at', { withTimezone: true }),
+    /**
+     * W3C `traceparent` of the run's trace, set only while tracing is on
+     * (`OTEL_EXPORTER_OTLP_ENDPOINT`): ingress and each execution add their spans to it.
+     */
+    traceParent: text('trace_parent'),
   },
   (t) => [
     index('runs_flow_created_idx').on(t.flowId, t.createdAt.desc()),

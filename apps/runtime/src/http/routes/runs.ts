@@ -44,6 +44,7 @@ import {
 } from '../run-schemas';
 import { ErrorResponse, errorResponses, IdParam, RunStatus } from '../schemas';
 import { jsonBody, jsonResponse } from '../openapi-helpers';
+import { traceIdField } from '../../observability/tracing';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -278,6 +279,7 @@ export function runRoutes(deps: AppDeps) {
             trigger: d.payload,
             dataPrunedAt: iso(d.run.dataPrunedAt),
             flowVersion: d.version,
+            ...traceIdField(d.run.traceParent),
             steps,
           },
           credentialedNodeIds(graph, steps),

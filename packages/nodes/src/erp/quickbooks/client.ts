@@ -8,6 +8,7 @@
  * @module
  */
 import { ErpError } from '../errors';
+import { observeOutbound } from '../../http/outbound-observer';
 import { faultToError } from './faults';
 import { refreshTokens, type OAuthEndpoints } from './oauth';
 import type { QuickbooksTokenStore } from './token-store';
@@ -122,18 +123,24 @@ export class QuickbooksClient {
       const token = await this.accessToken(false);
       let response: Response;
       try {
-        response = await this.fetchFn(this.url(path, init.query), {
-          method,
-          headers: {
-            authorization: `Bearer ${token}`,
-            accept: 'application/json',
-            ...(init.body ? { 'content-type': 'application/json' } : {}),
-          },
-          ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-          signal: this.options.signal
-            ? AbortSignal.any([this.options.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
-            : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
+        const target = this.url(path, init.query);
+        response = await observeOutbound(
+          { service: 'quickbooks', method, host: new URL(target).host },
+          () =>
+            this.fetchFn(target, {
+              method,
+              headers: {
+                authorization: `Bearer ${token}`,
+                accept: 'application/json',
+                ...(init.body ? { 'content-type': 'application/json' } : {}),
+              },
+              ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+              signal: this.options.signal
+                ? AbortSignal.any([this.options.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+                : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+            }),
+          (r) => r.status,
+        );
       } catch (err) {
         if (init.retryable && attempt < maxAttempts) {
           await sleep(this.delay(attempt));
