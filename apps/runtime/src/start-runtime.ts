@@ -17,6 +17,7 @@ import { IngressRateLimiter } from './ingest/ingress-rate-limiter';
 import { RunWaiter } from './ingest/run-waiter';
 import { TriggerTable } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
+import { AlertService } from './alerts/alert-service';
 import { ShopifyPoller } from './ingest/shopify/reconciliation-poller';
 import { startWorker, type RunningWorker } from './jobs/start-worker';
 import { createBuiltInLedger } from './ledger/built-in-ledger';
@@ -213,6 +214,7 @@ export async function startRuntime(
     let worker: RunningWorker | null = null;
     let scheduler: Scheduler | null = null;
     let poller: ShopifyPoller | null = null;
+    let alerts: AlertService | null = null;
     if (role !== 'api') {
       const nodeOptions = {
         http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
@@ -253,16 +255,19 @@ export async function startRuntime(
         connections,
         logger,
         retentionDays: env.PAYBRIDGE_RETENTION_DAYS,
-        ...(env.PAYBRIDGE_ALERT_WEBHOOK_URL
-          ? {
-              alerts: {
-                webhookUrl: env.PAYBRIDGE_ALERT_WEBHOOK_URL,
-                allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS,
-                publicUrl: env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ?? url,
-              },
-            }
-          : {}),
       });
+      alerts = new AlertService({
+        sql,
+        connections,
+        ingest,
+        logger: logger.child({ component: 'alerts' }),
+        allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS,
+        builtinWebhookUrl: env.PAYBRIDGE_ALERT_WEBHOOK_URL ?? null,
+        builtinQuietS: env.PAYBRIDGE_ALERT_QUIET_S,
+        publicUrl: () => env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ?? url,
+        everyMs: 2000,
+      });
+      await alerts.start();
       scheduler = new Scheduler(db, ingest, logger);
       scheduler.start();
       poller = new ShopifyPoller({
@@ -292,6 +297,7 @@ export async function startRuntime(
           await simulators?.close();
           await scheduler?.stop();
           await poller?.stop();
+          await alerts?.stop();
           await worker?.stop();
           await sql.end({ timeout: 5 });
           await embedded?.stop();

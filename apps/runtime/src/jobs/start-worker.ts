@@ -14,7 +14,6 @@ import type { Db, Sql } from '../db/client';
 import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
 import { createExpressionPool, defaultExpressionThreads } from '../expressions/expression-pool';
-import { DeadLetterAlerts, type DeadLetterAlertsOptions } from './dead-letter-alerts';
 import { createExecuteRunTask } from './execute-run-task';
 import { FlowSlots, perFlowSlots } from './flow-slots';
 import { CancelWatcher } from './run-cancel';
@@ -53,8 +52,6 @@ export interface WorkerOptions {
   sweepEveryS?: number;
   /** Days succeeded runs keep their data (`PAYBRIDGE_RETENTION_DAYS`); 0 or unset: forever. */
   retentionDays?: number;
-  /** Where new dead letters are announced (`PAYBRIDGE_ALERT_WEBHOOK_URL`); unset: nowhere. */
-  alerts?: Omit<DeadLetterAlertsOptions, 'everyMs'>;
 }
 
 export interface RunningWorker {
@@ -283,10 +280,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     everyMs: 60_000,
   });
   retention.start();
-  const alerts = opts.alerts
-    ? new DeadLetterAlerts(opts.sql, logger, { everyMs: 2000, ...opts.alerts })
-    : null;
-  alerts?.start();
   logger.info('worker started', { processId, concurrency: opts.concurrency });
 
   return {
@@ -298,7 +291,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       try {
         await sweeper.stop();
         await retention.stop();
-        await alerts?.stop();
         await replacing;
         await queue.runner
           .stop()

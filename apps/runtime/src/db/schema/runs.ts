@@ -99,6 +99,10 @@ export const runs = pgTable(
     index('runs_status_created_idx').on(t.status, t.createdAt.desc()),
     index('runs_created_idx').on(t.createdAt.desc()),
     index('runs_event_idx').on(t.eventId),
+    /** Failures the alert evaluator and the error flows look for, newest first. */
+    index('runs_failed_finished_idx')
+      .on(t.finishedAt)
+      .where(sql`${t.status} = 'failed'`),
     /** What the retention job looks for: finished well, data still there, oldest first. */
     index('runs_prunable_idx')
       .on(t.finishedAt)
