@@ -82,19 +82,31 @@ export class AlertService {
     );
   }
 
-  /** One round: evaluate, deliver, start error flows. */
+  /**
+   * One round: evaluate, deliver, start error flows. Each step runs even when an earlier one
+   * failed (a broken rule must not hold up notices already decided, nor error flows).
+   */
   async round(): Promise<{ notices: number; sent: number; errorFlows: number }> {
-    const notices = await this.evaluator.round();
-    const sent = await sendDeliveries(this.opts.sql, this.sender, this.opts.logger, {
-      batch: this.opts.batch ?? 10,
-      timeoutMs: this.opts.timeoutMs ?? 10_000,
-      signal: this.shutdown.signal,
-    });
-    const errorFlows = await startErrorFlows(
-      this.opts.sql,
-      this.opts.ingest,
-      this.opts.publicUrl(),
+    const failed: unknown[] = [];
+    const step = <T>(p: Promise<T>, fallback: T) =>
+      p.catch((err: unknown) => {
+        failed.push(err);
+        return fallback;
+      });
+    const notices = await step(this.evaluator.round(), 0);
+    const sent = await step(
+      sendDeliveries(this.opts.sql, this.sender, this.opts.logger, {
+        batch: this.opts.batch ?? 10,
+        timeoutMs: this.opts.timeoutMs ?? 10_000,
+        signal: this.shutdown.signal,
+      }),
+      0,
     );
+    const errorFlows = await step(
+      startErrorFlows(this.opts.sql, this.opts.ingest, this.opts.publicUrl()),
+      0,
+    );
+    if (failed.length > 0) throw failed[0];
     return { notices, sent, errorFlows };
   }
 

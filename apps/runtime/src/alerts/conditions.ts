@@ -46,7 +46,7 @@ export async function countEvents(
       ? await tx<{ n: number; runId: string | null; flowId: string; flowName: string; nodeId: string | null; error: StepError | null }[]>`
           with hits as (
             select r.id, r.flow_id, r.failed_node_id, r.error, r.finished_at from runs r
-            where r.status = 'failed' and r.finished_at > ${from} and r.finished_at <= ${to}
+            where r.status = 'failed' and r.finished_at > ${from.toISOString()}::timestamptz and r.finished_at <= ${to.toISOString()}::timestamptz
               and (${rule.flowId}::uuid is null or r.flow_id = ${rule.flowId}::uuid))
           select (select count(*) from hits)::int as n, h.id::text as "runId",
                  h.flow_id::text as "flowId", f.name as "flowName",
@@ -57,7 +57,7 @@ export async function countEvents(
       : await tx<{ n: number; runId: string | null; flowId: string; flowName: string; nodeId: string | null; error: StepError | null }[]>`
           with hits as (
             select d.run_id, d.flow_id, d.node_id, d.error, d.created_at from dead_letters d
-            where d.created_at > ${from} and d.created_at <= ${to}
+            where d.created_at > ${from.toISOString()}::timestamptz and d.created_at <= ${to.toISOString()}::timestamptz
               and (${rule.flowId}::uuid is null or d.flow_id = ${rule.flowId}::uuid))
           select (select count(*) from hits)::int as n, h.run_id::text as "runId",
                  h.flow_id::text as "flowId", f.name as "flowName", h.node_id as "nodeId", h.error

@@ -40,8 +40,8 @@ interface PendingFailure {
   errorFlowId: string;
   nodeId: string | null;
   error: StepError | null;
-  startedAt: Date | null;
-  finishedAt: Date;
+  startedAt: Date | string | null;
+  finishedAt: Date | string;
   deadLettered: boolean;
   versionId: string | null;
 }
@@ -56,8 +56,8 @@ export function errorFlowEvent(f: PendingFailure, publicUrl: string | null) {
       status: f.deadLettered ? 'dead-lettered' : 'failed',
       nodeId: f.nodeId,
       error: f.error ? { code: f.error.code, message: quoteError(f.error.message) } : null,
-      startedAt: f.startedAt?.toISOString() ?? null,
-      finishedAt: f.finishedAt.toISOString(),
+      startedAt: f.startedAt === null ? null : new Date(f.startedAt).toISOString(),
+      finishedAt: new Date(f.finishedAt).toISOString(),
       link: publicUrl ? `${publicUrl}/flows/${f.flowId}?run=${f.runId}` : null,
     },
   };

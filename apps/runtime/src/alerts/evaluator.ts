@@ -26,6 +26,21 @@ from alert_rules r left join flows f on f.id = r.flow_id
 where r.enabled
 order by r.created_at`;
 
+/** Raw queries on the shared pool answer timestamps as text; the evaluator computes with dates. */
+function withDates(rule: RuleRow): RuleRow {
+  const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return {
+    ...rule,
+    checkedUntil: date(rule.checkedUntil),
+    lastEventAt: date(rule.lastEventAt),
+    lastNoticeAt: date(rule.lastNoticeAt),
+    createdAt: new Date(rule.createdAt),
+  };
+}
+
+/** A date as a query parameter (the shared pool takes timestamps as text). */
+const ts = (d: Date | null) => (d === null ? null : d.toISOString());
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -47,14 +62,16 @@ export class AlertEvaluator {
       const [lock] = await tx<{ ok: boolean }[]>`
         select pg_try_advisory_xact_lock(${LOCK[0]}::int, ${LOCK[1]}::int) as ok`;
       if (!lock?.ok) return 0;
-      const [clock] = await tx<{ now: Date; until: Date }[]>`
-        select now() as now, now() - make_interval(secs => ${SETTLE_S}) as until`;
-      const rules = await tx.unsafe<RuleRow[]>(RULES);
+      const [clock] = await tx<{ now: string; until: string }[]>`
+        select now()::text as now, (now() - make_interval(secs => ${SETTLE_S}))::text as until`;
+      const now = new Date(clock!.now);
+      const until = new Date(clock!.until);
+      const rules = (await tx.unsafe<RuleRow[]>(RULES)).map(withDates);
       let written = 0;
       for (const rule of rules) {
         written += EVENT_KINDS.includes(rule.kind)
-          ? await this.eventRule(tx, rule, clock!.now, clock!.until)
-          : await this.levelRule(tx, rule, clock!.now);
+          ? await this.eventRule(tx, rule, now, until)
+          : await this.levelRule(tx, rule, now);
       }
       return written;
     });
@@ -120,8 +137,9 @@ export class AlertEvaluator {
       };
       Object.assign(state, { firing: false, lastNoticeAt: now, pending: 0, total: 0 });
     }
-    await tx`update alert_rules set checked_until = ${until}, firing = ${state.firing},
-        last_event_at = ${state.lastEventAt}, last_notice_at = ${state.lastNoticeAt},
+    await tx`update alert_rules set checked_until = ${ts(until)}::timestamptz,
+        firing = ${state.firing}, last_event_at = ${ts(state.lastEventAt)}::timestamptz,
+        last_notice_at = ${ts(state.lastNoticeAt)}::timestamptz,
         pending_count = ${state.pending}, total_count = ${state.total}
       where id = ${rule.id}`;
     return notice ? this.write(tx, rule, notice) : 0;
@@ -142,9 +160,11 @@ export class AlertEvaluator {
       };
     }
     const rounds = reading.active ? rule.totalCount + 1 : 0;
-    await tx`update alert_rules set checked_until = ${now}, firing = ${reading.active},
-        last_event_at = ${reading.active ? now : rule.lastEventAt},
-        last_notice_at = ${notice ? now : rule.lastNoticeAt}, total_count = ${rounds}
+    await tx`update alert_rules set checked_until = ${ts(now)}::timestamptz,
+        firing = ${reading.active},
+        last_event_at = ${ts(reading.active ? now : rule.lastEventAt)}::timestamptz,
+        last_notice_at = ${ts(notice ? now : rule.lastNoticeAt)}::timestamptz,
+        total_count = ${rounds}
       where id = ${rule.id}`;
     return notice ? this.write(tx, rule, notice) : 0;
   }

@@ -32,6 +32,7 @@ import { securityHeaders } from './security-headers';
 import { payRoutes } from '../pay/pay-routes';
 import { templateRoutes } from './routes/templates';
 import { demoRoutes } from './routes/demo';
+import { alertRoutes } from './routes/alerts';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -71,7 +72,8 @@ export function createApp(deps: AppDeps) {
     .route('/', quickbooksConnectRoutes(deps))
     .route('/', shopifySyncRoutes(deps))
     .route('/', templateRoutes(deps))
-    .route('/', demoRoutes(deps));
+    .route('/', demoRoutes(deps))
+    .route('/', alertRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],
