@@ -1,47 +1,9 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSql, type Sql } from '../src/db/client';
 import { loadEnv } from '../src/env';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
-
-interface Received {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: { text: string };
-}
-
-/** An alert webhook receiver: records every POST, answers 500 while `failures` is above 0. */
-async function startReceiver() {
-  const state = { failures: 0, received: [] as Received[] };
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const status = state.failures > 0 ? 500 : 200;
-      if (state.failures > 0) state.failures--;
-      state.received.push({
-        status,
-        headers: req.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text: string },
-      });
-      res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status === 200 ? 'ok' : 'unavailable');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    state,
-    url: `http://127.0.0.1:${port}/services/T000/B000/alert`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
+import { startReceiver, until } from './webhook-receiver';
 
 let dbUrl: string;
 let runtime: RuntimeHandle;
@@ -68,16 +30,6 @@ afterAll(async () => {
   await runtime?.stop();
   await receiver?.close();
 });
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const alertsFor = (runId: string) =>
   receiver.state.received.filter((r) => r.body.text.includes(runId));

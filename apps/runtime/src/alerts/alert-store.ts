@@ -85,7 +85,9 @@ export class AlertStore {
   ) {}
 
   async listChannels(): Promise<ChannelView[]> {
-    const rows = await this.sql.unsafe<ChannelView[]>(`${CHANNELS} order by c.builtin desc, lower(c.name)`);
+    const rows = await this.sql.unsafe<ChannelView[]>(
+      `${CHANNELS} order by c.builtin desc, lower(c.name)`,
+    );
     return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
   }
 
@@ -113,7 +115,11 @@ export class AlertStore {
     } else {
       const made = await this.connections
         .create(
-          { type: 'alert.webhook', name: `Alert channel: ${input.name}`, values: { url: input.url } },
+          {
+            type: 'alert.webhook',
+            name: `Alert channel: ${input.name}`,
+            values: { url: input.url },
+          },
           createdBy,
         )
         .catch(connectionProblem);
@@ -128,11 +134,20 @@ export class AlertStore {
 
   async updateChannel(
     id: string,
-    input: { name?: string | undefined; recipients?: string[] | undefined; connectionId?: string | undefined; url?: string | undefined },
+    input: {
+      name?: string | undefined;
+      recipients?: string[] | undefined;
+      connectionId?: string | undefined;
+      url?: string | undefined;
+    },
   ): Promise<ChannelView> {
     const current = await this.channel(id);
     if (current.builtin) {
-      throw new ApiError(409, 'CHANNEL_BUILTIN', 'The built-in channel is set by PAYBRIDGE_ALERT_WEBHOOK_URL');
+      throw new ApiError(
+        409,
+        'CHANNEL_BUILTIN',
+        'The built-in channel is set by PAYBRIDGE_ALERT_WEBHOOK_URL',
+      );
     }
     let connectionId = current.connectionId;
     if (current.kind === 'email' && input.connectionId) {
@@ -157,7 +172,11 @@ export class AlertStore {
   async deleteChannel(id: string): Promise<void> {
     const current = await this.channel(id);
     if (current.builtin) {
-      throw new ApiError(409, 'CHANNEL_BUILTIN', 'The built-in channel is set by PAYBRIDGE_ALERT_WEBHOOK_URL');
+      throw new ApiError(
+        409,
+        'CHANNEL_BUILTIN',
+        'The built-in channel is set by PAYBRIDGE_ALERT_WEBHOOK_URL',
+      );
     }
     await this.sql.begin(async (tx) => {
       await tx`update alert_rules set channel_ids = array_remove(channel_ids, ${id}::uuid)
@@ -170,7 +189,9 @@ export class AlertStore {
   }
 
   async listRules(): Promise<RuleView[]> {
-    const rows = await this.sql.unsafe<RuleView[]>(`${RULES} order by r.builtin desc, lower(r.name)`);
+    const rows = await this.sql.unsafe<RuleView[]>(
+      `${RULES} order by r.builtin desc, lower(r.name)`,
+    );
     return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
   }
 
@@ -183,7 +204,8 @@ export class AlertStore {
   private async checkRule(input: RuleInput) {
     const flowId = flowOf(input);
     if (flowId) {
-      const [flow] = await this.sql`select 1 from flows where id = ${flowId} and deleted_at is null`;
+      const [flow] = await this
+        .sql`select 1 from flows where id = ${flowId} and deleted_at is null`;
       if (!flow) throw new ApiError(400, 'VALIDATION_FAILED', `flowId: no flow with id ${flowId}`);
     }
     const ids = [...new Set(input.channelIds)];
@@ -191,7 +213,11 @@ export class AlertStore {
       select id::text from alert_channels where id = any(${ids}::uuid[])`;
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
     if (missing.length > 0) {
-      throw new ApiError(400, 'VALIDATION_FAILED', `channelIds: no channel with id ${missing.join(', ')}`);
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        `channelIds: no channel with id ${missing.join(', ')}`,
+      );
     }
     return { flowId, ids };
   }
@@ -206,10 +232,17 @@ export class AlertStore {
     return this.rule(row!.id);
   }
 
-  async updateRule(id: string, input: RuleInput & { enabled?: boolean | undefined }): Promise<RuleView> {
+  async updateRule(
+    id: string,
+    input: RuleInput & { enabled?: boolean | undefined },
+  ): Promise<RuleView> {
     const current = await this.rule(id);
     if (current.builtin) {
-      throw new ApiError(409, 'RULE_BUILTIN', 'The built-in rule is set by PAYBRIDGE_ALERT_WEBHOOK_URL');
+      throw new ApiError(
+        409,
+        'RULE_BUILTIN',
+        'The built-in rule is set by PAYBRIDGE_ALERT_WEBHOOK_URL',
+      );
     }
     const { flowId, ids } = await this.checkRule(input);
     // A changed condition starts over: counting from now, not firing.
@@ -229,7 +262,11 @@ export class AlertStore {
   async deleteRule(id: string): Promise<void> {
     const current = await this.rule(id);
     if (current.builtin) {
-      throw new ApiError(409, 'RULE_BUILTIN', 'The built-in rule is set by PAYBRIDGE_ALERT_WEBHOOK_URL');
+      throw new ApiError(
+        409,
+        'RULE_BUILTIN',
+        'The built-in rule is set by PAYBRIDGE_ALERT_WEBHOOK_URL',
+      );
     }
     await this.sql`delete from alert_rules where id = ${id}`;
   }
@@ -251,7 +288,9 @@ export class AlertStore {
   }
 
   /** The error flow of a flow (or null). */
-  async errorFlow(flowId: string): Promise<{ errorFlowId: string | null; errorFlowName: string | null }> {
+  async errorFlow(
+    flowId: string,
+  ): Promise<{ errorFlowId: string | null; errorFlowName: string | null }> {
     const [row] = await this.sql<{ errorFlowId: string | null; errorFlowName: string | null }[]>`
       select f.error_flow_id::text as "errorFlowId", e.name as "errorFlowName"
       from flows f left join flows e on e.id = f.error_flow_id
@@ -264,7 +303,11 @@ export class AlertStore {
   async setErrorFlow(flowId: string, errorFlowId: string | null) {
     await this.errorFlow(flowId);
     if (errorFlowId === flowId) {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'errorFlowId: a flow cannot be its own error flow');
+      throw new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        'errorFlowId: a flow cannot be its own error flow',
+      );
     }
     if (errorFlowId) {
       const [target] = await this.sql`

@@ -101,7 +101,10 @@ export class ChannelSender {
       },
     );
     if (answer.status < 200 || answer.status >= 300) {
-      throw new AlertNotDelivered('ALERT_WEBHOOK_REJECTED', `${url.host} answered ${answer.status}`);
+      throw new AlertNotDelivered(
+        'ALERT_WEBHOOK_REJECTED',
+        `${url.host} answered ${answer.status}`,
+      );
     }
   }
 
@@ -119,7 +122,8 @@ export class ChannelSender {
       }
     } catch (err) {
       if (err instanceof AlertNotDelivered) throw err;
-      const why = err instanceof Error ? err.message.replace(/\s+/g, ' ').slice(0, 200) : String(err);
+      const why =
+        err instanceof Error ? err.message.replace(/\s+/g, ' ').slice(0, 200) : String(err);
       throw new AlertNotDelivered('ALERT_EMAIL_FAILED', `${values.host}: ${why}`, { cause: err });
     }
   }

@@ -25,7 +25,13 @@ export interface RuleRow {
 /** Events (failures, dead letters) counted in a span, and the newest one to quote. */
 export interface EventCount {
   count: number;
-  latest: { runId: string; flowId: string; flowName: string; nodeId: string | null; error: StepError | null } | null;
+  latest: {
+    runId: string;
+    flowId: string;
+    flowName: string;
+    nodeId: string | null;
+    error: StepError | null;
+  } | null;
 }
 
 /** A watched level: whether it is over its threshold, and words saying how far. */
@@ -43,7 +49,16 @@ export async function countEvents(
 ): Promise<EventCount> {
   const rows =
     rule.kind === 'run_failed'
-      ? await tx<{ n: number; runId: string | null; flowId: string; flowName: string; nodeId: string | null; error: StepError | null }[]>`
+      ? await tx<
+          {
+            n: number;
+            runId: string | null;
+            flowId: string;
+            flowName: string;
+            nodeId: string | null;
+            error: StepError | null;
+          }[]
+        >`
           with hits as (
             select r.id, r.flow_id, r.failed_node_id, r.error, r.finished_at from runs r
             where r.status = 'failed' and r.finished_at > ${from.toISOString()}::timestamptz and r.finished_at <= ${to.toISOString()}::timestamptz
@@ -54,7 +69,16 @@ export async function countEvents(
           from (select 1) one
           left join lateral (select * from hits order by finished_at desc limit 1) h on true
           left join flows f on f.id = h.flow_id`
-      : await tx<{ n: number; runId: string | null; flowId: string; flowName: string; nodeId: string | null; error: StepError | null }[]>`
+      : await tx<
+          {
+            n: number;
+            runId: string | null;
+            flowId: string;
+            flowName: string;
+            nodeId: string | null;
+            error: StepError | null;
+          }[]
+        >`
           with hits as (
             select d.run_id, d.flow_id, d.node_id, d.error, d.created_at from dead_letters d
             where d.created_at > ${from.toISOString()}::timestamptz and d.created_at <= ${to.toISOString()}::timestamptz
@@ -79,12 +103,13 @@ export async function countEvents(
 }
 
 /** The words of one failure, as alerts quote it (error scrubbed, nothing of the run's data). */
-export function describeFailure(latest: NonNullable<EventCount['latest']>, deadLetter: boolean): string {
+export function describeFailure(
+  latest: NonNullable<EventCount['latest']>,
+  deadLetter: boolean,
+): string {
   const where = latest.nodeId ? ` at node \`${latest.nodeId}\`` : '';
   const what = deadLetter ? ' and is in the dead-letter queue' : '';
-  const error = latest.error
-    ? `\n${latest.error.code}: ${quoteError(latest.error.message)}`
-    : '';
+  const error = latest.error ? `\n${latest.error.code}: ${quoteError(latest.error.message)}` : '';
   return `Flow ${latest.flowName}: run ${latest.runId} failed${where}${what}.${error}`;
 }
 

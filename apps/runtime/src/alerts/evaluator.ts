@@ -85,7 +85,8 @@ export class AlertEvaluator {
   private async eventRule(tx: TransactionSql, rule: RuleRow, now: Date, until: Date) {
     const from = rule.checkedUntil ?? rule.createdAt;
     const quietMs = rule.quietSeconds * 1000;
-    const seen = from < until ? await countEvents(tx, rule, from, until) : { count: 0, latest: null };
+    const seen =
+      from < until ? await countEvents(tx, rule, from, until) : { count: 0, latest: null };
     const deadLetter = rule.kind === 'dead_letter';
     const noun = deadLetter ? 'dead letter' : 'run failure';
     const scope = rule.flowName ? ` in flow ${rule.flowName}` : '';
@@ -98,7 +99,8 @@ export class AlertEvaluator {
       total: rule.totalCount,
     };
     if (seen.count > 0 && seen.latest) {
-      state.lastEventAt = now;
+      // Quiet is measured on the counting horizon: events up to `until` are all counted.
+      state.lastEventAt = until;
       const detail = describeFailure(seen.latest, deadLetter);
       const link = this.link(seen.latest.flowId, seen.latest.runId);
       if (!rule.firing) {
@@ -126,7 +128,7 @@ export class AlertEvaluator {
       }
     } else if (
       rule.firing &&
-      (!rule.lastEventAt || now.getTime() - rule.lastEventAt.getTime() >= quietMs)
+      (!rule.lastEventAt || until.getTime() - rule.lastEventAt.getTime() >= quietMs)
     ) {
       notice = {
         kind: 'resolved',

@@ -43,7 +43,11 @@ export const RuleInput = z.discriminatedUnion('kind', [
     channelIds,
     params: z.object({
       thresholdPercent: z.number().int().min(1).max(100),
-      windowMinutes: z.number().int().min(1).max(7 * 24 * 60),
+      windowMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60),
       minRuns: z.number().int().min(1).max(100_000).default(10),
     }),
   }),
@@ -52,7 +56,13 @@ export const RuleInput = z.discriminatedUnion('kind', [
     name,
     quietSeconds,
     channelIds,
-    params: z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+    params: z.object({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60),
+    }),
   }),
   z.object({
     kind: z.literal('worker_silent'),
@@ -69,7 +79,13 @@ export const RuleInput = z.discriminatedUnion('kind', [
     name,
     quietSeconds,
     channelIds,
-    params: z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+    params: z.object({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60),
+    }),
   }),
 ]);
 export type RuleInput = z.infer<typeof RuleInput>;

@@ -23,7 +23,10 @@ export const alertChannels = pgTable('alert_channels', {
   name: text('name').notNull(),
   kind: text('kind').$type<'email' | 'webhook'>().notNull(),
   connectionId: uuid('connection_id').references(() => connections.id),
-  recipients: text('recipients').array().notNull().default(sql`'{}'::text[]`),
+  recipients: text('recipients')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   builtin: boolean('builtin').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -41,7 +44,10 @@ export const alertRules = pgTable('alert_rules', {
   flowId: uuid('flow_id').references(() => flows.id, { onDelete: 'cascade' }),
   params: jsonb('params').$type<Record<string, number>>().notNull().default({}),
   quietSeconds: integer('quiet_seconds').notNull().default(900),
-  channelIds: uuid('channel_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  channelIds: uuid('channel_ids')
+    .array()
+    .notNull()
+    .default(sql`'{}'::uuid[]`),
   enabled: boolean('enabled').notNull().default(true),
   builtin: boolean('builtin').notNull().default(false),
   firing: boolean('firing').notNull().default(false),
