@@ -6,6 +6,7 @@ import { FlowEditorPage } from '../flows/flow-editor-page';
 import { FlowListPage } from '../flows/flow-list-page';
 import { LedgerPage } from '../ledger/ledger-page';
 import { SettingsPage } from '../settings/settings-page';
+import { AlertsSettings } from '../alerts/alerts-settings';
 import { TemplatesPage } from '../templates/templates-page';
 import { navigate, parseRoute, usePath } from './router';
 
@@ -13,7 +14,11 @@ const NAV = [
   { href: '/flows', label: 'Flows', match: (p: string) => p === 'flows' || p === 'flow' },
   { href: '/connections', label: 'Connections', match: (p: string) => p === 'connections' },
   { href: '/ledger', label: 'Ledger', match: (p: string) => p === 'ledger' },
-  { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
+  {
+    href: '/settings',
+    label: 'Settings',
+    match: (p: string) => p === 'settings' || p === 'settings-alerts',
+  },
   { href: '/templates', label: 'Templates', match: (p: string) => p === 'templates' },
 ];
 
@@ -62,6 +67,12 @@ export function Layout({ me }: { me: Me }) {
         {route.page === 'connections' && <ConnectionsPage me={me} />}
         {route.page === 'ledger' && <LedgerPage me={me} tab={route.tab} />}
         {route.page === 'settings' && <SettingsPage me={me} />}
+        {route.page === 'settings-alerts' && (
+          <main className="page-body">
+            <h1>Alerts</h1>
+            <AlertsSettings me={me} />
+          </main>
+        )}
         {route.page === 'templates' && <TemplatesPage me={me} />}
         {route.page === 'not-found' && (
           <main className="page-body">

@@ -8,6 +8,7 @@ describe('parseRoute', () => {
     ['/flows/abc', { page: 'flow', flowId: 'abc' }],
     ['/connections', { page: 'connections' }],
     ['/settings/', { page: 'settings' }],
+    ['/settings/alerts', { page: 'settings-alerts' }],
     ['/ledger', { page: 'ledger' }],
     ['/ledger/journal', { page: 'ledger', tab: 'journal' }],
     ['/templates', { page: 'templates' }],

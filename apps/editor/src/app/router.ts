@@ -6,6 +6,7 @@ export type Route =
   | { page: 'flow'; flowId: string }
   | { page: 'connections' }
   | { page: 'settings' }
+  | { page: 'settings-alerts' }
   | { page: 'ledger'; tab?: string }
   | { page: 'templates' }
   | { page: 'not-found'; path: string };
@@ -19,6 +20,9 @@ export function parseRoute(path: string): Route {
   }
   if (parts.length === 1 && parts[0] === 'connections') return { page: 'connections' };
   if (parts.length === 1 && parts[0] === 'settings') return { page: 'settings' };
+  if (parts.length === 2 && parts[0] === 'settings' && parts[1] === 'alerts') {
+    return { page: 'settings-alerts' };
+  }
   if (parts[0] === 'ledger' && parts.length <= 2) {
     return parts[1] ? { page: 'ledger', tab: parts[1] } : { page: 'ledger' };
   }
