@@ -88,7 +88,7 @@ describe('AlertsSettings', () => {
     expect(screen.getByText('Webhook (URL saved, not shown)')).toBeTruthy();
     await screen.findByText(/500 run failures/);
     expect(screen.getByTestId('alert-history').textContent).toContain('(500)');
-    fireEvent.click(screen.getByRole('button', { name: 'Send test' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send test to Ops chat' }));
     await screen.findByText('Sent');
     expect(calls.some((c) => c.path === `/api/alerts/channels/${channel.id}/test`)).toBe(true);
   });
@@ -181,7 +181,7 @@ describe('AlertsSettings', () => {
     withQueries(<AlertsSettings me={viewer} />);
     await screen.findByText('Webhook (URL saved, not shown)');
     expect(screen.queryByRole('form', { name: 'New channel' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Send test' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Send test/ })).toBeNull();
     expect((screen.getByLabelText('Error flow of Checkout') as HTMLSelectElement).disabled).toBe(
       true,
     );

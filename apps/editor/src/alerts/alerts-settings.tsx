@@ -100,9 +100,9 @@ export function AlertsSettings({ me }: { me: Me }) {
         <ul className="alert-history" data-testid="alert-history">
           {history.data?.map((n) => (
             <li key={n.id} className={`alert-notice alert-${n.kind}`}>
-              <strong>
-                {n.kind === 'resolved' ? 'Resolved' : n.kind === 'fired' ? 'Fired' : 'Still firing'}
-              </strong>{' '}
+              {n.kind !== 'resolved' && (
+                <strong>{n.kind === 'fired' ? 'Fired' : 'Still firing'}</strong>
+              )}{' '}
               {n.title} <span className="hint">({n.count})</span>{' '}
               <time dateTime={n.createdAt}>{new Date(n.createdAt).toLocaleString()}</time>
               <div className="hint">
@@ -195,7 +195,11 @@ function ChannelsSection({
             {canChange && (
               <>
                 {' '}
-                <button type="button" onClick={() => test.mutate(c.id)}>
+                <button
+                  type="button"
+                  aria-label={`Send test to ${c.name}`}
+                  onClick={() => test.mutate(c.id)}
+                >
                   Send test
                 </button>
                 {!c.builtin && (

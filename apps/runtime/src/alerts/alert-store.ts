@@ -85,8 +85,11 @@ export class AlertStore {
   ) {}
 
   async listChannels(): Promise<ChannelView[]> {
+    // The built-in channel shows only while PAYBRIDGE_ALERT_WEBHOOK_URL turns its rule on.
     const rows = await this.sql.unsafe<ChannelView[]>(
-      `${CHANNELS} order by c.builtin desc, lower(c.name)`,
+      `${CHANNELS} where not c.builtin
+         or exists (select 1 from alert_rules r where r.builtin and r.enabled)
+       order by c.builtin desc, lower(c.name)`,
     );
     return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
   }
@@ -190,7 +193,7 @@ export class AlertStore {
 
   async listRules(): Promise<RuleView[]> {
     const rows = await this.sql.unsafe<RuleView[]>(
-      `${RULES} order by r.builtin desc, lower(r.name)`,
+      `${RULES} where not r.builtin or r.enabled order by r.builtin desc, lower(r.name)`,
     );
     return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
   }
