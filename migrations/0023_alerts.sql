@@ -61,4 +61,10 @@ CREATE UNIQUE INDEX "alert_deliveries_notice_channel_uq" ON "alert_deliveries" U
 CREATE INDEX "alert_deliveries_unsent_idx" ON "alert_deliveries" USING btree ("next_at") WHERE "alert_deliveries"."sent_at" is null;--> statement-breakpoint
 ALTER TABLE "flows" ADD COLUMN "error_flow_id" uuid;--> statement-breakpoint
 ALTER TABLE "flows" ADD COLUMN "error_flow_set_at" timestamp with time zone;--> statement-breakpoint
-CREATE INDEX "runs_failed_finished_idx" ON "runs" USING btree ("finished_at") WHERE "runs"."status" = 'failed';
+CREATE INDEX "runs_failed_finished_idx" ON "runs" USING btree ("finished_at") WHERE "runs"."status" = 'failed';--> statement-breakpoint
+-- Dead letters are announced by the alert rules now (the built-in rule stands for
+-- PAYBRIDGE_ALERT_WEBHOOK_URL): their per-row alert bookkeeping goes.
+DROP INDEX "dead_letters_unalerted_idx";--> statement-breakpoint
+ALTER TABLE "dead_letters" DROP COLUMN "alerted_at";--> statement-breakpoint
+ALTER TABLE "dead_letters" DROP COLUMN "alert_attempts";--> statement-breakpoint
+ALTER TABLE "dead_letters" DROP COLUMN "alert_next_at";
