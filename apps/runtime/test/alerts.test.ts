@@ -5,6 +5,7 @@
  * never loop.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertEvaluator } from '../src/alerts/evaluator';
 import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import {
@@ -218,6 +219,47 @@ describe('a burst of 500 failures, with two processes evaluating and sending', (
     expect(mine[1].deliveries).toHaveLength(2);
     expect(mine[1].deliveries.every((d: { sent: boolean }) => d.sent)).toBe(true);
   }, 60_000);
+});
+
+describe('evaluators racing', () => {
+  it('write one notice when many rounds run at once, besides both processes’ own loops', async () => {
+    const { flowId, versionId } = await failingFlow('Race sync', 'race/orders');
+    const { id } = await rule({
+      kind: 'run_failed',
+      name: 'Race failures',
+      flowId,
+      quietSeconds: 60,
+    });
+    // Failures already settled, committed together with the rule's counting start before them:
+    // every evaluator (these five and both processes' loops) may see them at once.
+    await sql.begin(async (tx) => {
+      await tx`update alert_rules set checked_until = now() - interval '1 minute' where id = ${id}`;
+      await tx`
+        with ev as (
+          insert into events (source, external_id, payload)
+          select 'test', 'race-' || g, '{}'::json from generate_series(1, 20) g returning id)
+        insert into runs (flow_id, flow_version_id, event_id, status, error, failed_node_id,
+                          started_at, finished_at)
+        select ${flowId}, ${versionId}, id, 'failed',
+               '{"code":"EXPRESSION_FAILED","message":"boom","errorClass":"permanent"}'::jsonb,
+               'price', now() - interval '5 seconds', now() - interval '5 seconds'
+        from ev`;
+    });
+    // Five evaluators, each with its own connection, as five processes would have.
+    const pools = Array.from({ length: 5 }, () => openSql(dbUrl, { max: 1 }));
+    const evaluators = pools.map((pool) => new AlertEvaluator(pool, () => null));
+    try {
+      for (let i = 0; i < 5; i++) await Promise.all(evaluators.map((e) => e.round()));
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+    await until('the alert', () => (posts('Race failures').length > 0 ? true : undefined));
+    const notices = await sql<{ kind: string; count: number }[]>`
+      select kind, count from alert_notices where rule_id = ${id}`;
+    expect(notices).toEqual([{ kind: 'fired', count: 20 }]);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(posts('Race failures')).toHaveLength(1);
+  });
 });
 
 describe('every rule kind fires and resolves', () => {
