@@ -16,6 +16,10 @@ const LOCK = [1_347_240_514, 23] as const;
  */
 const SETTLE_S = 2;
 
+/**
+ * The rules, locked for the round: a change through the API (which restarts a rule's counting)
+ * waits for the round or is seen by it, never overwritten by a round that read the rule before.
+ */
 const RULES = `
 select r.id::text, r.name, r.kind, r.flow_id::text as "flowId", f.name as "flowName", r.params,
        r.quiet_seconds as "quietSeconds", r.channel_ids::text[] as "channelIds", r.firing,
@@ -24,7 +28,8 @@ select r.id::text, r.name, r.kind, r.flow_id::text as "flowId", f.name as "flowN
        r.total_count as "totalCount", r.created_at as "createdAt"
 from alert_rules r left join flows f on f.id = r.flow_id
 where r.enabled
-order by r.created_at`;
+order by r.created_at
+for update of r`;
 
 /** Raw queries on the shared pool answer timestamps as text; the evaluator computes with dates. */
 function withDates(rule: RuleRow): RuleRow {
