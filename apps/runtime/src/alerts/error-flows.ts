@@ -17,12 +17,12 @@ select r.id::text as "runId", r.flow_id::text as "flowId", f.name as "flowName",
        r.started_at as "startedAt", r.finished_at as "finishedAt",
        (select count(*) from dead_letters d where d.run_id = r.id and d.resolved_at is null)::int > 0
          as "deadLettered",
-       coalesce((select a.version_id from active_triggers a where a.flow_id = f.error_flow_id),
-                (select v.id from flow_versions v join flows ef on ef.id = v.flow_id
-                 where v.flow_id = f.error_flow_id and ef.deleted_at is null
+       coalesce((select a.version_id from active_triggers a where a.flow_id = ef.id),
+                (select v.id from flow_versions v where v.flow_id = ef.id
                  order by v.version desc limit 1))::text as "versionId"
 from runs r
 join flows f on f.id = r.flow_id
+join flows ef on ef.id = f.error_flow_id and ef.deleted_at is null
 join events e on e.id = r.event_id
 where r.status = 'failed' and f.error_flow_id is not null
   and r.finished_at > f.error_flow_set_at
