@@ -62,6 +62,8 @@ export default async function setup(project: TestProject) {
     PAYBRIDGE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
     PAYBRIDGE_LOG_LEVEL: 'warn',
     PAYBRIDGE_WORKER_CONCURRENCY: '2',
+    // Alert webhooks in the tests post to a receiver on this machine.
+    PAYBRIDGE_HTTP_ALLOW_CIDRS: '127.0.0.1/32',
   });
   const runtime = await startRuntime(env, { logger: createLogger('warn') });
   if (!runtime.url) throw new Error('runtime serves no HTTP');

@@ -108,8 +108,10 @@ export const EnvSchema = z.object({
    */
   PAYBRIDGE_HOOKS_URL: z.string().url().optional(),
   /**
-   * Slack-compatible incoming webhook (http or https) that gets one message per new dead letter;
-   * unset: no alerts. Reached through the same outbound address policy as flows' HTTP calls.
+   * Slack-compatible incoming webhook (http or https): a built-in alert channel with a dead-letter
+   * rule for every flow (one message per burst, then a resolved notice); unset: that rule is off
+   * (channels and rules made in Settings still work). Reached through the same outbound address
+   * policy as flows' HTTP calls.
    */
   PAYBRIDGE_ALERT_WEBHOOK_URL: z
     .string()
@@ -117,6 +119,8 @@ export const EnvSchema = z.object({
       message: 'must be an http:// or https:// URL, e.g. https://hooks.slack.com/services/…',
     })
     .optional(),
+  /** Quiet period of the built-in dead-letter rule, in seconds. */
+  PAYBRIDGE_ALERT_QUIET_S: intFrom(900, 1, 7 * 24 * 3600),
   /** First admin, created at start when there are no users (else a setup link is printed). */
   PAYBRIDGE_ADMIN_EMAIL: z.string().email().optional(),
   PAYBRIDGE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

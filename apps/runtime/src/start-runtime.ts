@@ -22,6 +22,7 @@ import { IngressRateLimiter } from './ingest/ingress-rate-limiter';
 import { RunWaiter } from './ingest/run-waiter';
 import { TriggerTable } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
+import { AlertService } from './alerts/alert-service';
 import { ShopifyPoller } from './ingest/shopify/reconciliation-poller';
 import { startWorker, type RunningWorker } from './jobs/start-worker';
 import { createBuiltInLedger } from './ledger/built-in-ledger';
@@ -262,6 +263,7 @@ export async function startRuntime(
     let worker: RunningWorker | null = null;
     let scheduler: Scheduler | null = null;
     let poller: ShopifyPoller | null = null;
+    let alerts: AlertService | null = null;
     if (role !== 'api') {
       const nodeOptions = {
         http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
@@ -302,16 +304,19 @@ export async function startRuntime(
         connections,
         logger,
         retentionDays: env.PAYBRIDGE_RETENTION_DAYS,
-        ...(env.PAYBRIDGE_ALERT_WEBHOOK_URL
-          ? {
-              alerts: {
-                webhookUrl: env.PAYBRIDGE_ALERT_WEBHOOK_URL,
-                allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS,
-                publicUrl: env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ?? url,
-              },
-            }
-          : {}),
       });
+      alerts = new AlertService({
+        sql,
+        connections,
+        ingest,
+        logger: logger.child({ component: 'alerts' }),
+        allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS,
+        builtinWebhookUrl: env.PAYBRIDGE_ALERT_WEBHOOK_URL ?? null,
+        builtinQuietS: env.PAYBRIDGE_ALERT_QUIET_S,
+        publicUrl: () => env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ?? url,
+        everyMs: 2000,
+      });
+      await alerts.start();
       scheduler = new Scheduler(db, ingest, logger);
       scheduler.start();
       poller = new ShopifyPoller({
@@ -342,6 +347,7 @@ export async function startRuntime(
           await simulators?.close();
           await scheduler?.stop();
           await poller?.stop();
+          await alerts?.stop();
           await worker?.stop();
           setOutboundObserver(previousObserver);
           await tracing?.shutdown();

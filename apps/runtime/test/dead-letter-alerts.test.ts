@@ -1,47 +1,9 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSql, type Sql } from '../src/db/client';
 import { loadEnv } from '../src/env';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
-
-interface Received {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: { text: string };
-}
-
-/** An alert webhook receiver: records every POST, answers 500 while `failures` is above 0. */
-async function startReceiver() {
-  const state = { failures: 0, received: [] as Received[] };
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const status = state.failures > 0 ? 500 : 200;
-      if (state.failures > 0) state.failures--;
-      state.received.push({
-        status,
-        headers: req.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text: string },
-      });
-      res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status === 200 ? 'ok' : 'unavailable');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    state,
-    url: `http://127.0.0.1:${port}/services/T000/B000/alert`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
+import { startReceiver, until } from './webhook-receiver';
 
 let dbUrl: string;
 let runtime: RuntimeHandle;
@@ -53,6 +15,7 @@ const start = () =>
     env: {
       PAYBRIDGE_ALERT_WEBHOOK_URL: receiver.url,
       PAYBRIDGE_HTTP_ALLOW_CIDRS: '127.0.0.1/32',
+      PAYBRIDGE_ALERT_QUIET_S: '8',
     },
   });
 
@@ -68,22 +31,6 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function alertedAt(runId: string): Promise<Date | null> {
-  const [row] = await sql<{ alerted_at: Date | null }[]>`
-    select alerted_at from dead_letters where run_id = ${runId}`;
-  return row?.alerted_at ?? null;
-}
-
 const alertsFor = (runId: string) =>
   receiver.state.received.filter((r) => r.body.text.includes(runId));
 
@@ -97,7 +44,7 @@ async function deadLetteredRun(path: string): Promise<{ runId: string; code: str
 }
 const base = () => runtime.url!;
 
-describe('dead-letter alerts', () => {
+describe('dead-letter alerts (PAYBRIDGE_ALERT_WEBHOOK_URL, the built-in channel and rule)', () => {
   let flowId: string;
 
   beforeAll(async () => {
@@ -116,54 +63,47 @@ describe('dead-letter alerts', () => {
     flowId = res.body.id;
   });
 
-  it('posts exactly one message per dead letter with flow, run, node, error and a link', async () => {
-    const { runId, code } = await deadLetteredRun('orders/alerting');
-    const [alert] = await until('the alert', () => {
-      const got = alertsFor(runId);
-      return got.length > 0 ? got : undefined;
-    });
-    const [letter] = await sql<{ id: string }[]>`
-      select id::text from dead_letters where run_id = ${runId}`;
-    expect(alert!.headers['idempotency-key']).toBe(`dead-letter-${letter!.id}`);
-    expect(alert!.headers['content-type']).toBe('application/json');
-    const text = alert!.body.text;
-    expect(text).toContain('Order &lt;sync&gt; &amp; pricing');
-    expect(text).toContain('`price`');
-    expect(text).toContain(code);
-    expect(text).toContain('order total missing');
-    expect(text).toContain(`<${base()}/flows/${flowId}?run=${runId}|${runId}>`);
-    expect(text).not.toContain('A-1');
-    // Two more rounds: still one message.
-    await new Promise((r) => setTimeout(r, 4500));
-    expect(alertsFor(runId)).toHaveLength(1);
-    expect(await alertedAt(runId)).not.toBeNull();
-  });
-
-  it('delivers an alert the receiver first refused on a later round, and only then marks it', async () => {
+  it('posts exactly one alert with flow, run, node, error and a link, repeats a refused post under the same key, folds the next dead letter and resolves with the count', async () => {
     receiver.state.failures = 1;
-    const { runId } = await deadLetteredRun('orders/alerting');
+    const { runId, code } = await deadLetteredRun('orders/alerting');
     const [refused] = await until('the first post', () => {
       const got = alertsFor(runId);
       return got.length > 0 ? got : undefined;
     });
     expect(refused!.status).toBe(500);
-    expect(await alertedAt(runId)).toBeNull();
+    // A second dead letter within the quiet period: folded into the count, not a second alert.
+    const second = await deadLetteredRun('orders/alerting');
     const delivered = await until('the repeated post', () => {
       const got = alertsFor(runId);
       return got.length > 1 ? got : undefined;
     });
     expect(delivered.map((r) => r.status)).toEqual([500, 200]);
-    expect(delivered[1]!.headers['idempotency-key']).toBe(refused!.headers['idempotency-key']);
-    const end = Date.now() + 5000;
-    while ((await alertedAt(runId)) === null && Date.now() < end) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(await alertedAt(runId)).not.toBeNull();
+    const alert = delivered[1]!;
+    expect(alert.headers['idempotency-key']).toBe(refused!.headers['idempotency-key']);
+    expect(alert.headers['idempotency-key']).toMatch(/^alert-[0-9a-f-]{36}$/);
+    expect(alert.headers['content-type']).toBe('application/json');
+    const text = alert.body.text;
+    expect(text).toContain('1 dead letter');
+    expect(text).toContain('Order &lt;sync&gt; &amp; pricing');
+    expect(text).toContain('`price`');
+    expect(text).toContain(code);
+    expect(text).toContain('order total missing');
+    expect(text).toContain(`<${base()}/flows/${flowId}?run=${runId}|Open in Paybridge>`);
+    expect(text).not.toContain('A-1');
+    const resolved = await until(
+      'the resolved notice',
+      () => receiver.state.received.find((r) => r.body.text.includes('Resolved')),
+      30_000,
+    );
+    expect(resolved.body.text).toContain('2 dead letters');
+    // One alert (posted twice because the first post was refused) and one resolved notice.
+    expect(receiver.state.received).toHaveLength(3);
+    expect(alertsFor(second.runId)).toHaveLength(0);
   });
 
   it('sends nothing again after a restart', async () => {
     const before = receiver.state.received.length;
-    expect(before).toBeGreaterThanOrEqual(3);
+    expect(before).toBe(3);
     await runtime.stop();
     runtime = await start();
     await new Promise((r) => setTimeout(r, 5000));

@@ -74,6 +74,10 @@ export {
 export { postOnce, type ServiceFailures } from './http/post-once';
 export { createGuardedAgent } from './http/guarded-agent';
 export { createAddressPolicy } from './http/address-policy';
+// Email alerts send through the same SMTP sending as notify.email.
+export { sendSmtpMessage, type SmtpMessage, type SmtpSent } from './notify/email/send-message';
+export { messageIdFor } from './notify/email/execute';
+export { smtpValues } from './connections/smtp/transport';
 
 /**
  * Settings the runtime passes in (from its own config). Executors keep no global state: two

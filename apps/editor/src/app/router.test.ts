@@ -9,6 +9,7 @@ describe('parseRoute', () => {
     ['/connections', { page: 'connections' }],
     ['/settings/', { page: 'settings' }],
     ['/settings/tokens', { page: 'settings', tab: 'tokens' }],
+    ['/settings/alerts', { page: 'settings', tab: 'alerts' }],
     ['/ledger', { page: 'ledger' }],
     ['/ledger/journal', { page: 'ledger', tab: 'journal' }],
     ['/templates', { page: 'templates' }],

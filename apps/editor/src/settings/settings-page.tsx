@@ -2,7 +2,7 @@ import type { Me } from '../api/auth-api';
 import { navigate } from '../app/router';
 import { hasRole } from '../lib/roles';
 import { AdminOnly } from './admin-only';
-import { AlertsTab } from './alerts-tab';
+import { AlertsSettings } from '../alerts/alerts-settings';
 import { AuditSettings } from './audit-settings';
 import { GeneralSettings } from './general-settings';
 import { SETTINGS_TABS, settingsTab } from './settings-tabs';
@@ -51,7 +51,7 @@ export function SettingsPage({ me, tab }: { me: Me; tab?: string | undefined }) 
       {current === 'users' && admin && <UsersSettings me={me} />}
       {current === 'tokens' && admin && <TokensSettings />}
       {current === 'audit' && admin && <AuditSettings />}
-      {current === 'alerts' && <AlertsTab />}
+      {current === 'alerts' && <AlertsSettings me={me} />}
     </main>
   );
 }

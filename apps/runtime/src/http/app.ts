@@ -35,6 +35,7 @@ import { templateRoutes } from './routes/templates';
 import { demoRoutes } from './routes/demo';
 import { ingressTelemetry } from '../observability/ingress-telemetry';
 import { metricsRoutes } from '../observability/metrics-route';
+import { alertRoutes } from './routes/alerts';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -75,7 +76,8 @@ export function createApp(deps: AppDeps) {
     .route('/', quickbooksConnectRoutes(deps))
     .route('/', shopifySyncRoutes(deps))
     .route('/', templateRoutes(deps))
-    .route('/', demoRoutes(deps));
+    .route('/', demoRoutes(deps))
+    .route('/', alertRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],

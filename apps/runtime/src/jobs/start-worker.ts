@@ -14,7 +14,6 @@ import type { Db, Sql } from '../db/client';
 import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
 import { createExpressionPool, defaultExpressionThreads } from '../expressions/expression-pool';
-import { DeadLetterAlerts, type DeadLetterAlertsOptions } from './dead-letter-alerts';
 import { createExecuteRunTask } from './execute-run-task';
 import { BULK_TASK } from '../runs/bulk-operations';
 import { createBulkTask } from '../runs/bulk-task';
@@ -57,8 +56,6 @@ export interface WorkerOptions {
   sweepEveryS?: number;
   /** Days succeeded runs keep their data (`PAYBRIDGE_RETENTION_DAYS`); 0 or unset: forever. */
   retentionDays?: number;
-  /** Where new dead letters are announced (`PAYBRIDGE_ALERT_WEBHOOK_URL`); unset: nowhere. */
-  alerts?: Omit<DeadLetterAlertsOptions, 'everyMs'>;
 }
 
 export interface RunningWorker {
@@ -288,10 +285,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     everyMs: 60_000,
   });
   retention.start();
-  const alerts = opts.alerts
-    ? new DeadLetterAlerts(opts.sql, logger, { everyMs: 2000, ...opts.alerts })
-    : null;
-  alerts?.start();
   logger.info('worker started', { processId, concurrency: opts.concurrency });
 
   return {
@@ -303,7 +296,6 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       try {
         await sweeper.stop();
         await retention.stop();
-        await alerts?.stop();
         await replacing;
         await queue.runner
           .stop()

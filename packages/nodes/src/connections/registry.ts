@@ -14,6 +14,7 @@ import { paytraceConnection } from '../paytrace/connection';
 import { shopifyConnection } from '../shopify/connection';
 import { quickbooksConnection } from '../erp/quickbooks/connection';
 import { smtpConnection } from './smtp/connection';
+import { alertWebhookConnection } from './alert-webhook/connection';
 
 /**
  * Registration is this array: add a type's definition here and the API accepts it, the catalogue
@@ -27,6 +28,7 @@ export const connectionDefinitions = [
   paytraceConnection,
   quickbooksConnection,
   smtpConnection,
+  alertWebhookConnection,
 ] as const satisfies readonly AnyConnectionDefinition[];
 
 /** The union of shipped connection type names. */

@@ -20,6 +20,10 @@ export const flows = pgTable('flows', {
   latestVersion: integer('latest_version').notNull().default(0),
   activeVersionId: uuid('active_version_id'),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  /** Flow run with a summary when one of this flow's runs fails for good (see alerts). */
+  errorFlowId: uuid('error_flow_id'),
+  /** When the error flow was set: only failures after it start the error flow. */
+  errorFlowSetAt: timestamp('error_flow_set_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -12,3 +12,4 @@ export * from './sandbox';
 export * from './pay';
 export * from './templates';
 export * from './run-bulk';
+export * from './alerts';

@@ -125,6 +125,10 @@ export const runs = pgTable(
     index('runs_parent_idx')
       .on(t.parentRunId)
       .where(sql`${t.parentRunId} is not null`),
+    /** Failures the alert evaluator and the error flows look for, newest first. */
+    index('runs_failed_finished_idx')
+      .on(t.finishedAt)
+      .where(sql`${t.status} = 'failed'`),
     /** What the retention job looks for: finished well, data still there, oldest first. */
     index('runs_prunable_idx')
       .on(t.finishedAt)
@@ -172,20 +176,11 @@ export const deadLetters = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolution: text('resolution'),
-    /** When the alert webhook accepted this dead letter's alert; null: not (yet) alerted. */
-    alertedAt: timestamp('alerted_at', { withTimezone: true }),
-    /** Alert posts tried so far (claims), for the backoff between failed ones. */
-    alertAttempts: integer('alert_attempts').notNull().default(0),
-    /** Not claimed for alerting before this instant (a claim's lease, or a failed post's backoff). */
-    alertNextAt: timestamp('alert_next_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('dead_letters_open_run_uq')
       .on(t.runId)
       .where(sql`${t.resolvedAt} is null`),
-    index('dead_letters_unalerted_idx')
-      .on(t.createdAt)
-      .where(sql`${t.alertedAt} is null and ${t.resolvedAt} is null`),
     /** The dead-letter groups: by flow and error code. */
     index('dead_letters_group_idx').on(t.flowId, sql`(${t.error} ->> 'code')`, t.createdAt),
   ],

@@ -4,9 +4,10 @@ import type { HttpRuntimeOptions } from '../../core/http-request/execute';
 import { implementNode } from '../../define-node';
 import { fingerprint } from '../../effects/fingerprint';
 import { performOnce } from '../../effects/perform-once';
-import { openSmtpTransport, smtpValues } from '../../connections/smtp/transport';
+import { smtpValues } from '../../connections/smtp/transport';
 import { assertNoCardData } from '../card-data';
 import { emailNode, type EmailConfig } from './definition';
+import { sendSmtpMessage } from './send-message';
 import { classifySmtpFailure, smtpError } from './smtp-errors';
 
 /** What the ledger keeps of a sent message. */
@@ -17,25 +18,10 @@ const SentRecord = z.object({
 });
 type SentRecord = z.infer<typeof SentRecord>;
 
-/** `a@b`, or `"Name" <a@b>` with the name quoted by nodemailer. */
-function sender(values: ReturnType<typeof smtpValues>) {
-  return values.fromName
-    ? { name: values.fromName, address: values.fromAddress }
-    : values.fromAddress;
-}
-
 /** The Message-ID of the message an effect record stands for: the same on every path to it. */
 export function messageIdFor(reference: string, fromAddress: string): string {
   const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1).toLowerCase();
   return `<${reference.toLowerCase()}.paybridge@${domain}>`;
-}
-
-function addresses(list: unknown): string[] {
-  return Array.isArray(list)
-    ? list.map((entry) =>
-        typeof entry === 'string' ? entry : String((entry as { address?: unknown }).address ?? ''),
-      )
-    : [];
 }
 
 /**
@@ -69,27 +55,7 @@ export function createEmailExecutor(network: HttpRuntimeOptions): NodeExecutor<E
           note: 'sending',
           async send(attemptRef) {
             const messageId = messageIdFor(attemptRef, values.fromAddress);
-            const transport = await openSmtpTransport(values, network);
-            try {
-              const info = await transport.sendMail({
-                from: sender(values),
-                to,
-                ...(cc.length > 0 ? { cc } : {}),
-                subject,
-                text,
-                ...(html !== undefined ? { html } : {}),
-                messageId,
-                disableFileAccess: true,
-                disableUrlAccess: true,
-              });
-              return {
-                messageId,
-                accepted: addresses(info.accepted),
-                rejected: addresses(info.rejected),
-              };
-            } finally {
-              transport.close();
-            }
+            return sendSmtpMessage(values, network, { to, cc, subject, text, html, messageId });
           },
         };
       },
