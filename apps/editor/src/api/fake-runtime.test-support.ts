@@ -4,6 +4,8 @@ import { vi } from 'vitest';
 export interface FakeCall {
   method: string;
   path: string;
+  /** The query string's parameters (empty when there were none). */
+  query: Record<string, string>;
   body: unknown;
 }
 
@@ -18,9 +20,11 @@ export function fakeRuntime(handler: Handler): FakeCall[] {
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const text = await request.text();
+    const url = new URL(request.url);
     const call = {
       method: request.method,
-      path: new URL(request.url).pathname,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
       body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     calls.push(call);

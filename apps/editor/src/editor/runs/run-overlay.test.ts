@@ -35,3 +35,18 @@ describe('runOverlay', () => {
     expect(runFinished('failed')).toBe(true);
   });
 });
+
+describe('runOverlay attempts', () => {
+  it('counts the attempts a node needed and keeps the next retry time', () => {
+    const overlay = runOverlay({
+      steps: [
+        { ...step(1, 'charge', 'retrying', null), attempt: 1, resumeAt: '2026-01-01T00:00:05Z' },
+        { ...step(2, 'charge', 'retrying', null), attempt: 2, resumeAt: '2026-01-01T00:00:30Z' },
+        { ...step(0, 'trigger', 'succeeded', {}), attempt: 1 },
+      ],
+    });
+    expect(overlay.charge?.attempts).toBe(2);
+    expect(overlay.charge?.resumeAt).toBe('2026-01-01T00:00:30Z');
+    expect(overlay.trigger?.attempts).toBe(1);
+  });
+});

@@ -33,4 +33,8 @@ export interface NodeRunState {
   output: unknown;
   error: unknown;
   durationMs: number;
+  /** How many times the node ran in this run (retries included). */
+  attempts?: number;
+  /** When a retrying node's next attempt is due (ISO time), else null. */
+  resumeAt?: string | null;
 }

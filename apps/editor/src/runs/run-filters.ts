@@ -1,0 +1,70 @@
+import type { RunListQuery } from '../api/runs-api';
+import { STATUSES, type RunStatus } from './run-status';
+
+/** Time windows the Runs page offers, counted back from now. */
+export const RANGES = {
+  all: { label: 'Any time', ms: null },
+  '1h': { label: 'Last hour', ms: 3_600_000 },
+  '24h': { label: 'Last 24 hours', ms: 86_400_000 },
+  '7d': { label: 'Last 7 days', ms: 7 * 86_400_000 },
+  '30d': { label: 'Last 30 days', ms: 30 * 86_400_000 },
+} as const;
+export type RangeKey = keyof typeof RANGES;
+
+/** What the operator filters the Runs page by; empty strings mean "any". */
+export interface RunFilters {
+  status: RunStatus | '';
+  flowId: string;
+  range: RangeKey;
+  source: string;
+  /** A business reference: Shopify order name or id, PayTrace transaction id, ERP document. */
+  q: string;
+}
+
+export const NO_FILTERS: RunFilters = { status: '', flowId: '', range: 'all', source: '', q: '' };
+
+/** Reads filters from the page's query string, so a filtered view can be linked and reloaded. */
+export function filtersFromSearch(search: string): RunFilters {
+  const p = new URLSearchParams(search);
+  const status = p.get('status') ?? '';
+  const range = p.get('range') ?? 'all';
+  return {
+    status: (STATUSES as string[]).includes(status) ? (status as RunStatus) : '',
+    flowId: p.get('flow') ?? '',
+    range: range in RANGES ? (range as RangeKey) : 'all',
+    source: p.get('source') ?? '',
+    q: p.get('q') ?? '',
+  };
+}
+
+/** The query string for `filters` (only what is set), for `history.replaceState`. */
+export function filtersToSearch(filters: RunFilters): string {
+  const p = new URLSearchParams();
+  if (filters.status) p.set('status', filters.status);
+  if (filters.flowId) p.set('flow', filters.flowId);
+  if (filters.range !== 'all') p.set('range', filters.range);
+  if (filters.source) p.set('source', filters.source);
+  if (filters.q.trim()) p.set('q', filters.q.trim());
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * The runs list's query for `filters`: the time window becomes `since` (counted from `now`), the
+ * cursor `before` asks for the page after the one that ended there.
+ */
+export function filtersToQuery(
+  filters: RunFilters,
+  now: Date,
+  before?: string,
+  limit = 50,
+): RunListQuery {
+  const window = RANGES[filters.range].ms;
+  return {
+    limit: String(limit),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.flowId ? { flowId: filters.flowId } : {}),
+    ...(window !== null ? { since: new Date(now.getTime() - window).toISOString() } : {}),
+    ...(before ? { before } : {}),
+  };
+}

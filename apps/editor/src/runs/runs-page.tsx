@@ -1,0 +1,123 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { errorMessage } from '../api/api-failure';
+import type { Me } from '../api/auth-api';
+import { listFlows } from '../api/flows-api';
+import { queryKeys } from '../api/query-keys';
+import { listRunsPage } from '../api/runs-api';
+import { hasRole } from '../lib/roles';
+import { BulkProgress } from './bulk-progress';
+import { filtersFromSearch, filtersToQuery, filtersToSearch, type RunFilters } from './run-filters';
+import { RunFiltersBar } from './run-filters-bar';
+import { RunsTable } from './runs-table';
+import { useBulkRuns } from './use-bulk-runs';
+import './runs.css';
+
+/** How often the open Runs page asks for news: new runs appear, running ones change status. */
+const LIVE_MS = 4000;
+
+/**
+ * `/runs`: every flow's runs, newest first, filtered by status, flow, time, source and a business
+ * reference; live while open; more by cursor ("Load more"); a selection retried or replayed in
+ * bulk with a progress bar and a summary.
+ */
+export function RunsPage({ me }: { me: Me }) {
+  const [filters, setFiltersState] = useState<RunFilters>(() =>
+    filtersFromSearch(window.location.search),
+  );
+  const setFilters = useCallback((next: RunFilters) => {
+    setFiltersState(next);
+    setSelected(new Set());
+    window.history.replaceState(null, '', `/runs${filtersToSearch(next)}`);
+  }, []);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const flows = useQuery({ queryKey: queryKeys.flows, queryFn: listFlows });
+  const runs = useInfiniteQuery({
+    queryKey: queryKeys.allRuns(filters),
+    queryFn: ({ pageParam }) => listRunsPage(filtersToQuery(filters, new Date(), pageParam)),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    refetchInterval: LIVE_MS,
+  });
+  const rows = useMemo(() => runs.data?.pages.flatMap((p) => p.runs) ?? [], [runs.data]);
+  const flowNames = useMemo(
+    () => new Map((flows.data ?? []).map((f) => [f.id, f.name])),
+    [flows.data],
+  );
+  const canAct = hasRole(me.role, 'operator');
+  const bulk = useBulkRuns();
+
+  return (
+    <main className="page-body runs-page">
+      <header className="page-header">
+        <h1>Runs</h1>
+        <span className="hint" aria-live="polite">
+          {runs.isFetching ? 'Updating…' : 'Live'}
+        </span>
+      </header>
+      <RunFiltersBar filters={filters} flows={flows.data ?? []} onChange={setFilters} />
+      {canAct && (
+        <div className="bulk-bar" aria-label="Bulk actions">
+          <span>{selected.size} selected</span>
+          <button
+            type="button"
+            disabled={selected.size === 0 || bulk.running}
+            onClick={() => {
+              void bulk.start('retry', [...selected]).then(() => setSelected(new Set()));
+            }}
+          >
+            Retry selected
+          </button>
+          <button
+            type="button"
+            disabled={selected.size === 0 || bulk.running}
+            onClick={() => {
+              void bulk.start('replay', [...selected]).then(() => setSelected(new Set()));
+            }}
+          >
+            Replay selected
+          </button>
+        </div>
+      )}
+      {bulk.progress && <BulkProgress progress={bulk.progress} onDismiss={bulk.dismiss} />}
+      {bulk.error && (
+        <p className="error-text" role="alert">
+          {bulk.error}
+        </p>
+      )}
+      {runs.isError ? (
+        <p className="error-text" role="alert">
+          Could not load runs: {errorMessage(runs.error)}
+        </p>
+      ) : !runs.data ? (
+        <p className="hint">Loading runs…</p>
+      ) : rows.length === 0 ? (
+        <p className="empty-state">
+          {filters.q.trim()
+            ? `No run touched “${filters.q.trim()}”.`
+            : 'No runs match these filters.'}
+        </p>
+      ) : (
+        <>
+          <RunsTable
+            runs={rows}
+            flowNames={flowNames}
+            selectable={canAct}
+            selected={selected}
+            onSelect={setSelected}
+          />
+          {runs.hasNextPage && (
+            <button
+              type="button"
+              className="load-more"
+              disabled={runs.isFetchingNextPage}
+              onClick={() => void runs.fetchNextPage()}
+            >
+              {runs.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
