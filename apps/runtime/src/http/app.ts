@@ -23,6 +23,7 @@ import { hookRoutes } from './routes/hooks';
 import { shopifyHookRoutes } from './routes/shopify-hooks';
 import { shopifySyncRoutes } from './routes/shopify-sync';
 import { runRoutes } from './routes/runs';
+import { deadLetterRoutes } from './routes/dead-letters';
 import { eventRoutes } from './routes/events';
 import { ledgerRoutes } from '../ledger/ledger-routes';
 import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/quickbooks-connect';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
     .route('/', flowSampleRoutes(deps))
     .route('/', settingsRoutes(deps))
     .route('/', runRoutes(deps))
+    .route('/', deadLetterRoutes(deps))
     .route('/', eventRoutes(deps))
     .route('/', catalogRoutes())
     .route('/', createConnectionRoutes(deps))

@@ -16,6 +16,8 @@ import type { Logger } from '../logger';
 import { createExpressionPool, defaultExpressionThreads } from '../expressions/expression-pool';
 import { DeadLetterAlerts, type DeadLetterAlertsOptions } from './dead-letter-alerts';
 import { createExecuteRunTask } from './execute-run-task';
+import { BULK_TASK } from '../runs/bulk-operations';
+import { createBulkTask } from '../runs/bulk-task';
 import { FlowSlots, perFlowSlots } from './flow-slots';
 import { CancelWatcher } from './run-cancel';
 import { queueLogger } from './queue-logger';
@@ -102,6 +104,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     logger,
     shutdown: shutdown.signal,
   });
+  const bulkTask = createBulkTask({ sql: opts.sql, db: opts.db, logger });
   const target = parseConnectionTarget(opts.databaseUrl);
 
   /** One graphile-worker pool with its own pg pool; replaced whole when it goes bad. */
@@ -169,7 +172,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
           // other error the queue reports is about its own state (fetching, completing, listening).
           if (!message.startsWith('Failed task ') || isDatabaseUnavailable(meta.error)) trouble();
         }),
-        taskList: { 'run.execute': task },
+        taskList: { 'run.execute': task, [BULK_TASK]: bulkTask },
         // A flow holding its share of this worker's slots has its jobs left in the database
         // until one frees, so other flows' runs never wait behind its backlog.
         forbiddenFlags: () => flowSlots.forbidden(),

@@ -1,5 +1,4 @@
 import { flowFlag } from '../../jobs/flow-slots';
-import { randomUUID } from 'node:crypto';
 import type { FlowGraph } from '@paybridge/engine';
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../client';
@@ -81,50 +80,28 @@ export async function graphsOfVersions(db: Db, versionIds: readonly string[]) {
  * Only failed runs qualify, so a double click cannot start a finished run twice.
  */
 export async function retryFailedRun(sql: Sql, runId: string, versionId: string | null) {
-  return sql.begin(async (tx) => {
-    const rows = await tx`
-      update runs set status = 'queued', error = null, failed_node_id = null, finished_at = null,
-        unfinished_executions = 0, flow_version_id = coalesce(${versionId}::uuid, flow_version_id), updated_at = now()
-      where id = ${runId} and status = 'failed'
-      returning id, flow_id::text as flow_id`;
-    if (rows.length === 0) return false;
-    await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
-    await tx`update dead_letters set resolved_at = now(), resolution = 'retried'
-             where run_id = ${runId} and resolved_at is null`;
-    await tx`select graphile_worker.add_job('run.execute',
-               json_build_object('runId', ${runId}::text, 'flowId', ${rows[0]!.flow_id}::text),
-               job_key => ${'run:' + runId}, job_key_mode => 'replace',
-               flags => array[${flowFlag(rows[0]!.flow_id)}])`;
-    return true;
-  });
+  return sql.begin((tx) => retryFailedRunIn(tx as unknown as Sql, runId, versionId));
 }
 
-/** Starts a new run of an event's payload on a given version, linked to the run it replays. */
-export async function createReplayRun(
-  sql: Sql,
-  original: { id: string; flowId: string; eventId: string },
-  versionId: string,
-): Promise<string> {
-  const id = randomUUID();
-  await sql.begin(async (tx) => {
-    await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
-    await tx`insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id)
-             values (${id}, ${original.flowId}, ${versionId}, ${original.eventId}, ${original.id})`;
-    await tx`select graphile_worker.add_job('run.execute',
-               json_build_object('runId', ${id}::text, 'flowId', ${original.flowId}::text),
-               flags => array[${flowFlag(original.flowId)}])`;
-  });
-  return id;
-}
-
-export async function listDeadLetters(db: Db, open: boolean, limit: number) {
-  return db.execute(dsql`
-    select d.id, d.run_id as "runId", d.flow_id as "flowId", d.node_id as "nodeId", d.error,
-           d.reason, d.created_at as "createdAt", d.resolved_at as "resolvedAt", d.resolution,
-           r.flow_version_id as "flowVersionId"
-    from dead_letters d left join runs r on r.id = d.run_id
-    where ${open ? dsql`d.resolved_at is null` : dsql`true`}
-    order by d.created_at desc limit ${limit}`);
+/**
+ * {@link retryFailedRun} inside a caller's transaction (a bulk operation marks its item in the
+ * same one). Its open dead letter is resolved: the retry is how it was handled.
+ */
+export async function retryFailedRunIn(tx: Sql, runId: string, versionId: string | null) {
+  const rows = await tx`
+    update runs set status = 'queued', error = null, failed_node_id = null, finished_at = null,
+      unfinished_executions = 0, flow_version_id = coalesce(${versionId}::uuid, flow_version_id), updated_at = now()
+    where id = ${runId} and status = 'failed'
+    returning id, flow_id::text as flow_id`;
+  if (rows.length === 0) return false;
+  await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
+  await tx`update dead_letters set resolved_at = now(), resolution = 'retried'
+           where run_id = ${runId} and resolved_at is null`;
+  await tx`select graphile_worker.add_job('run.execute',
+             json_build_object('runId', ${runId}::text, 'flowId', ${rows[0]!.flow_id}::text),
+             job_key => ${'run:' + runId}, job_key_mode => 'replace',
+             flags => array[${flowFlag(rows[0]!.flow_id)}])`;
+  return true;
 }
 
 /** Closes an open dead letter with a note; null when there is no open one with that id. */
@@ -134,7 +111,10 @@ export async function resolveDeadLetter(
   resolution: string,
 ): Promise<Date | null> {
   const [row] = await sql<{ resolved_at: Date }[]>`
-    update dead_letters set resolved_at = now(), resolution = ${resolution}
-    where id = ${id} and resolved_at is null returning resolved_at`;
+    with upd as (
+      update dead_letters set resolved_at = now(), resolution = ${resolution}
+      where id = ${id} and resolved_at is null returning resolved_at, run_id),
+    touch as (update runs set updated_at = now() where id in (select run_id from upd))
+    select resolved_at from upd`;
   return row ? new Date(row.resolved_at) : null;
 }

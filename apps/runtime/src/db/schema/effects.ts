@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -54,5 +55,14 @@ export const effectRecords = pgTable(
     index('effect_records_flow_event_idx').on(t.flowId, t.eventId),
     index('effect_records_pending_idx').on(t.status, t.attemptStartedAt),
     index('effect_records_remote_idx').on(t.remoteId),
+    /** Search by business reference: the remote reference, the order or custom reference in the key. */
+    index('effect_records_reference_idx').on(t.reference),
+    index('effect_records_order_ref_idx').on(
+      sql`(substring(${t.businessKey} from ':order:([^:#]+)'))`,
+    ),
+    index('effect_records_custom_ref_idx').on(
+      sql`(substring(${t.businessKey} from ':ref:([^#]+)'))`,
+    ),
+    index('effect_records_run_idx').on(t.runId),
   ],
 );

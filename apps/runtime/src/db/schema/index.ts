@@ -11,3 +11,4 @@ export * from './ingress';
 export * from './sandbox';
 export * from './pay';
 export * from './templates';
+export * from './run-bulk';

@@ -41,7 +41,13 @@ export const events = pgTable(
      */
     prunedAt: timestamp('pruned_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('events_source_external_uq').on(t.source, t.externalId)],
+  (t) => [
+    uniqueIndex('events_source_external_uq').on(t.source, t.externalId),
+    /** Search by business reference: a Shopify resource's id, an order's name, a refund's order. */
+    index('events_body_id_idx').on(sql`((${t.payload} -> 'body') ->> 'id')`),
+    index('events_body_name_idx').on(sql`((${t.payload} -> 'body') ->> 'name')`),
+    index('events_body_order_id_idx').on(sql`((${t.payload} -> 'body') ->> 'order_id')`),
+  ],
 );
 
 /**
@@ -99,6 +105,11 @@ export const runs = pgTable(
     index('runs_status_created_idx').on(t.status, t.createdAt.desc()),
     index('runs_created_idx').on(t.createdAt.desc()),
     index('runs_event_idx').on(t.eventId),
+    /** Live updates of the runs list: runs changed since a point in time. */
+    index('runs_updated_idx').on(t.updatedAt, t.id),
+    index('runs_parent_idx')
+      .on(t.parentRunId)
+      .where(sql`${t.parentRunId} is not null`),
     /** What the retention job looks for: finished well, data still there, oldest first. */
     index('runs_prunable_idx')
       .on(t.finishedAt)
@@ -160,5 +171,7 @@ export const deadLetters = pgTable(
     index('dead_letters_unalerted_idx')
       .on(t.createdAt)
       .where(sql`${t.alertedAt} is null and ${t.resolvedAt} is null`),
+    /** The dead-letter groups: by flow and error code. */
+    index('dead_letters_group_idx').on(t.flowId, sql`(${t.error} ->> 'code')`, t.createdAt),
   ],
 );

@@ -8,44 +8,117 @@ import {
 } from '../../connections/run-data-redaction';
 import type { Role } from '../../auth/roles';
 import { findFlow, findVersion } from '../../db/queries/flows';
+import {
+  changesStart,
+  countOperatorStatuses,
+  queryRuns,
+  runIdsMatching,
+  type RunListFilters,
+  type RunListRow,
+  type RunPage,
+} from '../../db/queries/run-list';
 import * as q from '../../db/queries/runs';
+import { findCardData } from '../../ingest/card-data-guard';
 import { cancelRun } from '../../jobs/run-cancel';
+import { bulkProgress, createBulkOperation } from '../../runs/bulk-operations';
+import { changesCursorAt, decodeCursor, encodeCursor } from '../../runs/run-cursor';
+import { httpExchangeOf, nodeSummaries, relatedRuns, runDocuments } from '../../runs/run-detail';
+import { changedPaths, payloadHash, replayRun, replayVersionOf } from '../../runs/replay-run';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { apiRouter } from '../api-router';
 import { apiRoute } from '../api-route';
-import { errorResponses, IdParam, RunDetail, RunStatus, RunSummary } from '../schemas';
+import {
+  BULK_LIMIT,
+  BulkAccepted,
+  BulkProgress,
+  BulkRequest,
+  OperatorRunCounts,
+  OperatorRunDetail,
+  OperatorRunStatus,
+  ReplayAccepted,
+  ReplayBody,
+  RunList,
+  RunListItem,
+  RunListQuery,
+} from '../run-schemas';
+import { ErrorResponse, errorResponses, IdParam, RunStatus } from '../schemas';
 import { jsonBody, jsonResponse } from '../openapi-helpers';
 
-type RunRow = Awaited<ReturnType<typeof q.listRuns>>[number];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function runSummary(r: RunRow): z.infer<typeof RunSummary> {
+/** A run as the list shows it. */
+function runListItem(r: RunListRow): z.infer<typeof RunListItem> {
+  const end = r.finished_at ?? (r.started_at ? new Date() : null);
   return {
     id: r.id,
-    flowId: r.flowId,
-    flowVersionId: r.flowVersionId,
-    eventId: r.eventId,
+    flowId: r.flow_id,
+    flowName: r.flow_name,
+    flowVersionId: r.flow_version_id,
+    eventId: r.event_id,
     status: r.status,
-    parentRunId: r.parentRunId,
-    stopAfter: r.stopAfter,
-    failedNodeId: r.failedNodeId,
+    operatorStatus: r.operator_status,
+    source: r.source,
+    parentRunId: r.parent_run_id,
+    stopAfter: r.stop_after,
+    failedNodeId: r.failed_node_id,
     error: r.error ?? null,
-    resumeAt: iso(r.resumeAt),
-    createdAt: r.createdAt.toISOString(),
-    startedAt: iso(r.startedAt),
-    finishedAt: iso(r.finishedAt),
+    resumeAt: iso(r.resume_at),
+    nextAttemptAt:
+      r.operator_status === 'retrying' || r.operator_status === 'waiting' ? iso(r.resume_at) : null,
+    attempts: r.attempts,
+    executions: r.executions,
+    durationMs: r.started_at && end ? end.getTime() - r.started_at.getTime() : null,
+    deadLetterId: r.dead_letter_id,
+    createdAt: r.created_at.toISOString(),
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+    updatedAt: r.updated_at.toISOString(),
   };
 }
 
-const ListQuery = z.object({
-  flowId: z.string().uuid().optional(),
-  status: RunStatus.optional(),
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
-  before: z.coerce.date().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
+/** The list's filters from a parsed query. */
+function filtersOf(query: {
+  status?: RunListFilters['status'];
+  flowId?: RunListFilters['flowId'];
+  source?: RunListFilters['source'];
+  since?: Date | undefined;
+  until?: Date | undefined;
+  q?: string | undefined;
+}): RunListFilters {
+  return {
+    status: query.status,
+    flowId: query.flowId,
+    source: query.source,
+    since: query.since,
+    until: query.until,
+    q: query.q,
+  };
+}
+
+const badCursor = (name: string) =>
+  new ApiError(400, 'VALIDATION_FAILED', `${name}: not a cursor this API gave out`);
+
+/** An optional JSON body: absent or empty is `{}`; anything else must parse and match. */
+async function optionalJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  const text = await req.text();
+  if (text.trim() === '') return schema.parse({});
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'VALIDATION_FAILED', 'Body: not valid JSON');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
+  }
+  return parsed.data;
+}
 
 /**
  * Run errors as `role` may see them in a list: a run whose version sends an HTTP auth
@@ -78,8 +151,6 @@ const CancelledRun = z
   })
   .openapi('CancelledRun');
 
-const RunCounts = z.object({ counts: z.record(RunStatus, z.number().int()) }).openapi('RunCounts');
-
 /** Runs: list with filters, inspect with every step, retry from the failed step, replay. */
 export function runRoutes(deps: AppDeps) {
   return apiRouter()
@@ -87,22 +158,48 @@ export function runRoutes(deps: AppDeps) {
       apiRoute('viewer', {
         method: 'get',
         path: '/runs',
-        summary: 'List runs, newest first',
-        request: { query: ListQuery },
-        responses: {
-          200: jsonResponse(
-            z.object({ runs: z.array(RunSummary), nextBefore: z.string().nullable() }),
-            'Runs',
-          ),
-          ...errorResponses,
-        },
+        summary: 'List runs across flows, newest first, or the runs changed since a cursor',
+        description:
+          'Filters: status (operator statuses), flowId, source, since/until (created), q (a business reference: Shopify order id or name, PayTrace transaction id, ERP document reference). ' +
+          'Paging: pass `nextCursor` as `cursor`. Live updates: pass `changesCursor` as `updatedSince` (poll every few seconds); the answer holds the runs changed since, oldest change first, and may repeat a run: upsert by id.',
+        request: { query: RunListQuery },
+        responses: { 200: jsonResponse(RunList, 'Runs'), ...errorResponses },
       }),
       async (c) => {
-        const f = c.req.valid('query');
-        const rows = await q.listRuns(deps.db, f);
-        const last = rows.length === f.limit ? rows[rows.length - 1] : undefined;
-        const shown = await withheldErrors(deps, actorOf(c).role, rows.map(runSummary));
-        return c.json({ runs: shown, nextBefore: last ? last.createdAt.toISOString() : null }, 200);
+        const query = c.req.valid('query');
+        const filters = filtersOf(query);
+        let page: RunPage = { kind: 'page' };
+        if (query.updatedSince !== undefined) {
+          const after = decodeCursor('u', query.updatedSince);
+          if (!after) throw badCursor('updatedSince');
+          page = { kind: 'changes', after };
+        } else if (query.cursor !== undefined) {
+          const after = decodeCursor('c', query.cursor);
+          if (!after) throw badCursor('cursor');
+          page = { kind: 'page', after };
+        } else if (query.before) page = { kind: 'page', before: query.before };
+        const [rows, start] = await Promise.all([
+          queryRuns(deps.sql, filters, page, query.limit),
+          changesStart(deps.sql),
+        ]);
+        const full = rows.length === query.limit;
+        const last = rows[rows.length - 1];
+        const shown = await withheldErrors(deps, actorOf(c).role, rows.map(runListItem));
+        return c.json(
+          {
+            runs: shown,
+            nextCursor:
+              page.kind === 'page' && full && last
+                ? encodeCursor('c', { key: last.created_key, id: last.id })
+                : null,
+            nextBefore: page.kind === 'page' && full && last ? last.created_at.toISOString() : null,
+            changesCursor:
+              page.kind === 'changes' && full && last
+                ? encodeCursor('u', { key: last.updated_key, id: last.id })
+                : changesCursorAt(start),
+          },
+          200,
+        );
       },
     )
     .openapi(
@@ -110,18 +207,32 @@ export function runRoutes(deps: AppDeps) {
         method: 'get',
         path: '/runs/counts',
         summary: 'Count runs by status (every status, zero included)',
-        request: { query: ListQuery.pick({ flowId: true, since: true, until: true }) },
+        request: {
+          query: RunListQuery.omit({
+            cursor: true,
+            before: true,
+            updatedSince: true,
+            limit: true,
+            status: true,
+          }),
+        },
         responses: {
-          200: jsonResponse(RunCounts, 'Runs per status'),
+          200: jsonResponse(OperatorRunCounts, 'Runs per status'),
           ...errorResponses,
         },
       }),
       async (c) => {
-        const found = await q.countRunsByStatus(deps.db, c.req.valid('query'));
+        const filters = filtersOf(c.req.valid('query'));
+        const found = await countOperatorStatuses(deps.sql, filters);
+        const operatorCounts = Object.fromEntries(
+          OperatorRunStatus.options.map((s) => [s, found[s] ?? 0]),
+        ) as z.infer<typeof OperatorRunCounts>['operatorCounts'];
         const counts = Object.fromEntries(
           RunStatus.options.map((s) => [s, found[s] ?? 0]),
-        ) as z.infer<typeof RunCounts>['counts'];
-        return c.json({ counts }, 200);
+        ) as z.infer<typeof OperatorRunCounts>['counts'];
+        counts.failed += operatorCounts['dead-lettered'];
+        counts.waiting += operatorCounts.retrying;
+        return c.json({ counts, operatorCounts }, 200);
       },
     )
     .openapi(
@@ -130,39 +241,61 @@ export function runRoutes(deps: AppDeps) {
         path: '/runs/{id}',
         summary: 'Get a run with its trigger data and every step',
         request: { params: IdParam },
-        responses: { 200: jsonResponse(RunDetail, 'Run'), ...errorResponses },
+        responses: { 200: jsonResponse(OperatorRunDetail, 'Run'), ...errorResponses },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const d = await q.getRunDetail(deps.db, id);
         if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
-        const detail = {
-          ...runSummary(d.run),
-          response: d.run.response ?? null,
-          trigger: d.payload,
-          dataPrunedAt: iso(d.run.dataPrunedAt),
-          flowVersion: d.version,
-          steps: d.steps.map((s) => ({
-            seq: s.seq,
-            nodeId: s.nodeId,
-            nodeType: s.nodeType,
-            attempt: s.attempt,
-            status: s.status,
-            port: s.port,
-            input: s.input,
-            output: s.output,
-            error: s.error ?? null,
-            startedAt: s.startedAt.toISOString(),
-            finishedAt: s.finishedAt.toISOString(),
-            durationMs: s.finishedAt.getTime() - s.startedAt.getTime(),
-            resumeAt: iso(s.resumeAt),
-          })),
-        };
+        const [listed] = await queryRuns(deps.sql, {}, { kind: 'page' }, 1, id);
+        if (!listed) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        const steps = d.steps.map((s) => ({
+          seq: s.seq,
+          nodeId: s.nodeId,
+          nodeType: s.nodeType,
+          attempt: s.attempt,
+          status: s.status,
+          port: s.port,
+          input: s.input,
+          output: s.output,
+          error: s.error ?? null,
+          startedAt: s.startedAt.toISOString(),
+          finishedAt: s.finishedAt.toISOString(),
+          durationMs: s.finishedAt.getTime() - s.startedAt.getTime(),
+          resumeAt: iso(s.resumeAt),
+        }));
         const graph = (await q.graphsOfVersions(deps.db, [d.run.flowVersionId])).get(
           d.run.flowVersionId,
         );
+        const redacted = redactRunData(
+          {
+            ...runListItem(listed),
+            response: d.run.response ?? null,
+            trigger: d.payload,
+            dataPrunedAt: iso(d.run.dataPrunedAt),
+            flowVersion: d.version,
+            steps,
+          },
+          credentialedNodeIds(graph, steps),
+          actorOf(c).role,
+        );
+        const nodeTypes = new Map(
+          [...(graph?.nodes ?? []), ...steps.map((s) => ({ id: s.nodeId, type: s.nodeType }))].map(
+            (n) => [n.id, n.type] as const,
+          ),
+        );
+        const [related, documents] = await Promise.all([
+          relatedRuns(deps.sql, d.run),
+          runDocuments(deps.sql, d.run, nodeTypes),
+        ]);
         return c.json(
-          redactRunData(detail, credentialedNodeIds(graph, detail.steps), actorOf(c).role),
+          {
+            ...redacted,
+            steps: redacted.steps.map((s) => ({ ...s, http: httpExchangeOf(s) })),
+            nodes: nodeSummaries(redacted.steps),
+            related,
+            documents,
+          },
           200,
         );
       },
@@ -259,96 +392,162 @@ export function runRoutes(deps: AppDeps) {
       apiRoute('operator', {
         method: 'post',
         path: '/runs/{id}/replay',
-        summary: "Replay a run's event as a new run (active version of its flow, else latest)",
-        request: { params: IdParam },
+        summary:
+          "Replay a run's event as a new linked run (active version of its flow, else latest)",
+        description:
+          'With `payload`, the new run processes that edited trigger payload (stored as a new event; card data refused with 422); the audit log records the changed paths and the payload hash. ' +
+          'An open dead letter of the replayed run is resolved with a note naming the new run. Effects keep their business keys: a replay never charges an order again.',
+        request: {
+          params: IdParam,
+          body: { content: { 'application/json': { schema: ReplayBody } }, required: false },
+        },
         responses: {
-          202: jsonResponse(
-            z.object({ runId: z.string(), replayOf: z.string(), status: z.string() }),
-            'Queued',
-          ),
+          202: jsonResponse(ReplayAccepted, 'Queued'),
           ...errorResponses,
-          409: jsonResponse(z.unknown(), 'Trigger data pruned'),
+          409: jsonResponse(ErrorResponse, 'Trigger data pruned'),
+          422: jsonResponse(ErrorResponse, 'Card data in the payload'),
         },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
+        const body = await optionalJson(c.req.raw, ReplayBody);
         const d = await q.getRunDetail(deps.db, id);
         if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
-        if (d.run.dataPrunedAt && d.payload === null) {
+        const edited = body.payload !== undefined;
+        if (!edited && d.run.dataPrunedAt && d.payload === null) {
           throw new ApiError(
             409,
             'RUN_DATA_PRUNED',
             `Run ${id} cannot be replayed: its trigger data was removed by the retention policy (PAYBRIDGE_RETENTION_DAYS)`,
           );
         }
-        const flow = await findFlow(deps.db, d.run.flowId);
-        if (!flow) throw new ApiError(404, 'FLOW_NOT_FOUND', 'The run belongs to a deleted flow');
-        const versionId =
-          flow.active?.versionId ??
-          (await findVersion(deps.db, flow.flow.id, flow.flow.latestVersion))!.id;
-        const runId = await q.createReplayRun(deps.sql, d.run, versionId);
+        if (edited) {
+          const cardField = findCardData(body.payload);
+          if (cardField !== null) {
+            throw new ApiError(
+              422,
+              'CARD_DATA_REFUSED',
+              `Field payload.${cardField} holds card data; Paybridge never stores card numbers or security codes`,
+            );
+          }
+        }
+        const versionId = await replayVersionOf(deps.db, d.run.flowId);
+        if (!versionId)
+          throw new ApiError(404, 'FLOW_NOT_FOUND', 'The run belongs to a deleted flow');
+        const replayed = await replayRun(deps.sql, {
+          original: d.run,
+          versionId,
+          payload: edited ? { value: body.payload } : undefined,
+          note: body.note,
+        });
         await deps.audit.record(c, {
           action: 'run.replay',
           targetType: 'run',
           targetId: id,
-          details: { newRunId: runId },
+          details: {
+            newRunId: replayed.runId,
+            ...(edited
+              ? {
+                  edited: true,
+                  payloadSha256: payloadHash(body.payload),
+                  changedPaths: changedPaths(d.payload, body.payload),
+                }
+              : {}),
+            ...(body.note ? { note: body.note } : {}),
+            ...(replayed.resolvedDeadLetterId
+              ? { resolvedDeadLetterId: replayed.resolvedDeadLetterId }
+              : {}),
+          },
         });
-        return c.json({ runId, replayOf: id, status: 'queued' }, 202);
-      },
-    )
-    .openapi(
-      apiRoute('viewer', {
-        method: 'get',
-        path: '/dead-letters',
-        summary: 'Runs that failed for good and wait for a person',
-        request: {
-          query: z.object({
-            open: z.enum(['true', 'false']).default('true'),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-          }),
-        },
-        responses: {
-          200: jsonResponse(z.object({ deadLetters: z.array(z.unknown()) }), 'Dead letters'),
-        },
-      }),
-      async (c) => {
-        const { open, limit } = c.req.valid('query');
-        const rows = await q.listDeadLetters(deps.db, open === 'true', limit);
-        const shown = await withheldErrors(deps, actorOf(c).role, [...rows] as {
-          flowVersionId: string | null;
-          error: unknown;
-        }[]);
-        return c.json({ deadLetters: shown }, 200);
+        return c.json(
+          {
+            runId: replayed.runId,
+            replayOf: id,
+            status: 'queued' as const,
+            eventId: replayed.eventId,
+            edited,
+            resolvedDeadLetterId: replayed.resolvedDeadLetterId,
+          },
+          202,
+        );
       },
     )
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/dead-letters/{id}/resolve',
-        summary: 'Mark a dead letter as handled, with a note saying how',
-        request: {
-          params: IdParam,
-          ...jsonBody(z.object({ resolution: z.string().trim().min(1).max(2000) })),
-        },
+        path: '/runs/bulk',
+        summary: 'Retry, replay or cancel many runs in the background',
+        description: `The runs are \`runIds\` or those matching \`filter\` (the list's filters), at most ${BULK_LIMIT}; follow the progress at GET /runs/bulk/{operationId}.`,
+        request: jsonBody(BulkRequest),
         responses: {
-          200: jsonResponse(z.object({ id: z.string(), resolvedAt: z.string() }), 'Resolved'),
+          202: jsonResponse(BulkAccepted, 'Accepted'),
           ...errorResponses,
-          409: jsonResponse(z.unknown(), 'Already resolved'),
+          422: jsonResponse(ErrorResponse, 'Too many runs'),
         },
       }),
       async (c) => {
-        const { id } = c.req.valid('param');
-        const { resolution } = c.req.valid('json');
-        const resolvedAt = await q.resolveDeadLetter(deps.sql, id, resolution);
-        if (!resolvedAt)
-          throw new ApiError(409, 'DEAD_LETTER_NOT_OPEN', `No open dead letter with id ${id}`);
+        const body = c.req.valid('json');
+        if ((body.runIds === undefined) === (body.filter === undefined)) {
+          throw new ApiError(400, 'VALIDATION_FAILED', 'Give either runIds or filter');
+        }
+        let runIds: string[];
+        if (body.runIds) runIds = [...new Set(body.runIds)];
+        else {
+          const f = body.filter!;
+          runIds = await runIdsMatching(
+            deps.sql,
+            {
+              ...f,
+              since: f.since ? new Date(f.since) : undefined,
+              until: f.until ? new Date(f.until) : undefined,
+            },
+            BULK_LIMIT + 1,
+          );
+          if (runIds.length > BULK_LIMIT) {
+            throw new ApiError(
+              422,
+              'BULK_TOO_LARGE',
+              `More than ${BULK_LIMIT} runs match the filter; narrow it (e.g. by time range or flow)`,
+            );
+          }
+        }
+        if (runIds.length === 0) {
+          throw new ApiError(400, 'BULK_EMPTY', 'No runs match; nothing to do');
+        }
+        const actor = actorOf(c);
+        const operationId = await createBulkOperation(
+          deps.sql,
+          { action: body.action, version: body.version, actor: actor.label ?? actor.id ?? null },
+          runIds,
+        );
         await deps.audit.record(c, {
-          action: 'deadletter.resolve',
-          targetType: 'dead-letter',
-          targetId: id,
-          details: { resolution },
+          action: `run.bulk.${body.action}`,
+          targetType: 'run-bulk-operation',
+          targetId: operationId,
+          details: {
+            total: runIds.length,
+            ...(body.filter ? { filter: body.filter } : {}),
+            ...(body.action === 'retry' ? { version: body.version } : {}),
+          },
         });
-        return c.json({ id, resolvedAt: resolvedAt.toISOString() }, 200);
+        return c.json({ operationId, total: runIds.length }, 202);
+      },
+    )
+    .openapi(
+      apiRoute('viewer', {
+        method: 'get',
+        path: '/runs/bulk/{operationId}',
+        summary: "A bulk operation's progress and the outcome of its runs",
+        request: { params: z.object({ operationId: z.string().uuid() }) },
+        responses: { 200: jsonResponse(BulkProgress, 'Progress'), ...errorResponses },
+      }),
+      async (c) => {
+        const { operationId } = c.req.valid('param');
+        const progress = await bulkProgress(deps.sql, operationId);
+        if (!progress) {
+          throw new ApiError(404, 'BULK_NOT_FOUND', `No bulk operation with id ${operationId}`);
+        }
+        return c.json(progress, 200);
       },
     );
 }

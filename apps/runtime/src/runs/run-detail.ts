@@ -1,0 +1,182 @@
+import type { z } from '@hono/zod-openapi';
+import type { Sql } from '../db/client';
+import { OPERATOR_STATUS_SQL, type OperatorStatus } from '../db/queries/run-list';
+import type { RunStatus } from '../db/schema/index';
+import type { HttpExchange, RelatedRun, RunDocument, RunNodeSummary } from '../http/run-schemas';
+
+interface StepLike {
+  nodeId: string;
+  nodeType: string;
+  attempt: number;
+  status: string;
+  input: unknown;
+  error: unknown;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  resumeAt: string | null;
+}
+
+/**
+ * Per node, over its steps in execution order: the latest status, the attempts, the time spent
+ * and the next attempt of a node waiting for its retry. What the run view paints on the canvas.
+ */
+export function nodeSummaries(steps: readonly StepLike[]): z.infer<typeof RunNodeSummary>[] {
+  const byNode = new Map<string, z.infer<typeof RunNodeSummary>>();
+  for (const s of steps) {
+    const prior = byNode.get(s.nodeId);
+    const code = errorField(s.error, 'code');
+    byNode.set(s.nodeId, {
+      nodeId: s.nodeId,
+      nodeType: s.nodeType,
+      status: s.status,
+      attempts: Math.max(prior?.attempts ?? 0, s.attempt),
+      durationMs: (prior?.durationMs ?? 0) + s.durationMs,
+      startedAt: prior?.startedAt ?? s.startedAt,
+      finishedAt: s.finishedAt,
+      nextAttemptAt: s.status === 'retrying' || s.status === 'suspended' ? s.resumeAt : null,
+      errorCode: code,
+    });
+  }
+  return [...byNode.values()];
+}
+
+function errorField(error: unknown, field: string): string | null {
+  if (error === null || typeof error !== 'object') return null;
+  const v = (error as Record<string, unknown>)[field];
+  return typeof v === 'string' ? v : null;
+}
+
+const BODY_LIMIT = 4096;
+
+/**
+ * The HTTP exchange a connector call's error carries: the status and answer body the connector
+ * put in its details, the method and target from the step's input. Built from the step as the
+ * caller may see it (after redaction), so withheld data stays withheld; a query string is never
+ * shown (keys travel there).
+ */
+export function httpExchangeOf(step: StepLike): z.infer<typeof HttpExchange> | null {
+  const error = step.error;
+  if (error === null || typeof error !== 'object') return null;
+  const details = (error as { details?: unknown }).details;
+  if (details === null || typeof details !== 'object') return null;
+  const d = details as Record<string, unknown>;
+  const status = typeof d.status === 'number' && Number.isInteger(d.status) ? d.status : null;
+  const host = typeof d.host === 'string' ? d.host : null;
+  if (status === null && host === null) return null;
+  const input =
+    step.input !== null && typeof step.input === 'object'
+      ? (step.input as Record<string, unknown>)
+      : {};
+  const method = typeof input.method === 'string' ? input.method.toUpperCase() : null;
+  let target = host;
+  if (typeof input.url === 'string') {
+    try {
+      const url = new URL(input.url);
+      target = `${url.host}${url.pathname}`;
+    } catch {
+      // Not a URL (an expression that failed): keep the host.
+    }
+  }
+  let responseBody: string | null = null;
+  if (d.body !== undefined) {
+    const text = typeof d.body === 'string' ? d.body : JSON.stringify(d.body);
+    responseBody = text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}…` : text;
+  }
+  return { method, target, status, responseBody };
+}
+
+/**
+ * The other runs of a run's event and its replay chain, both ways: the run it replays, the runs
+ * replaying it, and the other runs of the same event (other flows, earlier replays). Bounded.
+ */
+export async function relatedRuns(
+  sql: Sql,
+  run: { id: string; eventId: string; parentRunId: string | null },
+): Promise<z.infer<typeof RelatedRun>[]> {
+  const rows = await sql<
+    {
+      id: string;
+      flow_id: string;
+      status: RunStatus;
+      op: OperatorStatus;
+      parent: string | null;
+      created_at: Date;
+    }[]
+  >`
+    select r.id::text as id, r.flow_id::text as flow_id, r.status,
+      ${sql.unsafe(OPERATOR_STATUS_SQL)} as op, r.parent_run_id::text as parent, r.created_at
+    from runs r
+    where r.id <> ${run.id}::uuid and (
+      r.event_id = ${run.eventId}::uuid or r.parent_run_id = ${run.id}::uuid
+      or r.id = ${run.parentRunId}::uuid)
+    order by r.created_at asc limit 100`;
+  return rows.map((r) => ({
+    id: r.id,
+    relation: r.id === run.parentRunId ? 'parent' : r.parent === run.id ? 'child' : 'sibling',
+    flowId: r.flow_id,
+    status: r.status,
+    operatorStatus: r.op,
+    createdAt: r.created_at.toISOString(),
+  }));
+}
+
+interface EffectRow {
+  business_key: string;
+  node_id: string;
+  reference: string;
+  status: 'pending' | 'settled' | 'released';
+  remote_id: string | null;
+  operation: string | null;
+  amount_minor: string | null;
+  run_id: string;
+  settled_by_run: string | null;
+  created_at: Date;
+}
+
+/** The connector of an effect: from the node that made it, else from its business key. */
+function kindOf(nodeType: string | undefined, key: string): z.infer<typeof RunDocument>['kind'] {
+  const prefix = nodeType?.split('.')[0] ?? key.replace(/^biz:/, '').split(':')[0];
+  if (prefix === 'paytrace') return 'paytrace-transaction';
+  if (prefix === 'shopify') return 'shopify';
+  if (prefix === 'erp') return 'erp-document';
+  return 'other';
+}
+
+/**
+ * What a run's effects created or found: its effect records (claimed or settled by it, or
+ * recorded for its flow and event, which replays share). An ERP document keyed by its reference
+ * links to the ledger's lookup.
+ */
+export async function runDocuments(
+  sql: Sql,
+  run: { id: string; flowId: string; eventId: string },
+  nodeTypes: ReadonlyMap<string, string>,
+): Promise<z.infer<typeof RunDocument>[]> {
+  const rows = await sql<EffectRow[]>`
+    select business_key, node_id, reference, status, remote_id, operation,
+      amount_minor::text as amount_minor, run_id::text as run_id,
+      settled_by_run::text as settled_by_run, created_at
+    from effect_records
+    where run_id = ${run.id}::uuid or settled_by_run = ${run.id}::uuid
+       or (flow_id = ${run.flowId}::uuid and event_id = ${run.eventId}::uuid)
+    order by created_at asc limit 200`;
+  return rows.map((r) => {
+    const kind = kindOf(nodeTypes.get(r.node_id), r.business_key);
+    const order = /:order:([^:#]+)/.exec(r.business_key)?.[1] ?? null;
+    const custom = /^biz:erp:[^:]+:([^:]+):ref:([^#]+)/.exec(r.business_key);
+    return {
+      kind,
+      operation: r.operation ?? (custom ? (custom[1] ?? null) : null),
+      nodeId: r.node_id,
+      status: r.status,
+      remoteId: r.remote_id,
+      reference: r.reference,
+      shopifyOrderId: order,
+      amountMinor: r.amount_minor === null ? null : Number(r.amount_minor),
+      ledger: custom ? { type: custom[1]!, ref: custom[2]! } : null,
+      foundExisting: r.run_id !== run.id && r.settled_by_run !== run.id,
+      createdAt: r.created_at.toISOString(),
+    };
+  });
+}
