@@ -3,6 +3,8 @@ export interface BulkProgressState {
   /** What is being done, e.g. "Retry" or "Resolve". */
   action: string;
   total: number;
+  /** Items handled and, for runs, finished (what the bar fills with). */
+  done: number;
   succeeded: number;
   failed: number;
   /** Set once every item has been handled. */
@@ -22,7 +24,7 @@ export function BulkProgress({
   progress: BulkProgressState;
   onDismiss?: () => void;
 }) {
-  const done = progress.succeeded + progress.failed;
+  const { done } = progress;
   const percent = progress.total === 0 ? 100 : Math.round((done / progress.total) * 100);
   return (
     <section

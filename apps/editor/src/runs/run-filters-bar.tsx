@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { FlowSummary } from '../api/flows-api';
 import { RANGES, type RangeKey, type RunFilters } from './run-filters';
-import { STATUS_LABELS, STATUSES, type RunStatus } from './run-status';
-
-/** Where runs come from, as the runs list's `source` filter names them. */
-export const SOURCES = ['webhook', 'reconciliation', 'schedule', 'manual', 'replay'] as const;
+import {
+  SOURCE_LABELS,
+  SOURCES,
+  STATUS_LABELS,
+  STATUSES,
+  type RunSource,
+  type RunStatus,
+} from './run-status';
 
 /**
  * The Runs page's filters: status, flow, time window, trigger source and a search box for a
@@ -91,12 +95,12 @@ export function RunFiltersBar({
         <span>Source</span>
         <select
           value={filters.source}
-          onChange={(e) => onChange({ ...filters, source: e.target.value })}
+          onChange={(e) => onChange({ ...filters, source: e.target.value as RunSource | '' })}
         >
           <option value="">Any</option>
           {SOURCES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {SOURCE_LABELS[s]}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import type { RunListQuery } from '../api/runs-api';
-import { STATUSES, type RunStatus } from './run-status';
+import { SOURCES, STATUSES, type RunSource, type RunStatus } from './run-status';
 
 /** Time windows the Runs page offers, counted back from now. */
 export const RANGES = {
@@ -16,7 +16,7 @@ export interface RunFilters {
   status: RunStatus | '';
   flowId: string;
   range: RangeKey;
-  source: string;
+  source: RunSource | '';
   /** A business reference: Shopify order name or id, PayTrace transaction id, ERP document. */
   q: string;
 }
@@ -28,11 +28,12 @@ export function filtersFromSearch(search: string): RunFilters {
   const p = new URLSearchParams(search);
   const status = p.get('status') ?? '';
   const range = p.get('range') ?? 'all';
+  const source = p.get('source') ?? '';
   return {
     status: (STATUSES as string[]).includes(status) ? (status as RunStatus) : '',
     flowId: p.get('flow') ?? '',
     range: range in RANGES ? (range as RangeKey) : 'all',
-    source: p.get('source') ?? '',
+    source: (SOURCES as string[]).includes(source) ? (source as RunSource) : '',
     q: p.get('q') ?? '',
   };
 }
@@ -51,20 +52,23 @@ export function filtersToSearch(filters: RunFilters): string {
 
 /**
  * The runs list's query for `filters`: the time window becomes `since` (counted from `now`), the
- * cursor `before` asks for the page after the one that ended there.
+ * search box `q`, and `cursor` asks for the page after the one that ended there.
  */
 export function filtersToQuery(
   filters: RunFilters,
   now: Date,
-  before?: string,
+  cursor?: string,
   limit = 50,
 ): RunListQuery {
   const window = RANGES[filters.range].ms;
+  const q = filters.q.trim();
   return {
     limit: String(limit),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.flowId ? { flowId: filters.flowId } : {}),
+    ...(filters.source ? { source: filters.source } : {}),
+    ...(q ? { q } : {}),
     ...(window !== null ? { since: new Date(now.getTime() - window).toISOString() } : {}),
-    ...(before ? { before } : {}),
+    ...(cursor ? { cursor } : {}),
   };
 }

@@ -63,13 +63,16 @@ export function RunNodeDetail({
             {error.code && <code>{error.code}</code>} {error.message}
             {error.errorClass && <span className="hint"> ({error.errorClass})</span>}
           </p>
-          {error.http && (
-            <p className="http-exchange" data-testid="http-exchange">
-              {error.http.method ?? 'HTTP'} {error.http.url ?? ''} → {error.http.status ?? '?'}
-            </p>
-          )}
-          {error.http?.body !== undefined && <pre>{pretty(error.http.body)}</pre>}
           {error.details != null && <pre>{pretty(error.details)}</pre>}
+        </div>
+      )}
+      {state.http && (
+        <div className="http-exchange" data-testid="http-exchange">
+          <p>
+            {state.http.method ?? 'HTTP'} {state.http.target ?? ''} →{' '}
+            <strong>{state.http.status ?? 'no answer'}</strong>
+          </p>
+          {state.http.responseBody && <pre>{state.http.responseBody}</pre>}
         </div>
       )}
       <h3>Input</h3>

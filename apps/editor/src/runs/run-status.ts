@@ -1,6 +1,8 @@
-import type { RunSummary } from '../api/runs-api';
+import type { RunListItem } from '../api/runs-api';
 
-export type RunStatus = RunSummary['status'];
+/** A run's status as an operator reads it (retrying and dead-lettered told apart). */
+export type RunStatus = RunListItem['operatorStatus'];
+export type RunSource = RunListItem['source'];
 
 /**
  * Every status a run can be in, with the words the Runs page shows. A record over the API's own
@@ -10,20 +12,26 @@ export const STATUS_LABELS: Record<RunStatus, string> = {
   queued: 'Queued',
   running: 'Running',
   waiting: 'Waiting',
+  retrying: 'Retrying',
   succeeded: 'Succeeded',
   declined: 'Declined',
   failed: 'Failed',
+  'dead-lettered': 'Dead-lettered',
   cancelled: 'Cancelled',
 };
 
-export const STATUSES = Object.keys(STATUS_LABELS) as RunStatus[];
+/** Where runs come from, with the words the filter shows (a record for the same reason). */
+export const SOURCE_LABELS: Record<RunSource, string> = {
+  webhook: 'Webhook',
+  reconciliation: 'Reconciliation',
+  schedule: 'Schedule',
+  manual: 'Manual',
+  replay: 'Replay',
+};
 
-/** "1.2 s", "340 ms", "3 min 5 s": how long a run took, or null while it has not finished. */
-export function formatDuration(startedAt: string | null, finishedAt: string | null): string | null {
-  if (!startedAt || !finishedAt) return null;
-  const ms = new Date(finishedAt).getTime() - new Date(startedAt).getTime();
-  return formatMs(ms);
-}
+export const SOURCES = Object.keys(SOURCE_LABELS) as RunSource[];
+
+export const STATUSES = Object.keys(STATUS_LABELS) as RunStatus[];
 
 /** A duration in milliseconds, in the largest unit that reads well. */
 export function formatMs(ms: number): string {

@@ -15,7 +15,7 @@ import { parseGraphJson } from '../editor/store/graph-convert';
 import { RunActions } from './run-actions';
 import { RunCanvas } from './run-canvas';
 import { RunSummaryPanel } from './run-summary-panel';
-import { formatDuration } from './run-status';
+import { formatMs, SOURCE_LABELS } from './run-status';
 import { RunStatusBadge } from './run-status-badge';
 import './runs.css';
 
@@ -85,21 +85,15 @@ export function RunViewPage({ runId, me }: { runId: string; me: Me }) {
           Run <code>{r.id.slice(0, 8)}</code>
         </h1>
         <span data-testid="run-view-status">
-          <RunStatusBadge status={r.status} />
+          <RunStatusBadge status={r.operatorStatus} />
         </span>
         <span>
-          {flow.data ? (
-            <a href={`/flows/${r.flowId}`}>{flow.data.name}</a>
-          ) : (
-            <code>{r.flowId.slice(0, 8)}</code>
-          )}{' '}
-          v{r.flowVersion}
+          <a href={`/flows/${r.flowId}`}>{r.flowName ?? r.flowId.slice(0, 8)}</a> v{r.flowVersion}
         </span>
         <span className="hint">
           {new Date(r.startedAt ?? r.createdAt).toLocaleString()}
-          {formatDuration(r.startedAt, r.finishedAt)
-            ? ` · ${formatDuration(r.startedAt, r.finishedAt)}`
-            : ''}
+          {r.durationMs === null ? '' : ` · ${formatMs(r.durationMs)}`} · {SOURCE_LABELS[r.source]}
+          {r.attempts > 1 ? ` · ${r.attempts} attempts` : ''}
         </span>
         <RunActions run={r} me={me} />
       </header>

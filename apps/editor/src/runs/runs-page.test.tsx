@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../api/auth-api';
 import { fakeRuntime, type FakeCall } from '../api/fake-runtime.test-support';
-import type { RunSummary } from '../api/runs-api';
+import type { BulkProgressBody, RunListItem } from '../api/runs-api';
 import { ToastProvider } from '../ui/toasts';
 import { RunsPage } from './runs-page';
 
@@ -11,11 +11,20 @@ const FLOW = '44444444-4444-4444-8444-444444444444';
 const operator = { label: 'Olga', role: 'operator' } as Me;
 const viewer = { label: 'Vic', role: 'viewer' } as Me;
 
-function run(n: number, status: RunSummary['status'] = 'failed'): RunSummary {
+function run(n: number, status: RunListItem['status'] = 'failed'): RunListItem {
   const id = `0000000${n}-0000-4000-8000-000000000000`;
   return {
     id,
     flowId: FLOW,
+    flowName: 'Orders',
+    operatorStatus: status === 'failed' ? 'dead-lettered' : status,
+    source: 'webhook',
+    attempts: 3,
+    executions: 1,
+    durationMs: 2000,
+    nextAttemptAt: null,
+    deadLetterId: null,
+    updatedAt: new Date(Date.UTC(2026, 0, 1, 12, n)).toISOString(),
     flowVersionId: 'v1',
     eventId: `e${n}`,
     status,
@@ -33,6 +42,7 @@ function run(n: number, status: RunSummary['status'] = 'failed'): RunSummary {
 function runtime(extra: (c: FakeCall) => { status?: number; body?: unknown } | undefined) {
   return fakeRuntime((c) => {
     if (c.path === '/api/flows') return { body: { flows: [{ id: FLOW, name: 'Orders' }] } };
+    if (c.path === '/api/runs' && c.query.updatedSince) return { body: page([]) };
     if (c.path === '/api/dead-letters') return { body: { deadLetters: [] } };
     return extra(c);
   });
@@ -47,6 +57,10 @@ function renderPage(me: Me = operator) {
       </ToastProvider>
     </QueryClientProvider>,
   );
+}
+
+function page(runs: RunListItem[], nextCursor: string | null = null) {
+  return { runs, nextCursor, nextBefore: null, changesCursor: 'u1' };
 }
 
 const listCalls = (calls: FakeCall[]) =>
@@ -65,10 +79,11 @@ describe('RunsPage', () => {
     renderPage();
     const table = await screen.findByTestId('runs-table');
     await within(table).findAllByText('Orders');
-    expect(within(table).getAllByText('Failed')).toHaveLength(1);
+    expect(within(table).getAllByText('Dead-lettered')).toHaveLength(1);
+    expect(within(table).getAllByText('Webhook')).toHaveLength(2);
 
-    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'failed' } });
-    await waitFor(() => expect(listCalls(calls).at(-1)?.query.status).toBe('failed'));
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'dead-lettered' } });
+    await waitFor(() => expect(listCalls(calls).at(-1)?.query.status).toBe('dead-lettered'));
     fireEvent.change(screen.getByLabelText('Flow'), { target: { value: FLOW } });
     await waitFor(() => expect(listCalls(calls).at(-1)?.query.flowId).toBe(FLOW));
     fireEvent.change(screen.getByLabelText('Time'), { target: { value: '24h' } });
@@ -77,43 +92,107 @@ describe('RunsPage', () => {
     expect(Date.now() - since).toBeGreaterThan(86_000_000);
     expect(Date.now() - since).toBeLessThan(87_000_000);
     // The filters are in the address, so the view can be linked and reloaded.
-    expect(window.location.search).toBe(`?status=failed&flow=${FLOW}&range=24h`);
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'replay' } });
+    await waitFor(() => expect(listCalls(calls).at(-1)?.query.source).toBe('replay'));
+    expect(window.location.search).toBe(
+      `?status=dead-lettered&flow=${FLOW}&range=24h&source=replay`,
+    );
+  });
+
+  it('searches by a business reference such as a Shopify order name', async () => {
+    const calls = runtime((c) =>
+      c.path === '/api/runs' ? { body: page(c.query.q ? [run(7)] : [run(1), run(2)]) } : undefined,
+    );
+    renderPage();
+    await screen.findByTestId('runs-table');
+    const search = screen.getByRole('searchbox');
+    fireEvent.change(search, { target: { value: ' #1002 ' } });
+    fireEvent.submit(search);
+    await waitFor(() => expect(listCalls(calls).at(-1)?.query.q).toBe('#1002'));
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    expect(window.location.search).toBe('?q=%231002');
+  });
+
+  it('says when nothing touched the reference searched for', async () => {
+    runtime((c) => (c.path === '/api/runs' ? { body: page([]) } : undefined));
+    window.history.replaceState(null, '', '/runs?q=%23999');
+    renderPage();
+    expect((await screen.findByText(/No run touched/)).textContent).toContain('#999');
   });
 
   it('loads the next page from the cursor the runtime gave', async () => {
     const calls = runtime((c) => {
       if (c.path !== '/api/runs') return undefined;
-      return c.query.before
-        ? { body: { runs: [run(1)], nextBefore: null } }
-        : { body: { runs: [run(3), run(2)], nextBefore: run(2).createdAt } };
+      return c.query.cursor === 'c2'
+        ? { body: page([run(1)]) }
+        : { body: page([run(3), run(2)], 'c2') };
     });
     renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(4));
-    expect(listCalls(calls).some((c) => c.query.before === run(2).createdAt)).toBe(true);
+    expect(listCalls(calls).some((c) => c.query.cursor === 'c2')).toBe(true);
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
   it('retries a selection with a progress bar and a summary of what went through', async () => {
-    runtime((c) => {
-      if (c.path === '/api/runs') return { body: { runs: [run(1), run(2)], nextBefore: null } };
-      if (c.path === `/api/runs/${run(1).id}/retry`)
-        return { status: 202, body: { runId: run(1).id, status: 'queued' } };
-      if (c.path === `/api/runs/${run(2).id}/retry`)
+    let polls = 0;
+    const progress = (over: Partial<BulkProgressBody>): BulkProgressBody => ({
+      operationId: 'op-1',
+      action: 'retry',
+      total: 2,
+      processed: 0,
+      accepted: 0,
+      rejected: 0,
+      rejections: [],
+      outcome: { succeeded: 0, failed: 0, declined: 0, cancelled: 0, running: 0 },
+      done: false,
+      createdAt: '',
+      finishedAt: null,
+      ...over,
+    });
+    const calls = runtime((c) => {
+      if (c.path === '/api/runs') return { body: page([run(1), run(2)]) };
+      if (c.path === '/api/runs/bulk')
+        return { status: 202, body: { operationId: 'op-1', total: 2 } };
+      if (c.path === '/api/runs/bulk/op-1') {
+        polls += 1;
         return {
-          status: 409,
-          body: { error: { code: 'RUN_NOT_FAILED', message: 'Run is queued' } },
+          body:
+            polls === 1
+              ? progress({
+                  processed: 2,
+                  accepted: 2,
+                  outcome: { succeeded: 1, failed: 0, declined: 0, cancelled: 0, running: 1 },
+                })
+              : progress({
+                  processed: 2,
+                  accepted: 1,
+                  rejected: 1,
+                  rejections: [
+                    { runId: run(2).id, reason: 'Run is queued; only failed runs can be retried' },
+                  ],
+                  outcome: { succeeded: 1, failed: 0, declined: 0, cancelled: 0, running: 0 },
+                  done: true,
+                }),
         };
+      }
       return undefined;
     });
     renderPage();
     fireEvent.click(await screen.findByLabelText('Select all shown runs'));
     expect(screen.getByText('2 selected')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry selected' }));
+    await waitFor(() => expect(screen.getByTestId('bulk-percent').textContent).toBe('50%'));
     const summary = await screen.findByTestId('bulk-summary');
     expect(summary.textContent).toBe('1 succeeded, 1 failed');
     expect(screen.getByTestId('bulk-percent').textContent).toBe('100%');
-    expect(screen.getByTestId('bulk-progress').textContent).toContain('Run is queued');
+    expect(screen.getByTestId('bulk-progress').textContent).toContain('only failed runs');
+    const started = calls.find((c) => c.path === '/api/runs/bulk');
+    expect(started?.body).toEqual({
+      action: 'retry',
+      runIds: [run(1).id, run(2).id],
+      version: 'same',
+    });
   });
 
   it('offers no bulk actions to a viewer', async () => {

@@ -36,14 +36,10 @@ export function RunsPage({ me }: { me: Me }) {
     queryKey: queryKeys.allRuns(filters),
     queryFn: ({ pageParam }) => listRunsPage(filtersToQuery(filters, new Date(), pageParam)),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: LIVE_MS,
   });
   const rows = useMemo(() => runs.data?.pages.flatMap((p) => p.runs) ?? [], [runs.data]);
-  const flowNames = useMemo(
-    () => new Map((flows.data ?? []).map((f) => [f.id, f.name])),
-    [flows.data],
-  );
   const canAct = hasRole(me.role, 'operator');
   const bulk = useBulkRuns();
 
@@ -63,7 +59,7 @@ export function RunsPage({ me }: { me: Me }) {
             type="button"
             disabled={selected.size === 0 || bulk.running}
             onClick={() => {
-              void bulk.start('retry', [...selected]).then(() => setSelected(new Set()));
+              void bulk.start('retry', [...selected]).then((ok) => ok && setSelected(new Set()));
             }}
           >
             Retry selected
@@ -72,7 +68,7 @@ export function RunsPage({ me }: { me: Me }) {
             type="button"
             disabled={selected.size === 0 || bulk.running}
             onClick={() => {
-              void bulk.start('replay', [...selected]).then(() => setSelected(new Set()));
+              void bulk.start('replay', [...selected]).then((ok) => ok && setSelected(new Set()));
             }}
           >
             Replay selected
@@ -99,13 +95,7 @@ export function RunsPage({ me }: { me: Me }) {
         </p>
       ) : (
         <>
-          <RunsTable
-            runs={rows}
-            flowNames={flowNames}
-            selectable={canAct}
-            selected={selected}
-            onSelect={setSelected}
-          />
+          <RunsTable runs={rows} selectable={canAct} selected={selected} onSelect={setSelected} />
           {runs.hasNextPage && (
             <button
               type="button"

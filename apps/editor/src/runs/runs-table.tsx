@@ -1,6 +1,6 @@
-import type { RunSummary } from '../api/runs-api';
+import type { RunListItem } from '../api/runs-api';
 import { navigate } from '../app/router';
-import { formatDuration } from './run-status';
+import { formatMs, SOURCE_LABELS } from './run-status';
 import { RunStatusBadge } from './run-status-badge';
 
 /**
@@ -10,13 +10,11 @@ import { RunStatusBadge } from './run-status-badge';
  */
 export function RunsTable({
   runs,
-  flowNames,
   selectable,
   selected,
   onSelect,
 }: {
-  runs: readonly RunSummary[];
-  flowNames: ReadonlyMap<string, string>;
+  runs: readonly RunListItem[];
   selectable: boolean;
   selected: ReadonlySet<string>;
   onSelect: (selected: Set<string>) => void;
@@ -72,13 +70,18 @@ export function RunsTable({
               </td>
             )}
             <td>
-              <RunStatusBadge status={r.status} />
+              <RunStatusBadge status={r.operatorStatus} />
+              {r.nextAttemptAt && (
+                <div className="hint" title={r.nextAttemptAt}>
+                  next {new Date(r.nextAttemptAt).toLocaleTimeString()}
+                </div>
+              )}
             </td>
-            <td>{flowNames.get(r.flowId) ?? <code>{r.flowId.slice(0, 8)}</code>}</td>
-            <td>{sourceOf(r)}</td>
+            <td>{r.flowName ?? <code>{r.flowId.slice(0, 8)}</code>}</td>
+            <td>{SOURCE_LABELS[r.source]}</td>
             <td title={r.createdAt}>{new Date(r.startedAt ?? r.createdAt).toLocaleString()}</td>
-            <td>{formatDuration(r.startedAt, r.finishedAt) ?? '…'}</td>
-            <td>{attemptsOf(r)}</td>
+            <td>{r.durationMs === null ? '—' : formatMs(r.durationMs)}</td>
+            <td>{r.attempts}</td>
             <td>
               <a
                 href={`/runs/${r.id}`}
@@ -95,12 +98,4 @@ export function RunsTable({
       </tbody>
     </table>
   );
-}
-
-function sourceOf(r: RunSummary): string {
-  return r.parentRunId ? 'replay' : '—';
-}
-
-function attemptsOf(_r: RunSummary): string {
-  return '—';
 }

@@ -2,26 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { describeStepError } from './step-error';
 
 describe('describeStepError', () => {
-  it('reads code, message and the HTTP exchange of a connector failure', () => {
-    const view = describeStepError({
-      errorClass: 'transient',
-      code: 'HTTP_503',
-      message: 'api.paytrace.com answered 503',
-      details: { status: 503, body: { error: 'busy' } },
-    });
-    expect(view).toMatchObject({
-      code: 'HTTP_503',
-      message: 'api.paytrace.com answered 503',
-      errorClass: 'transient',
-      http: { status: 503, body: { error: 'busy' } },
-      details: null,
+  it('reads code, class, message and details of a stored step error', () => {
+    expect(
+      describeStepError({
+        errorClass: 'permanent',
+        code: 'VALIDATION_FAILED',
+        message: 'Validation failed: amount: expected integer',
+        details: { issues: [{ path: ['amount'] }] },
+      }),
+    ).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'Validation failed: amount: expected integer',
+      errorClass: 'permanent',
+      details: { issues: [{ path: ['amount'] }] },
     });
   });
-  it('keeps other details and tolerates non-object errors', () => {
-    expect(
-      describeStepError({ code: 'VALIDATION_FAILED', message: 'bad', details: { issues: [] } }),
-    ).toMatchObject({ http: null, details: { issues: [] } });
-    expect(describeStepError('boom')?.message).toBe('boom');
+  it('tolerates errors that are not objects, and no error', () => {
+    expect(describeStepError('boom')).toMatchObject({ code: null, message: 'boom' });
     expect(describeStepError(null)).toBeNull();
   });
 });

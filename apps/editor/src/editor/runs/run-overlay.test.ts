@@ -15,6 +15,7 @@ const step = (seq: number, nodeId: string, status: string, output: any) => ({
   finishedAt: '',
   durationMs: 3,
   resumeAt: null,
+  http: null,
 });
 
 describe('runOverlay', () => {
@@ -48,5 +49,31 @@ describe('runOverlay attempts', () => {
     expect(overlay.charge?.attempts).toBe(2);
     expect(overlay.charge?.resumeAt).toBe('2026-01-01T00:00:30Z');
     expect(overlay.trigger?.attempts).toBe(1);
+  });
+});
+
+describe('runOverlay node summaries', () => {
+  it("takes attempts, total duration and next attempt from the runtime's node summary", () => {
+    const overlay = runOverlay({
+      steps: [{ ...step(1, 'charge', 'retrying', null), attempt: 3 }],
+      nodes: [
+        {
+          nodeId: 'charge',
+          nodeType: 'paytrace.sale',
+          status: 'retrying',
+          attempts: 3,
+          durationMs: 950,
+          startedAt: '',
+          finishedAt: '',
+          nextAttemptAt: '2026-01-01T00:01:00Z',
+          errorCode: 'HTTP_503',
+        },
+      ],
+    });
+    expect(overlay.charge).toMatchObject({
+      attempts: 3,
+      durationMs: 950,
+      resumeAt: '2026-01-01T00:01:00Z',
+    });
   });
 });
