@@ -155,7 +155,8 @@ export const HttpExchange = z
   .openapi('HttpExchange');
 
 export const RunDetailStep = RunStep.extend({
-  http: HttpExchange.nullable(),
+  /** Absent or null when the step made no connector call that failed. */
+  http: HttpExchange.nullable().optional(),
 }).openapi('RunDetailStep');
 
 /** A node's summary over its steps in a run, for painting the canvas. */

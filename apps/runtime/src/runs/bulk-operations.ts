@@ -82,7 +82,7 @@ export async function bulkProgress(
     rejections,
     outcome,
     done: processed === op.total && outcome.running === 0,
-    createdAt: op.created_at.toISOString(),
-    finishedAt: op.finished_at ? op.finished_at.toISOString() : null,
+    createdAt: new Date(op.created_at).toISOString(),
+    finishedAt: op.finished_at ? new Date(op.finished_at).toISOString() : null,
   };
 }

@@ -51,11 +51,14 @@ const BODY_LIMIT = 4096;
 
 /**
  * The HTTP exchange a connector call's error carries: the status and answer body the connector
- * put in its details, the method and target from the step's input. Built from the step as the
+ * put in its details, the method and target from the node's config when they are literals. Built from the step as the
  * caller may see it (after redaction), so withheld data stays withheld; a query string is never
  * shown (keys travel there).
  */
-export function httpExchangeOf(step: StepLike): z.infer<typeof HttpExchange> | null {
+export function httpExchangeOf(
+  step: StepLike,
+  config: unknown,
+): z.infer<typeof HttpExchange> | null {
   const error = step.error;
   if (error === null || typeof error !== 'object') return null;
   const details = (error as { details?: unknown }).details;
@@ -64,15 +67,16 @@ export function httpExchangeOf(step: StepLike): z.infer<typeof HttpExchange> | n
   const status = typeof d.status === 'number' && Number.isInteger(d.status) ? d.status : null;
   const host = typeof d.host === 'string' ? d.host : null;
   if (status === null && host === null) return null;
+  // The request as configured: literal values only (an expression's value is not known here).
   const input =
-    step.input !== null && typeof step.input === 'object'
-      ? (step.input as Record<string, unknown>)
-      : {};
-  const method = typeof input.method === 'string' ? input.method.toUpperCase() : null;
+    config !== null && typeof config === 'object' ? (config as Record<string, unknown>) : {};
+  const literal = (v: unknown) => (typeof v === 'string' && !v.startsWith('=') ? v : null);
+  const method = literal(input.method)?.toUpperCase() ?? null;
   let target = host;
-  if (typeof input.url === 'string') {
+  const configured = literal(input.url);
+  if (configured !== null) {
     try {
-      const url = new URL(input.url);
+      const url = new URL(configured);
       target = `${url.host}${url.pathname}`;
     } catch {
       // Not a URL (an expression that failed): keep the host.
@@ -117,7 +121,7 @@ export async function relatedRuns(
     flowId: r.flow_id,
     status: r.status,
     operatorStatus: r.op,
-    createdAt: r.created_at.toISOString(),
+    createdAt: new Date(r.created_at).toISOString(),
   }));
 }
 
@@ -176,7 +180,7 @@ export async function runDocuments(
       amountMinor: r.amount_minor === null ? null : Number(r.amount_minor),
       ledger: custom ? { type: custom[1]!, ref: custom[2]! } : null,
       foundExisting: r.run_id !== run.id && r.settled_by_run !== run.id,
-      createdAt: r.created_at.toISOString(),
+      createdAt: new Date(r.created_at).toISOString(),
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { StepError } from '@paybridge/engine';
 import type { Sql } from '../client';
-import { OPERATOR_STATUS_SQL, type OperatorStatus } from './run-list';
+import { dateOrNull, OPERATOR_STATUS_SQL, type OperatorStatus } from './run-list';
 
 export interface DeadLetterFilters {
   /** true: open only; false: resolved only; undefined: both. */
@@ -39,7 +39,7 @@ export async function listDeadLetters(
   after: { key: string; id: string } | null,
   limit: number,
 ): Promise<DeadLetterRow[]> {
-  return sql<DeadLetterRow[]>`
+  const rows = await sql<DeadLetterRow[]>`
     select d.id::text as id, d.run_id::text as run_id, d.flow_id::text as flow_id,
       f.name as flow_name, r.flow_version_id::text as flow_version_id, d.node_id, d.error,
       d.reason, d.created_at, d.resolved_at, d.resolution,
@@ -52,6 +52,11 @@ export async function listDeadLetters(
       and ${after ? sql`(d.created_at, d.id) < (${after.key}::timestamptz, ${after.id}::uuid)` : sql`true`}
     order by d.created_at desc, d.id desc
     limit ${limit}`;
+  return rows.map((r) => ({
+    ...r,
+    created_at: new Date(r.created_at),
+    resolved_at: dateOrNull(r.resolved_at),
+  }));
 }
 
 export interface DeadLetterGroupRow {
@@ -70,20 +75,26 @@ export async function deadLetterGroups(
   sql: Sql,
   f: DeadLetterFilters,
 ): Promise<DeadLetterGroupRow[]> {
-  return sql<DeadLetterGroupRow[]>`
+  const rows = await sql<DeadLetterGroupRow[]>`
     select g.flow_id::text as flow_id, f.name as flow_name, g.code, g.count, g.first_seen,
-      g.last_seen, g.sample[1] as sample_run_id, g.sample[2] as sample_message
+      g.last_seen, g.sample_run_id, g.sample_message
     from (
       select d.flow_id, (d.error ->> 'code') as code, count(*)::int as count,
         min(d.created_at) as first_seen, max(d.created_at) as last_seen,
-        (array_agg(array[d.run_id::text, coalesce(d.error ->> 'message', d.reason)]
-                   order by d.created_at desc))[1] as sample
+        (array_agg(d.run_id::text order by d.created_at desc))[1] as sample_run_id,
+        (array_agg(coalesce(d.error ->> 'message', d.reason) order by d.created_at desc))[1]
+          as sample_message
       from dead_letters d
       where ${where(sql, f)}
       group by d.flow_id, (d.error ->> 'code')
     ) g left join flows f on f.id = g.flow_id
     order by g.last_seen desc
     limit 500`;
+  return rows.map((r) => ({
+    ...r,
+    first_seen: new Date(r.first_seen),
+    last_seen: new Date(r.last_seen),
+  }));
 }
 
 /**

@@ -213,13 +213,27 @@ export async function queryRuns(
   const from = f.q
     ? sql`with ${searchCte(sql, f.q)} select ${columns(sql)} from matched m join runs r on r.id = m.id`
     : sql`select ${columns(sql)} from runs r`;
-  return sql<RunListRow[]>`
+  const rows = await sql<RunListRow[]>`
     ${from}
     join events e on e.id = r.event_id
     left join flows f on f.id = r.flow_id
     where ${and(sql, where)}
     ${order}
     limit ${limit}`;
+  // postgres.js here hands timestamps over as text.
+  return rows.map((r) => ({
+    ...r,
+    resume_at: dateOrNull(r.resume_at),
+    created_at: new Date(r.created_at),
+    started_at: dateOrNull(r.started_at),
+    finished_at: dateOrNull(r.finished_at),
+    updated_at: new Date(r.updated_at),
+  }));
+}
+
+/** A timestamp column's value as a Date (the driver may give text). */
+export function dateOrNull(v: Date | string | null): Date | null {
+  return v === null ? null : new Date(v);
 }
 
 function columns(sql: Sql): Fragment {

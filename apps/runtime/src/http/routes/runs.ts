@@ -100,7 +100,10 @@ const badCursor = (name: string) =>
   new ApiError(400, 'VALIDATION_FAILED', `${name}: not a cursor this API gave out`);
 
 /** An optional JSON body: absent or empty is `{}`; anything else must parse and match. */
-async function optionalJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+async function optionalJson<T extends z.ZodType>(
+  req: { text(): Promise<string> },
+  schema: T,
+): Promise<z.infer<T>> {
   const text = await req.text();
   if (text.trim() === '') return schema.parse({});
   let value: unknown;
@@ -284,6 +287,7 @@ export function runRoutes(deps: AppDeps) {
             (n) => [n.id, n.type] as const,
           ),
         );
+        const configs = new Map((graph?.nodes ?? []).map((n) => [n.id, n.config] as const));
         const [related, documents] = await Promise.all([
           relatedRuns(deps.sql, d.run),
           runDocuments(deps.sql, d.run, nodeTypes),
@@ -291,7 +295,10 @@ export function runRoutes(deps: AppDeps) {
         return c.json(
           {
             ...redacted,
-            steps: redacted.steps.map((s) => ({ ...s, http: httpExchangeOf(s) })),
+            steps: redacted.steps.map((s) => ({
+              ...s,
+              http: httpExchangeOf(s, configs.get(s.nodeId)),
+            })),
             nodes: nodeSummaries(redacted.steps),
             related,
             documents,
@@ -410,7 +417,7 @@ export function runRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const body = await optionalJson(c.req.raw, ReplayBody);
+        const body = await optionalJson(c.req, ReplayBody);
         const d = await q.getRunDetail(deps.db, id);
         if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
         const edited = body.payload !== undefined;
