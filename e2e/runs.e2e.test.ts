@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)(
       const first = await api('POST', '/api/demo');
       orderFlowId = first.flows.find(
         (f: { templateId: string }) => f.templateId === 'order-to-cash',
-      ).flowId;
+      ).id;
       if (first.runId) await runReaches(first.runId, ['succeeded']);
       goodGraph = (await api('GET', `/api/flows/${orderFlowId}`)).version.graph;
       // A bad change goes live; the next order fails at the payment's mapping, after the charge.
@@ -100,7 +100,6 @@ describe.skipIf(!hasChromium)(
       const row = page.getByTestId('runs-table').locator('tbody tr');
       await expect(row.textContent()).resolves.toMatch(/Dead-lettered/);
       await expect(row.textContent()).resolves.toMatch(/Webhook/);
-      await page.screenshot({ path: join(ARTIFACTS, 'runs.png') });
 
       await row.getByRole('link').click();
       await page.getByTestId('run-view').waitFor();
@@ -221,6 +220,14 @@ describe.skipIf(!hasChromium)(
         withExpression(graph, 'amount', '$number($replace(body.amount, " dollars", ""))'),
         'Strip the unit',
       );
+
+      // The Runs page, unfiltered: the dead-lettered runs among the orders and the replay.
+      await page.getByRole('link', { name: 'Runs', exact: true }).click();
+      await page.getByRole('searchbox').fill('');
+      await page.getByRole('searchbox').press('Enter');
+      await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count()).toBe(50);
+      await page.getByRole('button', { name: 'Load more' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'runs.png') });
 
       await page.getByRole('link', { name: /^Dead letters/ }).click();
       await page.getByRole('heading', { name: 'Dead letters' }).waitFor();

@@ -31,9 +31,12 @@ const KIND: Record<RunDocument['kind'], string> = {
   other: 'Effect',
 };
 
-/** Minor units as a decimal amount for reading (the currency is the document's own). */
+/**
+ * The effect's amount as recorded: integer minor units. The record carries no currency, so no
+ * decimal point is guessed (a yen amount has none).
+ */
 function amount(minor: number | null): string {
-  return minor === null ? '' : ` · ${(minor / 100).toFixed(2)}`;
+  return minor === null ? '' : ` · ${minor} minor units`;
 }
 
 /** One created document: the ledger's open in the Ledger page, remote ids shown as they are. */
