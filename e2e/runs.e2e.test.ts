@@ -113,12 +113,12 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('button', { name: /Show the failed node/ }).click();
       const error = page.getByTestId('run-node-error');
       await expect(error.textContent()).resolves.toMatch(/number/i);
+      await page.screenshot({ path: join(ARTIFACTS, 'run-view.png') });
       // What it created before failing: the PayTrace sale and the ERP invoice.
       await page.getByRole('button', { name: '← Run summary' }).click();
       await expect(page.getByTestId('run-documents').textContent()).resolves.toMatch(
         /PayTrace transaction/,
       );
-      await page.screenshot({ path: join(ARTIFACTS, 'run-view.png') });
     });
 
     it('fixes the flow, retries from the failed step on the latest version and watches it succeed', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useReactFlow } from '@xyflow/react';
 import type { FlowGraph } from '@paybridge/engine';
 import type { RunDetail } from '../api/runs-api';
 import { FlowCanvas } from '../editor/canvas/flow-canvas';
@@ -41,7 +42,13 @@ function SelectedNode({ summary }: { summary: (selectNode: (id: string) => void)
   const selected = useFlowStore((s) => s.nodes.find((n) => n.selected)?.id ?? null);
   const state = useFlowStore((s) => (selected ? s.run[selected] : undefined));
   const selectOnly = useFlowStore((s) => s.selectOnly);
-  if (!selected) return <>{summary((id) => selectOnly([id]))}</>;
+  const { fitView } = useReactFlow();
+  const show = (id: string) => {
+    selectOnly([id]);
+    // Bring the node into view: in a large flow the failed node is a speck when all fits.
+    void fitView({ nodes: [{ id }], maxZoom: 1, padding: 1.2, duration: 300 });
+  };
+  if (!selected) return <>{summary(show)}</>;
   return (
     <>
       <button type="button" className="link-button" onClick={() => selectOnly([])}>

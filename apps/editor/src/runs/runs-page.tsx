@@ -10,8 +10,41 @@ import { BulkProgress } from './bulk-progress';
 import { filtersFromSearch, filtersToQuery, filtersToSearch, type RunFilters } from './run-filters';
 import { RunFiltersBar } from './run-filters-bar';
 import { RunsTable } from './runs-table';
-import { useBulkRuns } from './use-bulk-runs';
+import { useBulkRuns, type BulkRunAction } from './use-bulk-runs';
 import './runs.css';
+
+/** The bulk actions on a selection; the runtime skips runs an action does not apply to, and says why. */
+const BULK_BUTTONS: {
+  label: string;
+  action: BulkRunAction;
+  version: 'same' | 'latest';
+  title: string;
+}[] = [
+  {
+    label: 'Retry selected',
+    action: 'retry',
+    version: 'same',
+    title: 'Retry failed runs from their failed step',
+  },
+  {
+    label: 'Retry on latest version',
+    action: 'retry',
+    version: 'latest',
+    title: "Retry failed runs from their failed step on their flow's latest version (after a fix)",
+  },
+  {
+    label: 'Replay selected',
+    action: 'replay',
+    version: 'same',
+    title: 'Replay each run’s event as a new linked run',
+  },
+  {
+    label: 'Cancel selected',
+    action: 'cancel',
+    version: 'same',
+    title: 'Cancel queued, waiting or running runs',
+  },
+];
 
 /** How often the open Runs page asks for news: new runs appear, running ones change status. */
 const LIVE_MS = 4000;
@@ -55,24 +88,21 @@ export function RunsPage({ me }: { me: Me }) {
       {canAct && (
         <div className="bulk-bar" aria-label="Bulk actions">
           <span>{selected.size} selected</span>
-          <button
-            type="button"
-            disabled={selected.size === 0 || bulk.running}
-            onClick={() => {
-              void bulk.start('retry', [...selected]).then((ok) => ok && setSelected(new Set()));
-            }}
-          >
-            Retry selected
-          </button>
-          <button
-            type="button"
-            disabled={selected.size === 0 || bulk.running}
-            onClick={() => {
-              void bulk.start('replay', [...selected]).then((ok) => ok && setSelected(new Set()));
-            }}
-          >
-            Replay selected
-          </button>
+          {BULK_BUTTONS.map((b) => (
+            <button
+              key={b.label}
+              type="button"
+              title={b.title}
+              disabled={selected.size === 0 || bulk.running}
+              onClick={() => {
+                void bulk
+                  .start(b.action, [...selected], b.version)
+                  .then((ok) => ok && setSelected(new Set()));
+              }}
+            >
+              {b.label}
+            </button>
+          ))}
         </div>
       )}
       {bulk.progress && <BulkProgress progress={bulk.progress} onDismiss={bulk.dismiss} />}
