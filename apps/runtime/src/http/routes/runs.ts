@@ -248,10 +248,11 @@ export function runRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const d = await q.getRunDetail(deps.db, id);
-        if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        // Status first, steps second: a run read as finished then shows all its steps.
         const [listed] = await queryRuns(deps.sql, {}, { kind: 'page' }, 1, id);
         if (!listed) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
+        const d = await q.getRunDetail(deps.db, id);
+        if (!d) throw new ApiError(404, 'RUN_NOT_FOUND', `No run with id ${id}`);
         const steps = d.steps.map((s) => ({
           seq: s.seq,
           nodeId: s.nodeId,
