@@ -9,11 +9,13 @@ import { RunActions } from './run-actions';
 
 const RUN = '00000001-0000-4000-8000-000000000000';
 
-function detail(status: RunDetail['status']): RunDetail {
-  return { id: RUN, status, trigger: { body: { name: '#1002' } } } as RunDetail;
+type Run = Pick<RunDetail, 'id' | 'status' | 'trigger'>;
+
+function detail(status: RunDetail['status']): Run {
+  return { id: RUN, status, trigger: { body: { name: '#1002' } } };
 }
 
-function renderActions(run: RunDetail, role: string) {
+function renderActions(run: Run, role: string) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>

@@ -14,7 +14,13 @@ import { ReplayEditDialog } from './replay-edit-dialog';
  * signed-in role may (operators and up; viewers see the run only): retry from the failed step on
  * the version that ran or the latest one, replay, replay with edited input, cancel.
  */
-export function RunActions({ run, me }: { run: RunDetail; me: Me }) {
+export function RunActions({
+  run,
+  me,
+}: {
+  run: Pick<RunDetail, 'id' | 'status' | 'trigger'>;
+  me: Me;
+}) {
   const qc = useQueryClient();
   const toasts = useToasts();
   const [busy, setBusy] = useState(false);
