@@ -83,6 +83,16 @@ export function RunsList({
           </li>
         ))}
       </ul>
+      <a
+        className="hint"
+        href={`/runs?flow=${flowId}`}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(`/runs?flow=${flowId}`);
+        }}
+      >
+        All runs of this flow
+      </a>
     </>
   );
 }
