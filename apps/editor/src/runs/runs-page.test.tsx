@@ -48,12 +48,12 @@ function runtime(extra: (c: FakeCall) => { status?: number; body?: unknown } | u
   });
 }
 
-function renderPage(me: Me = operator) {
+function renderPage(me: Me = operator, liveMs?: number) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
       <ToastProvider>
-        <RunsPage me={me} />
+        <RunsPage me={me} {...(liveMs ? { liveMs } : {})} />
       </ToastProvider>
     </QueryClientProvider>,
   );
@@ -193,6 +193,31 @@ describe('RunsPage', () => {
       runIds: [run(1).id, run(2).id],
       version: 'same',
     });
+  });
+
+  it('stays live: a run changed anywhere makes the list fetch again', async () => {
+    let flipped = false;
+    const changeQueries: Record<string, string>[] = [];
+    fakeRuntime((c) => {
+      if (c.path === '/api/flows') return { body: { flows: [] } };
+      if (c.path !== '/api/runs') return undefined;
+      if (c.query.updatedSince) {
+        changeQueries.push(c.query);
+        const news = flipped && c.query.updatedSince === 'u1' ? [run(9)] : [];
+        return { body: { ...page(news), changesCursor: c.query.updatedSince } };
+      }
+      return flipped
+        ? { body: { ...page([run(9), run(1)]), changesCursor: 'u2' } }
+        : { body: { ...page([run(1)]), changesCursor: 'u1' } };
+    });
+    renderPage(operator, 30);
+    await screen.findByTestId('runs-table');
+    await waitFor(() => expect(changeQueries.length).toBeGreaterThan(0));
+    flipped = true;
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    await waitFor(() => expect(changeQueries.at(-1)?.updatedSince).toBe('u2'));
+    // Any change counts, in any flow or status: the list's filters are not sent.
+    expect(changeQueries.every((q) => q.status === undefined && q.limit === '1')).toBe(true);
   });
 
   it('offers no bulk actions to a viewer', async () => {

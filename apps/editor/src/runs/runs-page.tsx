@@ -11,6 +11,7 @@ import { filtersFromSearch, filtersToQuery, filtersToSearch, type RunFilters } f
 import { RunFiltersBar } from './run-filters-bar';
 import { RunsTable } from './runs-table';
 import { useBulkRuns, type BulkRunAction } from './use-bulk-runs';
+import { useRunsChanged } from './use-runs-changed';
 import './runs.css';
 
 /** The bulk actions on a selection; the runtime skips runs an action does not apply to, and says why. */
@@ -46,7 +47,7 @@ const BULK_BUTTONS: {
   },
 ];
 
-/** How often the open Runs page asks for news: new runs appear, running ones change status. */
+/** How often the open Runs page asks whether any run changed (new runs, status changes). */
 const LIVE_MS = 4000;
 
 /**
@@ -54,7 +55,7 @@ const LIVE_MS = 4000;
  * reference; live while open; more by cursor ("Load more"); a selection retried or replayed in
  * bulk with a progress bar and a summary.
  */
-export function RunsPage({ me }: { me: Me }) {
+export function RunsPage({ me, liveMs = LIVE_MS }: { me: Me; liveMs?: number }) {
   const [filters, setFiltersState] = useState<RunFilters>(() =>
     filtersFromSearch(window.location.search),
   );
@@ -70,8 +71,13 @@ export function RunsPage({ me }: { me: Me }) {
     queryFn: ({ pageParam }) => listRunsPage(filtersToQuery(filters, new Date(), pageParam)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: LIVE_MS,
   });
+  const refetchRuns = runs.refetch;
+  useRunsChanged(
+    runs.data?.pages[0]?.changesCursor,
+    useCallback(() => void refetchRuns(), [refetchRuns]),
+    liveMs,
+  );
   const rows = useMemo(() => runs.data?.pages.flatMap((p) => p.runs) ?? [], [runs.data]);
   const canAct = hasRole(me.role, 'operator');
   const bulk = useBulkRuns();
