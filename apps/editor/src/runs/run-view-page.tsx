@@ -44,14 +44,17 @@ export function RunViewPage({ runId, me }: { runId: string; me: Me }) {
     staleTime: Infinity,
   });
   const index = useMemo(() => (catalog.data ? indexCatalog(catalog.data) : null), [catalog.data]);
-  const graph = useMemo(() => {
+  const parsed = useMemo(() => {
     if (!flow.data) return null;
     try {
-      return parseGraphJson(flow.data.version.graph);
-    } catch {
-      return null;
+      return { graph: parseGraphJson(flow.data.version.graph), problem: null };
+    } catch (err) {
+      return { graph: null, problem: errorMessage(err) };
     }
   }, [flow.data]);
+  const graph = parsed?.graph ?? null;
+  // A deleted flow or an unreadable saved graph: the run is still shown, without its canvas.
+  const flowProblem = flow.error ? errorMessage(flow.error) : (parsed?.problem ?? null);
 
   const failed = run.error ?? catalog.error;
   if (failed) {
@@ -97,10 +100,10 @@ export function RunViewPage({ runId, me }: { runId: string; me: Me }) {
         </span>
         <RunActions run={r} me={me} />
       </header>
-      {flow.error ? (
+      {flowProblem ? (
         <div className="run-view-body">
           <p className="error-text" role="alert">
-            The flow of this run cannot be shown: {errorMessage(flow.error)}
+            The flow of this run cannot be shown: {flowProblem}
           </p>
           <aside className="run-view-side">{summary()}</aside>
         </div>
