@@ -54,6 +54,8 @@ export function cancelRun(id: string) {
 }
 
 type BulkRequest = Parameters<typeof client.api.runs.bulk.$post>[0]['json'];
+/** The runs a bulk action covers: a list of ids, or every run matching the list's filters. */
+export type BulkTarget = Pick<BulkRequest, 'runIds' | 'filter'>;
 
 /** Starts a bulk retry, replay or cancel of the given runs in the background. */
 export function startBulk(request: BulkRequest) {

@@ -1,4 +1,4 @@
-import type { RunListQuery } from '../api/runs-api';
+import type { BulkTarget, RunListQuery } from '../api/runs-api';
 import { SOURCES, STATUSES, type RunSource, type RunStatus } from './run-status';
 
 /** Time windows the Runs page offers, counted back from now. */
@@ -70,5 +70,24 @@ export function filtersToQuery(
     ...(q ? { q } : {}),
     ...(window !== null ? { since: new Date(now.getTime() - window).toISOString() } : {}),
     ...(cursor ? { cursor } : {}),
+  };
+}
+
+/**
+ * The same filters for a bulk action over every run they match (not only the pages loaded);
+ * the runtime takes at most 1,000 and says so when more match.
+ */
+export function filtersToBulkFilter(
+  filters: RunFilters,
+  now: Date,
+): NonNullable<BulkTarget['filter']> {
+  const window = RANGES[filters.range].ms;
+  const q = filters.q.trim();
+  return {
+    ...(filters.status ? { status: [filters.status] } : {}),
+    ...(filters.flowId ? { flowId: [filters.flowId] } : {}),
+    ...(filters.source ? { source: [filters.source] } : {}),
+    ...(q ? { q } : {}),
+    ...(window !== null ? { since: new Date(now.getTime() - window).toISOString() } : {}),
   };
 }

@@ -220,6 +220,30 @@ describe('RunsPage', () => {
     expect(changeQueries.every((q) => q.status === undefined && q.limit === '1')).toBe(true);
   });
 
+  it('replays every run matching the filters, beyond the rows loaded', async () => {
+    window.history.replaceState(null, '', '/runs?status=dead-lettered&q=%231002');
+    const calls = runtime((c) => {
+      if (c.path === '/api/runs') return { body: page([run(2), run(1)], 'c2') };
+      if (c.path === '/api/runs/bulk')
+        return { status: 202, body: { operationId: 'op-2', total: 120 } };
+      return undefined;
+    });
+    renderPage();
+    fireEvent.click(await screen.findByLabelText('Select all shown runs'));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Select every run matching these filters' }),
+    );
+    expect(screen.getByText('All matching')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Replay selected' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === '/api/runs/bulk')?.body).toEqual({
+        action: 'replay',
+        filter: { status: ['dead-lettered'], q: '#1002' },
+        version: 'same',
+      }),
+    );
+  });
+
   it('offers no bulk actions to a viewer', async () => {
     runtime((c) =>
       c.path === '/api/runs' ? { body: { runs: [run(1)], nextBefore: null } } : undefined,

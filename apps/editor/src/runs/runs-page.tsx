@@ -7,7 +7,13 @@ import { queryKeys } from '../api/query-keys';
 import { listRunsPage } from '../api/runs-api';
 import { hasRole } from '../lib/roles';
 import { BulkProgress } from './bulk-progress';
-import { filtersFromSearch, filtersToQuery, filtersToSearch, type RunFilters } from './run-filters';
+import {
+  filtersFromSearch,
+  filtersToBulkFilter,
+  filtersToQuery,
+  filtersToSearch,
+  type RunFilters,
+} from './run-filters';
 import { RunFiltersBar } from './run-filters-bar';
 import { RunsTable } from './runs-table';
 import { useBulkRuns, type BulkRunAction } from './use-bulk-runs';
@@ -62,9 +68,12 @@ export function RunsPage({ me, liveMs = LIVE_MS }: { me: Me; liveMs?: number }) 
   const setFilters = useCallback((next: RunFilters) => {
     setFiltersState(next);
     setSelected(new Set());
+    setAllMatching(false);
     window.history.replaceState(null, '', `/runs${filtersToSearch(next)}`);
   }, []);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  /** The bulk action covers every run the filters match, not only the rows loaded. */
+  const [allMatching, setAllMatching] = useState(false);
   const flows = useQuery({ queryKey: queryKeys.flows, queryFn: listFlows });
   const runs = useInfiniteQuery({
     queryKey: queryKeys.allRuns(filters),
@@ -93,17 +102,22 @@ export function RunsPage({ me, liveMs = LIVE_MS }: { me: Me; liveMs?: number }) 
       <RunFiltersBar filters={filters} flows={flows.data ?? []} onChange={setFilters} />
       {canAct && (
         <div className="bulk-bar" aria-label="Bulk actions">
-          <span>{selected.size} selected</span>
+          <span>{allMatching ? 'All matching' : `${selected.size} selected`}</span>
           {BULK_BUTTONS.map((b) => (
             <button
               key={b.label}
               type="button"
               title={b.title}
-              disabled={selected.size === 0 || bulk.running}
+              disabled={(selected.size === 0 && !allMatching) || bulk.running}
               onClick={() => {
-                void bulk
-                  .start(b.action, [...selected], b.version)
-                  .then((ok) => ok && setSelected(new Set()));
+                const target = allMatching
+                  ? { filter: filtersToBulkFilter(filters, new Date()) }
+                  : [...selected];
+                void bulk.start(b.action, target, b.version).then((ok) => {
+                  if (!ok) return;
+                  setSelected(new Set());
+                  setAllMatching(false);
+                });
               }}
             >
               {b.label}
@@ -111,6 +125,18 @@ export function RunsPage({ me, liveMs = LIVE_MS }: { me: Me; liveMs?: number }) 
           ))}
         </div>
       )}
+      {canAct &&
+        !allMatching &&
+        runs.hasNextPage &&
+        rows.length > 0 &&
+        rows.every((r) => selected.has(r.id)) && (
+          <p className="hint">
+            All {rows.length} shown runs are selected.{' '}
+            <button type="button" className="link-button" onClick={() => setAllMatching(true)}>
+              Select every run matching these filters
+            </button>
+          </p>
+        )}
       {bulk.progress && <BulkProgress progress={bulk.progress} onDismiss={bulk.dismiss} />}
       {bulk.error && (
         <p className="error-text" role="alert">

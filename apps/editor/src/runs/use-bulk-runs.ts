@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-failure';
-import { getBulk, startBulk, type BulkProgressBody } from '../api/runs-api';
+import { getBulk, startBulk, type BulkProgressBody, type BulkTarget } from '../api/runs-api';
 import type { BulkProgressState } from './bulk-progress';
 
 export type BulkRunAction = 'retry' | 'replay' | 'cancel';
@@ -75,11 +75,16 @@ export function useBulkRuns() {
   }, [operationId, qc]);
 
   const start = useCallback(
-    async (action: BulkRunAction, runIds: string[], version: 'same' | 'latest' = 'same') => {
+    async (
+      action: BulkRunAction,
+      target: string[] | BulkTarget,
+      version: 'same' | 'latest' = 'same',
+    ) => {
+      const runs = Array.isArray(target) ? { runIds: target } : target;
       setError(null);
       setProgress({
         action: LABELS[action],
-        total: runIds.length,
+        total: runs.runIds?.length ?? 0,
         done: 0,
         succeeded: 0,
         failed: 0,
@@ -87,7 +92,7 @@ export function useBulkRuns() {
         failures: [],
       });
       try {
-        const accepted = await startBulk({ action, runIds, version });
+        const accepted = await startBulk({ action, ...runs, version });
         setOperationId(accepted.operationId);
         return true;
       } catch (err) {
