@@ -6,6 +6,8 @@ export interface FakeCall {
   path: string;
   /** The query string, with its `?` (empty when none). */
   search: string;
+  /** The query string's parameters (empty when there were none). */
+  query: Record<string, string>;
   body: unknown;
 }
 
@@ -20,10 +22,12 @@ export function fakeRuntime(handler: Handler): FakeCall[] {
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const text = await request.text();
+    const url = new URL(request.url);
     const call = {
       method: request.method,
-      path: new URL(request.url).pathname,
-      search: new URL(request.url).search,
+      path: url.pathname,
+      search: url.search,
+      query: Object.fromEntries(url.searchParams),
       body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     calls.push(call);

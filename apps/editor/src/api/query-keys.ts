@@ -9,6 +9,9 @@ export const queryKeys = {
   runs: (flowId: string) => ['runs', { flowId }] as const,
   runCounts: (flowId: string) => ['runs', { flowId }, 'counts'] as const,
   run: (id: string) => ['run', id] as const,
+  /** The Runs page's list under its filters (under `runs`, so run changes refresh it too). */
+  allRuns: (filters: object) => ['runs', 'all', filters] as const,
+  deadLetters: ['dead-letters'] as const,
   nodeCatalog: ['node-types'] as const,
   connectionTypes: ['connection-types'] as const,
   connections: ['connections'] as const,

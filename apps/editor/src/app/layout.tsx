@@ -2,15 +2,21 @@ import { useQueryClient } from '@tanstack/react-query';
 import { signOut, type Me } from '../api/auth-api';
 import { queryKeys } from '../api/query-keys';
 import { ConnectionsPage } from '../connections/connections-page';
+import { DeadLettersNavCount } from '../dead-letters/dead-letters-nav-count';
+import { DeadLettersPage } from '../dead-letters/dead-letters-page';
 import { FlowEditorPage } from '../flows/flow-editor-page';
 import { FlowListPage } from '../flows/flow-list-page';
 import { LedgerPage } from '../ledger/ledger-page';
+import { RunViewPage } from '../runs/run-view-page';
+import { RunsPage } from '../runs/runs-page';
 import { SettingsPage } from '../settings/settings-page';
 import { TemplatesPage } from '../templates/templates-page';
 import { navigate, parseRoute, usePath } from './router';
 
 const NAV = [
   { href: '/flows', label: 'Flows', match: (p: string) => p === 'flows' || p === 'flow' },
+  { href: '/runs', label: 'Runs', match: (p: string) => p === 'runs' || p === 'run' },
+  { href: '/dead-letters', label: 'Dead letters', match: (p: string) => p === 'dead-letters' },
   { href: '/connections', label: 'Connections', match: (p: string) => p === 'connections' },
   { href: '/ledger', label: 'Ledger', match: (p: string) => p === 'ledger' },
   { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
@@ -36,6 +42,7 @@ export function Layout({ me }: { me: Me }) {
             }}
           >
             {item.label}
+            {item.href === '/dead-letters' && <DeadLettersNavCount />}
           </a>
         ))}
         <span className="rail-spacer" />
@@ -63,6 +70,9 @@ export function Layout({ me }: { me: Me }) {
         {route.page === 'ledger' && <LedgerPage me={me} tab={route.tab} />}
         {route.page === 'settings' && <SettingsPage me={me} tab={route.tab} />}
         {route.page === 'templates' && <TemplatesPage me={me} />}
+        {route.page === 'runs' && <RunsPage me={me} />}
+        {route.page === 'run' && <RunViewPage key={route.runId} runId={route.runId} me={me} />}
+        {route.page === 'dead-letters' && <DeadLettersPage me={me} />}
         {route.page === 'not-found' && (
           <main className="page-body">
             <h1>Not found</h1>

@@ -13,6 +13,9 @@ describe('parseRoute', () => {
     ['/ledger', { page: 'ledger' }],
     ['/ledger/journal', { page: 'ledger', tab: 'journal' }],
     ['/templates', { page: 'templates' }],
+    ['/runs', { page: 'runs' }],
+    ['/runs/r-1', { page: 'run', runId: 'r-1' }],
+    ['/dead-letters', { page: 'dead-letters' }],
     ['/nope/x', { page: 'not-found', path: '/nope/x' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

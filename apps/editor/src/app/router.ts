@@ -8,6 +8,9 @@ export type Route =
   | { page: 'settings'; tab?: string }
   | { page: 'ledger'; tab?: string }
   | { page: 'templates' }
+  | { page: 'runs' }
+  | { page: 'run'; runId: string }
+  | { page: 'dead-letters' }
   | { page: 'not-found'; path: string };
 
 /** Reads a route from a URL path; unknown paths become `not-found` rather than a blank page. */
@@ -25,6 +28,11 @@ export function parseRoute(path: string): Route {
     return parts[1] ? { page: 'ledger', tab: parts[1] } : { page: 'ledger' };
   }
   if (parts.length === 1 && parts[0] === 'templates') return { page: 'templates' };
+  if (parts.length === 1 && parts[0] === 'runs') return { page: 'runs' };
+  if (parts[0] === 'runs' && parts.length === 2 && parts[1]) {
+    return { page: 'run', runId: decodeURIComponent(parts[1]) };
+  }
+  if (parts.length === 1 && parts[0] === 'dead-letters') return { page: 'dead-letters' };
   return { page: 'not-found', path };
 }
 

@@ -6,6 +6,7 @@ import { NodeIcon } from '../catalog/node-icon';
 import { portsOf } from '../catalog/node-ports';
 import type { FlowNode } from '../store/flow-types';
 import { useFlowStore } from '../store/flow-store-context';
+import { formatMs } from '../../runs/run-status';
 
 const STATUS_LABEL: Record<string, string> = {
   succeeded: 'ran',
@@ -64,6 +65,12 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
       </div>
       <div className="flow-node-id">{id}</div>
       <div className="flow-node-summary">{configSummary(entry, data.config)}</div>
+      {run && (
+        <div className="flow-node-run-meta" data-testid={`run-meta-${id}`}>
+          {(run.attempts ?? 1) > 1 ? `${run.attempts} attempts · ` : ''}
+          {formatMs(run.durationMs)}
+        </div>
+      )}
       {errors.length > 0 && (
         <div className="flow-node-issue" title={errors.map((e) => e.message).join('\n')}>
           {errors.length === 1 ? errors[0]?.message : `${errors.length} problems`}

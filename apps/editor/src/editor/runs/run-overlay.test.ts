@@ -15,6 +15,7 @@ const step = (seq: number, nodeId: string, status: string, output: any) => ({
   finishedAt: '',
   durationMs: 3,
   resumeAt: null,
+  http: null,
 });
 
 describe('runOverlay', () => {
@@ -33,5 +34,46 @@ describe('runOverlay', () => {
   it('knows final states', () => {
     expect(runFinished('queued')).toBe(false);
     expect(runFinished('failed')).toBe(true);
+  });
+});
+
+describe('runOverlay attempts', () => {
+  it('counts the attempts a node needed and keeps the next retry time', () => {
+    const overlay = runOverlay({
+      steps: [
+        { ...step(1, 'charge', 'retrying', null), attempt: 1, resumeAt: '2026-01-01T00:00:05Z' },
+        { ...step(2, 'charge', 'retrying', null), attempt: 2, resumeAt: '2026-01-01T00:00:30Z' },
+        { ...step(0, 'trigger', 'succeeded', {}), attempt: 1 },
+      ],
+    });
+    expect(overlay.charge?.attempts).toBe(2);
+    expect(overlay.charge?.resumeAt).toBe('2026-01-01T00:00:30Z');
+    expect(overlay.trigger?.attempts).toBe(1);
+  });
+});
+
+describe('runOverlay node summaries', () => {
+  it("takes attempts, total duration and next attempt from the runtime's node summary", () => {
+    const overlay = runOverlay({
+      steps: [{ ...step(1, 'charge', 'retrying', null), attempt: 3 }],
+      nodes: [
+        {
+          nodeId: 'charge',
+          nodeType: 'paytrace.sale',
+          status: 'retrying',
+          attempts: 3,
+          durationMs: 950,
+          startedAt: '',
+          finishedAt: '',
+          nextAttemptAt: '2026-01-01T00:01:00Z',
+          errorCode: 'HTTP_503',
+        },
+      ],
+    });
+    expect(overlay.charge).toMatchObject({
+      attempts: 3,
+      durationMs: 950,
+      resumeAt: '2026-01-01T00:01:00Z',
+    });
   });
 });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/api-failure';
 import { countRuns, listRuns, type RunCounts } from '../../api/runs-api';
 import { queryKeys } from '../../api/query-keys';
+import { navigate } from '../../app/router';
 
 /** Statuses worth a count above the list, in the order they are read. */
 const COUNTED = ['declined', 'failed', 'succeeded'] as const;
@@ -67,9 +68,31 @@ export function RunsList({
               <span>{new Date(r.createdAt).toLocaleTimeString()}</span>
               <code>{r.id.slice(0, 8)}</code>
             </button>
+            <a
+              className="run-open"
+              href={`/runs/${r.id}`}
+              title="Open in the run view"
+              aria-label={`Open run ${r.id.slice(0, 8)} in the run view`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/runs/${r.id}`);
+              }}
+            >
+              ↗
+            </a>
           </li>
         ))}
       </ul>
+      <a
+        className="hint"
+        href={`/runs?flow=${flowId}`}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(`/runs?flow=${flowId}`);
+        }}
+      >
+        All runs of this flow
+      </a>
     </>
   );
 }

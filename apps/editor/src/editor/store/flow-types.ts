@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { RetryPolicyOverride } from '@paybridge/engine';
+import type { RunStep } from '../../api/runs-api';
 
 /** What a canvas node carries: exactly the saved node's fields, nothing derived. */
 export type FlowNodeData = {
@@ -33,4 +34,10 @@ export interface NodeRunState {
   output: unknown;
   error: unknown;
   durationMs: number;
+  /** How many times the node ran in this run (retries included). */
+  attempts?: number;
+  /** When a retrying node's next attempt is due (ISO time), else null. */
+  resumeAt?: string | null;
+  /** The connector call behind a failed step, as the runtime summarised it (secrets scrubbed). */
+  http?: RunStep['http'];
 }
