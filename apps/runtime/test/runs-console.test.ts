@@ -184,6 +184,29 @@ describe('runs list', () => {
     } while (cursor);
     expect(seen.sort()).toEqual([charged, ...extra].sort());
 
+    // The time window and the older `before` paging filter by creation time.
+    const inWindow = await call(
+      base,
+      'GET',
+      `/api/runs?flowId=${flowForPaging}&since=2029-12-31T00:00:00Z&until=2030-01-02T00:00:00Z`,
+    );
+    expect(inWindow.status).toBe(200);
+    expect(inWindow.body.runs).toHaveLength(5);
+    const older = await call(
+      base,
+      'GET',
+      `/api/runs?flowId=${flowForPaging}&before=2030-01-01T00:00:00Z`,
+    );
+    expect(older.status).toBe(200);
+    expect(older.body.runs).toEqual([]);
+    const counted = await call(
+      base,
+      'GET',
+      `/api/runs/counts?flowId=${flowForPaging}&since=2029-12-31T00:00:00Z`,
+    );
+    expect(counted.status).toBe(200);
+    expect(counted.body.operatorCounts.succeeded).toBe(5);
+
     // Live updates: after the cursor, the runs that changed since (resolving its dead letter
     // changes the run: it is now `failed`).
     await sql`update runs set updated_at = now() - interval '1 hour' where id = ${failed}`;

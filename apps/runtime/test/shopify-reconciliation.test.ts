@@ -39,6 +39,8 @@ async function runsByOrder(flowId: string) {
       'GET',
       `/api/runs?flowId=${flowId}&limit=500${before ? `&before=${encodeURIComponent(before)}` : ''}`,
     );
+    if (!page.body.runs)
+      throw new Error(`runs list answered ${page.status}: ${JSON.stringify(page.body)}`);
     for (const run of page.body.runs) {
       const detail = await call(base, 'GET', `/api/runs/${run.id}`);
       const event = detail.body.trigger;

@@ -344,7 +344,8 @@ describe('refusal log', () => {
   it('names the path and the reason, never a secret or a signature', () => {
     const refusals = logLines.filter((l) => l.includes('trigger request refused'));
     expect(refusals.length).toBeGreaterThan(10);
-    const reasons = new Set(refusals.map((l) => /reason=([a-z-]+)/.exec(l)?.[1]));
+    // A log line is JSON off a terminal (`"reason":"…"`) and `reason=…` on one.
+    const reasons = new Set(refusals.map((l) => /reason(?:=|":")([a-z-]+)/.exec(l)?.[1]));
     for (const reason of [
       'credentials-missing',
       'credentials-invalid',

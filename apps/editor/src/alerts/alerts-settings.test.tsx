@@ -168,7 +168,7 @@ describe('AlertsSettings', () => {
     const select = await screen.findByLabelText('Error flow of Checkout');
     fireEvent.change(select, { target: { value: 'f2' } });
     await waitFor(() =>
-      expect(calls.find((c) => c.method === 'PUT')).toEqual({
+      expect(calls.find((c) => c.method === 'PUT')).toMatchObject({
         method: 'PUT',
         path: '/api/flows/f1/error-flow',
         body: { errorFlowId: 'f2' },
