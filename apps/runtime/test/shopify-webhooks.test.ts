@@ -220,6 +220,14 @@ describe('Shopify webhook ingress', () => {
       'disputes/create',
       'refunds/create',
     ]);
+    // A time window: everything above arrived within the last hour, nothing before it.
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const recent = await call(base, 'GET', `/api/events/unmatched?since=${hourAgo}`);
+    expect(recent.status).toBe(200);
+    expect(recent.body.events.length).toBeGreaterThanOrEqual(3);
+    const older = await call(base, 'GET', `/api/events/unmatched?before=${hourAgo}`);
+    expect(older.status).toBe(200);
+    expect(older.body.events).toEqual([]);
     const viewerless = await call(base, 'GET', '/api/events/unmatched', undefined, {
       authorization: '',
     });

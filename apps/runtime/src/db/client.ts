@@ -25,7 +25,23 @@ export function openSql(
 export function createDb(databaseUrl: string, max: number) {
   const sql = openSql(databaseUrl, { max, connection: { application_name: 'paybridge' } });
   const db = drizzle(sql, { schema });
+  keepDateParameters(sql);
   return { sql, db };
+}
+
+/** Date and time types whose serializer drizzle replaces on the pool it wraps. */
+const TIME_TYPES = ['1184', '1082', '1083', '1114', '1182', '1185', '1115', '1231'] as const;
+
+/**
+ * drizzle makes the shared pool pass time values through untouched (it converts them itself),
+ * which left every raw query given a `Date` failing with a driver error (a 500 for an API time
+ * filter). Dates become ISO text again; the strings drizzle sends pass as before.
+ */
+function keepDateParameters(sql: Sql): void {
+  const serializers = sql.options.serializers as Record<string, (v: unknown) => unknown>;
+  for (const type of TIME_TYPES) {
+    serializers[type] = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+  }
 }
 
 /**

@@ -171,8 +171,8 @@ function filterPredicate(sql: Sql, f: RunListFilters): Fragment {
         f.source.map((s) => sourcePredicate(sql, s)),
       )})`,
     );
-  if (f.since) parts.push(sql`r.created_at >= ${f.since.toISOString()}::timestamptz`);
-  if (f.until) parts.push(sql`r.created_at <= ${f.until.toISOString()}::timestamptz`);
+  if (f.since) parts.push(sql`r.created_at >= ${f.since}`);
+  if (f.until) parts.push(sql`r.created_at <= ${f.until}`);
   return and(sql, parts);
 }
 
@@ -200,7 +200,7 @@ export async function queryRuns(
       sql`(r.created_at, r.id) < (${page.after.key}::timestamptz, ${page.after.id}::uuid)`,
     );
   }
-  if (page.kind === 'page' && page.before) where.push(sql`r.created_at < ${page.before.toISOString()}::timestamptz`);
+  if (page.kind === 'page' && page.before) where.push(sql`r.created_at < ${page.before}`);
   if (page.kind === 'changes') {
     where.push(
       sql`(r.updated_at, r.id) > (${page.after.key}::timestamptz, ${page.after.id}::uuid)`,
