@@ -1,3 +1,4 @@
+import { CopyButton } from '../ui/copy-button';
 import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
@@ -98,6 +99,11 @@ export function RunViewPage({ runId, me }: { runId: string; me: Me }) {
           {r.durationMs === null ? '' : ` · ${formatMs(r.durationMs)}`} · {SOURCE_LABELS[r.source]}
           {r.attempts > 1 ? ` · ${r.attempts} attempts` : ''}
         </span>
+        {r.traceId && (
+          <span className="hint" data-testid="run-trace">
+            Trace <code>{r.traceId}</code> <CopyButton value={r.traceId} label="trace id" />
+          </span>
+        )}
         <RunActions run={r} me={me} />
       </header>
       {flowProblem ? (
