@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, newPage } from './support/browser';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 const base = inject('baseUrl');
 const DOCS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -57,13 +57,7 @@ describe.skipIf(!hasChromium)('administration, end to end in Chromium', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
-    await page.goto(base);
-    await page.getByLabel('Email').fill(inject('adminEmail'));
-    await page.getByLabel('Password').fill(inject('adminPassword'));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Flows' }).waitFor();
-    csrf = ((await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string })
-      .csrfToken;
+    csrf = await signInAsAdmin(page, base);
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, newPage } from './support/browser';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 const base = inject('baseUrl');
 
@@ -41,13 +41,7 @@ describe.skipIf(!hasChromium)('alerts settings, in Chromium', () => {
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/services/T0/B0/e2e`;
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
-    await page.goto(base);
-    await page.getByLabel('Email').fill(inject('adminEmail'));
-    await page.getByLabel('Password').fill(inject('adminPassword'));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Flows' }).waitFor();
-    csrf = ((await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string })
-      .csrfToken;
+    csrf = await signInAsAdmin(page, base);
   });
   afterAll(async () => {
     await browser?.close();

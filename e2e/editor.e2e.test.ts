@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, mouseDrag, newPage } from './support/browser';
+import {
+  ARTIFACTS,
+  hasChromium,
+  launchBrowser,
+  mouseDrag,
+  newPage,
+  signInAsAdmin,
+} from './support/browser';
 
 const base = inject('baseUrl');
 const sample = {
@@ -48,11 +55,7 @@ describe.skipIf(!hasChromium)('editor, end to end in Chromium', () => {
   });
 
   it('signs in', async () => {
-    await page.goto(base);
-    await page.getByLabel('Email').fill(inject('adminEmail'));
-    await page.getByLabel('Password').fill(inject('adminPassword'));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await signInAsAdmin(page, base);
   });
 
   it('builds trigger.rest -> map -> respond by dragging from the palette and connecting ports', async () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, newPage } from './support/browser';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 const base = inject('baseUrl');
 const NAME = 'E2E charge orders';
@@ -72,15 +72,7 @@ describe.skipIf(!hasChromium)('imported copies of payment flows, in Chromium', (
   beforeAll(async () => {
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
-    await page.goto(base);
-    await page.getByLabel('Email').fill(inject('adminEmail'));
-    await page.getByLabel('Password').fill(inject('adminPassword'));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Flows' }).waitFor();
-    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as {
-      csrfToken: string;
-    };
-    csrf = me.csrfToken;
+    csrf = await signInAsAdmin(page, base);
     store = (
       await api('POST', '/api/connections', {
         type: 'shopify',

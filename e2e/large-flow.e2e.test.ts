@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, newPage } from './support/browser';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 /** A 200-node flow: a trigger, then 199 map steps in rows of 20, each fed by the one before. */
 function bigFlow() {
@@ -34,11 +34,7 @@ describe.skipIf(!hasChromium)('a 200-node flow', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
-    await page.goto(inject('baseUrl'));
-    await page.getByLabel('Email').fill(inject('adminEmail'));
-    await page.getByLabel('Password').fill(inject('adminPassword'));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await signInAsAdmin(page, inject('baseUrl'));
   });
   afterAll(async () => {
     await browser?.close();

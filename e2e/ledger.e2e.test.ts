@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, newPage } from './support/browser';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 const base = inject('baseUrl');
 const REF = `e2e-owner-${Date.now()}`;
@@ -28,11 +28,7 @@ describe.skipIf(!hasChromium)('ledger page, end to end in Chromium', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
-    await page.goto(base);
-    await page.getByLabel('Email').fill(inject('adminEmail'));
-    await page.getByLabel('Password').fill(inject('adminPassword'));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await signInAsAdmin(page, base);
   });
   afterAll(async () => {
     await browser?.close();
@@ -97,7 +93,10 @@ describe.skipIf(!hasChromium)('ledger page, end to end in Chromium', () => {
     // Reversed, equity is back where it was; the totals still agree.
     const reversed = await usdTotals();
     expect(reversed.debits).toBe(reversed.credits);
-    await expect(equity.textContent()).resolves.toMatch(/equity1,234\.561,234\.560\.00$/);
+    // The tab may first show the balances it had cached, then the refetched ones.
+    await expect
+      .poll(() => equity.textContent(), { timeout: 10_000 })
+      .toMatch(/equity1,234\.561,234\.560\.00$/);
     await page.locator('.page').screenshot({ path: join(ARTIFACTS, 'ledger-trial-balance.png') });
     expect(errors).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, newPage } from './support/browser';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 const base = inject('baseUrl');
 const HOOK = `e2e-pay-${Date.now()}`;
@@ -38,14 +38,7 @@ describe.skipIf(!hasChromium)('hosted pay page, in Chromium', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     ({ page: admin } = await newPage(browser));
-    await admin.goto(base);
-    await admin.getByLabel('Email').fill(inject('adminEmail'));
-    await admin.getByLabel('Password').fill(inject('adminPassword'));
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.getByRole('heading', { name: 'Flows' }).waitFor();
-    csrf = (
-      (await (await admin.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string }
-    ).csrfToken;
+    csrf = await signInAsAdmin(admin, base);
     // The sandbox's own PayTrace connection (environment "simulator").
     const { connections: items } = (await api('GET', '/api/connections?type=paytrace')) as {
       connections: any[];

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, newPage } from './support/browser';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 const base = inject('baseUrl');
 
@@ -60,12 +60,7 @@ describe.skipIf(!hasChromium)(
     beforeAll(async () => {
       browser = await launchBrowser();
       ({ page, errors } = await newPage(browser));
-      await page.goto(base);
-      await page.getByLabel('Email').fill(inject('adminEmail'));
-      await page.getByLabel('Password').fill(inject('adminPassword'));
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Flows' }).waitFor();
-      csrf = ((await api('GET', '/api/auth/me')) as { csrfToken: string }).csrfToken;
+      csrf = await signInAsAdmin(page, base);
 
       // The sandbox demo installs the order flow and places a first order, which goes through.
       const first = await api('POST', '/api/demo');

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** Debian's Chromium; the tests skip (and say so) where it is not installed. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -47,4 +48,20 @@ export async function mouseDrag(page: Page, from: string, to: string): Promise<v
   await page.mouse.down();
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
   await page.mouse.up();
+}
+
+/**
+ * Signs in through the sign-in form as the admin the global setup created, as a user would,
+ * and waits for the Flows page. Answers the session's CSRF token for the test's own API calls.
+ */
+export async function signInAsAdmin(page: Page, base: string): Promise<string> {
+  await page.goto(base);
+  await page.getByLabel('Email').fill(inject('adminEmail'));
+  await page.getByLabel('Password').fill(inject('adminPassword'));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Flows' }).waitFor();
+  const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as {
+    csrfToken: string;
+  };
+  return me.csrfToken;
 }
