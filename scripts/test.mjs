@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, in the order that fails fastest.
-// Type checks and lint first, then the editor build, then every vitest project (unit and
-// integration against a real embedded Postgres). Ends with one "N passed, N failed" line.
+// Type checks, lint and the layering rules (.dependency-cruiser.cjs) first, then the editor
+// build, then every vitest project (unit and integration against a real embedded Postgres).
+// Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,7 @@ const extra = process.argv.slice(2);
 if (extra.length === 0) {
   step('typecheck', npm, ['run', '--silent', 'typecheck']);
   step('lint', npm, ['run', '--silent', 'lint']);
+  step('layering rules (dependency-cruiser)', npm, ['run', '--silent', 'layers']);
   step('editor build', npm, ['run', '--silent', 'build']);
 }
 ensureChromium();

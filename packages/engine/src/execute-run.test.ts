@@ -38,8 +38,10 @@ const ifType = defineTestNode({
   },
 });
 
+/** Answers the caller: its type name is its own, the flag is what the engine reads. */
 const respondType = defineTestNode({
-  type: 'respond',
+  type: 'test.answer',
+  answersCaller: true,
   config: z.object({ status: z.number().int(), body: z.unknown() }),
   ports: { inputs: ['in'], outputs: [] },
   execute: async (ctx) => ({
@@ -211,9 +213,9 @@ describe('executeRun: expressions and routing', () => {
     expect(stepsOf(h.store, 'join')).toEqual([expect.objectContaining({ input: 'from-left' })]);
   });
 
-  it('returns the output of the respond node as the run response', async () => {
+  it('returns the output of the node that answers the caller as the run response', async () => {
     const graph = buildFlow(
-      [start, buildNode('reply', 'respond', { status: 202, body: { id: '=$trigger.id' } })],
+      [start, buildNode('reply', 'test.answer', { status: 202, body: { id: '=$trigger.id' } })],
       [edge('start', 'reply')],
     );
     expect(await harness(graph).execute()).toEqual({
@@ -223,6 +225,18 @@ describe('executeRun: expressions and routing', () => {
         headers: { 'content-type': 'application/json' },
         body: { id: '5012345678901' },
       },
+    });
+  });
+
+  it('takes the response from the answersCaller flag, not from a node type named respond', async () => {
+    const namedRespond = defineTestNode({
+      type: 'respond',
+      execute: async () => ({ output: { status: 202, headers: {}, body: 'not an answer' } }),
+    });
+    const graph = buildFlow([start, buildNode('reply', 'respond', {})], [edge('start', 'reply')]);
+    expect(await harness(graph, namedRespond).execute()).toEqual({
+      status: 'succeeded',
+      response: null,
     });
   });
 

@@ -60,6 +60,12 @@ export interface NodeSpec<Config = unknown> {
    * emits the collected results on `donePort` (see `fan-out.ts`).
    */
   readonly iterate?: NodeIteration;
+  /**
+   * Set on a node whose succeeded output `{ status, headers, body }` is the run's answer to the
+   * caller of a synchronous trigger (`respond`); the last such step's output is the run's
+   * `response`. A flag, so the engine names no node type.
+   */
+  readonly answersCaller?: boolean;
 }
 
 /** The two ports of a fanning-out node: one leads into the per-item body, one leads on after it. */

@@ -45,6 +45,7 @@ export interface TestNodeOptions<Config> {
   rawExpressionFields?: readonly string[];
   retry?: RetryPolicyOverride;
   connection?: NodeConnectionSpec;
+  answersCaller?: boolean;
   execute?: (ctx: ExecuteContext<Config>) => Promise<NodeResult>;
 }
 
@@ -64,6 +65,7 @@ export function defineTestNode<Config = Record<string, unknown>>(
     ...(options.rawExpressionFields ? { rawExpressionFields: options.rawExpressionFields } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.connection ? { connection: options.connection } : {}),
+    ...(options.answersCaller ? { answersCaller: true } : {}),
   };
   return {
     spec,

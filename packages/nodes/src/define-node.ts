@@ -111,6 +111,8 @@ export interface NodeDeclaration<Type extends string, Schema extends z.ZodObject
   readonly connection?: NodeConnectionSpec & { readonly field: keyof z.output<Schema> & string };
   /** Fan-out (`for-each`): the port leading into the per-item body and the one after it. */
   readonly iterate?: NodeIteration;
+  /** Its output is the run's answer to a synchronous trigger's caller (`respond`). */
+  readonly answersCaller?: boolean;
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;

@@ -1,4 +1,5 @@
 import type { RunOutcome, StepError, StepRecord } from '@paybridge/engine';
+import { nodeDefinitions } from '@paybridge/nodes/definitions';
 import type { Sql } from '../client';
 
 /** Channel on which a run announces a response or its end, for synchronous REST callers. */
@@ -194,6 +195,11 @@ select (select count(*) from upd)::int as held, (select count(*) from steps)::in
        (select count(*) from dead)::int as dead, (select count(*) from job)::int as jobs,
        (select count(*) from note)::int as notes`;
 
+/** Node types whose succeeded output answers a sync trigger's caller (declared `answersCaller`). */
+const ANSWERING_TYPES: ReadonlySet<string> = new Set(
+  nodeDefinitions.filter((d) => d.answersCaller).map((d) => d.type),
+);
+
 const STATUS: Record<RunOutcome['status'], string> = {
   succeeded: 'succeeded',
   failed: 'failed',
@@ -214,7 +220,7 @@ export async function writeCheckpoint(
 ): Promise<void> {
   const respond = [...steps]
     .reverse()
-    .find((s) => s.nodeType === 'respond' && s.status === 'succeeded');
+    .find((s) => ANSWERING_TYPES.has(s.nodeType) && s.status === 'succeeded');
   const response =
     (outcome?.status === 'succeeded' || outcome?.status === 'declined') && outcome.response
       ? outcome.response

@@ -96,6 +96,7 @@ export const respondNode = defineNode({
   output: RespondOutput,
   ports: { inputs: ['in'], outputs: ['out'] },
   effects: true,
+  answersCaller: true,
   docs: `Sends \`{ status, headers, body }\` to the caller of a **sync** REST trigger and passes the
 same object on \`out\`. Without a body it responds with its input. Use \`=\` expressions in the body
 to build it from the run's data, e.g. \`={ "orderId": $trigger.body.id, "status": "accepted" }\`.

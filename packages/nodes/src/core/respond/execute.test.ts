@@ -1,9 +1,49 @@
+import { executeRun, type NodeExecutor } from '@paybridge/engine';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, expectOutput } from '../../test-context';
+import { manualTriggerExecutor } from '../../trigger/manual/execute';
 import { respondNode } from './definition';
 import { respondExecutor } from './execute';
 
 describe('respond', () => {
+  it("is the node whose answer the engine hands back to a sync trigger's caller", async () => {
+    const executors = new Map<string, NodeExecutor<unknown>>([
+      ['trigger.manual', manualTriggerExecutor as NodeExecutor<unknown>],
+      ['respond', respondExecutor as NodeExecutor<unknown>],
+    ]);
+    const outcome = await executeRun({
+      runId: 'run_1',
+      flowId: 'flow_1',
+      graph: {
+        nodes: [
+          {
+            id: 'start',
+            type: 'trigger.manual',
+            typeVersion: 1,
+            config: {},
+            position: { x: 0, y: 0 },
+          },
+          {
+            id: 'reply',
+            type: 'respond',
+            typeVersion: 1,
+            config: { status: 202, body: '=$trigger.id' },
+            position: { x: 0, y: 0 },
+          },
+        ],
+        edges: [{ from: { node: 'start', port: 'out' }, to: { node: 'reply', port: 'in' } }],
+      },
+      trigger: { id: 'order-7' },
+      priorSteps: [],
+      lookupExecutor: (type) => executors.get(type),
+      store: { checkpoint: async () => {} },
+    });
+    expect(outcome).toEqual({
+      status: 'succeeded',
+      response: { status: 202, headers: {}, body: 'order-7' },
+    });
+  });
+
   it('answers 200 with the input as body when nothing is configured', async () => {
     const input = { received: true };
     const ctx = createTestContext(respondNode, {}, { input });

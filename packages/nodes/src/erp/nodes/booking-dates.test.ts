@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test-context';
 import { calendarDateIn } from '../../time-zones';
-import { simulatedQuickbooks } from '../quickbooks/test-simulator';
+import { simulatedQuickbooks } from '../quickbooks/test/simulator-harness';
 import { erpCustomerUpsertNode } from './customer-upsert/definition';
 import { erpExecutorFactories } from './executors';
 import { erpInvoiceFromOrderNode } from './invoice-from-order/definition';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryEffectStore, NodeError } from '@paybridge/engine';
 import { createTestContext } from '../../test-context';
-import { simulatedQuickbooks } from '../quickbooks/test-simulator';
+import { simulatedQuickbooks } from '../quickbooks/test/simulator-harness';
 import { erpCreditMemoNode } from './credit-memo/definition';
 import { erpCustomerUpsertNode } from './customer-upsert/definition';
 import { erpDisputeOpenNode } from './dispute-open/definition';

@@ -1,6 +1,6 @@
 import { erpContract } from '../contract/erp-contract';
 import { docNumberFor, parseNote } from './references';
-import { simulatedQuickbooks } from './test-simulator';
+import { simulatedQuickbooks } from './test/simulator-harness';
 
 const qbo = simulatedQuickbooks();
 const ENTITY = { invoice: 'Invoice', payment: 'Payment', journal: 'JournalEntry' } as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErpError } from '../errors';
 import { MINOR_VERSION } from './client';
 import { faultToError } from './faults';
-import { simulatedQuickbooks } from './test-simulator';
+import { simulatedQuickbooks } from './test/simulator-harness';
 
 const day = '2025-08-01';
 const invoice = (ref: string) => ({

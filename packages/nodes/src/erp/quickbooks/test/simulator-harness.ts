@@ -5,8 +5,8 @@
  * @module
  */
 import { createQuickbooksSimulator, QUICKBOOKS_DEMO_APP } from '@paybridge/sandbox';
-import { createQuickbooksAdapter } from './adapter';
-import { memoryTokenStore } from './token-store';
+import { createQuickbooksAdapter } from '../adapter';
+import { memoryTokenStore } from '../token-store';
 
 /** The simulator's base URL as the adapter sees it. */
 export const SIM_URL = 'http://qbo.sim';
