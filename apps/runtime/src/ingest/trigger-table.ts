@@ -1,12 +1,13 @@
-import { DEFAULT_REST_RATE_PER_MINUTE, RestTriggerRateLimit } from '@paybridge/nodes/definitions';
+import {
+  DEFAULT_REST_RATE_PER_MINUTE,
+  RestTriggerRateLimit,
+  triggerNodeOf,
+  triggerTypesOn,
+} from '@paybridge/nodes/definitions';
 import type { ConnectionResolver } from '../connections/resolver';
 import { sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client';
-import {
-  FLOWS_CHANNEL,
-  loadActiveRestTriggers,
-  loadActiveShopifyTriggers,
-} from '../db/queries/flows';
+import { FLOWS_CHANNEL, loadActiveTriggers } from '../db/queries/flows';
 import type { Logger } from '../logger';
 import { CredentialCache } from './credential-cache';
 import type { RateLimit } from './ingress-rate-limiter';
@@ -46,7 +47,8 @@ interface Tables {
 }
 
 /**
- * In-memory map of active REST trigger paths and Shopify subscriptions. It is rebuilt on first use after any flow change,
+ * In-memory map of the active triggers of the http channel (by path) and the shopify channel (by
+ * connection), the kinds of each found through the trigger registry. It is rebuilt on first use after any flow change,
  * announced through Postgres NOTIFY so every API process, not just the one that saved, reloads.
  */
 export class TriggerTable {
@@ -124,13 +126,13 @@ export class TriggerTable {
     this.loading = (async () => {
       try {
         const [rows, shopifyRows] = await Promise.all([
-          loadActiveRestTriggers(this.db),
-          loadActiveShopifyTriggers(this.db),
+          loadActiveTriggers(this.db, triggerTypesOn('http')),
+          loadActiveTriggers(this.db, triggerTypesOn('shopify')),
         ]);
         const table = new Map<string, RestTrigger>();
         for (const r of rows) {
           if (!r.path) continue;
-          const trigger = r.graph.nodes.find((n) => n.type === 'trigger.rest');
+          const trigger = triggerNodeOf(r.graph)?.node;
           const cfg = (trigger?.config ?? {}) as { mode?: string; timeoutMs?: number };
           const security = readTriggerSecurity(cfg);
           if (!security) {

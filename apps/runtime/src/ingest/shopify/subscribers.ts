@@ -1,5 +1,5 @@
 import type { FlowGraph } from '@paybridge/engine';
-import { shopifyTriggerNode } from '@paybridge/nodes/definitions';
+import { shopifyTriggerNode, triggerNodeOf } from '@paybridge/nodes/definitions';
 import type { Logger } from '../../logger';
 
 /** A flow listening to a Shopify connection's events. */
@@ -21,7 +21,7 @@ export function groupShopifySubscribers(
 ): Map<string, ShopifySubscriber[]> {
   const byConnection = new Map<string, ShopifySubscriber[]>();
   for (const r of rows) {
-    const node = r.graph.nodes.find((n) => n.type === shopifyTriggerNode.type);
+    const node = triggerNodeOf(r.graph)?.node;
     const cfg = shopifyTriggerNode.config.safeParse(node?.config ?? {});
     if (!cfg.success || cfg.data.connectionId === '') {
       logger.error('Shopify trigger settings unreadable; the flow gets no events', {
