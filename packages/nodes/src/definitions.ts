@@ -68,6 +68,7 @@ export {
   type TriggerChannel,
   type TriggerConnectionRef,
   type TriggerDeclaration,
+  type TriggerEndpoint,
   type TriggerEntryPoint,
   type TriggerFire,
   type TriggerGraphNode,

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_REST_RATE_PER_MINUTE,
-  RestTriggerRateLimit,
-  triggerNodeOf,
-  triggerTypesOn,
-} from '@paybridge/nodes/definitions';
+import { triggerNodeOf, triggerTypesOn } from '@paybridge/nodes/definitions';
 import type { ConnectionResolver } from '../connections/resolver';
 import { sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client';
@@ -28,16 +23,6 @@ export interface RestTrigger {
   security: TriggerSecurity | null;
   /** Authenticated requests accepted (`perMinute` 0: unlimited). */
   rateLimit: RateLimit;
-}
-
-/** A stored `rateLimit` with defaults; one that does not parse gets the default limit. */
-function readRateLimit(config: unknown): RateLimit {
-  const parsed = RestTriggerRateLimit.safeParse(
-    (config as { rateLimit?: unknown } | null)?.rateLimit,
-  );
-  const perMinute = parsed.success ? parsed.data.perMinute : DEFAULT_REST_RATE_PER_MINUTE;
-  const burst = parsed.success ? parsed.data.burst : undefined;
-  return { perMinute, burst: burst ?? Math.max(1, perMinute) };
 }
 
 interface Tables {
@@ -132,23 +117,17 @@ export class TriggerTable {
         const table = new Map<string, RestTrigger>();
         for (const r of rows) {
           if (!r.path) continue;
-          const trigger = triggerNodeOf(r.graph)?.node;
-          const cfg = (trigger?.config ?? {}) as { mode?: string; timeoutMs?: number };
-          const security = readTriggerSecurity(cfg);
+          const found = triggerNodeOf(r.graph);
+          const endpoint = found?.trigger.endpoint?.(found.node);
+          if (!found || !endpoint) continue;
+          const security = readTriggerSecurity(found.node.config);
           if (!security) {
             this.logger.error('REST trigger security settings unreadable; refusing its requests', {
               path: r.path,
               flowId: r.flowId,
             });
           }
-          table.set(r.path, {
-            flowId: r.flowId,
-            versionId: r.versionId,
-            mode: cfg.mode === 'sync' ? 'sync' : 'async',
-            timeoutMs: typeof cfg.timeoutMs === 'number' ? cfg.timeoutMs : 10_000,
-            security,
-            rateLimit: readRateLimit(cfg),
-          });
+          table.set(r.path, { flowId: r.flowId, versionId: r.versionId, ...endpoint, security });
         }
         const shopify = groupShopifySubscribers(shopifyRows, this.logger);
         const tables = { rest: table, shopify };

@@ -38,6 +38,17 @@ export interface TriggerEntryPoint {
   hint: string;
 }
 
+/**
+ * How the http channel serves a trigger's endpoint. Who may call it is read by the runtime from
+ * the same settings (`RestTriggerSecurity`), since it compiles network rules once per table load.
+ */
+export interface TriggerEndpoint {
+  mode: 'async' | 'sync';
+  timeoutMs: number;
+  /** Authenticated requests accepted (`perMinute` 0: unlimited). */
+  rateLimit: { perMinute: number; burst: number };
+}
+
 /** One due fire of a schedule-channel trigger: when, and the event it hands to the flow. */
 export interface TriggerFire {
   at: Date;
@@ -54,6 +65,8 @@ export interface TriggerDeclaration {
   channel: TriggerChannel;
   /** The unique ingress key activation claims (a REST path); null when the node claims none. */
   endpointKey?(node: TriggerGraphNode): string | null;
+  /** Http channel: how requests to the endpoint are answered and limited. */
+  endpoint?(node: TriggerGraphNode): TriggerEndpoint;
   /** Connections named inside the settings, for the save-time existence check. */
   connectionRefs?(node: TriggerGraphNode, index: number): TriggerConnectionRef[];
   /** Warnings the flow API returns beside a saved or fetched flow. */

@@ -1,5 +1,9 @@
 import type { FlowGraph } from '@paybridge/engine';
-import { shopifyTriggerNode, triggerNodeOf } from '@paybridge/nodes/definitions';
+import {
+  lookupSpec,
+  triggerNodeOf,
+  type ShopifyTriggerConfig,
+} from '@paybridge/nodes/definitions';
 import type { Logger } from '../../logger';
 
 /** A flow listening to a Shopify connection's events. */
@@ -21,22 +25,25 @@ export function groupShopifySubscribers(
 ): Map<string, ShopifySubscriber[]> {
   const byConnection = new Map<string, ShopifySubscriber[]>();
   for (const r of rows) {
+    // The shopify channel's kinds share the Shopify trigger's settings; each node's own schema
+    // reads them, defaults included.
     const node = triggerNodeOf(r.graph)?.node;
-    const cfg = shopifyTriggerNode.config.safeParse(node?.config ?? {});
-    if (!cfg.success || cfg.data.connectionId === '') {
+    const parsed = node && lookupSpec(node.type, node.typeVersion)?.config.safeParse(node.config);
+    const cfg = parsed?.success ? (parsed.data as ShopifyTriggerConfig) : null;
+    if (!cfg || cfg.connectionId === '') {
       logger.error('Shopify trigger settings unreadable; the flow gets no events', {
         flowId: r.flowId,
       });
       continue;
     }
-    const list = byConnection.get(cfg.data.connectionId) ?? [];
+    const list = byConnection.get(cfg.connectionId) ?? [];
     list.push({
       flowId: r.flowId,
       versionId: r.versionId,
-      topics: cfg.data.topics,
-      gatewayNames: cfg.data.gatewayNames,
+      topics: cfg.topics,
+      gatewayNames: cfg.gatewayNames,
     });
-    byConnection.set(cfg.data.connectionId, list);
+    byConnection.set(cfg.connectionId, list);
   }
   return byConnection;
 }

@@ -1,11 +1,22 @@
 import { defineTrigger, type TriggerGraphNode } from '../declare-trigger';
 import { TRIGGER_AUTH_CONNECTION_TYPES } from './connections';
 import { restTriggerNode } from './definition';
+import { DEFAULT_REST_RATE_PER_MINUTE, RestTriggerRateLimit } from './rate-limit';
 import { RestTriggerSecurity } from './trigger-auth';
 
 /** The REST path a trigger node claims. */
 function pathOf(node: TriggerGraphNode): string {
   return String(node.config.path ?? '');
+}
+
+/** A stored `rateLimit` with defaults; one that does not parse gets the default limit. */
+function readRateLimit(config: unknown): { perMinute: number; burst: number } {
+  const parsed = RestTriggerRateLimit.safeParse(
+    (config as { rateLimit?: unknown } | null)?.rateLimit,
+  );
+  const perMinute = parsed.success ? parsed.data.perMinute : DEFAULT_REST_RATE_PER_MINUTE;
+  const burst = parsed.success ? parsed.data.burst : undefined;
+  return { perMinute, burst: burst ?? Math.max(1, perMinute) };
 }
 
 /**
@@ -16,6 +27,16 @@ export const restTrigger = defineTrigger({
   node: restTriggerNode,
   channel: 'http',
   endpointKey: pathOf,
+
+  /** Stored settings with defaults, read leniently: ingress must serve what was saved earlier. */
+  endpoint(node) {
+    const cfg = node.config as { mode?: string; timeoutMs?: number };
+    return {
+      mode: cfg.mode === 'sync' ? 'sync' : 'async',
+      timeoutMs: typeof cfg.timeoutMs === 'number' ? cfg.timeoutMs : 10_000,
+      rateLimit: readRateLimit(node.config),
+    };
+  },
 
   /**
    * The connection named by the trigger's authentication. It sits inside `auth`, not in a
