@@ -74,5 +74,9 @@ export async function activeOverlapWarnings(
 ): Promise<string[]> {
   const mine = subscriptionOf(graph);
   if (!mine) return [];
-  return paymentOverlapWarnings(flowId, graph, await listActiveFlows(db, triggerTypesOn(mine.channel)));
+  return paymentOverlapWarnings(
+    flowId,
+    graph,
+    await listActiveFlows(db, triggerTypesOn(mine.channel)),
+  );
 }

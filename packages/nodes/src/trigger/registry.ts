@@ -31,9 +31,9 @@ export function triggerTypesOn(channel: TriggerChannel): string[] {
 }
 
 /** A graph's trigger node with its declaration and position, or undefined when it has none. */
-export function triggerNodeOf(
-  graph: { nodes: readonly TriggerGraphNode[] },
-): { node: TriggerGraphNode; index: number; trigger: TriggerDeclaration } | undefined {
+export function triggerNodeOf(graph: {
+  nodes: readonly TriggerGraphNode[];
+}): { node: TriggerGraphNode; index: number; trigger: TriggerDeclaration } | undefined {
   for (const [index, node] of graph.nodes.entries()) {
     const trigger = lookupTrigger(node.type);
     if (trigger) return { node, index, trigger };

@@ -1,9 +1,5 @@
 import type { FlowGraph } from '@paybridge/engine';
-import {
-  lookupSpec,
-  triggerNodeOf,
-  type ShopifyTriggerConfig,
-} from '@paybridge/nodes/definitions';
+import { lookupSpec, triggerNodeOf, type ShopifyTriggerConfig } from '@paybridge/nodes/definitions';
 import type { Logger } from '../../logger';
 
 /** A flow listening to a Shopify connection's events. */
