@@ -1,8 +1,6 @@
 import type { FlowGraph } from '@paybridge/engine';
 import { lookupTrigger, type TriggerConnectionRef } from '@paybridge/nodes/definitions';
 
-export type { TriggerConnectionRef };
-
 /**
  * The connections a graph's triggers name inside their settings (a REST trigger's `auth`), as
  * each trigger kind declares them. They sit where a node spec's `connection` cannot describe
