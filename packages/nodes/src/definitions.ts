@@ -64,6 +64,23 @@ export {
 } from './trigger/rest/connections';
 export { manualTriggerNode, type ManualTriggerConfig } from './trigger/manual/definition';
 export {
+  defineTrigger,
+  type TriggerChannel,
+  type TriggerConnectionRef,
+  type TriggerDeclaration,
+  type TriggerEndpoint,
+  type TriggerEntryPoint,
+  type TriggerFire,
+  type TriggerGraphNode,
+  type TriggerSubscription,
+} from './trigger/declare-trigger';
+export {
+  lookupTrigger,
+  triggerDeclarations,
+  triggerNodeOf,
+  triggerTypesOn,
+} from './trigger/registry';
+export {
   scheduleTriggerNode,
   ScheduleTriggerEvent,
   isTimeZone,

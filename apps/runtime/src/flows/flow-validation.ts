@@ -1,5 +1,5 @@
 import { validateGraph, type FlowGraph, type GraphIssue } from '@paybridge/engine';
-import { lookupSpec } from '@paybridge/nodes/definitions';
+import { lookupSpec, lookupTrigger } from '@paybridge/nodes/definitions';
 import type { ConnectionStore } from '../connections/connection-store';
 import { ApiError } from '../http/api-error';
 import type { TriggerInfo } from '../db/queries/flows';
@@ -35,12 +35,15 @@ export function invalidGraph(issues: GraphIssue[]): ApiError {
   });
 }
 
-/** The single trigger node of a valid graph, reduced to its type and REST path. */
+/**
+ * The single trigger node of a valid graph, reduced to its type and the endpoint key (a REST
+ * path) its declaration claims on activation.
+ */
 export function triggerOf(graph: FlowGraph): TriggerInfo {
   for (const node of graph.nodes) {
     const spec = lookupSpec(node.type, node.typeVersion);
     if (spec?.kind !== 'trigger') continue;
-    const path = node.type === 'trigger.rest' ? String(node.config.path ?? '') : null;
+    const path = lookupTrigger(node.type)?.endpointKey?.(node) ?? null;
     return { type: node.type, path };
   }
   throw new ApiError(422, 'FLOW_INVALID', 'The flow has no trigger node');

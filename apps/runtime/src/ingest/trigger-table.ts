@@ -1,12 +1,8 @@
-import { DEFAULT_REST_RATE_PER_MINUTE, RestTriggerRateLimit } from '@paybridge/nodes/definitions';
+import { triggerNodeOf, triggerTypesOn } from '@paybridge/nodes/definitions';
 import type { ConnectionResolver } from '../connections/resolver';
 import { sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client';
-import {
-  FLOWS_CHANNEL,
-  loadActiveRestTriggers,
-  loadActiveShopifyTriggers,
-} from '../db/queries/flows';
+import { FLOWS_CHANNEL, loadActiveTriggers } from '../db/queries/flows';
 import type { Logger } from '../logger';
 import { CredentialCache } from './credential-cache';
 import type { RateLimit } from './ingress-rate-limiter';
@@ -29,16 +25,6 @@ export interface RestTrigger {
   rateLimit: RateLimit;
 }
 
-/** A stored `rateLimit` with defaults; one that does not parse gets the default limit. */
-function readRateLimit(config: unknown): RateLimit {
-  const parsed = RestTriggerRateLimit.safeParse(
-    (config as { rateLimit?: unknown } | null)?.rateLimit,
-  );
-  const perMinute = parsed.success ? parsed.data.perMinute : DEFAULT_REST_RATE_PER_MINUTE;
-  const burst = parsed.success ? parsed.data.burst : undefined;
-  return { perMinute, burst: burst ?? Math.max(1, perMinute) };
-}
-
 interface Tables {
   rest: Map<string, RestTrigger>;
   /** By connection id. */
@@ -46,7 +32,8 @@ interface Tables {
 }
 
 /**
- * In-memory map of active REST trigger paths and Shopify subscriptions. It is rebuilt on first use after any flow change,
+ * In-memory map of the active triggers of the http channel (by path) and the shopify channel (by
+ * connection), the kinds of each found through the trigger registry. It is rebuilt on first use after any flow change,
  * announced through Postgres NOTIFY so every API process, not just the one that saved, reloads.
  */
 export class TriggerTable {
@@ -124,29 +111,23 @@ export class TriggerTable {
     this.loading = (async () => {
       try {
         const [rows, shopifyRows] = await Promise.all([
-          loadActiveRestTriggers(this.db),
-          loadActiveShopifyTriggers(this.db),
+          loadActiveTriggers(this.db, triggerTypesOn('http')),
+          loadActiveTriggers(this.db, triggerTypesOn('shopify')),
         ]);
         const table = new Map<string, RestTrigger>();
         for (const r of rows) {
           if (!r.path) continue;
-          const trigger = r.graph.nodes.find((n) => n.type === 'trigger.rest');
-          const cfg = (trigger?.config ?? {}) as { mode?: string; timeoutMs?: number };
-          const security = readTriggerSecurity(cfg);
+          const found = triggerNodeOf(r.graph);
+          const endpoint = found?.trigger.endpoint?.(found.node);
+          if (!found || !endpoint) continue;
+          const security = readTriggerSecurity(found.node.config);
           if (!security) {
             this.logger.error('REST trigger security settings unreadable; refusing its requests', {
               path: r.path,
               flowId: r.flowId,
             });
           }
-          table.set(r.path, {
-            flowId: r.flowId,
-            versionId: r.versionId,
-            mode: cfg.mode === 'sync' ? 'sync' : 'async',
-            timeoutMs: typeof cfg.timeoutMs === 'number' ? cfg.timeoutMs : 10_000,
-            security,
-            rateLimit: readRateLimit(cfg),
-          });
+          table.set(r.path, { flowId: r.flowId, versionId: r.versionId, ...endpoint, security });
         }
         const shopify = groupShopifySubscribers(shopifyRows, this.logger);
         const tables = { rest: table, shopify };

@@ -1,10 +1,6 @@
-import {
-  dueFireTimes,
-  scheduleTriggerEvent,
-  scheduleTriggerNode,
-} from '@paybridge/nodes/definitions';
+import { triggerNodeOf, triggerTypesOn } from '@paybridge/nodes/definitions';
 import type { Db } from '../db/client';
-import { loadActiveSchedules, markScheduleFired } from '../db/queries/flows';
+import { loadActiveTriggers, markScheduleFired } from '../db/queries/flows';
 import type { IngestWriter } from '../ingest/ingest-writer';
 import type { Logger } from '../logger';
 
@@ -12,7 +8,7 @@ import type { Logger } from '../logger';
 const MAX_CATCH_UP = 10;
 
 /**
- * Turns due cron fires of active schedule triggers into runs. Each fire is an event with the id
+ * Turns due fires of the active schedule-channel triggers (as each kind declares them) into runs. Each fire is an event with the id
  * `<flow>@<fire time>`, so when several worker processes tick at once only one run is created.
  */
 export class Scheduler {
@@ -38,23 +34,21 @@ export class Scheduler {
 
   async tick(now = new Date()): Promise<number> {
     let fired = 0;
-    for (const s of await loadActiveSchedules(this.db)) {
-      const node = s.graph.nodes.find((n) => n.type === scheduleTriggerNode.type);
-      const parsed = scheduleTriggerNode.config.safeParse(node?.config ?? {});
-      if (!parsed.success) continue;
+    for (const s of await loadActiveTriggers(this.db, triggerTypesOn('schedule'))) {
+      const found = triggerNodeOf(s.graph);
       const since = s.lastFiredAt ?? s.activatedAt;
-      const due = dueFireTimes(parsed.data, since, now, MAX_CATCH_UP);
-      for (const at of due) {
+      const due = found?.trigger.dueFires?.(found.node, since, now, MAX_CATCH_UP) ?? [];
+      for (const { at, event } of due) {
         await this.ingest.write({
           source: 'schedule',
           externalId: `${s.flowId}@${at.toISOString()}`,
-          payload: scheduleTriggerEvent(parsed.data, at),
+          payload: event,
           runs: [{ flowId: s.flowId, versionId: s.versionId }],
         });
         fired++;
       }
       const last = due[due.length - 1];
-      if (last) await markScheduleFired(this.db, s.flowId, last);
+      if (last) await markScheduleFired(this.db, s.flowId, last.at);
     }
     return fired;
   }

@@ -8,6 +8,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { FlowGraph } from '@paybridge/engine';
+import { lookupTrigger } from '@paybridge/nodes/definitions';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { ConnectionError } from '../connections/connection-store';
@@ -32,29 +33,15 @@ function connectionsKey(choice: SlotChoice): string {
   );
 }
 
-/** Where outside systems must send events for the graph's triggers to start it. */
+/** Where outside systems must send events for the graph's triggers to start it, as each trigger declares. */
 export function triggerUrls(deps: AppDeps, graph: FlowGraph): z.infer<typeof TriggerUrl>[] {
   const base = (deps.env.PAYBRIDGE_HOOKS_URL ?? deps.publicUrl() ?? '').replace(/\/+$/, '');
   const urls: z.infer<typeof TriggerUrl>[] = [];
   for (const node of graph.nodes) {
-    if (node.type === 'trigger.shopify') {
-      const topics = (node.config.topics as string[] | undefined) ?? [];
-      urls.push({
-        nodeId: node.id,
-        kind: 'shopify',
-        url: `${base}/hooks/shopify/${String(node.config.connectionId)}`,
-        topics,
-        hint: `In the Shopify admin (Settings > Notifications > Webhooks) or through the API, subscribe ${topics.join(', ')} to this URL, JSON format.`,
-      });
-    } else if (node.type === 'trigger.rest') {
-      urls.push({
-        nodeId: node.id,
-        kind: 'rest',
-        url: `${base}/hooks/${String(node.config.path)}`,
-        topics: [],
-        hint: 'POST events to this URL.',
-      });
-    }
+    const entry = lookupTrigger(node.type)?.entryPoint?.(node);
+    if (!entry) continue;
+    const { kind, path, topics, hint } = entry;
+    urls.push({ nodeId: node.id, kind, url: `${base}/${path}`, topics, hint });
   }
   return urls;
 }

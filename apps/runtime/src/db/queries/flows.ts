@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FlowGraph } from '@paybridge/engine';
 import type { Db } from '../client';
 import { activeTriggers, flowSamples, flows, flowVersions } from '../schema/index';
@@ -208,45 +208,24 @@ export async function deleteFlow(db: Db, flowId: string): Promise<boolean> {
   });
 }
 
-/** Active REST triggers keyed by path, for ingress. */
-export async function loadActiveRestTriggers(db: Db) {
+/**
+ * Active triggers of the given node types (those of one channel, from the trigger registry)
+ * with their graphs, for the ingress serving that channel.
+ */
+export async function loadActiveTriggers(db: Db, types: readonly string[]) {
+  if (types.length === 0) return [];
   return db
     .select({
       flowId: activeTriggers.flowId,
       versionId: activeTriggers.versionId,
       path: activeTriggers.triggerPath,
-      graph: flowVersions.graph,
-    })
-    .from(activeTriggers)
-    .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
-    .where(eq(activeTriggers.triggerType, 'trigger.rest'));
-}
-
-/** Active Shopify triggers, for webhook ingress (grouped by connection by the trigger table). */
-export async function loadActiveShopifyTriggers(db: Db) {
-  return db
-    .select({
-      flowId: activeTriggers.flowId,
-      versionId: activeTriggers.versionId,
-      graph: flowVersions.graph,
-    })
-    .from(activeTriggers)
-    .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
-    .where(eq(activeTriggers.triggerType, 'trigger.shopify'));
-}
-
-export async function loadActiveSchedules(db: Db) {
-  return db
-    .select({
-      flowId: activeTriggers.flowId,
-      versionId: activeTriggers.versionId,
       activatedAt: activeTriggers.activatedAt,
       lastFiredAt: activeTriggers.lastFiredAt,
       graph: flowVersions.graph,
     })
     .from(activeTriggers)
     .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
-    .where(eq(activeTriggers.triggerType, 'trigger.schedule'));
+    .where(inArray(activeTriggers.triggerType, [...types]));
 }
 
 export async function markScheduleFired(db: Db, flowId: string, firedAt: Date): Promise<void> {
@@ -256,14 +235,15 @@ export async function markScheduleFired(db: Db, flowId: string, firedAt: Date): 
     .where(eq(activeTriggers.flowId, flowId));
 }
 
-/** Active Shopify-triggered flows with their names and active graphs, for overlap warnings. */
-export async function listActiveShopifyFlows(db: Db) {
+/** Live flows active with a trigger of the given types, with names and graphs, for overlap warnings. */
+export async function listActiveFlows(db: Db, types: readonly string[]) {
+  if (types.length === 0) return [];
   return db
     .select({ flowId: activeTriggers.flowId, name: flows.name, graph: flowVersions.graph })
     .from(activeTriggers)
     .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
     .innerJoin(flows, eq(flows.id, activeTriggers.flowId))
-    .where(and(eq(activeTriggers.triggerType, 'trigger.shopify'), isNull(flows.deletedAt)));
+    .where(and(inArray(activeTriggers.triggerType, [...types]), isNull(flows.deletedAt)));
 }
 
 /** Names of the live (not deleted) flows, to name an imported or duplicated flow apart. */

@@ -4,9 +4,10 @@ import {
   type ShopifyChangeStub,
   type ShopifyRuntime,
 } from '@paybridge/nodes/executors';
+import { triggerTypesOn } from '@paybridge/nodes/definitions';
 import type { ConnectionResolver } from '../../connections/resolver';
 import type { Db, Sql } from '../../db/client';
-import { loadActiveShopifyTriggers } from '../../db/queries/flows';
+import { loadActiveTriggers } from '../../db/queries/flows';
 import { claimShopifyPoll, finishShopifyPoll } from '../../db/queries/shopify-sync';
 import type { Logger } from '../../logger';
 import type { IngestWriter } from '../ingest-writer';
@@ -90,7 +91,7 @@ export class ShopifyPoller {
 
   /** Polls every due store once; returns how many events no webhook had delivered. */
   async tick(): Promise<number> {
-    const rows = await loadActiveShopifyTriggers(this.opts.db);
+    const rows = await loadActiveTriggers(this.opts.db, triggerTypesOn('shopify'));
     let recovered = 0;
     for (const [connectionId, subscribers] of groupShopifySubscribers(rows, this.opts.logger)) {
       const leaseS = Math.max(60, this.opts.everyS * 2);

@@ -1,5 +1,5 @@
 import type { FlowGraph } from '@paybridge/engine';
-import { shopifyTriggerNode } from '@paybridge/nodes/definitions';
+import { lookupSpec, triggerNodeOf, type ShopifyTriggerConfig } from '@paybridge/nodes/definitions';
 import type { Logger } from '../../logger';
 
 /** A flow listening to a Shopify connection's events. */
@@ -21,22 +21,25 @@ export function groupShopifySubscribers(
 ): Map<string, ShopifySubscriber[]> {
   const byConnection = new Map<string, ShopifySubscriber[]>();
   for (const r of rows) {
-    const node = r.graph.nodes.find((n) => n.type === shopifyTriggerNode.type);
-    const cfg = shopifyTriggerNode.config.safeParse(node?.config ?? {});
-    if (!cfg.success || cfg.data.connectionId === '') {
+    // The shopify channel's kinds share the Shopify trigger's settings; each node's own schema
+    // reads them, defaults included.
+    const node = triggerNodeOf(r.graph)?.node;
+    const parsed = node && lookupSpec(node.type, node.typeVersion)?.config.safeParse(node.config);
+    const cfg = parsed?.success ? (parsed.data as ShopifyTriggerConfig) : null;
+    if (!cfg || cfg.connectionId === '') {
       logger.error('Shopify trigger settings unreadable; the flow gets no events', {
         flowId: r.flowId,
       });
       continue;
     }
-    const list = byConnection.get(cfg.data.connectionId) ?? [];
+    const list = byConnection.get(cfg.connectionId) ?? [];
     list.push({
       flowId: r.flowId,
       versionId: r.versionId,
-      topics: cfg.data.topics,
-      gatewayNames: cfg.data.gatewayNames,
+      topics: cfg.topics,
+      gatewayNames: cfg.gatewayNames,
     });
-    byConnection.set(cfg.data.connectionId, list);
+    byConnection.set(cfg.connectionId, list);
   }
   return byConnection;
 }
