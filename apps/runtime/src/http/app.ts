@@ -5,7 +5,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from '../auth/authenticate';
 import { jsonTextGuard } from '../ingest/json-text';
-import { ROUTE_POLICY, requireRole } from './api-route';
+import { requireRole } from './api-route';
+import { routePolicyOf } from './route-policy';
 import type { ApiEnv } from './api-router';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -57,7 +58,6 @@ export function createApp(deps: AppDeps) {
     authenticate(deps.identity, deps.limits.badTokens),
     jsonTextGuard(),
   );
-  ROUTE_POLICY.push({ method: 'GET', path: '/api/openapi.json', role: 'viewer' });
   api.use('/openapi.json', requireRole('viewer'));
   const routes = api
     .route('/', authRoutes(deps))
@@ -144,7 +144,11 @@ export function createApp(deps: AppDeps) {
   }
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `Nothing at ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));
-  return served;
+  // This app's own access rules, read from its own routes: never shared with another app.
+  const routePolicy = routePolicyOf(api, '/api', [
+    { method: 'GET', path: '/api/openapi.json', role: 'viewer' },
+  ]);
+  return Object.assign(served, { routePolicy });
 }
 
 export type AppType = ReturnType<typeof createApp>;
