@@ -16,7 +16,11 @@ import { errorBody } from './api-error';
 import { createErrorHandler } from './api-error';
 import type { AppDeps } from './app-deps';
 import { catalogRoutes } from './routes/catalog';
-import { createConnectionRoutes } from '../connections/connection-routes';
+import {
+  connectionTypeRoutes,
+  createConnectionRoutes,
+  secretRotationRoutes,
+} from '../connections/connection-routes';
 import { flowRoutes } from './routes/flows';
 import { flowSampleRoutes } from './routes/flow-samples';
 import { settingsRoutes } from './routes/settings';
@@ -36,7 +40,7 @@ import { templateRoutes } from './routes/templates';
 import { demoRoutes } from './routes/demo';
 import { ingressTelemetry } from '../observability/ingress-telemetry';
 import { metricsRoutes } from '../observability/metrics-route';
-import { alertRoutes } from './routes/alerts';
+import { alertRoutes, errorFlowRoutes } from './routes/alerts';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -59,25 +63,29 @@ export function createApp(deps: AppDeps) {
     jsonTextGuard(),
   );
   api.use('/openapi.json', requireRole('viewer'));
+  // Each resource's router is mounted under its own prefix; its paths are relative to it.
   const routes = api
-    .route('/', authRoutes(deps))
-    .route('/', userRoutes(deps))
-    .route('/', tokenRoutes(deps))
-    .route('/', auditRoutes(deps))
-    .route('/', flowRoutes(deps))
-    .route('/', flowSampleRoutes(deps))
-    .route('/', settingsRoutes(deps))
-    .route('/', runRoutes(deps))
-    .route('/', deadLetterRoutes(deps))
-    .route('/', eventRoutes(deps))
-    .route('/', catalogRoutes())
-    .route('/', createConnectionRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/users', userRoutes(deps))
+    .route('/tokens', tokenRoutes(deps))
+    .route('/audit', auditRoutes(deps))
+    .route('/flows', flowRoutes(deps))
+    .route('/flows', flowSampleRoutes(deps))
+    .route('/settings', settingsRoutes(deps))
+    .route('/runs', runRoutes(deps))
+    .route('/dead-letters', deadLetterRoutes(deps))
+    .route('/events', eventRoutes(deps))
+    .route('/node-types', catalogRoutes())
+    .route('/connection-types', connectionTypeRoutes())
+    .route('/connections', createConnectionRoutes(deps))
+    .route('/admin/secrets', secretRotationRoutes(deps))
     .route('/', ledgerRoutes(deps))
     .route('/', quickbooksConnectRoutes(deps))
-    .route('/', shopifySyncRoutes(deps))
-    .route('/', templateRoutes(deps))
-    .route('/', demoRoutes(deps))
-    .route('/', alertRoutes(deps));
+    .route('/shopify', shopifySyncRoutes(deps))
+    .route('/templates', templateRoutes(deps))
+    .route('/demo', demoRoutes(deps))
+    .route('/alerts', alertRoutes(deps))
+    .route('/flows', errorFlowRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],

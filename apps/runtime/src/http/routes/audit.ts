@@ -49,7 +49,7 @@ export function auditRoutes(deps: AppDeps) {
   return apiRouter().openapi(
     apiRoute('admin', {
       method: 'get',
-      path: '/audit',
+      path: '/',
       summary: 'Audit log entries, newest first (`before` pages by entry id)',
       request: { query: Query },
       responses: { 200: jsonResponse(AuditPage, 'Entries') },

@@ -66,7 +66,7 @@ export function eventRoutes(deps: AppDeps) {
   return apiRouter().openapi(
     apiRoute('viewer', {
       method: 'get',
-      path: '/events/unmatched',
+      path: '/unmatched',
       summary: 'Deliveries no active flow took, newest first, with reasons and counts',
       request: { query: Query },
       responses: { 200: jsonResponse(UnmatchedEvents, 'Unmatched events'), ...errorResponses },
