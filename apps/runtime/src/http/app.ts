@@ -4,6 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from '../auth/authenticate';
+import { pingDatabase } from '../db/queries/health';
 import { jsonTextGuard } from '../ingest/json-text';
 import { requireRole } from './api-route';
 import { routePolicyOf } from './route-policy';
@@ -125,7 +126,7 @@ export function createApp(deps: AppDeps) {
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .get('/readyz', async (c) => {
       try {
-        await deps.sql`select 1`;
+        await pingDatabase(deps.sql);
         return c.json({ status: 'ready' });
       } catch {
         return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { listUnmatched } from '../../ingest/unmatched-events';
+import { listUnmatched } from '../../db/queries/unmatched-events';
 import type { AppDeps } from '../app-deps';
 import { apiRoute } from '../api-route';
 import { apiRouter } from '../api-router';

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/client';
+import type { Sql } from '../client';
 
 /** Why an authentic delivery started no run. */
 export type UnmatchedReason = 'no-active-flow' | 'no-flow-for-topic' | 'gateway-filtered';
