@@ -50,15 +50,8 @@ export interface UnmatchedQuery {
 }
 
 /** One unmatched delivery as the API lists it. */
-export interface UnmatchedRow {
+export interface UnmatchedRow extends Omit<UnmatchedEntry, 'details'> {
   id: string;
-  source: string;
-  connectionId: string | null;
-  topic: string;
-  deliveryId: string;
-  resourceId: string | null;
-  reason: UnmatchedReason;
-  message: string;
   details: unknown;
   receivedAt: string;
 }
