@@ -38,6 +38,7 @@ import { processMetrics } from './observability/metrics';
 import { metricsRoutes } from './observability/metrics-route';
 import { outboundTelemetry } from './observability/outbound-telemetry';
 import { startTracing } from './observability/tracing';
+import type { RoutePolicy } from './http/route-policy';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -50,6 +51,8 @@ export interface RuntimeHandle {
   setupLink: string | null;
   databaseUrl: string;
   role: Role;
+  /** The access rules of this process's API (every route and its role); null without HTTP. */
+  routePolicy: RoutePolicy | null;
   /** Graceful stop: refuse new requests, drain in-flight steps, then close the database. */
   stop(): Promise<void>;
 }
@@ -163,6 +166,7 @@ export async function startRuntime(
     let url: string | null = null;
     let metricsUrl: string | null = null;
     let setupLink: string | null = null;
+    let routePolicy: RoutePolicy | null = null;
     if (role !== 'worker') {
       const triggers = new TriggerTable(db, logger);
       await triggers.listen(sql);
@@ -217,6 +221,7 @@ export async function startRuntime(
             (sandbox && url ? `${url}/sandbox/paytrace` : undefined),
         },
       });
+      routePolicy = app.routePolicy;
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
       });
@@ -338,6 +343,7 @@ export async function startRuntime(
       setupLink,
       databaseUrl,
       role,
+      routePolicy,
       stop() {
         stopping ??= (async () => {
           if (server) {

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_POLICY } from '../src/http/api-route';
-import { PUBLIC_ROUTES } from '../src/http/public-route';
 import { ROLES, type Role } from '../src/auth/roles';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, restFlow, startTestRuntime } from './support';
@@ -49,6 +47,7 @@ async function signIn(email: string, password: string) {
 
 describe('route permissions', () => {
   it('declares a role for every API route, and only sign-in and setup are public', async () => {
+    const { roles: ROUTE_POLICY, public: PUBLIC_ROUTES } = rt.routePolicy!;
     const declared = new Set(
       [...ROUTE_POLICY, ...PUBLIC_ROUTES].map((r) => `${r.method} ${r.path}`),
     );
@@ -70,6 +69,7 @@ describe('route permissions', () => {
   });
 
   it('refuses every route to anonymous callers (401) and to smaller roles (403)', async () => {
+    const ROUTE_POLICY = rt.routePolicy!.roles;
     expect(ROUTE_POLICY.length).toBeGreaterThan(20);
     for (const route of ROUTE_POLICY) {
       const path = concrete(route.path.slice('/api'.length));

@@ -78,32 +78,17 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Connections (credentials) and the master-key rotation, mounted under `/api`. Everyone may read
- * (secret fields only as `{ "set": true }`); creating, changing, deleting, testing and rotating
- * are for admins, and each is recorded in the audit log without any value.
+ * Connections (credentials), mounted under `/connections`. Everyone may read (secret fields
+ * only as `{ "set": true }`); creating, changing, deleting and testing are for admins, and each
+ * is recorded in the audit log without any value.
  */
 export function createConnectionRoutes(deps: ConnectionRouteDeps) {
   const { connections, audit } = deps;
-  const catalog = connectionCatalog();
   return apiRouter()
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/connection-types',
-        summary: 'Connection types with JSON Schemas of their fields and their secret fields',
-        responses: {
-          200: jsonResponse(
-            z.object({ connectionTypes: z.array(ConnectionCatalogEntry) }),
-            'Types',
-          ),
-        },
-      }),
-      (c) => c.json({ connectionTypes: catalog }, 200),
-    )
-    .openapi(
-      apiRoute('viewer', {
-        method: 'get',
-        path: '/connections',
+        path: '/',
         summary: 'List connections (secret values are never returned)',
         request: { query: z.object({ type: z.string().optional() }) },
         responses: {
@@ -115,7 +100,7 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'post',
-        path: '/connections',
+        path: '/',
         summary: 'Create a connection; secret values are sealed and never shown again',
         request: jsonBody(CreateConnection),
         responses: { 201: jsonResponse(Connection, 'Created'), ...errorResponses, ...invalid },
@@ -140,7 +125,7 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/connections/{id}',
+        path: '/{id}',
         summary: 'Get a connection (secret values are never returned)',
         request: { params: IdParam },
         responses: { 200: jsonResponse(Connection, 'Connection'), ...errorResponses },
@@ -150,7 +135,7 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'patch',
-        path: '/connections/{id}',
+        path: '/{id}',
         summary: 'Change a connection; left-out secrets keep their stored value',
         request: { params: IdParam, ...jsonBody(UpdateConnection) },
         responses: {
@@ -180,7 +165,7 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'delete',
-        path: '/connections/{id}',
+        path: '/{id}',
         summary: 'Delete a connection (its secrets are erased)',
         description:
           'Refused with 409 while an active flow uses the connection, unless `force=true`: ' +
@@ -223,7 +208,7 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'post',
-        path: '/connections/{id}/test',
+        path: '/{id}/test',
         summary: "Check the credentials against the service; answers with the service's message",
         request: { params: IdParam },
         responses: { 200: jsonResponse(TestResult, 'Test result'), ...errorResponses },
@@ -244,42 +229,66 @@ export function createConnectionRoutes(deps: ConnectionRouteDeps) {
         });
         return c.json(result, 200);
       },
-    )
-    .openapi(
-      apiRoute('admin', {
-        method: 'post',
-        path: '/admin/secrets/rotate',
-        summary: 'Re-seal every connection secret under a new master key',
-        responses: {
-          200: jsonResponse(
-            z.object({
-              activeKid: z.string(),
-              connections: z.number().int(),
-              values: z.number().int(),
-              droppedKids: z.array(z.string()),
-              failures: z.array(
-                z.object({ connectionId: z.string(), field: z.string(), message: z.string() }),
-              ),
-            }),
-            'Rotation result',
-          ),
-          409: jsonResponse(ErrorResponse, 'A rotation is already running'),
-        },
-      }),
-      async (c) => {
-        const result = await mapped(() => connections.rotateSecrets(deps.logger));
-        await audit.record(c, {
-          action: 'secrets.rotate',
-          targetType: 'secrets',
-          details: {
-            activeKid: result.activeKid,
-            connections: result.connections,
-            values: result.values,
-            droppedKids: result.droppedKids,
-            failures: result.failures.length,
-          },
-        });
-        return c.json(result, 200);
-      },
     );
+}
+
+/** Connection types and their fields, mounted under `/connection-types`; everyone may read. */
+export function connectionTypeRoutes() {
+  const catalog = connectionCatalog();
+  return apiRouter().openapi(
+    apiRoute('viewer', {
+      method: 'get',
+      path: '/',
+      summary: 'Connection types with JSON Schemas of their fields and their secret fields',
+      responses: {
+        200: jsonResponse(z.object({ connectionTypes: z.array(ConnectionCatalogEntry) }), 'Types'),
+      },
+    }),
+    (c) => c.json({ connectionTypes: catalog }, 200),
+  );
+}
+
+/**
+ * The master-key rotation, mounted under `/admin/secrets`: admins only, recorded in the audit
+ * log without any value.
+ */
+export function secretRotationRoutes(deps: ConnectionRouteDeps) {
+  const { connections, audit } = deps;
+  return apiRouter().openapi(
+    apiRoute('admin', {
+      method: 'post',
+      path: '/rotate',
+      summary: 'Re-seal every connection secret under a new master key',
+      responses: {
+        200: jsonResponse(
+          z.object({
+            activeKid: z.string(),
+            connections: z.number().int(),
+            values: z.number().int(),
+            droppedKids: z.array(z.string()),
+            failures: z.array(
+              z.object({ connectionId: z.string(), field: z.string(), message: z.string() }),
+            ),
+          }),
+          'Rotation result',
+        ),
+        409: jsonResponse(ErrorResponse, 'A rotation is already running'),
+      },
+    }),
+    async (c) => {
+      const result = await mapped(() => connections.rotateSecrets(deps.logger));
+      await audit.record(c, {
+        action: 'secrets.rotate',
+        targetType: 'secrets',
+        details: {
+          activeKid: result.activeKid,
+          connections: result.connections,
+          values: result.values,
+          droppedKids: result.droppedKids,
+          failures: result.failures.length,
+        },
+      });
+      return c.json(result, 200);
+    },
+  );
 }

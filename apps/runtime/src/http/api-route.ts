@@ -2,9 +2,7 @@ import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { roleAtLeast, type Role } from '../auth/roles';
 import { errorBody } from './api-error';
-
-/** Every API route and the role it needs, filled as routes are declared; read by tests. */
-export const ROUTE_POLICY: { method: string; path: string; role: Role }[] = [];
+import { ROUTE_ACCESS } from './route-policy';
 
 /**
  * Refuses callers without an identity (401) or with too small a role (403). The identity is set
@@ -23,18 +21,13 @@ export function requireRole(role: Role): MiddlewareHandler {
 
 /**
  * `createRoute` plus the role the route needs: the role check runs before validation and the
- * handler, and the route is recorded so a test can prove every route enforces it.
- * `basePath` is where the router is mounted (for the record only).
+ * handler, and the route carries its role so the app's policy (`routePolicyOf`) can prove
+ * every route enforces it.
  */
-export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>>(
-  role: Role,
-  config: R,
-  basePath = '/api',
-) {
-  ROUTE_POLICY.push({
-    method: config.method.toUpperCase(),
-    path: `${basePath}${config.path}`,
-    role,
+export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>>(role: Role, config: R) {
+  return createRoute({
+    ...config,
+    middleware: [requireRole(role)] as const,
+    [ROUTE_ACCESS]: role,
   });
-  return createRoute({ ...config, middleware: [requireRole(role)] as const });
 }

@@ -4,8 +4,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from '../auth/authenticate';
+import { pingDatabase } from '../db/queries/health';
 import { jsonTextGuard } from '../ingest/json-text';
-import { ROUTE_POLICY, requireRole } from './api-route';
+import { requireRole } from './api-route';
+import { routePolicyOf } from './route-policy';
 import type { ApiEnv } from './api-router';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -15,7 +17,11 @@ import { errorBody } from './api-error';
 import { createErrorHandler } from './api-error';
 import type { AppDeps } from './app-deps';
 import { catalogRoutes } from './routes/catalog';
-import { createConnectionRoutes } from '../connections/connection-routes';
+import {
+  connectionTypeRoutes,
+  createConnectionRoutes,
+  secretRotationRoutes,
+} from '../connections/connection-routes';
 import { flowRoutes } from './routes/flows';
 import { flowSampleRoutes } from './routes/flow-samples';
 import { settingsRoutes } from './routes/settings';
@@ -35,7 +41,7 @@ import { templateRoutes } from './routes/templates';
 import { demoRoutes } from './routes/demo';
 import { ingressTelemetry } from '../observability/ingress-telemetry';
 import { metricsRoutes } from '../observability/metrics-route';
-import { alertRoutes } from './routes/alerts';
+import { alertRoutes, errorFlowRoutes } from './routes/alerts';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -57,27 +63,30 @@ export function createApp(deps: AppDeps) {
     authenticate(deps.identity, deps.limits.badTokens),
     jsonTextGuard(),
   );
-  ROUTE_POLICY.push({ method: 'GET', path: '/api/openapi.json', role: 'viewer' });
   api.use('/openapi.json', requireRole('viewer'));
+  // Each resource's router is mounted under its own prefix; its paths are relative to it.
   const routes = api
-    .route('/', authRoutes(deps))
-    .route('/', userRoutes(deps))
-    .route('/', tokenRoutes(deps))
-    .route('/', auditRoutes(deps))
-    .route('/', flowRoutes(deps))
-    .route('/', flowSampleRoutes(deps))
-    .route('/', settingsRoutes(deps))
-    .route('/', runRoutes(deps))
-    .route('/', deadLetterRoutes(deps))
-    .route('/', eventRoutes(deps))
-    .route('/', catalogRoutes())
-    .route('/', createConnectionRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/users', userRoutes(deps))
+    .route('/tokens', tokenRoutes(deps))
+    .route('/audit', auditRoutes(deps))
+    .route('/flows', flowRoutes(deps))
+    .route('/flows', flowSampleRoutes(deps))
+    .route('/settings', settingsRoutes(deps))
+    .route('/runs', runRoutes(deps))
+    .route('/dead-letters', deadLetterRoutes(deps))
+    .route('/events', eventRoutes(deps))
+    .route('/node-types', catalogRoutes())
+    .route('/connection-types', connectionTypeRoutes())
+    .route('/connections', createConnectionRoutes(deps))
+    .route('/admin/secrets', secretRotationRoutes(deps))
     .route('/', ledgerRoutes(deps))
     .route('/', quickbooksConnectRoutes(deps))
-    .route('/', shopifySyncRoutes(deps))
-    .route('/', templateRoutes(deps))
-    .route('/', demoRoutes(deps))
-    .route('/', alertRoutes(deps));
+    .route('/shopify', shopifySyncRoutes(deps))
+    .route('/templates', templateRoutes(deps))
+    .route('/demo', demoRoutes(deps))
+    .route('/alerts', alertRoutes(deps))
+    .route('/flows', errorFlowRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],
@@ -117,7 +126,7 @@ export function createApp(deps: AppDeps) {
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .get('/readyz', async (c) => {
       try {
-        await deps.sql`select 1`;
+        await pingDatabase(deps.sql);
         return c.json({ status: 'ready' });
       } catch {
         return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);
@@ -144,7 +153,11 @@ export function createApp(deps: AppDeps) {
   }
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `Nothing at ${c.req.path}`), 404));
   app.onError(createErrorHandler(deps.logger));
-  return served;
+  // This app's own access rules, read from its own routes: never shared with another app.
+  const routePolicy = routePolicyOf(api, '/api', [
+    { method: 'GET', path: '/api/openapi.json', role: 'viewer' },
+  ]);
+  return Object.assign(served, { routePolicy });
 }
 
 export type AppType = ReturnType<typeof createApp>;

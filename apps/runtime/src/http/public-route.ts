@@ -1,10 +1,10 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { ROUTE_ACCESS } from './route-policy';
 
-/** API routes reachable without credentials; the permission test checks this list is short. */
-export const PUBLIC_ROUTES: { method: string; path: string }[] = [];
-
-/** `createRoute` for the few routes that must work signed out (sign-in, first-admin setup). */
-export function publicRoute<const R extends RouteConfig>(config: R, basePath = '/api') {
-  PUBLIC_ROUTES.push({ method: config.method.toUpperCase(), path: `${basePath}${config.path}` });
-  return createRoute(config);
+/**
+ * `createRoute` for the few routes that must work signed out (sign-in, first-admin setup); the
+ * route is marked public so the app's policy lists it and the permission test keeps it short.
+ */
+export function publicRoute<const R extends RouteConfig>(config: R) {
+  return createRoute({ ...config, [ROUTE_ACCESS]: 'public' as const });
 }

@@ -1,7 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Sql } from '../db/client';
-import { OPERATOR_STATUS_SQL, type OperatorStatus } from '../db/queries/run-list';
-import type { RunStatus } from '../db/schema/index';
+import { relatedRunRows, runEffectRows } from '../db/queries/run-relations';
 import type { HttpExchange, RelatedRun, RunDocument, RunNodeSummary } from '../http/run-schemas';
 
 interface StepLike {
@@ -98,23 +97,7 @@ export async function relatedRuns(
   sql: Sql,
   run: { id: string; eventId: string; parentRunId: string | null },
 ): Promise<z.infer<typeof RelatedRun>[]> {
-  const rows = await sql<
-    {
-      id: string;
-      flow_id: string;
-      status: RunStatus;
-      op: OperatorStatus;
-      parent: string | null;
-      created_at: Date;
-    }[]
-  >`
-    select r.id::text as id, r.flow_id::text as flow_id, r.status,
-      ${sql.unsafe(OPERATOR_STATUS_SQL)} as op, r.parent_run_id::text as parent, r.created_at
-    from runs r
-    where r.id <> ${run.id}::uuid and (
-      r.event_id = ${run.eventId}::uuid or r.parent_run_id = ${run.id}::uuid
-      or r.id = ${run.parentRunId}::uuid)
-    order by r.created_at asc limit 100`;
+  const rows = await relatedRunRows(sql, run);
   return rows.map((r) => ({
     id: r.id,
     relation: r.id === run.parentRunId ? 'parent' : r.parent === run.id ? 'child' : 'sibling',
@@ -123,19 +106,6 @@ export async function relatedRuns(
     operatorStatus: r.op,
     createdAt: new Date(r.created_at).toISOString(),
   }));
-}
-
-interface EffectRow {
-  business_key: string;
-  node_id: string;
-  reference: string;
-  status: 'pending' | 'settled' | 'released';
-  remote_id: string | null;
-  operation: string | null;
-  amount_minor: string | null;
-  run_id: string;
-  settled_by_run: string | null;
-  created_at: Date;
 }
 
 /** The connector of an effect: from the node that made it, else from its business key. */
@@ -157,14 +127,7 @@ export async function runDocuments(
   run: { id: string; flowId: string; eventId: string },
   nodeTypes: ReadonlyMap<string, string>,
 ): Promise<z.infer<typeof RunDocument>[]> {
-  const rows = await sql<EffectRow[]>`
-    select business_key, node_id, reference, status, remote_id, operation,
-      amount_minor::text as amount_minor, run_id::text as run_id,
-      settled_by_run::text as settled_by_run, created_at
-    from effect_records
-    where run_id = ${run.id}::uuid or settled_by_run = ${run.id}::uuid
-       or (flow_id = ${run.flowId}::uuid and event_id = ${run.eventId}::uuid)
-    order by created_at asc limit 200`;
+  const rows = await runEffectRows(sql, run);
   return rows.map((r) => {
     const kind = kindOf(nodeTypes.get(r.node_id), r.business_key);
     const order = /:order:([^:#]+)/.exec(r.business_key)?.[1] ?? null;

@@ -88,7 +88,7 @@ const ChannelPatch = z.object({
 });
 
 /**
- * Alert channels, rules, history, and each flow's error flow. Viewers read; operators and up
+ * Alert channels, rules, history and the list of error flows, mounted under `/alerts`. Viewers read; operators and up
  * change (alerting is operations, like retrying runs). Webhook URLs are secrets: written, never
  * read back.
  */
@@ -103,7 +103,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/alerts/channels',
+        path: '/channels',
         summary: 'List alert channels (never a webhook URL)',
         responses: { 200: jsonResponse(z.object({ channels: z.array(AlertChannel) }), 'Channels') },
       }),
@@ -112,7 +112,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/alerts/channels',
+        path: '/channels',
         summary: 'Create an email or webhook alert channel',
         request: jsonBody(ChannelInput),
         responses: { 201: jsonResponse(AlertChannel, 'Created'), ...errorResponses },
@@ -133,7 +133,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'put',
-        path: '/alerts/channels/{id}',
+        path: '/channels/{id}',
         summary: 'Change an alert channel (a webhook URL left out is kept)',
         request: { params: IdParam, ...jsonBody(ChannelPatch) },
         responses: { 200: jsonResponse(AlertChannel, 'Changed'), ...errorResponses },
@@ -154,7 +154,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'delete',
-        path: '/alerts/channels/{id}',
+        path: '/channels/{id}',
         summary: 'Delete an alert channel (rules stop sending to it)',
         request: { params: IdParam },
         responses: { 204: { description: 'Deleted' }, ...errorResponses },
@@ -173,7 +173,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/alerts/channels/{id}/test',
+        path: '/channels/{id}/test',
         summary: 'Send a test alert through a channel now',
         request: { params: IdParam },
         responses: {
@@ -209,7 +209,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/alerts/rules',
+        path: '/rules',
         summary: 'List alert rules and whether each is firing',
         responses: { 200: jsonResponse(z.object({ rules: z.array(AlertRule) }), 'Rules') },
       }),
@@ -218,7 +218,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/alerts/rules',
+        path: '/rules',
         summary: 'Create an alert rule',
         request: jsonBody(RuleInput),
         responses: { 201: jsonResponse(AlertRule, 'Created'), ...errorResponses },
@@ -237,7 +237,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'put',
-        path: '/alerts/rules/{id}',
+        path: '/rules/{id}',
         summary: 'Replace an alert rule (a changed kind or scope starts it over)',
         request: {
           params: IdParam,
@@ -260,7 +260,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'delete',
-        path: '/alerts/rules/{id}',
+        path: '/rules/{id}',
         summary: 'Delete an alert rule and its history',
         request: { params: IdParam },
         responses: { 204: { description: 'Deleted' }, ...errorResponses },
@@ -279,7 +279,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/alerts/history',
+        path: '/history',
         summary: 'Alerts fired and resolved, newest first, with counts and delivery outcomes',
         request: {
           query: z.object({
@@ -297,7 +297,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/alerts/error-flows',
+        path: '/error-flows',
         summary: "Every flow's error flow",
         responses: {
           200: jsonResponse(
@@ -315,11 +315,19 @@ export function alertRoutes(deps: AppDeps) {
         },
       }),
       async (c) => c.json({ flows: await store.errorFlows() }, 200),
-    )
+    );
+}
+
+/**
+ * Each flow's error flow, mounted under `/flows`: viewers read it, operators and up set it.
+ */
+export function errorFlowRoutes(deps: AppDeps) {
+  const store = new AlertStore(deps.sql, deps.connections);
+  return apiRouter()
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/flows/{id}/error-flow',
+        path: '/{id}/error-flow',
         summary: 'The flow run when one of this flow’s runs fails for good',
         request: { params: IdParam },
         responses: { 200: jsonResponse(ErrorFlow, 'Error flow'), ...errorResponses },
@@ -329,7 +337,7 @@ export function alertRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'put',
-        path: '/flows/{id}/error-flow',
+        path: '/{id}/error-flow',
         summary: 'Set (or clear with null) the flow run with a summary of each failed run',
         request: {
           params: IdParam,

@@ -63,7 +63,7 @@ export function authRoutes(deps: AppDeps) {
     .openapi(
       publicRoute({
         method: 'post',
-        path: '/auth/login',
+        path: '/login',
         summary: 'Sign in; sets the session cookie and returns the CSRF token',
         request: jsonBody(Credentials),
         responses: { 200: jsonResponse(SessionView, 'Signed in') },
@@ -113,7 +113,7 @@ export function authRoutes(deps: AppDeps) {
     .openapi(
       publicRoute({
         method: 'post',
-        path: '/auth/logout',
+        path: '/logout',
         summary: 'Sign out: revokes the current session',
         responses: { 204: { description: 'Signed out' } },
       }),
@@ -130,7 +130,7 @@ export function authRoutes(deps: AppDeps) {
     .openapi(
       publicRoute({
         method: 'get',
-        path: '/auth/me',
+        path: '/me',
         summary: 'The current identity (401 when signed out)',
         responses: {
           200: jsonResponse(
@@ -159,7 +159,7 @@ export function authRoutes(deps: AppDeps) {
     .openapi(
       publicRoute({
         method: 'get',
-        path: '/auth/setup',
+        path: '/setup',
         summary: 'Whether the first admin still has to be created',
         responses: { 200: jsonResponse(z.object({ needsSetup: z.boolean() }), 'Status') },
       }),
@@ -168,7 +168,7 @@ export function authRoutes(deps: AppDeps) {
     .openapi(
       publicRoute({
         method: 'post',
-        path: '/auth/setup',
+        path: '/setup',
         summary: 'Create the first admin with the one-time setup token printed at start',
         request: jsonBody(
           Credentials.extend({

@@ -10,7 +10,7 @@ export function catalogRoutes() {
   return apiRouter().openapi(
     apiRoute('viewer', {
       method: 'get',
-      path: '/node-types',
+      path: '/',
       summary: 'Node catalogue with JSON Schemas of each config',
       responses: {
         200: jsonResponse(z.object({ nodeTypes: z.array(NodeCatalogEntry) }), 'Catalogue'),

@@ -103,7 +103,7 @@ export function deadLetterRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/dead-letters',
+        path: '/',
         summary: 'Runs that failed for good and wait for a person, newest first',
         request: {
           query: Filters.extend({
@@ -133,7 +133,7 @@ export function deadLetterRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/dead-letters/groups',
+        path: '/groups',
         summary: 'Dead letters grouped by flow and error code, most recent first',
         request: { query: Filters },
         responses: { 200: jsonResponse(DeadLetterGroups, 'Groups'), ...errorResponses },
@@ -162,7 +162,7 @@ export function deadLetterRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/dead-letters/resolve',
+        path: '/resolve',
         summary: 'Resolve many open dead letters (by ids, or a whole group) with a note',
         request: jsonBody(ResolveDeadLetters),
         responses: { 200: jsonResponse(ResolvedDeadLetters, 'Resolved'), ...errorResponses },
@@ -194,7 +194,7 @@ export function deadLetterRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/dead-letters/{id}/resolve',
+        path: '/{id}/resolve',
         summary: 'Mark a dead letter as handled, with a note saying how',
         request: {
           params: IdParam,

@@ -36,7 +36,7 @@ export function demoRoutes(deps: AppDeps, templates: Template[] = loadTemplates(
     .openapi(
       apiRoute('admin', {
         method: 'post',
-        path: '/demo',
+        path: '/',
         summary:
           'Sandbox mode only: install the templates against the simulators, seed a vault customer and place a Shopify order',
         responses: {
@@ -59,7 +59,7 @@ export function demoRoutes(deps: AppDeps, templates: Template[] = loadTemplates(
     .openapi(
       apiRoute('admin', {
         method: 'post',
-        path: '/demo/new-shopper',
+        path: '/new-shopper',
         summary:
           'Sandbox mode only: place a Shopify order for a new shopper without a vault profile; answers the pay link the run wrote to the order',
         responses: {
@@ -77,7 +77,7 @@ export function demoRoutes(deps: AppDeps, templates: Template[] = loadTemplates(
     .openapi(
       apiRoute('admin', {
         method: 'post',
-        path: '/demo/refund',
+        path: '/refund',
         summary:
           'Sandbox mode only: refund a demo order in the Shopify simulator (in full when no amount is given); its webhook starts the refund template',
         request: jsonBody(DemoRefundInput),
@@ -98,7 +98,7 @@ export function demoRoutes(deps: AppDeps, templates: Template[] = loadTemplates(
     .openapi(
       apiRoute('admin', {
         method: 'get',
-        path: '/demo/results',
+        path: '/results',
         summary:
           'Sandbox mode only: one Shopify order in the three systems (Shopify order, PayTrace transactions, ledger documents)',
         request: { query: DemoResultsQuery },

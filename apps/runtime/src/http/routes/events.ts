@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { listUnmatched } from '../../ingest/unmatched-events';
+import { listUnmatched } from '../../db/queries/unmatched-events';
 import type { AppDeps } from '../app-deps';
 import { apiRoute } from '../api-route';
 import { apiRouter } from '../api-router';
@@ -66,7 +66,7 @@ export function eventRoutes(deps: AppDeps) {
   return apiRouter().openapi(
     apiRoute('viewer', {
       method: 'get',
-      path: '/events/unmatched',
+      path: '/unmatched',
       summary: 'Deliveries no active flow took, newest first, with reasons and counts',
       request: { query: Query },
       responses: { 200: jsonResponse(UnmatchedEvents, 'Unmatched events'), ...errorResponses },

@@ -31,7 +31,7 @@ export function flowSampleRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/flows/{id}/samples',
+        path: '/{id}/samples',
         summary: "List the sample payloads pinned on a flow's nodes",
         request: { params: IdParam },
         responses: {
@@ -52,7 +52,7 @@ export function flowSampleRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'put',
-        path: '/flows/{id}/samples/{nodeId}',
+        path: '/{id}/samples/{nodeId}',
         summary: "Pin a node's sample payload (the body, any JSON), replacing an earlier one",
         request: { params: SampleParam, ...jsonBody(z.unknown()) },
         responses: {
@@ -93,7 +93,7 @@ export function flowSampleRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'delete',
-        path: '/flows/{id}/samples/{nodeId}',
+        path: '/{id}/samples/{nodeId}',
         summary: "Unpin a node's sample payload",
         request: { params: SampleParam },
         responses: { 204: { description: 'Unpinned' }, ...errorResponses },

@@ -107,7 +107,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/flows',
+        path: '/',
         summary: 'List flows',
         responses: { 200: jsonResponse(z.object({ flows: z.array(FlowSummary) }), 'Flows') },
       }),
@@ -119,7 +119,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/flows',
+        path: '/',
         summary: 'Create a flow (version 1)',
         request: jsonBody(FlowInput),
         responses: {
@@ -137,7 +137,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/flows/import',
+        path: '/import',
         summary:
           'Import an exported flow: created inactive, renamed "… (copy)" when the name exists',
         request: jsonBody(FlowImport),
@@ -167,7 +167,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/flows/{id}/duplicate',
+        path: '/{id}/duplicate',
         summary: 'Copy a flow (its latest version) into a new inactive flow named "… (copy)"',
         request: { params: IdParam },
         responses: {
@@ -200,7 +200,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/flows/validate',
+        path: '/validate',
         summary: 'Validate a graph without saving it',
         request: jsonBody(z.object({ graph: z.unknown() })),
         responses: {
@@ -232,7 +232,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/flows/{id}',
+        path: '/{id}',
         summary: 'Get a flow with its latest version',
         request: { params: IdParam },
         responses: { 200: jsonResponse(FlowDetail, 'Flow'), ...errorResponses },
@@ -242,7 +242,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'put',
-        path: '/flows/{id}',
+        path: '/{id}',
         summary: 'Save a new version of a flow',
         request: { params: IdParam, ...jsonBody(FlowUpdate) },
         responses: {
@@ -282,7 +282,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'delete',
-        path: '/flows/{id}',
+        path: '/{id}',
         summary: 'Delete a flow (its runs stay inspectable)',
         request: { params: IdParam },
         responses: { 204: { description: 'Deleted' }, ...errorResponses },
@@ -300,7 +300,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/flows/{id}/versions',
+        path: '/{id}/versions',
         summary: 'List the saved versions of a flow',
         request: { params: IdParam },
         responses: {
@@ -322,7 +322,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/flows/{id}/versions/{version}',
+        path: '/{id}/versions/{version}',
         summary: 'Get one saved version with its graph',
         request: { params: IdParam.extend({ version: z.coerce.number().int().positive() }) },
         responses: { 200: jsonResponse(FlowDetail, 'Flow at that version'), ...errorResponses },
@@ -335,7 +335,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/flows/{id}/activate',
+        path: '/{id}/activate',
         summary:
           'Make a version live (the latest by default): one switch, no moment without a live version',
         request: {
@@ -377,7 +377,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/flows/{id}/deactivate',
+        path: '/{id}/deactivate',
         summary: 'Deactivate a flow: its triggers stop accepting events',
         request: { params: IdParam },
         responses: { 200: jsonResponse(FlowDetail, 'Deactivated'), ...errorResponses },
@@ -395,7 +395,7 @@ export function flowRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/flows/{id}/run',
+        path: '/{id}/run',
         summary:
           'Run a flow by hand with a payload (active version, else latest), optionally only up to a node',
         request: {

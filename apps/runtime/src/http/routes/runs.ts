@@ -161,7 +161,7 @@ export function runRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/runs',
+        path: '/',
         summary: 'List runs across flows, newest first, or the runs changed since a cursor',
         description:
           'Filters: status (operator statuses), flowId, source, since/until (created), q (a business reference: Shopify order id or name, PayTrace transaction id, ERP document reference). ' +
@@ -209,7 +209,7 @@ export function runRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/runs/counts',
+        path: '/counts',
         summary: 'Count runs by status (every status, zero included)',
         request: {
           query: RunListQuery.omit({
@@ -242,7 +242,7 @@ export function runRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/runs/{id}',
+        path: '/{id}',
         summary: 'Get a run with its trigger data and every step',
         request: { params: IdParam },
         responses: { 200: jsonResponse(OperatorRunDetail, 'Run'), ...errorResponses },
@@ -313,7 +313,7 @@ export function runRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/runs/{id}/retry',
+        path: '/{id}/retry',
         summary: 'Retry a failed run from its failed step',
         request: {
           params: IdParam,
@@ -366,7 +366,7 @@ export function runRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/runs/{id}/cancel',
+        path: '/{id}/cancel',
         summary: 'Cancel a queued, waiting or running run',
         description:
           'A queued or waiting run never starts again; a running one stops before its next step (the step in flight completes).',
@@ -401,7 +401,7 @@ export function runRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/runs/{id}/replay',
+        path: '/{id}/replay',
         summary:
           "Replay a run's event as a new linked run (active version of its flow, else latest)",
         description:
@@ -485,7 +485,7 @@ export function runRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('operator', {
         method: 'post',
-        path: '/runs/bulk',
+        path: '/bulk',
         summary: 'Retry, replay or cancel many runs in the background',
         description: `The runs are \`runIds\` or those matching \`filter\` (the list's filters), at most ${BULK_LIMIT}; follow the progress at GET /runs/bulk/{operationId}.`,
         request: jsonBody(BulkRequest),
@@ -546,7 +546,7 @@ export function runRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/runs/bulk/{operationId}',
+        path: '/bulk/{operationId}',
         summary: "A bulk operation's progress and the outcome of its runs",
         request: { params: z.object({ operationId: z.string().uuid() }) },
         responses: { 200: jsonResponse(BulkProgress, 'Progress'), ...errorResponses },

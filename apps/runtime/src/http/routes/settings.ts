@@ -34,7 +34,7 @@ export function settingsRoutes(deps: Pick<AppDeps, 'publicUrl' | 'env' | 'sandbo
   return apiRouter().openapi(
     apiRoute('viewer', {
       method: 'get',
-      path: '/settings',
+      path: '/',
       summary:
         'Runtime settings for signed-in users (public base URL of trigger endpoints, version)',
       responses: { 200: jsonResponse(Settings, 'Settings') },

@@ -26,7 +26,7 @@ export function shopifySyncRoutes(deps: AppDeps) {
   return apiRouter().openapi(
     apiRoute('viewer', {
       method: 'get',
-      path: '/shopify/reconciliation',
+      path: '/reconciliation',
       summary: 'Missed-event reconciliation per Shopify connection: watermark, lag, last outcome',
       responses: {
         200: jsonResponse(z.object({ connections: z.array(SyncState) }), 'Reconciliation state'),

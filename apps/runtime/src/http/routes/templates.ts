@@ -33,7 +33,7 @@ export function templateRoutes(deps: AppDeps, templates: Template[] = loadTempla
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/templates',
+        path: '/',
         summary: 'List the shipped templates with the connections and parameters each needs',
         responses: {
           200: jsonResponse(z.object({ templates: z.array(TemplateSummary) }), 'Templates'),
@@ -44,7 +44,7 @@ export function templateRoutes(deps: AppDeps, templates: Template[] = loadTempla
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/templates/{id}',
+        path: '/{id}',
         summary: 'Get a template: manifest and flow graph',
         request: { params: TemplateIdParam },
         responses: { 200: jsonResponse(TemplateDetail, 'Template'), ...errorResponses },
@@ -54,7 +54,7 @@ export function templateRoutes(deps: AppDeps, templates: Template[] = loadTempla
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/templates/{id}/install',
+        path: '/{id}/install',
         summary:
           'Install a template as a flow; answers the existing flow (200, reused) when it is installed with the same connections',
         request: { params: TemplateIdParam, ...jsonBody(TemplateInstallInput) },

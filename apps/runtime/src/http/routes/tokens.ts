@@ -41,7 +41,7 @@ export function tokenRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'get',
-        path: '/tokens',
+        path: '/',
         summary: 'List API tokens (never their values)',
         responses: { 200: jsonResponse(z.object({ tokens: z.array(Token) }), 'Tokens') },
       }),
@@ -50,7 +50,7 @@ export function tokenRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'post',
-        path: '/tokens',
+        path: '/',
         summary: 'Create an API token; its value is in this response only',
         request: jsonBody(
           z.object({
@@ -95,7 +95,7 @@ export function tokenRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'delete',
-        path: '/tokens/{id}',
+        path: '/{id}',
         summary: 'Revoke an API token',
         request: { params: IdParam },
         responses: { 204: { description: 'Revoked' }, ...errorResponses },

@@ -39,7 +39,7 @@ export function userRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'get',
-        path: '/users',
+        path: '/',
         summary: 'List users',
         responses: { 200: jsonResponse(z.object({ users: z.array(User) }), 'Users') },
       }),
@@ -48,7 +48,7 @@ export function userRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'post',
-        path: '/users',
+        path: '/',
         summary: 'Create a user',
         request: jsonBody(
           z.object({
@@ -85,7 +85,7 @@ export function userRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'patch',
-        path: '/users/{id}',
+        path: '/{id}',
         summary: "Change a user's role, disable or enable them, or set a new password",
         request: {
           params: IdParam,
@@ -137,7 +137,7 @@ export function userRoutes(deps: AppDeps) {
     .openapi(
       apiRoute('admin', {
         method: 'post',
-        path: '/users/{id}/revoke-sessions',
+        path: '/{id}/revoke-sessions',
         summary: 'Sign a user out everywhere',
         request: { params: IdParam },
         responses: {

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { IngestResult, IngestWriter } from '../ingest-writer';
-import { recordUnmatched, type GatewayRefusal, type UnmatchedReason } from '../unmatched-events';
+import {
+  recordUnmatched,
+  type GatewayRefusal,
+  type UnmatchedReason,
+} from '../../db/queries/unmatched-events';
 import { shopifyEventIdentity } from './event-identity';
 import { gatewaysOf, matchesGateways, orderIdNeededForGateways } from './gateway-filter';
 import { orderGatewaysOf, recordOrderGateways } from './order-gateways';

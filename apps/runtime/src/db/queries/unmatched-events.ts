@@ -1,4 +1,4 @@
-import type { Sql } from '../db/client';
+import type { Sql } from '../client';
 
 /** Why an authentic delivery started no run. */
 export type UnmatchedReason = 'no-active-flow' | 'no-flow-for-topic' | 'gateway-filtered';
@@ -50,15 +50,8 @@ export interface UnmatchedQuery {
 }
 
 /** One unmatched delivery as the API lists it. */
-export interface UnmatchedRow {
+export interface UnmatchedRow extends Omit<UnmatchedEntry, 'details'> {
   id: string;
-  source: string;
-  connectionId: string | null;
-  topic: string;
-  deliveryId: string;
-  resourceId: string | null;
-  reason: UnmatchedReason;
-  message: string;
   details: unknown;
   receivedAt: string;
 }
