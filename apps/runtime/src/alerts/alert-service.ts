@@ -54,6 +54,7 @@ export async function installBuiltinAlerts(sql: Sql, enabled: boolean, quietS: n
  */
 export class AlertService {
   private loop: PeriodicTask | null = null;
+  private builtinInstalled = false;
   private readonly shutdown = new AbortController();
   readonly sender: ChannelSender;
   readonly evaluator: AlertEvaluator;
@@ -68,11 +69,16 @@ export class AlertService {
     this.evaluator = new AlertEvaluator(opts.sql, opts.publicUrl);
   }
 
+  /**
+   * Starts the rounds. The built-in alert is written by the first round that reaches the
+   * database, not here: a worker starting while Postgres restarts must come up and carry on (as
+   * its queue does), not fail to start over an alert row.
+   */
   async start(): Promise<void> {
-    await installBuiltinAlerts(
-      this.opts.sql,
-      this.opts.builtinWebhookUrl !== null,
-      this.opts.builtinQuietS,
+    await this.installBuiltin().catch((err: unknown) =>
+      this.opts.logger.warn('built-in alert not written yet; the next alerts round tries again', {
+        err: err instanceof Error ? err.message : String(err),
+      }),
     );
     this.loop = startPeriodicTask(
       this.opts.everyMs,
@@ -82,11 +88,22 @@ export class AlertService {
     );
   }
 
+  private async installBuiltin(): Promise<void> {
+    if (this.builtinInstalled) return;
+    await installBuiltinAlerts(
+      this.opts.sql,
+      this.opts.builtinWebhookUrl !== null,
+      this.opts.builtinQuietS,
+    );
+    this.builtinInstalled = true;
+  }
+
   /**
    * One round: evaluate, deliver, start error flows. Each step runs even when an earlier one
    * failed (a broken rule must not hold up notices already decided, nor error flows).
    */
   async round(): Promise<{ notices: number; sent: number; errorFlows: number }> {
+    await this.installBuiltin();
     const failed: unknown[] = [];
     const step = <T>(p: Promise<T>, fallback: T) =>
       p.catch((err: unknown) => {
