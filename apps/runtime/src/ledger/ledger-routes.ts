@@ -20,6 +20,7 @@ import { apiRouter } from '../http/api-router';
 import { jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { errorResponses, IdParam } from '../http/schemas';
 import { createBuiltInLedger } from './built-in-ledger';
+import { creditMemosOfInvoice } from './credit-memos';
 import { findInvoice } from './invoices';
 import { findEntry, reverseEntry } from './journals';
 import { asApi } from './ledger-api-errors';
@@ -34,7 +35,6 @@ import {
   PaymentRow,
 } from './ledger-list-schemas';
 import * as lists from './ledger-lists';
-import { toMinor } from './ledger-sql';
 import {
   AccountActivity,
   DocumentResponse,
@@ -44,6 +44,7 @@ import {
   PostedJournalResponse,
   TrialBalance,
 } from './ledger-response-schemas';
+import { paymentsOfInvoice } from './payments';
 import { accountActivity, openInvoices, trialBalance } from './reports';
 
 const Day = z.iso.date();
@@ -140,29 +141,11 @@ export function ledgerRoutes(
           if (!found) throw new ErpError('not-found', 'NOT_FOUND', `no invoice ${id}`);
           return found;
         });
-        const payments = await sql<
-          { externalRef: string; amount: string; date: string; journalId: string | null }[]
-        >`
-          select external_ref as "externalRef", amount, txn_date::text as date, journal_id as "journalId"
-          from ledger.payments where invoice_id = ${id} order by created_at`;
-        const credits = await sql<
-          { externalRef: string; total: string; applied: string; refunded: string; date: string }[]
-        >`
-          select external_ref as "externalRef", total, applied, refunded, txn_date::text as date
-          from ledger.credit_memos where invoice_id = ${id} order by created_at`;
-        return c.json(
-          {
-            invoice,
-            payments: payments.map((p) => ({ ...p, amount: toMinor(p.amount) })),
-            creditMemos: credits.map((m) => ({
-              ...m,
-              total: toMinor(m.total),
-              applied: toMinor(m.applied),
-              refunded: toMinor(m.refunded),
-            })),
-          },
-          200,
-        );
+        const [payments, creditMemos] = await Promise.all([
+          paymentsOfInvoice(sql, id),
+          creditMemosOfInvoice(sql, id),
+        ]);
+        return c.json({ invoice, payments, creditMemos }, 200);
       },
     )
     .openapi(

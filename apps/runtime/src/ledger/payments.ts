@@ -113,3 +113,13 @@ export async function recordPayment(
     where id = ${invoice.id}`;
   return { document: toRecord((await readRow(tx, doc.externalRef))!), created: true };
 }
+
+/** The payments applied to one invoice, oldest first: the invoice detail page lists them. */
+export async function paymentsOfInvoice(sql: LedgerSql, invoiceId: string) {
+  const rows = await sql<
+    { externalRef: string; amount: string; date: string; journalId: string | null }[]
+  >`
+    select external_ref as "externalRef", amount, txn_date::text as date, journal_id as "journalId"
+    from ledger.payments where invoice_id = ${invoiceId} order by created_at`;
+  return rows.map((p) => ({ ...p, amount: toMinor(p.amount) }));
+}
