@@ -7,7 +7,6 @@
 import {
   ErpError,
   PaymentInput,
-  parseDocument,
   paymentPosting,
   type PaymentRecord,
   type Posted,
@@ -81,7 +80,7 @@ export async function recordPayment(
   tx: LedgerSql,
   input: PaymentInput,
 ): Promise<Posted<PaymentRecord>> {
-  const doc = parseDocument(PaymentInput, input, 'payment');
+  const doc = input;
   const fp = fingerprint(doc);
   await lockReference(tx, 'payment', doc.externalRef);
   const existing = await readRow(tx, doc.externalRef);

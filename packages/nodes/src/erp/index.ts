@@ -11,6 +11,7 @@ export * from './documents';
 export * from './records';
 export * from './errors';
 export * from './accounts';
+export * from './boundary';
 export * from './totals';
 export * from './posting-rules';
 export * from './booking-dates';

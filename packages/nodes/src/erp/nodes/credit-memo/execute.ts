@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { CreditMemoInput } from '../../documents';
 import { documentExecutor } from '../shared/document-executor';
 import type { ErpRuntime } from '../shared/erp-runtime';
 import { erpCreditMemoNode } from './definition';
@@ -13,7 +12,6 @@ import { erpCreditMemoNode } from './definition';
 export function createCreditMemoExecutor(runtime: ErpRuntime) {
   return documentExecutor(erpCreditMemoNode, runtime, {
     type: 'credit-memo',
-    schema: CreditMemoInput,
     what: 'credit memo',
     amountFields: ['tax', 'shipping', 'discount', 'refundAmount'],
     lineAmountFields: ['unitAmount'],

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { CustomerInput } from '../../documents';
 import { documentExecutor } from '../shared/document-executor';
 import type { ErpRuntime } from '../shared/erp-runtime';
 import { erpCustomerUpsertNode } from './definition';
@@ -13,7 +12,6 @@ import { erpCustomerUpsertNode } from './definition';
 export function createCustomerUpsertExecutor(runtime: ErpRuntime) {
   return documentExecutor(erpCustomerUpsertNode, runtime, {
     type: 'customer',
-    schema: CustomerInput,
     what: 'customer',
     amountFields: [],
     post: (erp, doc) => erp.upsertCustomer(doc),

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { DisputeInput } from '../../documents';
 import { documentExecutor } from '../shared/document-executor';
 import type { ErpRuntime } from '../shared/erp-runtime';
 import { erpDisputeOpenNode } from './definition';
@@ -13,7 +12,6 @@ import { erpDisputeOpenNode } from './definition';
 export function createDisputeOpenExecutor(runtime: ErpRuntime) {
   return documentExecutor(erpDisputeOpenNode, runtime, {
     type: 'dispute',
-    schema: DisputeInput,
     what: 'dispute',
     amountFields: ['amount'],
     post: (erp, doc) => erp.openDispute(doc),

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { InvoiceInput } from '../../documents';
 import { documentExecutor } from '../shared/document-executor';
 import type { ErpRuntime } from '../shared/erp-runtime';
 import { erpInvoiceFromOrderNode } from './definition';
@@ -13,7 +12,6 @@ import { erpInvoiceFromOrderNode } from './definition';
 export function createInvoiceFromOrderExecutor(runtime: ErpRuntime) {
   return documentExecutor(erpInvoiceFromOrderNode, runtime, {
     type: 'invoice',
-    schema: InvoiceInput,
     what: 'invoice',
     amountFields: ['tax', 'shipping', 'discount'],
     lineAmountFields: ['unitAmount'],

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { PaymentInput } from '../../documents';
 import { documentExecutor } from '../shared/document-executor';
 import type { ErpRuntime } from '../shared/erp-runtime';
 import { erpPaymentPostNode } from './definition';
@@ -13,7 +12,6 @@ import { erpPaymentPostNode } from './definition';
 export function createPaymentPostExecutor(runtime: ErpRuntime) {
   return documentExecutor(erpPaymentPostNode, runtime, {
     type: 'payment',
-    schema: PaymentInput,
     what: 'payment',
     amountFields: ['amount'],
     post: (erp, doc) => erp.recordPayment(doc),
