@@ -8,7 +8,7 @@
 import type { InvoiceInput, PaymentInput as PaymentIn } from '../documents';
 import { ErpError } from '../errors';
 import type { InvoiceRecord, PaymentRecord, Posted } from '../records';
-import { invoiceTotals } from '../totals';
+import { invoiceTotals } from '../rules/totals';
 import { currencyOf, fromQbo, toQbo } from './amounts';
 import { customerRef, customerRefOf, requireCustomer, type QboDocs } from './context';
 import { findByDocNumber, findByNote } from './lookup';

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { canMoveDispute, disputePosting, type RoleLine } from '../posting-rules';
+import { canMoveDispute, disputePosting, type RoleLine } from '../rules/posting-rules';
 import {
   type DisputeInput as DisputeIn,
   type DisputeStatus,
@@ -15,7 +15,7 @@ import {
 } from '../documents';
 import { ErpError } from '../errors';
 import type { DisputeRecord, JournalRecord, Posted } from '../records';
-import { balancedJournal } from '../totals';
+import { balancedJournal } from '../rules/totals';
 import { currencyOf, fromQbo, toQbo } from './amounts';
 import { customerRef, requireCustomer, type QboDocs } from './context';
 import { createOrFind } from './invoices';

@@ -7,7 +7,7 @@
  * @module
  */
 import type { z } from 'zod';
-import { checkDocument } from './boundary';
+import { checkDocument } from '../boundary';
 import type {
   CreditMemoInput,
   InvoiceInput,
@@ -15,9 +15,9 @@ import type {
   CreditMemoInput as CreditMemoIn,
   InvoiceInput as InvoiceIn,
   JournalInput as JournalIn,
-} from './documents';
-import { ErpError, lineError } from './errors';
-import { multiplyMinor, sumMinor } from './money';
+} from '../documents';
+import { ErpError, lineError } from '../errors';
+import { multiplyMinor, sumMinor } from '../money';
 
 /** A line with its amount computed. */
 export interface PricedLine {
