@@ -1,11 +1,12 @@
 /**
  * The built-in ledger as an {@link ErpAdapter}: what the ERP nodes post to when a flow names no
  * ERP connection. Each posting is one Postgres transaction; the chart of accounts is seeded on
- * first use.
+ * first use. Documents are validated once, at the shared adapter boundary (`erpBoundary`), so the
+ * modules here receive parsed documents and apply the shared rules (totals, posting rules).
  *
  * @module
  */
-import type { ErpAdapter } from '@paybridge/nodes/erp';
+import { erpBoundary, type ErpAdapter } from '@paybridge/nodes/erp';
 import type { Sql } from '../db/client';
 import { ensureDefaultChart } from './chart';
 import { createCreditMemo, findCreditMemo } from './credit-memos';
@@ -46,7 +47,7 @@ export function createBuiltInLedger(sql: Sql): BuiltInLedger {
     await ready();
     return fn(sql);
   };
-  return {
+  return erpBoundary({
     kind: 'built-in',
     // A posting is one transaction: once its connection is gone it either committed or not.
     unknownOutcomeWaitMs: 0,
@@ -76,5 +77,5 @@ export function createBuiltInLedger(sql: Sql): BuiltInLedger {
             return findDispute(s, ref);
         }
       })) as ErpAdapter['findByReference'],
-  };
+  });
 }

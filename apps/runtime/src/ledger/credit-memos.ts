@@ -134,3 +134,18 @@ export async function createCreditMemo(
   }
   return { document: toRecord((await readRow(tx, doc.externalRef))!), created: true };
 }
+
+/** The credit memos against one invoice, oldest first, with what each applied and refunded. */
+export async function creditMemosOfInvoice(sql: LedgerSql, invoiceId: string) {
+  const rows = await sql<
+    { externalRef: string; total: string; applied: string; refunded: string; date: string }[]
+  >`
+    select external_ref as "externalRef", total, applied, refunded, txn_date::text as date
+    from ledger.credit_memos where invoice_id = ${invoiceId} order by created_at`;
+  return rows.map((m) => ({
+    ...m,
+    total: toMinor(m.total),
+    applied: toMinor(m.applied),
+    refunded: toMinor(m.refunded),
+  }));
+}

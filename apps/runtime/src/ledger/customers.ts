@@ -4,13 +4,7 @@
  *
  * @module
  */
-import {
-  CustomerInput,
-  ErpError,
-  parseDocument,
-  type CustomerRecord,
-  type Posted,
-} from '@paybridge/nodes/erp';
+import { CustomerInput, ErpError, type CustomerRecord, type Posted } from '@paybridge/nodes/erp';
 import type { LedgerSql } from './ledger-sql';
 
 interface CustomerRow {
@@ -58,7 +52,7 @@ export async function upsertCustomer(
   sql: LedgerSql,
   input: CustomerInput,
 ): Promise<Posted<CustomerRecord>> {
-  const c = parseDocument(CustomerInput, input, 'customer');
+  const c = input;
   const [row] = await sql<(CustomerRow & { inserted: boolean })[]>`
     insert into ledger.customers
       (external_ref, name, email, shopify_customer_id, paytrace_customer_id)

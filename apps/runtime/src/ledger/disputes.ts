@@ -10,7 +10,6 @@ import {
   DisputeUpdateInput,
   disputePosting,
   ErpError,
-  parseDocument,
   type DisputeRecord,
   type DisputeStatus,
   type Posted,
@@ -80,7 +79,7 @@ export async function openDispute(
   tx: LedgerSql,
   input: DisputeInput,
 ): Promise<Posted<DisputeRecord>> {
-  const doc = parseDocument(DisputeInput, input, 'dispute');
+  const doc = input;
   const fp = fingerprint(doc);
   await lockReference(tx, 'dispute', doc.externalRef);
   const existing = await readRow(tx, doc.externalRef);
@@ -114,7 +113,7 @@ export async function updateDispute(
   tx: LedgerSql,
   input: DisputeUpdateInput,
 ): Promise<Posted<DisputeRecord>> {
-  const doc = parseDocument(DisputeUpdateInput, input, 'dispute update');
+  const doc = input;
   const row = await readRow(tx, doc.externalRef, true);
   if (!row) throw new ErpError('not-found', 'DISPUTE_NOT_FOUND', `no dispute ${doc.externalRef}`);
   if (row.status === doc.status) return { document: toRecord(row), created: false };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   evaluateExpression,
   ledgerForNode,
@@ -6,6 +6,7 @@ import {
   type EffectStore,
   type ExecuteContext,
 } from '@paybridge/engine';
+import { InvoiceInput } from '@paybridge/nodes/erp';
 import { erpExecutorFactories, type ErpRuntimeOptions } from '@paybridge/nodes/erp/server';
 import { createQuickbooksSimulator, QUICKBOOKS_DEMO_APP } from '@paybridge/sandbox';
 import { freshDatabase, TEST_SECRET_KEY } from '../../test/support';
@@ -112,6 +113,20 @@ describe('ERP nodes on the built-in ledger', () => {
     const [entries] =
       await sql`select count(*)::int as n from ledger.journal_entries where source = 'invoice'`;
     expect(entries!.n).toBe(1);
+  });
+
+  it('validate the document once on its way from the node into the ledger', async () => {
+    const options = { erp: { builtIn: createBuiltInLedger(sql) } };
+    const order = { ...ORDER, id: '5678901234567890998' };
+    await context(customerNode, options, {}, order);
+    const parse = vi.spyOn(InvoiceInput, 'safeParse');
+    try {
+      const posted = await context(invoiceNode, options, {}, order);
+      expect(posted.output).toMatchObject({ created: true, document: { total: 3300 } });
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Invoices: validated and totalled by the shared rules, posted with their journal in one
- * transaction, idempotent on the order reference.
+ * Invoices: totalled by the shared rules (validated at the adapter boundary), posted with their
+ * journal in one transaction, idempotent on the order reference.
  *
  * @module
  */

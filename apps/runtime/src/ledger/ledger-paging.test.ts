@@ -24,7 +24,7 @@ beforeAll(async () => {
     c.set('actor', { type: 'token', id: 't', label: 'test', role: 'viewer' });
     await next();
   });
-  app.route('/api', ledgerRoutes({ sql, audit: new AuditLog(sql) }));
+  app.route('/api/ledger', ledgerRoutes({ sql, audit: new AuditLog(sql) }));
   app.onError(createErrorHandler(createLogger('silent')));
   const ledger = createBuiltInLedger(sql);
   await ledger.upsertCustomer({ externalRef: 'c1', name: 'Ada' });

@@ -28,7 +28,7 @@ beforeAll(async () => {
     await next();
   });
   routes = ledgerRoutes({ sql, audit: new AuditLog(sql) });
-  app.route('/api', routes);
+  app.route('/api/ledger', routes);
   app.onError(createErrorHandler(createLogger('silent')));
   const ledger = createBuiltInLedger(sql);
   await ledger.upsertCustomer({ externalRef: 'c1', name: 'Ada' });
@@ -157,9 +157,11 @@ describe('ledger API', () => {
     const reads = routes.openAPIRegistry.definitions.flatMap((d) =>
       d.type === 'route' && d.route.method === 'get' ? [d.route] : [],
     );
-    expect(reads.map((r) => r.path).sort()).toEqual(Object.keys(requests).sort());
+    // The router is mounted at /ledger; its own paths are relative to that.
+    const full = (path: string) => `/ledger${path}`;
+    expect(reads.map((r) => full(r.path)).sort()).toEqual(Object.keys(requests).sort());
     for (const route of reads) {
-      const { status, body } = await get(requests[route.path]!);
+      const { status, body } = await get(requests[full(route.path)]!);
       expect(status, route.path).toBe(200);
       const ok = route.responses[200] as { content: Record<string, { schema: z.ZodType }> };
       const schema = ok.content['application/json']!.schema;

@@ -20,6 +20,7 @@ import { apiRouter } from '../http/api-router';
 import { jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { errorResponses, IdParam } from '../http/schemas';
 import { createBuiltInLedger } from './built-in-ledger';
+import { creditMemosOfInvoice } from './credit-memos';
 import { findInvoice } from './invoices';
 import { findEntry, reverseEntry } from './journals';
 import { asApi } from './ledger-api-errors';
@@ -34,7 +35,6 @@ import {
   PaymentRow,
 } from './ledger-list-schemas';
 import * as lists from './ledger-lists';
-import { toMinor } from './ledger-sql';
 import {
   AccountActivity,
   DocumentResponse,
@@ -44,6 +44,7 @@ import {
   PostedJournalResponse,
   TrialBalance,
 } from './ledger-response-schemas';
+import { paymentsOfInvoice } from './payments';
 import { accountActivity, openInvoices, trialBalance } from './reports';
 
 const Day = z.iso.date();
@@ -77,7 +78,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/accounts',
+        path: '/accounts',
         summary: 'Chart of accounts, by code',
         request: { query: Paging },
         responses: listResponse('accounts', AccountRow, 'Accounts'),
@@ -94,7 +95,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/customers',
+        path: '/customers',
         summary: 'Customers, newest first',
         request: { query: Paging },
         responses: listResponse('customers', CustomerRow, 'Customers'),
@@ -110,7 +111,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/invoices',
+        path: '/invoices',
         summary: 'Invoices, newest first (`status=open` for those still owed)',
         request: {
           query: Paging.extend({ status: z.enum(['open', 'paid', 'all']).default('all') }),
@@ -128,7 +129,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/invoices/{id}',
+        path: '/invoices/{id}',
         summary: 'One invoice with its lines, payments and credit memos',
         request: { params: IdParam },
         responses: ok(InvoiceDetailResponse, 'Invoice'),
@@ -140,35 +141,17 @@ export function ledgerRoutes(
           if (!found) throw new ErpError('not-found', 'NOT_FOUND', `no invoice ${id}`);
           return found;
         });
-        const payments = await sql<
-          { externalRef: string; amount: string; date: string; journalId: string | null }[]
-        >`
-          select external_ref as "externalRef", amount, txn_date::text as date, journal_id as "journalId"
-          from ledger.payments where invoice_id = ${id} order by created_at`;
-        const credits = await sql<
-          { externalRef: string; total: string; applied: string; refunded: string; date: string }[]
-        >`
-          select external_ref as "externalRef", total, applied, refunded, txn_date::text as date
-          from ledger.credit_memos where invoice_id = ${id} order by created_at`;
-        return c.json(
-          {
-            invoice,
-            payments: payments.map((p) => ({ ...p, amount: toMinor(p.amount) })),
-            creditMemos: credits.map((m) => ({
-              ...m,
-              total: toMinor(m.total),
-              applied: toMinor(m.applied),
-              refunded: toMinor(m.refunded),
-            })),
-          },
-          200,
-        );
+        const [payments, creditMemos] = await Promise.all([
+          paymentsOfInvoice(sql, id),
+          creditMemosOfInvoice(sql, id),
+        ]);
+        return c.json({ invoice, payments, creditMemos }, 200);
       },
     )
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/payments',
+        path: '/payments',
         summary: 'Payments, newest first',
         request: { query: Paging },
         responses: listResponse('payments', PaymentRow, 'Payments'),
@@ -184,7 +167,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/credit-memos',
+        path: '/credit-memos',
         summary: 'Credit memos and their refunds, newest first',
         request: { query: Paging },
         responses: listResponse('creditMemos', CreditMemoRow, 'Credit memos'),
@@ -200,7 +183,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/disputes',
+        path: '/disputes',
         summary: 'Chargeback cases, newest first',
         request: {
           query: Paging.extend({
@@ -220,7 +203,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/journal-entries',
+        path: '/journal-entries',
         summary: 'Journal entries in a date range, newest first (page with `cursor`)',
         request: {
           query: Range.merge(Paging).extend({
@@ -240,7 +223,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/journal-entries/{id}',
+        path: '/journal-entries/{id}',
         summary: 'One journal entry with its lines',
         request: { params: IdParam },
         responses: ok(LedgerEntryResponse, 'Journal entry'),
@@ -255,7 +238,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/ledger/journal-entries',
+        path: '/journal-entries',
         summary: 'Post a manual journal entry (balanced; idempotent on externalRef)',
         request: { ...jsonBody(Body) },
         responses: ok(PostedJournalResponse, 'The entry, and whether this call created it'),
@@ -276,7 +259,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('editor', {
         method: 'post',
-        path: '/ledger/journal-entries/{id}/reverse',
+        path: '/journal-entries/{id}/reverse',
         summary: 'Reverse a posted entry (the only correction an immutable ledger allows)',
         request: {
           params: IdParam,
@@ -302,7 +285,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/documents/{type}/{ref}',
+        path: '/documents/{type}/{ref}',
         summary: 'Look a document up by its external reference (order id, transaction id)',
         request: { params: z.object({ type: DocumentType, ref: z.string().min(1).max(64) }) },
         responses: ok(DocumentResponse, 'The document'),
@@ -317,7 +300,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/reports/trial-balance',
+        path: '/reports/trial-balance',
         summary: 'Debits, credits and balance per account and currency for a date range',
         request: { query: Range },
         responses: ok(TrialBalance, 'Trial balance'),
@@ -327,7 +310,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/reports/account-activity',
+        path: '/reports/account-activity',
         summary: 'Lines of one account (code or role) with running balances',
         request: { query: Range.extend({ account: z.string().min(1).max(100) }) },
         responses: ok(AccountActivity, 'Account activity'),
@@ -340,7 +323,7 @@ export function ledgerRoutes(
     .openapi(
       apiRoute('viewer', {
         method: 'get',
-        path: '/ledger/reports/open-invoices',
+        path: '/reports/open-invoices',
         summary: 'Invoices still owed as of a date, oldest first, with days overdue',
         request: { query: z.object({ asOf: Day.optional() }) },
         responses: ok(OpenInvoices, 'Open invoices'),

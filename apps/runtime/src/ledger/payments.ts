@@ -7,7 +7,6 @@
 import {
   ErpError,
   PaymentInput,
-  parseDocument,
   paymentPosting,
   type PaymentRecord,
   type Posted,
@@ -81,7 +80,7 @@ export async function recordPayment(
   tx: LedgerSql,
   input: PaymentInput,
 ): Promise<Posted<PaymentRecord>> {
-  const doc = parseDocument(PaymentInput, input, 'payment');
+  const doc = input;
   const fp = fingerprint(doc);
   await lockReference(tx, 'payment', doc.externalRef);
   const existing = await readRow(tx, doc.externalRef);
@@ -112,4 +111,14 @@ export async function recordPayment(
   await tx`update ledger.invoices set open_balance = open_balance - ${doc.amount}
     where id = ${invoice.id}`;
   return { document: toRecord((await readRow(tx, doc.externalRef))!), created: true };
+}
+
+/** The payments applied to one invoice, oldest first: the invoice detail page lists them. */
+export async function paymentsOfInvoice(sql: LedgerSql, invoiceId: string) {
+  const rows = await sql<
+    { externalRef: string; amount: string; date: string; journalId: string | null }[]
+  >`
+    select external_ref as "externalRef", amount, txn_date::text as date, journal_id as "journalId"
+    from ledger.payments where invoice_id = ${invoiceId} order by created_at`;
+  return rows.map((p) => ({ ...p, amount: toMinor(p.amount) }));
 }

@@ -59,7 +59,7 @@ export function quickbooksConnectRoutes(deps: Deps) {
   return apiRouter().openapi(
     apiRoute('admin', {
       method: 'post',
-      path: '/quickbooks/connections/{id}/authorize',
+      path: '/connections/{id}/authorize',
       summary: 'Start connecting a QuickBooks Online company: the Intuit consent URL',
       request: { params: IdParam, ...jsonBody(z.object({}).strict()) },
       responses: {

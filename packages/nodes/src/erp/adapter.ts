@@ -6,7 +6,8 @@
  * Contract, proven by the shared contract tests:
  * - every posting is idempotent on `externalRef`: a repeat returns the first document with
  *   `created: false`, and the same reference with a different document is a `conflict`;
- * - invalid documents throw `ErpError('validation')` naming the bad line, before anything posts;
+ * - invalid documents throw `ErpError('validation')` naming the bad line, before anything posts
+ *   (every adapter is wrapped by `erpBoundary`, the one place documents are parsed);
  * - balances never go below zero (payments and credit memos are capped by the open balance).
  *
  * @module

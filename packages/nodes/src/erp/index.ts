@@ -1,7 +1,9 @@
 /**
- * `@paybridge/nodes/erp`: the ERP adapter interface, its documents and the pure money and
- * posting rules. Browser-safe and free of I/O, so the runtime's built-in ledger, the QuickBooks
- * adapter and the editor share one definition of what a valid document is.
+ * `@paybridge/nodes/erp`: the ERP adapter interface and its boundary (`boundary.ts`, where every
+ * document is validated once), its documents, and the accounting rules (`rules/`: chart of
+ * accounts, totals, posting rules) the built-in ledger and QuickBooks both apply. Browser-safe
+ * and free of I/O, so the runtime's built-in ledger, the QuickBooks adapter and the editor share
+ * one definition of what a valid document is and what it posts.
  *
  * @module
  */
@@ -10,9 +12,10 @@ export * from './money';
 export * from './documents';
 export * from './records';
 export * from './errors';
-export * from './accounts';
-export * from './totals';
-export * from './posting-rules';
+export * from './rules/accounts';
+export * from './boundary';
+export * from './rules/totals';
+export * from './rules/posting-rules';
 export * from './booking-dates';
 export { isTimeZone, calendarDateIn } from '../time-zones';
 export type { ErpAdapter } from './adapter';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AccountRole } from '../accounts';
+import type { AccountRole } from '../rules/accounts';
 import { ErpError } from '../errors';
 import type { QuickbooksClient } from './client';
 import { quote } from './references';

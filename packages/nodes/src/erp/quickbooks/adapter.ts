@@ -6,6 +6,7 @@
  * @module
  */
 import type { ErpAdapter } from '../adapter';
+import { erpBoundary } from '../boundary';
 import { ErpError } from '../errors';
 import { AccountResolver } from './accounts';
 import { QBO_API, QuickbooksClient, REQUEST_TIMEOUT_MS } from './client';
@@ -87,7 +88,7 @@ export function createQuickbooksAdapter(
     accounts: new AccountResolver(client, values.accountMap ?? {}),
     customers: new Map(),
   };
-  return {
+  return erpBoundary({
     kind: 'quickbooks-online',
     unknownOutcomeWaitMs: 2 * REQUEST_TIMEOUT_MS,
     upsertCustomer: (input) => upsertCustomer(docs, input),
@@ -121,5 +122,5 @@ export function createQuickbooksAdapter(
           return null;
       }
     }) as ErpAdapter['findByReference'],
-  };
+  });
 }

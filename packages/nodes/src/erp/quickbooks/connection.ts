@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import { ACCOUNT_ROLES } from '../accounts';
+import { ACCOUNT_ROLES } from '../rules/accounts';
 import { defineConnection } from '../../connections/define-connection';
 
 /** Where calls go: Intuit production, Intuit's sandbox companies, or the built-in simulator. */

@@ -10,7 +10,7 @@
 import type { CreditMemoInput } from '../documents';
 import { ErpError } from '../errors';
 import type { CreditMemoRecord, Posted } from '../records';
-import { creditMemoTotals, splitCreditMemo } from '../totals';
+import { creditMemoTotals, splitCreditMemo } from '../rules/totals';
 import { currencyOf, fromQbo, toQbo } from './amounts';
 import { customerRef, customerRefOf, requireCustomer, type QboDocs } from './context';
 import { createOrFind, findInvoice } from './invoices';

@@ -5,10 +5,9 @@
  *
  * @module
  */
-import { CustomerInput, type CustomerInput as CustomerIn } from '../documents';
+import type { CustomerInput as CustomerIn } from '../documents';
 import { ErpError } from '../errors';
 import type { CustomerRecord, Posted } from '../records';
-import { parseDocument } from '../totals';
 import { requireCustomer, type QboDocs } from './context';
 import { findCustomer } from './lookup';
 import { displayNameFor, noteFor, parseNote, refFromDisplayName } from './references';
@@ -45,7 +44,7 @@ export async function upsertCustomer(
   docs: QboDocs,
   input: CustomerIn,
 ): Promise<Posted<CustomerRecord>> {
-  const c = parseDocument(CustomerInput, input, 'customer');
+  const c = input;
   const existing = await findCustomer(docs.client, c.externalRef);
   if (!existing) {
     try {

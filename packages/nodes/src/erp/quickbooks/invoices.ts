@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { PaymentInput, type InvoiceInput, type PaymentInput as PaymentIn } from '../documents';
+import type { InvoiceInput, PaymentInput as PaymentIn } from '../documents';
 import { ErpError } from '../errors';
 import type { InvoiceRecord, PaymentRecord, Posted } from '../records';
-import { invoiceTotals, parseDocument } from '../totals';
+import { invoiceTotals } from '../rules/totals';
 import { currencyOf, fromQbo, toQbo } from './amounts';
 import { customerRef, customerRefOf, requireCustomer, type QboDocs } from './context';
 import { findByDocNumber, findByNote } from './lookup';
@@ -132,7 +132,7 @@ export async function recordPayment(
   docs: QboDocs,
   input: PaymentIn,
 ): Promise<Posted<PaymentRecord>> {
-  const doc = parseDocument(PaymentInput, input, 'payment');
+  const doc = input;
   const existing = await findByNote(docs.client, 'Payment', 'payment', doc.externalRef);
   if (existing) {
     if (fromQbo(existing.TotalAmt, doc.currency) !== doc.amount)

@@ -6,10 +6,8 @@
  *
  * @module
  */
-import { canMoveDispute, disputePosting, type RoleLine } from '../posting-rules';
+import { canMoveDispute, disputePosting, type RoleLine } from '../rules/posting-rules';
 import {
-  DisputeInput,
-  DisputeUpdateInput,
   type DisputeInput as DisputeIn,
   type DisputeStatus,
   type DisputeUpdateInput as DisputeUpdateIn,
@@ -17,7 +15,7 @@ import {
 } from '../documents';
 import { ErpError } from '../errors';
 import type { DisputeRecord, JournalRecord, Posted } from '../records';
-import { balancedJournal, parseDocument } from '../totals';
+import { balancedJournal } from '../rules/totals';
 import { currencyOf, fromQbo, toQbo } from './amounts';
 import { customerRef, requireCustomer, type QboDocs } from './context';
 import { createOrFind } from './invoices';
@@ -251,7 +249,7 @@ function disputeNote(d: {
 
 /** Opens a chargeback case: its journal entry, unless it exists. */
 export async function openDispute(docs: QboDocs, input: DisputeIn): Promise<Posted<DisputeRecord>> {
-  const doc = parseDocument(DisputeInput, input, 'dispute');
+  const doc = input;
   const find = () => findByDocNumber(docs.client, 'JournalEntry', 'dispute', doc.externalRef);
   const existing = await find();
   if (existing) {
@@ -290,7 +288,7 @@ export async function updateDispute(
   docs: QboDocs,
   input: DisputeUpdateIn,
 ): Promise<Posted<DisputeRecord>> {
-  const doc = parseDocument(DisputeUpdateInput, input, 'dispute update');
+  const doc = input;
   const parts = await disputeParts(docs, doc.externalRef);
   if (!parts) throw new ErpError('not-found', 'DISPUTE_NOT_FOUND', `no dispute ${doc.externalRef}`);
   const current = disputeRecord(parts.open, parts.closed);

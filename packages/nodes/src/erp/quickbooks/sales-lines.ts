@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { DocumentTotals } from '../totals';
+import type { DocumentTotals } from '../rules/totals';
 import { fromQbo, toQbo } from './amounts';
 
 type Json = Record<string, unknown>;

@@ -9,12 +9,9 @@ import { PermanentError, type NodeExecutor } from '@paybridge/engine';
 import type { NodeDefinition } from '../../../define-node';
 import { implementNode } from '../../../define-node';
 import { bookingDates } from '../../booking-dates';
-import { DisputeUpdateInput } from '../../documents';
-import { ErpError } from '../../errors';
-import { parseDocument } from '../../totals';
-import { evaluateMapping } from '../shared/document-executor';
+import { evaluateMapping, validDocument } from '../shared/document-executor';
 import type { ErpRuntime } from '../shared/erp-runtime';
-import { asNodeErrors, toNodeError } from '../shared/errors';
+import { asNodeErrors } from '../shared/errors';
 import { erpDisputeUpdateNode } from './definition';
 
 type Config = typeof erpDisputeUpdateNode extends NodeDefinition<infer C, string> ? C : never;
@@ -32,13 +29,7 @@ export function createDisputeUpdateExecutor(runtime: ErpRuntime): NodeExecutor<C
       if (!current) throw new PermanentError('DISPUTE_NOT_FOUND', `no dispute ${ref}`);
       return { output: { erp: adapter.kind, created: false, origin: 'lookup', document: current } };
     }
-    let doc;
-    try {
-      doc = parseDocument(DisputeUpdateInput, mapped, 'dispute update');
-    } catch (err) {
-      throw err instanceof ErpError ? toNodeError(err) : err;
-    }
-    const update = doc;
+    const update = validDocument('dispute-update', mapped);
     const result = await asNodeErrors(() => adapter.updateDispute(update));
     return { output: { erp: adapter.kind, ...result, origin: 'erp' } };
   });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineNode } from '../../../define-node';
-import { ACCOUNT_ROLES } from '../../accounts';
+import { ACCOUNT_ROLES } from '../../rules/accounts';
 import {
   ERP_CONNECTION,
   ERP_RETRY,

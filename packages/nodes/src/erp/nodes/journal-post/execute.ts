@@ -8,7 +8,6 @@
 import type { NodeExecutor } from '@paybridge/engine';
 import type { NodeDefinition } from '../../../define-node';
 import { implementNode } from '../../../define-node';
-import { JournalInput } from '../../documents';
 import { documentExecutor, evaluateMapping } from '../shared/document-executor';
 import type { ErpRuntime } from '../shared/erp-runtime';
 import { erpJournalPostNode } from './definition';
@@ -26,7 +25,6 @@ export function isEmptyJournal(mapped: unknown): boolean {
 export function createJournalPostExecutor(runtime: ErpRuntime): NodeExecutor<Config> {
   const post = documentExecutor(erpJournalPostNode, runtime, {
     type: 'journal',
-    schema: JournalInput,
     what: 'journal',
     amountFields: [],
     lineAmountFields: ['debit', 'credit'],

@@ -1,18 +1,17 @@
 /**
  * The executor every posting node shares: evaluate the mapping over the input, make amounts
- * exact, validate the document (errors name the field and line), then post it exactly once to
- * the node's ERP.
+ * exact, validate the document once at the adapter boundary (errors name the field and line),
+ * then post it exactly once to the node's ERP.
  *
  * @module
  */
 import { PermanentError, type ExecuteContext, type NodeExecutor } from '@paybridge/engine';
-import type { z } from 'zod';
 import type { ErpAdapter } from '../../adapter';
 import { bookingDates } from '../../booking-dates';
 import type { DocumentType } from '../../documents';
 import { ErpError } from '../../errors';
 import type { ErpDocument, Posted } from '../../records';
-import { parseDocument } from '../../totals';
+import { checkDocument, type CheckedDocument, type DocumentKind } from '../../boundary';
 import type { NodeDefinition } from '../../../define-node';
 import { implementNode } from '../../../define-node';
 import { businessReference } from '../../../effects/business-reference';
@@ -23,11 +22,9 @@ import { fingerprint } from '../../../effects/fingerprint';
 import { postOnce } from './post-once';
 
 /** How a posting node turns its mapped value into a posting. */
-export interface DocumentNodeSpec<Doc> {
-  /** Document type, for lookups of an unknown outcome. */
-  type: DocumentType;
-  /** Schema of the document (from `documents.ts`). */
-  schema: z.ZodType<Doc>;
+export interface DocumentNodeSpec<K extends DocumentType, Doc = CheckedDocument<K>> {
+  /** Document type: which schema the boundary checks, and for lookups of an unknown outcome. */
+  type: K;
   what: string;
   amountFields: readonly string[];
   lineAmountFields?: readonly string[];
@@ -47,11 +44,16 @@ export async function evaluateMapping(ctx: ExecuteContext<unknown>, expression: 
   }
 }
 
-/** Validates a mapped document, turning a refusal into a permanent error naming the line. */
-export function validDocument<Doc>(spec: DocumentNodeSpec<Doc>, mapped: unknown): Doc {
-  const exact = exactAmounts(mapped, spec.amountFields, spec.lineAmountFields);
+/**
+ * Validates a mapped document at the adapter boundary, turning a refusal into a permanent error
+ * naming the line. The adapter receives the checked document and does not parse it again.
+ */
+export function validDocument<K extends DocumentKind>(
+  kind: K,
+  mapped: unknown,
+): CheckedDocument<K> {
   try {
-    return parseDocument(spec.schema, exact, spec.what) as Doc;
+    return checkDocument(kind, mapped);
   } catch (err) {
     throw err instanceof ErpError ? toNodeError(err) : err;
   }
@@ -63,10 +65,10 @@ export function validDocument<Doc>(spec: DocumentNodeSpec<Doc>, mapped: unknown)
  * posts once. Customers are upserts whose data may change between orders: they stay scoped to the
  * flow and event (the adapter's upsert by reference keeps them single).
  */
-function postingReference<Doc>(
+function postingReference<K extends DocumentType>(
   ctx: ExecuteContext<unknown>,
-  spec: DocumentNodeSpec<Doc>,
-  doc: Doc,
+  spec: DocumentNodeSpec<K>,
+  doc: CheckedDocument<K>,
 ): string | null {
   const reference = spec.reference(doc);
   if (spec.type === 'customer' || !reference) return null;
@@ -81,14 +83,18 @@ function postingReference<Doc>(
 }
 
 /** Implements a posting node. */
-export function documentExecutor<Config extends { mapping: string }, Doc>(
+export function documentExecutor<Config extends { mapping: string }, K extends DocumentType>(
   definition: NodeDefinition<Config, string>,
   runtime: ErpRuntime,
-  spec: DocumentNodeSpec<Doc>,
+  spec: DocumentNodeSpec<K>,
 ): NodeExecutor<Config> {
   return implementNode(definition, async (ctx) => {
     const mapped = await evaluateMapping(ctx, ctx.config.mapping);
-    const doc = validDocument(spec, bookingDates(mapped, runtime.timeZone));
+    const dated = bookingDates(mapped, runtime.timeZone);
+    const doc = validDocument(
+      spec.type,
+      exactAmounts(dated, spec.amountFields, spec.lineAmountFields),
+    );
     const adapter = runtime.adapterFor(ctx);
     const result = await postOnce(ctx, {
       ref: { item: '', business: postingReference(ctx, spec, doc) },

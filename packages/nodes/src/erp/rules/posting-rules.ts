@@ -5,7 +5,7 @@
  * @module
  */
 import type { AccountRole } from './accounts';
-import type { DisputeStatus } from './documents';
+import type { DisputeStatus } from '../documents';
 import type { DocumentTotals } from './totals';
 
 /** One journal line by role, before accounts are resolved. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ErpError } from './errors';
+import { ErpError } from '../errors';
 import { balancedJournal, creditMemoTotals, invoiceTotals, splitCreditMemo } from './totals';
 
 const currency = fc.constantFrom('JPY', 'USD', 'KWD');

@@ -1,21 +1,23 @@
 /**
  * Validation and totals of documents, shared by every adapter: an invoice's total is its lines
  * plus tax and shipping minus discounts; a journal balances or is refused. Errors name the bad
- * line, because the person fixing a mapping needs to know which one.
+ * line, because the person fixing a mapping needs to know which one. Parsing happens at the
+ * adapter boundary (`boundary.ts`): a document it already checked is not parsed again here.
  *
  * @module
  */
-import { z } from 'zod';
-import {
+import type { z } from 'zod';
+import { checkDocument } from '../boundary';
+import type {
   CreditMemoInput,
   InvoiceInput,
   JournalInput,
-  type CreditMemoInput as CreditMemoIn,
-  type InvoiceInput as InvoiceIn,
-  type JournalInput as JournalIn,
-} from './documents';
-import { ErpError, lineError } from './errors';
-import { multiplyMinor, sumMinor } from './money';
+  CreditMemoInput as CreditMemoIn,
+  InvoiceInput as InvoiceIn,
+  JournalInput as JournalIn,
+} from '../documents';
+import { ErpError, lineError } from '../errors';
+import { multiplyMinor, sumMinor } from '../money';
 
 /** A line with its amount computed. */
 export interface PricedLine {
@@ -41,24 +43,6 @@ export interface DocumentTotals {
 export interface BalancedJournal {
   lines: { account: string; debit: number; credit: number; description?: string | undefined }[];
   total: number;
-}
-
-/** Turns a zod failure into a validation error naming the first bad field (and line). */
-function invalid(error: z.ZodError, what: string): ErpError {
-  const issue = error.issues[0]!;
-  const lineIndex = issue.path[0] === 'lines' ? issue.path[1] : undefined;
-  const field = issue.path.join('.');
-  if (typeof lineIndex === 'number') {
-    return lineError('INVALID_LINE', lineIndex, `${field}: ${issue.message}`);
-  }
-  return new ErpError('validation', 'INVALID_DOCUMENT', `${what} ${field}: ${issue.message}`);
-}
-
-/** Parses with a schema, turning failures into a validation {@link ErpError}. */
-export function parseDocument<S extends z.ZodType>(schema: S, value: unknown, what: string) {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalid(parsed.error, what);
-  return parsed.data as z.output<S>;
 }
 
 function totalsOf(doc: z.output<typeof InvoiceInput> | z.output<typeof CreditMemoInput>) {
@@ -90,7 +74,7 @@ function totalsOf(doc: z.output<typeof InvoiceInput> | z.output<typeof CreditMem
 
 /** Validates an invoice and computes its totals. */
 export function invoiceTotals(input: InvoiceIn): DocumentTotals & z.output<typeof InvoiceInput> {
-  const doc = parseDocument(InvoiceInput, input, 'invoice');
+  const doc = checkDocument('invoice', input);
   return { ...doc, ...totalsOf(doc) };
 }
 
@@ -98,7 +82,7 @@ export function invoiceTotals(input: InvoiceIn): DocumentTotals & z.output<typeo
 export function creditMemoTotals(
   input: CreditMemoIn,
 ): DocumentTotals & z.output<typeof CreditMemoInput> {
-  const doc = parseDocument(CreditMemoInput, input, 'credit memo');
+  const doc = checkDocument('credit-memo', input);
   const totals = totalsOf(doc);
   if (doc.refundAmount > totals.total) {
     throw new ErpError(
@@ -124,7 +108,7 @@ export function splitCreditMemo(total: number, refund: number, invoiceOpenBalanc
  * credits. An unbalanced entry is refused with both sums in the message.
  */
 export function balancedJournal(input: JournalIn): BalancedJournal & z.output<typeof JournalInput> {
-  const doc = parseDocument(JournalInput, input, 'journal');
+  const doc = checkDocument('journal', input);
   doc.lines.forEach((line, index) => {
     if (line.debit > 0 === line.credit > 0) {
       throw lineError(
