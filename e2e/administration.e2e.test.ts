@@ -1,12 +1,9 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 const base = inject('baseUrl');
-const DOCS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 let browser: Browser;
 let page: Page;
@@ -25,12 +22,13 @@ async function api(method: 'POST' | 'PUT', path: string, data: unknown): Promise
   return body;
 }
 
-/** Saves a screenshot with the test artifacts and as the README's copy in docs/screenshots. */
+/**
+ * Saves a screenshot with the test artifacts (the README's copies in docs/screenshots are
+ * refreshed from there by hand, so a test run never changes tracked files).
+ */
 async function screenshot(locator: ReturnType<Page['locator']>, name: string) {
   const file = join(ARTIFACTS, name);
   await locator.screenshot({ path: file });
-  mkdirSync(DOCS, { recursive: true });
-  copyFileSync(file, join(DOCS, name));
 }
 
 const orderFlow = (expression: string) => ({
