@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSql, type Sql } from '../src/db/client';
 import { loadEnv } from '../src/env';
+import { BUILTIN_CHANNEL_ID, BUILTIN_RULE_ID } from '../src/alerts/alert-service';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
 import { startReceiver, until } from './webhook-receiver';
@@ -108,6 +109,22 @@ describe('dead-letter alerts (PAYBRIDGE_ALERT_WEBHOOK_URL, the built-in channel 
     runtime = await start();
     await new Promise((r) => setTimeout(r, 5000));
     expect(receiver.state.received).toHaveLength(before);
+  });
+
+  it('refuses to change or delete the built-in channel and rule: they follow the variable', async () => {
+    const channel = await call(base(), 'DELETE', `/api/alerts/channels/${BUILTIN_CHANNEL_ID}`);
+    expect(channel.status).toBe(409);
+    expect(channel.body.error.code).toBe('CHANNEL_BUILTIN');
+    const rename = await call(base(), 'PUT', `/api/alerts/channels/${BUILTIN_CHANNEL_ID}`, {
+      name: 'renamed',
+    });
+    expect(rename.status).toBe(409);
+    expect(rename.body.error.code).toBe('CHANNEL_BUILTIN');
+    const rule = await call(base(), 'DELETE', `/api/alerts/rules/${BUILTIN_RULE_ID}`);
+    expect(rule.status).toBe(409);
+    expect(rule.body.error.code).toBe('RULE_BUILTIN');
+    const rules = await call(base(), 'GET', '/api/alerts/rules');
+    expect(rules.body.rules.map((r: { id: string }) => r.id)).toContain(BUILTIN_RULE_ID);
   });
 });
 

@@ -78,6 +78,17 @@ function connectionProblem(err: unknown): never {
  * Alert channels, rules and history in Postgres. A webhook channel's URL lives in an
  * `alert.webhook` connection, so it is sealed, write-only and rotated like every other secret.
  */
+/** The built-in channel and rule follow `PAYBRIDGE_ALERT_WEBHOOK_URL`; the API never changes them. */
+function refuseBuiltin(what: 'channel' | 'rule', row: { builtin: boolean }): void {
+  if (row.builtin) {
+    throw new ApiError(
+      409,
+      what === 'channel' ? 'CHANNEL_BUILTIN' : 'RULE_BUILTIN',
+      `The built-in ${what} is set by PAYBRIDGE_ALERT_WEBHOOK_URL`,
+    );
+  }
+}
+
 export class AlertStore {
   constructor(
     private readonly sql: Sql,
@@ -145,13 +156,7 @@ export class AlertStore {
     },
   ): Promise<ChannelView> {
     const current = await this.channel(id);
-    if (current.builtin) {
-      throw new ApiError(
-        409,
-        'CHANNEL_BUILTIN',
-        'The built-in channel is set by PAYBRIDGE_ALERT_WEBHOOK_URL',
-      );
-    }
+    refuseBuiltin('channel', current);
     let connectionId = current.connectionId;
     if (current.kind === 'email' && input.connectionId) {
       await this.checkSmtp(input.connectionId);
@@ -174,13 +179,7 @@ export class AlertStore {
 
   async deleteChannel(id: string): Promise<void> {
     const current = await this.channel(id);
-    if (current.builtin) {
-      throw new ApiError(
-        409,
-        'CHANNEL_BUILTIN',
-        'The built-in channel is set by PAYBRIDGE_ALERT_WEBHOOK_URL',
-      );
-    }
+    refuseBuiltin('channel', current);
     await this.sql.begin(async (tx) => {
       await tx`update alert_rules set channel_ids = array_remove(channel_ids, ${id}::uuid)
         where ${id}::uuid = any(channel_ids)`;
@@ -240,13 +239,7 @@ export class AlertStore {
     input: RuleInput & { enabled?: boolean | undefined },
   ): Promise<RuleView> {
     const current = await this.rule(id);
-    if (current.builtin) {
-      throw new ApiError(
-        409,
-        'RULE_BUILTIN',
-        'The built-in rule is set by PAYBRIDGE_ALERT_WEBHOOK_URL',
-      );
-    }
+    refuseBuiltin('rule', current);
     const { flowId, ids } = await this.checkRule(input);
     // A changed condition starts over: counting from now, not firing.
     const same = current.kind === input.kind && current.flowId === flowId;
@@ -264,13 +257,7 @@ export class AlertStore {
 
   async deleteRule(id: string): Promise<void> {
     const current = await this.rule(id);
-    if (current.builtin) {
-      throw new ApiError(
-        409,
-        'RULE_BUILTIN',
-        'The built-in rule is set by PAYBRIDGE_ALERT_WEBHOOK_URL',
-      );
-    }
+    refuseBuiltin('rule', current);
     await this.sql`delete from alert_rules where id = ${id}`;
   }
 
