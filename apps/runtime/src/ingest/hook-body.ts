@@ -1,29 +1,23 @@
 /**
- * Parsing and admission of a REST trigger request's body and stored fields. Every content type is
- * parsed into what will be stored (JSON, form fields, text; multipart stays its text) and the
- * whole stored payload (headers, query, body) passes the card-data check and the storable-text
- * check before anything is written.
+ * Parsing and admission of an http-channel trigger request, the same for every kind. Every
+ * content type is parsed into what a kind may store (JSON, form fields, text; multipart stays its
+ * text), and the whole event the kind made of it passes the card-data check and the
+ * storable-text check before anything is written.
  *
  * @module
  */
 import { ApiError } from '../http/api-error';
-import { findCardData, findCardDataInText } from './card-data-guard';
-import { parseJsonText, refuseUnstorableText } from './json-text';
+import { findCardData, findCardDataInText, findStoredValueProblem } from './card-data-guard';
+import { invalidTextAt, parseJsonText } from './json-text';
 
-/** What a REST trigger stores as the event's payload. */
-export interface HookPayload {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  query: Record<string, string>;
-  body: unknown;
-}
-
-/** The body as stored: JSON parsed, form fields as an object, anything else as its text. */
+/**
+ * The body as stored: JSON parsed, form fields as an object, anything else as its text. Its
+ * text is checked with the rest of the event by {@link admitHookEvent}, in the same walk.
+ */
 export function parseHookBody(raw: string, contentType: string): unknown {
   if (raw.length === 0) return null;
   if (contentType.includes('json') || (!contentType && /^\s*[[{"]/.test(raw))) {
-    return parseJsonText(raw);
+    return parseJsonText(raw, JSON.parse, false);
   }
   if (contentType.includes('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(raw));
@@ -60,25 +54,23 @@ async function multipartParts(
 }
 
 /**
- * Refuses a REST trigger request whose stored payload would hold text Postgres cannot store
- * (400 `INVALID_JSON_TEXT`) or card data (400 `CARD_DATA_REFUSED`, naming the field, never the
- * value): headers (with `Idempotency-Key`), query, structured bodies by field name, and text
- * bodies (plain, XML, multipart fields and files) by the words around a number.
+ * Refuses an http-channel request whose event (what its kind will store) holds text Postgres
+ * cannot store (400 `INVALID_JSON_TEXT`) or card data (400 `CARD_DATA_REFUSED`, naming the field,
+ * never the value): every field by its name (headers with `Idempotency-Key`, query, structured
+ * bodies), and a body that stayed text (plain, XML, multipart fields and files) by the words
+ * around a number, whether or not the kind keeps it.
  */
-export async function admitHookPayload(
-  payload: HookPayload,
+export async function admitHookEvent(
+  event: unknown,
+  body: unknown,
   rawBody: Buffer,
   contentType: string,
 ): Promise<void> {
-  refuseUnstorableText(payload.headers, 'headers');
-  refuseUnstorableText(payload.query, 'query');
-  refuseUnstorableText(payload.body, 'body');
-  const field = findCardData(
-    { headers: payload.headers, query: payload.query, body: payload.body },
-    '',
-  );
-  if (field) throw refused(`Field ${field}`);
-  if (typeof payload.body !== 'string') return;
+  // One walk for both rules: a large body is the ingress's main cost on the event loop.
+  const problem = findStoredValueProblem(event, '');
+  if (problem?.type === 'text') throw invalidTextAt(problem);
+  if (problem) throw refused(`Field ${problem.path}`);
+  if (typeof body !== 'string') return;
   if (/multipart\/form-data/i.test(contentType)) {
     const parts = await multipartParts(rawBody, contentType);
     if (parts) {
@@ -90,6 +82,6 @@ export async function admitHookPayload(
       }
     }
   }
-  const found = findCardDataInText(payload.body);
+  const found = findCardDataInText(body);
   if (found) throw refused(`The request body (${found})`);
 }
