@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, in the order that fails fastest.
-// Type checks, lint and the layering rules (.dependency-cruiser.cjs) first, then the editor
-// build, then every vitest project (unit and integration against a real embedded Postgres).
-// Ends with one "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
+// Type checks beside lint, the layering rules (.dependency-cruiser.cjs) and the editor build
+// (two lanes, one per core), then every vitest project (unit and integration against a real
+// embedded Postgres). Ends with one "N passed, N failed" line.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -40,13 +41,63 @@ function ensureChromium() {
   ]);
 }
 
-const extra = process.argv.slice(2);
-if (extra.length === 0) {
-  step('typecheck', npm, ['run', '--silent', 'typecheck']);
-  step('lint', npm, ['run', '--silent', 'lint']);
-  step('layering rules (dependency-cruiser)', npm, ['run', '--silent', 'layers']);
-  step('editor build', npm, ['run', '--silent', 'build']);
+/** Runs one step with its output kept, so that two lanes' logs do not interleave. */
+function buffered(title, cmd, args) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { env: { ...process.env, FORCE_COLOR: '0' } });
+    const chunks = [];
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('close', (status) => {
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      resolve({ title, status, secs, output: Buffer.concat(chunks).toString() });
+    });
+  });
 }
+
+/** Runs steps one after another, stopping at the first that fails. */
+async function lane(steps) {
+  const results = [];
+  for (const [title, cmd, args] of steps) {
+    const result = await buffered(title, cmd, args);
+    results.push(result);
+    if (result.status !== 0) break;
+  }
+  return results;
+}
+
+/**
+ * The static checks are independent and each mostly single-threaded, so the slow type check
+ * runs beside the others instead of before them.
+ */
+async function staticChecks() {
+  const lanes = await Promise.all([
+    lane([['typecheck', npm, ['run', '--silent', 'typecheck']]]),
+    lane([
+      ['lint', npm, ['run', '--silent', 'lint']],
+      ['layering rules (dependency-cruiser)', npm, ['run', '--silent', 'layers']],
+      ['editor build', npm, ['run', '--silent', 'build']],
+    ]),
+  ]);
+  let failedStep = null;
+  for (const result of lanes.flat()) {
+    process.stdout.write(`\n== ${result.title}\n${result.output}`);
+    if (result.status !== 0) {
+      process.stdout.write(`\n${result.title} failed after ${result.secs}s\n`);
+      failedStep ??= result;
+    } else {
+      process.stdout.write(`== ${result.title}: ok (${result.secs}s)\n`);
+    }
+  }
+  if (failedStep) {
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exit(failedStep.status ?? 1);
+  }
+}
+
+const extra = process.argv.slice(2);
+if (extra.length === 0) await staticChecks();
 ensureChromium();
 
 const report = join(mkdtempSync(join(tmpdir(), 'paybridge-vitest-')), 'report.json');
