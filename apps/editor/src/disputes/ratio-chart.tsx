@@ -1,0 +1,134 @@
+import {
+  chargebackRatio,
+  formatRatio,
+  inForce,
+  monthLabel,
+  scaleTop,
+  standing,
+  THRESHOLDS,
+  type MonthCounts,
+} from './chargeback-ratio';
+
+const WIDTH = 640;
+const HEIGHT = 220;
+const PAD = { left: 48, right: 150, top: 12, bottom: 28 };
+const PLOT_W = WIDTH - PAD.left - PAD.right;
+const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
+
+/**
+ * The chargeback ratio per month as bars, with the thresholds drawn as lines across the months
+ * they apply to (the Visa VAMP line starts in April 2026). Plain SVG: one small chart does not
+ * justify a charting library. The figures are also in the table under it, for screen readers
+ * and for anyone who wants the numbers.
+ */
+export function RatioChart({ months }: { months: MonthCounts[] }) {
+  const top = scaleTop(months);
+  const slot = PLOT_W / Math.max(1, months.length);
+  const y = (ratio: number) => PAD.top + PLOT_H - (Math.min(ratio, top) / top) * PLOT_H;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
+  const current = months[months.length - 1];
+  const currentRatio = current ? chargebackRatio(current) : null;
+  return (
+    <figure className="ratio-chart" data-testid="ratio-chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`Chargeback ratio per month; this month ${formatRatio(currentRatio)}`}
+      >
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={PAD.left + PLOT_W} y1={y(t)} y2={y(t)} className="ratio-grid" />
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="ratio-axis">
+              {`${(t * 100).toFixed(2)}%`}
+            </text>
+          </g>
+        ))}
+        {months.map((m, i) => {
+          const ratio = chargebackRatio(m);
+          const x = PAD.left + i * slot;
+          const h = ratio === null ? 0 : PLOT_H + PAD.top - y(ratio);
+          return (
+            <g key={m.month}>
+              <rect
+                x={x + slot * 0.2}
+                y={PAD.top + PLOT_H - h}
+                width={slot * 0.6}
+                height={h}
+                className={`ratio-bar ratio-${standing(m)}`}
+              >
+                <title>{`${monthLabel(m.month)}: ${m.disputes} disputes / ${m.settled} settled = ${formatRatio(ratio)}`}</title>
+              </rect>
+              <text x={x + slot / 2} y={HEIGHT - 10} textAnchor="middle" className="ratio-axis">
+                {monthLabel(m.month)}
+              </text>
+            </g>
+          );
+        })}
+        {THRESHOLDS.map((t) => {
+          const first = months.findIndex((m) => inForce(t, m.month));
+          if (first < 0) return null;
+          const x1 = PAD.left + first * slot;
+          const x2 = PAD.left + PLOT_W;
+          return (
+            <g key={t.id} data-testid={`threshold-${t.id}`}>
+              <line
+                x1={x1}
+                x2={x2}
+                y1={y(t.ratio)}
+                y2={y(t.ratio)}
+                className={`ratio-threshold ratio-threshold-${t.severity}`}
+              />
+              <text x={x2 + 6} y={y(t.ratio) + 4} className="ratio-threshold-label">
+                {t.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="hint">
+        Disputes opened in a month divided by the card transactions settled that month. Acquirers
+        warn between 0.5% and 0.7%; Visa’s VAMP calls a merchant excessive at 1.5% from April 2026.
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The chart's figures as a table: month, disputes, settled transactions, ratio. */
+export function RatioTable({ months }: { months: MonthCounts[] }) {
+  return (
+    <table className="table ratio-table" data-testid="ratio-table">
+      <caption className="sr-only">Chargeback ratio per month</caption>
+      <thead>
+        <tr>
+          <th scope="col">Month</th>
+          <th scope="col" className="num">
+            Disputes
+          </th>
+          <th scope="col" className="num">
+            Settled card transactions
+          </th>
+          <th scope="col" className="num">
+            Ratio
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...months].reverse().map((m) => {
+          const judged = standing(m);
+          return (
+            <tr key={m.month}>
+              <td>{monthLabel(m.month)}</td>
+              <td className="num">{m.disputes}</td>
+              <td className="num">{m.settled}</td>
+              <td
+                className={`num ${judged === 'over-limit' ? 'error-text' : judged === 'early-warning' ? 'warning-text' : ''}`}
+              >
+                {formatRatio(chargebackRatio(m))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
