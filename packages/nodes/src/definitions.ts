@@ -79,6 +79,7 @@ export {
   triggerDeclarations,
   triggerNodeOf,
   triggerTypesOn,
+  triggerTypesFed,
 } from './trigger/registry';
 export {
   scheduleTriggerNode,
@@ -196,3 +197,5 @@ export const lookupSpec: SpecLookup = lookupDefinition;
 export function nodeCatalog(): NodeCatalogEntry[] {
   return nodeDefinitions.map((definition) => catalogEntry(definition));
 }
+
+export * from './disputes/index';

@@ -63,6 +63,17 @@ export interface TriggerFire {
 export interface TriggerDeclaration {
   node: AnyNodeDefinition;
   channel: TriggerChannel;
+  /**
+   * Further channels whose events the kind also takes, reading its settings the way that
+   * channel's own kinds do (a chargeback intake answers its REST endpoint and takes the store's
+   * dispute webhooks).
+   */
+  alsoOn?: readonly TriggerChannel[];
+  /**
+   * Events the runtime produces itself that the kind's flows receive, by feed name (rows of an
+   * uploaded report): the producer finds the flows through `triggerTypesFed`, by feed.
+   */
+  feeds?: readonly string[];
   /** The unique ingress key activation claims (a REST path); null when the node claims none. */
   endpointKey?(node: TriggerGraphNode): string | null;
   /** Http channel: how requests to the endpoint are answered and limited. */
