@@ -1,50 +1,30 @@
 /**
- * What an evidence due date means today. Cases come with a calendar date (`YYYY-MM-DD`, from a
- * processor report) or an instant (Shopify's `evidence_due_by`); both are read as a calendar
- * day in the browser's time zone and counted in whole days, because a team plans evidence by
- * the day, not by the hour.
+ * What an evidence deadline means for a case. The runtime counts the whole days left in the
+ * books' time zone (`daysLeft`, negative once past); this turns them into the words and the
+ * urgency the page shows. Only an open case still awaits evidence, so a case past that stage
+ * (evidence sent, won, lost) says nothing: nothing can be missed any more.
  *
  * @module
  */
-import { today as localDate } from '../ledger/today';
-
-/** The calendar day (`YYYY-MM-DD`) of a date or an ISO instant, in the browser's time zone. */
-export function dueDay(due: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return due;
-  const at = new Date(due);
-  return Number.isNaN(at.getTime()) ? due.slice(0, 10) : localDate(at);
-}
-
-/** Whole days from `today` to the due day: negative once it has passed, 0 on the day itself. */
-export function daysLeft(due: string, today: string): number {
-  return Math.round(
-    (Date.parse(`${dueDay(due)}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
-  );
-}
+import type { DisputeCase } from './disputes-api';
 
 /** How the page shows a deadline: the words, and whether it is overdue or close (3 days). */
 export interface DeadlineNote {
   text: string;
-  days: number;
   overdue: boolean;
   urgent: boolean;
 }
 
-/**
- * The deadline of a case that still awaits evidence; null for a case past that stage (evidence
- * sent, won, lost) or without a due date, since nothing can be missed any more.
- */
-export function deadlineNote(
-  due: string | null | undefined,
-  awaitingEvidence: boolean,
-  today: string,
-): DeadlineNote | null {
-  if (!due || !awaitingEvidence) return null;
-  const days = daysLeft(due, today);
+/** Words for a number of days left: `5 days left`, `due today`, `overdue by 2 days`. */
+export function daysLeftText(days: number): string {
   const plural = (n: number) => (n === 1 ? '' : 's');
-  if (days < 0) {
-    return { text: `overdue by ${-days} day${plural(-days)}`, days, overdue: true, urgent: true };
-  }
-  if (days === 0) return { text: 'due today', days, overdue: false, urgent: true };
-  return { text: `${days} day${plural(days)} left`, days, overdue: false, urgent: days <= 3 };
+  if (days < 0) return `overdue by ${-days} day${plural(-days)}`;
+  if (days === 0) return 'due today';
+  return `${days} day${plural(days)} left`;
+}
+
+/** The deadline note of a case, or null when it has no deadline or no longer awaits evidence. */
+export function deadlineNote(c: Pick<DisputeCase, 'status' | 'daysLeft'>): DeadlineNote | null {
+  if (c.daysLeft === null || c.status !== 'open') return null;
+  return { text: daysLeftText(c.daysLeft), overdue: c.daysLeft < 0, urgent: c.daysLeft <= 3 };
 }

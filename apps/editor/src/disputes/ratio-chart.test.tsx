@@ -1,27 +1,36 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { monthsEnding } from './chargeback-ratio';
 import { RatioChart, RatioTable } from './ratio-chart';
+import { ratioMonth, THRESHOLDS } from './ratio.test-support';
 
-const months = monthsEnding('2026-06', 6, [
-  { month: '2026-02', disputes: 2, settled: 1000 },
-  { month: '2026-05', disputes: 6, settled: 1000 },
-  { month: '2026-06', disputes: 20, settled: 1000 },
-]);
+const ratio = {
+  months: [
+    ratioMonth('2026-01', 0, 0),
+    ratioMonth('2026-02', 2),
+    ratioMonth('2026-03', 0, 0),
+    ratioMonth('2026-04', 0, 0),
+    ratioMonth('2026-05', 6),
+    ratioMonth('2026-06', 20),
+  ],
+  thresholds: THRESHOLDS,
+};
+
+const line = (id: string) => screen.getByTestId(`threshold-${id}`).querySelector('line')!;
+const at = (el: Element, attr: string) => Number(el.getAttribute(attr));
 
 describe('chargeback ratio chart', () => {
   it('draws the early-warning lines over every month and the VAMP line from April 2026', () => {
-    const { container } = render(<RatioChart months={months} />);
-    const low = screen.getByTestId('threshold-early-warning-low').querySelector('line')!;
-    const vamp = screen.getByTestId('threshold-visa-vamp').querySelector('line')!;
+    const { container } = render(<RatioChart ratio={ratio} />);
+    const low = line('acquirer-early-warning-low');
+    const high = line('acquirer-early-warning-high');
+    const vamp = line('visa-vamp');
     // Six months from January: VAMP starts at the fourth slot (April), the band at the first.
-    expect(Number(vamp.getAttribute('x1'))).toBeGreaterThan(Number(low.getAttribute('x1')));
-    const slot = (Number(low.getAttribute('x2')) - Number(low.getAttribute('x1'))) / 6;
-    expect(Number(vamp.getAttribute('x1')) - Number(low.getAttribute('x1'))).toBeCloseTo(3 * slot);
-    expect(screen.getByText('Visa VAMP 1.5% (from April 2026)')).toBeTruthy();
-    // The VAMP line sits higher (smaller y) than the 0.7 % warning line.
-    const high = screen.getByTestId('threshold-early-warning-high').querySelector('line')!;
-    expect(Number(vamp.getAttribute('y1'))).toBeLessThan(Number(high.getAttribute('y1')));
+    const slot = (at(low, 'x2') - at(low, 'x1')) / 6;
+    expect(at(vamp, 'x1') - at(low, 'x1')).toBeCloseTo(3 * slot);
+    expect(screen.getByText('Visa VAMP excessive (1.5%)')).toBeTruthy();
+    // Higher ratios sit higher on the chart (smaller y): 1.5 % above 0.7 % above 0.5 %.
+    expect(at(vamp, 'y1')).toBeLessThan(at(high, 'y1'));
+    expect(at(high, 'y1')).toBeLessThan(at(low, 'y1'));
     // Bars are coloured by where they stand: May in the warning band, June over the limit.
     const bars = [...container.querySelectorAll('rect')].map((r) => r.getAttribute('class'));
     expect(bars).toEqual([
@@ -36,7 +45,7 @@ describe('chargeback ratio chart', () => {
   });
 
   it('lists the figures newest first, a month without sales as a dash', () => {
-    render(<RatioTable months={months} />);
+    render(<RatioTable ratio={ratio} />);
     const rows = within(screen.getByTestId('ratio-table')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
       'Jun 262010002.00%',

@@ -1,13 +1,5 @@
-import {
-  chargebackRatio,
-  formatRatio,
-  inForce,
-  monthLabel,
-  scaleTop,
-  standing,
-  THRESHOLDS,
-  type MonthCounts,
-} from './chargeback-ratio';
+import { formatRatio, inForce, monthLabel, scaleTop, standing } from './chargeback-ratio';
+import type { ChargebackRatio } from './disputes-api';
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -21,13 +13,13 @@ const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
  * justify a charting library. The figures are also in the table under it, for screen readers
  * and for anyone who wants the numbers.
  */
-export function RatioChart({ months }: { months: MonthCounts[] }) {
-  const top = scaleTop(months);
+export function RatioChart({ ratio: { months, thresholds } }: { ratio: ChargebackRatio }) {
+  const top = scaleTop(months, thresholds);
   const slot = PLOT_W / Math.max(1, months.length);
   const y = (ratio: number) => PAD.top + PLOT_H - (Math.min(ratio, top) / top) * PLOT_H;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
   const current = months[months.length - 1];
-  const currentRatio = current ? chargebackRatio(current) : null;
+  const currentRatio = current ? current.ratio : null;
   return (
     <figure className="ratio-chart" data-testid="ratio-chart">
       <svg
@@ -44,7 +36,7 @@ export function RatioChart({ months }: { months: MonthCounts[] }) {
           </g>
         ))}
         {months.map((m, i) => {
-          const ratio = chargebackRatio(m);
+          const { ratio } = m;
           const x = PAD.left + i * slot;
           const h = ratio === null ? 0 : PLOT_H + PAD.top - y(ratio);
           return (
@@ -54,9 +46,9 @@ export function RatioChart({ months }: { months: MonthCounts[] }) {
                 y={PAD.top + PLOT_H - h}
                 width={slot * 0.6}
                 height={h}
-                className={`ratio-bar ratio-${standing(m)}`}
+                className={`ratio-bar ratio-${standing(m, thresholds)}`}
               >
-                <title>{`${monthLabel(m.month)}: ${m.disputes} disputes / ${m.settled} settled = ${formatRatio(ratio)}`}</title>
+                <title>{`${monthLabel(m.month)}: ${m.disputes} disputes / ${m.transactions} settled = ${formatRatio(ratio)}`}</title>
               </rect>
               <text x={x + slot / 2} y={HEIGHT - 10} textAnchor="middle" className="ratio-axis">
                 {monthLabel(m.month)}
@@ -64,7 +56,7 @@ export function RatioChart({ months }: { months: MonthCounts[] }) {
             </g>
           );
         })}
-        {THRESHOLDS.map((t) => {
+        {thresholds.map((t) => {
           const first = months.findIndex((m) => inForce(t, m.month));
           if (first < 0) return null;
           const x1 = PAD.left + first * slot;
@@ -76,7 +68,7 @@ export function RatioChart({ months }: { months: MonthCounts[] }) {
                 x2={x2}
                 y1={y(t.ratio)}
                 y2={y(t.ratio)}
-                className={`ratio-threshold ratio-threshold-${t.severity}`}
+                className={`ratio-threshold ratio-threshold-${t.kind}`}
               />
               <text x={x2 + 6} y={y(t.ratio) + 4} className="ratio-threshold-label">
                 {t.label}
@@ -94,7 +86,7 @@ export function RatioChart({ months }: { months: MonthCounts[] }) {
 }
 
 /** The chart's figures as a table: month, disputes, settled transactions, ratio. */
-export function RatioTable({ months }: { months: MonthCounts[] }) {
+export function RatioTable({ ratio: { months, thresholds } }: { ratio: ChargebackRatio }) {
   return (
     <table className="table ratio-table" data-testid="ratio-table">
       <caption className="sr-only">Chargeback ratio per month</caption>
@@ -114,16 +106,16 @@ export function RatioTable({ months }: { months: MonthCounts[] }) {
       </thead>
       <tbody>
         {[...months].reverse().map((m) => {
-          const judged = standing(m);
+          const judged = standing(m, thresholds);
           return (
             <tr key={m.month}>
               <td>{monthLabel(m.month)}</td>
               <td className="num">{m.disputes}</td>
-              <td className="num">{m.settled}</td>
+              <td className="num">{m.transactions}</td>
               <td
                 className={`num ${judged === 'over-limit' ? 'error-text' : judged === 'early-warning' ? 'warning-text' : ''}`}
               >
-                {formatRatio(chargebackRatio(m))}
+                {formatRatio(m.ratio)}
               </td>
             </tr>
           );
