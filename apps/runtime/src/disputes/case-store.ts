@@ -246,7 +246,8 @@ export function createDisputeCases(sql: Sql): DisputeCases {
       const [row] = await sql<{ id: string }[]>`
         update dispute_cases set packet_json = ${sql.json(packet as never)},
           packet_pdf = ${Buffer.from(pdf)}, packet_at = now(),
-          order_name = coalesce(${packet.order?.name ?? null}, order_name), updated_at = now()
+          order_name = coalesce(${packet.order?.name ?? null}, order_name),
+          order_ref = coalesce(order_ref, ${packet.order?.id ?? null}), updated_at = now()
         where case_key = ${caseKey} returning id`;
       if (row) {
         await addEntry(

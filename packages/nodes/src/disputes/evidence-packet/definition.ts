@@ -61,15 +61,15 @@ export const disputeEvidencePacketNode = defineNode({
       title: 'Notice',
       description: 'The case as reported, e.g. =$node("case").notice',
     }),
-    orderId: resourceIdField('Order').optional().meta({
+    orderId: resourceIdField('Order').nullish().meta({
       title: 'Order',
       description: 'The Shopify order id, when known (Shopify disputes name it).',
     }),
-    orderName: z.string().max(100).optional().meta({
+    orderName: z.string().max(100).nullish().meta({
       title: 'Order name',
       description: 'Otherwise the order is searched by name, e.g. #1001.',
     }),
-    transaction: TransactionFields.optional(),
+    transaction: TransactionFields.nullish(),
     notes: z.array(z.string().max(2000)).max(50).default([]).meta({
       title: 'Notes',
       description: 'More lines for the packet’s notes (customer service history, …).',
