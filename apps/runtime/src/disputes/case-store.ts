@@ -153,6 +153,23 @@ export async function admitNotice(
   const key = caseKeyOf(notice);
   return pool.begin(async (tx) => {
     const sql = tx as unknown as Sql;
+    if (runId !== null) {
+      // The same step executed again (a retry, a crash before its checkpoint): same answer.
+      const [earlier] = await sql<
+        { action: 'open' | 'update' | 'none'; previous: DisputeStatus | null }[]
+      >`
+        select e.detail->>'action' as action, e.detail->>'previousStatus' as previous
+        from dispute_case_events e join dispute_cases c on c.id = e.case_id
+        where c.case_key = ${key} and e.run_id = ${runId} and e.kind = 'intake'
+        order by e.id limit 1`;
+      if (earlier?.action) {
+        return {
+          action: earlier.action,
+          previousStatus: earlier.previous,
+          case: (await readCase(sql, key))!,
+        };
+      }
+    }
     const inserted = await sql<{ id: string }[]>`
       insert into dispute_cases (case_key, processor, case_number, kind, channels, status,
         amount_minor, currency, reason_code, reason, order_ref, transaction_id, card_last4,
@@ -172,7 +189,7 @@ export async function admitNotice(
           kind: 'intake',
           channel: notice.channel,
           summary: `Opened from the ${words}: ${notice.kind} ${notice.caseNumber}, status ${notice.status}`,
-          detail: { notice },
+          detail: { notice, action: 'open', previousStatus: null },
         },
         runId,
       );
@@ -202,7 +219,7 @@ export async function admitNotice(
         summary: moves
           ? `Status ${current.status} -> ${notice.status} from the ${words}`
           : `Reported again by the ${words} (status ${notice.status}); nothing changes`,
-        detail: { notice },
+        detail: { notice, action: moves ? 'update' : 'none', previousStatus: current.status },
       },
       runId,
     );
@@ -229,7 +246,8 @@ export function createDisputeCases(sql: Sql): DisputeCases {
       const [row] = await sql<{ id: string }[]>`
         update dispute_cases set packet_json = ${sql.json(packet as never)},
           packet_pdf = ${Buffer.from(pdf)}, packet_at = now(),
-          order_name = coalesce(${packet.order?.name ?? null}, order_name), updated_at = now()
+          order_name = coalesce(${packet.order?.name ?? null}, order_name),
+          order_ref = coalesce(order_ref, ${packet.order?.id ?? null}), updated_at = now()
         where case_key = ${caseKey} returning id`;
       if (row) {
         await addEntry(

@@ -8,3 +8,4 @@ export * from './notice';
 export * from './packet';
 export * from './report-csv';
 export type * from './cases';
+export * from './definitions';

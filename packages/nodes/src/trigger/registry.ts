@@ -6,6 +6,7 @@
  */
 import { shopifyTrigger } from '../shopify/trigger/trigger';
 import type { TriggerChannel, TriggerDeclaration, TriggerGraphNode } from './declare-trigger';
+import { chargebackTrigger } from './chargeback/trigger';
 import { manualTrigger } from './manual/trigger';
 import { restTrigger } from './rest/trigger';
 import { scheduleTrigger } from './schedule/trigger';
@@ -16,6 +17,7 @@ export const triggerDeclarations: readonly TriggerDeclaration[] = [
   manualTrigger,
   scheduleTrigger,
   shopifyTrigger,
+  chargebackTrigger,
 ];
 
 const byType = new Map(triggerDeclarations.map((d) => [d.node.type, d]));
