@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatRatio, inForce, monthLabel, scaleTop, standing } from './chargeback-ratio';
+import {
+  axisLabel,
+  formatRatio,
+  gridTicks,
+  inForce,
+  monthLabel,
+  scaleTop,
+  standing,
+} from './chargeback-ratio';
 import { ratioMonth as month, THRESHOLDS } from './ratio.test-support';
 
 describe('chargeback ratio', () => {
@@ -26,5 +34,13 @@ describe('chargeback ratio', () => {
     expect(scaleTop([month('2025-06', 1)], THRESHOLDS)).toBe(0.01); // only the 0.7 % line
     expect(scaleTop([month('2026-06', 30)], THRESHOLDS)).toBe(0.035);
     expect(monthLabel('2026-04')).toBe('Apr 26');
+  });
+
+  it('puts gridlines on round percentages and the year only where it changes', () => {
+    expect(gridTicks(0.0175)).toEqual([0, 0.0025, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175]);
+    expect(gridTicks(0.035)).toEqual([0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035]);
+    expect(axisLabel('2025-12', 0)).toEqual({ name: 'Dec', year: '2025' });
+    expect(axisLabel('2026-01', 1)).toEqual({ name: 'Jan', year: '2026' });
+    expect(axisLabel('2026-02', 2)).toEqual({ name: 'Feb', year: null });
   });
 });

@@ -71,3 +71,24 @@ export function monthLabel(month: string): string {
   const [y, m] = month.split('-');
   return `${names[Number(m) - 1] ?? m} ${y?.slice(2) ?? ''}`;
 }
+
+/**
+ * Gridlines from 0 to `top` on a round step (0.25 % up to 2 %, then 0.5 %, then 1 %), so the
+ * axis reads 0.50 %, 0.75 %… rather than thirds of whatever the top happens to be.
+ */
+export function gridTicks(top: number): number[] {
+  const step = top <= 0.02 ? 0.0025 : top <= 0.05 ? 0.005 : 0.01;
+  const ticks: number[] = [];
+  for (let i = 0; i * step <= top + 1e-9; i++) ticks.push(Number((i * step).toFixed(6)));
+  return ticks;
+}
+
+/**
+ * An axis label: the month's short name, and under it the year on the first month shown and on
+ * every January, so twelve labels fit under the bars without repeating the year.
+ */
+export function axisLabel(month: string, index: number): { name: string; year: string | null } {
+  const [y, m] = month.split('-');
+  const name = monthLabel(month).split(' ')[0] ?? month;
+  return { name, year: index === 0 || m === '01' ? (y ?? null) : null };
+}

@@ -1,9 +1,17 @@
-import { formatRatio, inForce, monthLabel, scaleTop, standing } from './chargeback-ratio';
+import {
+  axisLabel,
+  formatRatio,
+  gridTicks,
+  inForce,
+  monthLabel,
+  scaleTop,
+  standing,
+} from './chargeback-ratio';
 import type { ChargebackRatio } from './disputes-api';
 
-const WIDTH = 640;
-const HEIGHT = 220;
-const PAD = { left: 48, right: 150, top: 12, bottom: 28 };
+const WIDTH = 760;
+const HEIGHT = 240;
+const PAD = { left: 52, right: 12, top: 14, bottom: 36 };
 const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 
@@ -17,7 +25,7 @@ export function RatioChart({ ratio: { months, thresholds } }: { ratio: Chargebac
   const top = scaleTop(months, thresholds);
   const slot = PLOT_W / Math.max(1, months.length);
   const y = (ratio: number) => PAD.top + PLOT_H - (Math.min(ratio, top) / top) * PLOT_H;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
+  const ticks = gridTicks(top);
   const current = months[months.length - 1];
   const currentRatio = current ? current.ratio : null;
   return (
@@ -37,6 +45,7 @@ export function RatioChart({ ratio: { months, thresholds } }: { ratio: Chargebac
         ))}
         {months.map((m, i) => {
           const { ratio } = m;
+          const label = axisLabel(m.month, i);
           const x = PAD.left + i * slot;
           const h = ratio === null ? 0 : PLOT_H + PAD.top - y(ratio);
           return (
@@ -50,8 +59,13 @@ export function RatioChart({ ratio: { months, thresholds } }: { ratio: Chargebac
               >
                 <title>{`${monthLabel(m.month)}: ${m.disputes} disputes / ${m.transactions} settled = ${formatRatio(ratio)}`}</title>
               </rect>
-              <text x={x + slot / 2} y={HEIGHT - 10} textAnchor="middle" className="ratio-axis">
-                {monthLabel(m.month)}
+              <text x={x + slot / 2} y={HEIGHT - 20} textAnchor="middle" className="ratio-axis">
+                {label.name}
+                {label.year && (
+                  <tspan x={x + slot / 2} dy={13}>
+                    {label.year}
+                  </tspan>
+                )}
               </text>
             </g>
           );
@@ -70,7 +84,12 @@ export function RatioChart({ ratio: { months, thresholds } }: { ratio: Chargebac
                 y2={y(t.ratio)}
                 className={`ratio-threshold ratio-threshold-${t.kind}`}
               />
-              <text x={x2 + 6} y={y(t.ratio) + 4} className="ratio-threshold-label">
+              <text
+                x={x2 - 4}
+                y={y(t.ratio) - 4}
+                textAnchor="end"
+                className="ratio-threshold-label"
+              >
                 {t.label}
               </text>
             </g>
@@ -78,8 +97,8 @@ export function RatioChart({ ratio: { months, thresholds } }: { ratio: Chargebac
         })}
       </svg>
       <figcaption className="hint">
-        Disputes opened in a month divided by the card transactions settled that month. Acquirers
-        warn between 0.5% and 0.7%; Visa’s VAMP calls a merchant excessive at 1.5% from April 2026.
+        Disputes opened in a month divided by the card payments settled that month, against the
+        lines: {thresholds.map((t) => t.label).join('; ')}.
       </figcaption>
     </figure>
   );
