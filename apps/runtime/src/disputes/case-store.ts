@@ -132,7 +132,7 @@ async function addEntry(
   await sql`
     insert into dispute_case_events (case_id, kind, channel, summary, run_id, detail)
     values (${caseId}, ${entry.kind}, ${entry.channel ?? null}, ${entry.summary}, ${runId},
-      ${entry.detail ? sql.json(entry.detail as never) : null})`;
+      ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb)`;
 }
 
 /**
@@ -244,7 +244,7 @@ export function createDisputeCases(sql: Sql): DisputeCases {
     },
     async storePacket(caseKey, packet: EvidencePacket, pdf, runId) {
       const [row] = await sql<{ id: string }[]>`
-        update dispute_cases set packet_json = ${sql.json(packet as never)},
+        update dispute_cases set packet_json = ${JSON.stringify(packet)}::jsonb,
           packet_pdf = ${Buffer.from(pdf)}, packet_at = now(),
           order_name = coalesce(${packet.order?.name ?? null}, order_name),
           order_ref = coalesce(order_ref, ${packet.order?.id ?? null}), updated_at = now()

@@ -88,7 +88,7 @@ export const DisputeCaseDetail = z
   })
   .openapi('DisputeCaseDetail');
 
-export const DisputePacket = EvidencePacket.openapi('DisputePacket');
+export const DisputePacket = EvidencePacket.extend({}).openapi('DisputePacket');
 
 export const ChargebackReportImport = z
   .object({
