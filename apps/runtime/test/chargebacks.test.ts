@@ -60,7 +60,8 @@ async function waitUntil<T>(read: () => Promise<T | undefined>, what: string, ms
     const value = await read();
     if (value !== undefined) return value;
     if (Date.now() > until) {
-      const runs = await sql`select id, status, error, failed_node_id from runs order by created_at`;
+      const runs =
+        await sql`select id, status, error, failed_node_id from runs order by created_at`;
       throw new Error(`timed out waiting for ${what}; runs: ${JSON.stringify(runs)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -150,7 +151,9 @@ async function postings(caseId: string) {
   const detail = (await call(base, 'GET', `/api/disputes/${caseId}`)).body;
   const entries: Record<string, any> = {};
   for (const p of detail.postings) {
-    entries[p.kind] = (await call(base, 'GET', `/api/ledger/journal-entries/${p.journalId}`)).body.entry;
+    entries[p.kind] = (
+      await call(base, 'GET', `/api/ledger/journal-entries/${p.journalId}`)
+    ).body.entry;
   }
   return { detail, entries };
 }
@@ -288,7 +291,12 @@ describe('chargebacks from every intake', () => {
       cscResponse: sale.csc_response,
     });
     expect(packet.order.lineItems).toEqual([
-      { title: 'Oolong tea', sku: 'TEA-notice', quantity: 1, price: { amount: 6887, currency: 'USD' } },
+      {
+        title: 'Oolong tea',
+        sku: 'TEA-notice',
+        quantity: 1,
+        price: { amount: 6887, currency: 'USD' },
+      },
     ]);
     expect(packet.shippingAddress.lines).toContain('12 Harbour Road');
     const text = await pdfText(noticeCase.id);
@@ -323,10 +331,12 @@ describe('chargebacks from every intake', () => {
     const runs = await flowRuns();
     const waiting = runs.find((r) => r.status === 'waiting')!;
     expect(waiting).toBeDefined();
-    const step = await waitForRun(base, waiting.id, (r) => r.status === 'waiting');
-    const wait = step.steps.find((s: any) => s.nodeId === 'wait');
-    // Three days before the deadline, at midnight UTC.
-    expect(wait.input ?? wait.output ?? true).toBeTruthy();
+    // The run sleeps durably until three days before the deadline (midnight UTC), not longer.
+    const [sleep] = await sql<{ resume_at: Date }[]>`
+      select resume_at from run_steps
+      where run_id = ${waiting.id} and node_id = 'wait' and status = 'suspended'`;
+    expect(sleep!.resume_at.toISOString()).toBe(`${dateIn(7)}T00:00:00.000Z`);
+    expect(smtp.messages.some((m) => /^Reminder/.test(m.header('subject')))).toBe(false);
     const run = await fastForward(waiting.id);
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
     const mail = await mailTo(/^Reminder: chargeback CB-1001/);
