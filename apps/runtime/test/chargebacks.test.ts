@@ -163,7 +163,9 @@ const line = (entry: any, account: string) =>
 const mailTo = (subject: RegExp) =>
   waitUntil(
     async () =>
-      smtp.messages.find((m) => m.recipients.includes(TEAM) && subject.test(m.header('subject'))),
+      smtp.messages.find(
+        (m) => m.recipients.includes(TEAM) && subject.test(m.header('subject') ?? ''),
+      ),
     `an email ${subject}`,
   );
 
@@ -336,7 +338,7 @@ describe('chargebacks from every intake', () => {
       select resume_at from run_steps
       where run_id = ${waiting.id} and node_id = 'wait' and status = 'suspended'`;
     expect(sleep!.resume_at.toISOString()).toBe(`${dateIn(7)}T00:00:00.000Z`);
-    expect(smtp.messages.some((m) => /^Reminder/.test(m.header('subject')))).toBe(false);
+    expect(smtp.messages.some((m) => /^Reminder/.test(m.header('subject') ?? ''))).toBe(false);
     const run = await fastForward(waiting.id);
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
     const mail = await mailTo(/^Reminder: chargeback CB-1001/);
