@@ -7,6 +7,7 @@
  * before it (compressed clock), and followed to won or lost. The same notice twice, or by two
  * channels, makes nothing new.
  */
+import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isSafeNumber, parse } from 'lossless-json';
@@ -178,6 +179,25 @@ async function uploadReport(csv: string) {
   return { status: res.status, body: (await res.json()) as any };
 }
 
+/** Posts a body to the chargeback intake, signed with `secret` (Standard Webhooks). */
+async function postNotice(body: string, secret = SECRET) {
+  const id = `msg_test_${Math.random().toString(36).slice(2)}`;
+  const ts = Math.floor(Date.now() / 1000);
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const signature = createHmac('sha256', key).update(`${id}.${ts}.${body}`).digest('base64');
+  const res = await fetch(`${base}/hooks/chargebacks/paytrace`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(ts),
+      'webhook-signature': `v1,${signature}`,
+    },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
 /** Wakes a run waiting on its delay now, as if the clock had reached its time. */
 async function fastForward(runId: string) {
   await sql`update run_steps set resume_at = now() where run_id = ${runId} and status = 'suspended'`;
@@ -323,6 +343,20 @@ describe('chargebacks from every intake', () => {
     const imported = await uploadReport(report);
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     expect(imported.body).toMatchObject({ imported: 0, duplicates: 1, errors: [] });
+    // Unsigned (or signed with another secret) is refused; signed but not a chargeback is a 422.
+    const forged = await postNotice(
+      JSON.stringify({ type: 'chargeback.created', data: { case_number: 'CB-666' } }),
+      `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+    );
+    expect(forged.status).toBe(401);
+    const garbage = await postNotice(
+      JSON.stringify({
+        type: 'chargeback.created',
+        data: { case_number: 'CB-667', amount: 'x', received_date: '2026-11-02' },
+      }),
+    );
+    expect(garbage.status).toBe(422);
+    expect(garbage.body.error.message).toMatch(/amount/);
     expect((await settled()).length).toBe(before.length);
     const dispute = await call(base, 'GET', `/api/ledger/documents/dispute/${noticeCase.erpRef}`);
     expect(dispute.body.document.status).toBe('open');
