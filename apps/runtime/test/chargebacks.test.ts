@@ -266,6 +266,11 @@ describe('chargebacks from every intake', () => {
   it('a signed PayTrace notification opens one case: reserve, tagged order, packet PDF, team email', async () => {
     const { order, sale } = await paidOrder('notice', '68.87');
     noticeOrder = order;
+    const shipped = await shop('POST', `/orders/${order.id}/fulfillments`, {
+      tracking_company: 'UPS',
+      tracking_number: '1Z999AA10123456784',
+    });
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(201);
     const due = dateIn(10);
     const opened = await paytraceAdmin('POST', '/chargebacks', {
       transaction_id: sale.transaction_id,
@@ -326,6 +331,7 @@ describe('chargebacks from every intake', () => {
     expect(text).toContain('68.87 USD');
     expect(text).toContain(`AVS result: ${sale.avs_response}`);
     expect(text).toContain('Grace notice');
+    expect(text).toContain('by UPS, tracking 1Z999AA10123456784');
     for (const body of [JSON.stringify(packet), text]) expect(body).not.toContain(TEST_CARD);
 
     const mail = await mailTo(/^Chargeback CB-1001: evidence due/);

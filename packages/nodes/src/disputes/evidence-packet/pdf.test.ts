@@ -52,6 +52,13 @@ const order = {
     country: 'United States',
   },
   shippingAddress: null,
+  fulfillments: [
+    {
+      status: 'SUCCESS',
+      createdAt: '2026-10-21T09:00:00Z',
+      trackingInfo: [{ company: 'UPS', number: '1Z999AA10123456784', url: null }],
+    },
+  ],
   lineItems: {
     nodes: [
       { title: 'Oolong tea', sku: 'TEA-1', quantity: 2, originalUnitPriceSet: money('34.43') },
@@ -134,6 +141,7 @@ describe('evidence packet', () => {
       .join('\n');
     expect(text).toContain('Disputed amount: 68.87 USD');
     expect(text).toContain('AVS result: Full Exact Match');
+    expect(text).toContain('by UPS, tracking 1Z999AA10123456784');
     expect(text).not.toContain('4012000098765439');
     const pdf = await packetPdf(packet);
     const doc = await PDFDocument.load(pdf);
