@@ -21,7 +21,7 @@ import { createApp } from './http/app';
 import { IngestWriter } from './ingest/ingest-writer';
 import { IngressRateLimiter } from './ingest/ingress-rate-limiter';
 import { RunWaiter } from './ingest/run-waiter';
-import { TriggerTable } from './ingest/trigger-table';
+import { TriggerTable, type TriggerKinds } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
 import { AlertService } from './alerts/alert-service';
 import { ShopifyPoller } from './ingest/shopify/reconciliation-poller';
@@ -98,6 +98,8 @@ export async function startRuntime(
     processEnv?: NodeJS.ProcessEnv;
     /** Where spans go instead of OTEL_EXPORTER_OTLP_ENDPOINT (tests: an in-memory exporter). */
     spanExporter?: SpanExporter;
+    /** The trigger kinds ingress serves instead of the registry's (tests of a kind of their own). */
+    triggerKinds?: TriggerKinds;
   } = {},
 ): Promise<RuntimeHandle> {
   const role = opts.role ?? env.PAYBRIDGE_ROLE;
@@ -169,7 +171,7 @@ export async function startRuntime(
     let setupLink: string | null = null;
     let routePolicy: RoutePolicy | null = null;
     if (role !== 'worker') {
-      const triggers = new TriggerTable(db, logger);
+      const triggers = new TriggerTable(db, logger, { kinds: opts.triggerKinds });
       await triggers.listen(sql);
       const waiter = new RunWaiter(sql);
       await waiter.listen();

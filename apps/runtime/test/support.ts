@@ -2,6 +2,7 @@ import { openSql } from '../src/db/client';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadEnv, type Env } from '../src/env';
+import type { TriggerKinds } from '../src/ingest/trigger-table';
 import { createLogger } from '../src/logger';
 import { startRuntime, type Role, type RuntimeHandle } from '../src/start-runtime';
 
@@ -42,12 +43,13 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
 
 export async function startTestRuntime(
   databaseUrl: string,
-  opts: { role?: Role; env?: Record<string, string> } = {},
+  opts: { role?: Role; env?: Record<string, string>; triggerKinds?: TriggerKinds } = {},
 ): Promise<RuntimeHandle> {
   const env = testEnv(databaseUrl, opts.env);
   return startRuntime(env, {
     logger: createLogger(env.PAYBRIDGE_LOG_LEVEL),
     ...(opts.role ? { role: opts.role } : {}),
+    ...(opts.triggerKinds ? { triggerKinds: opts.triggerKinds } : {}),
   });
 }
 

@@ -67,13 +67,18 @@ export {
 export { manualTriggerNode, type ManualTriggerConfig } from './trigger/manual/definition';
 export {
   defineTrigger,
+  type TriggerAccess,
+  type TriggerActivation,
   type TriggerChannel,
   type TriggerConnectionRef,
   type TriggerDeclaration,
   type TriggerEndpoint,
   type TriggerEntryPoint,
   type TriggerFire,
+  type TriggerDeactivation,
   type TriggerGraphNode,
+  type TriggerHttpEvent,
+  type TriggerHttpRequest,
   type TriggerSubscription,
 } from './trigger/declare-trigger';
 export {

@@ -3,24 +3,52 @@ import * as q from '../db/queries/flows';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { checkConnectionsForSave, validateForSave } from './flow-validation';
+import { disableTrigger, enableRegistrations } from './trigger-activation';
 
 /**
- * Makes `version` the flow's live version; a REST path another active flow holds is a 409. The
- * switch is one upsert of the flow's active trigger in one transaction, never a deactivate then an
- * activate, so triggers accept events throughout (test/administration.test.ts holds it to that).
+ * Makes `version` the flow's live version with what its trigger's `onEnable` registers; a REST
+ * path another active flow holds is a 409. The switch is one upsert of the flow's active trigger
+ * in one transaction, never a deactivate then an activate, so triggers accept events throughout
+ * (test/administration.test.ts holds it to that). The replaced version's `onDisable` runs after.
  */
 export async function activateFlowVersion(
   deps: AppDeps,
   flowId: string,
   version: q.FlowVersionRow,
 ): Promise<void> {
+  let replaced: q.FlowVersionRow | null;
   try {
-    await q.activateVersion(deps.db, flowId, version);
+    replaced = await q.activateVersion(
+      deps.db,
+      flowId,
+      version,
+      enableRegistrations(version.graph),
+    );
   } catch (err) {
     if (err instanceof q.PathTakenError) throw new ApiError(409, 'TRIGGER_PATH_TAKEN', err.message);
     throw err;
   }
   deps.triggers.invalidate();
+  if (replaced) disableTrigger(flowId, replaced.graph, 'replaced');
+}
+
+/** Stops the flow's live version, if any, and tells its trigger (`onDisable`). */
+export async function deactivateFlowVersion(deps: AppDeps, flowId: string): Promise<void> {
+  const live = await q.deactivateFlow(deps.db, flowId);
+  deps.triggers.invalidate();
+  if (live) disableTrigger(flowId, live.graph, 'deactivated');
+}
+
+/**
+ * Deletes the flow (softly) and tells its live version's trigger (`onDisable`); false when there
+ * is no such flow.
+ */
+export async function deleteFlowAndTrigger(deps: AppDeps, flowId: string): Promise<boolean> {
+  const deleted = await q.deleteFlow(deps.db, flowId);
+  if (!deleted) return false;
+  deps.triggers.invalidate();
+  if (deleted.live) disableTrigger(flowId, deleted.live.graph, 'deleted');
+  return true;
 }
 
 /**

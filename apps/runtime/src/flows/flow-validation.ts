@@ -1,8 +1,9 @@
 import { validateGraph, type FlowGraph, type GraphIssue } from '@paybridge/engine';
-import { lookupSpec, lookupTrigger } from '@paybridge/nodes/definitions';
+import { lookupSpec } from '@paybridge/nodes/definitions';
 import type { ConnectionStore } from '../connections/connection-store';
 import { ApiError } from '../http/api-error';
 import type { TriggerInfo } from '../db/queries/flows';
+import { enableRegistrations } from './trigger-activation';
 
 /**
  * Validates a graph the way every save does and derives what ingress needs from it. Invalid
@@ -37,14 +38,13 @@ export function invalidGraph(issues: GraphIssue[]): ApiError {
 
 /**
  * The single trigger node of a valid graph, reduced to its type and the endpoint key (a REST
- * path) its declaration claims on activation.
+ * path) its `onEnable` claims when the version goes live.
  */
 export function triggerOf(graph: FlowGraph): TriggerInfo {
   for (const node of graph.nodes) {
     const spec = lookupSpec(node.type, node.typeVersion);
     if (spec?.kind !== 'trigger') continue;
-    const path = lookupTrigger(node.type)?.endpointKey?.(node) ?? null;
-    return { type: node.type, path };
+    return { type: node.type, path: enableRegistrations(graph).endpointKey };
   }
   throw new ApiError(422, 'FLOW_INVALID', 'The flow has no trigger node');
 }

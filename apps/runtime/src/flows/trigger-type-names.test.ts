@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { triggerDeclarations } from '@paybridge/nodes/definitions';
+import { triggerDeclarations, triggerTypesOn } from '@paybridge/nodes/definitions';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +32,24 @@ describe('the runtime handles triggers through their declarations', () => {
       }
       const symbol = SYMBOL.exec(text);
       if (symbol) offending.push(`${relative(SRC, file)}: ${symbol[0]}`);
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('imports nothing of an http kind: its settings, access and event come from its declaration', () => {
+    // `trigger.rest` -> RestTrigger…/restTrigger…: a kind's own exports, not the channel's.
+    const prefixes = triggerTypesOn('http').map((type) => {
+      const name = type.split('.').pop()!;
+      return name.charAt(0).toUpperCase() + name.slice(1);
+    });
+    expect(prefixes.length).toBeGreaterThan(0);
+    const offending: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const text = readFileSync(file, 'utf8');
+      for (const p of prefixes) {
+        const symbol = new RegExp(`\\b(${p}|${p.toLowerCase()})Trigger\\w*`).exec(text);
+        if (symbol) offending.push(`${relative(SRC, file)}: ${symbol[0]}`);
+      }
     }
     expect(offending).toEqual([]);
   });

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { TriggerAccess } from '@paybridge/nodes/definitions';
 import type { ConnectionResolver, ResolvedConnection } from '../connections/resolver';
 import { admitAddress, authenticateRequest } from './admit-request';
 import { CredentialCache } from './credential-cache';
 import { shopifyHmac } from './trigger-auth/shopify-hmac';
 import { readTriggerSecurity } from './trigger-security';
+
+/** Who may call a trigger: these rules, no proxies. */
+function securityOf(access: { auth?: TriggerAccess['auth']; ipAllowList?: string[] }) {
+  return readTriggerSecurity({
+    auth: access.auth ?? { type: 'none' },
+    ipAllowList: access.ipAllowList ?? [],
+    trustedProxies: [],
+  });
+}
 
 const ID = '7d0f2a4e-5b8c-4e1a-9f3d-2c6b8a0e4f11';
 const BODY = Buffer.from('{"id":1}');
@@ -29,8 +39,8 @@ function lookup(connections: ResolvedConnection[]) {
 
 describe('admitAddress', () => {
   it('lets any address reach an open trigger and only listed ones a restricted trigger', () => {
-    const open = readTriggerSecurity({ path: 'x' });
-    const closed = readTriggerSecurity({ path: 'x', ipAllowList: ['203.0.113.0/24'] });
+    const open = securityOf({});
+    const closed = securityOf({ ipAllowList: ['203.0.113.0/24'] });
     expect(admitAddress(open, '198.51.100.1', undefined)).toBeNull();
     expect(admitAddress(closed, '203.0.113.1', undefined)).toBeNull();
     expect(admitAddress(closed, '198.51.100.1', '203.0.113.1')).toBe('ip-not-allowed');
@@ -42,14 +52,13 @@ describe('admitAddress', () => {
 });
 
 describe('authenticateRequest', () => {
-  const security = readTriggerSecurity({
-    path: 'x',
+  const security = securityOf({
     auth: { type: 'shopify-hmac', connectionId: ID },
   });
   const signed = { 'x-shopify-hmac-sha256': shopifyHmac('shpss_secret', BODY) };
 
   it('passes a trigger without authentication', async () => {
-    const open = readTriggerSecurity({ path: 'x' });
+    const open = securityOf({});
     expect(await authenticateRequest(open, { headers: {}, body: BODY }, lookup([]), 0)).toEqual({
       ok: true,
     });

@@ -1,23 +1,14 @@
 /**
- * Parsing and admission of a REST trigger request's body and stored fields. Every content type is
- * parsed into what will be stored (JSON, form fields, text; multipart stays its text) and the
- * whole stored payload (headers, query, body) passes the card-data check and the storable-text
- * check before anything is written.
+ * Parsing and admission of an http-channel trigger request, the same for every kind. Every
+ * content type is parsed into what a kind may store (JSON, form fields, text; multipart stays its
+ * text), and the whole event the kind made of it passes the card-data check and the
+ * storable-text check before anything is written.
  *
  * @module
  */
 import { ApiError } from '../http/api-error';
 import { findCardData, findCardDataInText } from './card-data-guard';
 import { parseJsonText, refuseUnstorableText } from './json-text';
-
-/** What a REST trigger stores as the event's payload. */
-export interface HookPayload {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  query: Record<string, string>;
-  body: unknown;
-}
 
 /** The body as stored: JSON parsed, form fields as an object, anything else as its text. */
 export function parseHookBody(raw: string, contentType: string): unknown {
@@ -60,25 +51,22 @@ async function multipartParts(
 }
 
 /**
- * Refuses a REST trigger request whose stored payload would hold text Postgres cannot store
- * (400 `INVALID_JSON_TEXT`) or card data (400 `CARD_DATA_REFUSED`, naming the field, never the
- * value): headers (with `Idempotency-Key`), query, structured bodies by field name, and text
- * bodies (plain, XML, multipart fields and files) by the words around a number.
+ * Refuses an http-channel request whose event (what its kind will store) holds text Postgres
+ * cannot store (400 `INVALID_JSON_TEXT`) or card data (400 `CARD_DATA_REFUSED`, naming the field,
+ * never the value): every field by its name (headers with `Idempotency-Key`, query, structured
+ * bodies), and a body that stayed text (plain, XML, multipart fields and files) by the words
+ * around a number, whether or not the kind keeps it.
  */
-export async function admitHookPayload(
-  payload: HookPayload,
+export async function admitHookEvent(
+  event: unknown,
+  body: unknown,
   rawBody: Buffer,
   contentType: string,
 ): Promise<void> {
-  refuseUnstorableText(payload.headers, 'headers');
-  refuseUnstorableText(payload.query, 'query');
-  refuseUnstorableText(payload.body, 'body');
-  const field = findCardData(
-    { headers: payload.headers, query: payload.query, body: payload.body },
-    '',
-  );
+  refuseUnstorableText(event, '');
+  const field = findCardData(event, '');
   if (field) throw refused(`Field ${field}`);
-  if (typeof payload.body !== 'string') return;
+  if (typeof body !== 'string') return;
   if (/multipart\/form-data/i.test(contentType)) {
     const parts = await multipartParts(rawBody, contentType);
     if (parts) {
@@ -90,6 +78,6 @@ export async function admitHookPayload(
       }
     }
   }
-  const found = findCardDataInText(payload.body);
+  const found = findCardDataInText(body);
   if (found) throw refused(`The request body (${found})`);
 }

@@ -11,7 +11,7 @@ import {
   parseIp,
   type CidrSet,
   type IpAddress,
-  type RestTriggerSecurity,
+  type TriggerAccess,
 } from '@paybridge/nodes/definitions';
 
 /** A trigger's network rules, compiled once per trigger table load. */
@@ -24,7 +24,7 @@ export interface NetworkRules {
 
 /** Compiles a trigger's saved ranges; throws on an invalid one (the caller fails closed). */
 export function compileNetworkRules(
-  security: Pick<RestTriggerSecurity, 'ipAllowList' | 'trustedProxies'>,
+  security: Pick<TriggerAccess, 'ipAllowList' | 'trustedProxies'>,
 ): NetworkRules {
   return {
     allow: createCidrSet(security.ipAllowList),

@@ -1,4 +1,4 @@
-import { RestTriggerSecurity, type TriggerAuth } from '@paybridge/nodes/definitions';
+import type { TriggerAccess, TriggerAuth } from '@paybridge/nodes/definitions';
 import { compileNetworkRules, type NetworkRules } from './ip-allow-list';
 
 /** A trigger's authentication setting and compiled network rules, ready for every request. */
@@ -8,16 +8,16 @@ export interface TriggerSecurity {
 }
 
 /**
- * Reads the security part of a stored REST trigger config. Returns null when it does not parse
- * (the flow API validates on save, so only a config written some other way gets here): the
- * trigger then refuses every request, because guessing "no auth" for an unreadable setting would
- * open an endpoint its author meant to close.
+ * Compiles who may call an http-channel trigger, as its declaration's `access` read it from the
+ * stored settings. Returns null when they did not parse (the flow API validates on save, so only
+ * a config written some other way gets here) or the rules do not compile: the trigger then
+ * refuses every request, because guessing "no auth" for an unreadable setting would open an
+ * endpoint its author meant to close.
  */
-export function readTriggerSecurity(config: unknown): TriggerSecurity | null {
-  const parsed = RestTriggerSecurity.safeParse(config ?? {});
-  if (!parsed.success) return null;
+export function readTriggerSecurity(access: TriggerAccess | null): TriggerSecurity | null {
+  if (!access) return null;
   try {
-    return { auth: parsed.data.auth, network: compileNetworkRules(parsed.data) };
+    return { auth: access.auth, network: compileNetworkRules(access) };
   } catch {
     return null;
   }

@@ -1,8 +1,15 @@
-import { triggerNodeOf, triggerTypesOn } from '@paybridge/nodes/definitions';
+import {
+  triggerNodeOf,
+  triggerTypesOn,
+  type TriggerChannel,
+  type TriggerHttpEvent,
+  type TriggerHttpRequest,
+} from '@paybridge/nodes/definitions';
 import type { ConnectionResolver } from '../connections/resolver';
 import { sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../db/client';
 import { FLOWS_CHANNEL, loadActiveTriggers } from '../db/queries/flows';
+import type { TriggerFinder } from '../flows/trigger-activation';
 import type { Logger } from '../logger';
 import { CredentialCache } from './credential-cache';
 import type { RateLimit } from './ingress-rate-limiter';
@@ -13,8 +20,8 @@ import { readTriggerSecurity, type TriggerSecurity } from './trigger-security';
 /** Connection changes, so every API process drops cached trigger secrets at once. */
 export const CONNECTIONS_CHANNEL = 'paybridge_connections';
 
-/** What a REST trigger request needs to become a run, without touching the database. */
-export interface RestTrigger {
+/** What a request to an http-channel trigger needs to become a run, without the database. */
+export interface HttpTrigger {
   flowId: string;
   versionId: string;
   mode: 'async' | 'sync';
@@ -23,31 +30,44 @@ export interface RestTrigger {
   security: TriggerSecurity | null;
   /** Authenticated requests accepted (`perMinute` 0: unlimited). */
   rateLimit: RateLimit;
+  /** The trigger kind's own conversion of an authenticated request into its event. */
+  toEvent(request: TriggerHttpRequest): TriggerHttpEvent;
 }
 
+/** The trigger kinds the table serves: the registry's, or a test's own. */
+export interface TriggerKinds {
+  typesOn(channel: TriggerChannel): string[];
+  triggerOf: TriggerFinder;
+}
+
+const registryKinds: TriggerKinds = { typesOn: triggerTypesOn, triggerOf: triggerNodeOf };
+
 interface Tables {
-  rest: Map<string, RestTrigger>;
+  rest: Map<string, HttpTrigger>;
   /** By connection id. */
   shopify: Map<string, ShopifySubscriber[]>;
 }
 
 /**
  * In-memory map of the active triggers of the http channel (by path) and the shopify channel (by
- * connection), the kinds of each found through the trigger registry. It is rebuilt on first use after any flow change,
- * announced through Postgres NOTIFY so every API process, not just the one that saved, reloads.
+ * connection), the kinds of each found through the trigger registry. It is rebuilt on first use
+ * after any flow change, announced through Postgres NOTIFY so every API process, not just the one
+ * that saved, reloads.
  */
 export class TriggerTable {
   private table: Tables | null = null;
   private loading: Promise<Tables> | null = null;
   private generation = 0;
   private readonly credentialCache: CredentialCache;
+  private readonly kinds: TriggerKinds;
 
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    opts: { credentialTtlMs?: number } = {},
+    opts: { credentialTtlMs?: number; kinds?: TriggerKinds | undefined } = {},
   ) {
     this.credentialCache = new CredentialCache(opts.credentialTtlMs);
+    this.kinds = opts.kinds ?? registryKinds;
   }
 
   /** Subscribes to flow and connection changes; call once per process. */
@@ -94,7 +114,7 @@ export class TriggerTable {
       .catch((err) => this.logger.warn('could not announce a connection change', { err }));
   }
 
-  async lookup(path: string): Promise<RestTrigger | undefined> {
+  async lookup(path: string): Promise<HttpTrigger | undefined> {
     const table = this.table ?? (await this.load());
     return table.rest.get(path);
   }
@@ -111,23 +131,31 @@ export class TriggerTable {
     this.loading = (async () => {
       try {
         const [rows, shopifyRows] = await Promise.all([
-          loadActiveTriggers(this.db, triggerTypesOn('http')),
-          loadActiveTriggers(this.db, triggerTypesOn('shopify')),
+          loadActiveTriggers(this.db, this.kinds.typesOn('http')),
+          loadActiveTriggers(this.db, this.kinds.typesOn('shopify')),
         ]);
-        const table = new Map<string, RestTrigger>();
+        const table = new Map<string, HttpTrigger>();
         for (const r of rows) {
           if (!r.path) continue;
-          const found = triggerNodeOf(r.graph);
-          const endpoint = found?.trigger.endpoint?.(found.node);
-          if (!found || !endpoint) continue;
-          const security = readTriggerSecurity(found.node.config);
+          const found = this.kinds.triggerOf(r.graph);
+          const { node, trigger } = found ?? {};
+          const endpoint = node && trigger?.endpoint?.(node);
+          const toEvent = trigger?.toEvent;
+          if (!node || !endpoint || !toEvent) continue;
+          const security = readTriggerSecurity(trigger.access?.(node) ?? null);
           if (!security) {
-            this.logger.error('REST trigger security settings unreadable; refusing its requests', {
+            this.logger.error('trigger security settings unreadable; refusing its requests', {
               path: r.path,
               flowId: r.flowId,
             });
           }
-          table.set(r.path, { flowId: r.flowId, versionId: r.versionId, ...endpoint, security });
+          table.set(r.path, {
+            flowId: r.flowId,
+            versionId: r.versionId,
+            ...endpoint,
+            security,
+            toEvent: (request) => toEvent(node, request),
+          });
         }
         const shopify = groupShopifySubscribers(shopifyRows, this.logger);
         const tables = { rest: table, shopify };

@@ -16,9 +16,10 @@ const isObject = (v: unknown): v is Fields =>
  */
 export function noticeFromEvent(event: unknown, processor: string): DisputeNotice {
   if (!isObject(event)) throw new NoticeError('the event is not an object');
-  if (event.channel === 'report' && isObject(event.notice)) {
+  if (typeof event.channel === 'string' && isObject(event.notice)) {
+    // Read at the door already: a processor notification or a report row.
     const parsed = DisputeNotice.safeParse(event.notice);
-    if (!parsed.success) throw new NoticeError(`report row: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) throw new NoticeError(`notice: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   }
   if (typeof event.topic === 'string' && isObject(event.body)) {

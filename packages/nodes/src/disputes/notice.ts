@@ -70,9 +70,15 @@ export function dateOf(value: unknown, field: string): string | null {
   const t = text(value);
   if (t === null) return null;
   const iso = /^(\d{4}-\d{2}-\d{2})/.exec(t);
-  if (iso) return iso[1]!;
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (us) return `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
+  const date = iso
+    ? iso[1]!
+    : us
+      ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`
+      : null;
+  // A real calendar day: 02/30/2026 is refused, not rolled over into March.
+  const ms = date ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  if (date && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(date)) return date;
   throw new NoticeError(`${field}: "${t}" is not a date (YYYY-MM-DD or MM/DD/YYYY)`);
 }
 

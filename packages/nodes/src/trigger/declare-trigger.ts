@@ -1,5 +1,6 @@
 import type { FlowGraph } from '@paybridge/engine';
 import type { AnyNodeDefinition } from '../define-node';
+import type { TriggerAuth } from './rest/trigger-auth';
 
 /** One node of a saved graph, as trigger declarations read it. */
 export type TriggerGraphNode = FlowGraph['nodes'][number];
@@ -49,6 +50,67 @@ export interface TriggerEndpoint {
   rateLimit: { perMinute: number; burst: number };
 }
 
+/**
+ * Who may call an http-channel endpoint: the authentication method (its secrets stay in the named
+ * connection) and the network rules. The runtime verifies requests against it before reading
+ * the body, the same way for every kind.
+ */
+export interface TriggerAccess {
+  auth: TriggerAuth;
+  /** CIDR ranges callers must come from; empty allows any address. */
+  ipAllowList: string[];
+  /** Proxies whose `X-Forwarded-For` is believed. */
+  trustedProxies: string[];
+}
+
+/**
+ * An authenticated request to an http-channel endpoint, as the runtime hands it to the kind:
+ * credentials and signatures already removed from the headers, the body parsed by its content
+ * type (JSON as values, a form as its fields, anything else as its text, `null` when empty).
+ */
+export interface TriggerHttpRequest {
+  method: string;
+  /** The endpoint key the request came in on (the path below `/hooks/`). */
+  path: string;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  /** The `Content-Type` header, '' when absent. */
+  contentType: string;
+  body: unknown;
+}
+
+/**
+ * What an http-channel kind makes of a request: the event its flow receives (the runtime checks
+ * it for card data and unstorable text, then stores it), or a refusal the caller gets as a 4xx
+ * with the code and message, nothing stored.
+ */
+export type TriggerHttpEvent =
+  | { ok: true; event: unknown }
+  | { ok: false; status: 400 | 415 | 422; code: string; message: string };
+
+/**
+ * What a trigger kind registers while one of its flow versions is live. The runtime applies the
+ * registrations in the same transaction that makes the version live, and they last exactly as
+ * long as it stays live (a switch to another version replaces them, deactivation drops them).
+ */
+export interface TriggerActivation {
+  /**
+   * Claims an ingress key (the http channel's path below `/hooks/`) for this flow alone;
+   * activation is refused (409) while another live flow holds the same key.
+   */
+  claimEndpoint(key: string): void;
+  /** Starts the kind's clock at this activation: fires are counted from now, none before. */
+  startClock(): void;
+}
+
+/** Why a flow version stopped being live, for a kind's `onDisable`. */
+export interface TriggerDeactivation {
+  readonly flowId: string;
+  /** `replaced`: another version of the flow went live in its place. */
+  readonly reason: 'replaced' | 'deactivated' | 'deleted';
+}
+
 /** One due fire of a schedule-channel trigger: when, and the event it hands to the flow. */
 export interface TriggerFire {
   at: Date;
@@ -74,10 +136,28 @@ export interface TriggerDeclaration {
    * uploaded report): the producer finds the flows through `triggerTypesFed`, by feed.
    */
   feeds?: readonly string[];
-  /** The unique ingress key activation claims (a REST path); null when the node claims none. */
-  endpointKey?(node: TriggerGraphNode): string | null;
+  /**
+   * Called when a flow version with this trigger becomes live (created active, activated, made
+   * live in place of another version): registers through `ctx` what the runtime must keep for
+   * it, such as the endpoint key it claims. Also asked at save, to record what the version would
+   * claim. Must not throw for settings that saved.
+   */
+  onEnable?(node: TriggerGraphNode, ctx: TriggerActivation): void;
+  /**
+   * Called once a flow version with this trigger stopped being live (replaced, deactivated,
+   * deleted), after the change is committed. Registrations made by `onEnable` are already gone;
+   * this is for anything the kind keeps beyond them.
+   */
+  onDisable?(node: TriggerGraphNode, ctx: TriggerDeactivation): void;
   /** Http channel: how requests to the endpoint are answered and limited. */
   endpoint?(node: TriggerGraphNode): TriggerEndpoint;
+  /**
+   * Http channel: who may call the endpoint; null when the stored settings do not parse, and then
+   * every request is refused (guessing "no auth" would open an endpoint meant to be closed).
+   */
+  access?(node: TriggerGraphNode): TriggerAccess | null;
+  /** Http channel: the event an authenticated request becomes, or a refusal. IO-free. */
+  toEvent?(node: TriggerGraphNode, request: TriggerHttpRequest): TriggerHttpEvent;
   /** Connections named inside the settings, for the save-time existence check. */
   connectionRefs?(node: TriggerGraphNode, index: number): TriggerConnectionRef[];
   /** Warnings the flow API returns beside a saved or fetched flow. */

@@ -34,7 +34,43 @@ describe('trigger registry', () => {
       timeoutMs: 10_000,
       rateLimit: { perMinute: 600, burst: 600 },
     });
-    expect(rest.endpointKey?.(node('trigger.rest', { path: 'orders/new' }))).toBe('orders/new');
+  });
+
+  it('claims its path when a REST flow goes live, and starts the clock of a schedule', () => {
+    const claimed: string[] = [];
+    let clocks = 0;
+    const ctx = { claimEndpoint: (k: string) => claimed.push(k), startClock: () => clocks++ };
+    lookupTrigger('trigger.rest')!.onEnable?.(node('trigger.rest', { path: 'orders/new' }), ctx);
+    expect([claimed, clocks]).toEqual([['orders/new'], 0]);
+    lookupTrigger('trigger.schedule')!.onEnable?.(
+      node('trigger.schedule', { cron: '* * * * *' }),
+      ctx,
+    );
+    expect([claimed, clocks]).toEqual([['orders/new'], 1]);
+  });
+
+  it('turns a REST call into the event its flow sees', () => {
+    const rest = lookupTrigger('trigger.rest')!;
+    const request = {
+      method: 'POST',
+      path: 'a',
+      headers: { 'content-type': 'application/json' },
+      query: { q: '1' },
+      contentType: 'application/json',
+      body: { id: 7 },
+    };
+    expect(rest.toEvent?.(node('trigger.rest', { path: 'a' }), request)).toEqual({
+      ok: true,
+      event: {
+        method: 'POST',
+        path: 'a',
+        headers: request.headers,
+        query: { q: '1' },
+        body: { id: 7 },
+      },
+    });
+    expect(rest.access?.(node('trigger.rest', { path: 'a', auth: { type: 'magic' } }))).toBeNull();
+    expect(rest.access?.(node('trigger.rest', { path: 'a' }))?.auth).toEqual({ type: 'none' });
   });
 
   it('turns due schedule fires into events, and none for unreadable settings', () => {

@@ -32,6 +32,8 @@ export interface SimChargeback {
   replyBy: string;
   /** Notifications sent for it, for stable delivery ids. */
   events: number;
+  /** The last notification's body, sent again as it was by a redelivery. */
+  lastBody: string | null;
 }
 
 const DAY = 86_400_000;
@@ -112,7 +114,10 @@ export function chargebackRoutes(
   cases: Map<string, SimChargeback>,
   send: WebhookFetch = fetch,
 ): Hono<SimEnv> {
-  /** Sends the case's latest event (again, with the same delivery id, when `repeat`). */
+  /**
+   * Sends the case's latest event; with `repeat`, the same body again under the same delivery
+   * id (a retry, as a sender whose answer got lost would), freshly signed.
+   */
   const notify = async (
     c: SimChargeback,
     type: string,
@@ -121,9 +126,12 @@ export function chargebackRoutes(
     const url = sim.settings.chargebackNotificationUrl;
     const secret = sim.settings.chargebackNotificationSecret;
     if (!url || !secret) return null;
-    if (!repeat) c.events++;
+    if (!repeat || c.lastBody === null) {
+      c.events++;
+      c.lastBody = notification(sim, c, type);
+    }
     const id = `msg_${c.caseNumber}_${c.events}`;
-    const body = notification(sim, c, type);
+    const body = c.lastBody;
     const headers = standardWebhookHeaders(secret, id, Math.floor(sim.now() / 1000), body);
     return sendAttempt(url, body, headers, 10_000, send);
   };
@@ -167,6 +175,7 @@ export function chargebackRoutes(
             ? body.reply_by_date
             : isoDate(receivedAt + 10 * DAY),
         events: 0,
+        lastBody: null,
       };
       cases.set(caseNumber, chargeback);
       const delivery = await notify(chargeback, 'chargeback.created');

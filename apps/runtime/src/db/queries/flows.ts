@@ -140,30 +140,55 @@ export class PathTakenError extends Error {
   }
 }
 
-/** Makes `version` the live one; a REST path may belong to one active flow only. */
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The flow's live version, or null when none is live. */
+async function liveVersion(tx: Tx, flowId: string): Promise<FlowVersionRow | null> {
+  const [row] = await tx
+    .select({ version: flowVersions })
+    .from(activeTriggers)
+    .innerJoin(flowVersions, eq(flowVersions.id, activeTriggers.versionId))
+    .where(eq(activeTriggers.flowId, flowId));
+  return row?.version ?? null;
+}
+
+/** Ends the flow's live version (its registrations go with its row); returns that version. */
+async function dropLive(tx: Tx, flowId: string): Promise<FlowVersionRow | null> {
+  const live = await liveVersion(tx, flowId);
+  await tx.delete(activeTriggers).where(eq(activeTriggers.flowId, flowId));
+  return live;
+}
+
+/**
+ * Makes `version` the live one with what its trigger registered (an endpoint key a single live
+ * flow may hold, a restarted clock). Returns the version it replaced, if another was live.
+ */
 export async function activateVersion(
   db: Db,
   flowId: string,
   version: FlowVersionRow,
-): Promise<void> {
+  registrations: { endpointKey: string | null; startClock: boolean },
+): Promise<FlowVersionRow | null> {
+  const { endpointKey, startClock } = registrations;
   try {
-    await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
+      const previous = await liveVersion(tx, flowId);
       await tx
         .insert(activeTriggers)
         .values({
           flowId,
           versionId: version.id,
           triggerType: version.triggerType,
-          triggerPath: version.triggerPath,
+          triggerPath: endpointKey,
         })
         .onConflictDoUpdate({
           target: activeTriggers.flowId,
           set: {
             versionId: version.id,
             triggerType: version.triggerType,
-            triggerPath: version.triggerPath,
+            triggerPath: endpointKey,
             activatedAt: sql`now()`,
-            lastFiredAt: null,
+            ...(startClock ? { lastFiredAt: null } : {}),
           },
         });
       await tx
@@ -171,31 +196,40 @@ export async function activateVersion(
         .set({ activeVersionId: version.id, updatedAt: sql`now()` })
         .where(eq(flows.id, flowId));
       await tx.execute(sql`select pg_notify(${FLOWS_CHANNEL}, ${flowId})`);
+      return previous && previous.id !== version.id ? previous : null;
     });
   } catch (err) {
     const e = err as { code?: string; cause?: { code?: string } };
-    if ((e.code ?? e.cause?.code) === '23505' && version.triggerPath) {
-      throw new PathTakenError(version.triggerPath);
+    if ((e.code ?? e.cause?.code) === '23505' && endpointKey) {
+      throw new PathTakenError(endpointKey);
     }
     throw err;
   }
 }
 
-export async function deactivateFlow(db: Db, flowId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.delete(activeTriggers).where(eq(activeTriggers.flowId, flowId));
+/** Stops the flow's live version; returns it (null when none was live). */
+export async function deactivateFlow(db: Db, flowId: string): Promise<FlowVersionRow | null> {
+  return db.transaction(async (tx) => {
+    const live = await dropLive(tx, flowId);
     await tx
       .update(flows)
       .set({ activeVersionId: null, updatedAt: sql`now()` })
       .where(eq(flows.id, flowId));
     await tx.execute(sql`select pg_notify(${FLOWS_CHANNEL}, ${flowId})`);
+    return live;
   });
 }
 
-/** Soft delete: runs keep pointing at the flow's versions, so history stays inspectable. */
-export async function deleteFlow(db: Db, flowId: string): Promise<boolean> {
+/**
+ * Soft delete: runs keep pointing at the flow's versions, so history stays inspectable. Returns
+ * null when there is no such flow, else the version that was live (if any).
+ */
+export async function deleteFlow(
+  db: Db,
+  flowId: string,
+): Promise<{ live: FlowVersionRow | null } | null> {
   return db.transaction(async (tx) => {
-    await tx.delete(activeTriggers).where(eq(activeTriggers.flowId, flowId));
+    const live = await dropLive(tx, flowId);
     const rows = await tx
       .update(flows)
       .set({ deletedAt: sql`now()`, activeVersionId: null })
@@ -204,7 +238,7 @@ export async function deleteFlow(db: Db, flowId: string): Promise<boolean> {
     // Pinned samples are editing aids of a live flow; runs keep their own copy of each event.
     await tx.delete(flowSamples).where(eq(flowSamples.flowId, flowId));
     await tx.execute(sql`select pg_notify(${FLOWS_CHANNEL}, ${flowId})`);
-    return rows.length > 0;
+    return rows.length > 0 ? { live } : null;
   });
 }
 

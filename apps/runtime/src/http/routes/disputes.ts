@@ -88,7 +88,7 @@ export const DisputeCaseDetail = z
   })
   .openapi('DisputeCaseDetail');
 
-export const DisputePacket = z.object(EvidencePacket.shape).openapi('DisputePacket');
+export const DisputePacket = EvidencePacket.extend({}).openapi('DisputePacket');
 
 export const ChargebackReportImport = z
   .object({

@@ -4,7 +4,12 @@ import * as q from '../../db/queries/flows';
 import { checkConnectionsForSave, validateForSave } from '../../flows/flow-validation';
 import { ManualRunVersion, manualRunTarget } from '../../flows/manual-run-target';
 import { copyName } from '../../flows/copy-name';
-import { activateFlowVersion, createFlow } from '../../flows/create-flow';
+import {
+  activateFlowVersion,
+  createFlow,
+  deactivateFlowVersion,
+  deleteFlowAndTrigger,
+} from '../../flows/create-flow';
 import { flowWarnings } from '../../flows/flow-warnings';
 import { activeOverlapWarnings } from '../../flows/payment-overlap';
 import { findCardData } from '../../ingest/card-data-guard';
@@ -289,10 +294,9 @@ export function flowRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        if (!(await q.deleteFlow(deps.db, id))) {
+        if (!(await deleteFlowAndTrigger(deps, id))) {
           throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
         }
-        deps.triggers.invalidate();
         await deps.audit.record(c, { action: 'flow.delete', targetType: 'flow', targetId: id });
         return c.body(null, 204);
       },
@@ -386,8 +390,7 @@ export function flowRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         if (!(await q.findFlow(deps.db, id)))
           throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${id}`);
-        await q.deactivateFlow(deps.db, id);
-        deps.triggers.invalidate();
+        await deactivateFlowVersion(deps, id);
         await deps.audit.record(c, { action: 'flow.deactivate', targetType: 'flow', targetId: id });
         return c.json(await detail(deps, id), 200);
       },

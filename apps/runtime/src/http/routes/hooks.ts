@@ -7,7 +7,7 @@ import { clientIp } from '../../auth/actor';
 import { findTriggerOwner } from '../../db/queries/triggers';
 import { admitAddress, authenticateRequest } from '../../ingest/admit-request';
 import { rateLimitedResponse } from '../../ingest/ingress-rate-limiter';
-import { admitHookPayload, parseHookBody, type HookPayload } from '../../ingest/hook-body';
+import { admitHookEvent, parseHookBody } from '../../ingest/hook-body';
 import type { AuthFailure } from '../../ingest/trigger-auth/result';
 import type { Logger } from '../../logger';
 import { ApiError, errorBody } from '../api-error';
@@ -38,7 +38,8 @@ function unauthorized(c: Context, logger: Logger, path: string, failure: AuthFai
 }
 
 /**
- * REST trigger ingress at `/hooks/<path>`. The caller's address and credentials are checked
+ * Http-channel trigger ingress at `/hooks/<path>`, for every kind on that channel (each declares
+ * its endpoint, who may call it and how a request becomes its event). The caller's address and credentials are checked
  * first (the address before the body is read, signatures on the raw bytes before any parsing);
  * then the event, its run and the run's job are committed before the caller hears anything. A
  * sender's delivery id (Standard Webhooks `webhook-id`, Shopify `X-Shopify-Webhook-Id`) or an
@@ -83,15 +84,19 @@ export function hookRoutes(deps: AppDeps) {
     const body = parseHookBody(raw, contentType);
     const headers: Record<string, string> = {};
     for (const k in all) if (!SENSITIVE_HEADERS.has(k)) headers[k] = all[k]!;
-    const payload: HookPayload = {
+    // The trigger kind makes its event of the request; the runtime stores it the same for all.
+    const made = trigger.toEvent({
       method: c.req.method,
       path,
       headers,
       query: c.req.query(),
+      contentType,
       body,
-    };
+    });
+    if (!made.ok) throw new ApiError(made.status, made.code, made.message);
+    const payload = made.event;
     // One check over everything stored (headers with the Idempotency-Key, query, body).
-    await admitHookPayload(payload, bytes, contentType);
+    await admitHookEvent(payload, body, bytes, contentType);
     const key = all['idempotency-key'];
     if (key !== undefined && !KEY_PATTERN.test(key)) {
       throw new ApiError(

@@ -110,17 +110,13 @@ export function assemblePacket(input: {
               : null,
           }
         : null,
-    fulfillments: order
-      ? [
-          {
-            status: order.displayFulfillmentStatus,
-            createdAt: null,
-            carrier: null,
-            trackingNumbers: [],
-            trackingUrls: [],
-          },
-        ]
-      : [],
+    fulfillments: (order?.fulfillments ?? []).map((f) => ({
+      status: f.status,
+      createdAt: f.createdAt,
+      carrier: f.trackingInfo.find((t) => t.company)?.company ?? null,
+      trackingNumbers: f.trackingInfo.flatMap((t) => (t.number ? [t.number] : [])),
+      trackingUrls: f.trackingInfo.flatMap((t) => (t.url ? [t.url] : [])),
+    })),
     refunds: (order?.refunds ?? []).map((r) => ({
       id: r.id.split('/').pop()!,
       createdAt: r.createdAt,

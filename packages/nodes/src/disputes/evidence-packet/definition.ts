@@ -69,7 +69,11 @@ export const disputeEvidencePacketNode = defineNode({
       title: 'Order name',
       description: 'Otherwise the order is searched by name, e.g. #1001.',
     }),
-    transaction: TransactionFields.nullish(),
+    transaction: TransactionFields.nullish().meta({
+      title: 'PayTrace transaction',
+      description:
+        'A record of `paytrace.transactions-export`, e.g. =$node("transaction").transactions[0]',
+    }),
     notes: z.array(z.string().max(2000)).max(50).default([]).meta({
       title: 'Notes',
       description: 'More lines for the packet’s notes (customer service history, …).',

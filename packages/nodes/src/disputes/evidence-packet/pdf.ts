@@ -85,9 +85,9 @@ export function packetSections(p: EvidencePacket): { title: string; lines: strin
         p.fulfillments.length > 0
           ? p.fulfillments.map(
               (f) =>
-                `${f.status ?? '-'}${f.carrier ? `, ${f.carrier}` : ''}${f.trackingNumbers.length > 0 ? `, tracking ${f.trackingNumbers.join(', ')}` : ', no tracking recorded'}`,
+                `Shipped ${f.createdAt ?? ''} (${f.status ?? '-'})${f.carrier ? ` by ${f.carrier}` : ''}${f.trackingNumbers.length > 0 ? `, tracking ${f.trackingNumbers.join(', ')}` : ', no tracking recorded'}${f.trackingUrls.length > 0 ? ` ${f.trackingUrls.join(' ')}` : ''}`,
             )
-          : ['-'],
+          : [`Not fulfilled (${p.order ? 'no shipment recorded' : 'order not found'}).`],
     },
     {
       title: 'Refunds',

@@ -13,6 +13,7 @@ import { Gid, LegacyId, MONEY_BAG, WireMoneyBag } from '../../shopify/graphql/wi
 export const PACKET_LINES = 50;
 export const PACKET_REFUNDS = 20;
 export const PACKET_PRIOR_ORDERS = 10;
+export const PACKET_FULFILLMENTS = 10;
 
 const ADDRESS = 'name address1 address2 city province zip country';
 const WireAddress = z
@@ -63,6 +64,19 @@ export const WireEvidenceOrder = z.object({
       }),
     ),
   }),
+  fulfillments: z.array(
+    z.object({
+      status: z.string(),
+      createdAt: z.string(),
+      trackingInfo: z.array(
+        z.object({
+          company: z.string().nullable(),
+          number: z.string().nullable(),
+          url: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
   refunds: z.array(
     z.object({
       id: Gid,
@@ -79,6 +93,7 @@ const ORDER_FIELDS = `id legacyResourceId name createdAt email phone note client
   customer { id legacyResourceId firstName lastName email note numberOfOrders }
   billingAddress { ${ADDRESS} } shippingAddress { ${ADDRESS} }
   lineItems(first: ${PACKET_LINES}) { nodes { title sku quantity originalUnitPriceSet { ${MONEY_BAG} } } }
+  fulfillments(first: ${PACKET_FULFILLMENTS}) { status createdAt trackingInfo(first: 5) { company number url } }
   refunds(first: ${PACKET_REFUNDS}) { id createdAt note totalRefundedSet { ${MONEY_BAG} } }`;
 
 /** The disputed order by id. */
@@ -87,7 +102,7 @@ export const getEvidenceOrder = defineQuery({
   document: `query GetEvidenceOrder($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
   variables: z.object({ id: Gid }),
   data: z.object({ order: WireEvidenceOrder.nullable() }),
-  cost: () => 10 + PACKET_LINES * 2 + PACKET_REFUNDS * 2,
+  cost: () => 10 + PACKET_LINES * 2 + PACKET_REFUNDS * 2 + PACKET_FULFILLMENTS * 2,
 });
 
 /** The disputed order found by a search (its name, `name:#1001`). */
@@ -98,7 +113,7 @@ export const findEvidenceOrder = defineQuery({
 }`,
   variables: z.object({ query: z.string().min(1).max(500) }),
   data: z.object({ orders: z.object({ nodes: z.array(WireEvidenceOrder) }) }),
-  cost: () => 12 + PACKET_LINES * 2 + PACKET_REFUNDS * 2,
+  cost: () => 12 + PACKET_LINES * 2 + PACKET_REFUNDS * 2 + PACKET_FULFILLMENTS * 2,
 });
 
 export const WirePriorOrder = z.object({

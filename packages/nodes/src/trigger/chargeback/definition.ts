@@ -64,6 +64,10 @@ export const chargebackTriggerNode = defineNode({
       description: 'Proxies whose X-Forwarded-For is believed.',
     }),
     rateLimit: RestTriggerRateLimit,
+    processor: z.string().min(1).max(40).default('paytrace').meta({
+      title: 'Processor',
+      description: 'Who sends the notifications (their case numbers are the cases).',
+    }),
     connectionId: z.string().default('').meta({
       title: 'Shopify store',
       description: 'Also take this store’s dispute webhooks (Shopify Payments). Empty: none.',
@@ -89,6 +93,7 @@ export const chargebackTriggerNode = defineNode({
     'ipAllowList',
     'trustedProxies',
     'rateLimit',
+    'processor',
     'connectionId',
     'topics',
     'gatewayNames',
@@ -106,9 +111,11 @@ export const chargebackTriggerNode = defineNode({
 - **Report rows**: \`POST /api/disputes/report\` (the Disputes page's upload) hands each new row
   of PayTrace's chargeback report to the active flows with this trigger.
 
-The output is what arrived: the recorded request \`{ method, path, headers, query, body }\`, the
-Shopify event \`{ topic, body, … }\` or the report row \`{ channel: "report", line, notice }\`.
-Follow it with **Dispute case**, which reads any of them into one case per case number.`,
+A notification is read at the door: one that is not a chargeback (no case number, amount,
+received date) is refused with \`422\` naming the field, and nothing is stored. The output is
+\`{ channel: "processor-notice", notice }\` for a notification, the Shopify event
+\`{ topic, body, … }\` for a dispute webhook, or \`{ channel: "report", line, notice }\` for a
+report row. Follow it with **Dispute case**, which reads any of them into one case per case number.`,
 });
 
 /** Chargeback intake settings after defaults. */

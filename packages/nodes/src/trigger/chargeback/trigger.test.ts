@@ -44,8 +44,18 @@ describe('trigger.chargeback', () => {
 
   it('claims its path, names its signing connection and subscribes the chosen store', () => {
     const trigger = lookupTrigger('trigger.chargeback')!;
-    const n = node({ path: 'cb/notices', auth: { type: 'standard-webhooks', connectionId: SECRET } });
-    expect(trigger.endpointKey?.(n)).toBe('cb/notices');
+    const n = node({
+      path: 'cb/notices',
+      auth: { type: 'standard-webhooks', connectionId: SECRET },
+    });
+    const claimed: string[] = [];
+    trigger.onEnable?.(n, { claimEndpoint: (k) => claimed.push(k), startClock: () => undefined });
+    expect(claimed).toEqual(['cb/notices']);
+    expect(trigger.access?.(n)).toEqual({
+      auth: { type: 'standard-webhooks', connectionId: SECRET },
+      ipAllowList: [],
+      trustedProxies: [],
+    });
     expect(trigger.endpoint?.(n)).toMatchObject({ mode: 'async' });
     expect(trigger.connectionRefs?.(n, 0)).toEqual([
       {
@@ -64,5 +74,53 @@ describe('trigger.chargeback', () => {
       topics: ['disputes/create', 'disputes/update'],
     });
     expect(trigger.warnings?.(withStore)).toEqual([]);
+  });
+
+  it('reads a notification into the case it reports, and refuses one that is not a chargeback', () => {
+    const trigger = lookupTrigger('trigger.chargeback')!;
+    const n = node({ auth: { connectionId: SECRET } });
+    const request = (body: unknown) => ({
+      method: 'POST',
+      path: 'chargebacks/paytrace',
+      headers: {},
+      query: {},
+      contentType: 'application/json',
+      body,
+    });
+    const data = {
+      case_number: 'CB-1',
+      case_type: 'chargeback',
+      status: 'open',
+      transaction_id: '1001',
+      amount: '68.87',
+      currency: 'USD',
+      reason_code: '10.4',
+      card_last4: '4111111111111111',
+      received_date: '2026-11-02',
+      reply_by_date: '2026-11-20',
+    };
+    const read = trigger.toEvent?.(n, request({ type: 'chargeback.created', data }));
+    expect(read).toMatchObject({
+      ok: true,
+      event: {
+        channel: 'processor-notice',
+        notice: {
+          processor: 'paytrace',
+          caseNumber: 'CB-1',
+          amount: 6887,
+          cardLast4: '1111',
+          openedOn: '2026-11-02',
+          evidenceDueBy: '2026-11-20',
+        },
+      },
+    });
+    expect(JSON.stringify(read)).not.toContain('4111111111111111');
+    expect(trigger.toEvent?.(n, request({ hello: 'world' }))).toMatchObject({
+      ok: false,
+      status: 422,
+    });
+    expect(
+      trigger.toEvent?.(n, request({ type: 'x', data: { ...data, amount: 'lots' } })),
+    ).toMatchObject({ ok: false, status: 422, message: expect.stringContaining('amount') });
   });
 });

@@ -1,3 +1,4 @@
+import { NoticeError, noticeFromProcessor } from '../../disputes/notice';
 import { defineTrigger, type TriggerGraphNode } from '../declare-trigger';
 import { restTrigger } from '../rest/trigger';
 import { chargebackTriggerNode } from './definition';
@@ -18,11 +19,47 @@ export const chargebackTrigger = defineTrigger({
   channel: 'http',
   alsoOn: ['shopify'],
   feeds: ['chargeback-report'],
-  endpointKey: pathOf,
+  /** The notification path is the endpoint: one live flow per path. */
+  onEnable(node, ctx) {
+    ctx.claimEndpoint(pathOf(node));
+  },
 
+  /** Always async: a processor wants its 2xx, not the run's outcome. */
   endpoint(node) {
-    const rest = restTrigger.endpoint!(node);
-    return { ...rest, mode: 'async' };
+    return { ...restTrigger.endpoint!(node), mode: 'async' };
+  },
+
+  /** Standard Webhooks only, with the settings' network rules. */
+  access(node) {
+    const parsed = chargebackTriggerNode.config.safeParse(node.config);
+    if (!parsed.success) return null;
+    const { auth, ipAllowList, trustedProxies } = parsed.data;
+    return { auth, ipAllowList, trustedProxies };
+  },
+
+  /**
+   * A signed notification becomes the case it reports (`{ channel, notice }`, the shape every
+   * intake hands `dispute.case`); one that is not a chargeback notification is refused with 422
+   * and the field at fault, and nothing is stored.
+   */
+  toEvent(node, { body }) {
+    const processor = String(node.config.processor ?? 'paytrace');
+    const data = (body as { data?: unknown } | null)?.data;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return {
+        ok: false,
+        status: 422,
+        code: 'NOT_A_CHARGEBACK_NOTICE',
+        message: 'A chargeback notification is a JSON object { type, timestamp, data }',
+      };
+    }
+    try {
+      const notice = noticeFromProcessor(data as Record<string, unknown>, processor);
+      return { ok: true, event: { channel: notice.channel, notice } };
+    } catch (err) {
+      if (!(err instanceof NoticeError)) throw err;
+      return { ok: false, status: 422, code: 'INVALID_CHARGEBACK_NOTICE', message: err.message };
+    }
   },
 
   connectionRefs(node, index) {

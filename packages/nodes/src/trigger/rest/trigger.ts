@@ -26,7 +26,11 @@ function readRateLimit(config: unknown): { perMinute: number; burst: number } {
 export const restTrigger = defineTrigger({
   node: restTriggerNode,
   channel: 'http',
-  endpointKey: pathOf,
+
+  /** The path is the endpoint: one live flow per path. */
+  onEnable(node, ctx) {
+    ctx.claimEndpoint(pathOf(node));
+  },
 
   /** Stored settings with defaults, read leniently: ingress must serve what was saved earlier. */
   endpoint(node) {
@@ -36,6 +40,17 @@ export const restTrigger = defineTrigger({
       timeoutMs: typeof cfg.timeoutMs === 'number' ? cfg.timeoutMs : 10_000,
       rateLimit: readRateLimit(node.config),
     };
+  },
+
+  /** The settings' own authentication and network rules, defaults applied. */
+  access(node) {
+    const parsed = RestTriggerSecurity.safeParse(node.config ?? {});
+    return parsed.success ? parsed.data : null;
+  },
+
+  /** The call as it came: method, path, headers (without credentials), query and parsed body. */
+  toEvent(_node, { method, path, headers, query, body }) {
+    return { ok: true, event: { method, path, headers, query, body } };
   },
 
   /**

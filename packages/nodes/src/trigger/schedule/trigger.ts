@@ -6,6 +6,10 @@ import { dueFireTimes, scheduleTriggerEvent } from './fire-times';
 export const scheduleTrigger = defineTrigger({
   node: scheduleTriggerNode,
   channel: 'schedule',
+  /** Fires are counted from the activation: a version made live never catches up older ones. */
+  onEnable(_node, ctx) {
+    ctx.startClock();
+  },
   dueFires(node, since, now, max) {
     const parsed = scheduleTriggerNode.config.safeParse(node.config);
     if (!parsed.success) return [];
