@@ -89,6 +89,7 @@ async function paidOrder(tag: string, price: string) {
   const order = await shop('POST', '/orders', {
     customer_id: customer.body.customer.id,
     gateway: 'PayTrace',
+    browser_ip: '203.0.113.7',
     billing_address: address,
     shipping_address: address,
     line_items: [{ title: 'Oolong tea', price, quantity: 1, sku: `TEA-${tag}` }],
@@ -316,6 +317,7 @@ describe('chargebacks from every intake', () => {
       cardLast4: '5439',
       avsResponse: sale.avs_response,
       cscResponse: sale.csc_response,
+      ip: '203.0.113.7',
     });
     expect(packet.order.lineItems).toEqual([
       {
@@ -332,6 +334,7 @@ describe('chargebacks from every intake', () => {
     expect(text).toContain(`AVS result: ${sale.avs_response}`);
     expect(text).toContain('Grace notice');
     expect(text).toContain('by UPS, tracking 1Z999AA10123456784');
+    expect(text).toContain('Customer IP: 203.0.113.7');
     for (const body of [JSON.stringify(packet), text]) expect(body).not.toContain(TEST_CARD);
 
     const mail = await mailTo(/^Chargeback CB-1001: evidence due/);

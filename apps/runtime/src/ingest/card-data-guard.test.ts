@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCardData, findCardDataInText } from './card-data-guard';
+import { findCardData, findCardDataInText, findStoredValueProblem } from './card-data-guard';
 
 function nested(depth: number, leaf: unknown): unknown {
   let v = leaf;
@@ -91,4 +91,31 @@ describe('findCardDataInText', () => {
       expect(findCardDataInText(text)).toBeNull();
     },
   );
+});
+
+describe('findStoredValueProblem', () => {
+  it('finds card data and unstorable text in one walk, the first in document order', () => {
+    const card = { card_number: '4111 1111 1111 1111' };
+    expect(findStoredValueProblem({ a: 'ok', b: [1, { c: 'x\u0000' }], d: card })).toEqual({
+      type: 'text',
+      path: 'b.1.c',
+      problem: 'contains a NUL character (U+0000)',
+      inKey: false,
+    });
+    expect(findStoredValueProblem({ a: [card], b: '\ud800' }, 'body')).toEqual({
+      type: 'card',
+      path: 'body.a.0.card_number',
+    });
+    expect(findStoredValueProblem({ headers: { 'x\u0000y': '1' } })).toMatchObject({
+      type: 'text',
+      path: 'headers',
+      inKey: true,
+    });
+    expect(findStoredValueProblem('\udc00', 'body')).toMatchObject({ type: 'text', path: 'body' });
+  });
+
+  it('passes a large body of numbers and plain text', () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => i);
+    expect(findStoredValueProblem({ items, note: 'order 4111 1111 1111 1111' })).toBeNull();
+  });
 });

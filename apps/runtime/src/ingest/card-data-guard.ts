@@ -11,6 +11,7 @@
  * @module
  */
 import { passesLuhn } from '@paybridge/engine';
+import { textProblem } from './storable-text';
 
 /** What a field name says about its value. */
 type Kind = 'pan' | 'cvv' | 'key' | null;
@@ -141,15 +142,164 @@ function scalarText(value: unknown): string | null {
   return null;
 }
 
+/** An object or array being walked: where it sits and what its name says. */
 interface Frame {
-  value: unknown;
-  path: string;
+  parent: Frame | null;
+  /** Its key under the parent (the root's: the root path). */
+  key: string;
   kind: Kind;
   cardContext: boolean;
+  /** Array elements or object keys, and the next one to look at. */
+  array: readonly unknown[] | null;
+  object: Record<string, unknown> | null;
+  keys: readonly string[];
+  next: number;
 }
 
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
+}
+
+/** The dotted path of a frame, or of one of its children; built only when something is found. */
+function pathOf(frame: Frame, child?: string): string {
+  const keys: string[] = child === undefined ? [] : [child];
+  for (let f: Frame | null = frame; f; f = f.parent) keys.push(f.key);
+  let path = '';
+  for (let i = keys.length - 1; i >= 0; i--) path = join(path, keys[i]!);
+  return path;
+}
+
+/** What a field name means under a card-like parent or not; keys repeat, so each is read once. */
+type KeyMeaning = { kind: Kind; cardish: boolean };
+
+function meaningOf(key: string, cardContext: boolean, memo: Map<string, KeyMeaning>): KeyMeaning {
+  const memoKey = cardContext ? `1${key}` : `0${key}`;
+  let meaning = memo.get(memoKey);
+  if (!meaning) {
+    const segments = segmentsOf(key);
+    meaning = {
+      kind: kindOf(segments, cardContext),
+      cardish: segments.some((s) => /card|^cc$|creditcard/.test(normalise(s))),
+    };
+    memo.set(memoKey, meaning);
+  }
+  return meaning;
+}
+
+const NO_MEANING: KeyMeaning = { kind: null, cardish: false };
+
+/** What is wrong with a value about to be stored, found in one walk. */
+export type StoredValueProblem =
+  | { type: 'card'; path: string }
+  /** `inKey`: a field name (at `path`, the object holding it) rather than a value. */
+  | { type: 'text'; path: string; problem: string; inKey: boolean };
+
+function scalarProblem(
+  v: unknown,
+  kind: Kind,
+  checkText: boolean,
+  path: () => string,
+): StoredValueProblem | null {
+  if (checkText && typeof v === 'string') {
+    const problem = textProblem(v);
+    if (problem) return { type: 'text', path: path(), problem, inKey: false };
+  }
+  if (kind === null) return null;
+  const text = scalarText(v);
+  if (text === null) return null;
+  if (
+    (kind === 'pan' && holdsPan(text, false)) ||
+    (kind === 'key' && holdsPan(text, true)) ||
+    (kind === 'cvv' && holdsCvv(text))
+  ) {
+    return { type: 'card', path: path() };
+  }
+  return null;
+}
+
+/**
+ * The one walk over a value about to be stored: card data by field name (see
+ * {@link findCardData}) and, with `checkText`, text Postgres cannot store (see
+ * `textProblem`), in document order. Iterative with no depth cut-off; scalars are looked at in
+ * place and paths are built only for what is found, so a large body of numbers costs one pass.
+ */
+function scanStored(
+  value: unknown,
+  root: string,
+  checkText: boolean,
+  checkCards = true,
+): StoredValueProblem | null {
+  if (value === null || typeof value !== 'object') {
+    return scalarProblem(value, null, checkText, () => root);
+  }
+  const memo = new Map<string, KeyMeaning>();
+  const seen = new Set<object>();
+  const frameOf = (
+    v: object,
+    parent: Frame | null,
+    key: string,
+    kind: Kind,
+    cardContext: boolean,
+  ): Frame => {
+    seen.add(v);
+    const array = Array.isArray(v) ? (v as unknown[]) : null;
+    const object = array ? null : (v as Record<string, unknown>);
+    return {
+      parent,
+      key,
+      kind,
+      cardContext,
+      array,
+      object,
+      keys: object ? Object.keys(object) : [],
+      next: 0,
+    };
+  };
+  const stack: Frame[] = [frameOf(value, null, root, null, false)];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const { array, object } = frame;
+    if (array) {
+      if (frame.next >= array.length) {
+        stack.pop();
+        continue;
+      }
+      const i = frame.next++;
+      const child = array[i];
+      if (child !== null && typeof child === 'object') {
+        if (!seen.has(child)) {
+          stack.push(frameOf(child, frame, String(i), frame.kind, frame.cardContext));
+        }
+        continue;
+      }
+      if (frame.kind === null && typeof child !== 'string') continue;
+      const found = scalarProblem(child, frame.kind, checkText, () => pathOf(frame, String(i)));
+      if (found) return found;
+      continue;
+    }
+    if (frame.next >= frame.keys.length) {
+      stack.pop();
+      continue;
+    }
+    const key = frame.keys[frame.next++]!;
+    if (checkText) {
+      const problem = textProblem(key);
+      if (problem) return { type: 'text', path: pathOf(frame), problem, inKey: true };
+    }
+    const meaning = checkCards ? meaningOf(key, frame.cardContext, memo) : NO_MEANING;
+    // Whatever sits under a card field is card data, however it is wrapped.
+    const kind = meaning.kind ?? (frame.kind === 'key' ? null : frame.kind);
+    const child = object![key];
+    if (child !== null && typeof child === 'object') {
+      if (!seen.has(child)) {
+        stack.push(frameOf(child, frame, key, kind, frame.cardContext || meaning.cardish));
+      }
+      continue;
+    }
+    const found = scalarProblem(child, kind, checkText, () => pathOf(frame, key));
+    if (found) return found;
+  }
+  return null;
 }
 
 /**
@@ -162,41 +312,25 @@ function join(path: string, key: string): string {
  * path of the first offending field (under `root`, never the value), or null.
  */
 export function findCardData(value: unknown, root = ''): string | null {
-  const stack: Frame[] = [{ value, path: root, kind: null, cardContext: false }];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const { value: v, path, kind, cardContext } = stack.pop()!;
-    const text = scalarText(v);
-    if (text !== null) {
-      if (kind === 'pan' && holdsPan(text, false)) return path;
-      if (kind === 'key' && holdsPan(text, true)) return path;
-      if (kind === 'cvv' && holdsCvv(text)) return path;
-      continue;
-    }
-    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) {
-        stack.push({ value: v[i], path: join(path, String(i)), kind, cardContext });
-      }
-      continue;
-    }
-    // Pushed last to first, so the first offending field in document order is named.
-    for (const [key, child] of Object.entries(v as Record<string, unknown>).reverse()) {
-      const segments = segmentsOf(key);
-      // Whatever sits under a card field is card data, however it is wrapped.
-      const childKind = kindOf(segments, cardContext) ?? (kind === 'key' ? null : kind);
-      const childContext =
-        cardContext || segments.some((s) => /card|^cc$|creditcard/.test(normalise(s)));
-      stack.push({
-        value: child,
-        path: join(path, key),
-        kind: childKind,
-        cardContext: childContext,
-      });
-    }
-  }
-  return null;
+  return scanStored(value, root, false)?.path ?? null;
+}
+
+/**
+ * Card data (as {@link findCardData} finds it) or text Postgres cannot store (a NUL, an
+ * unpaired surrogate, in a value or a field name), whichever comes first in the value, in one
+ * walk: ingress checks a large body once instead of once per rule.
+ */
+export function findStoredValueProblem(value: unknown, root = ''): StoredValueProblem | null {
+  return scanStored(value, root, true);
+}
+
+/** Only text Postgres cannot store, for values that are not checked for card data. */
+export function findUnstorableText(
+  value: unknown,
+  root = '',
+): Extract<StoredValueProblem, { type: 'text' }> | null {
+  const problem = scanStored(value, root, true, false);
+  return problem?.type === 'text' ? problem : null;
 }
 
 /** A card word (`card`, `cc`, `pan`, `credit`) within a few characters before a number. */

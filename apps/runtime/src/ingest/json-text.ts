@@ -9,50 +9,35 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../http/api-error';
+import { findUnstorableText } from './card-data-guard';
 
 /** Deepest JSON nesting accepted anywhere; real webhook and API bodies stay far below. */
 export const MAX_JSON_DEPTH = 128;
 
-/** One unpaired surrogate: a high one not followed by a low one, or a low one on its own. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function textProblem(s: string): string | null {
-  if (s.includes('\u0000')) return 'contains a NUL character (U+0000)';
-  if (LONE_SURROGATE.test(s)) return 'contains an unpaired UTF-16 surrogate';
-  return null;
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
 /**
  * Refuses (400 `INVALID_JSON_TEXT`) a value holding a string or key that Postgres cannot store,
- * naming where. The walk is iterative, so no nesting overflows it.
+ * naming where. The walk (the stored-value walk of the card-data guard) is iterative, so no
+ * nesting overflows it.
  */
 export function refuseUnstorableText(value: unknown, root: string): void {
-  const stack: { value: unknown; path: string }[] = [{ value, path: root }];
-  while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
-    if (typeof v === 'string') {
-      const problem = textProblem(v);
-      if (problem) throw invalidText(path, problem);
-      continue;
-    }
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      v.forEach((child, i) => stack.push({ value: child, path: join(path, String(i)) }));
-      continue;
-    }
-    for (const [key, child] of Object.entries(v as Record<string, unknown>)) {
-      const problem = textProblem(key);
-      if (problem) throw invalidText(path, `has a field name that ${problem}`);
-      stack.push({ value: child, path: join(path, key) });
-    }
-  }
+  const problem = findUnstorableText(value, root);
+  if (problem) throw invalidTextAt(problem);
 }
 
-function invalidText(path: string, problem: string): ApiError {
+/** The 400 for a problem the stored-value walk found in text. */
+export function invalidTextAt(problem: {
+  path: string;
+  problem: string;
+  inKey: boolean;
+}): ApiError {
+  return invalidText(
+    problem.path,
+    problem.inKey ? `has a field name that ${problem.problem}` : problem.problem,
+  );
+}
+
+/** The 400 `INVALID_JSON_TEXT` for unstorable text at `path` ('' for the whole request). */
+export function invalidText(path: string, problem: string): ApiError {
   return new ApiError(
     400,
     'INVALID_JSON_TEXT',
@@ -89,11 +74,13 @@ export function refuseDeepJson(text: string, where: string): void {
 
 /**
  * Parses an inbound JSON body: depth first (413), then syntax (400 `MALFORMED_JSON`), then text
- * Postgres cannot store (400 `INVALID_JSON_TEXT`). `parse` lets Shopify keep its exact ids.
+ * Postgres cannot store (400 `INVALID_JSON_TEXT`). `parse` lets Shopify keep its exact ids;
+ * `checkText` false leaves the text check to a caller that walks the stored value anyway.
  */
 export function parseJsonText(
   text: string,
   parse: (text: string) => unknown = JSON.parse,
+  checkText = true,
 ): unknown {
   const where = 'body';
   refuseDeepJson(text, where);
@@ -107,7 +94,7 @@ export function parseJsonText(
       `${where} is not valid JSON: ${(err as Error).message}`,
     );
   }
-  refuseUnstorableText(value, where);
+  if (checkText) refuseUnstorableText(value, where);
   return value;
 }
 

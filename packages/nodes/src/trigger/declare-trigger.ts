@@ -40,8 +40,8 @@ export interface TriggerEntryPoint {
 }
 
 /**
- * How the http channel serves a trigger's endpoint. Who may call it is read by the runtime from
- * the same settings (`RestTriggerSecurity`), since it compiles network rules once per table load.
+ * How the http channel serves a trigger's endpoint. Who may call it is declared apart
+ * (`access`), since the runtime compiles its network rules once per table load.
  */
 export interface TriggerEndpoint {
   mode: 'async' | 'sync';

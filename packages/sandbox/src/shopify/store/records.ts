@@ -231,6 +231,8 @@ export interface SimOrder {
   metafields: Map<string, SimMetafield>;
   /** Shipments with tracking; absent on orders stored before fulfillments were kept. */
   fulfillments?: SimFulfillment[];
+  /** The shopper's IP address at checkout (`browser_ip`); absent on orders stored before. */
+  browserIp?: string | null;
 }
 
 /** Webhook topics in slash form. */

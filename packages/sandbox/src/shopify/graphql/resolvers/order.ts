@@ -49,7 +49,7 @@ export const orderResolvers: TypeResolvers<SimOrder> = {
   closedAt: (o) => dateTime(o.closedAt),
   closed: (o) => o.closedAt !== null,
   cancelReason: (o) => o.cancelReason?.toUpperCase() ?? null,
-  clientIp: () => null,
+  clientIp: (o) => o.browserIp ?? null,
   currencyCode: (o) => o.currency,
   presentmentCurrencyCode: (o) => o.currency,
   displayFinancialStatus: (o, _a, ctx) => financialStatus(payments(ctx, o)),
