@@ -1,3 +1,4 @@
+import { createDisputeCases } from './disputes/case-store';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -277,6 +278,7 @@ export async function startRuntime(
         paytrace: { simulatorUrl: simulatorUrls().paytrace },
         shopify: { simulatorUrl: simulatorUrls().shopify },
         pay: payLinks,
+        disputes: createDisputeCases(sql),
         erp: {
           builtIn: createBuiltInLedger(sql),
           timeZone: env.PAYBRIDGE_LEDGER_TIME_ZONE,

@@ -20,6 +20,8 @@ import { paytraceNodes } from './paytrace/nodes/definitions';
 import { erpNodes } from './erp/nodes/definitions';
 import { shopifyNodes } from './shopify/nodes/definitions';
 import { shopifyTriggerNode } from './shopify/trigger/definition';
+import { chargebackTriggerNode } from './trigger/chargeback/definition';
+import { disputeNodes } from './disputes/definitions';
 import { forEachNode } from './core/for-each/definition';
 import { emailNode } from './notify/email/definition';
 import { webhookNode } from './notify/webhook/definition';
@@ -84,6 +86,7 @@ export {
   triggerDeclarations,
   triggerNodeOf,
   triggerTypesOn,
+  triggerTypesFed,
 } from './trigger/registry';
 export {
   scheduleTriggerNode,
@@ -160,6 +163,7 @@ export const nodeDefinitions = [
   manualTriggerNode,
   scheduleTriggerNode,
   shopifyTriggerNode,
+  chargebackTriggerNode,
   mapNode,
   branchNode,
   respondNode,
@@ -171,6 +175,7 @@ export const nodeDefinitions = [
   forEachNode,
   emailNode,
   webhookNode,
+  ...disputeNodes,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */
@@ -201,3 +206,5 @@ export const lookupSpec: SpecLookup = lookupDefinition;
 export function nodeCatalog(): NodeCatalogEntry[] {
   return nodeDefinitions.map((definition) => catalogEntry(definition));
 }
+
+export * from './disputes/index';

@@ -11,6 +11,7 @@ import { restTriggerExecutor } from './trigger/rest/execute';
 import { manualTriggerExecutor } from './trigger/manual/execute';
 import { scheduleTriggerExecutor } from './trigger/schedule/execute';
 import { shopifyTriggerExecutor } from './shopify/trigger/execute';
+import { chargebackTriggerExecutor } from './trigger/chargeback/execute';
 import { mapExecutor } from './core/map/execute';
 import { branchExecutor } from './core/branch/execute';
 import { respondExecutor } from './core/respond/execute';
@@ -33,6 +34,8 @@ import { forEachExecutor } from './core/for-each/execute';
 import { createEmailExecutor } from './notify/email/execute';
 import { createWebhookExecutor } from './notify/webhook/execute';
 import type { PayLinks } from './paytrace/nodes/pay-link/pay-links';
+import type { DisputeCases } from './disputes/cases';
+import { disputeExecutorFactories } from './disputes/executors';
 
 export { implementNode } from './define-node';
 export {
@@ -93,6 +96,8 @@ export interface NodeRuntimeOptions {
   shopify?: ShopifyRuntimeOptions;
   /** The hosted pay page's links and submissions (PayTrace pay-link and await-payment nodes). */
   pay?: PayLinks;
+  /** The runtime's chargeback case store (the dispute nodes). */
+  disputes?: DisputeCases;
 }
 
 /**
@@ -123,6 +128,7 @@ const factories: ExecutorFactories = {
   'trigger.manual': () => manualTriggerExecutor,
   'trigger.schedule': () => scheduleTriggerExecutor,
   'trigger.shopify': () => shopifyTriggerExecutor,
+  'trigger.chargeback': () => chargebackTriggerExecutor,
   map: () => mapExecutor,
   branch: () => branchExecutor,
   respond: () => respondExecutor,
@@ -134,6 +140,7 @@ const factories: ExecutorFactories = {
   'for-each': () => forEachExecutor,
   'notify.email': (options) => createEmailExecutor(options.http),
   'notify.webhook': (options) => createWebhookExecutor(options.http),
+  ...disputeExecutorFactories,
 };
 
 /**

@@ -11,6 +11,15 @@ export interface FakeCall {
   body: unknown;
 }
 
+/** A JSON body as its value; any other body (a CSV upload) as its text. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 type Handler = (call: FakeCall) => { status?: number; body?: unknown } | undefined;
 
 /**
@@ -28,7 +37,7 @@ export function fakeRuntime(handler: Handler): FakeCall[] {
       path: url.pathname,
       search: url.search,
       query: Object.fromEntries(url.searchParams),
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      body: text ? parseBody(text) : undefined,
     };
     calls.push(call);
     const answer = handler(call);

@@ -4,6 +4,8 @@ import { queryKeys } from '../api/query-keys';
 import { ConnectionsPage } from '../connections/connections-page';
 import { DeadLettersNavCount } from '../dead-letters/dead-letters-nav-count';
 import { DeadLettersPage } from '../dead-letters/dead-letters-page';
+import { DisputeCasePage } from '../disputes/dispute-case-page';
+import { DisputesPage } from '../disputes/disputes-page';
 import { FlowEditorPage } from '../flows/flow-editor-page';
 import { FlowListPage } from '../flows/flow-list-page';
 import { LedgerPage } from '../ledger/ledger-page';
@@ -19,6 +21,11 @@ const NAV = [
   { href: '/dead-letters', label: 'Dead letters', match: (p: string) => p === 'dead-letters' },
   { href: '/connections', label: 'Connections', match: (p: string) => p === 'connections' },
   { href: '/ledger', label: 'Ledger', match: (p: string) => p === 'ledger' },
+  {
+    href: '/disputes',
+    label: 'Disputes',
+    match: (p: string) => p === 'disputes' || p === 'dispute',
+  },
   { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
   { href: '/templates', label: 'Templates', match: (p: string) => p === 'templates' },
 ];
@@ -73,6 +80,10 @@ export function Layout({ me }: { me: Me }) {
         {route.page === 'runs' && <RunsPage me={me} />}
         {route.page === 'run' && <RunViewPage key={route.runId} runId={route.runId} me={me} />}
         {route.page === 'dead-letters' && <DeadLettersPage me={me} />}
+        {route.page === 'disputes' && <DisputesPage me={me} />}
+        {route.page === 'dispute' && (
+          <DisputeCasePage key={route.disputeId} caseId={route.disputeId} />
+        )}
         {route.page === 'not-found' && (
           <main className="page-body">
             <h1>Not found</h1>

@@ -16,6 +16,8 @@ describe('parseRoute', () => {
     ['/runs', { page: 'runs' }],
     ['/runs/r-1', { page: 'run', runId: 'r-1' }],
     ['/dead-letters', { page: 'dead-letters' }],
+    ['/disputes', { page: 'disputes' }],
+    ['/disputes/d-1', { page: 'dispute', disputeId: 'd-1' }],
     ['/nope/x', { page: 'not-found', path: '/nope/x' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

@@ -11,6 +11,8 @@ export type Route =
   | { page: 'runs' }
   | { page: 'run'; runId: string }
   | { page: 'dead-letters' }
+  | { page: 'disputes' }
+  | { page: 'dispute'; disputeId: string }
   | { page: 'not-found'; path: string };
 
 /** Reads a route from a URL path; unknown paths become `not-found` rather than a blank page. */
@@ -33,6 +35,10 @@ export function parseRoute(path: string): Route {
     return { page: 'run', runId: decodeURIComponent(parts[1]) };
   }
   if (parts.length === 1 && parts[0] === 'dead-letters') return { page: 'dead-letters' };
+  if (parts.length === 1 && parts[0] === 'disputes') return { page: 'disputes' };
+  if (parts[0] === 'disputes' && parts.length === 2 && parts[1]) {
+    return { page: 'dispute', disputeId: decodeURIComponent(parts[1]) };
+  }
   return { page: 'not-found', path };
 }
 

@@ -1,3 +1,4 @@
+import { daysLeftText } from '../disputes/deadline';
 import type { DisputeRow } from './ledger-api';
 
 /**
@@ -13,7 +14,5 @@ export function deadlineNote(
     (Date.parse(`${dispute.evidenceDueBy}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) /
       86_400_000,
   );
-  if (days < 0) return { text: `overdue by ${-days} day${days === -1 ? '' : 's'}`, urgent: true };
-  if (days === 0) return { text: 'due today', urgent: true };
-  return { text: `in ${days} day${days === 1 ? '' : 's'}`, urgent: days <= 3 };
+  return { text: daysLeftText(days), urgent: days <= 3 };
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { navigate } from '../app/router';
+import { STATUS_LABELS as LABELS } from '../disputes/dispute-labels';
 import { deadlineNote } from './dispute-deadline';
 import { listDisputes } from './ledger-api';
 import { ledgerKeys } from './ledger-keys';
@@ -8,14 +10,10 @@ import { MoneyCell } from './money-cell';
 import { QueryView } from './query-view';
 import { today } from './today';
 
-const LABELS: Record<DisputeStatus, string> = {
-  open: 'open',
-  evidence_submitted: 'evidence submitted',
-  won: 'won',
-  lost: 'lost',
-};
-
-/** Chargeback cases with their status and evidence deadline, open ones flagged when near. */
+/**
+ * The ledger's side of chargeback cases: the disputed amounts booked to the reserve and their
+ * outcome. Deadlines, evidence packets and the report import are on the Disputes page.
+ */
 export function DisputesView() {
   const [status, setStatus] = useState<DisputeStatus | ''>('');
   const disputes = useLedgerList(ledgerKeys.disputes(status), (cursor) =>
@@ -24,6 +22,19 @@ export function DisputesView() {
   const now = today();
   return (
     <>
+      <p className="hint">
+        Case deadlines, evidence packets and the chargeback report import are on the{' '}
+        <a
+          href="/disputes"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/disputes');
+          }}
+        >
+          Disputes page
+        </a>
+        .
+      </p>
       <div className="ledger-filters">
         <label htmlFor="dispute-status">Status</label>
         <select

@@ -31,6 +31,7 @@ import { shopifySyncRoutes } from './routes/shopify-sync';
 import { runRoutes } from './routes/runs';
 import { deadLetterRoutes } from './routes/dead-letters';
 import { eventRoutes } from './routes/events';
+import { disputeRoutes } from './routes/disputes';
 import { ledgerRoutes } from '../ledger/ledger-routes';
 import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/quickbooks-connect';
 import { guardSimulatorAdmin } from '../sandbox/simulator-admin-guard';
@@ -86,7 +87,8 @@ export function createApp(deps: AppDeps) {
     .route('/templates', templateRoutes(deps))
     .route('/demo', demoRoutes(deps))
     .route('/alerts', alertRoutes(deps))
-    .route('/flows', errorFlowRoutes(deps));
+    .route('/flows', errorFlowRoutes(deps))
+    .route('/disputes', disputeRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],

@@ -42,7 +42,11 @@ export async function openSandboxSimulators(
         error: error instanceof Error ? error.message : String(error),
       }),
   });
-  const paytrace = await openPaytraceSimulator({ durable: durable('paytrace') });
+  // Chargeback notifications go out under the same policy as the store's webhooks.
+  const paytrace = await openPaytraceSimulator({
+    durable: durable('paytrace'),
+    fetch: webhooks.fetch,
+  });
   const shopify = await openShopifySimulator({
     durable: durable('shopify'),
     fetch: webhooks.fetch,

@@ -15,9 +15,10 @@ export const TemplateId = z
 
 /**
  * What a connection slot takes: a connection of that type. `erp` is the built-in ledger (no
- * connection) or a QuickBooks Online connection; `smtp` a mail server.
+ * connection) or a QuickBooks Online connection; `smtp` a mail server; `webhook` the Standard
+ * Webhooks secret a signed trigger checks.
  */
-export const SlotType = z.enum(['paytrace', 'shopify', 'erp', 'smtp']);
+export const SlotType = z.enum(['paytrace', 'shopify', 'erp', 'smtp', 'webhook']);
 export type SlotType = z.infer<typeof SlotType>;
 
 /** The connection types a slot of each kind accepts. */
@@ -26,6 +27,7 @@ export const SLOT_CONNECTION_TYPES: Record<SlotType, readonly string[]> = {
   shopify: ['shopify'],
   erp: ['quickbooks'],
   smtp: ['smtp'],
+  webhook: ['webhook.standard'],
 };
 
 const Name = z

@@ -126,6 +126,17 @@ export interface TriggerDeclaration {
   node: AnyNodeDefinition;
   channel: TriggerChannel;
   /**
+   * Further channels whose events the kind also takes, reading its settings the way that
+   * channel's own kinds do (a chargeback intake answers its REST endpoint and takes the store's
+   * dispute webhooks).
+   */
+  alsoOn?: readonly TriggerChannel[];
+  /**
+   * Events the runtime produces itself that the kind's flows receive, by feed name (rows of an
+   * uploaded report): the producer finds the flows through `triggerTypesFed`, by feed.
+   */
+  feeds?: readonly string[];
+  /**
    * Called when a flow version with this trigger becomes live (created active, activated, made
    * live in place of another version): registers through `ctx` what the runtime must keep for
    * it, such as the endpoint key it claims. Also asked at save, to record what the version would

@@ -20,8 +20,8 @@ describe('trigger registry', () => {
   });
 
   it('finds the kinds of a channel and the trigger of a graph', () => {
-    expect(triggerTypesOn('http')).toEqual(['trigger.rest']);
-    expect(triggerTypesOn('shopify')).toEqual(['trigger.shopify']);
+    expect(triggerTypesOn('http')).toEqual(['trigger.rest', 'trigger.chargeback']);
+    expect(triggerTypesOn('shopify')).toEqual(['trigger.shopify', 'trigger.chargeback']);
     const graph = { nodes: [node('map', {}), node('trigger.manual', {})] };
     expect(triggerNodeOf(graph)?.trigger.channel).toBe('manual');
     expect(triggerNodeOf({ nodes: [node('map', {})] })).toBeUndefined();

@@ -6,6 +6,7 @@
  */
 import { shopifyTrigger } from '../shopify/trigger/trigger';
 import type { TriggerChannel, TriggerDeclaration, TriggerGraphNode } from './declare-trigger';
+import { chargebackTrigger } from './chargeback/trigger';
 import { manualTrigger } from './manual/trigger';
 import { restTrigger } from './rest/trigger';
 import { scheduleTrigger } from './schedule/trigger';
@@ -16,6 +17,7 @@ export const triggerDeclarations: readonly TriggerDeclaration[] = [
   manualTrigger,
   scheduleTrigger,
   shopifyTrigger,
+  chargebackTrigger,
 ];
 
 const byType = new Map(triggerDeclarations.map((d) => [d.node.type, d]));
@@ -27,7 +29,14 @@ export function lookupTrigger(type: string): TriggerDeclaration | undefined {
 
 /** The node types a channel serves, for the runtime to load the flows it must route to. */
 export function triggerTypesOn(channel: TriggerChannel): string[] {
-  return triggerDeclarations.filter((d) => d.channel === channel).map((d) => d.node.type);
+  return triggerDeclarations
+    .filter((d) => d.channel === channel || d.alsoOn?.includes(channel))
+    .map((d) => d.node.type);
+}
+
+/** The node types whose flows receive a runtime feed (see `TriggerDeclaration.feeds`). */
+export function triggerTypesFed(feed: string): string[] {
+  return triggerDeclarations.filter((d) => d.feeds?.includes(feed)).map((d) => d.node.type);
 }
 
 /** A graph's trigger node with its declaration and position, or undefined when it has none. */

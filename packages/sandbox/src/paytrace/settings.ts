@@ -37,6 +37,22 @@ export interface PaytraceSimulatorSettings {
   requiredFields: ('invoice_id' | 'billing_address' | 'billing_zip' | 'csc')[];
   /** Daily batch close time `HH:MM` in UTC, or `null` for settlement only through `settle`. */
   batchCloseTime: string | null;
+  /**
+   * Where chargeback notifications are POSTed (`null`: none are sent) and the Standard Webhooks
+   * secret (`whsec_` + base64) they are signed with. UNCONFIRMED: PayTrace documents no chargeback
+   * API or notification at all (paytrace-api.md section 7); merchants hear of chargebacks from the
+   * processor and the web portal's report. The notification is the simulator's own choice, named
+   * by {@link PaytraceSimulatorSettings.chargebackNotificationShape}.
+   */
+  chargebackNotificationUrl: string | null;
+  chargebackNotificationSecret: string | null;
+  /**
+   * The shape sent, UNCONFIRMED: a Standard Webhooks envelope `{ type: "chargeback.created" |
+   * "chargeback.updated", timestamp, data: { case_number, case_type, status, transaction_id,
+   * invoice_id, amount, currency, reason_code, reason_description, card_last4, received_date,
+   * reply_by_date } }`.
+   */
+  chargebackNotificationShape: 'unconfirmed-standard-webhooks-v1';
 }
 
 /** Defaults taken from the PayTrace fact sheet's most likely answers. */
@@ -54,5 +70,8 @@ export function defaultSettings(): PaytraceSimulatorSettings {
     unsettledValue: '',
     requiredFields: [],
     batchCloseTime: null,
+    chargebackNotificationUrl: null,
+    chargebackNotificationSecret: null,
+    chargebackNotificationShape: 'unconfirmed-standard-webhooks-v1',
   };
 }

@@ -4,6 +4,8 @@
  * `/sandbox/paytrace`) or start it standalone with `startPaytraceSimulator`.
  * @module
  */
+import { chargebackRoutes, type SimChargeback } from './chargebacks.js';
+import type { WebhookFetch } from '../shopify/webhooks/send.js';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { adminRoutes } from './admin.js';
 import { authRoutes, requireToken } from './auth.js';
@@ -49,6 +51,11 @@ export interface PaytraceSimulatorOptions {
    * where others can reach it may turn them off and use the handle instead.
    */
   adminApi?: boolean;
+  /**
+   * Sends chargeback notifications (default: `fetch`). A host serving the simulator to others
+   * injects one that enforces its outbound network policy, as for the store's webhooks.
+   */
+  fetch?: WebhookFetch;
 }
 
 /** What tests and the runtime hold on to besides the app. */
@@ -125,6 +132,7 @@ function assemble(
     e2ee: createE2eeKeyPair(),
     persistence,
   };
+  const chargebacks = new Map<string, SimChargeback>();
   const handle: PaytraceSimulatorHandle = {
     get state() {
       return sim.state;
@@ -135,6 +143,7 @@ function assemble(
     reset: () => {
       persistence.clear();
       sim.state = createState(now(), persistence.sequences());
+      chargebacks.clear();
     },
     advanceClock: (ms) => {
       offset += ms;
@@ -152,7 +161,10 @@ function assemble(
   };
   const app = new Hono<SimEnv>();
   app.use('*', storeReady(persistence));
-  if (options.adminApi !== false) app.route('/', adminRoutes(sim, handle));
+  if (options.adminApi !== false) {
+    app.route('/', adminRoutes(sim, handle));
+    app.route('/', chargebackRoutes(sim, chargebacks, options.fetch));
+  }
   app.use('/oauth/*', faultInjection(sim));
   app.use('/v1/*', faultInjection(sim), requireToken(sim), dailyClose(sim));
   app.post('/v1/ping', (c) => sendJson(c, 200, { success: true, status_message: 'pong' }));

@@ -4,6 +4,7 @@
  * outside Shopify, refunds, disputes.
  * @module
  */
+import { createFulfillment } from '../store/fulfillments.js';
 import { Hono } from 'hono';
 import type { ShopContext } from '../context.js';
 import { rawInt } from '../core/raw-json.js';
@@ -59,6 +60,9 @@ export function storeRoutes(sim: ShopContext, handle: ShopifySimulatorHandle): H
       if (body instanceof Response) return body;
       return guard(() => sendRaw(201, act(id, body)));
     });
+  orderAction('fulfillments', (id, body) => ({
+    fulfillment: createFulfillment(sim, sim.state.orders.get(id)!, body),
+  }));
   orderAction('cancel', (id, body) => ({ order: orderView(sim, handle.cancelOrder(id, body)) }));
   orderAction('void', (id) => ({ order: orderView(sim, handle.voidAuthorization(id)) }));
   orderAction('payments', (id, body) => ({ order: orderView(sim, handle.addPayment(id, body)) }));

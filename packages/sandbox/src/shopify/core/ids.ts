@@ -10,6 +10,7 @@ import { randomUuid, type Random } from './random.js';
 /** Resource types that carry global ids in the simulator. */
 export type GidType =
   | 'Order'
+  | 'Fulfillment'
   | 'Customer'
   | 'LineItem'
   | 'ShippingLine'

@@ -39,7 +39,7 @@ function readStatus(input: Json, errors: Record<string, string[]>) {
  * [{code, amount, type}]`, `currency`, `taxes_included`, `gateway` (payment method name, e.g.
  * "PayTrace"), `manual_gateway` (default true), `financial_status` (`pending` default, `paid`,
  * `authorized`), `customer_id`, `email`, `phone`, `note`, `tags`, `note_attributes`, `test`,
- * `billing_address`, `shipping_address`, `processed_at`, `id` (to force an id).
+ * `billing_address`, `shipping_address`, `processed_at`, `browser_ip`, `id` (to force an id).
  */
 export function createOrder(sim: ShopContext, input: Json): SimOrder {
   const errors: Record<string, string[]> = {};
@@ -96,6 +96,7 @@ export function createOrder(sim: ShopContext, input: Json): SimOrder {
     cancelReason: null,
     closedAt: null,
     metafields: new Map(),
+    browserIp: stringAt(input, 'browser_ip'),
   };
   sim.state.orders.set(order.id, order);
   recordInitialPayment(sim, order, status, gateway, booleanAt(input, 'manual_gateway', true));

@@ -61,6 +61,17 @@ export interface SimCustomer {
   metafields: Map<string, SimMetafield>;
 }
 
+/** A shipment of an order with its tracking, as a shipping app or the admin records it. */
+export interface SimFulfillment {
+  resource: 'Fulfillment';
+  id: string;
+  status: 'SUCCESS';
+  createdAt: number;
+  trackingCompany: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+}
+
 /** A tax line on a line item or shipping line. */
 export interface SimTaxLine {
   title: string;
@@ -218,6 +229,10 @@ export interface SimOrder {
   closedAt: number | null;
   /** Keyed `namespace.key`. */
   metafields: Map<string, SimMetafield>;
+  /** Shipments with tracking; absent on orders stored before fulfillments were kept. */
+  fulfillments?: SimFulfillment[];
+  /** The shopper's IP address at checkout (`browser_ip`); absent on orders stored before. */
+  browserIp?: string | null;
 }
 
 /** Webhook topics in slash form. */

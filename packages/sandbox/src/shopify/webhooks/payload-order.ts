@@ -46,7 +46,7 @@ export function restOrder(sim: ShopContext, order: SimOrder) {
     id: rawInt(order.id),
     admin_graphql_api_id: gid('Order', order.id),
     app_id: order.sourceName === 'web' ? 580111 : null,
-    browser_ip: null,
+    browser_ip: order.browserIp ?? null,
     buyer_accepts_marketing: false,
     cancel_reason: order.cancelReason,
     cancelled_at: at(sim, order.cancelledAt),

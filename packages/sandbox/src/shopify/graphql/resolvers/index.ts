@@ -15,7 +15,7 @@ import { lineItemResolvers } from './line-items.js';
 import { metafieldResolvers } from './metafield.js';
 import { orderMutationResolvers } from './mutations-orders.js';
 import { otherMutationResolvers } from './mutations-other.js';
-import { orderResolvers } from './order.js';
+import { fulfillmentResolvers, orderResolvers } from './order.js';
 import { queryRootResolvers } from './query-root.js';
 import { refundLineItemResolvers, refundResolvers, transactionResolvers } from './transaction.js';
 import { webhookResolvers } from './webhook.js';
@@ -24,6 +24,7 @@ const RESOLVERS: Record<string, Record<string, unknown>> = {
   QueryRoot: queryRootResolvers,
   Mutation: { ...orderMutationResolvers, ...otherMutationResolvers },
   Order: orderResolvers,
+  Fulfillment: fulfillmentResolvers,
   LineItem: lineItemResolvers,
   OrderTransaction: transactionResolvers,
   Refund: refundResolvers,

@@ -9,7 +9,7 @@ import {
   orderPayments,
   orderTotals,
 } from '../../store/order-math.js';
-import type { SimOrder, SimRefund } from '../../store/records.js';
+import type { SimFulfillment, SimOrder, SimRefund } from '../../store/records.js';
 import { paginate, paginateList, type PageArgs } from '../connection.js';
 import { lineItemViews, shippingLineValue, taxLineValue } from './line-items.js';
 import { ownerMetafieldResolvers } from './metafield.js';
@@ -49,11 +49,16 @@ export const orderResolvers: TypeResolvers<SimOrder> = {
   closedAt: (o) => dateTime(o.closedAt),
   closed: (o) => o.closedAt !== null,
   cancelReason: (o) => o.cancelReason?.toUpperCase() ?? null,
-  clientIp: () => null,
+  clientIp: (o) => o.browserIp ?? null,
   currencyCode: (o) => o.currency,
   presentmentCurrencyCode: (o) => o.currency,
   displayFinancialStatus: (o, _a, ctx) => financialStatus(payments(ctx, o)),
-  displayFulfillmentStatus: () => 'UNFULFILLED',
+  displayFulfillmentStatus: (o) =>
+    (o.fulfillments ?? []).length > 0 ? 'FULFILLED' : 'UNFULFILLED',
+  fulfillments: (o, args) => {
+    const list = o.fulfillments ?? [];
+    return typeof args.first === 'number' ? list.slice(0, args.first) : list;
+  },
   paymentGatewayNames: (o) => o.gatewayNames,
   canMarkAsPaid: (o, _a, ctx) => canMarkAsPaid(o, payments(ctx, o)),
   capturable: (o, _a, ctx) => payments(ctx, o).capturable > 0,
@@ -132,4 +137,14 @@ export const orderResolvers: TypeResolvers<SimOrder> = {
         initiatedAs: d.type.toUpperCase(),
         status: d.status.toUpperCase(),
       })),
+};
+
+/** Resolvers of `Fulfillment`: one tracking entry when the shipment has any tracking. */
+export const fulfillmentResolvers: TypeResolvers<SimFulfillment> = {
+  id: (f) => gid('Fulfillment', f.id),
+  createdAt: (f) => dateTime(f.createdAt),
+  trackingInfo: (f) =>
+    f.trackingCompany || f.trackingNumber || f.trackingUrl
+      ? [{ company: f.trackingCompany, number: f.trackingNumber, url: f.trackingUrl }]
+      : [],
 };

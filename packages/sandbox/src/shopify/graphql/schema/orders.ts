@@ -75,6 +75,7 @@ export const ordersSdl = /* GraphQL */ `
     displayFulfillmentStatus: OrderDisplayFulfillmentStatus!
     disputes: [OrderDisputeSummary!]!
     email: String
+    fulfillments(first: Int): [Fulfillment!]!
     fullyPaid: Boolean!
     id: ID!
     legacyResourceId: UnsignedInt64!
@@ -213,6 +214,28 @@ export const ordersSdl = /* GraphQL */ `
   enum DisputeType {
     CHARGEBACK
     INQUIRY
+  }
+
+  enum FulfillmentStatus {
+    CANCELLED
+    ERROR
+    FAILURE
+    OPEN
+    PENDING
+    SUCCESS
+  }
+
+  type FulfillmentTrackingInfo {
+    company: String
+    number: String
+    url: URL
+  }
+
+  type Fulfillment implements Node {
+    createdAt: DateTime!
+    id: ID!
+    status: FulfillmentStatus!
+    trackingInfo(first: Int): [FulfillmentTrackingInfo!]!
   }
 
   type OrderDisputeSummary implements Node {
