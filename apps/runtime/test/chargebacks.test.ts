@@ -495,6 +495,14 @@ describe('chargebacks from every intake', () => {
     expect(dues).toEqual([...dues].sort());
     const open = (await call(base, 'GET', '/api/disputes?status=open')).body.cases as any[];
     expect(open.map((c) => c.caseNumber)).toEqual(['CB-2002']);
+    const closed = (await call(base, 'GET', '/api/disputes?status=won&status=lost')).body
+      .cases as any[];
+    expect(closed.map((c) => c.status).sort()).toEqual(['lost', 'won']);
+    const soon = (await call(base, 'GET', `/api/disputes?dueBefore=${dateIn(5)}`)).body
+      .cases as any[];
+    expect(soon.map((c) => c.caseNumber)).toEqual(['CB-2002']);
+    const badDate = await call(base, 'GET', '/api/disputes?dueBefore=tomorrow');
+    expect(badDate.status).toBe(400);
     const ratio = (await call(base, 'GET', '/api/disputes/ratio?months=3')).body;
     expect(ratio.months).toHaveLength(3);
     expect(ratio.months[2].disputes).toBeGreaterThanOrEqual(2);
