@@ -7,6 +7,7 @@ import { DeadLettersPage } from '../dead-letters/dead-letters-page';
 import { FlowEditorPage } from '../flows/flow-editor-page';
 import { FlowListPage } from '../flows/flow-list-page';
 import { LedgerPage } from '../ledger/ledger-page';
+import { ReconciliationPage } from '../reconciliation/reconciliation-page';
 import { RunViewPage } from '../runs/run-view-page';
 import { RunsPage } from '../runs/runs-page';
 import { SettingsPage } from '../settings/settings-page';
@@ -19,6 +20,11 @@ const NAV = [
   { href: '/dead-letters', label: 'Dead letters', match: (p: string) => p === 'dead-letters' },
   { href: '/connections', label: 'Connections', match: (p: string) => p === 'connections' },
   { href: '/ledger', label: 'Ledger', match: (p: string) => p === 'ledger' },
+  {
+    href: '/reconciliation',
+    label: 'Reconciliation',
+    match: (p: string) => p === 'reconciliation',
+  },
   { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
   { href: '/templates', label: 'Templates', match: (p: string) => p === 'templates' },
 ];
@@ -73,6 +79,7 @@ export function Layout({ me }: { me: Me }) {
         {route.page === 'runs' && <RunsPage me={me} />}
         {route.page === 'run' && <RunViewPage key={route.runId} runId={route.runId} me={me} />}
         {route.page === 'dead-letters' && <DeadLettersPage me={me} />}
+        {route.page === 'reconciliation' && <ReconciliationPage me={me} date={route.date} />}
         {route.page === 'not-found' && (
           <main className="page-body">
             <h1>Not found</h1>

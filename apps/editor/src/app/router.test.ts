@@ -16,6 +16,8 @@ describe('parseRoute', () => {
     ['/runs', { page: 'runs' }],
     ['/runs/r-1', { page: 'run', runId: 'r-1' }],
     ['/dead-letters', { page: 'dead-letters' }],
+    ['/reconciliation', { page: 'reconciliation' }],
+    ['/reconciliation/2026-03-02', { page: 'reconciliation', date: '2026-03-02' }],
     ['/nope/x', { page: 'not-found', path: '/nope/x' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

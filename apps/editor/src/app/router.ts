@@ -11,6 +11,7 @@ export type Route =
   | { page: 'runs' }
   | { page: 'run'; runId: string }
   | { page: 'dead-letters' }
+  | { page: 'reconciliation'; date?: string }
   | { page: 'not-found'; path: string };
 
 /** Reads a route from a URL path; unknown paths become `not-found` rather than a blank page. */
@@ -33,6 +34,9 @@ export function parseRoute(path: string): Route {
     return { page: 'run', runId: decodeURIComponent(parts[1]) };
   }
   if (parts.length === 1 && parts[0] === 'dead-letters') return { page: 'dead-letters' };
+  if (parts[0] === 'reconciliation' && parts.length <= 2) {
+    return parts[1] ? { page: 'reconciliation', date: parts[1] } : { page: 'reconciliation' };
+  }
   return { page: 'not-found', path };
 }
 

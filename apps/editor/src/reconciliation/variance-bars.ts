@@ -1,0 +1,62 @@
+/**
+ * The geometry of the variance chart: one bar per day, up for over, down for short, around a
+ * zero line. Kept apart from the SVG so the scale can be tested: the largest absolute variance
+ * fills half the height, and a clean day still gets a visible tick so a month of clean days does
+ * not look like missing data.
+ *
+ * @module
+ */
+import { varianceTone, type VarianceTone } from './variance';
+
+/** One day's variance in minor units. */
+export interface VariancePoint {
+  date: string;
+  variance: number;
+}
+
+/** A bar to draw, in SVG user units (y grows downwards). */
+export interface VarianceBar {
+  date: string;
+  variance: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  tone: VarianceTone;
+}
+
+/** The height of the tick a clean day gets. */
+export const CLEAN_TICK = 2;
+
+/**
+ * Lays out `points` in a `width` x `height` box, in the order given. Bars are scaled to the
+ * largest absolute variance (amounts stay integers until this division, which only sizes pixels).
+ */
+export function varianceBars(
+  points: VariancePoint[],
+  width: number,
+  height: number,
+): { bars: VarianceBar[]; zeroY: number } {
+  const zeroY = height / 2;
+  if (points.length === 0) return { bars: [], zeroY };
+  const slot = width / points.length;
+  const barWidth = Math.max(1, slot * 0.7);
+  const largest = Math.max(...points.map((p) => Math.abs(p.variance)));
+  const half = zeroY - 1;
+  const bars = points.map((p, i) => {
+    const tone = varianceTone(p.variance);
+    const size = largest === 0 ? 0 : (Math.abs(p.variance) / largest) * half;
+    const h = tone === 'clean' ? CLEAN_TICK : Math.max(CLEAN_TICK, size);
+    const y = tone === 'over' ? zeroY - h : tone === 'short' ? zeroY : zeroY - h / 2;
+    return {
+      date: p.date,
+      variance: p.variance,
+      x: i * slot + (slot - barWidth) / 2,
+      y,
+      width: barWidth,
+      height: h,
+      tone,
+    };
+  });
+  return { bars, zeroY };
+}
