@@ -8,7 +8,7 @@
  */
 import type { InferResponseType } from 'hono/client';
 import { ApiFailure } from '../api/api-failure';
-import { client, unwrap } from '../api/client';
+import { client, csrfHeaders, unwrap } from '../api/client';
 import type { StatementFormat } from './statement-format';
 import type { StatementUploadResult } from './statement-upload';
 
@@ -84,7 +84,11 @@ export function reportUrl(date: string, format: 'csv' | 'pdf'): string {
   return `/api/reconciliation/days/${encodeURIComponent(date)}/report.${format}`;
 }
 
-/** Uploads a bank statement's text; the runtime answers what it imported. */
+/**
+ * Uploads a bank statement (multipart: the file and its format) to the runtime's statement
+ * import; the answer says what it imported, what it had already, and which lines it could not
+ * read. A plain same-origin request: the typed client does not carry this route yet.
+ */
 export async function uploadStatement(input: {
   text: string;
   filename: string;
@@ -94,8 +98,13 @@ export async function uploadStatement(input: {
   form.set('format', input.format);
   form.set('file', new Blob([input.text], { type: 'text/plain' }), input.filename);
   return unwrap(
-    recon.statements.$post({ form: { format: input.format, file: form.get('file') as File } }),
-  );
+    fetch('/api/reconciliation/statements', {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: csrfHeaders(),
+    }),
+  ) as Promise<StatementUploadResult>;
 }
 
 /** The successful answer of a route of the typed client. */
