@@ -65,7 +65,7 @@ describe('parseProcessorFeeCsv', () => {
     expect(fees.errors).toEqual([
       { line: 3, message: 'the transaction id is empty' },
       { line: 4, message: 'Fee: "abc" is not an amount' },
-      { line: 5, message: 'Fee: "0.125": "0.125" has more than 2 decimals for USD' },
+      { line: 5, message: 'Fee: "0.125" has more than 2 decimals for USD' },
     ]);
   });
 

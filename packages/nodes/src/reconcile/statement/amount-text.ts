@@ -48,7 +48,8 @@ export function readAmount(raw: string, currency: string, mark: DecimalMark = 'a
     const minor = fromDecimal(plain, currency);
     return { minor: negative && minor !== 0 ? -minor : minor };
   } catch (err) {
-    return { error: `${JSON.stringify(raw.trim())}: ${(err as Error).message}` };
+    const message = (err as Error).message.replace(JSON.stringify(plain), '').trim();
+    return { error: `${JSON.stringify(raw.trim())} ${message}` };
   }
 }
 
