@@ -89,7 +89,7 @@ describe('GET /api/reconciliation/days/{date}/report.pdf', () => {
     expect(text).toContain('INV-7');
     expect(text).toContain('Duplicate booking');
     expect(text).toContain('+50.00 USD');
-    expect(text).toContain('Reversed the second payment ? ??');
+    expect(text).toContain('Reversed the second payment – ??');
   });
 
   it('says which day has not been reconciled instead of printing an empty report', async () => {

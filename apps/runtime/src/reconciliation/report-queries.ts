@@ -12,7 +12,8 @@ import type {
   ReconciliationRun,
 } from './api-schemas';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** Timestamps come back as text from the runtime's pool (drizzle sets its parsers), Dates elsewhere. */
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 interface DayRow {
@@ -54,7 +55,7 @@ function dayOf(r: DayRow): ReconciliationDay {
     batchCount: r.batch_count,
     runId: r.run_id,
     flowRunId: r.flow_run_id,
-    updatedAt: r.updated_at.toISOString(),
+    updatedAt: iso(r.updated_at)!,
   };
 }
 
@@ -187,7 +188,7 @@ function itemOf(r: ItemRow): ReconciliationItem {
     documentRef: r.document_ref,
     runId: r.run_id,
     flowRunId: r.flow_run_id,
-    createdAt: r.created_at.toISOString(),
+    createdAt: iso(r.created_at)!,
   };
 }
 
@@ -300,7 +301,7 @@ export async function findRun(sql: Sql, id: string): Promise<ReconciliationRun |
     total: r.total,
     summary: r.summary,
     error: r.error,
-    createdAt: r.created_at.toISOString(),
+    createdAt: iso(r.created_at)!,
     finishedAt: iso(r.finished_at),
   };
 }
