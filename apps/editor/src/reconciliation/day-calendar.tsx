@@ -58,9 +58,11 @@ export function DayCalendar({
                     aria-label={`${date}: ${dayStatusLabel(status, day?.openItems ?? 0)}`}
                   >
                     <span className="recon-day-number">{Number(date.slice(8))}</span>
-                    <span className="recon-day-status">
-                      {dayStatusLabel(status, day?.openItems ?? 0)}
-                    </span>
+                    {status !== 'none' && (
+                      <span className="recon-day-status">
+                        {dayStatusLabel(status, day?.openItems ?? 0)}
+                      </span>
+                    )}
                     {day && day.variance !== 0 && (
                       <span className="recon-day-variance">
                         {formatVariance(day.variance, day.currency)}

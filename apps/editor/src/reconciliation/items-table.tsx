@@ -98,9 +98,9 @@ export function ItemsTable({
                   )}
                 </td>
                 {canAct && (
-                  <td className="recon-actions">
+                  <td>
                     {item.status === 'open' && (
-                      <>
+                      <div className="recon-actions">
                         <button
                           type="button"
                           className="small"
@@ -119,7 +119,7 @@ export function ItemsTable({
                             {busyId === item.id ? 'Creating…' : 'Create the missing ERP document'}
                           </button>
                         )}
-                      </>
+                      </div>
                     )}
                   </td>
                 )}

@@ -8,11 +8,12 @@ import { VarianceCell } from './variance-cell';
  * and the variance. A side that was not read (no bank statement yet) shows "not available",
  * never a zero that would look like a missing deposit.
  */
-export function TotalsTable({ rows, total }: { rows: TotalsRow[]; total?: TotalsRow }) {
+export function TotalsTable({ rows, total }: { rows: TotalsRow[]; total: TotalsRow }) {
+  const currency = total.totals.currency;
   return (
     <div className="table-scroll">
       <table className="table recon-totals" data-testid="recon-totals">
-        <caption className="sr-only">Totals side by side</caption>
+        <caption className="hint">Totals side by side, in {currency}</caption>
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>
@@ -57,12 +58,14 @@ export function TotalsTable({ rows, total }: { rows: TotalsRow[]; total?: Totals
             <Row key={row.key} row={row} />
           ))}
         </tbody>
-        {total && (
-          <tfoot>
-            <Row row={total} />
-          </tfoot>
-        )}
+        <tfoot>
+          <Row row={total} />
+        </tfoot>
       </table>
+      <p className="hint">
+        Variance of a batch: its bank deposit against the expected deposit (net minus fees). Of the
+        day: PayTrace’s net against what the ERP booked.
+      </p>
     </div>
   );
 }
@@ -83,9 +86,7 @@ function Row({ row }: { row: TotalsRow }) {
   const c = t.currency;
   return (
     <tr data-testid={`totals-${row.key}`}>
-      <th scope="row">
-        {row.label} <span className="hint">{c}</span>
-      </th>
+      <th scope="row">{row.label}</th>
       <MoneyCell minor={t.paytraceGross} currency={c} />
       <MoneyCell minor={t.paytraceRefunds} currency={c} />
       <MoneyCell minor={t.paytraceNet} currency={c} />

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { shopifyOrdersForDay, type DayManifest } from '@paybridge/sandbox';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
+
+const base = inject('baseUrl');
+const TEMPLATE = 'settlement-reconciliation';
+/** A past business day, far from any other test's data. */
+const DATE = '2026-02-17';
+const MONTH = DATE.slice(0, 7);
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let csrf: string;
+
+/** An API call in the signed-in browser session, as the editor makes it. */
+async function api(method: 'GET' | 'POST', path: string, data?: unknown): Promise<any> {
+  const res = await page.request.fetch(`${base}${path}`, {
+    method,
+    ...(data === undefined ? {} : { data: data as Record<string, unknown> }),
+    headers: { 'x-csrf-token': csrf },
+  });
+  const body = (await res.json()) as unknown;
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Installs and activates the template on the simulator connections the sandbox start made. */
+async function installTemplate(): Promise<{ id: string; name: string }> {
+  const template = await api('GET', `/api/templates/${TEMPLATE}`);
+  const { connections: all } = await api('GET', '/api/connections');
+  const connections: Record<string, string | null> = {};
+  for (const slot of template.connections as {
+    slot: string;
+    connectionTypes: string[];
+    builtInAllowed: boolean;
+  }[]) {
+    const match = (all as { id: string; type: string; name: string }[]).find(
+      (c) => slot.connectionTypes.includes(c.type) && /simulator/i.test(c.name),
+    );
+    connections[slot.slot] = match?.id ?? null;
+  }
+  const installed = await api('POST', `/api/templates/${TEMPLATE}/install`, {
+    connections,
+    activate: true,
+  });
+  return installed.flows[0];
+}
+
+describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chromium', () => {
+  let manifest: DayManifest;
+  let flow: { id: string; name: string };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ page, errors } = await newPage(browser));
+    csrf = await signInAsAdmin(page, base);
+    // A small generated day: PayTrace settles it, Shopify has its orders, the ERP has nothing
+    // booked yet, so every settled sale is a variance waiting for a person.
+    manifest = await api('POST', '/sandbox/paytrace/__admin/generate-day', {
+      date: DATE,
+      orders: 6,
+      refundRate: 0,
+      voidRate: 0,
+      declineRate: 0,
+      seed: 16,
+    });
+    await api('POST', '/sandbox/shopify/__admin/orders/bulk', shopifyOrdersForDay(manifest));
+    flow = await installTemplate();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('reconciles the day from the page with a progress bar, drills into a variance and resolves it with a note', async () => {
+    const sales = manifest.transactions.filter((t) => t.type === 'sale' && t.batchNumber !== null);
+    expect(sales.length).toBeGreaterThan(0);
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Reconciliation' })
+      .click();
+    await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
+    await page.goto(`${base}/reconciliation/${DATE}?month=${MONTH}`);
+    await page.getByTestId('recon-day-empty').waitFor();
+
+    // Reconcile the day: the dialog, then the progress bar until it is done.
+    await page.getByRole('button', { name: 'Reconcile a date range' }).click();
+    const dialog = page.getByTestId('reconcile-range-dialog');
+    await dialog.getByLabel('Flow').selectOption(flow.id);
+    await dialog.getByLabel('From').fill(DATE);
+    await dialog.getByLabel('To').fill(DATE);
+    await dialog.getByRole('button', { name: 'Reconcile' }).click();
+    await page.getByTestId('recon-progress').waitFor();
+    await page.getByTestId('recon-run-done').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('recon-percent').textContent()).resolves.toBe('100%');
+
+    // The day: its calendar cell counts the open items, the totals show PayTrace's figures.
+    const net = manifest.batches.reduce((s, b) => s + b.net, 0);
+    const netText = (net / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    await expect
+      .poll(() => page.getByTestId(`day-${DATE}`).textContent())
+      .toMatch(/\d+ open items?/);
+    const totals = page.getByTestId('recon-totals');
+    await expect.poll(() => totals.getByTestId('totals-day').textContent()).toContain(netText);
+
+    // Drill into one variance: a settled sale the ERP has not booked.
+    const sale = sales[0]!;
+    const row = page
+      .getByTestId('recon-items')
+      .locator('tr[data-kind="not_booked"]', { hasText: sale.transactionId });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('In PayTrace, not booked');
+    const runLink = await row.getByRole('link', { name: 'Open run' }).getAttribute('href');
+    expect(runLink).toMatch(/^\/runs\/[0-9a-f-]{36}$/);
+    await page.locator('.page').screenshot({ path: join(ARTIFACTS, 'reconciliation.png') });
+
+    await row.getByRole('button', { name: 'Mark resolved' }).click();
+    const resolve = page.getByTestId('resolve-item-dialog');
+    await resolve.getByRole('button', { name: 'Resolve' }).click();
+    await resolve.getByText('Say how it was resolved').waitFor();
+    await resolve.getByLabel('Note').fill('Booked by hand in the ERP, ref 4471');
+    await resolve.getByRole('button', { name: 'Resolve' }).click();
+    await resolve.waitFor({ state: 'detached' });
+    await expect.poll(() => row.count()).toBe(0); // gone from the open items
+
+    await page.getByLabel('Show').selectOption('resolved');
+    const resolved = page.getByTestId('recon-items').locator('tr', { hasText: sale.transactionId });
+    await expect(resolved.getByTestId('item-resolved').textContent()).resolves.toContain(
+      'Booked by hand in the ERP, ref 4471',
+    );
+
+    // The CSV export carries the item and its note; the PDF export is a PDF.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe(`reconciliation-${DATE}.csv`);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text).toContain(sale.transactionId);
+    expect(text).toContain('Booked by hand in the ERP, ref 4471');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe(`reconciliation-${DATE}.pdf`);
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(errors).toEqual([]);
+  });
+});
