@@ -42,6 +42,7 @@ import { demoRoutes } from './routes/demo';
 import { ingressTelemetry } from '../observability/ingress-telemetry';
 import { metricsRoutes } from '../observability/metrics-route';
 import { alertRoutes, errorFlowRoutes } from './routes/alerts';
+import { reconciliationRoutes } from './routes/reconciliation';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -86,7 +87,8 @@ export function createApp(deps: AppDeps) {
     .route('/templates', templateRoutes(deps))
     .route('/demo', demoRoutes(deps))
     .route('/alerts', alertRoutes(deps))
-    .route('/flows', errorFlowRoutes(deps));
+    .route('/flows', errorFlowRoutes(deps))
+    .route('/reconciliation', reconciliationRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],

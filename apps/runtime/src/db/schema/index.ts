@@ -13,3 +13,4 @@ export * from './pay';
 export * from './templates';
 export * from './run-bulk';
 export * from './alerts';
+export * from './reconciliation';
