@@ -44,6 +44,7 @@ import { metricsRoutes } from '../observability/metrics-route';
 import { alertRoutes, errorFlowRoutes } from './routes/alerts';
 import { reconciliationRoutes } from './routes/reconciliation';
 import { reconciliationReportRoutes } from './routes/reconciliation-report';
+import { reconciliationStatementRoutes } from './routes/reconciliation-statements';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
     .route('/alerts', alertRoutes(deps))
     .route('/flows', errorFlowRoutes(deps))
     .route('/reconciliation', reconciliationRoutes(deps))
+    .route('/reconciliation', reconciliationStatementRoutes(deps))
     .route('/reconciliation', reconciliationReportRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

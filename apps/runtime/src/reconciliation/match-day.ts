@@ -97,10 +97,10 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
          and e.rn = t.rn`;
     // Every difference of this run, keyed by its business fact.
     await tx`
-      create temp table found on commit drop (
+      create temp table found (
         item_key text primary key, kind text not null, batch_number bigint,
         transaction_id text, invoice_id text, erp_ref text, expected bigint, actual bigint,
-        detail text not null default '')`;
+        detail text not null default '') on commit drop`;
     await tx`
       insert into found
       select 'duplicate_booking:' || m.external_ref, 'duplicate_booking', t.batch_number,

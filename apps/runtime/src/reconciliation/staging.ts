@@ -1,6 +1,6 @@
 /**
  * Staging what a reconciliation fetched: PayTrace batches and their settled transactions, and
- * Shopify orders. Rows go in as column arrays through `unnest`, a few statements per day
+ * Shopify orders. Rows go in as JSON record sets (`jsonb_to_recordset`), a few statements per day
  * however many transactions it has.
  *
  * @module
@@ -34,19 +34,24 @@ export async function stageBatches(
 ): Promise<void> {
   if (batches.length === 0) return;
   await sql.begin(async (tx) => {
+    const batchRows = batches.map((b) => ({
+      n: b.batchNumber,
+      d: b.businessDate,
+      c: b.closedAt,
+      cur: b.currency,
+      cnt: b.transactionCount,
+      g: b.gross,
+      r: b.refunds,
+      net: b.net,
+    }));
+    const numbers = JSON.stringify(batches.map((b) => b.batchNumber));
     await tx`
       insert into reconciliation_batches (connection, batch_number, business_date, closed_at,
              currency, transaction_count, gross, refunds, net, run_id)
       select ${connection}, b.n, b.d, b.c, b.cur, b.cnt, b.g, b.r, b.net, ${runId}::uuid
-        from unnest(${batches.map((b) => b.batchNumber)}::bigint[],
-                    ${batches.map((b) => b.businessDate)}::date[],
-                    ${batches.map((b) => b.closedAt)}::timestamptz[],
-                    ${batches.map((b) => b.currency)}::text[],
-                    ${batches.map((b) => b.transactionCount)}::int[],
-                    ${batches.map((b) => b.gross)}::bigint[],
-                    ${batches.map((b) => b.refunds)}::bigint[],
-                    ${batches.map((b) => b.net)}::bigint[])
-             as b(n, d, c, cur, cnt, g, r, net)
+        from jsonb_to_recordset(${JSON.stringify(batchRows)}::jsonb)
+             as b(n bigint, d date, c timestamptz, cur text, cnt int, g bigint, r bigint,
+                  net bigint)
       on conflict (connection, batch_number) do update
          set business_date = excluded.business_date, closed_at = excluded.closed_at,
              currency = excluded.currency, transaction_count = excluded.transaction_count,
@@ -55,24 +60,19 @@ export async function stageBatches(
     await tx`
       delete from reconciliation_transactions
        where connection = ${connection}
-         and batch_number = any(${batches.map((b) => b.batchNumber)}::bigint[])`;
+         and batch_number in (select jsonb_array_elements_text(${numbers}::jsonb)::bigint)`;
     for (const rows of chunks(transactions)) {
       await tx`
         insert into reconciliation_transactions (connection, transaction_id, batch_number,
                business_date, kind, amount, currency, invoice_id, brand, fee_expected,
                fee_processor, settled_at)
-        select ${connection}, t.*
-          from unnest(${rows.map((r) => r.transactionId)}::text[],
-                      ${rows.map((r) => r.batchNumber)}::bigint[],
-                      ${rows.map((r) => r.businessDate)}::date[],
-                      ${rows.map((r) => r.kind)}::text[],
-                      ${rows.map((r) => r.amount)}::bigint[],
-                      ${rows.map((r) => r.currency)}::text[],
-                      ${rows.map((r) => r.invoiceId)}::text[],
-                      ${rows.map((r) => r.brand)}::text[],
-                      ${rows.map((r) => r.feeExpected)}::bigint[],
-                      ${rows.map((r) => r.feeProcessor)}::bigint[],
-                      ${rows.map((r) => r.settledAt)}::timestamptz[])
+        select ${connection}, t."transactionId", t."batchNumber", t."businessDate", t.kind,
+               t.amount, t.currency, t."invoiceId", t.brand, t."feeExpected",
+               t."feeProcessor", t."settledAt"
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+               as t("transactionId" text, "batchNumber" bigint, "businessDate" date, kind text,
+                    amount bigint, currency text, "invoiceId" text, brand text,
+                    "feeExpected" bigint, "feeProcessor" bigint, "settledAt" timestamptz)
         on conflict (connection, transaction_id) do update
            set batch_number = excluded.batch_number, business_date = excluded.business_date,
                kind = excluded.kind, amount = excluded.amount, currency = excluded.currency,
@@ -88,7 +88,7 @@ export async function stageBatches(
                           then sum(fee_processor) end as processor
                 from reconciliation_transactions
                where connection = ${connection}
-                 and batch_number = any(${batches.map((b) => b.batchNumber)}::bigint[])
+                 and batch_number in (select jsonb_array_elements_text(${numbers}::jsonb)::bigint)
                group by batch_number) f
        where b.connection = ${connection} and b.batch_number = f.batch_number`;
   });
@@ -104,13 +104,11 @@ export async function stageShopifyOrders(
     await sql`
       insert into reconciliation_shopify_orders (connection, order_id, name, transaction_id,
              amount, currency, created_at)
-      select ${connection}, o.*
-        from unnest(${rows.map((r) => r.orderId)}::text[],
-                    ${rows.map((r) => r.name)}::text[],
-                    ${rows.map((r) => r.transactionId)}::text[],
-                    ${rows.map((r) => r.amount)}::bigint[],
-                    ${rows.map((r) => r.currency)}::text[],
-                    ${rows.map((r) => r.createdAt)}::timestamptz[])
+      select ${connection}, o."orderId", o.name, o."transactionId", o.amount, o.currency,
+             o."createdAt"
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+             as o("orderId" text, name text, "transactionId" text, amount bigint, currency text,
+                  "createdAt" timestamptz)
       on conflict (connection, order_id) do update
          set name = excluded.name, transaction_id = excluded.transaction_id,
              amount = excluded.amount, currency = excluded.currency`;

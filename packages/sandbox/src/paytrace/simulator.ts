@@ -16,6 +16,7 @@ import {
 } from '../persistence/persistence.js';
 import { saveToken, type PaytraceCredentials, type SimContext, type SimEnv } from './context.js';
 import { directRefundRoutes } from './direct-refunds.js';
+import { dayRoutes } from './day/day-routes.js';
 import { createE2eeKeyPair, e2eeRoutes } from './e2ee.js';
 import { exportRoutes } from './exports.js';
 import { faultInjection } from './faults.js';
@@ -152,7 +153,10 @@ function assemble(
   };
   const app = new Hono<SimEnv>();
   app.use('*', storeReady(persistence));
-  if (options.adminApi !== false) app.route('/', adminRoutes(sim, handle));
+  if (options.adminApi !== false) {
+    app.route('/', adminRoutes(sim, handle));
+    app.route('/', dayRoutes(sim));
+  }
   app.use('/oauth/*', faultInjection(sim));
   app.use('/v1/*', faultInjection(sim), requireToken(sim), dailyClose(sim));
   app.post('/v1/ping', (c) => sendJson(c, 200, { success: true, status_message: 'pong' }));
