@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
 
 const base = inject('baseUrl');
-const TEMPLATE = 'settlement-reconciliation';
 /** A past business day, far from any other test's data. */
 const DATE = '2026-02-17';
 const MONTH = DATE.slice(0, 7);
@@ -28,26 +27,48 @@ async function api(method: 'GET' | 'POST', path: string, data?: unknown): Promis
   return body;
 }
 
-/** Installs and activates the template on the simulator connections the sandbox start made. */
-async function installTemplate(): Promise<{ id: string; name: string }> {
-  const template = await api('GET', `/api/templates/${TEMPLATE}`);
-  const { connections: all } = await api('GET', '/api/connections');
-  const connections: Record<string, string | null> = {};
-  for (const slot of template.connections as {
-    slot: string;
-    connectionTypes: string[];
-    builtInAllowed: boolean;
-  }[]) {
-    const match = (all as { id: string; type: string; name: string }[]).find(
-      (c) => slot.connectionTypes.includes(c.type) && /simulator/i.test(c.name),
-    );
-    connections[slot.slot] = match?.id ?? null;
-  }
-  const installed = await api('POST', `/api/templates/${TEMPLATE}/install`, {
-    connections,
+/**
+ * A live flow holding the reconciliation step, on the simulator connections the sandbox start
+ * made: started by hand (the page's "Reconcile a date range" starts it for a range).
+ */
+async function reconciliationFlow(): Promise<{ id: string; name: string }> {
+  const { connections } = (await api('GET', '/api/connections')) as {
+    connections: { id: string; type: string; name: string }[];
+  };
+  const idOf = (name: string) => {
+    const found = connections.find((c) => c.name === name);
+    if (!found) throw new Error(`no ${name} connection`);
+    return found.id;
+  };
+  const name = `Settlement reconciliation e2e ${Date.now()}`;
+  const flow = await api('POST', '/api/flows', {
+    name,
     activate: true,
+    graph: {
+      nodes: [
+        {
+          id: 'start',
+          type: 'trigger.manual',
+          typeVersion: 1,
+          config: {},
+          position: { x: 0, y: 0 },
+        },
+        {
+          id: 'reconcile',
+          type: 'reconcile.settlement',
+          typeVersion: 1,
+          config: {
+            connectionId: idOf('PayTrace simulator'),
+            shopifyConnectionId: idOf('Shopify simulator'),
+            timeZone: 'UTC',
+          },
+          position: { x: 260, y: 0 },
+        },
+      ],
+      edges: [{ from: { node: 'start', port: 'out' }, to: { node: 'reconcile', port: 'in' } }],
+    },
   });
-  return installed.flows[0];
+  return { id: flow.id, name };
 }
 
 describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chromium', () => {
@@ -69,7 +90,7 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
       seed: 16,
     });
     await api('POST', '/sandbox/shopify/__admin/orders/bulk', shopifyOrdersForDay(manifest));
-    flow = await installTemplate();
+    flow = await reconciliationFlow();
   });
   afterAll(async () => {
     await browser?.close();

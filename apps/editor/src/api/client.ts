@@ -8,11 +8,6 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** The CSRF header for a same-origin call made outside the typed client (a file upload). */
-export function csrfHeaders(): Record<string, string> {
-  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
-}
-
 const origin = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
 
 /**
@@ -22,7 +17,7 @@ const origin = typeof window === 'undefined' ? 'http://localhost' : window.locat
  */
 export const client = createClient(origin, {
   init: { credentials: 'same-origin' },
-  headers: csrfHeaders,
+  headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}),
 });
 
 interface ResponseLike {

@@ -8,9 +8,8 @@
  */
 import type { InferResponseType } from 'hono/client';
 import { ApiFailure } from '../api/api-failure';
-import { client, csrfHeaders, unwrap } from '../api/client';
+import { client, unwrap } from '../api/client';
 import type { StatementFormat } from './statement-format';
-import type { StatementUploadResult } from './statement-upload';
 
 const recon = client.api.reconciliation;
 
@@ -84,27 +83,42 @@ export function reportUrl(date: string, format: 'csv' | 'pdf'): string {
   return `/api/reconciliation/days/${encodeURIComponent(date)}/report.${format}`;
 }
 
+/** A statement the runtime refused whole, with every line it could not read. */
+export class StatementRefused extends Error {
+  constructor(
+    message: string,
+    readonly lines: { line: number; message: string }[],
+  ) {
+    super(message);
+    this.name = 'StatementRefused';
+  }
+}
+
 /**
- * Uploads a bank statement (multipart: the file and its format) to the runtime's statement
- * import; the answer says what it imported, what it had already, and which lines it could not
- * read. A plain same-origin request: the typed client does not carry this route yet.
+ * Imports a bank statement's text for the deposit match. Lines already imported for the account
+ * are counted as duplicates; a file with unreadable lines is refused whole
+ * ({@link StatementRefused}), so a half-read statement never hides a deposit.
  */
 export async function uploadStatement(input: {
   text: string;
   filename: string;
   format: StatementFormat;
-}): Promise<StatementUploadResult> {
-  const form = new FormData();
-  form.set('format', input.format);
-  form.set('file', new Blob([input.text], { type: 'text/plain' }), input.filename);
-  return unwrap(
-    fetch('/api/reconciliation/statements', {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: csrfHeaders(),
-    }),
-  ) as Promise<StatementUploadResult>;
+  account: string;
+}) {
+  const res = await recon.statements.$post({ json: input }).catch((err: unknown) => {
+    throw new ApiFailure(0, 'NETWORK', `Could not reach the runtime (${String(err)})`);
+  });
+  if (res.status === 422) {
+    const body = (await res.json()) as { error: { message: string }; errors?: unknown };
+    if (Array.isArray(body.errors)) {
+      throw new StatementRefused(
+        body.error.message,
+        body.errors as { line: number; message: string }[],
+      );
+    }
+    throw new ApiFailure(422, 'VALIDATION_FAILED', body.error.message);
+  }
+  return unwrap(Promise.resolve(res));
 }
 
 /** The successful answer of a route of the typed client. */
@@ -120,3 +134,5 @@ export type ReconciliationItem = Ok<typeof recon.items.$get>['items'][number];
 export type DiscrepancyKind = ReconciliationItem['kind'];
 /** A reconciliation run with its progress. */
 export type ReconciliationRun = Ok<(typeof recon.runs)[':id']['$get']>;
+/** What a statement import stored. */
+export type StatementUploadResult = InferResponseType<typeof recon.statements.$post, 201>;

@@ -1,14 +1,8 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../api/api-failure';
 import { Dialog } from '../ui/dialog';
+import { StatementRefused, type StatementUploadResult } from './reconciliation-api';
 import { STATEMENT_FORMATS, statementFormatOf, type StatementFormat } from './statement-format';
-
-/** What the runtime answers about an uploaded statement. */
-export interface StatementUploadResult {
-  imported: number;
-  duplicates: number;
-  errors: { line: number; message: string }[];
-}
 
 /** Statements larger than this are refused before upload (a month of a busy account is far less). */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -26,13 +20,16 @@ export function StatementUploadDialog({
     text: string;
     filename: string;
     format: StatementFormat;
+    account: string;
   }) => Promise<StatementUploadResult>;
   onClose: () => void;
 }) {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<StatementFormat | ''>('');
+  const [account, setAccount] = useState('default');
   const [error, setError] = useState<string | null>(null);
+  const [badLines, setBadLines] = useState<{ line: number; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<StatementUploadResult | null>(null);
   return (
@@ -43,14 +40,25 @@ export function StatementUploadDialog({
           if (!file) return setError('Choose the statement file');
           if (!format) return setError('Choose the statement format');
           if (file.size > MAX_BYTES) return setError('The file is larger than 10 MB');
+          if (!account.trim()) return setError('Name the bank account (e.g. default)');
           setBusy(true);
           setError(null);
+          setBadLines([]);
           setResult(null);
           file
             .text()
-            .then((text) => onUpload({ text, filename: file.name, format }))
+            .then((text) =>
+              onUpload({ text, filename: file.name, format, account: account.trim() }),
+            )
             .then(setResult)
-            .catch((err: unknown) => setError(errorMessage(err)))
+            .catch((err: unknown) => {
+              setError(
+                err instanceof StatementRefused
+                  ? `Nothing was imported: ${err.message}. Fix these lines and upload again.`
+                  : errorMessage(err),
+              );
+              if (err instanceof StatementRefused) setBadLines(err.lines);
+            })
             .finally(() => setBusy(false));
         }}
       >
@@ -82,27 +90,26 @@ export function StatementUploadDialog({
             ))}
           </select>
         </label>
+        <label className="field">
+          <span className="field-label">Bank account</span>
+          <input value={account} maxLength={100} onChange={(e) => setAccount(e.target.value)} />
+          <span className="field-help">
+            The account the reconciliation step reads deposits from (its “Bank account” setting).
+          </span>
+        </label>
         {error && (
           <p className="error-text" role="alert">
             {error}
           </p>
         )}
+        {badLines.length > 0 && <LineErrors lines={badLines} />}
         {result && (
           <div role="status" data-testid="statement-result">
             <p>
               Imported {result.imported} line{result.imported === 1 ? '' : 's'}
               {result.duplicates > 0 && `, ${result.duplicates} already imported before`}.
             </p>
-            {result.errors.length > 0 && (
-              <ul className="error-text">
-                {result.errors.slice(0, 10).map((e) => (
-                  <li key={e.line}>
-                    Line {e.line}: {e.message}
-                  </li>
-                ))}
-                {result.errors.length > 10 && <li>and {result.errors.length - 10} more</li>}
-              </ul>
-            )}
+            {result.errors.length > 0 && <LineErrors lines={result.errors} />}
           </div>
         )}
         <div className="dialog-actions">
@@ -115,5 +122,19 @@ export function StatementUploadDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** The first lines a statement could not be read at, with the reason for each. */
+function LineErrors({ lines }: { lines: { line: number; message: string }[] }) {
+  return (
+    <ul className="error-text" data-testid="statement-line-errors">
+      {lines.slice(0, 10).map((e) => (
+        <li key={e.line}>
+          Line {e.line}: {e.message}
+        </li>
+      ))}
+      {lines.length > 10 && <li>and {lines.length - 10} more</li>}
+    </ul>
   );
 }
