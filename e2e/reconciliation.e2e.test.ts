@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shopifyOrdersForDay, type DayManifest } from '@paybridge/sandbox';
+import type { DayManifest } from '@paybridge/sandbox';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
@@ -59,7 +59,6 @@ async function reconciliationFlow(): Promise<{ id: string; name: string }> {
           typeVersion: 1,
           config: {
             connectionId: idOf('PayTrace simulator'),
-            shopifyConnectionId: idOf('Shopify simulator'),
             timeZone: 'UTC',
           },
           position: { x: 260, y: 0 },
@@ -71,6 +70,24 @@ async function reconciliationFlow(): Promise<{ id: string; name: string }> {
   return { id: flow.id, name };
 }
 
+/** Waits for the flow's latest run to end; a failed one fails the test with the step's error. */
+async function flowRunEnds(flowId: string, timeout = 60_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const { runs } = await api('GET', `/api/runs?flowId=${flowId}&limit=1`);
+    const run = runs[0];
+    if (run?.status === 'succeeded') return;
+    if (run && ['failed', 'dead-lettered', 'cancelled'].includes(run.status)) {
+      const detail = await api('GET', `/api/runs/${run.id}`);
+      throw new Error(
+        `the reconciliation run ${run.status}: ${JSON.stringify(detail.error ?? detail)}`,
+      );
+    }
+    if (Date.now() > until) throw new Error(`the reconciliation run is still ${run?.status}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chromium', () => {
   let manifest: DayManifest;
   let flow: { id: string; name: string };
@@ -79,8 +96,8 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
     csrf = await signInAsAdmin(page, base);
-    // A small generated day: PayTrace settles it, Shopify has its orders, the ERP has nothing
-    // booked yet, so every settled sale is a variance waiting for a person.
+    // A small generated day: PayTrace settles it and the ERP has nothing booked yet, so every
+    // settled sale is a variance waiting for a person.
     manifest = await api('POST', '/sandbox/paytrace/__admin/generate-day', {
       date: DATE,
       orders: 6,
@@ -89,7 +106,6 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
       declineRate: 0,
       seed: 16,
     });
-    await api('POST', '/sandbox/shopify/__admin/orders/bulk', shopifyOrdersForDay(manifest));
     flow = await reconciliationFlow();
   });
   afterAll(async () => {
@@ -116,6 +132,7 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     await dialog.getByLabel('To').fill(DATE);
     await dialog.getByRole('button', { name: 'Reconcile' }).click();
     await page.getByTestId('recon-progress').waitFor();
+    await flowRunEnds(flow.id);
     await page.getByTestId('recon-run-done').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('recon-percent').textContent()).resolves.toBe('100%');
 

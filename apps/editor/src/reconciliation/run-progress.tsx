@@ -6,6 +6,8 @@ export interface RunProgressState {
   total: number;
   done: number;
   error: string | null;
+  /** The flow run doing the work, whose steps and errors the run view shows. */
+  flowRunId: string | null;
 }
 
 /** How full the bar is, 0 to 100; a finished run is full whatever it counted. */
@@ -46,6 +48,11 @@ export function RunProgress({ run, onDismiss }: { run: RunProgressState; onDismi
         {percent}%
       </progress>
       {run.status === 'queued' && <p className="hint">Waiting for a worker…</p>}
+      {run.flowRunId && (
+        <p className="hint">
+          <a href={`/runs/${run.flowRunId}`}>Open the flow run</a> to follow its steps.
+        </p>
+      )}
       {run.status === 'succeeded' && (
         <p role="status" data-testid="recon-run-done">
           Done: the days below are up to date.
