@@ -5,9 +5,10 @@
  * and written once per business fact (`item_key`), and the day's totals side by side.
  *
  * Matching, in order:
- * 1. by reference: an ERP document whose external reference is the PayTrace transaction id
- *    (`paytrace-<id>` as the posting nodes write it, or the bare id); a second document for the
- *    same transaction is a duplicate booking, a different amount an amount mismatch;
+ * 1. by reference: an ERP document whose external reference names the PayTrace transaction
+ *    (`paytrace-<id>` as the posting nodes write it, `paytrace-<id>-<suffix>`, or the bare id);
+ *    a second document for the same transaction is a duplicate booking, a different amount an
+ *    amount mismatch;
  * 2. then, for transactions still unmatched, by invoice and amount against ERP documents whose
  *    reference names no staged transaction, paired one to one; a further document on an invoice
  *    and amount already matched is a duplicate booking;
@@ -50,14 +51,14 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     await tx`
       create temp table e_doc on commit drop as
       select 'payment'::text as doc_type, 'sale'::text as kind, p.external_ref,
-             regexp_replace(p.external_ref, '^paytrace-', '') as ref_key,
+             coalesce(substring(p.external_ref from '^paytrace-([^-:#/]+)'), p.external_ref) as ref_key,
              i.external_ref as invoice_ref, p.amount, p.txn_date
         from ledger.payments p join ledger.invoices i on i.id = p.invoice_id
        where p.txn_date between ${d}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
                             and ${d}::date + ${ERP_LOOKAHEAD_DAYS}::int
       union all
       select 'credit-memo', 'refund', m.external_ref,
-             regexp_replace(m.external_ref, '^paytrace-', ''),
+             coalesce(substring(m.external_ref from '^paytrace-([^-:#/]+)'), m.external_ref),
              i.external_ref, m.total, m.txn_date
         from ledger.credit_memos m left join ledger.invoices i on i.id = m.invoice_id
        where m.txn_date between ${d}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
@@ -193,6 +194,8 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              note = 'No longer found by reconciliation run ' || ${o.runId}, updated_at = now()
        where i.connection = ${c} and i.business_date = ${d}::date and i.status = 'open'
          and (i.kind not in ('deposit_missing', 'deposit_short') or ${depositsChecked})
+         and (i.kind <> 'not_in_shopify' or ${o.shopify})
+         and (i.kind <> 'fee_difference' or ${o.processorFees})
          and not exists (select 1 from found f where f.item_key = i.item_key)`;
     const totals = await dayTotals(tx as unknown as Sql, o, depositsChecked);
     const batches = await tx<{ batch_number: string; fees: string }[]>`
