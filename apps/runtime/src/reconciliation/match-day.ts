@@ -214,11 +214,11 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
 }
 
 /**
- * Deposits of the day's batches. Checked only when the account's statement lines reach the end
- * of a batch's window (before that a deposit may simply not be imported yet). A line of exactly
- * the expected amount matches; else the batch's line is the one naming its number or, failing
- * that, the nearest unclaimed credit in the window, and less than expected is short; no line
- * at all is missing. Answers whether any batch could be checked.
+ * Deposits of the day's batches, checked once the account has statement lines from the batch's
+ * day on (a later run, after more statements are imported, checks again). A line of exactly the
+ * expected amount matches; else the batch's line is the one naming its number or, failing that,
+ * the nearest unclaimed credit in the window naming no other batch; less than expected is
+ * short; no line at all is missing. Answers whether any batch could be checked.
  */
 async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
   const c = o.connection;
@@ -231,8 +231,7 @@ async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
       from reconciliation_batches b
      where b.connection = ${c} and b.business_date = ${d}::date
        and exists (select 1 from reconciliation_bank_lines l
-                    where l.account = ${o.bankAccount}
-                      and l.booked_on >= b.business_date + ${w}::int)`;
+                    where l.account = ${o.bankAccount} and l.booked_on >= b.business_date)`;
   const counted = await tx<{ n: number }[]>`select count(*)::int as n from b_day`;
   if ((counted[0]?.n ?? 0) === 0) return false;
   // Lines already claimed by batches of other days stay theirs.
@@ -254,19 +253,29 @@ async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
              row_number() over (partition by l.id order by b.batch_number) as rl
         from b_day b join l_free l on l.amount = b.expected and l.booked_on >= b.business_date)
     select batch_number, id, amount from exact where rb = 1 and rl = 1`;
-  // Then the line naming the batch, else the nearest unclaimed line in the window.
+  // Then the line naming the batch (its number in the reference).
   await tx`
     insert into d_match
-    select b.batch_number, l.id, l.amount
-      from b_day b
-      join lateral (
-        select l.* from l_free l
-         where l.booked_on >= b.business_date
-           and l.id not in (select id from d_match)
-         order by (l.reference ~ ('(^|[^0-9])' || b.batch_number || '([^0-9]|$)')) desc,
-                  l.booked_on, l.id
-         limit 1) l on true
-     where b.batch_number not in (select batch_number from d_match)`;
+    select distinct on (b.batch_number) b.batch_number, l.id, l.amount
+      from b_day b join l_free l
+        on l.booked_on >= b.business_date
+       and l.reference ~ ('(^|[^0-9])' || b.batch_number || '([^0-9]|$)')
+     where b.batch_number not in (select batch_number from d_match)
+       and l.id not in (select id from d_match)
+     order by b.batch_number, l.booked_on, l.id`;
+  // Else the nearest unclaimed line naming no other batch of the day, one line per batch.
+  await tx`
+    insert into d_match
+    with candidate as (
+      select b.batch_number, l.id, l.amount,
+             row_number() over (partition by b.batch_number order by l.booked_on, l.id) as rb,
+             row_number() over (partition by l.id order by b.batch_number) as rl
+        from b_day b join l_free l on l.booked_on >= b.business_date
+       where b.batch_number not in (select batch_number from d_match)
+         and l.id not in (select id from d_match)
+         and not exists (select 1 from b_day o
+                          where l.reference ~ ('(^|[^0-9])' || o.batch_number || '([^0-9]|$)')))
+    select batch_number, id, amount from candidate where rb = 1 and rl = 1`;
   await tx`
     update reconciliation_batches b
        set deposit_amount = m.amount, deposit_line_id = m.id
