@@ -23,6 +23,7 @@ import { shopifyTriggerNode } from './shopify/trigger/definition';
 import { forEachNode } from './core/for-each/definition';
 import { emailNode } from './notify/email/definition';
 import { webhookNode } from './notify/webhook/definition';
+import { reconcileSettlementNode } from './reconcile/settlement/definition';
 
 export {
   defineNode,
@@ -166,6 +167,7 @@ export const nodeDefinitions = [
   forEachNode,
   emailNode,
   webhookNode,
+  reconcileSettlementNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

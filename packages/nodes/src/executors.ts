@@ -33,6 +33,9 @@ import { forEachExecutor } from './core/for-each/execute';
 import { createEmailExecutor } from './notify/email/execute';
 import { createWebhookExecutor } from './notify/webhook/execute';
 import type { PayLinks } from './paytrace/nodes/pay-link/pay-links';
+import { erpRuntimeFor } from './erp/nodes/shared/erp-runtime';
+import { createSettlementExecutor } from './reconcile/settlement/execute';
+import type { SettlementStore } from './reconcile/settlement/settlement-store';
 
 export { implementNode } from './define-node';
 export {
@@ -93,6 +96,8 @@ export interface NodeRuntimeOptions {
   shopify?: ShopifyRuntimeOptions;
   /** The hosted pay page's links and submissions (PayTrace pay-link and await-payment nodes). */
   pay?: PayLinks;
+  /** Settlement reconciliation: the runtime's staging and set-based matching in Postgres. */
+  reconciliation?: SettlementStore;
 }
 
 /**
@@ -134,6 +139,13 @@ const factories: ExecutorFactories = {
   'for-each': () => forEachExecutor,
   'notify.email': (options) => createEmailExecutor(options.http),
   'notify.webhook': (options) => createWebhookExecutor(options.http),
+  'reconcile.settlement': (options, services) =>
+    createSettlementExecutor({
+      store: options.reconciliation,
+      paytrace: services.paytrace,
+      shopify: services.shopify,
+      erp: erpRuntimeFor(options),
+    }),
 };
 
 /**

@@ -14,6 +14,8 @@ import { readAmount } from '../statement/amount-text';
 /** Fees by PayTrace transaction id and the lines that could not be read. */
 export interface ProcessorFees {
   byTransactionId: Map<string, number>;
+  /** The card brand per transaction id, when the statement has a card type / brand column. */
+  brandByTransactionId: Map<string, string>;
   errors: { line: number; message: string }[];
 }
 
@@ -43,15 +45,19 @@ export function parseProcessorFeeCsv(
 ): ProcessorFees {
   const currency = options.currency ?? 'USD';
   const byTransactionId = new Map<string, number>();
+  const brandByTransactionId = new Map<string, string>();
   const errors: ProcessorFees['errors'] = [];
   const csv = readCsv(text);
   const [header, ...rows] = csv.rows;
   if (!header) {
     errors.push({ line: 1, message: 'the file is empty' });
-    return { byTransactionId, errors };
+    return { byTransactionId, brandByTransactionId, errors };
   }
   const idColumn = header.cells.findIndex((cell) => ID_HEADER.test(norm(cell)));
   const fees = feeColumns(header.cells);
+  const brandColumn = header.cells.findIndex((cell) =>
+    /^(card[\s_-]*(type|brand)|brand)$/.test(norm(cell)),
+  );
   if (idColumn < 0 || fees.length === 0) {
     const missing = [idColumn < 0 ? 'a transaction id' : '', fees.length === 0 ? 'a fee' : '']
       .filter(Boolean)
@@ -60,7 +66,7 @@ export function parseProcessorFeeCsv(
       line: header.line,
       message: `the header row has no ${missing} column (found: ${header.cells.join(', ')})`,
     });
-    return { byTransactionId, errors };
+    return { byTransactionId, brandByTransactionId, errors };
   }
   for (const row of rows) {
     const id = (row.cells[idColumn] ?? '').trim();
@@ -79,7 +85,9 @@ export function parseProcessorFeeCsv(
     }
     if (bad) errors.push({ line: row.line, message: bad });
     else byTransactionId.set(id, (byTransactionId.get(id) ?? 0) + fee);
+    const brand = brandColumn < 0 ? '' : (row.cells[brandColumn] ?? '').trim();
+    if (brand !== '') brandByTransactionId.set(id, brand);
   }
   if (csv.error) errors.push(csv.error);
-  return { byTransactionId, errors };
+  return { byTransactionId, brandByTransactionId, errors };
 }

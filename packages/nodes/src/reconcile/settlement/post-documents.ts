@@ -81,7 +81,7 @@ function erpReference(erpConnection: string, type: DocumentType, externalRef: st
 async function once(
   ctx: EffectContext,
   adapter: ErpAdapter,
-  erpConnection: string,
+  business: string | null,
   type: 'journal' | 'payment' | 'credit-memo',
   mapped: unknown,
 ): Promise<PostingResult> {
@@ -93,7 +93,7 @@ async function once(
   }
   const ref = (doc as { externalRef: string }).externalRef;
   return postOnce(ctx, {
-    ref: { item: '', business: erpReference(erpConnection, type, ref) },
+    ref: { item: '', business },
     fingerprint: fingerprint(doc, 'base64url'),
     unknownOutcomeWaitMs: adapter.unknownOutcomeWaitMs,
     post: () => {
@@ -105,16 +105,29 @@ async function once(
   });
 }
 
+/**
+ * The business fact of a batch's settlement entry: the PayTrace connection and the batch
+ * number, whichever flow, run or ERP asks.
+ */
+export function settlementBusinessReference(batch: SettlementBatch): string | null {
+  return businessReference({
+    connector: 'paytrace',
+    connectionId: batch.connection,
+    operation: 'settlement',
+    custom: String(batch.batchNumber),
+    shopify: { orderId: null, refundId: null, refunded: null },
+  });
+}
+
 /** Posts a batch's settlement entry once; null when the batch moved nothing. */
 export async function postSettlementEntry(
   ctx: EffectContext,
   adapter: ErpAdapter,
-  erpConnection: string,
   batch: SettlementBatch,
 ): Promise<PostingResult | null> {
   const journal = settlementJournal(batch);
   if (!journal) return null;
-  return once(ctx, adapter, erpConnection, 'journal', journal);
+  return once(ctx, adapter, settlementBusinessReference(batch), 'journal', journal);
 }
 
 /** A difference whose missing ERP document can be booked. */
@@ -145,30 +158,42 @@ export async function bookMissingDocument(
   const externalRef = missingDocumentRef(missing.transactionId);
   const memo = `PayTrace transaction ${missing.transactionId} (booked by reconciliation)`;
   if (missing.kind === 'not_booked') {
-    const posted = await once(ctx, adapter, erpConnection, 'payment', {
+    const posted = await once(
+      ctx,
+      adapter,
+      erpReference(erpConnection, 'payment', externalRef),
+      'payment',
+      {
+        externalRef,
+        invoiceRef: missing.invoiceRef,
+        currency: missing.currency,
+        amount: missing.amount,
+        date: missing.date,
+        memo,
+      },
+    );
+    return { type: 'payment', document: posted.document, created: posted.created };
+  }
+  const posted = await once(
+    ctx,
+    adapter,
+    erpReference(erpConnection, 'credit-memo', externalRef),
+    'credit-memo',
+    {
       externalRef,
       invoiceRef: missing.invoiceRef,
       currency: missing.currency,
-      amount: missing.amount,
       date: missing.date,
+      lines: [
+        {
+          description: `Refund ${missing.transactionId}`,
+          quantity: 1,
+          unitAmount: missing.amount,
+        },
+      ],
+      refundAmount: missing.amount,
       memo,
-    });
-    return { type: 'payment', document: posted.document, created: posted.created };
-  }
-  const posted = await once(ctx, adapter, erpConnection, 'credit-memo', {
-    externalRef,
-    invoiceRef: missing.invoiceRef,
-    currency: missing.currency,
-    date: missing.date,
-    lines: [
-      {
-        description: `Refund ${missing.transactionId}`,
-        quantity: 1,
-        unitAmount: missing.amount,
-      },
-    ],
-    refundAmount: missing.amount,
-    memo,
-  });
+    },
+  );
   return { type: 'credit-memo', document: posted.document, created: posted.created };
 }

@@ -98,6 +98,11 @@ export interface SettlementStore {
   stageShopifyOrders(connection: string, orders: StagedShopifyOrder[]): Promise<void>;
   /** Matches one day in SQL, writes its items and totals. */
   matchDay(options: MatchOptions): Promise<DayResult>;
+  /**
+   * The values of another connection the node names besides its own (the Shopify store), with
+   * secrets; null when there is none. Handed to that service only, never returned or logged.
+   */
+  connection(id: string): Promise<{ type: string; values: Record<string, unknown> } | null>;
   /** Records a batch's settlement entry. */
   markPosted(
     connection: string,

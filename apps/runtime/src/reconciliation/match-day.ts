@@ -1,0 +1,339 @@
+/**
+ * Matching one day, set-based in SQL (a handful of statements whatever the day's size): the
+ * day's settled PayTrace transactions against the built-in ledger's payments and credit memos,
+ * the staged Shopify orders and the bank statement lines, every difference classified by kind
+ * and written once per business fact (`item_key`), and the day's totals side by side.
+ *
+ * Matching, in order:
+ * 1. by reference: an ERP document whose external reference is the PayTrace transaction id
+ *    (`paytrace-<id>` as the posting nodes write it, or the bare id); a second document for the
+ *    same transaction is a duplicate booking, a different amount an amount mismatch;
+ * 2. then, for transactions still unmatched, by invoice and amount against ERP documents whose
+ *    reference names no staged transaction, paired one to one; a further document on an invoice
+ *    and amount already matched is a duplicate booking;
+ * 3. what is left is not booked (a sale), a refund without credit memo (a refund), or, on the ERP
+ *    side, booked but not settled once it is older than N days;
+ * 4. fees the processor reported against the fee schedule; Shopify orders by the transaction id
+ *    they carry; each batch's expected deposit (net minus fees) against the bank lines of its
+ *    date window.
+ *
+ * Items found again keep their status (a resolved item stays resolved); open items of the day
+ * that a later run no longer finds are resolved by that run.
+ *
+ * @module
+ */
+import type { DayResult, MatchOptions } from '@paybridge/nodes/reconcile/server';
+import type { DiscrepancyKind } from '@paybridge/nodes/reconcile';
+import type { Sql } from '../db/client';
+
+/** How far back ERP documents are read for a day (days before the not-settled cut-off). */
+export const ERP_LOOKBACK_DAYS = 35;
+/** How far after the day ERP documents are read (a payment booked late by hand). */
+export const ERP_LOOKAHEAD_DAYS = 7;
+
+/** Matches one day (see the module comment); one transaction, temp tables dropped at commit. */
+export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
+  if (o.erp !== 'built-in') {
+    throw new Error(`Matching against the ${o.erp} ERP is not available; use the built-in ledger`);
+  }
+  const c = o.connection;
+  const d = o.day;
+  return sql.begin(async (tx) => {
+    await tx`
+      create temp table t_day on commit drop as
+      select transaction_id, batch_number, kind, amount, currency, invoice_id, fee_expected,
+             fee_processor
+        from reconciliation_transactions
+       where connection = ${c} and business_date = ${d}::date`;
+    await tx`analyze t_day`;
+    // The ERP side in the day's window, each document's PayTrace reference read once.
+    await tx`
+      create temp table e_doc on commit drop as
+      select 'payment'::text as doc_type, 'sale'::text as kind, p.external_ref,
+             regexp_replace(p.external_ref, '^paytrace-', '') as ref_key,
+             i.external_ref as invoice_ref, p.amount, p.txn_date
+        from ledger.payments p join ledger.invoices i on i.id = p.invoice_id
+       where p.txn_date between ${d}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                            and ${d}::date + ${ERP_LOOKAHEAD_DAYS}::int
+      union all
+      select 'credit-memo', 'refund', m.external_ref,
+             regexp_replace(m.external_ref, '^paytrace-', ''),
+             i.external_ref, m.total, m.txn_date
+        from ledger.credit_memos m left join ledger.invoices i on i.id = m.invoice_id
+       where m.txn_date between ${d}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                            and ${d}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
+    await tx`analyze e_doc`;
+    // 1. By reference.
+    await tx`
+      create temp table m_ref on commit drop as
+      select t.transaction_id, t.kind, t.amount as expected, e.external_ref, e.amount,
+             row_number() over (partition by t.transaction_id
+                                order by e.txn_date, e.external_ref) as n
+        from t_day t join e_doc e on e.ref_key = t.transaction_id and e.kind = t.kind`;
+    // 2. By invoice and amount, one to one, among documents naming no staged transaction.
+    await tx`
+      create temp table e_free on commit drop as
+      select e.* from e_doc e
+       where not exists (select 1 from reconciliation_transactions r
+                          where r.connection = ${c} and r.transaction_id = e.ref_key)`;
+    await tx`
+      create temp table m_inv on commit drop as
+      with t_open as (
+        select t.transaction_id, t.kind, t.amount, t.invoice_id,
+               row_number() over (partition by t.invoice_id, t.amount, t.kind
+                                  order by t.transaction_id) as rn
+          from t_day t
+         where t.invoice_id <> ''
+           and not exists (select 1 from m_ref m where m.transaction_id = t.transaction_id)),
+      e_open as (
+        select e.external_ref, e.kind, e.amount, e.invoice_ref,
+               row_number() over (partition by e.invoice_ref, e.amount, e.kind
+                                  order by e.txn_date, e.external_ref) as rn
+          from e_free e
+         where e.invoice_ref in (select invoice_id from t_open))
+      select t.transaction_id, t.kind, t.amount as expected, e.external_ref, e.amount
+        from t_open t join e_open e
+          on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
+         and e.rn = t.rn`;
+    // Every difference of this run, keyed by its business fact.
+    await tx`
+      create temp table found (
+        item_key text primary key, kind text not null, batch_number bigint,
+        transaction_id text, invoice_id text, erp_ref text, expected bigint, actual bigint,
+        detail text not null default '') on commit drop`;
+    await tx`
+      insert into found
+      select 'duplicate_booking:' || m.external_ref, 'duplicate_booking', t.batch_number,
+             t.transaction_id, t.invoice_id, m.external_ref, t.amount, m.amount,
+             'Another ERP document for the same PayTrace transaction'
+        from m_ref m join t_day t using (transaction_id)
+       where m.n > 1
+      union all
+      select 'amount_mismatch:' || t.transaction_id, 'amount_mismatch', t.batch_number,
+             t.transaction_id, t.invoice_id, m.external_ref, t.amount, m.amount,
+             'Booked for ' || m.amount || ', settled for ' || t.amount
+        from m_ref m join t_day t using (transaction_id)
+       where m.n = 1 and m.amount <> t.amount
+      union all
+      select case t.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
+               || t.transaction_id,
+             case t.kind when 'sale' then 'not_booked' else 'refund_without_credit_memo' end,
+             t.batch_number, t.transaction_id, t.invoice_id, null, t.amount, null,
+             case t.kind when 'sale' then 'Settled at PayTrace, no ERP payment'
+                         else 'Settled refund, no ERP credit memo' end
+        from t_day t
+       where not exists (select 1 from m_ref m where m.transaction_id = t.transaction_id)
+         and not exists (select 1 from m_inv m where m.transaction_id = t.transaction_id)
+      union all
+      select 'fee_difference:' || t.transaction_id, 'fee_difference', t.batch_number,
+             t.transaction_id, t.invoice_id, null, t.fee_expected, t.fee_processor,
+             'Processor fee ' || t.fee_processor || ', schedule says ' || t.fee_expected
+        from t_day t
+       where t.fee_processor is not null and t.fee_processor <> t.fee_expected`;
+    // Further documents on an invoice and amount whose transaction is already matched.
+    await tx`
+      insert into found
+      select 'duplicate_booking:' || e.external_ref, 'duplicate_booking', t.batch_number,
+             t.transaction_id, t.invoice_id, e.external_ref, t.amount, e.amount,
+             'Another ERP document for the same invoice and amount'
+        from e_free e
+        join lateral (select t.* from t_day t
+                       where t.invoice_id = e.invoice_ref and t.amount = e.amount
+                         and t.kind = e.kind
+                       order by t.transaction_id limit 1) t on true
+       where not exists (select 1 from m_inv m where m.external_ref = e.external_ref)
+      on conflict (item_key) do nothing`;
+    if (o.shopify) {
+      await tx`
+        insert into found
+        select 'not_in_shopify:' || t.transaction_id, 'not_in_shopify', t.batch_number,
+               t.transaction_id, t.invoice_id, null, t.amount, null,
+               'No Shopify order carries this PayTrace transaction'
+          from t_day t
+         where t.kind = 'sale'
+           and not exists (select 1 from reconciliation_shopify_orders s
+                            where s.transaction_id = t.transaction_id)`;
+    }
+    // 3. ERP documents older than N days that no staged transaction accounts for.
+    await tx`
+      insert into found
+      select 'not_settled:' || e.external_ref, 'not_settled', null, e.ref_key, e.invoice_ref,
+             e.external_ref, null, e.amount,
+             'Booked on ' || e.txn_date || ', not settled at PayTrace'
+        from e_free e
+       where e.txn_date <= ${d}::date - ${o.notSettledAfterDays}::int
+         and not exists (select 1 from reconciliation_transactions r
+                          where r.connection = ${c} and r.invoice_id = e.invoice_ref
+                            and r.amount = e.amount and r.kind = e.kind)
+      on conflict (item_key) do nothing`;
+    // 4. Deposits: each batch's net minus fees against the bank lines of its window.
+    let depositsChecked = false;
+    if (o.bankAccount !== null) {
+      depositsChecked = await matchDeposits(tx as unknown as Sql, o);
+    }
+    const counts = await tx<{ kind: DiscrepancyKind; n: number }[]>`
+      select kind, count(*)::int as n from found group by kind`;
+    await tx`
+      insert into reconciliation_items as i (connection, item_key, business_date, batch_number,
+             kind, transaction_id, invoice_id, erp_ref, expected, actual, currency, detail,
+             run_id, flow_run_id)
+      select ${c}, f.item_key, ${d}::date, f.batch_number, f.kind, f.transaction_id,
+             f.invoice_id, f.erp_ref, f.expected, f.actual,
+             coalesce((select currency from t_day limit 1), 'USD'), f.detail,
+             ${o.runId}::uuid, ${o.flowRunId}::uuid
+        from found f
+      on conflict (connection, item_key) do update
+         set expected = excluded.expected, actual = excluded.actual, detail = excluded.detail,
+             batch_number = excluded.batch_number, run_id = excluded.run_id,
+             flow_run_id = excluded.flow_run_id, updated_at = now()`;
+    // Open items of the day this run no longer finds were fixed meanwhile.
+    await tx`
+      update reconciliation_items i
+         set status = 'resolved', resolved_by = 'reconciliation', resolved_at = now(),
+             note = 'No longer found by reconciliation run ' || ${o.runId}, updated_at = now()
+       where i.connection = ${c} and i.business_date = ${d}::date and i.status = 'open'
+         and (i.kind not in ('deposit_missing', 'deposit_short') or ${depositsChecked})
+         and not exists (select 1 from found f where f.item_key = i.item_key)`;
+    const totals = await dayTotals(tx as unknown as Sql, o, depositsChecked);
+    const batches = await tx<{ batch_number: string; fees: string }[]>`
+      select batch_number, coalesce(fees_processor, fees_expected) as fees
+        from reconciliation_batches
+       where connection = ${c} and business_date = ${d}::date
+       order by batch_number`;
+    return {
+      day: d,
+      batches: batches.map((b) => ({ batchNumber: Number(b.batch_number), fees: Number(b.fees) })),
+      counts: Object.fromEntries(counts.map((r) => [r.kind, r.n])),
+      openItems: totals.openItems,
+      variance: totals.variance,
+    };
+  });
+}
+
+/**
+ * Deposits of the day's batches. Checked only when the account's statement lines reach the end
+ * of a batch's window (before that a deposit may simply not be imported yet). A line of exactly
+ * the expected amount matches; else the batch's line is the one naming its number or, failing
+ * that, the nearest unclaimed credit in the window, and less than expected is short; no line
+ * at all is missing. Answers whether any batch could be checked.
+ */
+async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
+  const c = o.connection;
+  const d = o.day;
+  const w = o.depositWindowDays;
+  await tx`
+    create temp table b_day on commit drop as
+    select b.batch_number, b.business_date,
+           b.net - coalesce(b.fees_processor, b.fees_expected) as expected
+      from reconciliation_batches b
+     where b.connection = ${c} and b.business_date = ${d}::date
+       and exists (select 1 from reconciliation_bank_lines l
+                    where l.account = ${o.bankAccount}
+                      and l.booked_on >= b.business_date + ${w}::int)`;
+  const counted = await tx<{ n: number }[]>`select count(*)::int as n from b_day`;
+  if ((counted[0]?.n ?? 0) === 0) return false;
+  // Lines already claimed by batches of other days stay theirs.
+  await tx`
+    create temp table l_free on commit drop as
+    select l.id, l.booked_on, l.amount, l.reference
+      from reconciliation_bank_lines l
+     where l.account = ${o.bankAccount} and l.amount > 0
+       and l.booked_on between ${d}::date and ${d}::date + ${w}::int
+       and not exists (select 1 from reconciliation_batches b
+                        where b.deposit_line_id = l.id
+                          and not (b.connection = ${c} and b.business_date = ${d}::date))`;
+  // Exact amounts first, one line per batch.
+  await tx`
+    create temp table d_match on commit drop as
+    with exact as (
+      select b.batch_number, l.id, l.amount,
+             row_number() over (partition by b.batch_number order by l.booked_on, l.id) as rb,
+             row_number() over (partition by l.id order by b.batch_number) as rl
+        from b_day b join l_free l on l.amount = b.expected and l.booked_on >= b.business_date)
+    select batch_number, id, amount from exact where rb = 1 and rl = 1`;
+  // Then the line naming the batch, else the nearest unclaimed line in the window.
+  await tx`
+    insert into d_match
+    select b.batch_number, l.id, l.amount
+      from b_day b
+      join lateral (
+        select l.* from l_free l
+         where l.booked_on >= b.business_date
+           and l.id not in (select id from d_match)
+         order by (l.reference ~ ('(^|[^0-9])' || b.batch_number || '([^0-9]|$)')) desc,
+                  l.booked_on, l.id
+         limit 1) l on true
+     where b.batch_number not in (select batch_number from d_match)`;
+  await tx`
+    update reconciliation_batches b
+       set deposit_amount = m.amount, deposit_line_id = m.id
+      from b_day x left join d_match m using (batch_number)
+     where b.connection = ${c} and b.batch_number = x.batch_number`;
+  await tx`
+    insert into found
+    select 'deposit_short:' || b.batch_number, 'deposit_short', b.batch_number, null, null,
+           null, b.expected, m.amount,
+           'The bank received ' || m.amount || ', the batch should deposit ' || b.expected
+      from b_day b join d_match m using (batch_number)
+     where m.amount < b.expected
+    union all
+    select 'deposit_missing:' || b.batch_number, 'deposit_missing', b.batch_number, null, null,
+           null, b.expected, null,
+           'No bank line for the deposit within ' || ${w}::int || ' days'
+      from b_day b
+     where b.batch_number not in (select batch_number from d_match) and b.expected > 0`;
+  return true;
+}
+
+/** Writes the day's totals side by side; answers the variance and the open items. */
+async function dayTotals(tx: Sql, o: MatchOptions, depositsChecked: boolean) {
+  const c = o.connection;
+  const d = o.day;
+  const rows = await tx<{ variance: string; open_items: number }[]>`
+    with pt as (
+      select coalesce(sum(amount) filter (where kind = 'sale'), 0) as gross,
+             coalesce(sum(amount) filter (where kind = 'refund'), 0) as refunds,
+             coalesce(sum(coalesce(fee_processor, fee_expected)) filter (where kind = 'sale'), 0)
+               as fees,
+             min(currency) as currency
+        from t_day),
+    erp as (
+      select coalesce(sum(amount) filter (where kind = 'sale'), 0) as payments,
+             coalesce(sum(amount) filter (where kind = 'refund'), 0) as credit_memos
+        from (select kind, amount from m_ref
+              union all select kind, amount from m_inv
+              union all select e.kind, f.actual from found f
+                          join e_free e on e.external_ref = f.erp_ref
+                         where f.kind = 'duplicate_booking') x),
+    shop as (
+      select sum(s.amount) as paid
+        from t_day t join reconciliation_shopify_orders s on s.transaction_id = t.transaction_id
+       where t.kind = 'sale'),
+    bank as (
+      select sum(deposit_amount) as deposit, count(*)::int as batches
+        from reconciliation_batches where connection = ${c} and business_date = ${d}::date),
+    open as (
+      select count(*)::int as n from reconciliation_items
+       where connection = ${c} and business_date = ${d}::date and status = 'open')
+    insert into reconciliation_days as x (connection, business_date, currency, paytrace_gross,
+           paytrace_refunds, paytrace_net, fees, erp_payments, erp_credit_memos, shopify_paid,
+           bank_deposit, variance, open_items, batch_count, run_id, flow_run_id)
+    select ${c}, ${d}::date, coalesce(pt.currency, 'USD'), pt.gross, pt.refunds,
+           pt.gross - pt.refunds, pt.fees, erp.payments, erp.credit_memos,
+           case when ${o.shopify} then coalesce(shop.paid, 0) end,
+           case when ${depositsChecked} then bank.deposit end,
+           (pt.gross - pt.refunds) - (erp.payments - erp.credit_memos), open.n, bank.batches,
+           ${o.runId}::uuid, ${o.flowRunId}::uuid
+      from pt, erp, shop, bank, open
+    on conflict (connection, business_date) do update
+       set currency = excluded.currency, paytrace_gross = excluded.paytrace_gross,
+           paytrace_refunds = excluded.paytrace_refunds, paytrace_net = excluded.paytrace_net,
+           fees = excluded.fees, erp_payments = excluded.erp_payments,
+           erp_credit_memos = excluded.erp_credit_memos, shopify_paid = excluded.shopify_paid,
+           bank_deposit = excluded.bank_deposit, variance = excluded.variance,
+           open_items = excluded.open_items, batch_count = excluded.batch_count,
+           run_id = excluded.run_id, flow_run_id = excluded.flow_run_id, updated_at = now()
+    returning variance, open_items`;
+  const row = rows[0]!;
+  return { variance: Number(row.variance), openItems: row.open_items };
+}
