@@ -75,7 +75,7 @@ describe('seedSettlementDay', () => {
       select external_ref, amount::text, txn_date::text from ledger.payments`;
     const paid = new Map<string, number[]>();
     for (const p of payments) {
-      const id = /^paytrace-(\d+)/.exec(p.external_ref)![1]!;
+      const id = /^(?:paytrace-)?(\d+)$/.exec(p.external_ref)![1]!;
       paid.set(id, [...(paid.get(id) ?? []), Number(p.amount)]);
     }
     const memos = await sql<{ external_ref: string; refunded: string }[]>`

@@ -15,8 +15,9 @@
  * - `missingBooking` → `not_booked`: the invoice is booked, the payment is not (amount: the sale);
  * - `amountMismatch` → `amount_mismatch`: the payment is short by 1–500 cents (amount: PayTrace
  *   amount − booked amount);
- * - `duplicateBooking` → `duplicate_booking`: a second invoice `<invoiceId>-dup` paid by
- *   `paytrace-<transactionId>-dup` (amount: the sale);
+ * - `duplicateBooking` → `duplicate_booking`: the order invoiced again as `<invoiceId>-dup` and
+ *   paid again under the bare transaction id `<transactionId>` (a second document referring to
+ *   the same PayTrace transaction; amount: the sale);
  * - `refundWithoutCreditMemo` → `refund_without_credit_memo`: a settled refund gets no credit
  *   memo (amount: the refund);
  * - `bookedNotSettled` → `not_settled`: a payment `paytrace-<id>` for an id PayTrace never had
@@ -170,7 +171,7 @@ export async function seedSettlementDay(
       await payment(`paytrace-${sale.transactionId}`, sale.invoiceId, amount, date);
       if (doubled.has(sale)) {
         const dup = `${sale.invoiceId}-dup`;
-        await payment(`paytrace-${sale.transactionId}-dup`, dup, sale.amount, date);
+        await payment(sale.transactionId, dup, sale.amount, date);
         expected.push({
           kind: 'duplicate_booking',
           transactionId: sale.transactionId,
