@@ -160,9 +160,6 @@ CREATE TABLE "reconciliation_days" (
 );
 --> statement-breakpoint
 CREATE INDEX "reconciliation_days_date_idx" ON "reconciliation_days" USING btree ("business_date");--> statement-breakpoint
--- The ERP side is matched by the PayTrace transaction id in a document's reference, with or
--- without the `paytrace-` prefix the posting nodes give it, and by invoice and amount.
-CREATE INDEX "ledger_payments_paytrace_ref_idx" ON "ledger"."payments" USING btree ((regexp_replace("external_ref", '^paytrace-', '')));--> statement-breakpoint
+-- The ERP side of a day is read by document date (the day's window), then matched in hash joins.
 CREATE INDEX "ledger_payments_txn_date_idx" ON "ledger"."payments" USING btree ("txn_date");--> statement-breakpoint
-CREATE INDEX "ledger_credit_memos_paytrace_ref_idx" ON "ledger"."credit_memos" USING btree ((regexp_replace("external_ref", '^paytrace-', '')));--> statement-breakpoint
 CREATE INDEX "ledger_credit_memos_txn_date_idx" ON "ledger"."credit_memos" USING btree ("txn_date");

@@ -101,6 +101,7 @@ const options = (connection: string, extra: Partial<MatchOptions> = {}): MatchOp
   bankAccount: null,
   depositWindowDays: 3,
   shopify: false,
+  processorFees: true,
   erp: 'built-in',
   ...extra,
 });

@@ -5,9 +5,10 @@
  * and written once per business fact (`item_key`), and the day's totals side by side.
  *
  * Matching, in order:
- * 1. by reference: an ERP document whose external reference is the PayTrace transaction id
- *    (`paytrace-<id>` as the posting nodes write it, or the bare id); a second document for the
- *    same transaction is a duplicate booking, a different amount an amount mismatch;
+ * 1. by reference: an ERP document whose external reference names the PayTrace transaction
+ *    (`paytrace-<id>` as the posting nodes write it, `paytrace-<id>-<suffix>`, or the bare id);
+ *    a second document for the same transaction is a duplicate booking, a different amount an
+ *    amount mismatch;
  * 2. then, for transactions still unmatched, by invoice and amount against ERP documents whose
  *    reference names no staged transaction, paired one to one; a further document on an invoice
  *    and amount already matched is a duplicate booking;
@@ -50,14 +51,14 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     await tx`
       create temp table e_doc on commit drop as
       select 'payment'::text as doc_type, 'sale'::text as kind, p.external_ref,
-             regexp_replace(p.external_ref, '^paytrace-', '') as ref_key,
+             coalesce(substring(p.external_ref from '^paytrace-([^-:#/]+)'), p.external_ref) as ref_key,
              i.external_ref as invoice_ref, p.amount, p.txn_date
         from ledger.payments p join ledger.invoices i on i.id = p.invoice_id
        where p.txn_date between ${d}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
                             and ${d}::date + ${ERP_LOOKAHEAD_DAYS}::int
       union all
       select 'credit-memo', 'refund', m.external_ref,
-             regexp_replace(m.external_ref, '^paytrace-', ''),
+             coalesce(substring(m.external_ref from '^paytrace-([^-:#/]+)'), m.external_ref),
              i.external_ref, m.total, m.txn_date
         from ledger.credit_memos m left join ledger.invoices i on i.id = m.invoice_id
        where m.txn_date between ${d}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
@@ -193,6 +194,8 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              note = 'No longer found by reconciliation run ' || ${o.runId}, updated_at = now()
        where i.connection = ${c} and i.business_date = ${d}::date and i.status = 'open'
          and (i.kind not in ('deposit_missing', 'deposit_short') or ${depositsChecked})
+         and (i.kind <> 'not_in_shopify' or ${o.shopify})
+         and (i.kind <> 'fee_difference' or ${o.processorFees})
          and not exists (select 1 from found f where f.item_key = i.item_key)`;
     const totals = await dayTotals(tx as unknown as Sql, o, depositsChecked);
     const batches = await tx<{ batch_number: string; fees: string }[]>`
@@ -211,11 +214,11 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
 }
 
 /**
- * Deposits of the day's batches. Checked only when the account's statement lines reach the end
- * of a batch's window (before that a deposit may simply not be imported yet). A line of exactly
- * the expected amount matches; else the batch's line is the one naming its number or, failing
- * that, the nearest unclaimed credit in the window, and less than expected is short; no line
- * at all is missing. Answers whether any batch could be checked.
+ * Deposits of the day's batches, checked once the account has statement lines from the batch's
+ * day on (a later run, after more statements are imported, checks again). A line of exactly the
+ * expected amount matches; else the batch's line is the one naming its number or, failing that,
+ * the nearest unclaimed credit in the window naming no other batch; less than expected is
+ * short; no line at all is missing. Answers whether any batch could be checked.
  */
 async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
   const c = o.connection;
@@ -228,8 +231,7 @@ async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
       from reconciliation_batches b
      where b.connection = ${c} and b.business_date = ${d}::date
        and exists (select 1 from reconciliation_bank_lines l
-                    where l.account = ${o.bankAccount}
-                      and l.booked_on >= b.business_date + ${w}::int)`;
+                    where l.account = ${o.bankAccount} and l.booked_on >= b.business_date)`;
   const counted = await tx<{ n: number }[]>`select count(*)::int as n from b_day`;
   if ((counted[0]?.n ?? 0) === 0) return false;
   // Lines already claimed by batches of other days stay theirs.
@@ -251,19 +253,29 @@ async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
              row_number() over (partition by l.id order by b.batch_number) as rl
         from b_day b join l_free l on l.amount = b.expected and l.booked_on >= b.business_date)
     select batch_number, id, amount from exact where rb = 1 and rl = 1`;
-  // Then the line naming the batch, else the nearest unclaimed line in the window.
+  // Then the line naming the batch (its number in the reference).
   await tx`
     insert into d_match
-    select b.batch_number, l.id, l.amount
-      from b_day b
-      join lateral (
-        select l.* from l_free l
-         where l.booked_on >= b.business_date
-           and l.id not in (select id from d_match)
-         order by (l.reference ~ ('(^|[^0-9])' || b.batch_number || '([^0-9]|$)')) desc,
-                  l.booked_on, l.id
-         limit 1) l on true
-     where b.batch_number not in (select batch_number from d_match)`;
+    select distinct on (b.batch_number) b.batch_number, l.id, l.amount
+      from b_day b join l_free l
+        on l.booked_on >= b.business_date
+       and l.reference ~ ('(^|[^0-9])' || b.batch_number || '([^0-9]|$)')
+     where b.batch_number not in (select batch_number from d_match)
+       and l.id not in (select id from d_match)
+     order by b.batch_number, l.booked_on, l.id`;
+  // Else the nearest unclaimed line naming no other batch of the day, one line per batch.
+  await tx`
+    insert into d_match
+    with candidate as (
+      select b.batch_number, l.id, l.amount,
+             row_number() over (partition by b.batch_number order by l.booked_on, l.id) as rb,
+             row_number() over (partition by l.id order by b.batch_number) as rl
+        from b_day b join l_free l on l.booked_on >= b.business_date
+       where b.batch_number not in (select batch_number from d_match)
+         and l.id not in (select id from d_match)
+         and not exists (select 1 from b_day o
+                          where l.reference ~ ('(^|[^0-9])' || o.batch_number || '([^0-9]|$)')))
+    select batch_number, id, amount from candidate where rb = 1 and rl = 1`;
   await tx`
     update reconciliation_batches b
        set deposit_amount = m.amount, deposit_line_id = m.id

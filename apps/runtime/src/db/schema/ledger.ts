@@ -177,6 +177,8 @@ export const ledgerPayments = ledger.table(
   (t) => [
     newestFirst('ledger_payments_created_idx', t),
     index('ledger_payments_invoice_idx').on(t.invoiceId),
+    // A reconciliation reads a day's window of documents (migration 0026).
+    index('ledger_payments_txn_date_idx').on(t.txnDate),
     check('ledger_payments_positive', sql`${t.amount} > 0`),
   ],
 );
@@ -208,6 +210,7 @@ export const ledgerCreditMemos = ledger.table(
   },
   (t) => [
     newestFirst('ledger_credit_memos_created_idx', t),
+    index('ledger_credit_memos_txn_date_idx').on(t.txnDate),
     check(
       'ledger_credit_memos_split',
       sql`${t.applied} >= 0 and ${t.refunded} >= 0 and ${t.applied} + ${t.refunded} <= ${t.total}`,

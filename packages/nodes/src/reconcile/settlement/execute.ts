@@ -220,6 +220,7 @@ export function createSettlementExecutor(
           bankAccount: config.bankAccount === '' ? null : config.bankAccount,
           depositWindowDays: config.depositWindowDays,
           shopify: shopify !== null,
+          processorFees: fees !== null,
           erp: 'built-in',
         });
         const staged = byDay.get(day);

@@ -61,6 +61,8 @@ export interface MatchOptions {
   depositWindowDays: number;
   /** Whether Shopify orders were staged for the day (else `not_in_shopify` is not checked). */
   shopify: boolean;
+  /** Whether the processor's fees were imported (else `fee_difference` is not checked). */
+  processorFees: boolean;
   /** Which ERP: `built-in` (the ledger's tables) is the one matched in SQL here. */
   erp: string;
 }

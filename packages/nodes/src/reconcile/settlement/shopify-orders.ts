@@ -20,7 +20,7 @@ const PAGE = 250;
 const OrderNode = z.object({
   legacyResourceId: z.string(),
   name: z.string(),
-  createdAt: z.string(),
+  processedAt: z.string(),
   totalPriceSet: z.object({
     shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }),
   }),
@@ -34,7 +34,7 @@ interface OrdersPage {
   };
 }
 
-/** Orders created in a window with their PayTrace transaction metafield, oldest first. */
+/** Orders processed in a window with their PayTrace transaction metafield, oldest first. */
 const ordersQuery: QueryOperation<
   z.ZodObject<{ after: z.ZodNullable<z.ZodString>; query: z.ZodString }>,
   z.ZodType<OrdersPage>
@@ -42,10 +42,10 @@ const ordersQuery: QueryOperation<
   kind: 'query',
   name: 'ReconcileSettlementOrders',
   document: `query ReconcileSettlementOrders($after: String, $query: String!) {
-  orders(first: ${PAGE}, after: $after, sortKey: CREATED_AT, query: $query) {
+  orders(first: ${PAGE}, after: $after, sortKey: PROCESSED_AT, query: $query) {
     pageInfo { hasNextPage endCursor }
     nodes {
-      legacyResourceId name createdAt
+      legacyResourceId name processedAt
       totalPriceSet { shopMoney { amount currencyCode } }
       transaction: metafield(namespace: "paytrace", key: "transaction_id") { value }
     }
@@ -61,7 +61,7 @@ const ordersQuery: QueryOperation<
   cost: () => 2 + PAGE * 3,
 };
 
-/** Reads every order created in `[fromIso, toIso)`. */
+/** Reads every order processed (paid or placed) in `[fromIso, toIso)`, imported ones included. */
 export async function fetchShopifyOrders(options: {
   runtime: ShopifyRuntime;
   connection: Readonly<Record<string, unknown>>;
@@ -72,7 +72,7 @@ export async function fetchShopifyOrders(options: {
 }): Promise<StagedShopifyOrder[]> {
   const settings = shopifySettings(options.connection, options.runtime.simulatorUrl);
   const client = createShopifyClient(options.runtime, settings, options);
-  const query = `created_at:>='${options.fromIso}' created_at:<'${options.toIso}'`;
+  const query = `processed_at:>='${options.fromIso}' processed_at:<'${options.toIso}'`;
   const orders: StagedShopifyOrder[] = [];
   let after: string | null = null;
   for (;;) {
@@ -85,7 +85,7 @@ export async function fetchShopifyOrders(options: {
         transactionId: o.transaction?.value.trim() || null,
         amount: money.minor,
         currency: money.currency,
-        createdAt: o.createdAt,
+        createdAt: o.processedAt,
       });
     }
     if (!data.orders.pageInfo.hasNextPage || !data.orders.pageInfo.endCursor) break;
