@@ -60,6 +60,7 @@ async function reconciliationFlow(): Promise<{ id: string; name: string }> {
           config: {
             connectionId: idOf('PayTrace simulator'),
             timeZone: 'UTC',
+            bankAccount: 'default',
           },
           position: { x: 260, y: 0 },
         },
@@ -96,15 +97,17 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
     csrf = await signInAsAdmin(page, base);
-    // A small generated day: PayTrace settles it and the ERP has nothing booked yet, so every
-    // settled sale is a variance waiting for a person.
+    // A small generated day: PayTrace settles it, the bank receives less than the batch's net
+    // minus fees, and the ERP has nothing booked yet, so every settled sale is a variance
+    // waiting for a person.
     manifest = await api('POST', '/sandbox/paytrace/__admin/generate-day', {
       date: DATE,
-      orders: 6,
+      orders: 8,
       refundRate: 0,
       voidRate: 0,
       declineRate: 0,
       seed: 16,
+      discrepancies: { shortDeposit: 1 },
     });
     flow = await reconciliationFlow();
   });
@@ -123,6 +126,25 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
     await page.goto(`${base}/reconciliation/${DATE}?month=${MONTH}`);
     await page.getByTestId('recon-day-empty').waitFor();
+
+    // The bank's side: the simulator's camt.053 statement of its deposits, uploaded as a file.
+    const statement = await page.request.get(
+      `${base}/sandbox/paytrace/__admin/bank-statement?from=${DATE}&to=2026-02-21&format=camt053`,
+    );
+    expect(statement.ok()).toBe(true);
+    await page.getByRole('button', { name: 'Upload bank statement' }).click();
+    const upload = page.getByTestId('statement-dialog');
+    await upload.getByLabel('Statement file').setInputFiles({
+      name: 'camt053-2026-02.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(await statement.body()),
+    });
+    await expect(upload.getByLabel('Format').inputValue()).resolves.toBe('camt053');
+    await upload.getByRole('button', { name: 'Upload' }).click();
+    await expect(upload.getByTestId('statement-result').textContent()).resolves.toMatch(
+      /^Imported 1 line/,
+    );
+    await upload.getByRole('button', { name: 'Close' }).last().click();
 
     // Reconcile the day: the dialog, then the progress bar until it is done.
     await page.getByRole('button', { name: 'Reconcile a date range' }).click();
@@ -144,6 +166,16 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
       .toMatch(/\d+ open items?/);
     const totals = page.getByTestId('recon-totals');
     await expect.poll(() => totals.getByTestId('totals-day').textContent()).toContain(netText);
+    // The short deposit is found against the uploaded statement.
+    const deposit = manifest.deposits[0]!;
+    expect(deposit.status).toBe('short');
+    const depositText = (deposit.amount! / 100).toLocaleString('en-US', {
+      minimumFractionDigits: 2,
+    });
+    await expect(
+      totals.getByTestId(`totals-batch-${deposit.batchNumber}`).textContent(),
+    ).resolves.toContain(depositText);
+    await page.getByTestId('recon-items').locator('tr[data-kind="deposit_short"]').waitFor();
 
     // Drill into one variance: a settled sale the ERP has not booked.
     const sale = sales[0]!;
@@ -154,7 +186,10 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     await expect(row.textContent()).resolves.toContain('In PayTrace, not booked');
     const runLink = await row.getByRole('link', { name: 'Open run' }).getAttribute('href');
     expect(runLink).toMatch(/^\/runs\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.setViewportSize({ width: 1280, height: 1280 });
     await page.locator('.page').screenshot({ path: join(ARTIFACTS, 'reconciliation.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await row.getByRole('button', { name: 'Mark resolved' }).click();
     const resolve = page.getByTestId('resolve-item-dialog');

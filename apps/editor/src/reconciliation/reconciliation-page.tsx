@@ -7,7 +7,14 @@ import { hasRole } from '../lib/roles';
 import { DayCalendar, type CalendarDay } from './day-calendar';
 import { DayDetail } from './day-detail';
 import { dayStatus } from './day-status';
-import { monthFromSearch, monthLabel, monthRange, shiftMonth, type Month } from './month';
+import {
+  calendarWeeks,
+  monthFromSearch,
+  monthLabel,
+  monthRange,
+  shiftMonth,
+  type Month,
+} from './month';
 import { listDays, reconciliationKeys } from './reconciliation-api';
 import { RangeRunner } from './range-runner';
 import { StatementUploadButton } from './statement-upload-button';
@@ -57,10 +64,14 @@ export function ReconciliationPage({ me, date }: { me: Me; date?: string | undef
     return map;
   }, [days.data, running]);
   const chartPoints = useMemo(
-    () => [...calendar.values()].sort((a, b) => a.date.localeCompare(b.date)),
-    [calendar],
+    () =>
+      calendarWeeks(month)
+        .flat()
+        .filter((d): d is string => d !== null)
+        .map((d) => ({ date: d, variance: calendar.get(d)?.variance ?? null })),
+    [calendar, month],
   );
-  const currency = chartPoints[0]?.currency ?? 'USD';
+  const currency = calendar.values().next().value?.currency ?? 'USD';
 
   return (
     <main className="page-body recon-page">

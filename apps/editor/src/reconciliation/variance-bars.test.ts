@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAN_TICK, varianceBars } from './variance-bars';
+import { CLEAN_TICK, MAX_BAR_WIDTH, varianceBars } from './variance-bars';
 
 describe('varianceBars', () => {
   it('draws over upwards and short downwards from the zero line, scaled to the largest', () => {
@@ -36,7 +36,19 @@ describe('varianceBars', () => {
     expect(bars[1]!.height).toBeGreaterThanOrEqual(CLEAN_TICK);
   });
 
-  it('draws nothing for no days', () => {
+  it('draws nothing for no days, and leaves days not reconciled as empty slots', () => {
     expect(varianceBars([], 100, 40).bars).toEqual([]);
+    const { bars } = varianceBars(
+      [
+        { date: 'a', variance: null },
+        { date: 'b', variance: 300 },
+        { date: 'c', variance: null },
+      ],
+      300,
+      40,
+    );
+    expect(bars.map((b) => b.date)).toEqual(['b']);
+    expect(bars[0]!.width).toBe(MAX_BAR_WIDTH);
+    expect(bars[0]!.x).toBe(150 - MAX_BAR_WIDTH / 2);
   });
 });
