@@ -200,6 +200,20 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     await resolve.waitFor({ state: 'detached' });
     await expect.poll(() => row.count()).toBe(0); // gone from the open items
 
+    // Booking the missing payment needs its invoice in the ERP; this day has none, and the
+    // page says so instead of failing silently, leaving the item open.
+    const other = sales[1]!;
+    const otherRow = page
+      .getByTestId('recon-items')
+      .locator('tr[data-kind="not_booked"]', { hasText: other.transactionId });
+    await otherRow.getByRole('button', { name: 'Create the missing ERP document' }).click();
+    const toast = page.getByTestId('toast-error').last();
+    await expect(toast.textContent()).resolves.toMatch(
+      /^Could not create the document: .*invoice/i,
+    );
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(otherRow.count()).resolves.toBe(1);
+
     await page.getByLabel('Show').selectOption('resolved');
     const resolved = page.getByTestId('recon-items').locator('tr', { hasText: sale.transactionId });
     await expect(resolved.getByTestId('item-resolved').textContent()).resolves.toContain(
