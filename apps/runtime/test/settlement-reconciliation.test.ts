@@ -34,6 +34,8 @@ let seeded: SeededDay;
 let flowId: string;
 let firstRunId: string;
 let feeStatement: string;
+let paytraceId: string;
+let storeId: string;
 
 const INJECT = {
   missingBooking: 10,
@@ -128,7 +130,7 @@ beforeAll(async () => {
     (r) => r.text(),
   );
 
-  const paytraceId = await createPaytraceConnection(base);
+  paytraceId = await createPaytraceConnection(base);
   const store = await call(base, 'POST', '/api/connections', {
     type: 'shopify',
     name: 'Store simulator',
@@ -140,6 +142,7 @@ beforeAll(async () => {
     },
   });
   expect(store.status).toBe(201);
+  storeId = store.body.id;
   const flow = await call(base, 'POST', '/api/flows', {
     name: 'Settlement reconciliation',
     activate: true,
@@ -310,5 +313,27 @@ describe('settlement reconciliation of a generated day', () => {
     expect(text.split('\r\n').filter((l) => l.startsWith('item,'))).toHaveLength(
       seeded.expected.length,
     );
+  });
+
+  it('installs the Settlement reconciliation template through the install API', async () => {
+    const installed = await call(base, 'POST', '/api/templates/settlement-reconciliation/install', {
+      connections: { paytrace: paytraceId, shopify: storeId },
+      parameters: { timeZone: 'America/Phoenix', bankAccount: 'operating' },
+      activate: true,
+    });
+    expect(installed.status, JSON.stringify(installed.body)).toBe(201);
+    const flow = await call(base, 'GET', `/api/flows/${installed.body.flows[0].id}`);
+    const nodes = flow.body.version.graph.nodes as { id: string; type: string; config: any }[];
+    // No mail server chosen: the exceptions email is left out of the installed flow.
+    expect(nodes.map((n) => n.type)).toEqual(['trigger.schedule', 'reconcile.settlement']);
+    expect(nodes[0]!.config).toMatchObject({ cron: '0 6 * * *', timezone: 'America/Phoenix' });
+    expect(nodes[1]!.config).toMatchObject({
+      connectionId: paytraceId,
+      shopifyConnectionId: storeId,
+      timeZone: 'America/Phoenix',
+      bankAccount: 'operating',
+      notSettledAfterDays: 3,
+    });
+    expect(nodes[1]!.config.erpConnectionId ?? '').toBe('');
   });
 });
