@@ -216,9 +216,9 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
 /**
  * Deposits of the day's batches, checked once the account has statement lines from the batch's
  * day on (a later run, after more statements are imported, checks again). A line of exactly the
- * expected amount matches; else the batch's line is the one naming its number or, failing that,
- * the nearest unclaimed credit in the window naming no other batch; less than expected is
- * short; no line at all is missing. Answers whether any batch could be checked.
+ * expected amount matches; else the batch's line is the one naming its number or, where the
+ * bank's lines name no batches at all, the nearest unclaimed credit in the window; less than
+ * expected is short; no line at all is missing. Answers whether any batch could be checked.
  */
 async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
   const c = o.connection;
@@ -263,8 +263,14 @@ async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
      where b.batch_number not in (select batch_number from d_match)
        and l.id not in (select id from d_match)
      order by b.batch_number, l.booked_on, l.id`;
-  // Else the nearest unclaimed line naming no other batch of the day, one line per batch.
-  await tx`
+  // Else, for banks whose lines carry no batch numbers, the nearest unclaimed line, one per
+  // batch. Where the lines do name batches, a batch without its line has no deposit.
+  const named = await tx<{ n: number }[]>`
+    select count(*)::int as n from l_free l
+     where exists (select 1 from b_day b
+                    where l.reference ~ ('(^|[^0-9])' || b.batch_number || '([^0-9]|$)'))`;
+  if ((named[0]?.n ?? 0) === 0)
+    await tx`
     insert into d_match
     with candidate as (
       select b.batch_number, l.id, l.amount,

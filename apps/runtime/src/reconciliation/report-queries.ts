@@ -12,8 +12,10 @@ import type {
   ReconciliationRun,
 } from './api-schemas';
 
-/** Timestamps come back as text from the runtime's pool (drizzle sets its parsers), Dates elsewhere. */
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+/** A timestamp column as ISO 8601 (the runtime's pool returns them as text, others as Dates). */
+const iso = (d: Date | string | null): string | null =>
+  d === null ? null : new Date(d).toISOString();
+const isoNow = (d: Date | string): string => new Date(d).toISOString();
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 interface DayRow {
@@ -33,7 +35,7 @@ interface DayRow {
   batch_count: number;
   run_id: string | null;
   flow_run_id: string | null;
-  updated_at: Date;
+  updated_at: Date | string;
 }
 
 function dayOf(r: DayRow): ReconciliationDay {
@@ -55,7 +57,7 @@ function dayOf(r: DayRow): ReconciliationDay {
     batchCount: r.batch_count,
     runId: r.run_id,
     flowRunId: r.flow_run_id,
-    updatedAt: iso(r.updated_at)!,
+    updatedAt: isoNow(r.updated_at),
   };
 }
 
@@ -83,7 +85,7 @@ interface BatchRow {
   connection: string;
   batch_number: string;
   business_date: string;
-  closed_at: Date | null;
+  closed_at: Date | string | null;
   currency: string;
   transaction_count: number;
   gross: string;
@@ -94,7 +96,7 @@ interface BatchRow {
   deposit_amount: string | null;
   journal_ref: string | null;
   journal_id: string | null;
-  posted_at: Date | null;
+  posted_at: Date | string | null;
   open_items: number;
 }
 
@@ -160,11 +162,11 @@ interface ItemRow {
   status: 'open' | 'resolved';
   note: string | null;
   resolved_by: string | null;
-  resolved_at: Date | null;
+  resolved_at: Date | string | null;
   document_ref: string | null;
   run_id: string | null;
   flow_run_id: string | null;
-  created_at: Date;
+  created_at: Date | string;
 }
 
 function itemOf(r: ItemRow): ReconciliationItem {
@@ -188,7 +190,7 @@ function itemOf(r: ItemRow): ReconciliationItem {
     documentRef: r.document_ref,
     runId: r.run_id,
     flowRunId: r.flow_run_id,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoNow(r.created_at),
   };
 }
 
@@ -214,7 +216,7 @@ export async function listItems(
   sql: Sql,
   q: ItemQuery,
 ): Promise<{ items: ReconciliationItem[]; counts: Record<string, number> }> {
-  const where = sql`
+  const where = () => sql`
     (${q.from}::date is null or business_date >= ${q.from}::date)
     and (${q.to}::date is null or business_date <= ${q.to}::date)
     and (${q.batch}::bigint is null or batch_number = ${q.batch}::bigint)
@@ -222,14 +224,14 @@ export async function listItems(
     and (${q.connection}::text is null or connection = ${q.connection})`;
   const rows = await sql<ItemRow[]>`
     select ${sql.unsafe(ITEM_COLUMNS)} from reconciliation_items
-     where ${where}
+     where ${where()}
        and (${q.kind}::text is null or kind = ${q.kind})
        and (${q.after?.kind ?? null}::text is null
             or (kind, id) > (${q.after?.kind ?? null}::text, ${q.after?.id ?? null}::uuid))
      order by kind, id
      limit ${q.limit}`;
   const counts = await sql<{ kind: string; n: number }[]>`
-    select kind, count(*)::int as n from reconciliation_items where ${where} group by kind`;
+    select kind, count(*)::int as n from reconciliation_items where ${where()} group by kind`;
   return {
     items: rows.map(itemOf),
     counts: Object.fromEntries(counts.map((c) => [c.kind, c.n])),
@@ -277,8 +279,8 @@ interface RunRow {
   total: number;
   summary: Record<string, unknown> | null;
   error: string | null;
-  created_at: Date;
-  finished_at: Date | null;
+  created_at: Date | string;
+  finished_at: Date | string | null;
 }
 
 /** A reconciliation run with its progress, or null. */
@@ -301,7 +303,7 @@ export async function findRun(sql: Sql, id: string): Promise<ReconciliationRun |
     total: r.total,
     summary: r.summary,
     error: r.error,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoNow(r.created_at),
     finishedAt: iso(r.finished_at),
   };
 }

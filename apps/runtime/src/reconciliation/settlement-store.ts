@@ -45,7 +45,7 @@ export function createSettlementStore(sql: Sql, connections: ConnectionResolver)
       await sql`
         update reconciliation_runs
            set status = ${outcome.error === null ? 'succeeded' : 'failed'},
-               error = ${outcome.error}, summary = ${JSON.stringify(outcome.summary)}::jsonb,
+               error = ${outcome.error}, summary = ${JSON.stringify(outcome.summary ?? null)}::jsonb,
                finished_at = now()
          where id = ${runId}`;
     },

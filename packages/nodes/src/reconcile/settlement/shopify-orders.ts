@@ -1,8 +1,8 @@
 /**
- * Shopify orders of a reconciliation window, read in bulk: 250 orders a page with the
+ * Shopify orders of a reconciliation window, read in bulk: 200 orders a page with the
  * `paytrace.transaction_id` metafield each order was tagged with when it was charged. Webhook
  * bodies do not carry metafields, so the stored order events cannot answer which transaction an
- * order was paid by; one paged query per window (8 pages for 2,000 orders) can. Server-only.
+ * order was paid by; one paged query per window (10 pages for 2,000 orders) can. Server-only.
  *
  * @module
  */
@@ -15,7 +15,7 @@ import { shopifySettings } from '../../shopify/client/settings';
 import { fromShopifyMoney } from '../../shopify/money';
 import type { StagedShopifyOrder } from './settlement-store';
 
-const PAGE = 250;
+const PAGE = 200;
 
 const OrderNode = z.object({
   legacyResourceId: z.string(),
@@ -58,7 +58,7 @@ const ordersQuery: QueryOperation<
       nodes: z.array(OrderNode),
     }),
   }),
-  cost: () => 2 + PAGE * 3,
+  cost: () => 2 + PAGE * 4,
 };
 
 /** Reads every order processed (paid or placed) in `[fromIso, toIso)`, imported ones included. */
