@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DayManifest } from '@paybridge/sandbox';
+import { shopifyOrdersForDay, type DayManifest } from '@paybridge/sandbox';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
@@ -28,10 +28,11 @@ async function api(method: 'GET' | 'POST', path: string, data?: unknown): Promis
 }
 
 /**
- * A live flow holding the reconciliation step, on the simulator connections the sandbox start
- * made: started by hand (the page's "Reconcile a date range" starts it for a range).
+ * The shipped template, installed and live on the simulator connections the sandbox start
+ * made (built-in ledger, no mail server), reading deposits from the statements of account
+ * `default`; the page's "Reconcile a date range" starts it for a range.
  */
-async function reconciliationFlow(): Promise<{ id: string; name: string }> {
+async function installTemplate(): Promise<{ id: string; name: string }> {
   const { connections } = (await api('GET', '/api/connections')) as {
     connections: { id: string; type: string; name: string }[];
   };
@@ -40,35 +41,17 @@ async function reconciliationFlow(): Promise<{ id: string; name: string }> {
     if (!found) throw new Error(`no ${name} connection`);
     return found.id;
   };
-  const name = `Settlement reconciliation e2e ${Date.now()}`;
-  const flow = await api('POST', '/api/flows', {
-    name,
-    activate: true,
-    graph: {
-      nodes: [
-        {
-          id: 'start',
-          type: 'trigger.manual',
-          typeVersion: 1,
-          config: {},
-          position: { x: 0, y: 0 },
-        },
-        {
-          id: 'reconcile',
-          type: 'reconcile.settlement',
-          typeVersion: 1,
-          config: {
-            connectionId: idOf('PayTrace simulator'),
-            timeZone: 'UTC',
-            bankAccount: 'default',
-          },
-          position: { x: 260, y: 0 },
-        },
-      ],
-      edges: [{ from: { node: 'start', port: 'out' }, to: { node: 'reconcile', port: 'in' } }],
+  const installed = await api('POST', '/api/templates/settlement-reconciliation/install', {
+    connections: {
+      paytrace: idOf('PayTrace simulator'),
+      shopify: idOf('Shopify simulator'),
+      erp: null,
+      smtp: null,
     },
+    parameters: { timeZone: 'UTC', bankAccount: 'default' },
+    activate: true,
   });
-  return { id: flow.id, name };
+  return installed.flows[0];
 }
 
 /** Waits for the flow's latest run to end; a failed one fails the test with the step's error. */
@@ -97,9 +80,9 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
     csrf = await signInAsAdmin(page, base);
-    // A small generated day: PayTrace settles it, the bank receives less than the batch's net
-    // minus fees, and the ERP has nothing booked yet, so every settled sale is a variance
-    // waiting for a person.
+    // A small generated day: PayTrace settles it, Shopify has its orders, the bank receives
+    // less than the batch's net minus fees, and the ERP has nothing booked yet, so every
+    // settled sale is a variance waiting for a person.
     manifest = await api('POST', '/sandbox/paytrace/__admin/generate-day', {
       date: DATE,
       orders: 8,
@@ -109,7 +92,8 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
       seed: 16,
       discrepancies: { shortDeposit: 1 },
     });
-    flow = await reconciliationFlow();
+    await api('POST', '/sandbox/shopify/__admin/orders/bulk', shopifyOrdersForDay(manifest));
+    flow = await installTemplate();
   });
   afterAll(async () => {
     await browser?.close();
