@@ -128,6 +128,10 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     await expect(upload.getByTestId('statement-result').textContent()).resolves.toMatch(
       /^Imported 1 line/,
     );
+    await upload
+      .getByTestId('imported-statements')
+      .getByText(/camt053-2026-02\.xml/)
+      .waitFor();
     await upload.getByRole('button', { name: 'Close' }).last().click();
 
     // Reconcile the day: the dialog, then the progress bar until it is done.

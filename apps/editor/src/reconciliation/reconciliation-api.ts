@@ -20,6 +20,7 @@ export const reconciliationKeys = {
   day: (date: string) => ['reconciliation', 'day', date] as const,
   items: (date: string, status: string, kind: string) =>
     ['reconciliation', 'items', date, status, kind] as const,
+  statements: ['reconciliation', 'statements'] as const,
 };
 
 /** Which items of a day to list. */
@@ -109,16 +110,15 @@ export async function uploadStatement(input: {
     throw new ApiFailure(0, 'NETWORK', `Could not reach the runtime (${String(err)})`);
   });
   if (res.status === 422) {
-    const body = (await res.json()) as { error: { message: string }; errors?: unknown };
-    if (Array.isArray(body.errors)) {
-      throw new StatementRefused(
-        body.error.message,
-        body.errors as { line: number; message: string }[],
-      );
-    }
-    throw new ApiFailure(422, 'VALIDATION_FAILED', body.error.message);
+    const body = await res.json();
+    throw new StatementRefused(body.error.message, body.errors);
   }
   return unwrap(Promise.resolve(res));
+}
+
+/** Bank statements imported so far, newest first. */
+export async function listStatements() {
+  return (await unwrap(recon.statements.$get())).statements;
 }
 
 /** The successful answer of a route of the typed client. */

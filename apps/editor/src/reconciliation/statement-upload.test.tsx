@@ -34,7 +34,7 @@ describe('StatementUploadDialog', () => {
 
   it('asks for the format when the name does not tell, and lists the lines of a refused file', async () => {
     const onUpload = vi.fn(async () => {
-      throw new StatementRefused('2 lines could not be read', [
+      throw new StatementRefused('2 lines could not be read; nothing was imported', [
         { line: 4, message: 'amount "12,3,4" is not a number' },
         { line: 9, message: 'no date' },
       ]);
@@ -48,7 +48,9 @@ describe('StatementUploadDialog', () => {
     fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'csv' } });
     fireEvent.click(screen.getByRole('button', { name: 'Upload' }));
     await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toMatch(/Nothing was imported/),
+      expect(screen.getByRole('alert').textContent).toBe(
+        '2 lines could not be read; nothing was imported. Fix these lines and upload again.',
+      ),
     );
     const lines = screen.getByTestId('statement-line-errors');
     expect(

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/api-failure';
 import { Dialog } from '../ui/dialog';
 import { StatementRefused, type StatementUploadResult } from './reconciliation-api';
@@ -15,7 +15,10 @@ const MAX_BYTES = 10 * 1024 * 1024;
 export function StatementUploadDialog({
   onUpload,
   onClose,
+  children,
 }: {
+  /** Shown under the form: the statements imported so far. */
+  children?: ReactNode;
   onUpload: (input: {
     text: string;
     filename: string;
@@ -54,7 +57,7 @@ export function StatementUploadDialog({
             .catch((err: unknown) => {
               setError(
                 err instanceof StatementRefused
-                  ? `Nothing was imported: ${err.message}. Fix these lines and upload again.`
+                  ? `${err.message}. Fix these lines and upload again.`
                   : errorMessage(err),
               );
               if (err instanceof StatementRefused) setBadLines(err.lines);
@@ -121,6 +124,7 @@ export function StatementUploadDialog({
           </button>
         </div>
       </form>
+      {children}
     </Dialog>
   );
 }
