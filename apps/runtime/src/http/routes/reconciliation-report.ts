@@ -44,7 +44,7 @@ export function reconciliationReportRoutes(deps: AppDeps) {
       const pdf = await reconciliationReportPdf({ ...detail, items }, new Date());
       c.header('content-type', 'application/pdf');
       c.header('content-disposition', `attachment; filename="reconciliation-${date}.pdf"`);
-      return c.body(pdf.buffer as ArrayBuffer, 200);
+      return c.body(pdf as Uint8Array<ArrayBuffer>, 200);
     },
   );
 }
