@@ -8,6 +8,7 @@ import { ItemsTable } from './items-table';
 import {
   createDocument,
   getDay,
+  ITEM_LIMIT,
   listItems,
   reconciliationKeys,
   reportUrl,
@@ -128,13 +129,21 @@ export function DayDetail({ date, canAct }: { date: string; canAct: boolean }) {
         }
       >
         {(list) => (
-          <ItemsTable
-            items={list}
-            canAct={canAct}
-            busyId={create.isPending ? (create.variables?.id ?? null) : null}
-            onResolve={setResolving}
-            onCreateDocument={(item) => create.mutate(item)}
-          />
+          <>
+            {list.length >= ITEM_LIMIT && (
+              <p className="hint" role="status">
+                Showing the first {ITEM_LIMIT.toLocaleString('en-US')} items; filter by kind, or
+                export the CSV for all of them.
+              </p>
+            )}
+            <ItemsTable
+              items={list}
+              canAct={canAct}
+              busyId={create.isPending ? (create.variables?.id ?? null) : null}
+              onResolve={setResolving}
+              onCreateDocument={(item) => create.mutate(item)}
+            />
+          </>
         )}
       </QueryView>
       {resolving && (
