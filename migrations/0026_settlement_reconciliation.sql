@@ -160,6 +160,12 @@ CREATE TABLE "reconciliation_days" (
 );
 --> statement-breakpoint
 CREATE INDEX "reconciliation_days_date_idx" ON "reconciliation_days" USING btree ("business_date");--> statement-breakpoint
--- The ERP side of a day is read by document date (the day's window), then matched in hash joins.
+-- The PayTrace transaction a ledger document names: `paytrace-<id>` (as the posting nodes write
+-- it), `paytrace-<id>-<suffix>`, or the bare reference. Stored, so matching reads it without
+-- parsing; the ERP side of a day is read by document date (the day's window).
+ALTER TABLE "ledger"."payments" ADD COLUMN "paytrace_ref" text GENERATED ALWAYS AS (coalesce(substring("external_ref" from '^paytrace-([^-:#/]+)'), "external_ref")) STORED;--> statement-breakpoint
+ALTER TABLE "ledger"."credit_memos" ADD COLUMN "paytrace_ref" text GENERATED ALWAYS AS (coalesce(substring("external_ref" from '^paytrace-([^-:#/]+)'), "external_ref")) STORED;--> statement-breakpoint
+CREATE INDEX "ledger_payments_paytrace_ref_idx" ON "ledger"."payments" USING btree ("paytrace_ref");--> statement-breakpoint
+CREATE INDEX "ledger_credit_memos_paytrace_ref_idx" ON "ledger"."credit_memos" USING btree ("paytrace_ref");--> statement-breakpoint
 CREATE INDEX "ledger_payments_txn_date_idx" ON "ledger"."payments" USING btree ("txn_date");--> statement-breakpoint
 CREATE INDEX "ledger_credit_memos_txn_date_idx" ON "ledger"."credit_memos" USING btree ("txn_date");

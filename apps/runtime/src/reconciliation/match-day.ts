@@ -32,137 +32,167 @@ export const ERP_LOOKBACK_DAYS = 35;
 /** How far after the day ERP documents are read (a payment booked late by hand). */
 export const ERP_LOOKAHEAD_DAYS = 7;
 
-/** Matches one day (see the module comment); one transaction, temp tables dropped at commit. */
+/**
+ * Matches one day (see the module comment) in one transaction. Only differences are
+ * materialised (temp tables dropped at commit): the matched majority costs one hash join.
+ */
 export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
   if (o.erp !== 'built-in') {
     throw new Error(`Matching against the ${o.erp} ERP is not available; use the built-in ledger`);
   }
   const c = o.connection;
   const d = o.day;
+  const from = `${d}`;
   return sql.begin(async (tx) => {
-    await tx`
-      create temp table t_day on commit drop as
-      select transaction_id, batch_number, kind, amount, currency, invoice_id, fee_expected,
-             fee_processor
-        from reconciliation_transactions
-       where connection = ${c} and business_date = ${d}::date`;
-    await tx`analyze t_day`;
-    // The ERP side in the day's window, each document's PayTrace reference read once.
-    await tx`
-      create temp table e_doc on commit drop as
-      select 'payment'::text as doc_type, 'sale'::text as kind, p.external_ref,
-             coalesce(substring(p.external_ref from '^paytrace-([^-:#/]+)'), p.external_ref) as ref_key,
-             i.external_ref as invoice_ref, p.amount, p.txn_date
-        from ledger.payments p join ledger.invoices i on i.id = p.invoice_id
-       where p.txn_date between ${d}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
-                            and ${d}::date + ${ERP_LOOKAHEAD_DAYS}::int
+    // The day's hash joins and aggregates fit in memory instead of spilling to disk.
+    await tx`set local work_mem = '128MB'`;
+    // The ERP documents of the day's window, by the PayTrace reference the ledger derives from
+    // each document's external reference (a stored column, read without parsing).
+    const docs = tx`
+      select 'sale'::text as kind, p.external_ref, p.paytrace_ref, p.amount, p.txn_date,
+             p.invoice_id
+        from ledger.payments p
+       where p.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
       union all
-      select 'credit-memo', 'refund', m.external_ref,
-             coalesce(substring(m.external_ref from '^paytrace-([^-:#/]+)'), m.external_ref),
-             i.external_ref, m.total, m.txn_date
-        from ledger.credit_memos m left join ledger.invoices i on i.id = m.invoice_id
-       where m.txn_date between ${d}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
-                            and ${d}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
-    await tx`analyze e_doc`;
-    // 1. By reference.
+      select 'refund', m.external_ref, m.paytrace_ref, m.total, m.txn_date, m.invoice_id
+        from ledger.credit_memos m
+       where m.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
+    // 1. By reference: one hash full join of the day's transactions and the window's
+    //    documents, keeping only the rows that differ (a side missing, another amount, another
+    //    fee); and the references named by more than one document (one hash aggregate).
     await tx`
-      create temp table m_ref on commit drop as
-      select t.transaction_id, t.kind, t.amount as expected, e.external_ref, e.amount,
+      create temp table x on commit drop as
+      select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
+             t.fee_processor, d.kind as doc_kind, d.external_ref, d.paytrace_ref,
+             d.amount as booked, d.txn_date, d.invoice_id as doc_invoice
+        from (select * from reconciliation_transactions
+               where connection = ${c} and business_date = ${from}::date) t
+        full join (${docs}) d on d.paytrace_ref = t.transaction_id and d.kind = t.kind
+       where t.transaction_id is null or d.external_ref is null or d.amount <> t.amount
+          or t.fee_processor <> t.fee_expected`;
+    await tx`
+      create temp table x_dup on commit drop as
+      select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, e.external_ref,
+             e.amount as booked,
              row_number() over (partition by t.transaction_id
-                                order by e.txn_date, e.external_ref) as n
-        from t_day t join e_doc e on e.ref_key = t.transaction_id and e.kind = t.kind`;
-    // 2. By invoice and amount, one to one, among documents naming no staged transaction.
-    await tx`
-      create temp table e_free on commit drop as
-      select e.* from e_doc e
-       where not exists (select 1 from reconciliation_transactions r
-                          where r.connection = ${c} and r.transaction_id = e.ref_key)`;
-    await tx`
-      create temp table m_inv on commit drop as
-      with t_open as (
-        select t.transaction_id, t.kind, t.amount, t.invoice_id,
-               row_number() over (partition by t.invoice_id, t.amount, t.kind
-                                  order by t.transaction_id) as rn
-          from t_day t
-         where t.invoice_id <> ''
-           and not exists (select 1 from m_ref m where m.transaction_id = t.transaction_id)),
-      e_open as (
-        select e.external_ref, e.kind, e.amount, e.invoice_ref,
-               row_number() over (partition by e.invoice_ref, e.amount, e.kind
-                                  order by e.txn_date, e.external_ref) as rn
-          from e_free e
-         where e.invoice_ref in (select invoice_id from t_open))
-      select t.transaction_id, t.kind, t.amount as expected, e.external_ref, e.amount
-        from t_open t join e_open e
-          on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
-         and e.rn = t.rn`;
-    // Every difference of this run, keyed by its business fact.
+                                order by e.txn_date, e.external_ref) as r
+        from (select paytrace_ref, 'sale' as kind from ledger.payments
+               where txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                                  and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
+               group by paytrace_ref having count(*) > 1
+              union all
+              select paytrace_ref, 'refund' from ledger.credit_memos
+               where txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                                  and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
+               group by paytrace_ref having count(*) > 1) g
+        join reconciliation_transactions t
+          on t.connection = ${c} and t.business_date = ${from}::date
+         and t.transaction_id = g.paytrace_ref and t.kind = g.kind
+        join (${docs}) e on e.paytrace_ref = g.paytrace_ref and e.kind = g.kind`;
+    // Every difference of this run, keyed by its business fact; `delta` is what it moves on the
+    // ERP side against PayTrace (for the day's totals), `side` which total.
     await tx`
       create temp table found (
         item_key text primary key, kind text not null, batch_number bigint,
         transaction_id text, invoice_id text, erp_ref text, expected bigint, actual bigint,
-        detail text not null default '') on commit drop`;
+        detail text not null default '', side text, delta bigint not null default 0)
+      on commit drop`;
     await tx`
       insert into found
-      select 'duplicate_booking:' || m.external_ref, 'duplicate_booking', t.batch_number,
-             t.transaction_id, t.invoice_id, m.external_ref, t.amount, m.amount,
-             'Another ERP document for the same PayTrace transaction'
-        from m_ref m join t_day t using (transaction_id)
-       where m.n > 1
+      select 'duplicate_booking:' || d.external_ref, 'duplicate_booking', d.batch_number,
+             d.transaction_id, d.invoice_id, d.external_ref, d.amount, d.booked,
+             'Another ERP document for the same PayTrace transaction', d.kind, d.booked
+        from x_dup d where d.r > 1
       union all
-      select 'amount_mismatch:' || t.transaction_id, 'amount_mismatch', t.batch_number,
-             t.transaction_id, t.invoice_id, m.external_ref, t.amount, m.amount,
-             'Booked for ' || m.amount || ', settled for ' || t.amount
-        from m_ref m join t_day t using (transaction_id)
-       where m.n = 1 and m.amount <> t.amount
+      select 'amount_mismatch:' || x.transaction_id, 'amount_mismatch', x.batch_number,
+             x.transaction_id, x.invoice_id, x.external_ref, x.amount, x.booked,
+             'Booked for ' || x.booked || ', settled for ' || x.amount, x.kind,
+             x.booked - x.amount
+        from x
+       where x.transaction_id is not null and x.external_ref is not null
+         and x.booked <> x.amount
+         and x.transaction_id not in (select transaction_id from x_dup)
       union all
-      select case t.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
-               || t.transaction_id,
-             case t.kind when 'sale' then 'not_booked' else 'refund_without_credit_memo' end,
-             t.batch_number, t.transaction_id, t.invoice_id, null, t.amount, null,
-             case t.kind when 'sale' then 'Settled at PayTrace, no ERP payment'
-                         else 'Settled refund, no ERP credit memo' end
-        from t_day t
-       where not exists (select 1 from m_ref m where m.transaction_id = t.transaction_id)
-         and not exists (select 1 from m_inv m where m.transaction_id = t.transaction_id)
-      union all
-      select 'fee_difference:' || t.transaction_id, 'fee_difference', t.batch_number,
-             t.transaction_id, t.invoice_id, null, t.fee_expected, t.fee_processor,
-             'Processor fee ' || t.fee_processor || ', schedule says ' || t.fee_expected
-        from t_day t
-       where t.fee_processor is not null and t.fee_processor <> t.fee_expected`;
-    // Further documents on an invoice and amount whose transaction is already matched.
+      select distinct on (x.transaction_id)
+             'fee_difference:' || x.transaction_id, 'fee_difference', x.batch_number,
+             x.transaction_id, x.invoice_id, null, x.fee_expected, x.fee_processor,
+             'Processor fee ' || x.fee_processor || ', schedule says ' || x.fee_expected,
+             null, 0
+        from x where x.fee_processor <> x.fee_expected`;
+    // Documents naming no staged transaction (the few the join left without one).
+    await tx`
+      create temp table e_free on commit drop as
+      select x.doc_kind as kind, x.external_ref, x.paytrace_ref, x.booked as amount,
+             x.txn_date, i.external_ref as invoice_ref
+        from x left join ledger.invoices i on i.id = x.doc_invoice
+       where x.transaction_id is null
+         and not exists (select 1 from reconciliation_transactions r
+                          where r.connection = ${c} and r.transaction_id = x.paytrace_ref)`;
+    // 2. Transactions without a document naming them: paired one to one with such a document
+    //    on their invoice for the same amount.
+    await tx`
+      create temp table m_inv on commit drop as
+      with t_open as (
+        select x.transaction_id, x.kind, x.amount, x.invoice_id,
+               row_number() over (partition by x.invoice_id, x.amount, x.kind
+                                  order by x.transaction_id) as rn
+          from x where x.external_ref is null and x.invoice_id <> ''),
+      e_open as (
+        select e.external_ref, e.kind, e.amount, e.invoice_ref,
+               row_number() over (partition by e.invoice_ref, e.amount, e.kind
+                                  order by e.txn_date, e.external_ref) as rn
+          from e_free e where e.invoice_ref in (select invoice_id from t_open))
+      select t.transaction_id, t.kind, t.amount, e.external_ref
+        from t_open t join e_open e
+          on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
+         and e.rn = t.rn`;
+    await tx`delete from e_free where external_ref in (select external_ref from m_inv)`;
+    await tx`
+      insert into found
+      select case x.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
+               || x.transaction_id,
+             case x.kind when 'sale' then 'not_booked' else 'refund_without_credit_memo' end,
+             x.batch_number, x.transaction_id, x.invoice_id, null, x.amount, null,
+             case x.kind when 'sale' then 'Settled at PayTrace, no ERP payment'
+                         else 'Settled refund, no ERP credit memo' end,
+             x.kind, -x.amount
+        from x
+       where x.external_ref is null
+         and x.transaction_id not in (select transaction_id from m_inv)`;
+    // Further documents on the invoice and amount of a matched transaction of the day.
     await tx`
       insert into found
       select 'duplicate_booking:' || e.external_ref, 'duplicate_booking', t.batch_number,
              t.transaction_id, t.invoice_id, e.external_ref, t.amount, e.amount,
-             'Another ERP document for the same invoice and amount'
+             'Another ERP document for the same invoice and amount', t.kind, e.amount
         from e_free e
-        join lateral (select t.* from t_day t
-                       where t.invoice_id = e.invoice_ref and t.amount = e.amount
+        join lateral (select t.* from reconciliation_transactions t
+                       where t.connection = ${c} and t.business_date = ${from}::date
+                         and t.invoice_id = e.invoice_ref and t.amount = e.amount
                          and t.kind = e.kind
                        order by t.transaction_id limit 1) t on true
-       where not exists (select 1 from m_inv m where m.external_ref = e.external_ref)
       on conflict (item_key) do nothing`;
     if (o.shopify) {
       await tx`
         insert into found
         select 'not_in_shopify:' || t.transaction_id, 'not_in_shopify', t.batch_number,
                t.transaction_id, t.invoice_id, null, t.amount, null,
-               'No Shopify order carries this PayTrace transaction'
-          from t_day t
-         where t.kind = 'sale'
+               'No Shopify order carries this PayTrace transaction', null, 0
+          from reconciliation_transactions t
+         where t.connection = ${c} and t.business_date = ${from}::date and t.kind = 'sale'
            and not exists (select 1 from reconciliation_shopify_orders s
                             where s.transaction_id = t.transaction_id)`;
     }
     // 3. ERP documents older than N days that no staged transaction accounts for.
     await tx`
       insert into found
-      select 'not_settled:' || e.external_ref, 'not_settled', null, e.ref_key, e.invoice_ref,
-             e.external_ref, null, e.amount,
-             'Booked on ' || e.txn_date || ', not settled at PayTrace'
+      select 'not_settled:' || e.external_ref, 'not_settled', null, e.paytrace_ref,
+             e.invoice_ref, e.external_ref, null, e.amount,
+             'Booked on ' || e.txn_date || ', not settled at PayTrace', null, 0
         from e_free e
-       where e.txn_date <= ${d}::date - ${o.notSettledAfterDays}::int
+       where e.txn_date <= ${from}::date - ${o.notSettledAfterDays}::int
          and not exists (select 1 from reconciliation_transactions r
                           where r.connection = ${c} and r.invoice_id = e.invoice_ref
                             and r.amount = e.amount and r.kind = e.kind)
@@ -180,7 +210,9 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              run_id, flow_run_id)
       select ${c}, f.item_key, ${d}::date, f.batch_number, f.kind, f.transaction_id,
              f.invoice_id, f.erp_ref, f.expected, f.actual,
-             coalesce((select currency from t_day limit 1), 'USD'), f.detail,
+             coalesce((select currency from reconciliation_batches
+                        where connection = ${c} and business_date = ${d}::date limit 1), 'USD'),
+             f.detail,
              ${o.runId}::uuid, ${o.flowRunId}::uuid
         from found f
       on conflict (connection, item_key) do update
@@ -309,24 +341,24 @@ async function dayTotals(tx: Sql, o: MatchOptions, depositsChecked: boolean) {
   const d = o.day;
   const rows = await tx<{ variance: string; open_items: number }[]>`
     with pt as (
-      select coalesce(sum(amount) filter (where kind = 'sale'), 0) as gross,
-             coalesce(sum(amount) filter (where kind = 'refund'), 0) as refunds,
-             coalesce(sum(coalesce(fee_processor, fee_expected)) filter (where kind = 'sale'), 0)
-               as fees,
+      select coalesce(sum(gross), 0) as gross, coalesce(sum(refunds), 0) as refunds,
+             coalesce(sum(coalesce(fees_processor, fees_expected)), 0) as fees,
              min(currency) as currency
-        from t_day),
+        from reconciliation_batches where connection = ${c} and business_date = ${d}::date),
+    -- The ERP's side is PayTrace's plus what each difference moves: a document missing, booked
+    -- for another amount, or booked twice (documents matched exactly add what PayTrace says).
     erp as (
-      select coalesce(sum(amount) filter (where kind = 'sale'), 0) as payments,
-             coalesce(sum(amount) filter (where kind = 'refund'), 0) as credit_memos
-        from (select kind, amount from m_ref
-              union all select kind, amount from m_inv
-              union all select e.kind, f.actual from found f
-                          join e_free e on e.external_ref = f.erp_ref
-                         where f.kind = 'duplicate_booking') x),
+      select pt.gross + coalesce((select sum(delta) from found where side = 'sale'), 0)
+               as payments,
+             pt.refunds + coalesce((select sum(delta) from found where side = 'refund'), 0)
+               as credit_memos
+        from pt),
     shop as (
       select sum(s.amount) as paid
-        from t_day t join reconciliation_shopify_orders s on s.transaction_id = t.transaction_id
-       where t.kind = 'sale'),
+        from reconciliation_transactions t
+        join reconciliation_shopify_orders s on s.transaction_id = t.transaction_id
+       where ${o.shopify} and t.connection = ${c} and t.business_date = ${d}::date
+         and t.kind = 'sale'),
     bank as (
       select sum(deposit_amount) as deposit, count(*)::int as batches
         from reconciliation_batches where connection = ${c} and business_date = ${d}::date),
