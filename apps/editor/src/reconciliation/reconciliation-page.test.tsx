@@ -92,6 +92,18 @@ function runtimeWithDay(): FakeCall[] {
       const items = wanted && wanted !== current.status ? [] : [current];
       return { body: { items, counts: { not_booked: 1 }, nextCursor: null } };
     }
+    if (
+      c.method === 'POST' &&
+      c.path === `/api/reconciliation/items/${item.id}/create-missing-document`
+    ) {
+      current = { ...current, status: 'resolved', documentRef: 'paytrace-900123' };
+      return {
+        body: {
+          item: current,
+          document: { type: 'payment', externalRef: 'paytrace-900123', id: 'p1', created: true },
+        },
+      };
+    }
     if (c.method === 'POST' && c.path === `/api/reconciliation/items/${item.id}/resolve`) {
       const note = (c.body as { note: string }).note;
       current = { ...current, status: 'resolved', note, resolvedBy: 'Olga' };
@@ -161,6 +173,20 @@ describe('ReconciliationPage', () => {
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'resolved' } });
     const resolved = await screen.findByTestId('item-resolved');
     expect(resolved.textContent).toContain('Booked by hand in the ERP');
+  });
+
+  it('books the missing payment once asked, says what it booked and takes the item off the open list', async () => {
+    const calls = runtimeWithDay();
+    renderPage();
+    const row = await screen.findByTestId(`recon-item-${item.id}`);
+    fireEvent.click(within(row).getByRole('button', { name: 'Create the missing ERP document' }));
+    expect((await screen.findByTestId('toast-info')).textContent).toContain(
+      'Booked payment paytrace-900123',
+    );
+    await screen.findByTestId('recon-items-empty');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+      `/api/reconciliation/items/${item.id}/create-missing-document`,
+    ]);
   });
 
   it('gives viewers no actions and says when a day has not been reconciled', async () => {
