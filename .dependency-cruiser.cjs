@@ -91,13 +91,14 @@ module.exports = {
       name: 'editor-imports-definitions-engine-client',
       comment:
         'The editor imports only browser-safe node definitions (@paybridge/nodes/definitions, ' +
-        '@paybridge/nodes/erp), the engine and the typed client (@paybridge/runtime/client).',
+        '@paybridge/nodes/erp, @paybridge/nodes/reconcile), the engine and the typed client ' +
+        '(@paybridge/runtime/client).',
       severity: 'error',
       from: { path: '^apps/editor/' },
       to: {
         path: '^(packages|apps)/',
         pathNot:
-          '^apps/editor/|^packages/engine/src/index\\.ts$|^packages/nodes/src/definitions\\.ts$|^packages/nodes/src/erp/index\\.ts$|^apps/runtime/src/client\\.ts$',
+          '^apps/editor/|^packages/engine/src/index\\.ts$|^packages/nodes/src/definitions\\.ts$|^packages/nodes/src/erp/index\\.ts$|^packages/nodes/src/reconcile/index\\.ts$|^apps/runtime/src/client\\.ts$',
       },
     },
     {

@@ -12,6 +12,9 @@
  *    baseline (see `shopify-ingest.ts`).
  * 5. Charges: PayTrace sales/s through a sale node against the simulator, against the same
  *    number of direct HTTP sale calls to it (see `charges.ts`).
+ * 6. Settlement reconciliation: matching plus report of 100,000 settled transactions against
+ *    100,000 ledger payments beside a plain SQL hash join of the same tables, and 1,000,000
+ *    transactions (see `reconciliation.ts`).
  */
 import { openSql } from '../src/db/client';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -27,6 +30,7 @@ import { createLogger } from '../src/logger';
 import { spawnRuntime } from '../test/processes';
 import { benchCharges } from './charges';
 import { benchShopifyIngest } from './shopify-ingest';
+import { benchReconciliation, reconciliationLines } from './reconciliation';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 32;
@@ -263,6 +267,18 @@ async function main(): Promise<void> {
       token: BENCH_TOKEN,
     });
 
+    // --- settlement reconciliation: matching + report vs a plain hash join -----------------
+    await admin.unsafe('create database bench_recon_small');
+    await admin.unsafe('create database bench_recon_large');
+    const reconSmall = await benchReconciliation({
+      dbUrl: dbUrl('bench_recon_small'),
+      transactions: Number(process.env.BENCH_RECON_SMALL ?? 100_000),
+    });
+    const reconLarge = await benchReconciliation({
+      dbUrl: dbUrl('bench_recon_large'),
+      transactions: Number(process.env.BENCH_RECON_LARGE ?? 1_000_000),
+    });
+
     // Requests still in flight when the load generator stops are stored but not counted as
     // accepted, so up to one per connection may be stored without being counted.
     const allDurable = durable >= ingestRes.ok && durable - ingestRes.ok <= CONNECTIONS;
@@ -290,6 +306,8 @@ async function main(): Promise<void> {
       `  direct HTTP sale calls        ${fmt(charges.directPerS).padStart(7)} sales/s`,
       `  Paybridge sale node           ${fmt(charges.paybridgePerS).padStart(7)} charges/s  (${charges.failedRuns} failed runs, ${charges.notExactlyOnce} orders not charged exactly once)`,
       `  ratio to direct calls         ${ratio(charges.paybridgePerS, charges.directPerS)}`,
+      '',
+      ...reconciliationLines(reconSmall, reconLarge),
       '',
       'Peak memory (VmHWM)',
       `  API process                   ${fmt(apiPeak)} MiB`,

@@ -13,6 +13,7 @@ import { ensureFirstAdmin } from './auth/first-admin';
 import { IdentityStore } from './auth/identity-store';
 import { RateLimiter } from './auth/rate-limiter';
 import { ConnectionStore } from './connections/connection-store';
+import { createSettlementStore } from './reconciliation/settlement-store';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrateDatabase } from './db/migrate';
@@ -279,6 +280,7 @@ export async function startRuntime(
         shopify: { simulatorUrl: simulatorUrls().shopify },
         pay: payLinks,
         disputes: createDisputeCases(sql),
+        reconciliation: createSettlementStore(sql, connections),
         erp: {
           builtIn: createBuiltInLedger(sql),
           timeZone: env.PAYBRIDGE_LEDGER_TIME_ZONE,

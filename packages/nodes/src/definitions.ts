@@ -25,6 +25,7 @@ import { disputeNodes } from './disputes/definitions';
 import { forEachNode } from './core/for-each/definition';
 import { emailNode } from './notify/email/definition';
 import { webhookNode } from './notify/webhook/definition';
+import { reconcileSettlementNode } from './reconcile/settlement/definition';
 
 export {
   defineNode,
@@ -176,6 +177,7 @@ export const nodeDefinitions = [
   emailNode,
   webhookNode,
   ...disputeNodes,
+  reconcileSettlementNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

@@ -36,6 +36,9 @@ import { createWebhookExecutor } from './notify/webhook/execute';
 import type { PayLinks } from './paytrace/nodes/pay-link/pay-links';
 import type { DisputeCases } from './disputes/cases';
 import { disputeExecutorFactories } from './disputes/executors';
+import { erpRuntimeFor } from './erp/nodes/shared/erp-runtime';
+import { createSettlementExecutor } from './reconcile/settlement/execute';
+import type { SettlementStore } from './reconcile/settlement/settlement-store';
 
 export { implementNode } from './define-node';
 export {
@@ -98,6 +101,8 @@ export interface NodeRuntimeOptions {
   pay?: PayLinks;
   /** The runtime's chargeback case store (the dispute nodes). */
   disputes?: DisputeCases;
+  /** Settlement reconciliation: the runtime's staging and set-based matching in Postgres. */
+  reconciliation?: SettlementStore;
 }
 
 /**
@@ -141,6 +146,13 @@ const factories: ExecutorFactories = {
   'notify.email': (options) => createEmailExecutor(options.http),
   'notify.webhook': (options) => createWebhookExecutor(options.http),
   ...disputeExecutorFactories,
+  'reconcile.settlement': (options, services) =>
+    createSettlementExecutor({
+      store: options.reconciliation,
+      paytrace: services.paytrace,
+      shopify: services.shopify,
+      erp: erpRuntimeFor(options),
+    }),
 };
 
 /**

@@ -28,6 +28,14 @@ export type {
   SimulatorState,
 } from './paytrace/state.js';
 export type { StoredCard } from './paytrace/cards.js';
+export type {
+  DayManifest,
+  ManifestBatch,
+  ManifestDeposit,
+  ManifestDiscrepancy,
+  ManifestTransaction,
+} from './paytrace/day/manifest.js';
+export { shopifyOrdersForDay } from './paytrace/day/shopify-orders.js';
 export {
   createShopifySimulator,
   openShopifySimulator,

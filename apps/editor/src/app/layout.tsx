@@ -9,6 +9,7 @@ import { DisputesPage } from '../disputes/disputes-page';
 import { FlowEditorPage } from '../flows/flow-editor-page';
 import { FlowListPage } from '../flows/flow-list-page';
 import { LedgerPage } from '../ledger/ledger-page';
+import { ReconciliationPage } from '../reconciliation/reconciliation-page';
 import { RunViewPage } from '../runs/run-view-page';
 import { RunsPage } from '../runs/runs-page';
 import { SettingsPage } from '../settings/settings-page';
@@ -25,6 +26,11 @@ const NAV = [
     href: '/disputes',
     label: 'Disputes',
     match: (p: string) => p === 'disputes' || p === 'dispute',
+  },
+  {
+    href: '/reconciliation',
+    label: 'Reconciliation',
+    match: (p: string) => p === 'reconciliation',
   },
   { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
   { href: '/templates', label: 'Templates', match: (p: string) => p === 'templates' },
@@ -84,6 +90,7 @@ export function Layout({ me }: { me: Me }) {
         {route.page === 'dispute' && (
           <DisputeCasePage key={route.disputeId} caseId={route.disputeId} />
         )}
+        {route.page === 'reconciliation' && <ReconciliationPage me={me} date={route.date} />}
         {route.page === 'not-found' && (
           <main className="page-body">
             <h1>Not found</h1>

@@ -18,6 +18,8 @@ describe('parseRoute', () => {
     ['/dead-letters', { page: 'dead-letters' }],
     ['/disputes', { page: 'disputes' }],
     ['/disputes/d-1', { page: 'dispute', disputeId: 'd-1' }],
+    ['/reconciliation', { page: 'reconciliation' }],
+    ['/reconciliation/2026-03-02', { page: 'reconciliation', date: '2026-03-02' }],
     ['/nope/x', { page: 'not-found', path: '/nope/x' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'dead-letters' }
   | { page: 'disputes' }
   | { page: 'dispute'; disputeId: string }
+  | { page: 'reconciliation'; date?: string }
   | { page: 'not-found'; path: string };
 
 /** Reads a route from a URL path; unknown paths become `not-found` rather than a blank page. */
@@ -38,6 +39,9 @@ export function parseRoute(path: string): Route {
   if (parts.length === 1 && parts[0] === 'disputes') return { page: 'disputes' };
   if (parts[0] === 'disputes' && parts.length === 2 && parts[1]) {
     return { page: 'dispute', disputeId: decodeURIComponent(parts[1]) };
+  }
+  if (parts[0] === 'reconciliation' && parts.length <= 2) {
+    return parts[1] ? { page: 'reconciliation', date: parts[1] } : { page: 'reconciliation' };
   }
   return { page: 'not-found', path };
 }

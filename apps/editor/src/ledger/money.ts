@@ -10,17 +10,8 @@ import {
   currencyExponent,
   fromDecimal,
   isCurrencyCode,
-  toDecimalString,
+  toGroupedDecimal,
 } from '@paybridge/nodes/erp';
-
-/** Inserts thousands separators into a plain decimal string (`-1234.5` becomes `-1,234.5`). */
-function group(decimal: string): string {
-  const [whole = '', fraction] = decimal.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = sign ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
-}
 
 /**
  * An amount in the currency's exponent with thousands separators and no code, for table columns
@@ -29,7 +20,7 @@ function group(decimal: string): string {
  */
 export function formatAmount(minor: number, currency: string): string {
   if (!isCurrencyCode(currency) || !Number.isSafeInteger(minor)) return `${minor} (minor units)`;
-  return group(toDecimalString(minor, currency));
+  return toGroupedDecimal(minor, currency);
 }
 
 /** An amount with its currency code: `formatMoney(1500, 'KWD')` is `"1.500 KWD"`. */

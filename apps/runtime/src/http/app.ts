@@ -43,6 +43,9 @@ import { demoRoutes } from './routes/demo';
 import { ingressTelemetry } from '../observability/ingress-telemetry';
 import { metricsRoutes } from '../observability/metrics-route';
 import { alertRoutes, errorFlowRoutes } from './routes/alerts';
+import { reconciliationRoutes } from './routes/reconciliation';
+import { reconciliationReportRoutes } from './routes/reconciliation-report';
+import { reconciliationStatementRoutes } from './routes/reconciliation-statements';
 
 /**
  * The runtime's HTTP surface: JSON API under `/api`, trigger ingress under `/hooks`, health
@@ -88,7 +91,10 @@ export function createApp(deps: AppDeps) {
     .route('/demo', demoRoutes(deps))
     .route('/alerts', alertRoutes(deps))
     .route('/flows', errorFlowRoutes(deps))
-    .route('/disputes', disputeRoutes(deps));
+    .route('/disputes', disputeRoutes(deps))
+    .route('/reconciliation', reconciliationRoutes(deps))
+    .route('/reconciliation', reconciliationStatementRoutes(deps))
+    .route('/reconciliation', reconciliationReportRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],

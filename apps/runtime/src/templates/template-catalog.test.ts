@@ -9,7 +9,12 @@ const shipped = () =>
 describe('shipped templates', () => {
   it('every template in templates/ passes the manifest, graph and binding checks', () => {
     const ids = loadTemplates().map((t) => t.manifest.id);
-    expect(ids).toEqual(['chargeback', 'order-to-cash', 'refund-to-credit-memo']);
+    expect(ids).toEqual([
+      'chargeback',
+      'order-to-cash',
+      'refund-to-credit-memo',
+      'settlement-reconciliation',
+    ]);
   });
 
   it('refuses a graph that a saved flow could not have, naming the file and the node', () => {

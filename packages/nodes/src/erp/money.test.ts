@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { currencyExponent, isCurrencyCode } from './currencies';
-import { fromDecimal, multiplyMinor, sumMinor, toDecimalString } from './money';
+import { fromDecimal, multiplyMinor, sumMinor, toDecimalString, toGroupedDecimal } from './money';
 
 const CURRENCIES = ['JPY', 'USD', 'KWD'] as const;
 const amount = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
@@ -24,6 +24,13 @@ describe('decimal strings', () => {
     expect(toDecimalString(1234, 'KWD')).toBe('1.234');
     expect(toDecimalString(-5, 'KWD')).toBe('-0.005');
     expect(toDecimalString(7, 'USD')).toBe('0.07');
+  });
+
+  it('group thousands for people, keeping sign and exponent', () => {
+    expect(toGroupedDecimal(123456789, 'USD')).toBe('1,234,567.89');
+    expect(toGroupedDecimal(-100000, 'JPY')).toBe('-100,000');
+    expect(toGroupedDecimal(-5, 'KWD')).toBe('-0.005');
+    expect(toGroupedDecimal(99999, 'USD')).toBe('999.99');
   });
 
   it('minor -> decimal -> minor is the identity for exponents 0, 2 and 3', () => {

@@ -40,6 +40,18 @@ export function toDecimalString(minor: number, currency: string): string {
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
+/**
+ * Minor units as people read them in reports and tables: the currency's exponent and thousands
+ * separators, `toGroupedDecimal(123456789, 'USD')` is `"1,234,567.89"`. One helper for the
+ * editor's tables and the runtime's printed reports, so both show the same figure.
+ */
+export function toGroupedDecimal(minor: number, currency: string): string {
+  const [whole = '', fraction] = toDecimalString(minor, currency).split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const grouped = whole.slice(sign.length).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+}
+
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /**

@@ -53,6 +53,32 @@ export interface PaytraceSimulatorSettings {
    * reply_by_date } }`.
    */
   chargebackNotificationShape: 'unconfirmed-standard-webhooks-v1';
+  /**
+   * What the processor keeps of each settled sale, per card brand (basis points + fixed cents),
+   * deducted from the batch's deposit. UNCONFIRMED: real PayTrace merchants are priced by their
+   * acquirer (flat, interchange-plus or tiered) and may be debited fees monthly instead of daily;
+   * the simulator models a flat per-brand rate taken daily, and no fee on refunds.
+   */
+  feeSchedule: SimFeeSchedule;
+  /**
+   * Days between a batch's close (its business date) and the bank deposit of its net. UNCONFIRMED:
+   * typically 1–2 business days; the simulator counts calendar days and ignores bank holidays.
+   */
+  depositDelayDays: number;
+}
+
+/** One brand's processor rate: basis points (290 = 2.90 %) plus fixed cents per sale. */
+export interface SimFeeRate {
+  percentBp: number;
+  fixedMinor: number;
+}
+
+/** The processor's fee schedule (the simulator's own type; same JSON shape as Paybridge's). */
+export interface SimFeeSchedule {
+  currency: string;
+  default: SimFeeRate;
+  /** Keys: `visa`, `mastercard`, `amex`, `discover` (lower case). */
+  brands: Record<string, SimFeeRate>;
 }
 
 /** Defaults taken from the PayTrace fact sheet's most likely answers. */
@@ -73,5 +99,14 @@ export function defaultSettings(): PaytraceSimulatorSettings {
     chargebackNotificationUrl: null,
     chargebackNotificationSecret: null,
     chargebackNotificationShape: 'unconfirmed-standard-webhooks-v1',
+    feeSchedule: {
+      currency: 'USD',
+      default: { percentBp: 290, fixedMinor: 30 },
+      brands: {
+        amex: { percentBp: 350, fixedMinor: 15 },
+        discover: { percentBp: 275, fixedMinor: 30 },
+      },
+    },
+    depositDelayDays: 1,
   };
 }

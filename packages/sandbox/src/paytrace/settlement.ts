@@ -13,6 +13,7 @@ import {
   type SimEnv,
 } from './context.js';
 import { completed, sendJson } from './reply.js';
+import { addDays, processorFee } from './processor-fees.js';
 import { isPendingSettlement, type SimBatch } from './state.js';
 
 const DAY_MS = 86_400_000;
@@ -27,12 +28,20 @@ export function closeBatch(sim: SimContext, at: number): SimBatch | undefined {
   }
   if (ids.length === 0) return undefined;
   const number = Number(sim.state.sequences.next('batch'));
-  const batch: SimBatch = { number, closedAt: at, transactionIds: ids };
+  const closedOn = new Date(at).toISOString().slice(0, 10);
+  const batch: SimBatch = {
+    number,
+    closedAt: at,
+    transactionIds: ids,
+    closedOn,
+    depositOn: addDays(closedOn, sim.settings.depositDelayDays),
+  };
   for (const id of ids) {
     const tx = sim.state.transactions.get(id);
     if (tx) {
       tx.batchNumber = batch.number;
       tx.settledAt = at;
+      tx.feeCents = processorFee(sim.settings.feeSchedule, tx);
       saveTransaction(sim, id);
     }
   }

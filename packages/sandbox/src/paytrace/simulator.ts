@@ -18,6 +18,7 @@ import {
 } from '../persistence/persistence.js';
 import { saveToken, type PaytraceCredentials, type SimContext, type SimEnv } from './context.js';
 import { directRefundRoutes } from './direct-refunds.js';
+import { dayRoutes } from './day/day-routes.js';
 import { createE2eeKeyPair, e2eeRoutes } from './e2ee.js';
 import { exportRoutes } from './exports.js';
 import { faultInjection } from './faults.js';
@@ -164,6 +165,7 @@ function assemble(
   if (options.adminApi !== false) {
     app.route('/', adminRoutes(sim, handle));
     app.route('/', chargebackRoutes(sim, chargebacks, options.fetch));
+    app.route('/', dayRoutes(sim));
   }
   app.use('/oauth/*', faultInjection(sim));
   app.use('/v1/*', faultInjection(sim), requireToken(sim), dailyClose(sim));

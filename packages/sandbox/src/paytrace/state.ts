@@ -59,6 +59,8 @@ export interface SimTransaction {
   refundOf: number | null;
   createdAt: number;
   createdBy: string;
+  /** Processor fee kept of this transaction at settlement, in cents (absent before settlement). */
+  feeCents?: number;
 }
 
 /** A closed settlement batch. */
@@ -66,6 +68,14 @@ export interface SimBatch {
   number: number;
   closedAt: number;
   transactionIds: number[];
+  /** Business date of the close (`YYYY-MM-DD`; UTC unless a generated day says otherwise). */
+  closedOn?: string;
+  /** Date the net deposit is booked by the merchant's bank. */
+  depositOn?: string;
+  /** Injected discrepancy: the deposit is this many cents short of net minus fees. */
+  depositShortCents?: number;
+  /** Injected discrepancy: no deposit reaches the bank. */
+  depositMissing?: boolean;
 }
 
 /** A vault profile. */

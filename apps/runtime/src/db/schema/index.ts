@@ -14,3 +14,4 @@ export * from './templates';
 export * from './run-bulk';
 export * from './alerts';
 export * from './disputes';
+export * from './reconciliation';

@@ -25,6 +25,8 @@ import {
 export const ledger = pgSchema('ledger');
 
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull();
+/** `paytrace-<id>`, `paytrace-<id>-<suffix>` or a bare reference: the PayTrace id it names. */
+const PAYTRACE_REF = sql`coalesce(substring("external_ref" from '^paytrace-([^-:#/]+)'), "external_ref")`;
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** The index of a list read newest first, page by page (`ledger-lists.ts`). */
@@ -161,6 +163,8 @@ export const ledgerPayments = ledger.table(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     externalRef: text('external_ref').notNull().unique(),
+    /** The PayTrace transaction the reference names, for reconciliation (migration 0026). */
+    paytraceRef: text('paytrace_ref').generatedAlwaysAs(PAYTRACE_REF),
     fingerprint: text('fingerprint').notNull(),
     invoiceId: uuid('invoice_id')
       .notNull()
@@ -177,6 +181,9 @@ export const ledgerPayments = ledger.table(
   (t) => [
     newestFirst('ledger_payments_created_idx', t),
     index('ledger_payments_invoice_idx').on(t.invoiceId),
+    // A reconciliation reads a day's window of documents (migration 0026).
+    index('ledger_payments_txn_date_idx').on(t.txnDate),
+    index('ledger_payments_paytrace_ref_idx').on(t.paytraceRef),
     check('ledger_payments_positive', sql`${t.amount} > 0`),
   ],
 );
@@ -186,6 +193,8 @@ export const ledgerCreditMemos = ledger.table(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     externalRef: text('external_ref').notNull().unique(),
+    /** The PayTrace transaction the reference names, for reconciliation (migration 0026). */
+    paytraceRef: text('paytrace_ref').generatedAlwaysAs(PAYTRACE_REF),
     fingerprint: text('fingerprint').notNull(),
     customerId: uuid('customer_id')
       .notNull()
@@ -208,6 +217,8 @@ export const ledgerCreditMemos = ledger.table(
   },
   (t) => [
     newestFirst('ledger_credit_memos_created_idx', t),
+    index('ledger_credit_memos_txn_date_idx').on(t.txnDate),
+    index('ledger_credit_memos_paytrace_ref_idx').on(t.paytraceRef),
     check(
       'ledger_credit_memos_split',
       sql`${t.applied} >= 0 and ${t.refunded} >= 0 and ${t.applied} + ${t.refunded} <= ${t.total}`,

@@ -1,7 +1,7 @@
 /**
  * Admin routes that play the merchant and the buyer: customers (with or without a PayTrace vault
  * id), orders (one or `count` copies), cancellation, voiding an authorization, payments recorded
- * outside Shopify, refunds, disputes.
+ * outside Shopify, refunds, disputes; many orders with metafields in one call (`/orders/bulk`).
  * @module
  */
 import { createFulfillment } from '../store/fulfillments.js';
@@ -9,7 +9,8 @@ import { Hono } from 'hono';
 import type { ShopContext } from '../context.js';
 import { rawInt } from '../core/raw-json.js';
 import type { ShopifySimulatorHandle } from '../handle.js';
-import { countAt } from '../store/input.js';
+import { createOrders } from '../store/bulk-orders.js';
+import { countAt, objectsAt } from '../store/input.js';
 import { restDispute } from '../webhooks/payload-dispute.js';
 import { restRefund } from '../webhooks/payload-refund.js';
 import { adminBody, guard, notFound, sendRaw } from './respond.js';
@@ -50,6 +51,15 @@ export function storeRoutes(sim: ShopContext, handle: ShopifySimulatorHandle): H
         () => handle.createOrder({ ...body, id: undefined }).id,
       );
       return sendRaw(201, { count, ids: ids.map((id) => rawInt(id)) });
+    });
+  });
+  app.post('/__admin/orders/bulk', async (c) => {
+    const body = await adminBody(c);
+    if (body instanceof Response) return body;
+    return guard(() => {
+      const orders = createOrders(sim, objectsAt(body, 'orders'));
+      const view = orders.map((o) => ({ id: rawInt(o.id), name: o.name, po_number: o.poNumber }));
+      return sendRaw(201, { count: orders.length, orders: view });
     });
   });
   const orderAction = (path: string, act: (id: string, body: Record<string, unknown>) => unknown) =>

@@ -1,0 +1,389 @@
+/**
+ * Matching one day, set-based in SQL (a handful of statements whatever the day's size): the
+ * day's settled PayTrace transactions against the built-in ledger's payments and credit memos,
+ * the staged Shopify orders and the bank statement lines, every difference classified by kind
+ * and written once per business fact (`item_key`), and the day's totals side by side.
+ *
+ * Matching, in order:
+ * 1. by reference: an ERP document whose external reference names the PayTrace transaction
+ *    (`paytrace-<id>` as the posting nodes write it, `paytrace-<id>-<suffix>`, or the bare id);
+ *    a second document for the same transaction is a duplicate booking, a different amount an
+ *    amount mismatch;
+ * 2. then, for transactions still unmatched, by invoice and amount against ERP documents whose
+ *    reference names no staged transaction, paired one to one; a further document on an invoice
+ *    and amount already matched is a duplicate booking;
+ * 3. what is left is not booked (a sale), a refund without credit memo (a refund), or, on the ERP
+ *    side, booked but not settled once it is older than N days;
+ * 4. fees the processor reported against the fee schedule; Shopify orders by the transaction id
+ *    they carry; each batch's expected deposit (net minus fees) against the bank lines of its
+ *    date window.
+ *
+ * Items found again keep their status (a resolved item stays resolved); open items of the day
+ * that a later run no longer finds are resolved by that run.
+ *
+ * @module
+ */
+import type { DayResult, MatchOptions } from '@paybridge/nodes/reconcile/server';
+import type { DiscrepancyKind } from '@paybridge/nodes/reconcile';
+import type { Sql } from '../db/client';
+
+/** How far back ERP documents are read for a day (days before the not-settled cut-off). */
+export const ERP_LOOKBACK_DAYS = 35;
+/** How far after the day ERP documents are read (a payment booked late by hand). */
+export const ERP_LOOKAHEAD_DAYS = 7;
+
+/**
+ * Matches one day (see the module comment) in one transaction. Only differences are
+ * materialised (temp tables dropped at commit): the matched majority costs one hash join.
+ */
+export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
+  if (o.erp !== 'built-in') {
+    throw new Error(`Matching against the ${o.erp} ERP is not available; use the built-in ledger`);
+  }
+  const c = o.connection;
+  const d = o.day;
+  const from = `${d}`;
+  return sql.begin(async (tx) => {
+    // The day's hash joins and aggregates fit in memory instead of spilling to disk.
+    await tx`set local work_mem = '128MB'`;
+    // The ERP documents of the day's window, by the PayTrace reference the ledger derives from
+    // each document's external reference (a stored column, read without parsing).
+    const docs = tx`
+      select 'sale'::text as kind, p.external_ref, p.paytrace_ref, p.amount, p.txn_date,
+             p.invoice_id
+        from ledger.payments p
+       where p.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
+      union all
+      select 'refund', m.external_ref, m.paytrace_ref, m.total, m.txn_date, m.invoice_id
+        from ledger.credit_memos m
+       where m.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
+    // 1. By reference: one hash full join of the day's transactions and the window's
+    //    documents, keeping only the rows that differ (a side missing, another amount, another
+    //    fee); and the references named by more than one document (one hash aggregate).
+    await tx`
+      create temp table x on commit drop as
+      select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
+             t.fee_processor, d.kind as doc_kind, d.external_ref, d.paytrace_ref,
+             d.amount as booked, d.txn_date, d.invoice_id as doc_invoice
+        from (select * from reconciliation_transactions
+               where connection = ${c} and business_date = ${from}::date) t
+        full join (${docs}) d on d.paytrace_ref = t.transaction_id and d.kind = t.kind
+       where t.transaction_id is null or d.external_ref is null or d.amount <> t.amount
+          or t.fee_processor <> t.fee_expected`;
+    await tx`
+      create temp table x_dup on commit drop as
+      select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, e.external_ref,
+             e.amount as booked,
+             row_number() over (partition by t.transaction_id
+                                order by e.txn_date, e.external_ref) as r
+        from (select paytrace_ref, 'sale' as kind from ledger.payments
+               where txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                                  and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
+               group by paytrace_ref having count(*) > 1
+              union all
+              select paytrace_ref, 'refund' from ledger.credit_memos
+               where txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                                  and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
+               group by paytrace_ref having count(*) > 1) g
+        join reconciliation_transactions t
+          on t.connection = ${c} and t.business_date = ${from}::date
+         and t.transaction_id = g.paytrace_ref and t.kind = g.kind
+        join (${docs}) e on e.paytrace_ref = g.paytrace_ref and e.kind = g.kind`;
+    // Every difference of this run, keyed by its business fact; `delta` is what it moves on the
+    // ERP side against PayTrace (for the day's totals), `side` which total.
+    await tx`
+      create temp table found (
+        item_key text primary key, kind text not null, batch_number bigint,
+        transaction_id text, invoice_id text, erp_ref text, expected bigint, actual bigint,
+        detail text not null default '', side text, delta bigint not null default 0)
+      on commit drop`;
+    await tx`
+      insert into found
+      select 'duplicate_booking:' || d.external_ref, 'duplicate_booking', d.batch_number,
+             d.transaction_id, d.invoice_id, d.external_ref, d.amount, d.booked,
+             'Another ERP document for the same PayTrace transaction', d.kind, d.booked
+        from x_dup d where d.r > 1
+      union all
+      select 'amount_mismatch:' || x.transaction_id, 'amount_mismatch', x.batch_number,
+             x.transaction_id, x.invoice_id, x.external_ref, x.amount, x.booked,
+             'Booked for ' || x.booked || ', settled for ' || x.amount, x.kind,
+             x.booked - x.amount
+        from x
+       where x.transaction_id is not null and x.external_ref is not null
+         and x.booked <> x.amount
+         and x.transaction_id not in (select transaction_id from x_dup)
+      union all
+      select distinct on (x.transaction_id)
+             'fee_difference:' || x.transaction_id, 'fee_difference', x.batch_number,
+             x.transaction_id, x.invoice_id, null, x.fee_expected, x.fee_processor,
+             'Processor fee ' || x.fee_processor || ', schedule says ' || x.fee_expected,
+             null, 0
+        from x where x.fee_processor <> x.fee_expected`;
+    // Documents naming no staged transaction (the few the join left without one).
+    await tx`
+      create temp table e_free on commit drop as
+      select x.doc_kind as kind, x.external_ref, x.paytrace_ref, x.booked as amount,
+             x.txn_date, i.external_ref as invoice_ref
+        from x left join ledger.invoices i on i.id = x.doc_invoice
+       where x.transaction_id is null
+         and not exists (select 1 from reconciliation_transactions r
+                          where r.connection = ${c} and r.transaction_id = x.paytrace_ref)`;
+    // 2. Transactions without a document naming them: paired one to one with such a document
+    //    on their invoice for the same amount.
+    await tx`
+      create temp table m_inv on commit drop as
+      with t_open as (
+        select x.transaction_id, x.kind, x.amount, x.invoice_id,
+               row_number() over (partition by x.invoice_id, x.amount, x.kind
+                                  order by x.transaction_id) as rn
+          from x where x.external_ref is null and x.invoice_id <> ''),
+      e_open as (
+        select e.external_ref, e.kind, e.amount, e.invoice_ref,
+               row_number() over (partition by e.invoice_ref, e.amount, e.kind
+                                  order by e.txn_date, e.external_ref) as rn
+          from e_free e where e.invoice_ref in (select invoice_id from t_open))
+      select t.transaction_id, t.kind, t.amount, e.external_ref
+        from t_open t join e_open e
+          on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
+         and e.rn = t.rn`;
+    await tx`delete from e_free where external_ref in (select external_ref from m_inv)`;
+    await tx`
+      insert into found
+      select case x.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
+               || x.transaction_id,
+             case x.kind when 'sale' then 'not_booked' else 'refund_without_credit_memo' end,
+             x.batch_number, x.transaction_id, x.invoice_id, null, x.amount, null,
+             case x.kind when 'sale' then 'Settled at PayTrace, no ERP payment'
+                         else 'Settled refund, no ERP credit memo' end,
+             x.kind, -x.amount
+        from x
+       where x.external_ref is null
+         and x.transaction_id not in (select transaction_id from m_inv)`;
+    // Further documents on the invoice and amount of a matched transaction of the day.
+    await tx`
+      insert into found
+      select 'duplicate_booking:' || e.external_ref, 'duplicate_booking', t.batch_number,
+             t.transaction_id, t.invoice_id, e.external_ref, t.amount, e.amount,
+             'Another ERP document for the same invoice and amount', t.kind, e.amount
+        from e_free e
+        join lateral (select t.* from reconciliation_transactions t
+                       where t.connection = ${c} and t.business_date = ${from}::date
+                         and t.invoice_id = e.invoice_ref and t.amount = e.amount
+                         and t.kind = e.kind
+                       order by t.transaction_id limit 1) t on true
+      on conflict (item_key) do nothing`;
+    if (o.shopify) {
+      await tx`
+        insert into found
+        select 'not_in_shopify:' || t.transaction_id, 'not_in_shopify', t.batch_number,
+               t.transaction_id, t.invoice_id, null, t.amount, null,
+               'No Shopify order carries this PayTrace transaction', null, 0
+          from reconciliation_transactions t
+         where t.connection = ${c} and t.business_date = ${from}::date and t.kind = 'sale'
+           and not exists (select 1 from reconciliation_shopify_orders s
+                            where s.transaction_id = t.transaction_id)`;
+    }
+    // 3. ERP documents older than N days that no staged transaction accounts for.
+    await tx`
+      insert into found
+      select 'not_settled:' || e.external_ref, 'not_settled', null, e.paytrace_ref,
+             e.invoice_ref, e.external_ref, null, e.amount,
+             'Booked on ' || e.txn_date || ', not settled at PayTrace', null, 0
+        from e_free e
+       where e.txn_date <= ${from}::date - ${o.notSettledAfterDays}::int
+         and not exists (select 1 from reconciliation_transactions r
+                          where r.connection = ${c} and r.invoice_id = e.invoice_ref
+                            and r.amount = e.amount and r.kind = e.kind)
+      on conflict (item_key) do nothing`;
+    // 4. Deposits: each batch's net minus fees against the bank lines of its window.
+    let depositsChecked = false;
+    if (o.bankAccount !== null) {
+      depositsChecked = await matchDeposits(tx as unknown as Sql, o);
+    }
+    const counts = await tx<{ kind: DiscrepancyKind; n: number }[]>`
+      select kind, count(*)::int as n from found group by kind`;
+    await tx`
+      insert into reconciliation_items as i (connection, item_key, business_date, batch_number,
+             kind, transaction_id, invoice_id, erp_ref, expected, actual, currency, detail,
+             run_id, flow_run_id)
+      select ${c}, f.item_key, ${d}::date, f.batch_number, f.kind, f.transaction_id,
+             f.invoice_id, f.erp_ref, f.expected, f.actual,
+             coalesce((select currency from reconciliation_batches
+                        where connection = ${c} and business_date = ${d}::date limit 1), 'USD'),
+             f.detail,
+             ${o.runId}::uuid, ${o.flowRunId}::uuid
+        from found f
+      on conflict (connection, item_key) do update
+         set expected = excluded.expected, actual = excluded.actual, detail = excluded.detail,
+             batch_number = excluded.batch_number, run_id = excluded.run_id,
+             flow_run_id = excluded.flow_run_id, updated_at = now()`;
+    // Open items of the day this run no longer finds were fixed meanwhile.
+    await tx`
+      update reconciliation_items i
+         set status = 'resolved', resolved_by = 'reconciliation', resolved_at = now(),
+             note = 'No longer found by reconciliation run ' || ${o.runId}, updated_at = now()
+       where i.connection = ${c} and i.business_date = ${d}::date and i.status = 'open'
+         and (i.kind not in ('deposit_missing', 'deposit_short') or ${depositsChecked})
+         and (i.kind <> 'not_in_shopify' or ${o.shopify})
+         and (i.kind <> 'fee_difference' or ${o.processorFees})
+         and not exists (select 1 from found f where f.item_key = i.item_key)`;
+    const totals = await dayTotals(tx as unknown as Sql, o, depositsChecked);
+    const batches = await tx<{ batch_number: string; fees: string }[]>`
+      select batch_number, coalesce(fees_processor, fees_expected) as fees
+        from reconciliation_batches
+       where connection = ${c} and business_date = ${d}::date
+       order by batch_number`;
+    return {
+      day: d,
+      batches: batches.map((b) => ({ batchNumber: Number(b.batch_number), fees: Number(b.fees) })),
+      counts: Object.fromEntries(counts.map((r) => [r.kind, r.n])),
+      openItems: totals.openItems,
+      variance: totals.variance,
+    };
+  });
+}
+
+/**
+ * Deposits of the day's batches, checked once the account has statement lines from the batch's
+ * day on (a later run, after more statements are imported, checks again). A line of exactly the
+ * expected amount matches; else the batch's line is the one naming its number or, where the
+ * bank's lines name no batches at all, the nearest unclaimed credit in the window; less than
+ * expected is short; no line at all is missing. Answers whether any batch could be checked.
+ */
+async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
+  const c = o.connection;
+  const d = o.day;
+  const w = o.depositWindowDays;
+  await tx`
+    create temp table b_day on commit drop as
+    select b.batch_number, b.business_date,
+           b.net - coalesce(b.fees_processor, b.fees_expected) as expected
+      from reconciliation_batches b
+     where b.connection = ${c} and b.business_date = ${d}::date
+       and exists (select 1 from reconciliation_bank_lines l
+                    where l.account = ${o.bankAccount} and l.booked_on >= b.business_date)`;
+  const counted = await tx<{ n: number }[]>`select count(*)::int as n from b_day`;
+  if ((counted[0]?.n ?? 0) === 0) return false;
+  // Lines already claimed by batches of other days stay theirs.
+  await tx`
+    create temp table l_free on commit drop as
+    select l.id, l.booked_on, l.amount, l.reference
+      from reconciliation_bank_lines l
+     where l.account = ${o.bankAccount} and l.amount > 0
+       and l.booked_on between ${d}::date and ${d}::date + ${w}::int
+       and not exists (select 1 from reconciliation_batches b
+                        where b.deposit_line_id = l.id
+                          and not (b.connection = ${c} and b.business_date = ${d}::date))`;
+  // Exact amounts first, one line per batch.
+  await tx`
+    create temp table d_match on commit drop as
+    with exact as (
+      select b.batch_number, l.id, l.amount,
+             row_number() over (partition by b.batch_number order by l.booked_on, l.id) as rb,
+             row_number() over (partition by l.id order by b.batch_number) as rl
+        from b_day b join l_free l on l.amount = b.expected and l.booked_on >= b.business_date)
+    select batch_number, id, amount from exact where rb = 1 and rl = 1`;
+  // Then the line naming the batch (its number in the reference).
+  await tx`
+    insert into d_match
+    select distinct on (b.batch_number) b.batch_number, l.id, l.amount
+      from b_day b join l_free l
+        on l.booked_on >= b.business_date
+       and l.reference ~ ('(^|[^0-9])' || b.batch_number || '([^0-9]|$)')
+     where b.batch_number not in (select batch_number from d_match)
+       and l.id not in (select id from d_match)
+     order by b.batch_number, l.booked_on, l.id`;
+  // Else, for banks whose lines carry no batch numbers, the nearest unclaimed line, one per
+  // batch. Where the lines do name batches, a batch without its line has no deposit.
+  const named = await tx<{ n: number }[]>`
+    select count(*)::int as n from l_free l
+     where exists (select 1 from b_day b
+                    where l.reference ~ ('(^|[^0-9])' || b.batch_number || '([^0-9]|$)'))`;
+  if ((named[0]?.n ?? 0) === 0)
+    await tx`
+    insert into d_match
+    with candidate as (
+      select b.batch_number, l.id, l.amount,
+             row_number() over (partition by b.batch_number order by l.booked_on, l.id) as rb,
+             row_number() over (partition by l.id order by b.batch_number) as rl
+        from b_day b join l_free l on l.booked_on >= b.business_date
+       where b.batch_number not in (select batch_number from d_match)
+         and l.id not in (select id from d_match)
+         and not exists (select 1 from b_day o
+                          where l.reference ~ ('(^|[^0-9])' || o.batch_number || '([^0-9]|$)')))
+    select batch_number, id, amount from candidate where rb = 1 and rl = 1`;
+  await tx`
+    update reconciliation_batches b
+       set deposit_amount = m.amount, deposit_line_id = m.id
+      from b_day x left join d_match m using (batch_number)
+     where b.connection = ${c} and b.batch_number = x.batch_number`;
+  await tx`
+    insert into found
+    select 'deposit_short:' || b.batch_number, 'deposit_short', b.batch_number, null, null,
+           null, b.expected, m.amount,
+           'The bank received ' || m.amount || ', the batch should deposit ' || b.expected
+      from b_day b join d_match m using (batch_number)
+     where m.amount < b.expected
+    union all
+    select 'deposit_missing:' || b.batch_number, 'deposit_missing', b.batch_number, null, null,
+           null, b.expected, null,
+           'No bank line for the deposit within ' || ${w}::int || ' days'
+      from b_day b
+     where b.batch_number not in (select batch_number from d_match) and b.expected > 0`;
+  return true;
+}
+
+/** Writes the day's totals side by side; answers the variance and the open items. */
+async function dayTotals(tx: Sql, o: MatchOptions, depositsChecked: boolean) {
+  const c = o.connection;
+  const d = o.day;
+  const rows = await tx<{ variance: string; open_items: number }[]>`
+    with pt as (
+      select coalesce(sum(gross), 0) as gross, coalesce(sum(refunds), 0) as refunds,
+             coalesce(sum(coalesce(fees_processor, fees_expected)), 0) as fees,
+             min(currency) as currency
+        from reconciliation_batches where connection = ${c} and business_date = ${d}::date),
+    -- The ERP's side is PayTrace's plus what each difference moves: a document missing, booked
+    -- for another amount, or booked twice (documents matched exactly add what PayTrace says).
+    erp as (
+      select pt.gross + coalesce((select sum(delta) from found where side = 'sale'), 0)
+               as payments,
+             pt.refunds + coalesce((select sum(delta) from found where side = 'refund'), 0)
+               as credit_memos
+        from pt),
+    shop as (
+      select sum(s.amount) as paid
+        from reconciliation_transactions t
+        join reconciliation_shopify_orders s on s.transaction_id = t.transaction_id
+       where ${o.shopify} and t.connection = ${c} and t.business_date = ${d}::date
+         and t.kind = 'sale'),
+    bank as (
+      select sum(deposit_amount) as deposit, count(*)::int as batches
+        from reconciliation_batches where connection = ${c} and business_date = ${d}::date),
+    open as (
+      select count(*)::int as n from reconciliation_items
+       where connection = ${c} and business_date = ${d}::date and status = 'open')
+    insert into reconciliation_days as x (connection, business_date, currency, paytrace_gross,
+           paytrace_refunds, paytrace_net, fees, erp_payments, erp_credit_memos, shopify_paid,
+           bank_deposit, variance, open_items, batch_count, run_id, flow_run_id)
+    select ${c}, ${d}::date, coalesce(pt.currency, 'USD'), pt.gross, pt.refunds,
+           pt.gross - pt.refunds, pt.fees, erp.payments, erp.credit_memos,
+           case when ${o.shopify} then coalesce(shop.paid, 0) end,
+           case when ${depositsChecked} then bank.deposit end,
+           (pt.gross - pt.refunds) - (erp.payments - erp.credit_memos), open.n, bank.batches,
+           ${o.runId}::uuid, ${o.flowRunId}::uuid
+      from pt, erp, shop, bank, open
+    on conflict (connection, business_date) do update
+       set currency = excluded.currency, paytrace_gross = excluded.paytrace_gross,
+           paytrace_refunds = excluded.paytrace_refunds, paytrace_net = excluded.paytrace_net,
+           fees = excluded.fees, erp_payments = excluded.erp_payments,
+           erp_credit_memos = excluded.erp_credit_memos, shopify_paid = excluded.shopify_paid,
+           bank_deposit = excluded.bank_deposit, variance = excluded.variance,
+           open_items = excluded.open_items, batch_count = excluded.batch_count,
+           run_id = excluded.run_id, flow_run_id = excluded.flow_run_id, updated_at = now()
+    returning variance, open_items`;
+  const row = rows[0]!;
+  return { variance: Number(row.variance), openItems: row.open_items };
+}

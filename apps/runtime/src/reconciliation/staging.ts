@@ -1,0 +1,116 @@
+/**
+ * Staging what a reconciliation fetched: PayTrace batches and their settled transactions, and
+ * Shopify orders. Rows go in as JSON record sets (`jsonb_to_recordset`), a few statements per day
+ * however many transactions it has.
+ *
+ * @module
+ */
+import type {
+  StagedBatch,
+  StagedShopifyOrder,
+  StagedTransaction,
+} from '@paybridge/nodes/reconcile/server';
+import type { Sql } from '../db/client';
+
+/** Rows per statement: keeps each array parameter well under the protocol's limits. */
+const CHUNK = 50_000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Replaces the staged batches and their transactions (a day fetched again replaces what the
+ * last fetch staged), keeping what was posted for each batch.
+ */
+export async function stageBatches(
+  sql: Sql,
+  connection: string,
+  runId: string,
+  batches: StagedBatch[],
+  transactions: StagedTransaction[],
+): Promise<void> {
+  if (batches.length === 0) return;
+  await sql.begin(async (tx) => {
+    const batchRows = batches.map((b) => ({
+      n: b.batchNumber,
+      d: b.businessDate,
+      c: b.closedAt,
+      cur: b.currency,
+      cnt: b.transactionCount,
+      g: b.gross,
+      r: b.refunds,
+      net: b.net,
+    }));
+    const numbers = JSON.stringify(batches.map((b) => b.batchNumber));
+    await tx`
+      insert into reconciliation_batches (connection, batch_number, business_date, closed_at,
+             currency, transaction_count, gross, refunds, net, run_id)
+      select ${connection}, b.n, b.d, b.c, b.cur, b.cnt, b.g, b.r, b.net, ${runId}::uuid
+        from jsonb_to_recordset(${JSON.stringify(batchRows)}::jsonb)
+             as b(n bigint, d date, c timestamptz, cur text, cnt int, g bigint, r bigint,
+                  net bigint)
+      on conflict (connection, batch_number) do update
+         set business_date = excluded.business_date, closed_at = excluded.closed_at,
+             currency = excluded.currency, transaction_count = excluded.transaction_count,
+             gross = excluded.gross, refunds = excluded.refunds, net = excluded.net,
+             run_id = excluded.run_id, updated_at = now()`;
+    await tx`
+      delete from reconciliation_transactions
+       where connection = ${connection}
+         and batch_number in (select jsonb_array_elements_text(${numbers}::jsonb)::bigint)`;
+    for (const rows of chunks(transactions)) {
+      await tx`
+        insert into reconciliation_transactions (connection, transaction_id, batch_number,
+               business_date, kind, amount, currency, invoice_id, brand, fee_expected,
+               fee_processor, settled_at)
+        select ${connection}, t."transactionId", t."batchNumber", t."businessDate", t.kind,
+               t.amount, t.currency, t."invoiceId", t.brand, t."feeExpected",
+               t."feeProcessor", t."settledAt"
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+               as t("transactionId" text, "batchNumber" bigint, "businessDate" date, kind text,
+                    amount bigint, currency text, "invoiceId" text, brand text,
+                    "feeExpected" bigint, "feeProcessor" bigint, "settledAt" timestamptz)
+        on conflict (connection, transaction_id) do update
+           set batch_number = excluded.batch_number, business_date = excluded.business_date,
+               kind = excluded.kind, amount = excluded.amount, currency = excluded.currency,
+               invoice_id = excluded.invoice_id, brand = excluded.brand,
+               fee_expected = excluded.fee_expected, fee_processor = excluded.fee_processor,
+               settled_at = excluded.settled_at`;
+    }
+    await tx`
+      update reconciliation_batches b
+         set fees_expected = f.expected, fees_processor = f.processor
+        from (select batch_number, coalesce(sum(fee_expected), 0) as expected,
+                     case when count(fee_processor) = count(*) and count(*) > 0
+                          then sum(fee_processor) end as processor
+                from reconciliation_transactions
+               where connection = ${connection}
+                 and batch_number in (select jsonb_array_elements_text(${numbers}::jsonb)::bigint)
+               group by batch_number) f
+       where b.connection = ${connection} and b.batch_number = f.batch_number`;
+  });
+}
+
+/** Stages Shopify orders (the latest read of an order replaces the earlier one). */
+export async function stageShopifyOrders(
+  sql: Sql,
+  connection: string,
+  orders: StagedShopifyOrder[],
+): Promise<void> {
+  for (const rows of chunks(orders)) {
+    await sql`
+      insert into reconciliation_shopify_orders (connection, order_id, name, transaction_id,
+             amount, currency, created_at)
+      select ${connection}, o."orderId", o.name, o."transactionId", o.amount, o.currency,
+             o."createdAt"
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+             as o("orderId" text, name text, "transactionId" text, amount bigint, currency text,
+                  "createdAt" timestamptz)
+      on conflict (connection, order_id) do update
+         set name = excluded.name, transaction_id = excluded.transaction_id,
+             amount = excluded.amount, currency = excluded.currency`;
+  }
+}

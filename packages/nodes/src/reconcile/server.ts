@@ -1,0 +1,14 @@
+/**
+ * `@paybridge/nodes/reconcile/server`: what the runtime's reconciliation uses of this package
+ * (server-only): booking a difference's missing ERP document exactly once, the settlement store
+ * interface the `reconcile.settlement` node reaches the runtime's SQL through.
+ *
+ * @module
+ */
+export {
+  bookMissingDocument,
+  missingDocumentRef,
+  settlementJournal,
+  type MissingDocument,
+} from './settlement/post-documents';
+export type * from './settlement/settlement-store';

@@ -1,0 +1,115 @@
+/**
+ * What the `reconcile.settlement` node asks of the runtime: staging what it fetched, matching in
+ * SQL, recording progress and postings. The runtime implements it over Postgres
+ * (`apps/runtime/src/reconciliation`) and hands it to the node through `NodeRuntimeOptions`, as it
+ * hands the built-in ledger to the ERP nodes. Server-only types.
+ *
+ * @module
+ */
+import type { DiscrepancyKind } from '../discrepancy-kinds';
+
+/** A settlement batch as fetched from PayTrace (minor units). */
+export interface StagedBatch {
+  batchNumber: number;
+  /** The merchant's calendar day the batch closed on. */
+  businessDate: string;
+  closedAt: string | null;
+  currency: string;
+  transactionCount: number;
+  gross: number;
+  refunds: number;
+  net: number;
+}
+
+/** A settled transaction (sale or refund, positive amount) with its expected fee. */
+export interface StagedTransaction {
+  transactionId: string;
+  batchNumber: number;
+  businessDate: string;
+  kind: 'sale' | 'refund';
+  amount: number;
+  currency: string;
+  invoiceId: string;
+  brand: string;
+  feeExpected: number;
+  /** The processor's fee when imported from its statement, else null. */
+  feeProcessor: number | null;
+  settledAt: string | null;
+}
+
+/** A Shopify order with the PayTrace transaction id it carries (metafield or reference). */
+export interface StagedShopifyOrder {
+  orderId: string;
+  name: string;
+  transactionId: string | null;
+  amount: number;
+  currency: string;
+  createdAt: string;
+}
+
+/** How one day is matched. */
+export interface MatchOptions {
+  runId: string;
+  flowRunId: string | null;
+  /** The PayTrace connection id the staged rows belong to. */
+  connection: string;
+  day: string;
+  /** ERP documents unmatched this many days after their date are `not_settled`. */
+  notSettledAfterDays: number;
+  /** The bank account whose statement lines hold the deposits; null skips the deposit match. */
+  bankAccount: string | null;
+  depositWindowDays: number;
+  /** Whether Shopify orders were staged for the day (else `not_in_shopify` is not checked). */
+  shopify: boolean;
+  /** Whether the processor's fees were imported (else `fee_difference` is not checked). */
+  processorFees: boolean;
+  /** Which ERP: `built-in` (the ledger's tables) is the one matched in SQL here. */
+  erp: string;
+}
+
+/** What matching one day found. */
+export interface DayResult {
+  day: string;
+  batches: { batchNumber: number; fees: number }[];
+  counts: Partial<Record<DiscrepancyKind, number>>;
+  /** Open items of the day after this run (new and earlier). */
+  openItems: number;
+  variance: number;
+}
+
+/** The runtime's reconciliation storage. */
+export interface SettlementStore {
+  /** Opens (or joins, for an on-demand run created by the API) a run; answers its id. */
+  beginRun(input: {
+    runId: string | null;
+    connection: string;
+    from: string;
+    to: string;
+    total: number;
+    flowRunId: string | null;
+  }): Promise<string>;
+  progress(runId: string, done: number, total: number): Promise<void>;
+  finishRun(runId: string, outcome: { error: string | null; summary: unknown }): Promise<void>;
+  /** Replaces what was staged for these batches (a re-fetch of the day). */
+  stageBatches(
+    connection: string,
+    runId: string,
+    batches: StagedBatch[],
+    transactions: StagedTransaction[],
+  ): Promise<void>;
+  stageShopifyOrders(connection: string, orders: StagedShopifyOrder[]): Promise<void>;
+  /** Matches one day in SQL, writes its items and totals. */
+  matchDay(options: MatchOptions): Promise<DayResult>;
+  /**
+   * The values of another connection the node names besides its own (the Shopify store), with
+   * secrets; null when there is none. Handed to that service only, never returned or logged.
+   */
+  connection(id: string): Promise<{ type: string; values: Record<string, unknown> } | null>;
+  /** Records a batch's settlement entry. */
+  markPosted(
+    connection: string,
+    batchNumber: number,
+    journalRef: string,
+    journalId: string,
+  ): Promise<void>;
+}
