@@ -139,11 +139,11 @@ afterAll(async () => {
 });
 
 describe('templates API', () => {
-  it('lists both templates with their needs and a picture of the graph', async () => {
+  it('lists the templates with their needs and a picture of the graph', async () => {
     const list = await call(base, 'GET', '/api/templates');
     expect(list.status).toBe(200);
     const ids = list.body.templates.map((t: any) => t.id);
-    expect(ids).toEqual(['order-to-cash', 'refund-to-credit-memo']);
+    expect(ids).toEqual(['order-to-cash', 'refund-to-credit-memo', 'settlement-reconciliation']);
     const otc = list.body.templates[0];
     expect(otc.connections.map((c: any) => [c.slot, c.type, c.builtInAllowed])).toEqual([
       ['shopify', 'shopify', false],
