@@ -31,7 +31,7 @@ export interface ReconciliationBenchResult {
 }
 
 /** Stages `n` settled sales in 20 batches and books `n` payments (1% missing, 1% off). */
-async function seed(sql: Sql, connection: string, n: number): Promise<void> {
+export async function seed(sql: Sql, connection: string, n: number): Promise<void> {
   await ensureDefaultChart(sql);
   await sql`insert into ledger.customers (external_ref, name) values ('bench', 'Bench')
             on conflict do nothing`;

@@ -143,7 +143,12 @@ describe('templates API', () => {
     const list = await call(base, 'GET', '/api/templates');
     expect(list.status).toBe(200);
     const ids = list.body.templates.map((t: any) => t.id);
-    expect(ids).toEqual(['chargeback', 'order-to-cash', 'refund-to-credit-memo']);
+    expect(ids).toEqual([
+      'chargeback',
+      'order-to-cash',
+      'refund-to-credit-memo',
+      'settlement-reconciliation',
+    ]);
     const otc = list.body.templates.find((t: any) => t.id === 'order-to-cash');
     expect(otc.connections.map((c: any) => [c.slot, c.type, c.builtInAllowed])).toEqual([
       ['shopify', 'shopify', false],

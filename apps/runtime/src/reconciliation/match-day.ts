@@ -59,38 +59,31 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         from ledger.credit_memos m
        where m.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
-    // 1. By reference: one hash full join of the day's transactions and the window's
-    //    documents, keeping only the rows that differ (a side missing, another amount, another
-    //    fee); and the references named by more than one document (one hash aggregate).
+    // 1. By reference: the window's documents counted per PayTrace reference (one hash
+    //    aggregate), then one hash full join with the day's transactions, keeping only the rows
+    //    that differ: a side missing, more than one document, another amount, another fee.
     await tx`
       create temp table x on commit drop as
       select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
-             t.fee_processor, d.kind as doc_kind, d.external_ref, d.paytrace_ref,
-             d.amount as booked, d.txn_date, d.invoice_id as doc_invoice
+             t.fee_processor, g.kind as doc_kind, g.paytrace_ref, g.n, g.booked, g.first_ref
         from (select * from reconciliation_transactions
                where connection = ${c} and business_date = ${from}::date) t
-        full join (${docs}) d on d.paytrace_ref = t.transaction_id and d.kind = t.kind
-       where t.transaction_id is null or d.external_ref is null or d.amount <> t.amount
+        full join (select d.paytrace_ref, d.kind, count(*)::int as n, min(d.amount) as booked,
+                          max(d.amount) as booked_max, min(d.external_ref) as first_ref
+                     from (${docs}) d group by d.paytrace_ref, d.kind) g
+          on g.paytrace_ref = t.transaction_id and g.kind = t.kind
+       where t.transaction_id is null or g.paytrace_ref is null or g.n > 1
+          or g.booked <> t.amount or g.booked_max <> t.amount
           or t.fee_processor <> t.fee_expected`;
+    // The documents of the transactions named more than once, first booked first.
     await tx`
       create temp table x_dup on commit drop as
-      select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, e.external_ref,
+      select x.transaction_id, x.kind, x.amount, x.batch_number, x.invoice_id, e.external_ref,
              e.amount as booked,
-             row_number() over (partition by t.transaction_id
+             row_number() over (partition by x.transaction_id
                                 order by e.txn_date, e.external_ref) as r
-        from (select paytrace_ref, 'sale' as kind from ledger.payments
-               where txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
-                                  and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
-               group by paytrace_ref having count(*) > 1
-              union all
-              select paytrace_ref, 'refund' from ledger.credit_memos
-               where txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
-                                  and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
-               group by paytrace_ref having count(*) > 1) g
-        join reconciliation_transactions t
-          on t.connection = ${c} and t.business_date = ${from}::date
-         and t.transaction_id = g.paytrace_ref and t.kind = g.kind
-        join (${docs}) e on e.paytrace_ref = g.paytrace_ref and e.kind = g.kind`;
+        from x join (${docs}) e on e.paytrace_ref = x.transaction_id and e.kind = x.kind
+       where x.n > 1`;
     // Every difference of this run, keyed by its business fact; `delta` is what it moves on the
     // ERP side against PayTrace (for the day's totals), `side` which total.
     await tx`
@@ -107,29 +100,28 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         from x_dup d where d.r > 1
       union all
       select 'amount_mismatch:' || x.transaction_id, 'amount_mismatch', x.batch_number,
-             x.transaction_id, x.invoice_id, x.external_ref, x.amount, x.booked,
+             x.transaction_id, x.invoice_id, x.first_ref, x.amount, x.booked,
              'Booked for ' || x.booked || ', settled for ' || x.amount, x.kind,
              x.booked - x.amount
         from x
-       where x.transaction_id is not null and x.external_ref is not null
-         and x.booked <> x.amount
-         and x.transaction_id not in (select transaction_id from x_dup)
+       where x.transaction_id is not null and x.n = 1 and x.booked <> x.amount
       union all
-      select distinct on (x.transaction_id)
-             'fee_difference:' || x.transaction_id, 'fee_difference', x.batch_number,
+      select 'fee_difference:' || x.transaction_id, 'fee_difference', x.batch_number,
              x.transaction_id, x.invoice_id, null, x.fee_expected, x.fee_processor,
              'Processor fee ' || x.fee_processor || ', schedule says ' || x.fee_expected,
              null, 0
-        from x where x.fee_processor <> x.fee_expected`;
-    // Documents naming no staged transaction (the few the join left without one).
+        from x where x.transaction_id is not null and x.fee_processor <> x.fee_expected`;
+    // Documents naming no staged transaction (the few references the join left alone).
     await tx`
       create temp table e_free on commit drop as
-      select x.doc_kind as kind, x.external_ref, x.paytrace_ref, x.booked as amount,
-             x.txn_date, i.external_ref as invoice_ref
-        from x left join ledger.invoices i on i.id = x.doc_invoice
-       where x.transaction_id is null
-         and not exists (select 1 from reconciliation_transactions r
-                          where r.connection = ${c} and r.transaction_id = x.paytrace_ref)`;
+      select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
+             i.external_ref as invoice_ref
+        from (${docs}) e
+        join (select paytrace_ref, doc_kind from x where x.transaction_id is null) u
+          on u.paytrace_ref = e.paytrace_ref and u.doc_kind = e.kind
+        left join ledger.invoices i on i.id = e.invoice_id
+       where not exists (select 1 from reconciliation_transactions r
+                          where r.connection = ${c} and r.transaction_id = e.paytrace_ref)`;
     // 2. Transactions without a document naming them: paired one to one with such a document
     //    on their invoice for the same amount.
     await tx`
@@ -138,7 +130,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         select x.transaction_id, x.kind, x.amount, x.invoice_id,
                row_number() over (partition by x.invoice_id, x.amount, x.kind
                                   order by x.transaction_id) as rn
-          from x where x.external_ref is null and x.invoice_id <> ''),
+          from x where x.transaction_id is not null and x.n is null and x.invoice_id <> ''),
       e_open as (
         select e.external_ref, e.kind, e.amount, e.invoice_ref,
                row_number() over (partition by e.invoice_ref, e.amount, e.kind
@@ -159,7 +151,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
                          else 'Settled refund, no ERP credit memo' end,
              x.kind, -x.amount
         from x
-       where x.external_ref is null
+       where x.transaction_id is not null and x.n is null
          and x.transaction_id not in (select transaction_id from m_inv)`;
     // Further documents on the invoice and amount of a matched transaction of the day.
     await tx`
