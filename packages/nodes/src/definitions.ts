@@ -23,6 +23,7 @@ import { shopifyTriggerNode } from './shopify/trigger/definition';
 import { forEachNode } from './core/for-each/definition';
 import { emailNode } from './notify/email/definition';
 import { webhookNode } from './notify/webhook/definition';
+import { importStatementNode } from './reconcile/import-statement/definition';
 import { reconcileSettlementNode } from './reconcile/settlement/definition';
 
 export {
@@ -168,6 +169,7 @@ export const nodeDefinitions = [
   emailNode,
   webhookNode,
   reconcileSettlementNode,
+  importStatementNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

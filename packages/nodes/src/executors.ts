@@ -34,6 +34,8 @@ import { createEmailExecutor } from './notify/email/execute';
 import { createWebhookExecutor } from './notify/webhook/execute';
 import type { PayLinks } from './paytrace/nodes/pay-link/pay-links';
 import { erpRuntimeFor } from './erp/nodes/shared/erp-runtime';
+import { createImportStatementExecutor } from './reconcile/import-statement/execute';
+import type { BankStatementStore } from './reconcile/import-statement/statement-store';
 import { createSettlementExecutor } from './reconcile/settlement/execute';
 import type { SettlementStore } from './reconcile/settlement/settlement-store';
 
@@ -98,6 +100,8 @@ export interface NodeRuntimeOptions {
   pay?: PayLinks;
   /** Settlement reconciliation: the runtime's staging and set-based matching in Postgres. */
   reconciliation?: SettlementStore;
+  /** Bank statements imported for the deposit match (`reconcile.import-statement`). */
+  bankStatements?: BankStatementStore;
 }
 
 /**
@@ -146,6 +150,7 @@ const factories: ExecutorFactories = {
       shopify: services.shopify,
       erp: erpRuntimeFor(options),
     }),
+  'reconcile.import-statement': (options) => createImportStatementExecutor(options.bankStatements),
 };
 
 /**
