@@ -13,6 +13,7 @@ import { ensureFirstAdmin } from './auth/first-admin';
 import { IdentityStore } from './auth/identity-store';
 import { RateLimiter } from './auth/rate-limiter';
 import { ConnectionStore } from './connections/connection-store';
+import { createBankStatementStore } from './reconciliation/bank-statements';
 import { createSettlementStore } from './reconciliation/settlement-store';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
@@ -281,6 +282,7 @@ export async function startRuntime(
         pay: payLinks,
         disputes: createDisputeCases(sql),
         reconciliation: createSettlementStore(sql, connections),
+        bankStatements: createBankStatementStore(sql),
         erp: {
           builtIn: createBuiltInLedger(sql),
           timeZone: env.PAYBRIDGE_LEDGER_TIME_ZONE,

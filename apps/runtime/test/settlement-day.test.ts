@@ -30,7 +30,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       date: '2026-03-10',
-      orders: 2000,
+      orders: 600,
       refundRate: 0.05,
       voidRate: 0.01,
       batches: 20,

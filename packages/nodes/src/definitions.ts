@@ -25,6 +25,7 @@ import { disputeNodes } from './disputes/definitions';
 import { forEachNode } from './core/for-each/definition';
 import { emailNode } from './notify/email/definition';
 import { webhookNode } from './notify/webhook/definition';
+import { importStatementNode } from './reconcile/import-statement/definition';
 import { reconcileSettlementNode } from './reconcile/settlement/definition';
 
 export {
@@ -178,6 +179,7 @@ export const nodeDefinitions = [
   webhookNode,
   ...disputeNodes,
   reconcileSettlementNode,
+  importStatementNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

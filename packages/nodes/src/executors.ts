@@ -37,6 +37,8 @@ import type { PayLinks } from './paytrace/nodes/pay-link/pay-links';
 import type { DisputeCases } from './disputes/cases';
 import { disputeExecutorFactories } from './disputes/executors';
 import { erpRuntimeFor } from './erp/nodes/shared/erp-runtime';
+import { createImportStatementExecutor } from './reconcile/import-statement/execute';
+import type { BankStatementStore } from './reconcile/import-statement/statement-store';
 import { createSettlementExecutor } from './reconcile/settlement/execute';
 import type { SettlementStore } from './reconcile/settlement/settlement-store';
 
@@ -103,6 +105,8 @@ export interface NodeRuntimeOptions {
   disputes?: DisputeCases;
   /** Settlement reconciliation: the runtime's staging and set-based matching in Postgres. */
   reconciliation?: SettlementStore;
+  /** Bank statements imported for the deposit match (`reconcile.import-statement`). */
+  bankStatements?: BankStatementStore;
 }
 
 /**
@@ -153,6 +157,7 @@ const factories: ExecutorFactories = {
       shopify: services.shopify,
       erp: erpRuntimeFor(options),
     }),
+  'reconcile.import-statement': (options) => createImportStatementExecutor(options.bankStatements),
 };
 
 /**

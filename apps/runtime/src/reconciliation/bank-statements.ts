@@ -8,15 +8,9 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import type { BankStatementStore, StatementImport } from '@paybridge/nodes/reconcile/server';
 import type { BankLine, StatementFormat } from '@paybridge/nodes/reconcile/statement';
 import type { Sql } from '../db/client';
-
-/** What one import stored. `statementId` is null when every line was already known. */
-export interface StatementImport {
-  statementId: string | null;
-  imported: number;
-  duplicates: number;
-}
 
 /** A stored statement. */
 export interface StoredStatement {
@@ -87,6 +81,11 @@ export async function importStatement(
     await tx`update reconciliation_statements set line_count = ${imported} where id = ${id}`;
     return { statementId: id, imported, duplicates: input.lines.length - imported };
   });
+}
+
+/** The store the `reconcile.import-statement` node writes through (the upload route's store). */
+export function createBankStatementStore(sql: Sql): BankStatementStore {
+  return { importStatement: (input) => importStatement(sql, input) };
 }
 
 /** The most recent statements, newest first. */

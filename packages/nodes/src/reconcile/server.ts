@@ -12,3 +12,4 @@ export {
   type MissingDocument,
 } from './settlement/post-documents';
 export type * from './settlement/settlement-store';
+export type * from './import-statement/statement-store';
