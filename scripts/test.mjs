@@ -72,6 +72,7 @@ async function lane(steps) {
  * runs beside the others instead of before them.
  */
 async function staticChecks() {
+  process.stdout.write('\n== typecheck | lint, layering rules, editor build (two lanes)\n');
   const lanes = await Promise.all([
     lane([['typecheck', npm, ['run', '--silent', 'typecheck']]]),
     lane([

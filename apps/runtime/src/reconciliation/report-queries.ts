@@ -352,3 +352,31 @@ export function decodeItemCursor(cursor: string): { kind: string; id: string } |
     return null;
   }
 }
+
+/**
+ * A day's whole report (totals, batches and every item), as the CSV and PDF exports print it;
+ * null when the day was never reconciled. Both exports read it here so they cannot disagree.
+ */
+export async function dayReport(
+  sql: Sql,
+  date: string,
+  connection?: string,
+): Promise<{
+  day: ReconciliationDay;
+  batches: ReconciliationBatch[];
+  items: ReconciliationItem[];
+} | null> {
+  const detail = await dayDetail(sql, date, connection);
+  if (!detail) return null;
+  const { items } = await listItems(sql, {
+    from: date,
+    to: date,
+    batch: null,
+    kind: null,
+    status: null,
+    connection: connection ?? null,
+    after: null,
+    limit: 100_000,
+  });
+  return { ...detail, items };
+}

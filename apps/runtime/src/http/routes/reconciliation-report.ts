@@ -29,19 +29,9 @@ export function reconciliationReportRoutes(deps: AppDeps) {
     async (c) => {
       const { date } = c.req.valid('param');
       const connection = c.req.valid('query').connection;
-      const detail = await q.dayDetail(deps.sql, date, connection);
-      if (!detail) throw new ApiError(404, 'NOT_FOUND', `${date} has not been reconciled`);
-      const { items } = await q.listItems(deps.sql, {
-        from: date,
-        to: date,
-        batch: null,
-        kind: null,
-        status: null,
-        connection: connection ?? null,
-        after: null,
-        limit: 100_000,
-      });
-      const pdf = await reconciliationReportPdf({ ...detail, items }, new Date());
+      const report = await q.dayReport(deps.sql, date, connection);
+      if (!report) throw new ApiError(404, 'NOT_FOUND', `${date} has not been reconciled`);
+      const pdf = await reconciliationReportPdf(report, new Date());
       c.header('content-type', 'application/pdf');
       c.header('content-disposition', `attachment; filename="reconciliation-${date}.pdf"`);
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200);

@@ -95,21 +95,11 @@ export function reconciliationRoutes(deps: AppDeps) {
       async (c) => {
         const { date } = c.req.valid('param');
         const connection = c.req.valid('query').connection;
-        const detail = await q.dayDetail(deps.sql, date, connection);
-        if (!detail) throw new ApiError(404, 'NOT_FOUND', `${date} has not been reconciled`);
-        const { items } = await q.listItems(deps.sql, {
-          from: date,
-          to: date,
-          batch: null,
-          kind: null,
-          status: null,
-          connection: connection ?? null,
-          after: null,
-          limit: 100_000,
-        });
+        const report = await q.dayReport(deps.sql, date, connection);
+        if (!report) throw new ApiError(404, 'NOT_FOUND', `${date} has not been reconciled`);
         c.header('content-type', 'text/csv; charset=utf-8');
         c.header('content-disposition', `attachment; filename="reconciliation-${date}.csv"`);
-        return c.body(reportCsv(detail.day, detail.batches, items), 200);
+        return c.body(reportCsv(report.day, report.batches, report.items), 200);
       },
     )
     .openapi(
