@@ -76,7 +76,8 @@ export const reconcileSettlementNode = defineNode({
       }),
     erpConnectionId: z.string().max(100).default('').meta({
       title: 'ERP connection',
-      description: 'Empty: the built-in ledger (the only ERP matched in this version).',
+      description:
+        'Empty: the built-in ledger. Else a QuickBooks Online connection: its payments, refund receipts and credit memos are matched, each batch posted as a Deposit.',
       widget: 'connection',
     }),
     shopifyConnectionId: z.string().max(100).default('').meta({
