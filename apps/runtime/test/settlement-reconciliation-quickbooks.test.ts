@@ -5,7 +5,8 @@
  * one payment left out and one booked short. The reconciliation reads QuickBooks' documents of
  * the window in bulk, must report exactly those two differences once, post each batch as one
  * Deposit (card clearing to the bank for the net, fees as a negative line to the fees expense),
- * and post nothing twice when the day runs again.
+ * and post nothing twice when the day runs again; the missing payment is then booked in
+ * QuickBooks once from its item.
  */
 import { createQuickbooksAdapter, memoryTokenStore } from '@paybridge/nodes/erp/server';
 import {
@@ -246,4 +247,26 @@ describe('settlement reconciliation against QuickBooks Online', () => {
     expect(deposits().map((d) => d.Id)).toEqual(before);
     expect((await items()).map((i) => i.id).sort()).toEqual(itemsBefore);
   }, 90_000);
+
+  it('books the missing payment in QuickBooks once from the item', async () => {
+    const item = (await items()).find((i) => i.kind === 'not_booked')!;
+    const path = `/api/reconciliation/items/${item.id}/create-missing-document`;
+    const first = await call(base, 'POST', path);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({
+      document: {
+        type: 'payment',
+        externalRef: `paytrace-${missing.transactionId}`,
+        created: true,
+      },
+      item: { status: 'resolved' },
+    });
+    const again = await call(base, 'POST', path);
+    expect(again.body.document).toMatchObject({ created: false, id: first.body.document.id });
+    const booked = qbo.handle
+      .entities('Payment')
+      .filter((p) => p.PrivateNote === `paybridge:payment:paytrace-${missing.transactionId}`);
+    expect(booked).toHaveLength(1);
+    expect(Math.round(Number(booked[0]!.TotalAmt) * 100)).toBe(missing.amount);
+  });
 });
