@@ -42,7 +42,11 @@ export interface AppDeps {
    * Where connections in a "simulator" environment send their calls, for connection tests. A
    * function: the runtime's own port is known only once it listens.
    */
-  simulatorUrls: () => { paytrace?: string | undefined; shopify?: string | undefined };
+  simulatorUrls: () => {
+    paytrace?: string | undefined;
+    shopify?: string | undefined;
+    quickbooks?: string | undefined;
+  };
   /**
    * Base URL outside systems call this runtime at (`PAYBRIDGE_PUBLIC_URL`, else the URL printed at
    * start), for the editor's trigger endpoints. A function: the port is known only once it listens.

@@ -1,6 +1,7 @@
 /**
  * Matching one day, set-based in SQL (a handful of statements whatever the day's size): the
- * day's settled PayTrace transactions against the built-in ledger's payments and credit memos,
+ * day's settled PayTrace transactions against the ERP's payments and credit memos (the built-in
+ * ledger's tables, or a remote ERP's documents of the window staged beside them),
  * the staged Shopify orders and the bank statement lines, every difference classified by kind
  * and written once per business fact (`item_key`), and the day's totals side by side.
  *
@@ -23,22 +24,25 @@
  *
  * @module
  */
-import type { DayResult, MatchOptions } from '@paybridge/nodes/reconcile/server';
+import {
+  ERP_LOOKAHEAD_DAYS,
+  ERP_LOOKBACK_DAYS,
+  type DayResult,
+  type MatchOptions,
+} from '@paybridge/nodes/reconcile/server';
 import type { DiscrepancyKind } from '@paybridge/nodes/reconcile';
 import type { Sql } from '../db/client';
 
-/** How far back ERP documents are read for a day (days before the not-settled cut-off). */
-export const ERP_LOOKBACK_DAYS = 35;
-/** How far after the day ERP documents are read (a payment booked late by hand). */
-export const ERP_LOOKAHEAD_DAYS = 7;
+export { ERP_LOOKAHEAD_DAYS, ERP_LOOKBACK_DAYS };
 
 /**
  * Matches one day (see the module comment) in one transaction. Only differences are
  * materialised (temp tables dropped at commit): the matched majority costs one hash join.
  */
 export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
-  if (o.erp !== 'built-in') {
-    throw new Error(`Matching against the ${o.erp} ERP is not available; use the built-in ledger`);
+  const documents = o.documents ?? null;
+  if (o.erp !== 'built-in' && documents === null) {
+    throw new Error(`Matching against the ${o.erp} ERP needs its documents of the window`);
   }
   const c = o.connection;
   const d = o.day;
@@ -46,19 +50,44 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
   return sql.begin(async (tx) => {
     // The day's hash joins and aggregates fit in memory instead of spilling to disk.
     await tx`set local work_mem = '128MB'`;
-    // The ERP documents of the day's window, by the PayTrace reference the ledger derives from
-    // each document's external reference (a stored column, read without parsing).
-    const docs = tx`
+    // The ERP documents of the day's window, by the PayTrace reference derived from each
+    // document's external reference, from one of two sources with the same columns: the built-in
+    // ledger's tables (a stored column, read without parsing), or a remote ERP's documents
+    // staged here for this transaction (the same expression as the ledger's stored column).
+    // `invoice_id` names a ledger invoice, `invoice_ref` a remote ERP's invoice reference.
+    let docs;
+    if (documents === null) {
+      docs = tx`
       select 'sale'::text as kind, p.external_ref, p.paytrace_ref, p.amount, p.txn_date,
-             p.invoice_id
+             p.invoice_id, null::text as invoice_ref
         from ledger.payments p
        where p.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
       union all
-      select 'refund', m.external_ref, m.paytrace_ref, m.total, m.txn_date, m.invoice_id
+      select 'refund', m.external_ref, m.paytrace_ref, m.total, m.txn_date, m.invoice_id, null
         from ledger.credit_memos m
        where m.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
+    } else {
+      await tx`
+        create temp table erp_documents (
+          kind text not null, external_ref text not null, paytrace_ref text not null,
+          amount bigint not null, txn_date date not null, invoice_ref text)
+        on commit drop`;
+      await tx`
+        insert into erp_documents
+        select e.kind, e."externalRef",
+               coalesce(substring(e."externalRef" from '^paytrace-([^-:#/]+)'), e."externalRef"),
+               e.amount, e.date, e."invoiceRef"
+          from jsonb_to_recordset(${JSON.stringify(documents)}::jsonb)
+               as e(kind text, "externalRef" text, amount bigint, date date, "invoiceRef" text)`;
+      docs = tx`
+      select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
+             null::uuid as invoice_id, e.invoice_ref
+        from erp_documents e
+       where e.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
+    }
     // 1. By reference: the window's documents counted per PayTrace reference (one hash
     //    aggregate), then one hash full join with the day's transactions, keeping only the rows
     //    that differ: a side missing, more than one document, another amount, another fee.
@@ -115,7 +144,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     await tx`
       create temp table e_free on commit drop as
       select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
-             i.external_ref as invoice_ref
+             coalesce(e.invoice_ref, i.external_ref) as invoice_ref
         from (${docs}) e
         join (select paytrace_ref, doc_kind from x where x.transaction_id is null) u
           on u.paytrace_ref = e.paytrace_ref and u.doc_kind = e.kind

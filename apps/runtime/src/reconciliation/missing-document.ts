@@ -1,6 +1,7 @@
 /**
  * "Create the missing ERP document" of a reconciliation item: the payment of a settled sale nobody
- * booked, or the credit memo of a settled refund. Booked in the built-in ledger through the same
+ * booked, or the credit memo of a settled refund. Booked in the ERP the item was reconciled
+ * against (the built-in ledger or QuickBooks Online, see `item-erp.ts`) through the same
  * exactly-once path as the ERP nodes (the effect ledger, keyed by the document's business
  * reference), so a double click, a second operator or a flow booking the same transaction later
  * books it once.
@@ -23,7 +24,7 @@ const quiet: StepLogger = { info() {}, warn() {}, error() {} };
 /** Books the document `item` lacks; answers what was booked (or found booked). */
 export async function createMissingDocument(
   sql: Sql,
-  ledger: ErpAdapter,
+  erp: { adapter: ErpAdapter; erpConnection: string },
   item: ReconciliationItem,
 ) {
   if (item.kind !== 'not_booked' && item.kind !== 'refund_without_credit_memo') {
@@ -56,8 +57,8 @@ export async function createMissingDocument(
         now: () => new Date(),
         logger: quiet,
       },
-      ledger,
-      'built-in',
+      erp.adapter,
+      erp.erpConnection,
       {
         kind: item.kind,
         transactionId: item.transactionId,

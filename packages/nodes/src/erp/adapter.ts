@@ -33,6 +33,21 @@ import type {
   Posted,
 } from './records';
 
+/**
+ * A payment (`sale`) or credit memo / refund (`refund`) of the ERP as settlement reconciliation
+ * matches it: the flow's reference, the amount in minor units, the invoice it settles.
+ */
+export interface SettlementDocument {
+  kind: 'sale' | 'refund';
+  externalRef: string;
+  amount: number;
+  currency: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** The flow's reference of the invoice, null when the document names none. */
+  invoiceRef: string | null;
+}
+
 /** An ERP as the nodes see it. Every method throws {@link ErpError} on failure. */
 export interface ErpAdapter {
   /** Which ERP this is, for logs and node outputs. */
@@ -61,6 +76,12 @@ export interface ErpAdapter {
    * status returns `created: false`; leaving a final status is a `conflict`.
    */
   updateDispute(input: DisputeUpdateInput): Promise<Posted<DisputeRecord>>;
+  /**
+   * Every payment and credit memo dated within `from`..`to` (inclusive), read in bulk for
+   * settlement reconciliation. Absent on the built-in ledger, whose tables the reconciliation
+   * reads in SQL directly.
+   */
+  settlementDocuments?(window: { from: string; to: string }): Promise<SettlementDocument[]>;
   /** Finds a document by the flow's reference; null when there is none. */
   findByReference<T extends DocumentType>(
     type: T,

@@ -12,4 +12,5 @@ export {
   type MissingDocument,
 } from './settlement/post-documents';
 export type * from './settlement/settlement-store';
+export { ERP_LOOKAHEAD_DAYS, ERP_LOOKBACK_DAYS, erpWindow } from './settlement/settlement-store';
 export type * from './import-statement/statement-store';

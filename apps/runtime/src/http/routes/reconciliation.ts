@@ -18,6 +18,7 @@ import {
   StartRun,
   StartedRun,
 } from '../../reconciliation/api-schemas';
+import { erpOfItem } from '../../reconciliation/item-erp';
 import { createMissingDocument } from '../../reconciliation/missing-document';
 import * as q from '../../reconciliation/report-queries';
 import { reportCsv } from '../../reconciliation/report-csv';
@@ -193,7 +194,16 @@ export function reconciliationRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const item = await q.findItem(deps.sql, id);
         if (!item) throw new ApiError(404, 'NOT_FOUND', 'No such reconciliation item');
-        const booked = await createMissingDocument(deps.sql, ledger, item);
+        const erp = await erpOfItem(
+          {
+            sql: deps.sql,
+            connections: deps.connections,
+            builtIn: ledger,
+            quickbooksSimulatorUrl: () => deps.simulatorUrls().quickbooks,
+          },
+          item.flowRunId,
+        );
+        const booked = await createMissingDocument(deps.sql, erp, item);
         const ref = booked.document.externalRef;
         const resolved = await q.resolveItem(
           deps.sql,

@@ -24,6 +24,7 @@ import {
 import { findDispute, findJournal, openDispute, postJournal, updateDispute } from './journals';
 import { findByNote, findCustomer } from './lookup';
 import { INTUIT_OAUTH, simulatorOAuth } from './oauth';
+import { readSettlementDocuments } from './settlement-documents';
 import type { QuickbooksTokenStore } from './token-store';
 
 /** The connection values the adapter uses (as the `quickbooks` connection type parses them). */
@@ -98,6 +99,7 @@ export function createQuickbooksAdapter(
     postJournal: (input) => postJournal(docs, input),
     openDispute: (input) => openDispute(docs, input),
     updateDispute: (input) => updateDispute(docs, input),
+    settlementDocuments: (window) => readSettlementDocuments(client, window),
     findByReference: (async (type: string, ref: string) => {
       switch (type) {
         case 'customer': {

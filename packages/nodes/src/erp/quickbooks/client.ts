@@ -19,6 +19,9 @@ export const MINOR_VERSION = '75';
 /** How long one API request may take before it is abandoned (its outcome is then unknown). */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
+/** Entities per page of a paged query: the most the query endpoint returns. */
+const QUERY_PAGE = 1000;
+
 /** Intuit's API hosts. */
 export const QBO_API = {
   production: 'https://quickbooks.api.intuit.com',
@@ -185,6 +188,23 @@ export class QuickbooksClient {
     const body = await this.send('GET', 'query', { query: { query: statement }, retryable: true });
     const found = (body.QueryResponse as Json | undefined)?.[entity];
     return Array.isArray(found) ? (found as Json[]) : [];
+  }
+
+  /**
+   * Runs a select statement page by page (STARTPOSITION / MAXRESULTS, 1,000 a page, the most the
+   * service answers) until a short page: every entity it matches, for reads of a whole window.
+   * `statement` must not carry its own ORDERBY, STARTPOSITION or MAXRESULTS.
+   */
+  async queryAll(entity: string, statement: string): Promise<Json[]> {
+    const out: Json[] = [];
+    for (let start = 1; ; start += QUERY_PAGE) {
+      const page = await this.query(
+        entity,
+        `${statement} ORDERBY Id STARTPOSITION ${start} MAXRESULTS ${QUERY_PAGE}`,
+      );
+      out.push(...page);
+      if (page.length < QUERY_PAGE) return out;
+    }
   }
 
   /** Reads one entity by Id. */

@@ -76,7 +76,8 @@ export const reconcileSettlementNode = defineNode({
       }),
     erpConnectionId: z.string().max(100).default('').meta({
       title: 'ERP connection',
-      description: 'Empty: the built-in ledger (the only ERP matched in this version).',
+      description:
+        'Empty: the built-in ledger. Else a QuickBooks Online connection: its payments, refund receipts and credit memos are matched, each batch posted as a Deposit.',
       widget: 'connection',
     }),
     shopifyConnectionId: z.string().max(100).default('').meta({
@@ -127,7 +128,9 @@ merchant's **time zone**:
    cost (the **fee schedule** by card brand; the brand and the processor's real fee come from the
    **processor's fee statement** when given);
 2. matches every settled transaction, in SQL, against the ERP's payments and credit memos (by
-   the transaction id in the document's reference, then by invoice id and amount), against the
+   the transaction id in the document's reference, then by invoice id and amount; the built-in
+   ledger, or with an **ERP connection** to QuickBooks Online its Payments, RefundReceipts and
+   CreditMemos of the window, read in bulk), against the
    Shopify orders carrying the transaction id (when a **Shopify connection** is set), and each
    batch's net deposit against the **bank account**'s imported statement lines within the
    **deposit window**;
@@ -136,7 +139,8 @@ merchant's **time zone**:
    short, not in Shopify. Differences go to the exception list (the Reconciliation page); they
    are never posted automatically;
 4. posts one balanced settlement entry per batch (card clearing to cash for the net deposit,
-   merchant fees expensed), exactly once per PayTrace connection and batch number across
+   merchant fees expensed; in QuickBooks a Deposit into the bank with the fees as a negative
+   line), exactly once per PayTrace connection and batch number across
    retries, replays and copies of the flow.
 
 Leaves on \`exceptions\` when any item of the reconciled days is open, else on \`out\`.

@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import { PermanentError, type ExecuteContext, type NodeExecutor } from '@paybridge/engine';
 import { implementNode } from '../../define-node';
+import type { ErpAdapter } from '../../erp/adapter';
 import type { ErpRuntime } from '../../erp/nodes/shared/erp-runtime';
+import { quickbooksConnection } from '../../erp/quickbooks/connection';
 import type { PaytraceRuntime } from '../../paytrace/client/runtime';
 import { readBatchTransactions } from '../../paytrace/nodes/batch-transactions/execute';
 import { readBatches } from '../../paytrace/nodes/batches-export/execute';
@@ -21,7 +23,13 @@ import type { SettlementOutput } from './definition';
 import { reconcileSettlementNode, type ReconcileSettlementConfig } from './definition';
 import { postSettlementEntry, settlementRef } from './post-documents';
 import { addDays, datesBetween, onDemandOf, rangeOf } from './reconcile-range';
-import type { SettlementStore, StagedBatch, StagedTransaction } from './settlement-store';
+import {
+  erpWindow,
+  type SettlementStore,
+  type StagedBatch,
+  type StagedErpDocument,
+  type StagedTransaction,
+} from './settlement-store';
 import { fetchShopifyOrders } from './shopify-orders';
 
 /** What the executor needs of the runtime. */
@@ -62,6 +70,44 @@ function kindOf(type: string): 'sale' | 'refund' {
   return type.toUpperCase() === 'REFUND' ? 'refund' : 'sale';
 }
 
+/**
+ * The ERP a run matches and posts to: the built-in ledger when no connection is named, else the
+ * named QuickBooks Online connection (its adapter reads the window's documents in bulk).
+ */
+async function erpOf(
+  services: SettlementServices,
+  ctx: ExecuteContext<ReconcileSettlementConfig>,
+  erpConnectionId: string,
+): Promise<{ adapter: ErpAdapter }> {
+  if (erpConnectionId === '') {
+    return {
+      adapter: services.erp.adapterFor({
+        ...ctx,
+        connection: undefined,
+        connectionType: undefined,
+        config: {},
+      }),
+    };
+  }
+  const found = await services.store!.connection(erpConnectionId);
+  if (!found || found.type !== quickbooksConnection.type) {
+    throw new PermanentError(
+      'ERP_NOT_SUPPORTED',
+      `No QuickBooks Online connection ${erpConnectionId}: settlement reconciliation matches against the built-in ledger (leave the ERP connection empty) or a QuickBooks Online connection`,
+    );
+  }
+  const adapter = services.erp.adapterFor({
+    ...ctx,
+    connection: found.values,
+    connectionType: quickbooksConnection.type,
+    config: { connectionId: erpConnectionId },
+  });
+  if (!adapter.settlementDocuments) {
+    throw new PermanentError('ERP_NOT_SUPPORTED', `The ${adapter.kind} ERP cannot be reconciled`);
+  }
+  return { adapter };
+}
+
 /** Builds the executor. */
 export function createSettlementExecutor(
   services: SettlementServices,
@@ -75,12 +121,6 @@ export function createSettlementExecutor(
       );
     }
     const config = ctx.config;
-    if (config.erpConnectionId !== '') {
-      throw new PermanentError(
-        'ERP_NOT_SUPPORTED',
-        'Settlement reconciliation matches against the built-in ledger in this version; leave the ERP connection empty',
-      );
-    }
     const trigger = await triggerOf(ctx);
     const onDemand = onDemandOf(trigger);
     const { from, to } = rangeOf({
@@ -112,6 +152,10 @@ export function createSettlementExecutor(
       }
       shopify = found.values;
     }
+
+    // The ERP: the built-in ledger (empty), or a QuickBooks Online connection whose window's
+    // documents are read in bulk and matched by the same SQL.
+    const erp = await erpOf(services, ctx, config.erpConnectionId);
 
     const connection = config.connectionId;
     const runId = await store.beginRun({
@@ -201,12 +245,21 @@ export function createSettlementExecutor(
         await store.stageShopifyOrders(config.shopifyConnectionId, orders);
       }
 
-      const adapter = services.erp.adapterFor({
-        ...ctx,
-        connection: undefined,
-        connectionType: undefined,
-        config: {},
-      });
+      const adapter = erp.adapter;
+      let documents: StagedErpDocument[] | null = null;
+      if (adapter.settlementDocuments) {
+        const window = {
+          from: erpWindow(from, config.notSettledAfterDays).from,
+          to: erpWindow(to, config.notSettledAfterDays).to,
+        };
+        documents = (await adapter.settlementDocuments(window)).map((d) => ({
+          kind: d.kind,
+          externalRef: d.externalRef,
+          amount: d.amount,
+          date: d.date,
+          invoiceRef: d.invoiceRef,
+        }));
+      }
       const out: SettlementOutput['days'] = [];
       const counts: Partial<Record<DiscrepancyKind, number>> = {};
       let openItems = 0;
@@ -221,7 +274,8 @@ export function createSettlementExecutor(
           depositWindowDays: config.depositWindowDays,
           shopify: shopify !== null,
           processorFees: fees !== null,
-          erp: 'built-in',
+          erp: adapter.kind,
+          documents,
         });
         const staged = byDay.get(day);
         const batches: SettlementOutput['days'][number]['batches'] = [];

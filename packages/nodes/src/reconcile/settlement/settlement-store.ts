@@ -47,6 +47,24 @@ export interface StagedShopifyOrder {
   createdAt: string;
 }
 
+/**
+ * An ERP document fetched from a remote ERP (QuickBooks) for the window, staged beside the
+ * built-in ledger's tables so one SQL matching serves both. Minor units.
+ */
+export interface StagedErpDocument {
+  kind: 'sale' | 'refund';
+  externalRef: string;
+  amount: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  invoiceRef: string | null;
+}
+
+/** How far back ERP documents are read for a day (days before the not-settled cut-off). */
+export const ERP_LOOKBACK_DAYS = 35;
+/** How far after the day ERP documents are read (a payment booked late by hand). */
+export const ERP_LOOKAHEAD_DAYS = 7;
+
 /** How one day is matched. */
 export interface MatchOptions {
   runId: string;
@@ -63,8 +81,13 @@ export interface MatchOptions {
   shopify: boolean;
   /** Whether the processor's fees were imported (else `fee_difference` is not checked). */
   processorFees: boolean;
-  /** Which ERP: `built-in` (the ledger's tables) is the one matched in SQL here. */
+  /** Which ERP: `built-in` (the ledger's tables, read in SQL) or a remote one (`documents`). */
   erp: string;
+  /**
+   * A remote ERP's documents of the day's window (see {@link erpWindow}); absent or null for the
+   * built-in ledger.
+   */
+  documents?: StagedErpDocument[] | null;
 }
 
 /** What matching one day found. */
@@ -112,4 +135,11 @@ export interface SettlementStore {
     journalRef: string,
     journalId: string,
   ): Promise<void>;
+}
+
+/** The dates whose ERP documents a day's matching reads (both ERPs, the same window). */
+export function erpWindow(day: string, notSettledAfterDays: number): { from: string; to: string } {
+  const at = (days: number) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return { from: at(-(notSettledAfterDays + ERP_LOOKBACK_DAYS)), to: at(ERP_LOOKAHEAD_DAYS) };
 }
