@@ -3,6 +3,7 @@ import { QueryView } from '../ledger/query-view';
 import { getRatio } from './disputes-api';
 import { disputesKeys } from './disputes-keys';
 import { RatioChart, RatioTable } from './ratio-chart';
+import { volumeSourceNote } from './ratio-source';
 
 /** The last twelve months' chargeback ratio, drawn against the thresholds, and its figures. */
 export function RatioSection() {
@@ -21,8 +22,14 @@ export function RatioSection() {
             <RatioChart ratio={data} />
             {data.months.every((m) => m.ratio === null) && (
               <p className="hint" data-testid="ratio-no-volume">
-                No settled card payments are booked in these months yet: the ratio counts the
-                ledger’s payments, which the Order to cash template books.
+                No settled card transactions in these months yet: the ratio counts PayTrace’s
+                settled sales once Settlement reconciliation ran, else the ledger’s payments, which
+                the Order to cash template books.
+              </p>
+            )}
+            {volumeSourceNote(data.months) && (
+              <p className="hint" data-testid="ratio-source">
+                {volumeSourceNote(data.months)}
               </p>
             )}
             <details>

@@ -26,9 +26,15 @@ export const THRESHOLDS: RatioThreshold[] = [
 ];
 
 /** A month as the runtime answers it, `disputes` out of `transactions` settled payments. */
-export const ratioMonth = (month: string, disputes: number, transactions = 1000): RatioMonth => ({
+export const ratioMonth = (
+  month: string,
+  disputes: number,
+  transactions = 1000,
+  source: RatioMonth['source'] = 'ledger',
+): RatioMonth => ({
   month,
   disputes,
   transactions,
+  source,
   ratio: transactions > 0 ? disputes / transactions : null,
 });

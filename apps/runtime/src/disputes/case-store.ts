@@ -384,32 +384,62 @@ export async function casePacket(
   return { json: row.packet_json, pdf: row.packet_pdf, caseNumber: row.case_number };
 }
 
+/** Where a month's settled card transactions were counted from. */
+export type RatioVolumeSource = 'settlement' | 'ledger' | 'mixed';
+
 /**
  * Chargebacks per calendar month (by the date the case was opened) beside the month's settled
- * card payments as Paybridge booked them (payments posted to the built-in ledger), last
- * `months` months up to `today`'s.
+ * card transactions, last `months` months up to `today`'s. The issue's ratio is disputes over
+ * settled card transactions, so the days settlement reconciliation staged (any day with a
+ * PayTrace batch) count PayTrace's settled sales; the other days fall back to the payments booked
+ * in the built-in ledger (empty when another ERP books them). `source` says which a month used:
+ * `settlement` for reconciled days only, `ledger` for none reconciled, `mixed` when ledger
+ * payments of unreconciled days were added to the settled sales.
  */
 export async function monthlyRatio(sql: Sql, months: number, today: string) {
-  const rows = await sql<{ month: string; disputes: string; transactions: string }[]>`
+  const rows = await sql<
+    {
+      month: string;
+      disputes: number;
+      settled: number;
+      booked: number;
+      reconciled_days: number;
+    }[]
+  >`
     with m as (
-      select to_char(d, 'YYYY-MM') as month
-      from generate_series(date_trunc('month', ${today}::date) - make_interval(months => ${months - 1}),
-        date_trunc('month', ${today}::date), interval '1 month') d
+      select d::date as first, (d + interval '1 month')::date as next,
+             to_char(d, 'YYYY-MM') as month
+        from generate_series(date_trunc('month', ${today}::date) - make_interval(months => ${months - 1}),
+          date_trunc('month', ${today}::date), interval '1 month') d
+    ),
+    reconciled as (
+      select distinct b.business_date from reconciliation_batches b
+       where b.business_date >= (select min(first) from m)
+         and b.business_date < (select max(next) from m)
     )
     select m.month,
       (select count(*) from dispute_cases c
-        where c.kind = 'chargeback' and to_char(c.opened_on, 'YYYY-MM') = m.month)::text as disputes,
-      (select count(*) from ledger.payments p where to_char(p.txn_date, 'YYYY-MM') = m.month)::text
-        as transactions
+        where c.kind = 'chargeback' and c.opened_on >= m.first and c.opened_on < m.next)::int
+        as disputes,
+      (select count(*) from reconciliation_transactions t
+        where t.kind = 'sale' and t.business_date >= m.first and t.business_date < m.next)::int
+        as settled,
+      (select count(*) from ledger.payments p
+        where p.txn_date >= m.first and p.txn_date < m.next
+          and p.txn_date not in (select business_date from reconciled))::int as booked,
+      (select count(*) from reconciled r
+        where r.business_date >= m.first and r.business_date < m.next)::int as reconciled_days
     from m order by m.month`;
   return rows.map((r) => {
-    const disputes = Number(r.disputes);
-    const transactions = Number(r.transactions);
+    const transactions = r.settled + r.booked;
+    const source: RatioVolumeSource =
+      r.reconciled_days === 0 ? 'ledger' : r.booked > 0 ? 'mixed' : 'settlement';
     return {
       month: r.month,
-      disputes,
+      disputes: r.disputes,
       transactions,
-      ratio: transactions > 0 ? disputes / transactions : null,
+      source,
+      ratio: transactions > 0 ? r.disputes / transactions : null,
     };
   });
 }

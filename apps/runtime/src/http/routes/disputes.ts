@@ -112,8 +112,15 @@ export const ChargebackRatio = z
       z.object({
         month: z.string(),
         disputes: z.number().int(),
-        /** Settled card payments booked that month. */
+        /** Settled card transactions that month (see `source`). */
         transactions: z.number().int(),
+        /**
+         * Where `transactions` was counted: `settlement` = PayTrace's settled sales staged by
+         * settlement reconciliation, `ledger` = payments booked in the built-in ledger (no day of
+         * the month reconciled), `mixed` = settled sales plus ledger payments of the days not
+         * reconciled.
+         */
+        source: z.enum(['settlement', 'ledger', 'mixed']),
         /** disputes / transactions as a fraction (0.015 = 1.5 %); null without transactions. */
         ratio: z.number().nullable(),
       }),
