@@ -38,7 +38,6 @@ export function averagePrecision(items: Scored[]): number {
   const positives = sorted.filter((x) => x.fraud).length;
   if (positives === 0) return NaN;
   let tp = 0;
-  let seen = 0;
   let ap = 0;
   for (let i = 0; i < sorted.length;) {
     let j = i;
@@ -48,8 +47,7 @@ export function averagePrecision(items: Scored[]): number {
       j++;
     }
     tp += tpHere;
-    seen = j;
-    ap += (tpHere / positives) * (tp / seen);
+    ap += (tpHere / positives) * (tp / j);
     i = j;
   }
   return ap;
