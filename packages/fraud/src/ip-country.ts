@@ -5,7 +5,12 @@
  *
  * @module
  */
-import geoip from 'geoip-country';
+import { createRequire } from 'node:module';
+
+/** The part of the package's API used here (it ships no types, so it is required, not imported). */
+const geoip = createRequire(import.meta.url)('geoip-country') as {
+  lookup(ip: string): { country: string } | null;
+};
 
 /** ISO 3166 alpha-2 country of an IPv4/IPv6 address; null when unknown, private or malformed. */
 export function ipCountry(ip: string | null | undefined): string | null {

@@ -23,6 +23,7 @@ import { shopifyTriggerNode } from './shopify/trigger/definition';
 import { forEachNode } from './core/for-each/definition';
 import { emailNode } from './notify/email/definition';
 import { webhookNode } from './notify/webhook/definition';
+import { fraudScoreNode } from './fraud/score/definition';
 
 export {
   defineNode,
@@ -147,6 +148,7 @@ export { quickbooksConnection, QuickbooksEnvironment } from './erp/quickbooks/co
 export * from './core/for-each/definition';
 export * from './notify/email/definition';
 export * from './notify/webhook/definition';
+export * from './fraud/score/definition';
 export * from './connections/smtp/connection';
 
 /** Every node type the product ships, in palette order within each category. */
@@ -166,6 +168,7 @@ export const nodeDefinitions = [
   forEachNode,
   emailNode,
   webhookNode,
+  fraudScoreNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

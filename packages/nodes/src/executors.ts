@@ -13,6 +13,7 @@ import { scheduleTriggerExecutor } from './trigger/schedule/execute';
 import { shopifyTriggerExecutor } from './shopify/trigger/execute';
 import { mapExecutor } from './core/map/execute';
 import { branchExecutor } from './core/branch/execute';
+import { fraudScoreExecutor } from './fraud/score/execute';
 import { respondExecutor } from './core/respond/execute';
 import { delayExecutor } from './core/delay/execute';
 import { createHttpRequestExecutor, type HttpRuntimeOptions } from './core/http-request/execute';
@@ -134,6 +135,7 @@ const factories: ExecutorFactories = {
   'for-each': () => forEachExecutor,
   'notify.email': (options) => createEmailExecutor(options.http),
   'notify.webhook': (options) => createWebhookExecutor(options.http),
+  'fraud.score': () => fraudScoreExecutor,
 };
 
 /**
