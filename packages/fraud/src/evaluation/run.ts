@@ -7,7 +7,7 @@
  * @module
  */
 import { extractFeatures, toArray, type FeatureVector } from '../features/extract';
-import { FEATURE_NAMES, FEATURES } from '../features/catalogue';
+import { FEATURE_NAMES, FEATURES, RISK_DIRECTION } from '../features/catalogue';
 import {
   generateEvents,
   DEFAULT_OPTIONS,
@@ -119,6 +119,11 @@ export interface EvaluationResult {
 }
 
 /** Penalties tried; the one with the best AP on the last fifth of the training period wins. */
+/** The catalogue's known risk directions, in feature order, for the trainer. */
+export const MODEL_SIGNS: readonly number[] = FEATURE_NAMES.map(
+  (name) => RISK_DIRECTION[name] ?? 0,
+);
+
 export const L2_GRID = [1, 10, 30, 100] as const;
 
 /**
@@ -159,7 +164,8 @@ export function runEvaluation(
   const splitAt = start + Math.round(options.days * trainShare) * 86_400_000;
   const trainSet = orders.filter((o) => o.at < splitAt);
   const testSet = orders.filter((o) => o.at >= splitAt);
-  const train = { ...base, l2: chooseL2(trainSet, base) };
+  const signed = { ...base, signs: base.signs ?? MODEL_SIGNS };
+  const train = { ...signed, l2: chooseL2(trainSet, signed) };
   const fit = trainLogistic(
     trainSet.map((o) => transformedRow(o.features)),
     trainSet.map((o) => (o.fraud ? 1 : 0)),
@@ -171,6 +177,7 @@ export function runEvaluation(
     days: options.days,
     trainedBefore: new Date(splitAt).toISOString(),
     l2: train.l2,
+    signConstrained: Object.keys(RISK_DIRECTION).length,
   });
   const modelScores = testSet.map((o) => ({
     score: scoreFeatures(model, o.features).probability * 100,

@@ -202,3 +202,39 @@ export type FeatureName = keyof typeof FEATURES;
 
 /** The canonical order of features in vectors and model artefacts. */
 export const FEATURE_NAMES = Object.keys(FEATURES) as FeatureName[];
+
+/**
+ * Features whose effect on risk has a known direction: +1 may only raise the score, -1 only lower
+ * it. The trainer holds their weights to that sign, so a reason never says something absurd such
+ * as "12 orders from this IP address in the last 7 days" lowering the score because the feature
+ * is correlated with another one. Features left out (7-day counts per email or address, amounts,
+ * email style) may go either way: a returning customer's home address is a good sign.
+ */
+export const RISK_DIRECTION: Partial<Record<FeatureName, 1 | -1>> = {
+  email_orders_1h: 1,
+  email_orders_24h: 1,
+  email_cards_24h: 1,
+  ip_orders_1h: 1,
+  ip_orders_24h: 1,
+  ip_orders_7d: 1,
+  ip_cards_24h: 1,
+  ip_failed_24h: 1,
+  card_orders_24h: 1,
+  card_failed_24h: 1,
+  shipping_address_cards_7d: 1,
+  device_orders_24h: 1,
+  billing_shipping_country_differ: 1,
+  ip_billing_country_differ: 1,
+  ip_shipping_country_differ: 1,
+  avs_no_match: 1,
+  csc_mismatch: 1,
+  email_disposable: 1,
+  email_new: 1,
+  gift_card: 1,
+  express_first_order: 1,
+  customer_prior_chargebacks: 1,
+  new_shipping_address_returning: 1,
+  avs_full: -1,
+  customer_prior_orders: -1,
+  customer_age_days: -1,
+};

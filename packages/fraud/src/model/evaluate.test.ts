@@ -155,3 +155,27 @@ describe('model evaluator', () => {
     });
   });
 });
+
+describe('sign-constrained training', () => {
+  it('holds a feature with a known direction at zero instead of letting it point the wrong way', () => {
+    // The label rises with feature 0 and falls with feature 1, which is declared risk-raising.
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const a = (i % 20) / 20;
+      const b = a / 2 + ((i * 7919) % 13) / 26;
+      rows.push([a, b]);
+      labels.push(a - b + ((i * 104729) % 10) / 50 > 0.2 ? 1 : 0);
+    }
+    const free = trainLogistic(rows, labels, { l2: 0.01, maxIterations: 50, positiveWeight: 1 });
+    const signed = trainLogistic(rows, labels, {
+      l2: 0.01,
+      maxIterations: 50,
+      positiveWeight: 1,
+      signs: [1, 1],
+    });
+    expect(free.weights[1]).toBeLessThan(0);
+    expect(signed.weights[1]).toBe(0);
+    expect(signed.weights[0]).toBeGreaterThan(0);
+  });
+});

@@ -22,6 +22,12 @@ export interface TrainOptions {
   maxIterations: number;
   /** Weight of each positive example relative to a negative one (class imbalance). */
   positiveWeight: number;
+  /**
+   * Per feature: 1 = weight must be >= 0, -1 = <= 0, 0 or absent = free. Enforced by an active
+   * set: a feature whose fitted weight has the wrong sign is held at 0 and the rest refitted,
+   * until every weight agrees.
+   */
+  signs?: readonly number[];
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { l2: 1, maxIterations: 50, positiveWeight: 1 };
@@ -75,6 +81,33 @@ export function trainLogistic(
   for (let j = 0; j < d; j++) scales[j] = Math.sqrt(scales[j]!) || 1;
   const z = rows.map((r) => r.map((x, j) => (x - means[j]!) / scales[j]!));
 
+  const fixedAtZero = new Set<number>();
+  let total = 0;
+  for (;;) {
+    const active = [...Array(d).keys()].filter((j) => !fixedAtZero.has(j));
+    const fit = newton(
+      z.map((row) => active.map((j) => row[j]!)),
+      labels,
+      options,
+    );
+    total += fit.iterations;
+    const weights = new Array<number>(d).fill(0);
+    active.forEach((j, k) => (weights[j] = fit.beta[k + 1]!));
+    const wrong = active.filter((j) => (options.signs?.[j] ?? 0) * weights[j]! < 0);
+    if (wrong.length === 0)
+      return { means, scales, weights, intercept: fit.beta[0]!, iterations: total };
+    for (const j of wrong) fixedAtZero.add(j);
+  }
+}
+
+/** Newton/IRLS on standardised rows; returns [intercept, w_1..w_d]. */
+function newton(
+  z: number[][],
+  labels: number[],
+  options: TrainOptions,
+): { beta: number[]; iterations: number } {
+  const n = z.length;
+  const d = z[0]?.length ?? 0;
   // Parameter vector: [intercept, w_1..w_d].
   let beta = new Array<number>(d + 1).fill(0);
   let iterations = 0;
@@ -112,7 +145,7 @@ export function trainLogistic(
       break;
     }
   }
-  return { means, scales, weights: beta.slice(1), intercept: beta[0]!, iterations };
+  return { beta, iterations };
 }
 
 /** The trainer's own prediction, the reference the run-time evaluator is tested against. */
