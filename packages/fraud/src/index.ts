@@ -6,6 +6,7 @@
  * @module
  */
 export * from './order';
+export * from './order-schema';
 export { addressKey, cardKey, deviceKey, emailKey, ipOf, toMinor } from './keys';
 export {
   extractFeatures,

@@ -1,51 +1,21 @@
 /**
- * The inputs the scorer reads. `FraudOrder` is the subset of a Shopify Admin REST order
- * (`orders/create` webhook payload) the signals use, spelled as Shopify spells it, so the node can
- * pass the webhook's order through unchanged. `PaymentCheck` is PayTrace's authorization answer:
- * `avs_response` / `csc_response` are the texts PayTrace returns, `masked_card` (e.g.
- * "xxxxxxxxxxxx1111") and the vault `customer_id` together fingerprint the card without the
- * number ever being seen.
+ * The scorer's inputs as types (their shape is defined once, by the schemas in `./order-schema`)
+ * and the history summary it reads.
  *
  * @module
  */
+import type { z } from 'zod';
+import type {
+  FraudAddressSchema,
+  FraudLineItemSchema,
+  FraudOrderSchema,
+  PaymentCheckSchema,
+} from './order-schema';
 
-export interface FraudAddress {
-  address1?: string | null;
-  city?: string | null;
-  zip?: string | null;
-  country_code?: string | null;
-}
-
-export interface FraudLineItem {
-  sku?: string | null;
-  quantity: number;
-  price: string;
-  gift_card?: boolean;
-}
-
-export interface FraudOrder {
-  id: number | string;
-  /** ISO 8601 with offset, as Shopify sends it. */
-  created_at: string;
-  email?: string | null;
-  browser_ip?: string | null;
-  total_price: string;
-  currency: string;
-  billing_address?: FraudAddress | null;
-  shipping_address?: FraudAddress | null;
-  line_items: FraudLineItem[];
-  shipping_lines?: { code?: string | null; title?: string | null }[];
-  client_details?: { browser_ip?: string | null; user_agent?: string | null } | null;
-  customer?: { id: number | string; created_at?: string | null } | null;
-}
-
-export interface PaymentCheck {
-  avs_response?: string | null;
-  csc_response?: string | null;
-  masked_card?: string | null;
-  /** PayTrace vault customer id when the card came from the vault. */
-  customer_id?: string | null;
-}
+export type FraudAddress = z.infer<typeof FraudAddressSchema>;
+export type FraudLineItem = z.infer<typeof FraudLineItemSchema>;
+export type FraudOrder = z.infer<typeof FraudOrderSchema>;
+export type PaymentCheck = z.infer<typeof PaymentCheckSchema>;
 
 /** Counters of past activity sharing one key with the order, over one window, the order excluded. */
 export interface VelocityWindow {

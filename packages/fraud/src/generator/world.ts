@@ -53,12 +53,12 @@ const CITIES: Record<string, readonly [string, string][]> = {
   ],
 };
 
-export interface Address {
+export type Address = {
   address1: string;
   city: string;
   zip: string;
   country_code: string;
-}
+};
 
 export function addressIn(random: Random, country: string): Address {
   const [city, zip] = random.pick(CITIES[country] ?? CITIES['US']!);

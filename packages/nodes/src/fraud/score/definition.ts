@@ -7,50 +7,10 @@
 import { z } from 'zod';
 import { defineNode } from '../../define-node';
 import { isTimeZone } from '../../time-zones';
+import { FraudOrderSchema, PaymentCheckSchema } from '@paybridge/fraud/order-schema';
 
-const Address = z
-  .object({
-    address1: z.string().nullish(),
-    city: z.string().nullish(),
-    zip: z.string().nullish(),
-    country_code: z.string().nullish(),
-  })
-  .loose();
-
-/** The Shopify order fields the scorer reads (REST / webhook spelling); other fields pass. */
-export const FraudOrderInput = z
-  .object({
-    id: z.union([z.int(), z.string().min(1)]),
-    created_at: z.iso.datetime({ offset: true }),
-    email: z.string().nullish(),
-    browser_ip: z.string().nullish(),
-    total_price: z.string().regex(/^-?\d+(\.\d{1,2})?$/, 'a money string such as "12.34"'),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),
-    billing_address: Address.nullish(),
-    shipping_address: Address.nullish(),
-    line_items: z.array(
-      z
-        .object({
-          sku: z.string().nullish(),
-          quantity: z.int().min(0),
-          price: z.string(),
-          gift_card: z.boolean().optional(),
-        })
-        .loose(),
-    ),
-    shipping_lines: z
-      .array(z.object({ code: z.string().nullish(), title: z.string().nullish() }).loose())
-      .optional(),
-    client_details: z
-      .object({ browser_ip: z.string().nullish(), user_agent: z.string().nullish() })
-      .loose()
-      .nullish(),
-    customer: z
-      .object({ id: z.union([z.int(), z.string()]), created_at: z.string().nullish() })
-      .loose()
-      .nullish(),
-  })
-  .loose();
+/** The order the node scores: the fraud package's one schema of it (a Shopify REST order). */
+export const FraudOrderInput = FraudOrderSchema;
 
 export const FraudReason = z.object({
   feature: z.string(),
@@ -92,9 +52,9 @@ export const fraudScoreNode = defineNode({
         title: 'CSC answer',
         description: "PayTrace's csc_response.",
       }),
-      maskedCard: z
-        .string()
-        .regex(/^[0-9x*X]{12,19}$/, 'a masked card such as xxxxxxxxxxxx1111')
+      maskedCard: PaymentCheckSchema.shape.masked_card
+        .unwrap()
+        .unwrap()
         .optional()
         .meta({ title: 'Masked card', description: 'Never the full number.' }),
       vaultCustomerId: z.string().optional().meta({ title: 'Vault customer id' }),

@@ -27,7 +27,7 @@ function parseOrder(input: unknown) {
  * it lands, so velocity and customer history read as "none" rather than being guessed.
  */
 export const fraudScoreExecutor = implementNode(fraudScoreNode, async (ctx) => {
-  const order = (ctx.config.order ?? parseOrder(ctx.input)) as FraudOrder;
+  const order: FraudOrder = ctx.config.order ?? parseOrder(ctx.input);
   const { config } = ctx;
   const check =
     config.avsResponse || config.cscResponse || config.maskedCard
