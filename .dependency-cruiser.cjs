@@ -80,6 +80,42 @@ module.exports = {
       to: { path: '^packages/sandbox/' },
     },
     {
+      name: 'fraud-imports-no-workspace',
+      comment:
+        'packages/fraud (features, model, generator) stands alone: nodes and the runtime use it, ' +
+        'it uses none of them.',
+      severity: 'error',
+      from: { path: '^packages/fraud/' },
+      to: { path: '^(packages|apps)/', pathNot: '^packages/fraud/' },
+    },
+    {
+      name: 'fraud-scoring-browser-safe',
+      comment:
+        'Feature extraction and the model evaluator run in the editor too: only the server entry ' +
+        '(IP geolocation reads data files) and the evaluation command may touch Node IO.',
+      severity: 'error',
+      from: {
+        path: '^packages/fraud/src',
+        pathNot: [
+          TEST_ONLY,
+          '^packages/fraud/src/(server|ip-country)\\.ts$',
+          '^packages/fraud/src/cli/',
+        ],
+      },
+      to: { path: [NODE_IO, SERVER_LIBS, 'node_modules/geoip-country/'] },
+    },
+    {
+      name: 'fraud-server-parts-stay-server-side',
+      comment:
+        'Within packages/fraud, only the server entry and the evaluation command use IP geolocation.',
+      severity: 'error',
+      from: {
+        path: '^packages/fraud/src',
+        pathNot: [TEST_ONLY, '^packages/fraud/src/server\\.ts$', '^packages/fraud/src/cli/'],
+      },
+      to: { path: '^packages/fraud/src/(server|ip-country)\\.ts$' },
+    },
+    {
       name: 'no-test-code-in-production',
       comment:
         'Shipped code never imports a test-only file (tests, test-support files, test/ folders).',

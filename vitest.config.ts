@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/engine',
       'packages/nodes',
       'packages/sandbox',
+      'packages/fraud',
       'apps/runtime',
       'apps/editor',
       'e2e',

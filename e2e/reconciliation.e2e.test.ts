@@ -137,9 +137,9 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     // Reconcile the day: the dialog, then the progress bar until it is done.
     await page.getByRole('button', { name: 'Reconcile a date range' }).click();
     const dialog = page.getByTestId('reconcile-range-dialog');
-    await dialog.getByLabel('Flow').selectOption(flow.id);
-    await dialog.getByLabel('From').fill(DATE);
-    await dialog.getByLabel('To').fill(DATE);
+    await dialog.getByLabel('Flow', { exact: true }).selectOption(flow.id);
+    await dialog.getByLabel('From', { exact: true }).fill(DATE);
+    await dialog.getByLabel('To', { exact: true }).fill(DATE);
     await dialog.getByRole('button', { name: 'Reconcile' }).click();
     await page.getByTestId('recon-progress').waitFor();
     await flowRunEnds(flow.id);
@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('settlement reconciliation page, end to end in Chr
     await toast.getByRole('button', { name: 'Dismiss' }).click();
     await expect(otherRow.count()).resolves.toBe(1);
 
-    await page.getByLabel('Show').selectOption('resolved');
+    await page.getByLabel('Show', { exact: true }).selectOption('resolved');
     const resolved = page.getByTestId('recon-items').locator('tr', { hasText: sale.transactionId });
     await expect(resolved.getByTestId('item-resolved').textContent()).resolves.toContain(
       'Booked by hand in the ERP, ref 4471',

@@ -27,6 +27,7 @@ import { emailNode } from './notify/email/definition';
 import { webhookNode } from './notify/webhook/definition';
 import { importStatementNode } from './reconcile/import-statement/definition';
 import { reconcileSettlementNode } from './reconcile/settlement/definition';
+import { fraudScoreNode } from './fraud/score/definition';
 
 export {
   defineNode,
@@ -157,6 +158,7 @@ export { quickbooksConnection, QuickbooksEnvironment } from './erp/quickbooks/co
 export * from './core/for-each/definition';
 export * from './notify/email/definition';
 export * from './notify/webhook/definition';
+export * from './fraud/score/definition';
 export * from './connections/smtp/connection';
 
 /** Every node type the product ships, in palette order within each category. */
@@ -180,6 +182,7 @@ export const nodeDefinitions = [
   ...disputeNodes,
   reconcileSettlementNode,
   importStatementNode,
+  fraudScoreNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

@@ -14,6 +14,7 @@ import { shopifyTriggerExecutor } from './shopify/trigger/execute';
 import { chargebackTriggerExecutor } from './trigger/chargeback/execute';
 import { mapExecutor } from './core/map/execute';
 import { branchExecutor } from './core/branch/execute';
+import { fraudScoreExecutor } from './fraud/score/execute';
 import { respondExecutor } from './core/respond/execute';
 import { delayExecutor } from './core/delay/execute';
 import { createHttpRequestExecutor, type HttpRuntimeOptions } from './core/http-request/execute';
@@ -158,6 +159,7 @@ const factories: ExecutorFactories = {
       erp: erpRuntimeFor(options),
     }),
   'reconcile.import-statement': (options) => createImportStatementExecutor(options.bankStatements),
+  'fraud.score': () => fraudScoreExecutor,
 };
 
 /**

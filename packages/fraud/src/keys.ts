@@ -1,0 +1,47 @@
+/**
+ * The keys velocity counters group by. One definition, used by the in-memory summariser and (later)
+ * by the SQL that indexes past orders, so both agree on what "the same address" means.
+ *
+ * @module
+ */
+import type { FraudAddress, FraudOrder, PaymentCheck } from './order';
+
+export function emailKey(order: FraudOrder): string | null {
+  const email = order.email?.trim().toLowerCase();
+  return email ? email : null;
+}
+
+export function ipOf(order: FraudOrder): string | null {
+  return order.browser_ip ?? order.client_details?.browser_ip ?? null;
+}
+
+/** Normalised street + zip + country: case, spaces and punctuation do not make a new address. */
+export function addressKey(address: FraudAddress | null | undefined): string | null {
+  if (!address?.address1) return null;
+  const norm = (s: string | null | undefined) =>
+    (s ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  return `${norm(address.address1)}|${norm(address.zip)}|${norm(address.country_code)}`;
+}
+
+/** Masked card plus vault id: the card's identity without its number. */
+export function cardKey(check: PaymentCheck | null | undefined): string | null {
+  if (!check?.masked_card) return null;
+  return `${check.masked_card}|${check.customer_id ?? ''}`;
+}
+
+/** A coarse device key (IP + user agent) until the storefront sends a real device id. */
+export function deviceKey(order: FraudOrder): string | null {
+  const ua = order.client_details?.user_agent;
+  const ip = ipOf(order);
+  return ua && ip ? `${ip}|${ua}` : null;
+}
+
+/** Money string ("12.34") to integer minor units, for two-decimal currencies. */
+export function toMinor(price: string): number {
+  const [whole = '0', frac = ''] = price.split('.');
+  const sign = whole.startsWith('-') ? -1 : 1;
+  return sign * (Math.abs(Number(whole)) * 100 + Number((frac + '00').slice(0, 2)));
+}
