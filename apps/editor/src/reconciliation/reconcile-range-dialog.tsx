@@ -56,7 +56,7 @@ export function ReconcileRangeDialog({
       >
         <label className="field">
           <span className="field-label">Flow</span>
-          <select value={flowId} onChange={(e) => setFlowId(e.target.value)}>
+          <select aria-label="Flow" value={flowId} onChange={(e) => setFlowId(e.target.value)}>
             {flows.length === 0 && <option value="">No flow yet</option>}
             {flows.map((f) => (
               <option key={f.id} value={f.id}>
