@@ -88,9 +88,12 @@ export const ReconciliationItem = z.object({
   resolvedAt: z.string().nullable(),
   /** The ERP document booked for it by "create the missing document". */
   documentRef: z.string().nullable(),
-  /** The reconciliation run that found it. */
+  /**
+   * The reconciliation run that found it: the first, or the last to find it with other amounts
+   * or details (a run finding it unchanged leaves it as it was).
+   */
   runId: z.string().nullable(),
-  /** The flow run that found it (`/runs/<id>` in the editor), null for runs without a flow. */
+  /** The flow run of `runId` (`/runs/<id>` in the editor), null for runs without a flow. */
   flowRunId: z.string().nullable(),
   createdAt: z.string(),
 });

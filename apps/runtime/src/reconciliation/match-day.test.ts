@@ -201,6 +201,35 @@ describe('matching a day in SQL', () => {
     ]);
   });
 
+  it('keeps the run that found an item when a later run finds it unchanged, and names the run that found it changed', async () => {
+    DAY = '2027-01-10';
+    const second = '00000000-0000-4000-8000-000000000002';
+    const third = '00000000-0000-4000-8000-000000000003';
+    await invoice('inv-r1', 1500);
+    await invoice('inv-r2', 1600);
+    await payment('paytrace-R2', 'inv-r2', 1550);
+    await stage('rerun', 36, [
+      tx('rerun', 'R1', 'sale', 1500, 'inv-r1'),
+      tx('rerun', 'R2', 'sale', 1600, 'inv-r2'),
+    ]);
+    const runs = () => sql<{ kind: string; run_id: string; actual: string | null }[]>`
+      select kind, run_id, actual from reconciliation_items
+       where connection = 'rerun' order by kind`;
+    await matchDay(sql, options('rerun'));
+    await matchDay(sql, options('rerun', { runId: second }));
+    expect(await runs()).toEqual([
+      { kind: 'amount_mismatch', run_id: RUN, actual: '1550' },
+      { kind: 'not_booked', run_id: RUN, actual: null },
+    ]);
+    // The payment corrected to yet another amount: the same item, found changed by the third run.
+    await sql`update ledger.payments set amount = 1500 where external_ref = 'paytrace-R2'`;
+    await matchDay(sql, options('rerun', { runId: third }));
+    expect(await runs()).toEqual([
+      { kind: 'amount_mismatch', run_id: third, actual: '1500' },
+      { kind: 'not_booked', run_id: RUN, actual: null },
+    ]);
+  });
+
   it('checks Shopify orders by the transaction they carry', async () => {
     DAY = '2026-09-10';
     await invoice('inv-d1', 800);
