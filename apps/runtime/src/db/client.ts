@@ -26,7 +26,24 @@ export function createDb(databaseUrl: string, max: number) {
   const sql = openSql(databaseUrl, { max, connection: { application_name: 'paybridge' } });
   const db = drizzle(sql, { schema });
   keepDateParameters(sql);
+  readArrayTypesOnce(sql);
   return { sql, db };
+}
+
+/**
+ * postgres.js reads the server's array types again on every new connection, and a connection
+ * dropped during that read (a database restart) rejects a promise nobody holds: an unhandled
+ * rejection. The types live on the pool's shared options once read, so after the first query
+ * succeeds new connections skip the read. Until then (or if the database is down at start),
+ * connections read them as before.
+ */
+function readArrayTypesOnce(sql: Sql): void {
+  sql`select 1`.then(
+    () => {
+      sql.options.fetch_types = false;
+    },
+    () => undefined,
+  );
 }
 
 /** Date and time types whose serializer drizzle replaces on the pool it wraps. */
