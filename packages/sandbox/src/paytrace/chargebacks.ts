@@ -2,13 +2,14 @@
  * Chargebacks and retrievals on the simulated account, outside PayTrace's JSON API (which has
  * none): the admin API opens a case on a transaction and moves it on, each change is sent as a
  * signed notification when a URL is set (UNCONFIRMED shape, see the settings), and the portal's
- * chargeback report can be downloaded as CSV. Cases live in memory only.
+ * chargeback report can be downloaded as CSV. Cases are part of the account's state, so a durable
+ * simulator keeps them across restarts.
  * @module
  */
 import { createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import { sendAttempt, type AttemptOutcome, type WebhookFetch } from '../shopify/webhooks/send.js';
-import type { SimContext, SimEnv } from './context.js';
+import { saveChargeback, type SimContext, type SimEnv } from './context.js';
 import { readBody } from './request-body.js';
 import { sendJson } from './reply.js';
 
@@ -109,11 +110,9 @@ export function chargebackReportCsv(cases: Iterable<SimChargeback>): string {
 }
 
 /** Routes under `/__admin/chargebacks`, over the account's cases. */
-export function chargebackRoutes(
-  sim: SimContext,
-  cases: Map<string, SimChargeback>,
-  send: WebhookFetch = fetch,
-): Hono<SimEnv> {
+export function chargebackRoutes(sim: SimContext, send: WebhookFetch = fetch): Hono<SimEnv> {
+  // Read on each use: a reset replaces the state.
+  const cases = () => sim.state.chargebacks;
   /**
    * Sends the case's latest event; with `repeat`, the same body again under the same delivery
    * id (a retry, as a sender whose answer got lost would), freshly signed.
@@ -129,6 +128,7 @@ export function chargebackRoutes(
     if (!repeat || c.lastBody === null) {
       c.events++;
       c.lastBody = notification(sim, c, type);
+      saveChargeback(sim, c.caseNumber);
     }
     const id = `msg_${c.caseNumber}_${c.events}`;
     const body = c.lastBody;
@@ -138,9 +138,9 @@ export function chargebackRoutes(
   const lastType = (c: SimChargeback) =>
     c.events <= 1 ? 'chargeback.created' : 'chargeback.updated';
   return new Hono<SimEnv>()
-    .get('/__admin/chargebacks', (c) => sendJson(c, 200, { chargebacks: [...cases.values()] }))
+    .get('/__admin/chargebacks', (c) => sendJson(c, 200, { chargebacks: [...cases().values()] }))
     .get('/__admin/chargebacks/report.csv', (c) =>
-      c.body(chargebackReportCsv(cases.values()), 200, { 'content-type': 'text/csv' }),
+      c.body(chargebackReportCsv(cases().values()), 200, { 'content-type': 'text/csv' }),
     )
     .post('/__admin/chargebacks', async (c) => {
       const body = (await readBody(c)) as Record<string, unknown>;
@@ -149,8 +149,8 @@ export function chargebackRoutes(
       const caseNumber =
         typeof body.case_number === 'string'
           ? body.case_number
-          : `CB${String(cases.size + 1).padStart(6, '0')}`;
-      if (cases.has(caseNumber)) return sendJson(c, 409, { error: `case ${caseNumber} exists` });
+          : `CB${String(cases().size + 1).padStart(6, '0')}`;
+      if (cases().has(caseNumber)) return sendJson(c, 409, { error: `case ${caseNumber} exists` });
       const receivedAt = sim.now();
       const chargeback: SimChargeback = {
         caseNumber,
@@ -177,23 +177,25 @@ export function chargebackRoutes(
         events: 0,
         lastBody: null,
       };
-      cases.set(caseNumber, chargeback);
+      cases().set(caseNumber, chargeback);
+      saveChargeback(sim, caseNumber);
       const delivery = await notify(chargeback, 'chargeback.created');
       return sendJson(c, 201, { chargeback, delivery });
     })
     .patch('/__admin/chargebacks/:case', async (c) => {
-      const found = cases.get(c.req.param('case'));
+      const found = cases().get(c.req.param('case'));
       if (!found) return sendJson(c, 404, { error: 'no such case' });
       const body = (await readBody(c)) as Record<string, unknown>;
       if (!STATUSES.includes(body.status as ChargebackStatus)) {
         return sendJson(c, 400, { error: `status must be one of ${STATUSES.join(', ')}` });
       }
       found.status = body.status as ChargebackStatus;
+      saveChargeback(sim, found.caseNumber);
       const delivery = await notify(found, 'chargeback.updated');
       return sendJson(c, 200, { chargeback: found, delivery });
     })
     .post('/__admin/chargebacks/:case/redeliver', async (c) => {
-      const found = cases.get(c.req.param('case'));
+      const found = cases().get(c.req.param('case'));
       if (!found) return sendJson(c, 404, { error: 'no such case' });
       const delivery = await notify(found, lastType(found), true);
       return sendJson(c, 200, { chargeback: found, delivery });

@@ -60,6 +60,11 @@ export function saveToken(sim: SimContext, token: string): void {
   sim.persistence.mark('token', token, () => sim.state.tokens.get(token));
 }
 
+/** Marks a chargeback case opened or changed. */
+export function saveChargeback(sim: SimContext, caseNumber: string): void {
+  sim.persistence.mark('chargeback', caseNumber, () => sim.state.chargebacks.get(caseNumber));
+}
+
 /** Marks the account's clock-driven bookkeeping (last daily close checked). */
 export function saveAccount(sim: SimContext): void {
   sim.persistence.mark('account', 'account', () => ({

@@ -119,4 +119,58 @@ describe('PayTrace simulator over a durable store', () => {
     expect(again.body.transaction_id).toBeGreaterThan(sale.body.transaction_id);
     await sim.close();
   });
+
+  it('keeps chargeback cases, their status and their delivery count across a restart', async () => {
+    const store = memoryStore();
+    const first = await open(store);
+    const a = client(first);
+    await a.login();
+    const sale = await a.post('/v1/transactions/sale/keyed', {
+      amount: '42.00',
+      credit_card: VISA,
+      invoice_id: 'INV-CB',
+    });
+    const admin = (sim: PaytraceSimulator, method: string, path: string, body?: unknown) =>
+      sim.app.request(`/__admin${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const opened = await admin(first, 'POST', '/chargebacks', {
+      transaction_id: sale.body.transaction_id,
+      case_number: 'CB-KEPT',
+    });
+    expect(opened.status).toBe(201);
+    expect((await admin(first, 'PATCH', '/chargebacks/CB-KEPT', { status: 'Won' })).status).toBe(
+      200,
+    );
+    await first.close();
+
+    const second = await open(store);
+    const listed = (await (await admin(second, 'GET', '/chargebacks')).json()) as {
+      chargebacks: { caseNumber: string; status: string; amountCents: number; invoiceId: string }[];
+    };
+    expect(listed.chargebacks).toEqual([
+      expect.objectContaining({
+        caseNumber: 'CB-KEPT',
+        status: 'Won',
+        amountCents: 4200,
+        invoiceId: 'INV-CB',
+      }),
+    ]);
+    const report = await (await admin(second, 'GET', '/chargebacks/report.csv')).text();
+    expect(report).toContain('CB-KEPT,Chargeback,Won');
+    // The same case number stays taken.
+    const again = await admin(second, 'POST', '/chargebacks', {
+      transaction_id: sale.body.transaction_id,
+      case_number: 'CB-KEPT',
+    });
+    expect(again.status).toBe(409);
+    second.handle.reset();
+    const emptied = (await (await admin(second, 'GET', '/chargebacks')).json()) as {
+      chargebacks: unknown[];
+    };
+    expect(emptied.chargebacks).toEqual([]);
+    await second.close();
+  });
 });

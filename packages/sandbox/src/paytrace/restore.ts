@@ -4,9 +4,10 @@
  */
 import { decodeRecord } from '../persistence/record-codec.js';
 import type { StoredRecord } from '../persistence/store.js';
+import type { SimChargeback } from './chargebacks.js';
 import type { SimBatch, SimCustomer, SimTransaction, SimulatorState } from './state.js';
 
-/** Puts stored transactions, batches, vault profiles, tokens and bookkeeping into `state`. */
+/** Puts stored transactions, batches, vault profiles, tokens, chargeback cases and bookkeeping into `state`. */
 export function restoreState(state: SimulatorState, records: StoredRecord[]): void {
   const ordered = [...records].sort((a, b) =>
     a.kind === 'transaction' && b.kind === 'transaction' ? Number(a.key) - Number(b.key) : 0,
@@ -21,6 +22,9 @@ export function restoreState(state: SimulatorState, records: StoredRecord[]): vo
         break;
       case 'batch':
         state.batches.push(decodeRecord<SimBatch>(record.json));
+        break;
+      case 'chargeback':
+        state.chargebacks.set(record.key, decodeRecord<SimChargeback>(record.json));
         break;
       case 'token':
         state.tokens.set(record.key, decodeRecord<{ expiresAt: number }>(record.json));

@@ -4,7 +4,7 @@
  * `/sandbox/paytrace`) or start it standalone with `startPaytraceSimulator`.
  * @module
  */
-import { chargebackRoutes, type SimChargeback } from './chargebacks.js';
+import { chargebackRoutes } from './chargebacks.js';
 import type { WebhookFetch } from '../shopify/webhooks/send.js';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { adminRoutes } from './admin.js';
@@ -133,7 +133,6 @@ function assemble(
     e2ee: createE2eeKeyPair(),
     persistence,
   };
-  const chargebacks = new Map<string, SimChargeback>();
   const handle: PaytraceSimulatorHandle = {
     get state() {
       return sim.state;
@@ -144,7 +143,6 @@ function assemble(
     reset: () => {
       persistence.clear();
       sim.state = createState(now(), persistence.sequences());
-      chargebacks.clear();
     },
     advanceClock: (ms) => {
       offset += ms;
@@ -164,7 +162,7 @@ function assemble(
   app.use('*', storeReady(persistence));
   if (options.adminApi !== false) {
     app.route('/', adminRoutes(sim, handle));
-    app.route('/', chargebackRoutes(sim, chargebacks, options.fetch));
+    app.route('/', chargebackRoutes(sim, options.fetch));
     app.route('/', dayRoutes(sim));
   }
   app.use('/oauth/*', faultInjection(sim));

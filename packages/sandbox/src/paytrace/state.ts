@@ -5,6 +5,7 @@
  */
 import type { Sequences } from '../persistence/sequences.js';
 import type { StoredCard } from './cards.js';
+import type { SimChargeback } from './chargebacks.js';
 
 /** The fields PayTrace uses for billing and shipping addresses. */
 export interface Address {
@@ -128,6 +129,8 @@ export interface SimulatorState {
   sequences: Sequences;
   /** Last automatic batch-close cut-off already processed (epoch ms). */
   autoCloseCheckedAt: number;
+  /** Chargeback and retrieval cases by case number (outside the JSON API; see chargebacks.ts). */
+  chargebacks: Map<string, SimChargeback>;
 }
 
 /** First values of the sequences; transaction ids start where recorded sandbox ids live (nine digits). */
@@ -145,6 +148,7 @@ export function createState(now: number, sequences: Sequences): SimulatorState {
     faults: new Map(),
     sequences,
     autoCloseCheckedAt: now,
+    chargebacks: new Map(),
   };
 }
 
