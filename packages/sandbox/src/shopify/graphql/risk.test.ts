@@ -231,6 +231,28 @@ describe('orderCancel', () => {
     });
   });
 
+  it('takes the newer refundMethod argument, and refuses store credit it does not simulate', async () => {
+    const METHOD = `mutation($id: ID!, $method: OrderCancelRefundMethodInput) {
+      orderCancel(orderId: $id, reason: CUSTOMER, restock: true, refundMethod: $method) {
+        job { done } orderCancelUserErrors { field code }
+      }
+    }`;
+    const paid = gidOf(place({ financial_status: 'paid' }));
+    const credit = { storeCreditRefund: { expiresAt: null } };
+    const refused = (await shop.gql(METHOD, { id: paid, method: credit })).body.data.orderCancel;
+    expect(refused).toEqual({
+      job: null,
+      orderCancelUserErrors: [{ field: ['refundMethod', 'storeCreditRefund'], code: 'INVALID' }],
+    });
+    const method = { originalPaymentMethodsRefund: true };
+    const done = (await shop.gql(METHOD, { id: paid, method })).body.data.orderCancel;
+    expect(done).toEqual({ job: { done: true }, orderCancelUserErrors: [] });
+    expect((await shop.gql(STATE, { id: paid })).body.data.order).toMatchObject({
+      cancelReason: 'CUSTOMER',
+      displayFinancialStatus: 'REFUNDED',
+    });
+  });
+
   it('refuses a cancelled or unknown order with coded errors, and a bad reason before running', async () => {
     const id = gidOf(place());
     await shop.gql(CANCEL, { id, reason: 'FRAUD' });
