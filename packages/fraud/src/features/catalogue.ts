@@ -238,3 +238,6 @@ export const RISK_DIRECTION: Partial<Record<FeatureName, 1 | -1>> = {
   customer_prior_orders: -1,
   customer_age_days: -1,
 };
+
+/** {@link RISK_DIRECTION} as the trainer's sign vector, in catalogue order (0 = free). */
+export const RISK_SIGNS: readonly number[] = FEATURE_NAMES.map((name) => RISK_DIRECTION[name] ?? 0);

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { FEATURES, type FeatureName, type Transform } from '../features/catalogue';
+import { FEATURES, FEATURE_NAMES, type FeatureName, type Transform } from '../features/catalogue';
+import type { LogisticFit } from './train-logistic';
 
 export const MODEL_FORMAT = 'paybridge.fraud.logistic/1';
 
@@ -50,4 +51,25 @@ export function parseModelArtefact(json: unknown): ModelArtefact {
     if ((f['scale'] as number) <= 0) fail(`feature ${name} scale must be positive`);
   }
   return json as ModelArtefact;
+}
+
+/** The artefact of a fit over rows in the catalogue's feature order. */
+export function toArtefact(
+  fit: LogisticFit,
+  version: string,
+  provenance: Record<string, unknown>,
+): ModelArtefact {
+  return {
+    format: MODEL_FORMAT,
+    version,
+    intercept: fit.intercept,
+    features: FEATURE_NAMES.map((name, j) => ({
+      name,
+      transform: FEATURES[name].transform,
+      mean: fit.means[j]!,
+      scale: fit.scales[j]!,
+      weight: fit.weights[j]!,
+    })),
+    provenance,
+  };
 }
