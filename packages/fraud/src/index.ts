@@ -8,8 +8,10 @@
 export * from './order';
 export * from './order-schema';
 export { addressKey, cardKey, deviceKey, emailKey, ipOf, toMinor } from './keys';
+export { formatMoney, minorDigits } from './money';
 export {
   extractFeatures,
+  ORDER_CURRENCY,
   toArray,
   type FeatureContext,
   type FeatureVector,
