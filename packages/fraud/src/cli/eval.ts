@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ipCountry } from '../ip-country';
 import { DEFAULT_OPTIONS } from '../generator/generate';
+import { parseEvalArgs, type EvalArgs } from './args';
 import {
   runEvaluation,
   targetsMet,
@@ -20,18 +21,14 @@ import {
 } from '../evaluation/run';
 
 const started = Date.now();
-const args = process.argv.slice(2);
-const seedsArg = args.includes('--seeds') ? args[args.indexOf('--seeds') + 1] : undefined;
-const seeds = seedsArg
-  ? seedsArg.split(',').map((s) => {
-      const seed = Number(s);
-      if (!Number.isInteger(seed) || seed < 0) {
-        console.error(`--seeds takes a comma-separated list of whole numbers, got "${seedsArg}"`);
-        process.exit(2);
-      }
-      return seed;
-    })
-  : [DEFAULT_OPTIONS.seed];
+let args: EvalArgs;
+try {
+  args = parseEvalArgs(process.argv.slice(2), DEFAULT_OPTIONS.seed);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const { seeds } = args;
 
 const pct = (x: number) => (Number.isNaN(x) ? '   n/a' : `${(x * 100).toFixed(1).padStart(5)}%`);
 const num = (x: number) => x.toFixed(3).padStart(7);
@@ -108,7 +105,7 @@ if (seeds.length === 1) {
   }
 }
 
-if (args.includes('--write')) {
+if (args.write) {
   if (!defaultRun) {
     console.error(
       `--write stores the model of the default stream: include seed ${DEFAULT_OPTIONS.seed}`,

@@ -79,7 +79,7 @@ export const FEATURES = {
   shipping_address_cards_7d: {
     transform: 'log1p',
     describe: (x) =>
-      `${n(x, 'different card', 'different cards')} shipped to this address in the last 7 days`,
+      `${n(x, 'card', 'cards')} used for orders to this shipping address in the last 7 days`,
   },
   device_orders_24h: {
     transform: 'log1p',
@@ -128,7 +128,7 @@ export const FEATURES = {
   },
   avs_unavailable: {
     transform: 'none',
-    describe: flag('AVS result not available from the issuer', 'AVS result available'),
+    describe: flag('AVS result not available', 'AVS result available'),
   },
   csc_mismatch: {
     transform: 'none',
@@ -136,7 +136,7 @@ export const FEATURES = {
   },
   csc_unverified: {
     transform: 'none',
-    describe: flag('CSC not checked by the issuer', 'CSC checked'),
+    describe: flag('CSC not checked', 'CSC checked'),
   },
   email_missing: {
     transform: 'none',
@@ -305,6 +305,7 @@ export const RISK_DIRECTION: Partial<Record<FeatureName, 1 | -1>> = {
   email_new: 1,
   gift_card: 1,
   express_first_order: 1,
+  customer_first_order: 1,
   customer_prior_chargebacks: 1,
   new_shipping_address_returning: 1,
   first_order_avs_failed: 1,
