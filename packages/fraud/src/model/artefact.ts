@@ -7,7 +7,11 @@
 import { FEATURES, FEATURE_NAMES, type FeatureName, type Transform } from '../features/catalogue';
 import type { LogisticFit } from './train-logistic';
 
-export const MODEL_FORMAT = 'paybridge.fraud.logistic/1';
+/**
+ * Bumped whenever a feature's meaning changes under the same name, so an artefact made for the
+ * old meaning is refused instead of misread. /2: `amount` is the total in minor units (was major).
+ */
+export const MODEL_FORMAT = 'paybridge.fraud.logistic/2';
 
 export interface ModelFeature {
   name: FeatureName;
