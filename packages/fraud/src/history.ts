@@ -43,7 +43,7 @@ function counters(events: PastEvent[], at: number): VelocityCounters {
       if (card) cards.add(card);
       if (e.approved) {
         w.orders += 1;
-        w.amountMinor += toMinor(e.order.total_price);
+        w.amountMinor += toMinor(e.order.total_price, e.order.currency);
       } else w.failedAttempts += 1;
     }
     w.distinctCards = cards.size;
@@ -86,7 +86,7 @@ export class HistoryIndex {
     const email = emailKey(event.order);
     const t = new Date(event.order.created_at).getTime();
     if (email && !this.emailFirstSeen.has(email)) this.emailFirstSeen.set(email, t);
-    this.amounts.push(toMinor(event.order.total_price));
+    this.amounts.push(toMinor(event.order.total_price, event.order.currency));
   }
 
   /** The summary for `order`, seeing only events strictly before its `created_at`. */
@@ -119,7 +119,7 @@ export class HistoryIndex {
           (e) => e.chargebackAt && new Date(e.chargebackAt).getTime() < at,
         ).length,
         amountP90Minor: percentile(
-          past.map((e) => toMinor(e.order.total_price)).sort((a, b) => a - b),
+          past.map((e) => toMinor(e.order.total_price, e.order.currency)).sort((a, b) => a - b),
           0.9,
         ),
         knownShippingAddresses: known.size,

@@ -8,8 +8,10 @@
 export * from './order';
 export * from './order-schema';
 export { addressKey, cardKey, deviceKey, emailKey, ipOf, toMinor } from './keys';
+export { formatMoney, minorDigits } from './money';
 export {
   extractFeatures,
+  ORDER_CURRENCY,
   toArray,
   type FeatureContext,
   type FeatureVector,
@@ -18,3 +20,13 @@ export { FEATURES, FEATURE_NAMES, type FeatureName } from './features/catalogue'
 export { parseModelArtefact, MODEL_FORMAT, type ModelArtefact } from './model/artefact';
 export { scoreFeatures, type ModelScore, type ScoreReason } from './model/evaluate';
 export { defaultModel } from './model/default-model';
+export {
+  retrain,
+  RETRAIN_DEFAULTS,
+  RETRAIN_MINIMUM,
+  type LabelledExample,
+  type OutcomeLabel,
+  type RetrainInput,
+  type RetrainResult,
+} from './model/retrain';
+export { type Figures } from './evaluation/metrics';

@@ -39,9 +39,5 @@ export function deviceKey(order: FraudOrder): string | null {
   return ua && ip ? `${ip}|${ua}` : null;
 }
 
-/** Money string ("12.34") to integer minor units, for two-decimal currencies. */
-export function toMinor(price: string): number {
-  const [whole = '0', frac = ''] = price.split('.');
-  const sign = whole.startsWith('-') ? -1 : 1;
-  return sign * (Math.abs(Number(whole)) * 100 + Number((frac + '00').slice(0, 2)));
-}
+/** Money string to integer minor units; see `./money` (re-exported here for existing callers). */
+export { toMinor } from './money';

@@ -17,7 +17,7 @@ export function rulesOnlyScore(f: FeatureVector): number {
   if (f.billing_shipping_country_differ) points += 20;
   if (f.ip_billing_country_differ) points += 20;
   if (f.email_disposable) points += 20;
-  if (f.amount > 500) points += 15;
+  if (f.amount > 50_000) points += 15; // over 500.00 (minor units)
   if (f.ip_orders_24h >= 3) points += 20;
   if (f.customer_first_order) points += 5;
   return Math.min(99, points);

@@ -6,6 +6,10 @@
  * @module
  */
 
+/** Radar's defaults: review from 65, block from 75 (0-99 scale). */
+export const REVIEW_THRESHOLD = 65;
+export const BLOCK_THRESHOLD = 75;
+
 export interface Scored {
   score: number;
   fraud: boolean;
@@ -81,4 +85,23 @@ export function precisionAtTop(items: Scored[], fraction: number): number {
   const tpAbove = above.filter((x) => x.fraud).length;
   const tiedRate = tied.filter((x) => x.fraud).length / tied.length;
   return (tpAbove + (k - above.length) * tiedRate) / k;
+}
+
+/** Everything `fraud:eval` and retraining report for one score over the same orders. */
+export interface Figures {
+  rocAuc: number;
+  averagePrecision: number;
+  review: { precision: number; recall: number; flagged: number };
+  block: { precision: number; recall: number; flagged: number };
+  precisionTop1Percent: number;
+}
+
+export function figures(items: Scored[]): Figures {
+  return {
+    rocAuc: rocAuc(items),
+    averagePrecision: averagePrecision(items),
+    review: atThreshold(items, REVIEW_THRESHOLD),
+    block: atThreshold(items, BLOCK_THRESHOLD),
+    precisionTop1Percent: precisionAtTop(items, 0.01),
+  };
 }

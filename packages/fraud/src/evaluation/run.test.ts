@@ -19,11 +19,17 @@ describe('time-split evaluation', () => {
   });
 
   it('reaches ROC AUC >= 0.90 and beats both baselines on average precision', () => {
-    // The 2x-rules-only AP target is met on the default stream (seed 17) but not on every seed:
-    // here the guard is that the model stays clearly ahead, see README "Evaluation".
+    // The 2x-rules-only AP target is met on seeds 2 and 17 but cannot be on every seed: see the
+    // attainable AP below and README "Evaluation". Here the guard is that the model stays ahead.
     const { model, rulesOnly, avsCsc } = result.figures;
     expect(model.rocAuc).toBeGreaterThanOrEqual(0.9);
     expect(model.averagePrecision).toBeGreaterThan(1.2 * rulesOnly.averagePrecision);
     expect(model.averagePrecision).toBeGreaterThan(avsCsc.averagePrecision);
+  });
+
+  it('comes close to the highest AP an order-time score can reach (friendly fraud is invisible)', () => {
+    expect(result.friendlyFraudShare).toBeGreaterThan(0.05);
+    expect(result.attainableAp).toBeLessThan(1 - result.friendlyFraudShare + 0.05);
+    expect(result.figures.model.averagePrecision).toBeGreaterThan(0.9 * result.attainableAp);
   });
 });

@@ -5,17 +5,25 @@
  * @module
  */
 
+import { formatMoney } from '../money';
+
 export type Transform = 'none' | 'log1p';
 
 interface FeatureSpec {
   transform: Transform;
-  /** Words for the raw value, e.g. 5 -> "5 orders from this email in the last hour". */
-  describe: (value: number) => string;
+  /**
+   * Words for the raw value, e.g. 5 -> "5 orders from this email in the last hour"; `currency`
+   * is the order's ISO 4217 code, for features that are money in its minor units.
+   */
+  describe: (value: number, currency: string | null) => string;
 }
 
-const n = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
+/** "no orders", "1 order", "5 orders". */
+const n = (value: number, one: string, many: string) =>
+  value === 0 ? `no ${many}` : `${value} ${value === 1 ? one : many}`;
 const flag = (yes: string, no: string) => (value: number) => (value ? yes : no);
-const money = (value: number) => value.toFixed(2);
+/** A ratio for an operator: "2.5 times", "about the same as" near 1. */
+const times = (x: number) => (Math.abs(x - 1) < 0.05 ? 'about' : `${x.toFixed(1)} times`);
 
 export const FEATURES = {
   email_orders_1h: {
@@ -71,7 +79,7 @@ export const FEATURES = {
   shipping_address_cards_7d: {
     transform: 'log1p',
     describe: (x) =>
-      `${n(x, 'different card', 'different cards')} shipped to this address in the last 7 days`,
+      `${n(x, 'card', 'cards')} used for orders to this shipping address in the last 7 days`,
   },
   device_orders_24h: {
     transform: 'log1p',
@@ -83,19 +91,28 @@ export const FEATURES = {
   },
   billing_shipping_address_differ: {
     transform: 'none',
-    describe: flag('shipping address differs from billing', 'ships to the billing address'),
+    describe: flag(
+      'shipping address differs from the billing address',
+      'ships to the billing address',
+    ),
   },
   ip_billing_country_differ: {
     transform: 'none',
-    describe: flag('IP country differs from billing country', 'IP country matches billing'),
+    describe: flag(
+      'IP country differs from the billing country',
+      'IP country matches the billing country',
+    ),
   },
   ip_shipping_country_differ: {
     transform: 'none',
-    describe: flag('IP country differs from shipping country', 'IP country matches shipping'),
+    describe: flag(
+      'IP country differs from the shipping country',
+      'IP country matches the shipping country',
+    ),
   },
   ip_country_unknown: {
     transform: 'none',
-    describe: flag('IP location unknown', 'IP location known'),
+    describe: flag('IP address missing or its country unknown', 'IP country known'),
   },
   avs_full: {
     transform: 'none',
@@ -111,7 +128,7 @@ export const FEATURES = {
   },
   avs_unavailable: {
     transform: 'none',
-    describe: flag('AVS not available', 'AVS available'),
+    describe: flag('AVS result not available', 'AVS result available'),
   },
   csc_mismatch: {
     transform: 'none',
@@ -123,7 +140,7 @@ export const FEATURES = {
   },
   email_missing: {
     transform: 'none',
-    describe: flag('no email on the order', 'email given'),
+    describe: flag('no email on the order', 'email address given'),
   },
   email_disposable: {
     transform: 'none',
@@ -135,27 +152,28 @@ export const FEATURES = {
   },
   email_local_digits: {
     transform: 'log1p',
-    describe: (x) => `${n(x, 'digit', 'digits')} in the email name`,
+    describe: (x) => `${n(x, 'digit', 'digits')} in the name part of the email address`,
   },
   email_new: {
     transform: 'none',
-    describe: flag('email first seen today', 'email seen before today'),
+    describe: flag('email not seen on any order before today', 'email seen on earlier orders'),
   },
+  /** The order total in minor units of the order's currency. */
   amount: {
     transform: 'log1p',
-    describe: (x) => `order total ${money(x)}`,
+    describe: (x, currency) => `order total ${formatMoney(x, currency)}`,
   },
   amount_vs_store_median: {
     transform: 'log1p',
-    describe: (x) => `order total ${x.toFixed(1)}x the store's median`,
+    describe: (x) => `order total ${times(x)} the store's median order`,
   },
   amount_vs_customer_p90: {
     transform: 'log1p',
-    describe: (x) => `order total ${x.toFixed(1)}x this customer's usual largest orders`,
+    describe: (x) => `order total ${times(x)} this customer's usual larger orders`,
   },
   max_sku_quantity: {
     transform: 'log1p',
-    describe: (x) => `${n(x, 'unit', 'units')} of one item`,
+    describe: (x) => (x <= 1 ? 'one unit of each item' : `${x} units of one item`),
   },
   gift_card: {
     transform: 'none',
@@ -175,7 +193,10 @@ export const FEATURES = {
   },
   customer_age_days: {
     transform: 'log1p',
-    describe: (x) => `customer known for ${Math.floor(x)} ${Math.floor(x) === 1 ? 'day' : 'days'}`,
+    describe: (x) =>
+      Math.floor(x) === 0
+        ? 'customer first seen today'
+        : `customer known for ${Math.floor(x)} ${Math.floor(x) === 1 ? 'day' : 'days'}`,
   },
   customer_prior_chargebacks: {
     transform: 'log1p',
@@ -192,9 +213,61 @@ export const FEATURES = {
       'ships to an address the customer used before',
     ),
   },
+  // Combinations a linear model cannot form from the parts: each pairs a signal with the
+  // circumstance that makes it suspicious (a failed AVS is common for a long-standing customer
+  // who moved, rare on a stranger's first order).
+  first_order_avs_failed: {
+    transform: 'none',
+    describe: flag(
+      "AVS failed or matched only partly on the customer's first order",
+      'no failed AVS on a first order',
+    ),
+  },
+  first_order_ip_abroad: {
+    transform: 'none',
+    describe: flag(
+      'first order from an IP address outside the billing country',
+      'no first order from abroad',
+    ),
+  },
+  first_order_bulk: {
+    transform: 'none',
+    describe: flag('3 or more units of one item on a first order', 'no bulk first order'),
+  },
+  first_order_shared_address_cards: {
+    transform: 'log1p',
+    describe: (x) =>
+      x === 0
+        ? 'no other cards shipped to this address in the last 7 days'
+        : `first order to an address used with ${n(x, 'card', 'cards')} in the last 7 days`,
+  },
+  express_elsewhere_first_order: {
+    transform: 'none',
+    describe: flag(
+      'express shipping to an address other than the billing address on a first order',
+      'no express shipping elsewhere on a first order',
+    ),
+  },
+  new_address_ip_abroad: {
+    transform: 'none',
+    describe: flag(
+      'returning customer shipping to a new address from an IP outside the billing country',
+      'no new address from abroad',
+    ),
+  },
+  new_address_csc_unchecked: {
+    transform: 'none',
+    describe: flag(
+      'returning customer shipping to a new address without a CSC check',
+      'no new address without a CSC check',
+    ),
+  },
   night_hour: {
     transform: 'none',
-    describe: flag('placed between midnight and 6 am store time', 'placed in the daytime'),
+    describe: flag(
+      'placed between midnight and 6 am store time',
+      'placed between 6 am and midnight store time',
+    ),
   },
 } satisfies Record<string, FeatureSpec>;
 
@@ -232,9 +305,20 @@ export const RISK_DIRECTION: Partial<Record<FeatureName, 1 | -1>> = {
   email_new: 1,
   gift_card: 1,
   express_first_order: 1,
+  customer_first_order: 1,
   customer_prior_chargebacks: 1,
   new_shipping_address_returning: 1,
+  first_order_avs_failed: 1,
+  first_order_ip_abroad: 1,
+  first_order_bulk: 1,
+  first_order_shared_address_cards: 1,
+  express_elsewhere_first_order: 1,
+  new_address_ip_abroad: 1,
+  new_address_csc_unchecked: 1,
   avs_full: -1,
   customer_prior_orders: -1,
   customer_age_days: -1,
 };
+
+/** {@link RISK_DIRECTION} as the trainer's sign vector, in catalogue order (0 = free). */
+export const RISK_SIGNS: readonly number[] = FEATURE_NAMES.map((name) => RISK_DIRECTION[name] ?? 0);

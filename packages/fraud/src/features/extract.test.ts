@@ -128,7 +128,7 @@ describe('extractFeatures', () => {
       customer_prior_orders: 4,
       customer_age_days: 10,
       email_new: 0,
-      amount: 60,
+      amount: 6000,
       amount_vs_store_median: 3,
       amount_vs_customer_p90: 2,
       new_shipping_address_returning: 1,

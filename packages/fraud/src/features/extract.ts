@@ -20,7 +20,13 @@ export interface FeatureContext {
   storeTimeZone: string;
 }
 
-export type FeatureVector = Record<FeatureName, number>;
+/**
+ * The order's ISO 4217 currency, carried beside the features (under a symbol, so it is no
+ * feature: the model, `Object.keys` and JSON never see it) for reasons that name money.
+ */
+export const ORDER_CURRENCY: unique symbol = Symbol('paybridge.fraud.orderCurrency');
+
+export type FeatureVector = Record<FeatureName, number> & { [ORDER_CURRENCY]?: string };
 
 const DAY_MS = 86_400_000;
 const EXPRESS = /express|overnight|next[ -]?day|priority|1[ -]?day/i;
@@ -52,7 +58,7 @@ export function extractFeatures(
   const email = emailSignals(order.email);
   const avs = avsClass(check?.avs_response);
   const csc = cscClass(check?.csc_response);
-  const amount = toMinor(order.total_price);
+  const amount = toMinor(order.total_price, order.currency);
   const customerAge = daysBetween(
     history.customer.firstSeenAt ?? order.customer?.created_at ?? null,
     order.created_at,
@@ -65,6 +71,11 @@ export function extractFeatures(
     addressKey(order.billing_address) !== null &&
     addressKey(order.billing_address) === addressKey(order.shipping_address);
 
+  const ipAbroad = differ(context.ipCountry, billing);
+  const newAddress = !isFirstOrder && !history.customer.shippingAddressSeenBefore ? 1 : 0;
+  const first = isFirstOrder ? 1 : 0;
+  const express = shipTitle.some((t) => EXPRESS.test(t)) ? 1 : 0;
+  const maxQuantity = Math.max(0, ...order.line_items.map((l) => l.quantity));
   const f: FeatureVector = {
     email_orders_1h: v.email.h1.orders,
     email_orders_24h: v.email.h24.orders,
@@ -82,7 +93,7 @@ export function extractFeatures(
     device_orders_24h: v.device.h24.orders,
     billing_shipping_country_differ: differ(billing, shipping),
     billing_shipping_address_differ: sameBillingShipping ? 0 : 1,
-    ip_billing_country_differ: differ(context.ipCountry, billing),
+    ip_billing_country_differ: ipAbroad,
     ip_shipping_country_differ: differ(context.ipCountry, shipping),
     ip_country_unknown: context.ipCountry ? 0 : 1,
     avs_full: avs === 'full' ? 1 : 0,
@@ -96,7 +107,7 @@ export function extractFeatures(
     email_free_mail: email?.freeMail ? 1 : 0,
     email_local_digits: email?.localDigits ?? 0,
     email_new: emailAge === null || emailAge < 1 ? 1 : 0,
-    amount: amount / 100,
+    amount,
     amount_vs_store_median:
       history.storeMedianAmountMinor && history.storeMedianAmountMinor > 0
         ? amount / history.storeMedianAmountMinor
@@ -105,17 +116,24 @@ export function extractFeatures(
       history.customer.amountP90Minor && history.customer.amountP90Minor > 0
         ? amount / history.customer.amountP90Minor
         : 1,
-    max_sku_quantity: Math.max(0, ...order.line_items.map((l) => l.quantity)),
+    max_sku_quantity: maxQuantity,
     gift_card: order.line_items.some((l) => l.gift_card) ? 1 : 0,
-    express_first_order: isFirstOrder && shipTitle.some((t) => EXPRESS.test(t)) ? 1 : 0,
-    customer_first_order: isFirstOrder ? 1 : 0,
+    express_first_order: first * express,
+    customer_first_order: first,
     customer_prior_orders: history.customer.priorOrders,
     customer_age_days: customerAge ?? 0,
     customer_prior_chargebacks: history.customer.priorChargebacks,
     customer_prior_refunds: history.customer.priorRefunds,
-    new_shipping_address_returning:
-      !isFirstOrder && !history.customer.shippingAddressSeenBefore ? 1 : 0,
+    new_shipping_address_returning: newAddress,
+    first_order_avs_failed: first * (avs === 'none' || avs === 'partial' ? 1 : 0),
+    first_order_ip_abroad: first * ipAbroad,
+    first_order_bulk: first * (maxQuantity >= 3 ? 1 : 0),
+    first_order_shared_address_cards: first * v.shippingAddress.d7.distinctCards,
+    express_elsewhere_first_order: first * express * (sameBillingShipping ? 0 : 1),
+    new_address_ip_abroad: newAddress * ipAbroad,
+    new_address_csc_unchecked: newAddress * (csc === 'unverified' || csc === 'missing' ? 1 : 0),
     night_hour: hour !== null && hour < 6 ? 1 : 0,
+    [ORDER_CURRENCY]: order.currency,
   };
   return f;
 }

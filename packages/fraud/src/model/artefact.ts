@@ -4,9 +4,14 @@
  *
  * @module
  */
-import { FEATURES, type FeatureName, type Transform } from '../features/catalogue';
+import { FEATURES, FEATURE_NAMES, type FeatureName, type Transform } from '../features/catalogue';
+import type { LogisticFit } from './train-logistic';
 
-export const MODEL_FORMAT = 'paybridge.fraud.logistic/1';
+/**
+ * Bumped whenever a feature's meaning changes under the same name, so an artefact made for the
+ * old meaning is refused instead of misread. /2: `amount` is the total in minor units (was major).
+ */
+export const MODEL_FORMAT = 'paybridge.fraud.logistic/2';
 
 export interface ModelFeature {
   name: FeatureName;
@@ -50,4 +55,25 @@ export function parseModelArtefact(json: unknown): ModelArtefact {
     if ((f['scale'] as number) <= 0) fail(`feature ${name} scale must be positive`);
   }
   return json as ModelArtefact;
+}
+
+/** The artefact of a fit over rows in the catalogue's feature order. */
+export function toArtefact(
+  fit: LogisticFit,
+  version: string,
+  provenance: Record<string, unknown>,
+): ModelArtefact {
+  return {
+    format: MODEL_FORMAT,
+    version,
+    intercept: fit.intercept,
+    features: FEATURE_NAMES.map((name, j) => ({
+      name,
+      transform: FEATURES[name].transform,
+      mean: fit.means[j]!,
+      scale: fit.scales[j]!,
+      weight: fit.weights[j]!,
+    })),
+    provenance,
+  };
 }

@@ -179,3 +179,13 @@ describe('sign-constrained training', () => {
     expect(signed.weights[0]).toBeGreaterThan(0);
   });
 });
+
+describe('artefact format', () => {
+  it('refuses a model made when `amount` was in major units (format /1)', () => {
+    const old = {
+      ...JSON.parse(JSON.stringify(defaultModel())),
+      format: 'paybridge.fraud.logistic/1',
+    };
+    expect(() => parseModelArtefact(old)).toThrow(/format must be paybridge.fraud.logistic\/2/);
+  });
+});

@@ -10,7 +10,7 @@
  * @module
  */
 import { FEATURES, type FeatureName } from '../features/catalogue';
-import type { FeatureVector } from '../features/extract';
+import { ORDER_CURRENCY, type FeatureVector } from '../features/extract';
 import type { ModelArtefact } from './artefact';
 import { applyTransform } from './transform';
 
@@ -56,7 +56,7 @@ export function scoreFeatures(
     .slice(0, maxReasons)
     .map<ScoreReason>((x) => ({
       feature: x.feature,
-      text: FEATURES[x.feature].describe(x.value),
+      text: FEATURES[x.feature].describe(x.value, features[ORDER_CURRENCY] ?? null),
       direction: x.c > 0 ? 'raises' : 'lowers',
       weight: Math.round(x.c * 1000) / 1000,
     }));

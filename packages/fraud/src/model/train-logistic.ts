@@ -28,6 +28,14 @@ export interface TrainOptions {
    * until every weight agrees.
    */
   signs?: readonly number[];
+  /**
+   * Centre of the L2 penalty, one per feature (standardised weights): the penalty is
+   * l2 * sum (w - centre)^2 instead of l2 * sum w^2. Retraining on a merchant's own labels uses
+   * the shipped prior's weights here, so few labels move the model only where they disagree.
+   */
+  centre?: readonly number[];
+  /** Standardise with these instead of the rows' own (retraining keeps the prior's scale). */
+  standardisation?: { means: readonly number[]; scales: readonly number[] };
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { l2: 1, maxIterations: 50, positiveWeight: 1 };
@@ -74,11 +82,12 @@ export function trainLogistic(
   const n = rows.length;
   const d = rows[0]?.length ?? 0;
   if (n === 0 || labels.length !== n) throw new Error('training needs rows with one label each');
-  const means = new Array<number>(d).fill(0);
-  const scales = new Array<number>(d).fill(0);
-  for (const r of rows) for (let j = 0; j < d; j++) means[j]! += r[j]! / n;
-  for (const r of rows) for (let j = 0; j < d; j++) scales[j]! += (r[j]! - means[j]!) ** 2 / n;
-  for (let j = 0; j < d; j++) scales[j] = Math.sqrt(scales[j]!) || 1;
+  const { means, scales } = options.standardisation
+    ? {
+        means: [...options.standardisation.means],
+        scales: [...options.standardisation.scales],
+      }
+    : standardisationOf(rows);
   const z = rows.map((r) => r.map((x, j) => (x - means[j]!) / scales[j]!));
 
   const fixedAtZero = new Set<number>();
@@ -89,6 +98,7 @@ export function trainLogistic(
       z.map((row) => active.map((j) => row[j]!)),
       labels,
       options,
+      active.map((j) => options.centre?.[j] ?? 0),
     );
     total += fit.iterations;
     const weights = new Array<number>(d).fill(0);
@@ -100,11 +110,23 @@ export function trainLogistic(
   }
 }
 
+function standardisationOf(rows: number[][]): { means: number[]; scales: number[] } {
+  const n = rows.length;
+  const d = rows[0]!.length;
+  const means = new Array<number>(d).fill(0);
+  const scales = new Array<number>(d).fill(0);
+  for (const r of rows) for (let j = 0; j < d; j++) means[j]! += r[j]! / n;
+  for (const r of rows) for (let j = 0; j < d; j++) scales[j]! += (r[j]! - means[j]!) ** 2 / n;
+  for (let j = 0; j < d; j++) scales[j] = Math.sqrt(scales[j]!) || 1;
+  return { means, scales };
+}
+
 /** Newton/IRLS on standardised rows; returns [intercept, w_1..w_d]. */
 function newton(
   z: number[][],
   labels: number[],
   options: TrainOptions,
+  centre: number[],
 ): { beta: number[]; iterations: number } {
   const n = z.length;
   const d = z[0]?.length ?? 0;
@@ -135,7 +157,7 @@ function newton(
     for (let j = 1; j <= d; j++) {
       for (let k = 1; k < j; k++) hess[k]![j] = hess[j]![k]!;
       hess[j]![0] = hess[0]![j]!;
-      grad[j]! += options.l2 * beta[j]!;
+      grad[j]! += options.l2 * (beta[j]! - centre[j - 1]!);
       hess[j]![j]! += options.l2;
     }
     const step = solveSpd(hess, grad);
