@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { EvidencePacket } from '@paybridge/nodes/definitions';
+import { CHARGEBACK_THRESHOLDS, EvidencePacket } from '@paybridge/nodes/definitions';
 import { calendarDateIn } from '@paybridge/nodes/erp';
 import {
   caseRuns,
@@ -12,7 +12,6 @@ import {
   type DisputeCase as CaseRecord,
 } from '../../disputes/case-store';
 import { importChargebackReport, ReportImportError } from '../../disputes/report-import';
-import { CHARGEBACK_THRESHOLDS } from '../../disputes/thresholds';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { apiRoute } from '../api-route';
