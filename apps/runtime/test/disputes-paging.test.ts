@@ -6,37 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DisputeNotice } from '@paybridge/nodes/definitions';
 import { openSql, type Sql } from '../src/db/client';
 import { admitNotice } from '../src/disputes/case-store';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, startTestRuntime } from './support';
+import { processorNotice } from './support/dispute-notice';
 
 let runtime: RuntimeHandle;
 let base: string;
 let sql: Sql;
-
-const notice = (
-  caseNumber: string,
-  openedOn: string,
-  evidenceDueBy: string | null,
-): DisputeNotice => ({
-  channel: 'processor-notice',
-  processor: 'paytrace',
-  caseNumber,
-  kind: 'chargeback',
-  status: 'open',
-  amount: 2500,
-  currency: 'USD',
-  reasonCode: '10.4',
-  reason: null,
-  orderRef: null,
-  invoice: null,
-  transactionId: null,
-  cardLast4: null,
-  openedOn,
-  evidenceDueBy,
-});
 
 /** Cases sharing deadlines and opening days, so every part of the order is needed. */
 const CASES: [string, string, string | null][] = [
@@ -73,7 +51,7 @@ beforeAll(async () => {
   base = runtime.url!;
   sql = openSql(url, { max: 2 });
   for (const [n, opened, due] of CASES)
-    await admitNotice(sql, notice(n, opened, due), randomUUID());
+    await admitNotice(sql, processorNotice(n, opened, due), randomUUID());
 }, 60_000);
 
 afterAll(async () => {
@@ -115,7 +93,7 @@ describe('disputes list paging', () => {
 
   it('neither repeats nor skips a case when one is added between pages', async () => {
     const first = (await call(base, 'GET', '/api/disputes?limit=4')).body;
-    await admitNotice(sql, notice('CB-EARLY', '2026-03-01', '2026-03-20'), randomUUID());
+    await admitNotice(sql, processorNotice('CB-EARLY', '2026-03-01', '2026-03-20'), randomUUID());
     let cursor: string | null = first.nextCursor;
     const rest: string[] = [];
     while (cursor) {

@@ -7,7 +7,6 @@
  * PayTrace's net, and post nothing twice when the day is reconciled again (replay, on demand).
  */
 import {
-  SHOPIFY_DEMO_CREDENTIALS,
   shopifyOrdersForDay,
   startPaytraceSimulator,
   startShopifySimulator,
@@ -20,6 +19,7 @@ import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { createPaytraceConnection } from './paytrace-support';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { createShopifyConnection } from './support/shopify-connection';
 import {
   createReconciliationFlow,
   feeStatementOf,
@@ -129,23 +129,12 @@ beforeAll(async () => {
   const feeStatement = await feeStatementOf(paytrace.url, DAY);
 
   paytraceId = await createPaytraceConnection(base);
-  const store = await call(base, 'POST', '/api/connections', {
-    type: 'shopify',
-    name: 'Store simulator',
-    values: {
-      shopDomain: SHOPIFY_DEMO_CREDENTIALS.shopDomain,
-      environment: 'simulator',
-      accessToken: SHOPIFY_DEMO_CREDENTIALS.accessTokens[0],
-      webhookSecret: SHOPIFY_DEMO_CREDENTIALS.webhookSecret,
-    },
-  });
-  expect(store.status).toBe(201);
-  storeId = store.body.id;
+  storeId = await createShopifyConnection(base);
   flowId = await createReconciliationFlow(base, 'Settlement reconciliation', {
     connectionId: paytraceId,
     date: DAY,
     timeZone: 'UTC',
-    shopifyConnectionId: store.body.id,
+    shopifyConnectionId: storeId,
     notSettledAfterDays: 3,
     feeSchedule: {
       currency: 'USD',

@@ -6,7 +6,6 @@
  * fees the processor really charged are compared and every injected fee difference is reported.
  */
 import {
-  SHOPIFY_DEMO_CREDENTIALS,
   startPaytraceSimulator,
   startShopifySimulator,
   type DayManifest,
@@ -17,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { createPaytraceConnection } from './paytrace-support';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { createShopifyConnection } from './support/shopify-connection';
 import { generateDay } from './support/settlement-day';
 
 const DAY = '2026-03-10';
@@ -79,18 +79,7 @@ beforeAll(async () => {
     seed: 11,
     discrepancies: { feeDifference: FEE_DIFFERENCES },
   });
-  const store = await call(base, 'POST', '/api/connections', {
-    type: 'shopify',
-    name: 'Store simulator',
-    values: {
-      shopDomain: SHOPIFY_DEMO_CREDENTIALS.shopDomain,
-      environment: 'simulator',
-      accessToken: SHOPIFY_DEMO_CREDENTIALS.accessTokens[0],
-      webhookSecret: SHOPIFY_DEMO_CREDENTIALS.webhookSecret,
-    },
-  });
-  expect(store.status).toBe(201);
-  storeId = store.body.id;
+  storeId = await createShopifyConnection(base);
 }, 120_000);
 
 afterAll(async () => {
