@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DisputeNotice } from '@paybridge/nodes/definitions';
 import { openSql, type Sql } from '../src/db/client';
 import { admitNotice } from '../src/disputes/case-store';
 import { ensureDefaultChart } from '../src/ledger/chart';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, startTestRuntime } from './support';
+import { processorNotice } from './support/dispute-notice';
 
 let runtime: RuntimeHandle;
 let base: string;
@@ -23,24 +23,6 @@ const month = (back: number) => {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
   return d.toISOString().slice(0, 7);
 };
-
-const notice = (caseNumber: string, openedOn: string): DisputeNotice => ({
-  channel: 'processor-notice',
-  processor: 'paytrace',
-  caseNumber,
-  kind: 'chargeback',
-  status: 'open',
-  amount: 2500,
-  currency: 'USD',
-  reasonCode: '10.4',
-  reason: null,
-  orderRef: null,
-  invoice: null,
-  transactionId: null,
-  cardLast4: null,
-  openedOn,
-  evidenceDueBy: null,
-});
 
 /** A reconciled day: one batch and its settled sales (and one refund, which is not a sale). */
 async function stageDay(day: string, batch: number, sales: number): Promise<void> {
@@ -110,7 +92,7 @@ beforeAll(async () => {
     ['CB-R2', `${month(1)}-11`],
     ['CB-R3', `${month(2)}-21`],
   ] as const)
-    await admitNotice(sql, notice(n, day), randomUUID());
+    await admitNotice(sql, processorNotice(n, day), randomUUID());
 }, 60_000);
 
 afterAll(async () => {

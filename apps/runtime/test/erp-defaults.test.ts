@@ -4,14 +4,11 @@
  * flows built only from a Shopify trigger and ERP nodes, and the built-in ledger must hold what
  * Shopify holds, to the cent.
  */
-import {
-  SHOPIFY_DEMO_CREDENTIALS,
-  startShopifySimulator,
-  type RunningShopifySimulator,
-} from '@paybridge/sandbox';
+import { startShopifySimulator, type RunningShopifySimulator } from '@paybridge/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { createShopifyConnection } from './support/shopify-connection';
 
 const POLL_S = 2;
 
@@ -115,18 +112,7 @@ beforeAll(async () => {
     },
   });
   base = rt.url!;
-  const connection = await call(base, 'POST', '/api/connections', {
-    type: 'shopify',
-    name: 'Store simulator',
-    values: {
-      shopDomain: SHOPIFY_DEMO_CREDENTIALS.shopDomain,
-      environment: 'simulator',
-      accessToken: SHOPIFY_DEMO_CREDENTIALS.accessTokens[0],
-      webhookSecret: SHOPIFY_DEMO_CREDENTIALS.webhookSecret,
-    },
-  });
-  expect(connection.status).toBe(201);
-  connectionId = connection.body.id;
+  connectionId = await createShopifyConnection(base);
   for (const topic of ['orders/create', 'refunds/create', 'disputes/create', 'disputes/update']) {
     const sub = sim.handle.subscribe(topic, `${base}/hooks/shopify/${connectionId}`);
     subscriptions.set(topic, sub.id);

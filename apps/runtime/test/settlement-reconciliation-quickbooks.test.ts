@@ -21,7 +21,15 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { createPaytraceConnection } from './paytrace-support';
-import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { call, freshDatabase, startTestRuntime } from './support';
+import {
+  bookSettlementDay,
+  createReconciliationFlow,
+  feeStatementOf,
+  generateDay,
+  planSettlementDay,
+  runReconciliation,
+} from './support/settlement-day';
 
 const DAY = '2026-03-10';
 
@@ -31,68 +39,25 @@ let paytrace: RunningPaytraceSimulator;
 let qbo: RunningQuickbooksSimulator;
 let manifest: DayManifest;
 let flowId: string;
+/** The sale left unpaid and the one paid short in QuickBooks. */
 let missing: ManifestTransaction;
 let short: ManifestTransaction;
-const SHORT_BY = 123;
+let shortBy: number;
 
+/** A QuickBooks connection to the simulator's company, with a fresh refresh token. */
+const quickbooksValues = () => ({
+  environment: 'simulator' as const,
+  clientId: QUICKBOOKS_DEMO_APP.clientId,
+  clientSecret: QUICKBOOKS_DEMO_APP.clientSecret,
+  realmId: qbo.handle.realmId,
+  refreshToken: qbo.handle.connect().refreshToken,
+  baseUrl: qbo.url,
+});
 const dayBatches = () => manifest.batches.filter((b) => b.closedOn === DAY);
 const deposits = () =>
   qbo.handle
     .entities('Deposit')
     .filter((d) => String(d.PrivateNote ?? '').startsWith('paybridge:journal:settlement-'));
-
-/** The day's ERP side, booked in QuickBooks as the posting nodes book it (minus the injected). */
-async function bookInQuickbooks(): Promise<void> {
-  const erp = createQuickbooksAdapter(
-    {
-      environment: 'simulator',
-      clientId: QUICKBOOKS_DEMO_APP.clientId,
-      clientSecret: QUICKBOOKS_DEMO_APP.clientSecret,
-      realmId: qbo.handle.realmId,
-      refreshToken: qbo.handle.connect().refreshToken,
-      baseUrl: qbo.url,
-    },
-    { tokens: memoryTokenStore(), backoffMs: 10 },
-  );
-  const closedOn = new Map(manifest.batches.map((b) => [b.number, b.closedOn]));
-  const settled = manifest.transactions.filter((t) => t.batchNumber !== null);
-  const sales = settled.filter((t) => t.type === 'sale');
-  const invoiceOf = new Map(sales.map((t) => [t.transactionId, t.invoiceId]));
-  const onDay = sales.filter((t) => closedOn.get(t.batchNumber!) === DAY);
-  missing = onDay[3]!;
-  short = onDay[7]!;
-  await erp.upsertCustomer({ externalRef: 'generated-customer', name: 'Generated customer' });
-  for (const sale of sales) {
-    const date = closedOn.get(sale.batchNumber!)!;
-    await erp.createInvoice({
-      externalRef: sale.invoiceId,
-      customerRef: 'generated-customer',
-      currency: 'USD',
-      date,
-      lines: [{ description: `Order ${sale.invoiceId}`, quantity: 1, unitAmount: sale.amount }],
-    } as never);
-    if (sale === missing) continue;
-    await erp.recordPayment({
-      externalRef: `paytrace-${sale.transactionId}`,
-      invoiceRef: sale.invoiceId,
-      currency: 'USD',
-      amount: sale === short ? sale.amount - SHORT_BY : sale.amount,
-      date,
-    } as never);
-  }
-  for (const refund of settled.filter((t) => t.type === 'refund')) {
-    await erp.createCreditMemo({
-      externalRef: `paytrace-${refund.transactionId}`,
-      invoiceRef: invoiceOf.get(refund.refundOf ?? '') ?? refund.invoiceId,
-      currency: 'USD',
-      date: closedOn.get(refund.batchNumber!)!,
-      lines: [
-        { description: `Refund ${refund.transactionId}`, quantity: 1, unitAmount: refund.amount },
-      ],
-      refundAmount: refund.amount,
-    } as never);
-  }
-}
 
 async function items(): Promise<any[]> {
   const page = await call(base, 'GET', `/api/reconciliation/items?date=${DAY}&limit=200`);
@@ -109,64 +74,46 @@ beforeAll(async () => {
   });
   base = rt.url!;
 
-  const generated = await fetch(`${paytrace.url}/__admin/generate-day`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      date: DAY,
-      orders: 40,
-      refundRate: 0.1,
-      voidRate: 0.05,
-      batches: 2,
-      seed: 7,
-    }),
+  manifest = await generateDay(paytrace.url, {
+    date: DAY,
+    orders: 40,
+    refundRate: 0.1,
+    voidRate: 0.05,
+    batches: 2,
+    seed: 7,
   });
-  expect(generated.status).toBe(200);
-  manifest = (await generated.json()) as DayManifest;
-  await bookInQuickbooks();
-  const feeStatement = await fetch(
-    `${paytrace.url}/__admin/fee-statement?from=${DAY}&to=${DAY}`,
-  ).then((r) => r.text());
+  // The day's ERP side, booked in QuickBooks through its adapter as the posting nodes book it,
+  // one payment left out and one booked short.
+  const plan = planSettlementDay(manifest, { missingBooking: 1, amountMismatch: 1 });
+  const erp = createQuickbooksAdapter(quickbooksValues(), {
+    tokens: memoryTokenStore(),
+    backoffMs: 10,
+  });
+  await bookSettlementDay(erp, plan);
+  const sale = (kind: string) => {
+    const id = plan.expected.find((d) => d.kind === kind)!.transactionId;
+    return manifest.transactions.find((t) => t.transactionId === id)!;
+  };
+  missing = sale('not_booked');
+  short = sale('amount_mismatch');
+  shortBy = plan.expected.find((d) => d.kind === 'amount_mismatch')!.amount;
+  const feeStatement = await feeStatementOf(paytrace.url, DAY);
 
   const paytraceId = await createPaytraceConnection(base);
   const books = await call(base, 'POST', '/api/connections', {
     type: 'quickbooks',
     name: 'Books',
-    values: {
-      environment: 'simulator',
-      clientId: QUICKBOOKS_DEMO_APP.clientId,
-      clientSecret: QUICKBOOKS_DEMO_APP.clientSecret,
-      realmId: qbo.handle.realmId,
-      refreshToken: qbo.handle.connect().refreshToken,
-      baseUrl: qbo.url,
-    },
+    values: quickbooksValues(),
   });
   expect(books.status, JSON.stringify(books.body)).toBe(201);
-  const flow = await call(base, 'POST', '/api/flows', {
-    name: 'Settlement reconciliation (QuickBooks)',
-    activate: true,
-    graph: {
-      nodes: [
-        { id: 'trigger', type: 'trigger.manual', typeVersion: 1, config: {} },
-        {
-          id: 'reconcile',
-          type: 'reconcile.settlement',
-          typeVersion: 1,
-          config: {
-            connectionId: paytraceId,
-            erpConnectionId: books.body.id,
-            date: DAY,
-            timeZone: 'UTC',
-            notSettledAfterDays: 3,
-            processorFees: feeStatement,
-          },
-        },
-      ],
-      edges: [{ from: { node: 'trigger', port: 'out' }, to: { node: 'reconcile', port: 'in' } }],
-    },
+  flowId = await createReconciliationFlow(base, 'Settlement reconciliation (QuickBooks)', {
+    connectionId: paytraceId,
+    erpConnectionId: books.body.id,
+    date: DAY,
+    timeZone: 'UTC',
+    notSettledAfterDays: 3,
+    processorFees: feeStatement,
   });
-  expect(flow.status, JSON.stringify(flow.body)).toBe(201);
-  flowId = flow.body.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -177,10 +124,7 @@ afterAll(async () => {
 
 describe('settlement reconciliation against QuickBooks Online', () => {
   it('reports the missing payment and the short one exactly once, and nothing else', async () => {
-    const run = await call(base, 'POST', `/api/flows/${flowId}/run`, { payload: {} });
-    expect(run.status).toBe(202);
-    const done = await waitForRun(base, run.body.runId, undefined, 60_000);
-    expect(done.status, JSON.stringify(done.steps?.map((s: any) => s.error))).toBe('succeeded');
+    await runReconciliation(base, flowId);
 
     const found = (await items()).map((i) => ({
       kind: i.kind,
@@ -193,7 +137,7 @@ describe('settlement reconciliation against QuickBooks Online', () => {
         kind: 'amount_mismatch',
         transactionId: short.transactionId,
         expected: short.amount,
-        actual: short.amount - SHORT_BY,
+        actual: short.amount - shortBy,
       },
       {
         kind: 'not_booked',
@@ -241,9 +185,7 @@ describe('settlement reconciliation against QuickBooks Online', () => {
   it('posts nothing twice and reports nothing new when the day runs again', async () => {
     const before = deposits().map((d) => d.Id);
     const itemsBefore = (await items()).map((i) => i.id).sort();
-    const again = await call(base, 'POST', `/api/flows/${flowId}/run`, { payload: {} });
-    const done = await waitForRun(base, again.body.runId, undefined, 60_000);
-    expect(done.status, JSON.stringify(done.steps?.map((s: any) => s.error))).toBe('succeeded');
+    await runReconciliation(base, flowId);
     expect(deposits().map((d) => d.Id)).toEqual(before);
     expect((await items()).map((i) => i.id).sort()).toEqual(itemsBefore);
   }, 90_000);

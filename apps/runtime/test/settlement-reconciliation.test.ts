@@ -7,7 +7,6 @@
  * PayTrace's net, and post nothing twice when the day is reconciled again (replay, on demand).
  */
 import {
-  SHOPIFY_DEMO_CREDENTIALS,
   shopifyOrdersForDay,
   startPaytraceSimulator,
   startShopifySimulator,
@@ -20,7 +19,15 @@ import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { createPaytraceConnection } from './paytrace-support';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
-import { seedSettlementDay, type SeededDay } from './support/settlement-day';
+import { createShopifyConnection } from './support/shopify-connection';
+import {
+  createReconciliationFlow,
+  feeStatementOf,
+  generateDay,
+  runReconciliation,
+  seedSettlementDay,
+  type SeededDay,
+} from './support/settlement-day';
 
 const DAY = '2026-03-10';
 
@@ -33,7 +40,6 @@ let manifest: DayManifest;
 let seeded: SeededDay;
 let flowId: string;
 let firstRunId: string;
-let feeStatement: string;
 let paytraceId: string;
 let storeId: string;
 
@@ -93,21 +99,15 @@ beforeAll(async () => {
   base = rt.url!;
   sql = openSql(url, { max: 2 });
 
-  const generated = await fetch(`${paytrace.url}/__admin/generate-day`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      date: DAY,
-      orders: 2000,
-      refundRate: 0.05,
-      voidRate: 0.01,
-      batches: 20,
-      seed: 16,
-      discrepancies: { shortDeposit: 10, missingDeposit: 10, feeDifference: 10, notInShopify: 10 },
-    }),
+  manifest = await generateDay(paytrace.url, {
+    date: DAY,
+    orders: 2000,
+    refundRate: 0.05,
+    voidRate: 0.01,
+    batches: 20,
+    seed: 16,
+    discrepancies: { shortDeposit: 10, missingDeposit: 10, feeDifference: 10, notInShopify: 10 },
   });
-  expect(generated.status).toBe(200);
-  manifest = (await generated.json()) as DayManifest;
   const orders = await fetch(`${shopify.url}/__admin/orders/bulk`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -126,58 +126,28 @@ beforeAll(async () => {
     text: statement,
   });
   expect(upload.status).toBe(201);
-  feeStatement = await fetch(`${paytrace.url}/__admin/fee-statement?from=${DAY}&to=${DAY}`).then(
-    (r) => r.text(),
-  );
+  const feeStatement = await feeStatementOf(paytrace.url, DAY);
 
   paytraceId = await createPaytraceConnection(base);
-  const store = await call(base, 'POST', '/api/connections', {
-    type: 'shopify',
-    name: 'Store simulator',
-    values: {
-      shopDomain: SHOPIFY_DEMO_CREDENTIALS.shopDomain,
-      environment: 'simulator',
-      accessToken: SHOPIFY_DEMO_CREDENTIALS.accessTokens[0],
-      webhookSecret: SHOPIFY_DEMO_CREDENTIALS.webhookSecret,
+  storeId = await createShopifyConnection(base);
+  flowId = await createReconciliationFlow(base, 'Settlement reconciliation', {
+    connectionId: paytraceId,
+    date: DAY,
+    timeZone: 'UTC',
+    shopifyConnectionId: storeId,
+    notSettledAfterDays: 3,
+    feeSchedule: {
+      currency: 'USD',
+      default: { percentBp: 290, fixedMinor: 30 },
+      brands: {
+        amex: { percentBp: 350, fixedMinor: 15 },
+        discover: { percentBp: 275, fixedMinor: 30 },
+      },
     },
+    processorFees: feeStatement,
+    bankAccount: 'operating',
+    depositWindowDays: 3,
   });
-  expect(store.status).toBe(201);
-  storeId = store.body.id;
-  const flow = await call(base, 'POST', '/api/flows', {
-    name: 'Settlement reconciliation',
-    activate: true,
-    graph: {
-      nodes: [
-        { id: 'trigger', type: 'trigger.manual', typeVersion: 1, config: {} },
-        {
-          id: 'reconcile',
-          type: 'reconcile.settlement',
-          typeVersion: 1,
-          config: {
-            connectionId: paytraceId,
-            date: DAY,
-            timeZone: 'UTC',
-            shopifyConnectionId: store.body.id,
-            notSettledAfterDays: 3,
-            feeSchedule: {
-              currency: 'USD',
-              default: { percentBp: 290, fixedMinor: 30 },
-              brands: {
-                amex: { percentBp: 350, fixedMinor: 15 },
-                discover: { percentBp: 275, fixedMinor: 30 },
-              },
-            },
-            processorFees: feeStatement,
-            bankAccount: 'operating',
-            depositWindowDays: 3,
-          },
-        },
-      ],
-      edges: [{ from: { node: 'trigger', port: 'out' }, to: { node: 'reconcile', port: 'in' } }],
-    },
-  });
-  expect(flow.status).toBe(201);
-  flowId = flow.body.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -190,11 +160,7 @@ afterAll(async () => {
 describe('settlement reconciliation of a generated day', () => {
   it('reports every injected discrepancy exactly once and nothing else', async () => {
     const started = performance.now();
-    const run = await call(base, 'POST', `/api/flows/${flowId}/run`, { payload: {} });
-    expect(run.status).toBe(202);
-    firstRunId = run.body.runId;
-    const done = await waitForRun(base, firstRunId, undefined, 60_000);
-    expect(done.status, JSON.stringify(done.steps?.map((s: any) => s.error))).toBe('succeeded');
+    firstRunId = await runReconciliation(base, flowId);
     expect(performance.now() - started).toBeLessThan(30_000);
 
     const items = await allItems();

@@ -3,14 +3,11 @@
  * delivery engine: duplicates and reordering still give one run per order, and orders whose
  * webhooks were dropped are found by the reconciliation poller within one polling interval.
  */
-import {
-  SHOPIFY_DEMO_CREDENTIALS,
-  startShopifySimulator,
-  type RunningShopifySimulator,
-} from '@paybridge/sandbox';
+import { startShopifySimulator, type RunningShopifySimulator } from '@paybridge/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, startTestRuntime } from './support';
+import { createShopifyConnection } from './support/shopify-connection';
 
 const POLL_S = 3;
 
@@ -105,18 +102,7 @@ beforeAll(async () => {
     },
   });
   base = rt.url!;
-  const connection = await call(base, 'POST', '/api/connections', {
-    type: 'shopify',
-    name: 'Store simulator',
-    values: {
-      shopDomain: SHOPIFY_DEMO_CREDENTIALS.shopDomain,
-      environment: 'simulator',
-      accessToken: SHOPIFY_DEMO_CREDENTIALS.accessTokens[0],
-      webhookSecret: SHOPIFY_DEMO_CREDENTIALS.webhookSecret,
-    },
-  });
-  expect(connection.status).toBe(201);
-  connectionId = connection.body.id;
+  connectionId = await createShopifyConnection(base);
   sim.handle.subscribe('orders/create', `${base}/hooks/shopify/${connectionId}`);
 }, 60_000);
 afterAll(async () => {

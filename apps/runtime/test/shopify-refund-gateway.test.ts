@@ -5,14 +5,11 @@
  * back through it), and its refund must still start the PayTrace refund flow. A refund of an
  * order paid otherwise starts nothing, and says so in the unmatched list.
  */
-import {
-  SHOPIFY_DEMO_CREDENTIALS,
-  startShopifySimulator,
-  type RunningShopifySimulator,
-} from '@paybridge/sandbox';
+import { startShopifySimulator, type RunningShopifySimulator } from '@paybridge/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { createShopifyConnection } from './support/shopify-connection';
 
 let sim: RunningShopifySimulator;
 let rt: RuntimeHandle;
@@ -66,18 +63,7 @@ beforeAll(async () => {
     },
   });
   base = rt.url!;
-  const connection = await call(base, 'POST', '/api/connections', {
-    type: 'shopify',
-    name: 'Store simulator',
-    values: {
-      shopDomain: SHOPIFY_DEMO_CREDENTIALS.shopDomain,
-      environment: 'simulator',
-      accessToken: SHOPIFY_DEMO_CREDENTIALS.accessTokens[0],
-      webhookSecret: SHOPIFY_DEMO_CREDENTIALS.webhookSecret,
-    },
-  });
-  expect(connection.status).toBe(201);
-  connectionId = connection.body.id;
+  connectionId = await createShopifyConnection(base);
 
   // The charge flow stands for "charged through PayTrace": what matters here is how Paybridge
   // records the payment on the order afterwards, with its own mark-paid node.

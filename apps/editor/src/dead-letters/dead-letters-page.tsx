@@ -16,9 +16,9 @@ import { hasRole } from '../lib/roles';
 import { BulkProgress, type BulkProgressState } from '../runs/bulk-progress';
 import { ReplayEditDialog } from '../runs/replay-edit-dialog';
 import { useBulkRuns } from '../runs/use-bulk-runs';
+import { NoteDialog } from '../ui/note-dialog';
 import { useToasts } from '../ui/toasts';
 import { DeadLetterGroupView } from './dead-letter-group';
-import { ResolveDialog } from './resolve-dialog';
 import '../runs/runs.css';
 
 type ResolveTarget = { ids: string[] } | { group: DeadLetterGroup };
@@ -121,8 +121,15 @@ export function DeadLettersPage({ me }: { me: Me }) {
         ))
       )}
       {resolving && (
-        <ResolveDialog
-          count={count(resolving)}
+        <NoteDialog
+          title={
+            count(resolving) === 1
+              ? 'Resolve dead letter'
+              : `Resolve ${count(resolving)} dead letters`
+          }
+          label="How was it handled?"
+          placeholder="e.g. Charged by hand in PayTrace; order marked paid"
+          missingNote="Say how it was handled"
           onClose={() => setResolving(null)}
           onResolve={(note) => resolve(resolving, note)}
         />

@@ -11,12 +11,19 @@ import { client, unwrap } from '../api/client';
 
 const disputes = client.api.disputes;
 
-/** Cases, soonest evidence deadline first; `open` only, or every status. */
-export function listCases(filter: { status: 'open' | 'all'; q?: string }) {
+/** Cases per page of the list; "Load more" reads the next page with the answer's cursor. */
+export const CASES_PAGE_SIZE = 200;
+
+/**
+ * A page of cases, soonest evidence deadline first; `open` only, or every status. `cursor` is
+ * the previous page's `nextCursor`.
+ */
+export function listCases(filter: { status: 'open' | 'all'; q?: string }, cursor?: string) {
   const query = {
     ...(filter.status === 'open' ? { status: 'open' as const } : {}),
     ...(filter.q?.trim() ? { q: filter.q.trim() } : {}),
-    limit: '500',
+    limit: String(CASES_PAGE_SIZE),
+    ...(cursor === undefined ? {} : { cursor }),
   };
   return unwrap(disputes.$get({ query }));
 }

@@ -91,6 +91,29 @@ describe('DisputesPage', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('this month 0.90%');
   });
 
+  it('loads further cases with the cursor ("Load more") until the last page', async () => {
+    const calls = fakeRuntime((c) => {
+      if (c.path === '/api/disputes') {
+        return c.query.cursor === 'after-1'
+          ? { body: { cases: [soon], total: 2, nextCursor: null } }
+          : { body: { cases: [base], total: 2, nextCursor: 'after-1' } };
+      }
+      if (c.path === '/api/disputes/ratio') return { body: ratio };
+      return undefined;
+    });
+    renderWith(page());
+    await screen.findByTestId('case-CB-1001');
+    expect(screen.getByText('Showing the 1 soonest deadlines of 2 open cases.')).toBeTruthy();
+    expect(screen.queryByTestId('case-CB-1002')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Load more open cases' }));
+    await screen.findByTestId('case-CB-1002');
+    expect(screen.getByTestId('case-CB-1001')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Load more/ })).toBeNull();
+    const listed = calls.filter((c) => c.path === '/api/disputes');
+    expect(listed.map((c) => c.query.cursor)).toEqual([undefined, 'after-1']);
+    expect(listed[1]!.query).toMatchObject({ status: 'open', limit: '200' });
+  });
+
   it('says where cases come from when there are none, and shows a failed load with a retry', async () => {
     let fail = true;
     fakeRuntime((c) => {

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Me } from '../api/auth-api';
 import { navigate } from '../app/router';
+import { LoadMore } from '../ledger/ledger-list';
 import { QueryView } from '../ledger/query-view';
 import { hasRole } from '../lib/roles';
 import { filtersFromSearch, filtersToSearch, type DisputeFilters } from './dispute-filters';
@@ -29,9 +30,16 @@ export function DisputesPage({ me, liveMs = LIVE_MS }: { me: Me; liveMs?: number
     setFiltersState(next);
     window.history.replaceState(null, '', `/disputes${filtersToSearch(next)}`);
   }, []);
-  const cases = useQuery({
+  // Read a page at a time ("Load more"); live refreshes re-read the pages already loaded.
+  const cases = useInfiniteQuery({
     queryKey: disputesKeys.list(filters.status, filters.q.trim()),
-    queryFn: () => listCases(filters),
+    queryFn: ({ pageParam }) => listCases(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    select: (data) => ({
+      cases: data.pages.flatMap((p) => p.cases),
+      total: data.pages[data.pages.length - 1]?.total ?? 0,
+    }),
     refetchInterval: liveMs,
   });
   const what = filters.status === 'open' ? 'open cases' : 'cases';
@@ -89,11 +97,12 @@ export function DisputesPage({ me, liveMs = LIVE_MS }: { me: Me; liveMs?: number
         {(data) => (
           <>
             <DisputesTable cases={data.cases} />
-            {data.total > data.cases.length && (
-              <p className="hint">
-                Showing the {data.cases.length} soonest deadlines of {data.total} {what}.
-              </p>
-            )}
+            <LoadMore
+              list={cases}
+              what={what}
+              shown={data.cases.length}
+              summary={`Showing the ${data.cases.length} soonest deadlines of ${data.total} ${what}.`}
+            />
           </>
         )}
       </QueryView>

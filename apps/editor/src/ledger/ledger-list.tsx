@@ -28,12 +28,25 @@ interface MorePages {
   fetchNextPage: () => Promise<unknown>;
 }
 
-/** The button under a list that reads its next page; nothing once the last page is in. */
-export function LoadMore({ list, what, shown }: { list: MorePages; what: string; shown: number }) {
+/**
+ * The button under a list that reads its next page; nothing once the last page is in. `summary`
+ * says what is shown so far (by default the newest rows, the order of the ledger's lists).
+ */
+export function LoadMore({
+  list,
+  what,
+  shown,
+  summary = `Showing the newest ${shown}.`,
+}: {
+  list: MorePages;
+  what: string;
+  shown: number;
+  summary?: string;
+}) {
   if (!list.hasNextPage) return null;
   return (
     <div className="ledger-load-more">
-      <span className="hint">Showing the newest {shown}.</span>{' '}
+      <span className="hint">{summary}</span>{' '}
       <button
         type="button"
         className="small"

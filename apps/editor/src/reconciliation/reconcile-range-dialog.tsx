@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { errorMessage } from '../api/api-failure';
 import { DateRangeFields } from '../ledger/date-range-fields';
-import { Dialog } from '../ui/dialog';
+import { FormDialog } from '../ui/form-dialog';
 
 /** The longest range one request may ask for; longer ones are split by the person. */
 export const MAX_RANGE_DAYS = 93;
@@ -33,67 +32,48 @@ export function ReconcileRangeDialog({
   const [flowId, setFlowId] = useState(
     () => (flows.find((f) => /reconcil/i.test(f.name)) ?? flows[0])?.id ?? '',
   );
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const days = rangeDays(range.from, range.to);
   return (
-    <Dialog title="Reconcile a date range" onClose={onClose} testId="reconcile-range-dialog">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!flowId) return setError('Choose the flow that reconciles (install the template)');
-          if (!range.from || !range.to) return setError('Choose the first and the last day');
-          if (days === null) return setError('The last day must not be before the first');
-          if (days > MAX_RANGE_DAYS) {
-            return setError(`At most ${MAX_RANGE_DAYS} days at once; split the range`);
-          }
-          setBusy(true);
-          setError(null);
-          onStart({ flowId, from: range.from, to: range.to })
-            .catch((err: unknown) => setError(errorMessage(err)))
-            .finally(() => setBusy(false));
-        }}
-      >
-        <label className="field">
-          <span className="field-label">Flow</span>
-          <select aria-label="Flow" value={flowId} onChange={(e) => setFlowId(e.target.value)}>
-            {flows.length === 0 && <option value="">No flow yet</option>}
-            {flows.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {flows.length === 0 && (
-          <p className="hint">
-            Install the <strong>Settlement reconciliation</strong> template first: its flow does the
-            matching and posts the settlement entries.
-          </p>
-        )}
-        <div className="ledger-filters">
-          <DateRangeFields idPrefix="reconcile" value={range} onChange={setRange} />
-        </div>
+    <FormDialog
+      title="Reconcile a date range"
+      testId="reconcile-range-dialog"
+      submitLabel="Reconcile"
+      busyLabel="Starting…"
+      onClose={onClose}
+      onSubmit={() => {
+        if (!flowId) return 'Choose the flow that reconciles (install the template)';
+        if (!range.from || !range.to) return 'Choose the first and the last day';
+        if (days === null) return 'The last day must not be before the first';
+        if (days > MAX_RANGE_DAYS) return `At most ${MAX_RANGE_DAYS} days at once; split the range`;
+        return onStart({ flowId, from: range.from, to: range.to });
+      }}
+    >
+      <label className="field">
+        <span className="field-label">Flow</span>
+        <select aria-label="Flow" value={flowId} onChange={(e) => setFlowId(e.target.value)}>
+          {flows.length === 0 && <option value="">No flow yet</option>}
+          {flows.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {flows.length === 0 && (
         <p className="hint">
-          {days === null
-            ? 'Batches closed on these days are fetched from PayTrace and matched again.'
-            : `${days} day${days === 1 ? '' : 's'}: batches closed on these days are fetched from PayTrace and matched again.`}{' '}
-          Nothing already posted is posted twice.
+          Install the <strong>Settlement reconciliation</strong> template first: its flow does the
+          matching and posts the settlement entries.
         </p>
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Starting…' : 'Reconcile'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <div className="ledger-filters">
+        <DateRangeFields idPrefix="reconcile" value={range} onChange={setRange} />
+      </div>
+      <p className="hint">
+        {days === null
+          ? 'Batches closed on these days are fetched from PayTrace and matched again.'
+          : `${days} day${days === 1 ? '' : 's'}: batches closed on these days are fetched from PayTrace and matched again.`}{' '}
+        Nothing already posted is posted twice.
+      </p>
+    </FormDialog>
   );
 }

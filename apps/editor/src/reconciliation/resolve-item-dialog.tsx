@@ -1,7 +1,5 @@
-import { useState } from 'react';
-import { errorMessage } from '../api/api-failure';
 import { formatMoney } from '../ledger/money';
-import { Dialog } from '../ui/dialog';
+import { NoteDialog } from '../ui/note-dialog';
 import { discrepancyLabel } from './discrepancy-labels';
 import type { ReconciliationItem } from './reconciliation-api';
 
@@ -18,59 +16,29 @@ export function ResolveItemDialog({
   onResolve: (note: string) => Promise<void>;
   onClose: () => void;
 }) {
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const ref = item.transactionId ?? item.invoiceId ?? item.erpRef;
   const amount = item.expected ?? item.actual;
   return (
-    <Dialog title="Mark resolved" onClose={onClose} testId="resolve-item-dialog">
-      <p>
-        <strong>{discrepancyLabel(item.kind)}</strong>
-        {ref && (
-          <>
-            {' '}
-            · <code>{ref}</code>
-          </>
-        )}
-        {amount !== null && <> · {formatMoney(amount, item.currency)}</>}
-      </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!note.trim())
-            return setError('Say how it was resolved: the note is kept with the item');
-          setBusy(true);
-          setError(null);
-          onResolve(note.trim())
-            .catch((err: unknown) => setError(errorMessage(err)))
-            .finally(() => setBusy(false));
-        }}
-      >
-        <label className="field">
-          <span className="field-label">Note</span>
-          <textarea
-            rows={3}
-            maxLength={2000}
-            value={note}
-            placeholder="e.g. Bank confirmed the deposit arrived a day late"
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Resolving…' : 'Resolve'}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <NoteDialog
+      title="Mark resolved"
+      testId="resolve-item-dialog"
+      label="Note"
+      placeholder="e.g. Bank confirmed the deposit arrived a day late"
+      missingNote="Say how it was resolved: the note is kept with the item"
+      summary={
+        <p>
+          <strong>{discrepancyLabel(item.kind)}</strong>
+          {ref && (
+            <>
+              {' '}
+              · <code>{ref}</code>
+            </>
+          )}
+          {amount !== null && <> · {formatMoney(amount, item.currency)}</>}
+        </p>
+      }
+      onResolve={onResolve}
+      onClose={onClose}
+    />
   );
 }

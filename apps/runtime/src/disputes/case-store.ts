@@ -16,7 +16,9 @@ import {
   type EvidencePacket,
 } from '@paybridge/nodes/definitions';
 import { canMoveDispute, type DisputeStatus } from '@paybridge/nodes/erp';
+import { z } from 'zod';
 import type { Sql } from '../db/client';
+import { decodeCursor, encodeCursor } from '../ledger/ledger-cursor';
 
 interface CaseRow {
   id: string;
@@ -271,13 +273,26 @@ export interface CaseFilters {
   dueBefore?: string | undefined;
   q?: string | undefined;
   limit: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
 }
 
-/** Cases by evidence due date (soonest first, cases without one last), filtered. */
+/**
+ * A case's place in the list: its deadline (`infinity` when it has none, so those come last),
+ * opening day and id. The cursor of a page is the key of its last case.
+ */
+const CaseKey = z.tuple([z.union([z.iso.date(), z.literal('infinity')]), z.iso.date(), z.uuid()]);
+const SORT_KEY = (sql: Sql) => sql`(coalesce(evidence_due_by, 'infinity'::date), opened_on, id)`;
+
+/**
+ * Cases by evidence due date (soonest first, cases without one last), filtered, one page at a
+ * time: a page starts strictly after the previous page's last case, so cases added meanwhile
+ * never repeat or skip one. `total` counts every matching case, across pages.
+ */
 export async function listCases(
   sql: Sql,
   f: CaseFilters,
-): Promise<{ cases: DisputeCase[]; total: number }> {
+): Promise<{ cases: DisputeCase[]; total: number; nextCursor: string | null }> {
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   const where = sql`
     where true
@@ -290,13 +305,24 @@ export async function listCases(
             or coalesce(reason, '') ilike ${like} or coalesce(transaction_id, '') ilike ${like})`
         : sql``
     }`;
+  const after = f.cursor === undefined ? null : decodeCursor(f.cursor, CaseKey);
   const rows = await sql<CaseRow[]>`
     select ${COLUMNS(sql)} from dispute_cases ${where}
-    order by evidence_due_by asc nulls last, opened_on asc, id limit ${f.limit}`;
+    ${after ? sql`and ${SORT_KEY(sql)} > (${after[0]}::date, ${after[1]}::date, ${after[2]}::uuid)` : sql``}
+    order by ${SORT_KEY(sql)} limit ${f.limit + 1}`;
   const [count] = await sql<
     { n: string }[]
   >`select count(*)::text as n from dispute_cases ${where}`;
-  return { cases: rows.map(toCase), total: Number(count!.n) };
+  const cases = rows.slice(0, f.limit).map(toCase);
+  const last = cases[cases.length - 1];
+  return {
+    cases,
+    total: Number(count!.n),
+    nextCursor:
+      rows.length > f.limit && last
+        ? encodeCursor([last.evidenceDueBy ?? 'infinity', last.openedOn, last.id])
+        : null,
+  };
 }
 
 /** One case by id, or null. */

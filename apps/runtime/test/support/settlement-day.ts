@@ -26,7 +26,7 @@
  *
  * @module
  */
-import { CreditMemoInput, InvoiceInput, PaymentInput } from '@paybridge/nodes/erp';
+import { CreditMemoInput, InvoiceInput, PaymentInput, type ErpAdapter } from '@paybridge/nodes/erp';
 import type { DayManifest, ManifestTransaction } from '@paybridge/sandbox';
 import type { Sql } from '../../src/db/client';
 import { createBuiltInLedger } from '../../src/ledger/built-in-ledger';
@@ -35,6 +35,7 @@ import { upsertCustomer } from '../../src/ledger/customers';
 import { createInvoice } from '../../src/ledger/invoices';
 import type { LedgerSql } from '../../src/ledger/ledger-sql';
 import { recordPayment } from '../../src/ledger/payments';
+import { call, waitForRun } from '../support';
 
 /** How many of each ERP-side discrepancy to inject. */
 export interface SettlementDayInjection {
@@ -70,12 +71,30 @@ export interface SeededDay {
   booked: { invoices: number; payments: number; creditMemos: number };
 }
 
+/** The day's ERP documents, in the order they must be booked, and what must be reported. */
+export interface SettlementDayPlan {
+  invoices: InvoiceInput[];
+  payments: PaymentInput[];
+  creditMemos: CreditMemoInput[];
+  expected: ExpectedDiscrepancy[];
+}
+
+/** Where the documents are booked: the built-in ledger or an ERP adapter (QuickBooks). */
+export type SettlementDayBooks = Pick<
+  ErpAdapter,
+  'upsertCustomer' | 'createInvoice' | 'recordPayment' | 'createCreditMemo'
+>;
+
 const CUSTOMER = 'generated-customer';
 
-/** Runs `fn` over `items` in concurrent slices (the ledger's queries then pipeline). */
-async function all<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += 250) {
-    await Promise.all(items.slice(i, i + 250).map(fn));
+/** Runs `fn` over `items` in concurrent slices of `width` (the ledger's queries then pipeline). */
+async function all<T>(
+  items: readonly T[],
+  width: number,
+  fn: (item: T) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += width) {
+    await Promise.all(items.slice(i, i + width).map(fn));
   }
 }
 
@@ -94,19 +113,23 @@ function take<T>(pool: T[], count: number, what: string): T[] {
   return picked;
 }
 
-/** Books the day's ERP side with the injected discrepancies; answers what must be reported. */
-export async function seedSettlementDay(
-  ctx: { sql: Sql },
+/**
+ * The day's ERP side as documents, with the injected discrepancies left out or changed, and the
+ * discrepancies a correct reconciliation must report. Pure: the same manifest and injection give
+ * the same plan, whichever ERP books it.
+ */
+export function planSettlementDay(
   manifest: DayManifest,
   inject: SettlementDayInjection,
   options: { notSettledAgeDays?: number } = {},
-): Promise<SeededDay> {
+): SettlementDayPlan {
   const businessDate = new Map(manifest.batches.map((b) => [b.number, b.closedOn]));
   const settled = (t: ManifestTransaction) => t.batchNumber !== null;
+  const dateOf = (t: ManifestTransaction) => businessDate.get(t.batchNumber!)!;
   const sales = manifest.transactions.filter((t) => t.type === 'sale' && settled(t));
   const refunds = manifest.transactions.filter((t) => t.type === 'refund' && settled(t));
   const flagged = new Set(manifest.discrepancies.map((d) => d.transactionId));
-  const onDay = (t: ManifestTransaction) => businessDate.get(t.batchNumber!) === manifest.date;
+  const onDay = (t: ManifestTransaction) => dateOf(t) === manifest.date;
   const salePool = sales.filter((t) => onDay(t) && !flagged.has(t.transactionId));
   const refundPool = refunds.filter(onDay);
 
@@ -116,111 +139,181 @@ export async function seedSettlementDay(
   const unrefunded = new Set(
     take(refundPool, inject.refundWithoutCreditMemo ?? 0, 'refunds without credit memo'),
   );
-  const expected: ExpectedDiscrepancy[] = [];
-  const booked = { invoices: 0, payments: 0, creditMemos: 0 };
+  const plan: SettlementDayPlan = { invoices: [], payments: [], creditMemos: [], expected: [] };
   const invoiceOf = new Map(sales.map((t) => [t.transactionId, t.invoiceId]));
-
-  const ledger = createBuiltInLedger(ctx.sql);
-  await ledger.transaction(async (tx: LedgerSql) => {
-    await upsertCustomer(tx, { externalRef: CUSTOMER, name: 'Generated customer' });
-    const invoice = async (ref: string, amount: number, date: string) => {
-      const doc = InvoiceInput.parse({
+  const invoice = (ref: string, amount: number, date: string) =>
+    plan.invoices.push(
+      InvoiceInput.parse({
         externalRef: ref,
         customerRef: CUSTOMER,
         currency: 'USD',
         date,
         lines: [{ description: `Order ${ref}`, quantity: 1, unitAmount: amount }],
+      }),
+    );
+  const payment = (ref: string, invoiceRef: string, amount: number, date: string) =>
+    plan.payments.push(
+      PaymentInput.parse({ externalRef: ref, invoiceRef, currency: 'USD', amount, date }),
+    );
+
+  for (const sale of sales) invoice(sale.invoiceId, sale.amount, dateOf(sale));
+  for (const sale of doubled) invoice(`${sale.invoiceId}-dup`, sale.amount, dateOf(sale));
+  for (const sale of sales) {
+    const about = { transactionId: sale.transactionId, invoiceId: sale.invoiceId };
+    if (missing.has(sale)) {
+      plan.expected.push({ kind: 'not_booked', ...about, amount: sale.amount });
+      continue;
+    }
+    let amount = sale.amount;
+    if (short.has(sale)) {
+      const delta = Math.min(500, sale.amount - 1, 1 + (Number(sale.transactionId) % 500));
+      amount -= delta;
+      plan.expected.push({ kind: 'amount_mismatch', ...about, amount: delta });
+    }
+    payment(`paytrace-${sale.transactionId}`, sale.invoiceId, amount, dateOf(sale));
+    if (doubled.has(sale)) {
+      payment(sale.transactionId, `${sale.invoiceId}-dup`, sale.amount, dateOf(sale));
+      plan.expected.push({ kind: 'duplicate_booking', ...about, amount: sale.amount });
+    }
+  }
+  for (const refund of refunds) {
+    const invoiceId = invoiceOf.get(refund.refundOf ?? '') ?? refund.invoiceId;
+    if (unrefunded.has(refund)) {
+      plan.expected.push({
+        kind: 'refund_without_credit_memo',
+        transactionId: refund.transactionId,
+        invoiceId,
+        amount: refund.amount,
       });
-      await createInvoice(tx, doc);
-      booked.invoices += 1;
-    };
-    const payment = async (ref: string, invoiceRef: string, amount: number, date: string) => {
-      await recordPayment(
-        tx,
-        PaymentInput.parse({ externalRef: ref, invoiceRef, currency: 'USD', amount, date }),
-      );
-      booked.payments += 1;
-    };
-    // Documents of one phase are sent together: postgres.js pipelines them on the transaction's
-    // connection, so 2,000 orders take seconds instead of one round trip per query.
-    const saleOf = (sale: ManifestTransaction) => businessDate.get(sale.batchNumber!)!;
-    await all(sales, (sale) => invoice(sale.invoiceId, sale.amount, saleOf(sale)));
-    await all([...doubled], (sale) => invoice(`${sale.invoiceId}-dup`, sale.amount, saleOf(sale)));
-    await all(sales, async (sale) => {
-      const date = saleOf(sale);
-      if (missing.has(sale)) {
-        expected.push({
-          kind: 'not_booked',
-          transactionId: sale.transactionId,
-          invoiceId: sale.invoiceId,
-          amount: sale.amount,
-        });
-        return;
-      }
-      let amount = sale.amount;
-      if (short.has(sale)) {
-        const delta = Math.min(500, sale.amount - 1, 1 + (Number(sale.transactionId) % 500));
-        amount -= delta;
-        expected.push({
-          kind: 'amount_mismatch',
-          transactionId: sale.transactionId,
-          invoiceId: sale.invoiceId,
-          amount: delta,
-        });
-      }
-      await payment(`paytrace-${sale.transactionId}`, sale.invoiceId, amount, date);
-      if (doubled.has(sale)) {
-        const dup = `${sale.invoiceId}-dup`;
-        await payment(sale.transactionId, dup, sale.amount, date);
-        expected.push({
-          kind: 'duplicate_booking',
-          transactionId: sale.transactionId,
-          invoiceId: sale.invoiceId,
-          amount: sale.amount,
-        });
-      }
-    });
-    await all(refunds, async (refund) => {
-      const invoiceId = invoiceOf.get(refund.refundOf ?? '') ?? refund.invoiceId;
-      if (unrefunded.has(refund)) {
-        expected.push({
-          kind: 'refund_without_credit_memo',
-          transactionId: refund.transactionId,
-          invoiceId,
-          amount: refund.amount,
-        });
-        return;
-      }
-      const doc = CreditMemoInput.parse({
+      continue;
+    }
+    plan.creditMemos.push(
+      CreditMemoInput.parse({
         externalRef: `paytrace-${refund.transactionId}`,
         invoiceRef: invoiceId,
         currency: 'USD',
-        date: businessDate.get(refund.batchNumber!)!,
+        date: dateOf(refund),
         lines: [
           { description: `Refund ${refund.transactionId}`, quantity: 1, unitAmount: refund.amount },
         ],
         refundAmount: refund.amount,
-      });
-      await createCreditMemo(tx, doc);
-      booked.creditMemos += 1;
-    });
-    const oldDate = addDays(manifest.date, -(options.notSettledAgeDays ?? 7));
-    for (let i = 1; i <= (inject.bookedNotSettled ?? 0); i += 1) {
-      const transactionId = String(990_000_000 + i);
-      const invoiceId = `INV-NOT-SETTLED-${i}`;
-      const amount = 1_000 + i * 37;
-      await invoice(invoiceId, amount, oldDate);
-      await payment(`paytrace-${transactionId}`, invoiceId, amount, oldDate);
-      expected.push({ kind: 'not_settled', transactionId, invoiceId, amount });
-    }
-  });
+      }),
+    );
+  }
+  const oldDate = addDays(manifest.date, -(options.notSettledAgeDays ?? 7));
+  for (let i = 1; i <= (inject.bookedNotSettled ?? 0); i += 1) {
+    const transactionId = String(990_000_000 + i);
+    const invoiceId = `INV-NOT-SETTLED-${i}`;
+    const amount = 1_000 + i * 37;
+    invoice(invoiceId, amount, oldDate);
+    payment(`paytrace-${transactionId}`, invoiceId, amount, oldDate);
+    plan.expected.push({ kind: 'not_settled', transactionId, invoiceId, amount });
+  }
   for (const d of manifest.discrepancies) {
-    expected.push({
+    plan.expected.push({
       kind: d.kind,
       batchNumber: d.batchNumber,
       ...(d.transactionId === undefined ? {} : { transactionId: d.transactionId }),
       amount: d.amount,
     });
   }
-  return { expected, booked };
+  return plan;
+}
+
+/**
+ * Books a plan's documents: the customer, then invoices, payments and credit memos, each phase
+ * `width` documents at a time (a phase only refers to documents of the phases before it).
+ */
+export async function bookSettlementDay(
+  books: SettlementDayBooks,
+  plan: SettlementDayPlan,
+  width = 1,
+): Promise<SeededDay['booked']> {
+  await books.upsertCustomer({ externalRef: CUSTOMER, name: 'Generated customer' });
+  await all(plan.invoices, width, (doc) => books.createInvoice(doc));
+  await all(plan.payments, width, (doc) => books.recordPayment(doc));
+  await all(plan.creditMemos, width, (doc) => books.createCreditMemo(doc));
+  return {
+    invoices: plan.invoices.length,
+    payments: plan.payments.length,
+    creditMemos: plan.creditMemos.length,
+  };
+}
+
+/** Books the day's ERP side in the built-in ledger; answers what must be reported. */
+export async function seedSettlementDay(
+  ctx: { sql: Sql },
+  manifest: DayManifest,
+  inject: SettlementDayInjection,
+  options: { notSettledAgeDays?: number } = {},
+): Promise<SeededDay> {
+  const plan = planSettlementDay(manifest, inject, options);
+  // One transaction, documents of one phase sent together: postgres.js pipelines them on the
+  // transaction's connection, so 2,000 orders take seconds instead of one round trip per query.
+  const booked = await createBuiltInLedger(ctx.sql).transaction((tx: LedgerSql) =>
+    bookSettlementDay(
+      {
+        upsertCustomer: (input) => upsertCustomer(tx, input),
+        createInvoice: (input) => createInvoice(tx, input),
+        recordPayment: (input) => recordPayment(tx, input),
+        createCreditMemo: (input) => createCreditMemo(tx, input),
+      },
+      plan,
+      250,
+    ),
+  );
+  return { expected: plan.expected, booked };
+}
+
+/** Has the PayTrace simulator generate a day of orders; answers its manifest. */
+export async function generateDay(
+  paytraceUrl: string,
+  request: { date: string; orders: number; seed: number } & Record<string, unknown>,
+): Promise<DayManifest> {
+  const generated = await fetch(`${paytraceUrl}/__admin/generate-day`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (generated.status !== 200) {
+    throw new Error(`generate-day answered ${generated.status}: ${await generated.text()}`);
+  }
+  return (await generated.json()) as DayManifest;
+}
+
+/** The simulator's fee statement for the days, as the processor sends it (CSV). */
+export async function feeStatementOf(paytraceUrl: string, from: string, to = from) {
+  return fetch(`${paytraceUrl}/__admin/fee-statement?from=${from}&to=${to}`).then((r) => r.text());
+}
+
+/** Creates an active flow of a manual trigger and one `reconcile.settlement` step; answers its id. */
+export async function createReconciliationFlow(
+  base: string,
+  name: string,
+  config: Record<string, unknown>,
+): Promise<string> {
+  const flow = await call(base, 'POST', '/api/flows', {
+    name,
+    activate: true,
+    graph: {
+      nodes: [
+        { id: 'trigger', type: 'trigger.manual', typeVersion: 1, config: {} },
+        { id: 'reconcile', type: 'reconcile.settlement', typeVersion: 1, config },
+      ],
+      edges: [{ from: { node: 'trigger', port: 'out' }, to: { node: 'reconcile', port: 'in' } }],
+    },
+  });
+  if (flow.status !== 201) throw new Error(`flow not created: ${JSON.stringify(flow.body)}`);
+  return flow.body.id as string;
+}
+
+/** Runs the flow once and waits until it succeeded (failing with its steps' errors); its run id. */
+export async function runReconciliation(base: string, flowId: string): Promise<string> {
+  const run = await call(base, 'POST', `/api/flows/${flowId}/run`, { payload: {} });
+  if (run.status !== 202) throw new Error(`run not started: ${JSON.stringify(run.body)}`);
+  const done = await waitForRun(base, run.body.runId, undefined, 60_000);
+  if (done.status !== 'succeeded') {
+    throw new Error(`run ${done.status}: ${JSON.stringify(done.steps?.map((s: any) => s.error))}`);
+  }
+  return run.body.runId as string;
 }

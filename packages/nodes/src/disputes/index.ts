@@ -7,5 +7,6 @@
 export * from './notice';
 export * from './packet';
 export * from './report-csv';
+export * from './thresholds';
 export type * from './cases';
 export * from './definitions';

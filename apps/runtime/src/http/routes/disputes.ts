@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { EvidencePacket } from '@paybridge/nodes/definitions';
+import { CHARGEBACK_THRESHOLDS, EvidencePacket } from '@paybridge/nodes/definitions';
 import { calendarDateIn } from '@paybridge/nodes/erp';
 import {
   caseRuns,
@@ -12,7 +12,6 @@ import {
   type DisputeCase as CaseRecord,
 } from '../../disputes/case-store';
 import { importChargebackReport, ReportImportError } from '../../disputes/report-import';
-import { CHARGEBACK_THRESHOLDS } from '../../disputes/thresholds';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { apiRoute } from '../api-route';
@@ -56,7 +55,13 @@ export const DisputeCase = z
   .openapi('DisputeCase');
 
 export const DisputeCaseList = z
-  .object({ cases: z.array(DisputeCase), total: z.number().int() })
+  .object({
+    cases: z.array(DisputeCase),
+    /** Every case matching the filters, across pages. */
+    total: z.number().int(),
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor: z.string().nullable(),
+  })
   .openapi('DisputeCaseList');
 
 export const DisputeCaseDetail = z
@@ -148,6 +153,8 @@ const ListQuery = z.object({
     .optional(),
   q: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  /** Opaque cursor from `nextCursor`: the page after it. */
+  cursor: z.string().min(1).max(200).optional(),
 });
 
 const RatioQuery = z.object({ months: z.coerce.number().int().min(1).max(36).default(12) });
@@ -182,13 +189,14 @@ export function disputeRoutes(deps: AppDeps) {
         method: 'get',
         path: '/',
         summary: 'Chargeback cases, soonest evidence deadline first',
+        description: 'Paging: pass `nextCursor` as `cursor` for the next page.',
         request: { query: ListQuery },
         responses: { 200: jsonResponse(DisputeCaseList, 'Cases'), ...errorResponses },
       }),
       async (c) => {
         const q = c.req.valid('query');
-        const { cases, total } = await listCases(deps.sql, q);
-        return c.json({ cases: cases.map(shape), total }, 200);
+        const { cases, total, nextCursor } = await listCases(deps.sql, q);
+        return c.json({ cases: cases.map(shape), total, nextCursor }, 200);
       },
     )
     .openapi(

@@ -51,6 +51,34 @@ describe('posting rules', () => {
     }
   });
 
+  it('a credit memo posts the invoice mirrored, returns in place of sales, debits first', () => {
+    const t = { subtotal: 1000, tax: 80, shipping: 50, discount: 30, total: 1100 };
+    const line = (role: string, debit: number, credit: number, description: string) => ({
+      role,
+      debit,
+      credit,
+      description,
+    });
+    expect(invoicePosting(t)).toEqual([
+      line('accounts-receivable', 1100, 0, 'Invoice total'),
+      line('discounts', 30, 0, 'Discounts'),
+      line('sales', 0, 1000, 'Sales'),
+      line('shipping-income', 0, 50, 'Shipping'),
+      line('sales-tax-payable', 0, 80, 'Sales tax'),
+    ]);
+    expect(creditMemoPosting(t)).toEqual([
+      line('refunds', 1000, 0, 'Returns'),
+      line('shipping-income', 50, 0, 'Shipping refunded'),
+      line('sales-tax-payable', 80, 0, 'Sales tax refunded'),
+      line('discounts', 0, 30, 'Discounts reversed'),
+      line('accounts-receivable', 0, 1100, 'Credit memo total'),
+    ]);
+    // Zero amounts post no line, on either document.
+    const bare = { subtotal: 500, tax: 0, shipping: 0, discount: 0, total: 500 };
+    expect(creditMemoPosting(bare).map((l) => l.role)).toEqual(['refunds', 'accounts-receivable']);
+    expect(invoicePosting(bare).map((l) => l.role)).toEqual(['accounts-receivable', 'sales']);
+  });
+
   it('a dispute opened then won nets to zero on every account', () => {
     const net = new Map<string, number>();
     for (const l of [...disputePosting('open', 700), ...disputePosting('won', 700)]) {

@@ -34,15 +34,52 @@ const nonZero = (lines: RoleLine[]) => lines.filter((l) => l.debit > 0 || l.cred
 
 type Totals = Pick<DocumentTotals, 'subtotal' | 'tax' | 'shipping' | 'discount' | 'total'>;
 
+/**
+ * How an invoice-shaped document posts: the role its subtotal goes to, each part's description,
+ * and whether it is the invoice's mirror (every line on the other side).
+ */
+interface DocumentShape {
+  mirrored: boolean;
+  subtotalRole: AccountRole;
+  descriptions: Record<keyof Totals, string>;
+}
+
+/**
+ * The one journal of invoice-shaped documents, written from the invoice's side (receivable and
+ * discounts debited, subtotal, shipping and tax credited) and mirrored for a credit memo, so the
+ * two always move the same accounts by the same amounts. Debit lines come first; a credit memo
+ * ends on its receivable, as it always has.
+ */
+function documentPosting(t: Totals, shape: DocumentShape): RoleLine[] {
+  const side = shape.mirrored ? credit : debit;
+  const otherSide = shape.mirrored ? debit : credit;
+  const receivable = [
+    side('accounts-receivable', t.total, shape.descriptions.total),
+    side('discounts', t.discount, shape.descriptions.discount),
+  ];
+  const earned = [
+    otherSide(shape.subtotalRole, t.subtotal, shape.descriptions.subtotal),
+    otherSide('shipping-income', t.shipping, shape.descriptions.shipping),
+    otherSide('sales-tax-payable', t.tax, shape.descriptions.tax),
+  ];
+  return nonZero(
+    shape.mirrored ? [...earned, ...receivable.reverse()] : [...receivable, ...earned],
+  );
+}
+
 /** Invoice: receivable for the total; revenue, shipping income and tax owed; discounts given. */
 export function invoicePosting(t: Totals): RoleLine[] {
-  return nonZero([
-    debit('accounts-receivable', t.total, 'Invoice total'),
-    debit('discounts', t.discount, 'Discounts'),
-    credit('sales', t.subtotal, 'Sales'),
-    credit('shipping-income', t.shipping, 'Shipping'),
-    credit('sales-tax-payable', t.tax, 'Sales tax'),
-  ]);
+  return documentPosting(t, {
+    mirrored: false,
+    subtotalRole: 'sales',
+    descriptions: {
+      total: 'Invoice total',
+      discount: 'Discounts',
+      subtotal: 'Sales',
+      shipping: 'Shipping',
+      tax: 'Sales tax',
+    },
+  });
 }
 
 /** Payment: the card money sits in clearing until the batch settles; the receivable goes down. */
@@ -55,13 +92,17 @@ export function paymentPosting(amount: number): RoleLine[] {
 
 /** Credit memo: the mirror of an invoice, to refunds and returns. */
 export function creditMemoPosting(t: Totals): RoleLine[] {
-  return nonZero([
-    debit('refunds', t.subtotal, 'Returns'),
-    debit('shipping-income', t.shipping, 'Shipping refunded'),
-    debit('sales-tax-payable', t.tax, 'Sales tax refunded'),
-    credit('discounts', t.discount, 'Discounts reversed'),
-    credit('accounts-receivable', t.total, 'Credit memo total'),
-  ]);
+  return documentPosting(t, {
+    mirrored: true,
+    subtotalRole: 'refunds',
+    descriptions: {
+      total: 'Credit memo total',
+      discount: 'Discounts reversed',
+      subtotal: 'Returns',
+      shipping: 'Shipping refunded',
+      tax: 'Sales tax refunded',
+    },
+  });
 }
 
 /** Refund payment: the customer's credit is paid out of card clearing. */

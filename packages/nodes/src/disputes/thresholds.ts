@@ -2,13 +2,14 @@
  * Chargeback ratio lines a merchant must stay under, as data for the Disputes page's chart.
  * Visa's VAMP (Visa Acquirer Monitoring Program) counts disputes against settled card
  * transactions; from April 2026 a merchant is "excessive" at 1.5 %. Acquirers warn earlier,
- * typically between 0.5 % and 0.7 %.
+ * typically between 0.5 % and 0.7 %. Browser-safe data: the runtime answers these lines in
+ * `GET /api/disputes/ratio`, and the editor's tests draw the same ones.
  *
  * @module
  */
 
 /** One line on the ratio chart; `ratio` is a fraction (0.015 = 1.5 %). */
-export interface RatioThreshold {
+export interface ChargebackThreshold {
   id: string;
   label: string;
   ratio: number;
@@ -17,7 +18,8 @@ export interface RatioThreshold {
   from: string | null;
 }
 
-export const CHARGEBACK_THRESHOLDS: readonly RatioThreshold[] = [
+/** The lines, scheme first; the runtime answers them in this order. */
+export const CHARGEBACK_THRESHOLDS: readonly ChargebackThreshold[] = [
   {
     id: 'visa-vamp',
     label: 'Visa VAMP excessive (1.5%)',
