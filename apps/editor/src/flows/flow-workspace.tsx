@@ -20,6 +20,7 @@ import { MappingDialog } from '../editor/mapping/mapping-dialog';
 import { NodePalette } from '../editor/palette/node-palette';
 import { useTestRun } from '../editor/runs/use-test-run';
 import { adoptSamples } from '../editor/runs/sample-store';
+import { useLatestRun } from '../editor/runs/use-latest-run';
 import { useSampleMigration } from '../editor/runs/use-samples';
 import { createFlowStore, type FlowStore } from '../editor/store/flow-store';
 import { FlowStoreProvider } from '../editor/store/flow-store-context';
@@ -297,6 +298,7 @@ function WorkspaceContent({
     followRun(runId);
   }, [followRun]);
   useFitWhileFollowing(following, fitView);
+  useLatestRun(current?.id ?? null, store, !following);
 
   useEffect(() => {
     if (viewing === null) return;
