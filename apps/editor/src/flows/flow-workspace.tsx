@@ -203,7 +203,7 @@ function WorkspaceContent({
   };
 
   const addNote = () => {
-    const { position, reveal } = placeNew();
+    const { position, reveal } = placeNew('note');
     store.getState().addNote(position);
     reveal();
   };

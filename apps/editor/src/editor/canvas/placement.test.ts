@@ -16,4 +16,15 @@ describe('placeNextTo', () => {
   it('uses the middle of the view when nothing is selected', () => {
     expect(placeNextTo(null, [box(0, 0)], { x: 500, y: 300 })).toEqual({ x: 500, y: 300 });
   });
+
+  it('puts a sticky note above the selected node, clear of what is there', () => {
+    expect(placeNextTo({ x: 0, y: 0 }, [box(0, 0)], { x: 0, y: 0 }, 'note')).toEqual({
+      x: 0,
+      y: -150,
+    });
+    expect(placeNextTo({ x: 0, y: 0 }, [box(0, 0), box(0, -120)], { x: 0, y: 0 }, 'note')).toEqual({
+      x: 0,
+      y: -290,
+    });
+  });
 });
