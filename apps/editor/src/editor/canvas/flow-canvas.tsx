@@ -59,13 +59,20 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const onNodesChange = useFlowStore((s) => s.onNodesChange);
   const onEdgesChange = useFlowStore((s) => s.onEdgesChange);
   const notes = useFlowStore((s) => s.notes);
-  // Nodes with several outputs, as one string so the selector's result compares by value.
+  // Nodes with several outputs, as one string so the selector's result compares by value;
+  // cached per node data (unchanged by drags), so moving nodes re-parses no config.
+  const outputsCache = useMemo(() => new WeakMap<object, boolean>(), [catalog]);
   const multiOutput = useFlowStore((s) =>
     s.nodes
-      .filter(
-        (n) =>
-          portsOf(catalog.get(n.data.type, n.data.typeVersion), n.data.config).outputs.length > 1,
-      )
+      .filter((n) => {
+        let multi = outputsCache.get(n.data);
+        if (multi === undefined) {
+          multi =
+            portsOf(catalog.get(n.data.type, n.data.typeVersion), n.data.config).outputs.length > 1;
+          outputsCache.set(n.data, multi);
+        }
+        return multi;
+      })
       .map((n) => n.id)
       .join('\n'),
   );
