@@ -80,6 +80,14 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
     () => labelEdges(edges, new Set(multiOutput.split('\n'))),
     [edges, multiOutput],
   );
+  // Stable, so the minimap does not redraw its nodes for a new function.
+  const minimapColor = useCallback(
+    (n: CanvasNode) =>
+      n.type === 'note'
+        ? '#f5e08a'
+        : categoryStyle(catalog.get(n.data.type, n.data.typeVersion)?.category ?? 'core').color,
+    [catalog],
+  );
   const shownNodes = useMemo<CanvasNode[]>(() => [...notes, ...nodes], [notes, nodes]);
   const onCanvasNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -196,19 +204,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
         defaultEdgeOptions={{ interactionWidth: 16 }}
       >
         <Background gap={16} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          nodeColor={(n) =>
-            n.type === 'note'
-              ? '#f5e08a'
-              : categoryStyle(
-                  catalog.get(n.data.type as string, n.data.typeVersion as number)?.category ??
-                    'core',
-                ).color
-          }
-        />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} />
         <Controls showInteractive={false} />
       </ReactFlow>
       {refusal && (
