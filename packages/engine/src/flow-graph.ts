@@ -59,10 +59,29 @@ export const PortRef = z.object({ node: NodeId, port: z.string().min(1) });
 export const Edge = z.object({ from: PortRef, to: PortRef });
 export type Edge = z.infer<typeof Edge>;
 
+/** Colours a sticky note can have (named, so the editor's palette decides the shades). */
+export const STICKY_NOTE_COLORS = ['yellow', 'blue', 'green', 'pink', 'grey'] as const;
+
+/**
+ * A sticky note documenting the flow on the canvas. Like positions, the engine ignores it; it is
+ * saved with the version so the explanation travels with the flow (export, copies, templates).
+ */
+export const StickyNote = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" or "-", at most 64'),
+  text: z.string().max(10_000),
+  position: Position,
+  width: z.number().min(40).max(4000).optional(),
+  height: z.number().min(30).max(4000).optional(),
+  color: z.enum(STICKY_NOTE_COLORS).optional(),
+});
+export type StickyNote = z.infer<typeof StickyNote>;
+
 /** The saved shape of a flow version: what the editor sends and the engine executes. */
 export const FlowGraph = z.object({
   nodes: z.array(NodeInstance).max(1000),
   edges: z.array(Edge).max(5000),
+  /** Sticky notes on the canvas (UI only, like node positions). */
+  notes: z.array(StickyNote).max(500).optional(),
 });
 export type FlowGraph = z.infer<typeof FlowGraph>;
 

@@ -38,6 +38,13 @@ function errorsOf(graph: unknown): GraphIssue[] {
 }
 
 describe('validateGraph', () => {
+  it('keeps the sticky notes that document a flow, and refuses a malformed one', () => {
+    const note = { id: 'n1', text: 'Charges the card', position: { x: 10, y: -40 }, color: 'blue' };
+    const result = validateGraph({ ...buildFlow([start]), notes: [note] }, lookupSpec);
+    expect(result.ok && result.graph.notes).toEqual([note]);
+    expect(errorsOf({ ...buildFlow([start]), notes: [{ id: 'bad id', text: 1 }] })).not.toEqual([]);
+  });
+
   it('accepts a valid flow and returns it with defaults applied', () => {
     const result = validateGraph(
       { nodes: [{ id: 'start', type: 'test.trigger', typeVersion: 1 }], edges: [] },

@@ -42,6 +42,8 @@ export const NodeCatalogEntry = z.object({
     .optional(),
   inputSchema: JsonSchema.optional(),
   outputSchema: JsonSchema.optional(),
+  /** The document a JSONata config field must produce (ERP nodes), for the mapping editor. */
+  mappingTarget: z.object({ field: z.string(), schema: JsonSchema }).optional(),
 });
 export type NodeCatalogEntry = z.infer<typeof NodeCatalogEntry>;
 
@@ -90,5 +92,13 @@ export function catalogEntry(definition: AnyNodeDefinition): NodeCatalogEntry {
       : {}),
     ...(definition.input ? { inputSchema: jsonSchemaOf(definition.input) } : {}),
     ...(definition.output ? { outputSchema: jsonSchemaOf(definition.output) } : {}),
+    ...(definition.mappingTarget
+      ? {
+          mappingTarget: {
+            field: definition.mappingTarget.field,
+            schema: jsonSchemaOf(definition.mappingTarget.schema),
+          },
+        }
+      : {}),
   };
 }

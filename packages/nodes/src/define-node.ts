@@ -80,6 +80,14 @@ export interface NodeDefinition<
   readonly output?: z.ZodType;
   /** Markdown help shown in the inspector. */
   readonly docs: string;
+  /** The document a config field's JSONata must produce (ERP nodes): the mapping editor's targets. */
+  readonly mappingTarget?: MappingTarget;
+}
+
+/** Which config field holds a mapping and the shape of the document it must produce. */
+export interface MappingTarget {
+  readonly field: string;
+  readonly schema: z.ZodType;
 }
 
 /**
@@ -113,6 +121,14 @@ export interface NodeDeclaration<Type extends string, Schema extends z.ZodObject
   readonly iterate?: NodeIteration;
   /** Its output is the run's answer to a synchronous trigger's caller (`respond`). */
   readonly answersCaller?: boolean;
+  /**
+   * The document a JSONata config field must produce (ERP nodes): the mapping editor shows its
+   * fields as targets, so the default mapping is never the only description of what is needed.
+   */
+  readonly mappingTarget?: {
+    readonly field: keyof z.output<Schema> & string;
+    readonly schema: z.ZodType;
+  };
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
@@ -152,6 +168,9 @@ export function defineNode<const Type extends string, Schema extends z.ZodObject
   const shape = declaration.config.shape as Record<string, unknown>;
   for (const field of rawExpressionFields ?? []) {
     if (!(field in shape)) fail(type, `raw expression field "${field}" is not in the config`);
+  }
+  if (declaration.mappingTarget && !(declaration.mappingTarget.field in shape)) {
+    fail(type, `mapping target field "${declaration.mappingTarget.field}" is not in the config`);
   }
   if (declaration.connection && !(declaration.connection.field in shape)) {
     fail(type, `connection field "${declaration.connection.field}" is not in the config`);

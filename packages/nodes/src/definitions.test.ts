@@ -83,6 +83,34 @@ describe('nodeCatalog', () => {
       required: ['method', 'path', 'headers', 'query', 'body'],
     });
   });
+
+  it('gives every ERP posting node the document its mapping must produce', () => {
+    const erp = catalog.filter(
+      (entry) =>
+        entry.category === 'erp' && 'mapping' in ((entry.configSchema.properties ?? {}) as object),
+    );
+    expect(erp.length).toBeGreaterThanOrEqual(7);
+    for (const entry of erp) expect(entry.mappingTarget?.field, entry.type).toBe('mapping');
+    const invoice = catalog.find((entry) => entry.type === 'erp.invoice-from-order');
+    expect(invoice?.mappingTarget?.schema).toMatchObject({
+      type: 'object',
+      properties: { externalRef: {}, customerRef: {}, lines: { type: 'array' } },
+    });
+    expect(invoice?.mappingTarget?.schema.required).toEqual(
+      expect.arrayContaining(['externalRef', 'customerRef', 'currency', 'date', 'lines']),
+    );
+  });
+
+  it('carries examples for what the mapping editor shows before any run', () => {
+    const shopify = catalog.find((entry) => entry.type === 'trigger.shopify');
+    expect(shopify?.outputSchema?.examples).toEqual([
+      expect.objectContaining({ body: expect.objectContaining({ total_price: '49.99' }) }),
+    ]);
+    const order = catalog.find((entry) => entry.type === 'shopify.get-order');
+    expect(order?.outputSchema).toMatchObject({
+      properties: { total: { properties: { minor: { examples: [4999] } } } },
+    });
+  });
 });
 
 describe('config schemas', () => {

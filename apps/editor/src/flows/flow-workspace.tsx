@@ -8,6 +8,7 @@ import type { Me } from '../api/auth-api';
 import { importFlow, type FlowDetail } from '../api/flows-api';
 import { navigate } from '../app/router';
 import { autoLayout } from '../editor/canvas/auto-layout';
+import { usePlaceNew } from '../editor/canvas/use-place-new';
 import { useCatalog } from '../editor/catalog/catalog-context';
 import { portsOf } from '../editor/catalog/node-ports';
 import { FlowCanvas } from '../editor/canvas/flow-canvas';
@@ -20,6 +21,7 @@ import { MappingDialog } from '../editor/mapping/mapping-dialog';
 import { NodePalette } from '../editor/palette/node-palette';
 import { useTestRun } from '../editor/runs/use-test-run';
 import { adoptSamples } from '../editor/runs/sample-store';
+import { useLatestRun } from '../editor/runs/use-latest-run';
 import { useSampleMigration } from '../editor/runs/use-samples';
 import { createFlowStore, type FlowStore } from '../editor/store/flow-store';
 import { FlowStoreProvider } from '../editor/store/flow-store-context';
@@ -70,7 +72,8 @@ function WorkspaceContent({
 }) {
   const toasts = useToasts();
   const catalog = useCatalog();
-  const { fitView, getViewport, screenToFlowPosition } = useReactFlow();
+  const { fitView } = useReactFlow();
+  const placeNew = usePlaceNew();
   const canEdit = hasRole(me.role, 'editor');
   const canRun = hasRole(me.role, 'operator');
   const [current, setCurrent] = useState<FlowDetail | null>(flow);
@@ -199,17 +202,17 @@ function WorkspaceContent({
       });
   };
 
+  const addNote = () => {
+    const { position, reveal } = placeNew('note');
+    store.getState().addNote(position);
+    reveal();
+  };
+
   const addFromPalette = (entry: NodeCatalogEntry) => {
     const s = store.getState();
-    const selected = s.nodes.find((n) => n.selected);
-    const el = document.querySelector('.canvas');
-    const rect = el?.getBoundingClientRect();
-    const position = selected
-      ? { x: selected.position.x + 260, y: selected.position.y }
-      : rect
-        ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
-        : { x: -getViewport().x, y: -getViewport().y };
+    const { selected, position, reveal } = placeNew();
     const id = s.addNode(entry.type, entry.version, position);
+    reveal();
     // Chain the new node after the one that was selected, on its first output, when allowed.
     const input = entry.ports.inputs[0];
     if (selected && input) {
@@ -297,6 +300,7 @@ function WorkspaceContent({
     followRun(runId);
   }, [followRun]);
   useFitWhileFollowing(following, fitView);
+  useLatestRun(current?.id ?? null, store, !following);
 
   useEffect(() => {
     if (viewing === null) return;
@@ -360,7 +364,12 @@ function WorkspaceContent({
           }}
         />
         <div className="workspace-body">
-          <NodePalette ref={paletteSearch} onAdd={addFromPalette} disabled={readOnly} />
+          <NodePalette
+            ref={paletteSearch}
+            onAdd={addFromPalette}
+            onAddNote={addNote}
+            disabled={readOnly}
+          />
           <FlowCanvas readOnly={readOnly} />
           <Inspector
             flowId={current?.id ?? null}

@@ -13,11 +13,17 @@ import { fromDecimal, toDecimalString } from '../erp/money';
 
 /** An amount as flows carry it: integer minor units and an ISO 4217 code. */
 export const Money = z.object({
-  minor: z.int().meta({ title: 'Amount (minor units)', description: '1050 is $10.50, ¥1050.' }),
+  minor: z
+    .int()
+    .meta({
+      title: 'Amount (minor units)',
+      description: '1050 is $10.50, ¥1050.',
+      examples: [4999],
+    }),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)
-    .meta({ title: 'Currency', description: 'ISO 4217 code' }),
+    .meta({ title: 'Currency', description: 'ISO 4217 code', examples: ['USD'] }),
 });
 /** An amount in integer minor units with its currency. */
 export type Money = z.infer<typeof Money>;

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -7,16 +7,33 @@ import {
   useReactFlow,
   type Connection,
   type Edge,
+  type NodeChange,
 } from '@xyflow/react';
 import { useCatalog } from '../catalog/catalog-context';
+import { categoryStyle } from '../catalog/category-style';
 import { portsOf } from '../catalog/node-ports';
 import { useFlowStore, useFlowStoreApi } from '../store/flow-store-context';
-import type { FlowNode } from '../store/flow-types';
+import { NOTE_PREFIX, type FlowNode, type NoteNode } from '../store/flow-types';
 import { connectionProblem } from './connection-rules';
+import { labelEdges } from './edge-labels';
 import { nodeTypes } from './flow-node';
+import { rememberNode } from '../palette/recent-nodes';
+import { StickyNoteView } from './sticky-note';
 
 /** Data type of palette drags: `type@version` of the node type. */
 export const NODE_DRAG_TYPE = 'application/x-paybridge-node';
+
+/** Data type of a sticky note dragged from the palette. */
+export const NOTE_DRAG_TYPE = 'application/x-paybridge-note';
+
+/** Node cards and sticky notes; module-level, as React Flow requires. */
+const canvasNodeTypes = { ...nodeTypes, note: StickyNoteView };
+
+type CanvasNode = FlowNode | NoteNode;
+
+function changeId(c: NodeChange<CanvasNode>): string {
+  return c.type === 'add' || c.type === 'replace' ? c.item.id : c.id;
+}
 
 /** Reads `type@version` as written by the palette. */
 export function parseDraggedType(value: string): { type: string; version: number } | null {
@@ -41,6 +58,46 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const edges = useFlowStore((s) => s.edges);
   const onNodesChange = useFlowStore((s) => s.onNodesChange);
   const onEdgesChange = useFlowStore((s) => s.onEdgesChange);
+  const notes = useFlowStore((s) => s.notes);
+  // Nodes with several outputs, as one string so the selector's result compares by value;
+  // cached per node data (unchanged by drags), so moving nodes re-parses no config.
+  const outputsCache = useMemo(() => new WeakMap<object, boolean>(), [catalog]);
+  const multiOutput = useFlowStore((s) =>
+    s.nodes
+      .filter((n) => {
+        let multi = outputsCache.get(n.data);
+        if (multi === undefined) {
+          multi =
+            portsOf(catalog.get(n.data.type, n.data.typeVersion), n.data.config).outputs.length > 1;
+          outputsCache.set(n.data, multi);
+        }
+        return multi;
+      })
+      .map((n) => n.id)
+      .join('\n'),
+  );
+  const shownEdges = useMemo(
+    () => labelEdges(edges, new Set(multiOutput.split('\n'))),
+    [edges, multiOutput],
+  );
+  // Stable, so the minimap does not redraw its nodes for a new function.
+  const minimapColor = useCallback(
+    (n: CanvasNode) =>
+      n.type === 'note'
+        ? '#f5e08a'
+        : categoryStyle(catalog.get(n.data.type, n.data.typeVersion)?.category ?? 'core').color,
+    [catalog],
+  );
+  const shownNodes = useMemo<CanvasNode[]>(() => [...notes, ...nodes], [notes, nodes]);
+  const onCanvasNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const forNotes = changes.filter((c) => changeId(c).startsWith(NOTE_PREFIX));
+      const forNodes = changes.filter((c) => !changeId(c).startsWith(NOTE_PREFIX));
+      if (forNodes.length > 0) onNodesChange(forNodes as NodeChange<FlowNode>[]);
+      if (forNotes.length > 0) store.getState().onNotesChange(forNotes as NodeChange<NoteNode>[]);
+    },
+    [onNodesChange, store],
+  );
   const { screenToFlowPosition } = useReactFlow();
   const [refusal, setRefusal] = useState<string | null>(null);
   const refusalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -77,22 +134,29 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   };
 
   const onDrop = (e: DragEvent) => {
-    const dragged = parseDraggedType(e.dataTransfer.getData(NODE_DRAG_TYPE));
-    if (!dragged || readOnly) return;
-    e.preventDefault();
+    if (readOnly) return;
     const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    if (e.dataTransfer.types.includes(NOTE_DRAG_TYPE)) {
+      e.preventDefault();
+      store.getState().addNote({ x: position.x - 110, y: position.y - 20 });
+      return;
+    }
+    const dragged = parseDraggedType(e.dataTransfer.getData(NODE_DRAG_TYPE));
+    if (!dragged) return;
+    e.preventDefault();
     store
       .getState()
       .addNode(dragged.type, dragged.version, { x: position.x - 100, y: position.y - 30 });
+    rememberNode(dragged.type);
   };
 
   return (
     <div className="canvas" data-testid="canvas">
-      <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
+      <ReactFlow<CanvasNode>
+        nodes={shownNodes}
+        edges={shownEdges}
+        nodeTypes={canvasNodeTypes}
+        onNodesChange={onCanvasNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={() => store.getState().beginDrag()}
         onSelectionDragStart={() => store.getState().beginDrag()}
@@ -117,7 +181,10 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
           }
         }}
         onDragOver={(e) => {
-          if (e.dataTransfer.types.includes(NODE_DRAG_TYPE)) {
+          if (
+            e.dataTransfer.types.includes(NODE_DRAG_TYPE) ||
+            e.dataTransfer.types.includes(NOTE_DRAG_TYPE)
+          ) {
             e.preventDefault();
             e.dataTransfer.dropEffect = 'copy';
           }
@@ -137,7 +204,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
         defaultEdgeOptions={{ interactionWidth: 16 }}
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} />
         <Controls showInteractive={false} />
       </ReactFlow>
       {refusal && (

@@ -1,5 +1,6 @@
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { categoryStyle } from '../catalog/category-style';
 import { configSummary } from '../catalog/config-summary';
 import { useCatalog } from '../catalog/catalog-context';
 import { NodeIcon } from '../catalog/node-icon';
@@ -32,6 +33,8 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
   // A payment that was declined ran fine as a step, but reads as what it is.
   const declined = run?.status === 'succeeded' && run.port === 'declined';
   const status = run ? (declined ? 'declined' : (STATUS_LABEL[run.status] ?? run.status)) : null;
+  const category = entry?.category ?? 'core';
+  const look = categoryStyle(category);
 
   return (
     <div
@@ -39,7 +42,14 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
         errors.length ? ' has-errors' : warnings.length ? ' has-warnings' : ''
       }${run ? ` run-${run.status}` : ''}`}
       data-testid={`node-${id}`}
-      style={{ minHeight: 56 + (rows - 1) * 18 }}
+      data-category={category}
+      style={
+        {
+          minHeight: 56 + (rows - 1) * 18,
+          '--cat': look.color,
+          '--cat-soft': look.soft,
+        } as CSSProperties
+      }
     >
       {ports.inputs.map((port, i) => (
         <Handle
@@ -49,15 +59,20 @@ function FlowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
           id={port}
           style={{ top: 28 + i * 18 }}
           aria-label={`${title} input ${port}`}
-        />
+        >
+          {ports.inputs.length > 1 && <span className="handle-label in">{port}</span>}
+        </Handle>
       ))}
       <div className="flow-node-head">
-        <NodeIcon icon={entry?.icon ?? ''} category={entry?.category ?? 'core'} />
+        <span className="flow-node-icon" title={look.title}>
+          <NodeIcon icon={entry?.icon ?? ''} category={category} />
+        </span>
         <span className="flow-node-title">{title}</span>
         {status && (
           <span
             className={`run-badge run-${declined ? 'declined' : run?.status}`}
             data-testid={`run-status-${id}`}
+            title={`Latest run: ${status}`}
           >
             {status}
           </span>

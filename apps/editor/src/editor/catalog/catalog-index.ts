@@ -1,5 +1,6 @@
 import type { NodeCatalogEntry } from '@paybridge/nodes/definitions';
 import { NODE_CATEGORIES } from '@paybridge/nodes/definitions';
+import { categoryStyle } from './category-style';
 
 /** Lookups over the catalogue the runtime served, built once per catalogue. */
 export interface CatalogIndex {
@@ -40,14 +41,5 @@ export function indexCatalog(entries: readonly NodeCatalogEntry[]): CatalogIndex
 
 /** Human name of a palette group. */
 export function categoryTitle(category: string): string {
-  const known: Record<string, string> = {
-    trigger: 'Triggers',
-    core: 'Core',
-    paytrace: 'PayTrace',
-    shopify: 'Shopify',
-    erp: 'ERP',
-    fraud: 'Fraud',
-    reconciliation: 'Reconciliation',
-  };
-  return known[category] ?? category.charAt(0).toUpperCase() + category.slice(1);
+  return categoryStyle(category).title;
 }

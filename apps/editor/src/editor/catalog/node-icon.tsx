@@ -12,7 +12,6 @@ import {
   User,
   Banknote,
   BookOpen,
-  Box,
   CalendarClock,
   Clock,
   CreditCard,
@@ -42,6 +41,7 @@ import {
   Zap,
   type LucideIcon,
 } from 'lucide-react';
+import { categoryStyle } from './category-style';
 
 /**
  * Icon names the catalogue uses (lucide names), mapped to glyphs bundled with the editor. Node
@@ -93,16 +93,6 @@ const ICONS: Record<string, LucideIcon> = {
   database: Database,
 };
 
-const BY_CATEGORY: Record<string, LucideIcon> = {
-  trigger: Zap,
-  core: Box,
-  paytrace: CreditCard,
-  shopify: ShoppingBag,
-  erp: Landmark,
-  fraud: ShieldAlert,
-  reconciliation: Scale,
-};
-
 /** The glyph of a node type, decorative (its title is always written next to it). */
 export function NodeIcon({
   icon,
@@ -113,6 +103,14 @@ export function NodeIcon({
   category: string;
   size?: number;
 }) {
-  const Glyph = ICONS[icon] ?? BY_CATEGORY[category] ?? Box;
-  return <Glyph size={size} aria-hidden="true" className={`node-icon cat-${category}`} />;
+  const style = categoryStyle(category);
+  const Glyph = ICONS[icon] ?? style.icon;
+  return (
+    <Glyph
+      size={size}
+      aria-hidden="true"
+      className={`node-icon cat-${category}`}
+      style={{ color: style.color }}
+    />
+  );
 }

@@ -11,9 +11,11 @@ import { ExpressionEditor } from './expression-editor';
 import { computeNodeScope, type NodeScope } from './node-scope';
 import { newFieldKey, parseObjectExpression, writeObjectExpression } from './object-expression';
 import { writePath, type TargetType } from './path-writer';
+import { DocumentFields } from './document-fields';
 import { previewExpression, typeMismatch, type PreviewResult } from './preview';
 import { PreviewPane } from './preview-pane';
 import { SourceTree, type PickedSource } from './source-tree';
+import { schemaExample, type ExampleSchema } from './schema-example';
 import { schemaType, TargetFields } from './target-fields';
 
 function schemaAt(
@@ -92,11 +94,20 @@ export function MappingDialog({
     trigger && Object.hasOwn(samples.all, trigger.id) ? samples.all[trigger.id] : undefined;
   const downstream = graph.edges.find((e) => e.from.node === nodeId)?.to.node;
   const downstreamNode = graph.nodes.find((n) => n.id === downstream);
-  const targetSchema = downstreamNode
-    ? (catalog.get(downstreamNode.type, downstreamNode.typeVersion)?.inputSchema as
-        FieldSchema | undefined)
-    : undefined;
-  const objectMode = node?.data.type === 'map' && path.length === 1 && path[0] === 'expression';
+  // An ERP node's mapping builds the document the node declares; a map builds the next input.
+  const documentSchema =
+    entry?.mappingTarget && path.length === 1 && path[0] === entry.mappingTarget.field
+      ? (entry.mappingTarget.schema as FieldSchema)
+      : undefined;
+  const targetSchema =
+    documentSchema ??
+    (downstreamNode
+      ? (catalog.get(downstreamNode.type, downstreamNode.typeVersion)?.inputSchema as
+          FieldSchema | undefined)
+      : undefined);
+  const objectMode =
+    documentSchema !== undefined ||
+    (node?.data.type === 'map' && path.length === 1 && path[0] === 'expression');
   const fields = objectMode ? parseObjectExpression(text) : null;
 
   // Wait for the pinned sample (a failed load previews without one rather than never).
@@ -107,11 +118,13 @@ export function MappingDialog({
     const outputs = Object.fromEntries(
       Object.entries(store.getState().run).map(([id, r]) => [id, r.output]),
     );
-    void computeNodeScope(graph, nodeId, outputs, sample).then((s) => live && setScope(s));
+    const example = (n: { type: string; typeVersion: number }) =>
+      schemaExample(catalog.get(n.type, n.typeVersion)?.outputSchema as ExampleSchema | undefined);
+    void computeNodeScope(graph, nodeId, outputs, sample, example).then((s) => live && setScope(s));
     return () => {
       live = false;
     };
-  }, [graph, nodeId, store, sample, samplesSettled]);
+  }, [graph, nodeId, store, sample, samplesSettled, catalog]);
 
   useEffect(() => {
     if (!scope) return;
@@ -171,9 +184,11 @@ export function MappingDialog({
     ? fields
         .map((f) => {
           const r = fieldPreviews[f.key];
-          const why = r?.ok
-            ? typeMismatch(r.value, schemaType(targetSchema?.properties?.[f.key]))
-            : null;
+          // ERP documents take amounts as minor units or decimal strings alike: no type check.
+          const why =
+            r?.ok && !documentSchema
+              ? typeMismatch(r.value, schemaType(targetSchema?.properties?.[f.key]))
+              : null;
           return why ? `${f.key}: ${why}` : null;
         })
         .filter((m): m is string => m !== null)
@@ -235,7 +250,9 @@ export function MappingDialog({
             <>
               <h3>
                 Target fields{' '}
-                {targetSchema ? (
+                {documentSchema ? (
+                  <span className="hint">(the document this node posts)</span>
+                ) : targetSchema ? (
                   <span className="hint">(what {downstream} expects)</span>
                 ) : (
                   <span className="hint">(free-form: name them as the next step needs)</span>
@@ -268,7 +285,16 @@ export function MappingDialog({
               />
             </>
           )}
-          {objectMode && !fields && (
+          {documentSchema && !fields && (
+            <DocumentFields
+              schema={documentSchema}
+              onStartObject={() => {
+                setText(writeObjectExpression([]));
+                setActiveKey(null);
+              }}
+            />
+          )}
+          {objectMode && !documentSchema && !fields && (
             <p className="hint">
               This expression is not a plain object, so it is edited as text: drop fields into the
               editor.

@@ -48,3 +48,39 @@ describe('computeNodeScope', () => {
     expect(s.sources.find((x) => x.title === '$node("shape")')?.provenance).toBe('run');
   });
 });
+
+describe('computeNodeScope without data', () => {
+  const connectorGraph = {
+    nodes: [
+      node('trigger', 'trigger.rest'),
+      node('lookup', 'http.request'),
+      node('reply', 'respond'),
+    ],
+    edges: [edge('trigger', 'lookup'), edge('lookup', 'reply')],
+  };
+  const examples: Record<string, unknown> = { 'http.request': { status: 200, body: {} } };
+
+  it('falls back to an example of the declared output, marked as such', async () => {
+    const s = await computeNodeScope(
+      connectorGraph,
+      'reply',
+      {},
+      undefined,
+      (n) => examples[n.type],
+    );
+    expect(s.scope.input).toEqual({ status: 200, body: {} });
+    expect(s.sources[0]?.provenance).toBe('schema');
+  });
+
+  it('still prefers a run over the example', async () => {
+    const s = await computeNodeScope(
+      connectorGraph,
+      'reply',
+      { lookup: { status: 404 } },
+      undefined,
+      (n) => examples[n.type],
+    );
+    expect(s.scope.input).toEqual({ status: 404 });
+    expect(s.sources[0]?.provenance).toBe('run');
+  });
+});

@@ -1,4 +1,4 @@
-import type { FlowGraph } from '@paybridge/engine';
+import type { FlowGraph, NodeInstance } from '@paybridge/engine';
 import { previewExpression, type PreviewScope } from './preview';
 import type { DataOrigin } from './path-writer';
 
@@ -7,8 +7,11 @@ export interface DataSource {
   origin: DataOrigin;
   title: string;
   value: unknown;
-  /** Where the value comes from: a real run, the pinned sample, or computed from it here. */
-  provenance: 'run' | 'sample' | 'computed' | 'none';
+  /**
+   * Where the value comes from: a real run, the pinned sample, computed from it here, or an
+   * example of the shape the node declares (no run or sample reaches it yet).
+   */
+  provenance: 'run' | 'sample' | 'computed' | 'schema' | 'none';
 }
 
 /** What the sample data at a node looks like, and the sources to drag from. */
@@ -38,14 +41,17 @@ function upstreamOrder(graph: FlowGraph, nodeId: string): string[] {
 /**
  * The data visible at a node: for every node upstream, its output from the last run shown on
  * the canvas when there is one (real data), else the trigger's pinned sample, else what map
- * and branch nodes would make of it, computed here with the engine's own JSONata. The node's
- * input is the output of its first predecessor, as the engine hands it over.
+ * and branch nodes would make of it, computed here with the engine's own JSONata, else an
+ * example of the output the node type declares (`outputExample`), so that nodes after a
+ * connector (whose answer only a run knows) still have fields to map. The node's input is the
+ * output of its first predecessor, as the engine hands it over.
  */
 export async function computeNodeScope(
   graph: FlowGraph,
   nodeId: string,
   runOutputs: Record<string, unknown>,
   triggerSample: unknown,
+  outputExample: (node: NodeInstance) => unknown = () => undefined,
 ): Promise<NodeScope> {
   const order = upstreamOrder(graph, nodeId);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -78,6 +84,10 @@ export async function computeNodeScope(
         outputs[id] = result.ok ? result.value : undefined;
       } else if (input !== undefined && node.type === 'branch') outputs[id] = input;
       provenance[id] = outputs[id] === undefined ? 'none' : 'computed';
+    }
+    if (outputs[id] === undefined) {
+      outputs[id] = outputExample(node);
+      if (outputs[id] !== undefined) provenance[id] = 'schema';
     }
     if (node.type.startsWith('trigger.')) trigger = outputs[id];
   }

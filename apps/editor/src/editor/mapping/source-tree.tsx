@@ -17,6 +17,7 @@ const PROVENANCE: Record<DataSource['provenance'], string> = {
   run: 'from the run shown',
   sample: 'pinned sample',
   computed: 'computed from the sample',
+  schema: 'example of its declared output: run the flow for real data',
   none: 'no data yet',
 };
 

@@ -35,9 +35,10 @@ export function schemaType(schema: FieldSchema | undefined): string | undefined 
 }
 
 /**
- * The fields the map builds: the downstream node's expected input (from its schema) plus any
- * free-form ones. Drop a source field on a row to map it, or on the last row to add a field.
- * Each row shows its value on the sample and whether it fits the expected type.
+ * The fields the map builds: the downstream node's expected input, or the document an ERP node
+ * posts (from its schema), plus any free-form ones. Drop a source field on a row to map it, or
+ * on the last row to add a field. Each row shows its value on the sample and whether it fits
+ * the expected type.
  */
 export function TargetFields({
   fields,
@@ -125,7 +126,7 @@ export function TargetFields({
               <div className="target-preview" data-testid={`target-preview-${key}`}>
                 {!field ? (
                   required ? (
-                    <span className="warning-text">required by the next node, not mapped</span>
+                    <span className="warning-text">required, not mapped yet</span>
                   ) : null
                 ) : preview === undefined ? null : preview.ok ? (
                   <code>{short(preview.value)}</code>

@@ -71,3 +71,43 @@ describe('flow store', () => {
     expect(store.getState().graph().edges[0]?.to.node).toBe('shape');
   });
 });
+
+describe('sticky notes', () => {
+  it('are added, edited, moved, saved with the graph and read back', () => {
+    const store = createFlowStore(graph);
+    const s = store.getState;
+    const id = s().addNote({ x: 10, y: -150 });
+    s().updateNote(id, { text: 'Charges the card once per order' });
+    s().onNotesChange([{ type: 'position', id, position: { x: 20.4, y: -140 } }]);
+    expect(s().revision).not.toBe(s().savedRevision);
+    const saved = s().graph();
+    expect(saved.notes).toEqual([
+      {
+        id: 'note-1',
+        text: 'Charges the card once per order',
+        position: { x: 20, y: -140 },
+        width: 220,
+        height: 120,
+      },
+    ]);
+    const reopened = createFlowStore(saved);
+    expect(reopened.getState().notes.map((n) => n.data.text)).toEqual([
+      'Charges the card once per order',
+    ]);
+    expect(reopened.getState().nodes).toHaveLength(2);
+  });
+
+  it('are undone and deleted like nodes, and absent from a graph without any', () => {
+    const store = createFlowStore(graph);
+    const s = store.getState;
+    expect(s().graph()).not.toHaveProperty('notes');
+    s().addNote({ x: 0, y: 0 });
+    s().undo();
+    expect(s().notes).toEqual([]);
+    s().redo();
+    expect(s().notes).toHaveLength(1);
+    s().deleteSelected();
+    expect(s().notes).toEqual([]);
+    expect(s().nodes).toHaveLength(2);
+  });
+});

@@ -7,19 +7,31 @@ import {
 } from '@xyflow/react';
 import type { FlowGraph } from '@paybridge/engine';
 import { createStore } from 'zustand/vanilla';
-import { canvasToGraph, edgeId, graphToCanvas } from './graph-convert';
-import type { FlowEdge, FlowNode, FlowNodeData, NodeIssue, NodeRunState } from './flow-types';
+import { canvasToGraph, edgeId, graphToCanvas, notesToCanvas } from './graph-convert';
+import {
+  NOTE_PREFIX,
+  type FlowEdge,
+  type FlowNode,
+  type FlowNodeData,
+  type NodeIssue,
+  type NodeRunState,
+  type NoteNode,
+  type NoteNodeData,
+} from './flow-types';
 import { nextNodeId } from './node-ids';
 
 interface Snapshot {
   nodes: FlowNode[];
   edges: FlowEdge[];
+  notes: NoteNode[];
 }
 
 /** The editor's document and everything derived for display. */
 export interface FlowState {
   nodes: FlowNode[];
   edges: FlowEdge[];
+  /** Sticky notes documenting the flow (saved with it, never run). */
+  notes: NoteNode[];
   past: Snapshot[];
   future: Snapshot[];
   /** Increments on every document change; compared with `savedRevision` for "unsaved". */
@@ -49,6 +61,12 @@ export interface FlowActions {
   /** Adds copied nodes (and the edges among them) with fresh ids, offset and selected. */
   paste(graph: FlowGraph, offset: XYPosition): void;
   setPositions(positions: Record<string, XYPosition>): void;
+  /** Adds a sticky note at a canvas position, selected; answers its canvas id. */
+  addNote(position: XYPosition, text?: string): string;
+  /** Changes a note's text or colour; typing for a while is one undo step. */
+  updateNote(id: string, patch: Partial<NoteNodeData>): void;
+  /** React Flow's changes to notes: moves, resizes, selection, removal. */
+  onNotesChange(changes: NodeChange<NoteNode>[]): void;
   replaceGraph(graph: FlowGraph): void;
   undo(): void;
   redo(): void;
@@ -78,7 +96,11 @@ function sameIssues(a: NodeIssue[] | undefined, b: NodeIssue[]): boolean {
 export function createFlowStore(initial: FlowGraph) {
   let lastCoalesce: { key: string; at: number } | null = null;
   return createStore<FlowState & FlowActions>()((set, get) => {
-    const snapshot = (): Snapshot => ({ nodes: get().nodes, edges: get().edges });
+    const snapshot = (): Snapshot => ({
+      nodes: get().nodes,
+      edges: get().edges,
+      notes: get().notes,
+    });
     /** Saves the current document for undo, then applies `change`. */
     const commit = (change: Partial<FlowState>, coalesceKey?: string) => {
       const now = Date.now();
@@ -100,6 +122,7 @@ export function createFlowStore(initial: FlowGraph) {
 
     return {
       ...canvas,
+      notes: notesToCanvas(initial.notes),
       past: [],
       future: [],
       revision: 0,
@@ -108,7 +131,14 @@ export function createFlowStore(initial: FlowGraph) {
       run: {},
 
       load(graph) {
-        set({ ...graphToCanvas(graph), past: [], future: [], revision: 0, savedRevision: 0 });
+        set({
+          ...graphToCanvas(graph),
+          notes: notesToCanvas(graph.notes),
+          past: [],
+          future: [],
+          revision: 0,
+          savedRevision: 0,
+        });
       },
       markSaved() {
         set({ savedRevision: get().revision });
@@ -193,8 +223,14 @@ export function createFlowStore(initial: FlowGraph) {
         const edges = s.edges.filter(
           (e) => !e.selected && !removed.has(e.source) && !removed.has(e.target),
         );
-        if (removed.size === 0 && edges.length === s.edges.length) return;
-        commit({ nodes: s.nodes.filter((n) => !removed.has(n.id)), edges });
+        const notes = s.notes.filter((n) => !n.selected);
+        if (
+          removed.size === 0 &&
+          edges.length === s.edges.length &&
+          notes.length === s.notes.length
+        )
+          return;
+        commit({ nodes: s.nodes.filter((n) => !removed.has(n.id)), edges, notes });
       },
       selectOnly(selectedIds) {
         const wanted = new Set(selectedIds);
@@ -203,6 +239,7 @@ export function createFlowStore(initial: FlowGraph) {
             Boolean(n.selected) === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) },
           ),
           edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+          notes: get().notes.map((n) => (n.selected ? { ...n, selected: false } : n)),
         });
       },
       paste(graph, offset) {
@@ -242,7 +279,47 @@ export function createFlowStore(initial: FlowGraph) {
         });
       },
       replaceGraph(graph) {
-        commit(graphToCanvas(graph));
+        commit({ ...graphToCanvas(graph), notes: notesToCanvas(graph.notes) });
+      },
+      addNote(position, text = '') {
+        const taken = new Set(get().notes.map((n) => n.id));
+        let n = get().notes.length + 1;
+        while (taken.has(`${NOTE_PREFIX}note-${n}`)) n++;
+        const id = `${NOTE_PREFIX}note-${n}`;
+        const note: NoteNode = {
+          id,
+          type: 'note',
+          position,
+          zIndex: -1,
+          width: 220,
+          height: 120,
+          selected: true,
+          data: { text },
+        };
+        commit({
+          nodes: get().nodes.map((x) => (x.selected ? { ...x, selected: false } : x)),
+          notes: [...get().notes.map((x) => (x.selected ? { ...x, selected: false } : x)), note],
+        });
+        return id;
+      },
+      updateNote(id, patch) {
+        commit(
+          {
+            notes: get().notes.map((n) =>
+              n.id === id ? { ...n, data: { ...n.data, ...patch } } : n,
+            ),
+          },
+          `${id}:note`,
+        );
+      },
+      onNotesChange(changes) {
+        const notes = applyNodeChanges(changes, get().notes);
+        if (changes.some((c) => c.type === 'remove')) commit({ notes });
+        else if (
+          changes.some((c) => c.type === 'position' || (c.type === 'dimensions' && c.setAttributes))
+        )
+          set({ notes, revision: get().revision + 1 });
+        else set({ notes });
       },
       undo() {
         const s = get();
@@ -286,7 +363,7 @@ export function createFlowStore(initial: FlowGraph) {
         set({ run });
       },
       graph() {
-        return canvasToGraph(get().nodes, get().edges);
+        return canvasToGraph(get().nodes, get().edges, get().notes);
       },
       selectedGraph() {
         const nodes = get().nodes.filter((n) => n.selected);

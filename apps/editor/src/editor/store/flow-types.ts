@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { RetryPolicyOverride } from '@paybridge/engine';
+import type { RetryPolicyOverride, StickyNote } from '@paybridge/engine';
 import type { RunStep } from '../../api/runs-api';
 
 /** What a canvas node carries: exactly the saved node's fields, nothing derived. */
@@ -13,6 +13,18 @@ export type FlowNodeData = {
 
 /** Every canvas node is drawn by the one generic card, keyed `flow`. */
 export type FlowNode = Node<FlowNodeData, 'flow'>;
+
+/** What a sticky note carries on the canvas. */
+export type NoteNodeData = { text: string; color?: StickyNote['color'] };
+
+/**
+ * A sticky note on the canvas, keyed `note:<id>` (a colon never appears in a node id, so a note
+ * can never be taken for a node). Kept apart from the flow's nodes: nothing runs it.
+ */
+export type NoteNode = Node<NoteNodeData, 'note'>;
+
+/** Canvas id prefix of sticky notes. */
+export const NOTE_PREFIX = 'note:';
 
 /** Canvas edges; `sourceHandle` / `targetHandle` are the port names. */
 export type FlowEdge = Edge;

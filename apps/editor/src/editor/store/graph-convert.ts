@@ -1,5 +1,5 @@
-import type { FlowGraph } from '@paybridge/engine';
-import type { FlowEdge, FlowNode } from './flow-types';
+import type { FlowGraph, StickyNote } from '@paybridge/engine';
+import { NOTE_PREFIX, type FlowEdge, type FlowNode, type NoteNode } from './flow-types';
 
 /** Stable edge id from its ends, so the same connection never appears twice. */
 export function edgeId(source: string, sourcePort: string, target: string, targetPort: string) {
@@ -30,11 +30,40 @@ export function graphToCanvas(graph: FlowGraph): { nodes: FlowNode[]; edges: Flo
   return { nodes, edges };
 }
 
+/** A saved flow's sticky notes as canvas nodes (drawn behind the flow's nodes). */
+export function notesToCanvas(notes: readonly StickyNote[] | undefined): NoteNode[] {
+  return (notes ?? []).map((n) => ({
+    id: `${NOTE_PREFIX}${n.id}`,
+    type: 'note',
+    position: { ...n.position },
+    zIndex: -1,
+    ...(n.width === undefined ? {} : { width: n.width }),
+    ...(n.height === undefined ? {} : { height: n.height }),
+    data: { text: n.text, ...(n.color ? { color: n.color } : {}) },
+  }));
+}
+
+/** Sticky notes as the runtime saves them; sizes and positions rounded like nodes'. */
+export function canvasToNotes(notes: readonly NoteNode[]): StickyNote[] {
+  return notes.map((n) => ({
+    id: n.id.slice(NOTE_PREFIX.length),
+    text: n.data.text,
+    position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
+    ...(n.width === undefined ? {} : { width: Math.round(n.width) }),
+    ...(n.height === undefined ? {} : { height: Math.round(n.height) }),
+    ...(n.data.color ? { color: n.data.color } : {}),
+  }));
+}
+
 /**
  * The canvas as the runtime saves it. Positions are rounded: sub-pixel drags are noise in a
- * version diff.
+ * version diff. Sticky notes are saved only when there are some.
  */
-export function canvasToGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): FlowGraph {
+export function canvasToGraph(
+  nodes: readonly FlowNode[],
+  edges: readonly FlowEdge[],
+  notes: readonly NoteNode[] = [],
+): FlowGraph {
   return {
     nodes: nodes.map((n) => ({
       id: n.id,
@@ -49,6 +78,7 @@ export function canvasToGraph(nodes: readonly FlowNode[], edges: readonly FlowEd
       from: { node: e.source, port: e.sourceHandle ?? 'out' },
       to: { node: e.target, port: e.targetHandle ?? 'in' },
     })),
+    ...(notes.length > 0 ? { notes: canvasToNotes(notes) } : {}),
   };
 }
 
@@ -82,5 +112,8 @@ export function parseGraphJson(value: unknown): FlowGraph {
       position: n.position ?? { x: 0, y: 0 },
     })),
     edges: g.edges as FlowGraph['edges'],
+    ...(Array.isArray((g as { notes?: unknown }).notes)
+      ? { notes: (g as { notes: StickyNote[] }).notes }
+      : {}),
   };
 }

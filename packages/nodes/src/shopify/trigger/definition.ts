@@ -1,19 +1,22 @@
 import { z } from 'zod';
 import { defineNode } from '../../define-node';
 import { ShopifyTopic } from '../topics';
+import { SHOPIFY_ORDER_EVENT_EXAMPLE } from './example-event';
 
 /** What a Shopify webhook (or the reconciliation poller) hands to the flow. */
-export const ShopifyTriggerEvent = z.object({
-  topic: ShopifyTopic,
-  shopDomain: z.string(),
-  apiVersion: z.string(),
-  /** `X-Shopify-Webhook-Id`, or `reconciliation:<…>` for a change found by polling. */
-  webhookId: z.string(),
-  triggeredAt: z.string().nullable(),
-  source: z.enum(['webhook', 'reconciliation']),
-  /** The REST-shaped resource; every id is a string (Shopify's ids exceed 2^53). */
-  body: z.record(z.string(), z.unknown()),
-});
+export const ShopifyTriggerEvent = z
+  .object({
+    topic: ShopifyTopic,
+    shopDomain: z.string(),
+    apiVersion: z.string(),
+    /** `X-Shopify-Webhook-Id`, or `reconciliation:<…>` for a change found by polling. */
+    webhookId: z.string(),
+    triggeredAt: z.string().nullable(),
+    source: z.enum(['webhook', 'reconciliation']),
+    /** The REST-shaped resource; every id is a string (Shopify's ids exceed 2^53). */
+    body: z.record(z.string(), z.unknown()),
+  })
+  .meta({ examples: [SHOPIFY_ORDER_EVENT_EXAMPLE] });
 /** A Shopify event, as the flow sees it. */
 export type ShopifyTriggerEvent = z.infer<typeof ShopifyTriggerEvent>;
 

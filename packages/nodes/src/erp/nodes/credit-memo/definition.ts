@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineNode } from '../../../define-node';
+import { CreditMemoInput } from '../../documents';
 import {
   ERP_CONNECTION,
   ERP_RETRY,
@@ -108,6 +109,7 @@ export const erpCreditMemoNode = defineNode({
   effects: true,
   retry: ERP_RETRY,
   rawExpressionFields: ['mapping'],
+  mappingTarget: { field: 'mapping', schema: CreditMemoInput },
   connection: ERP_CONNECTION,
   docs: `${POSTING_DOCS}
 

@@ -54,6 +54,7 @@ export const erpCustomerUpsertNode = defineNode({
   effects: true,
   retry: ERP_RETRY,
   rawExpressionFields: ['mapping'],
+  mappingTarget: { field: 'mapping', schema: CustomerInput },
   connection: ERP_CONNECTION,
   docs: `Creates the customer, or updates its name, email and external ids. Ids left out keep their
 stored value, so a later upsert without the PayTrace vault id does not erase it.

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineNode } from '../../../define-node';
+import { DisputeInput } from '../../documents';
 import {
   ERP_CONNECTION,
   ERP_RETRY,
@@ -47,6 +48,7 @@ export const erpDisputeOpenNode = defineNode({
   effects: true,
   retry: ERP_RETRY,
   rawExpressionFields: ['mapping'],
+  mappingTarget: { field: 'mapping', schema: DisputeInput },
   connection: ERP_CONNECTION,
   docs: `${POSTING_DOCS}
 

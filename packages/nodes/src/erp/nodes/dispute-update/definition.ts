@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineNode } from '../../../define-node';
+import { DisputeUpdateInput } from '../../documents';
 import {
   ERP_CONNECTION,
   ERP_RETRY,
@@ -52,6 +53,7 @@ export const erpDisputeUpdateNode = defineNode({
   effects: true,
   retry: ERP_RETRY,
   rawExpressionFields: ['mapping'],
+  mappingTarget: { field: 'mapping', schema: DisputeUpdateInput },
   connection: ERP_CONNECTION,
   docs: `Won returns the amount from the dispute receivable to cash; lost writes it off to
 chargeback losses. Won and lost are final: changing a closed case fails. Repeating the current

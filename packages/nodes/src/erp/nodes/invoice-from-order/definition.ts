@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineNode } from '../../../define-node';
+import { InvoiceInput } from '../../documents';
 import {
   ERP_CONNECTION,
   ERP_RETRY,
@@ -59,6 +60,7 @@ export const erpInvoiceFromOrderNode = defineNode({
   effects: true,
   retry: ERP_RETRY,
   rawExpressionFields: ['mapping'],
+  mappingTarget: { field: 'mapping', schema: InvoiceInput },
   connection: ERP_CONNECTION,
   docs: `${POSTING_DOCS}
 

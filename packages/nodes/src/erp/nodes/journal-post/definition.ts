@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineNode } from '../../../define-node';
+import { JournalInput } from '../../documents';
 import { ACCOUNT_ROLES } from '../../rules/accounts';
 import {
   ERP_CONNECTION,
@@ -80,6 +81,7 @@ export const erpJournalPostNode = defineNode({
   effects: true,
   retry: ERP_RETRY,
   rawExpressionFields: ['mapping'],
+  mappingTarget: { field: 'mapping', schema: JournalInput },
   connection: ERP_CONNECTION,
   docs: `${POSTING_DOCS}
 

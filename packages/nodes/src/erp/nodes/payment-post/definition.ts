@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineNode } from '../../../define-node';
+import { PaymentInput } from '../../documents';
 import {
   ERP_CONNECTION,
   ERP_RETRY,
@@ -48,6 +49,7 @@ export const erpPaymentPostNode = defineNode({
   effects: true,
   retry: ERP_RETRY,
   rawExpressionFields: ['mapping'],
+  mappingTarget: { field: 'mapping', schema: PaymentInput },
   connection: ERP_CONNECTION,
   docs: `${POSTING_DOCS}
 

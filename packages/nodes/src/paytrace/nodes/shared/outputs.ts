@@ -8,7 +8,13 @@
 import { z } from 'zod';
 
 /** An amount: integer minor units and an ISO 4217 currency. */
-export const MoneyValue = z.object({ minor: z.int(), currency: z.string().length(3) });
+export const MoneyValue = z.object({
+  minor: z.int().meta({ examples: [4999] }),
+  currency: z
+    .string()
+    .length(3)
+    .meta({ examples: ['USD'] }),
+});
 
 /** The payment operations of the payment nodes. */
 export const PAYMENT_OPERATIONS = ['sale', 'authorization', 'capture', 'void', 'refund'] as const;
