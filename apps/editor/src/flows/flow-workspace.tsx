@@ -128,7 +128,12 @@ function WorkspaceContent({
         store.setState({ savedRevision: startRevision });
         setSavedMeta({ name, description });
         setDialog(null);
-        toasts.info(`Saved version ${saved.version.version}`);
+        const problems = saved.problems.length;
+        if (problems > 0) {
+          toasts.warning(
+            `Saved version ${saved.version.version} as a draft with ${problems} problem${problems === 1 ? '' : 's'}: fix ${problems === 1 ? 'it' : 'them'} to activate`,
+          );
+        } else toasts.info(`Saved version ${saved.version.version}`);
         return saved;
       } catch (err) {
         const byNode = issuesFromFailure(err, store);
