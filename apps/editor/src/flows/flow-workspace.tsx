@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { NodeCatalogEntry } from '@paybridge/nodes/definitions';
 import type { FlowGraph } from '@paybridge/engine';
@@ -7,7 +7,7 @@ import { errorMessage } from '../api/api-failure';
 import type { Me } from '../api/auth-api';
 import { importFlow, type FlowDetail } from '../api/flows-api';
 import { navigate } from '../app/router';
-import { autoLayout } from '../editor/canvas/auto-layout';
+import { autoLayout, lacksPositions } from '../editor/canvas/auto-layout';
 import { useCatalog } from '../editor/catalog/catalog-context';
 import { portsOf } from '../editor/catalog/node-ports';
 import { FlowCanvas } from '../editor/canvas/flow-canvas';
@@ -227,16 +227,40 @@ function WorkspaceContent({
     }
   };
 
-  const onLayout = () => {
+  const layOut = useCallback(async () => {
     const s = store.getState();
-    s.setPositions(
-      autoLayout(
-        s.nodes.map((n) => ({ id: n.id, width: n.measured?.width, height: n.measured?.height })),
-        s.edges,
-      ),
+    return autoLayout(
+      s.nodes.map((n) => ({
+        id: n.id,
+        width: n.measured?.width,
+        height: n.measured?.height,
+        ...portsOf(catalog.get(n.data.type, n.data.typeVersion), n.data.config),
+      })),
+      s.edges,
     );
-    setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }), 150);
+  }, [store, catalog]);
+  const onLayout = () => {
+    void layOut().then((positions) => {
+      store.getState().setPositions(positions);
+      setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }), 50);
+    });
   };
+  // A flow saved without positions (made through the API: every node at 0,0) is laid out as it
+  // opens, once the cards are measured; that is not an edit of the saved flow.
+  const measured = useNodesInitialized();
+  const laidOutOnOpen = useRef(false);
+  useEffect(() => {
+    if (!measured || laidOutOnOpen.current) return;
+    laidOutOnOpen.current = true;
+    if (!lacksPositions(store.getState().nodes)) return;
+    void layOut().then((positions) => {
+      const s = store.getState();
+      const clean = s.revision === s.savedRevision;
+      s.setPositions(positions);
+      if (clean) store.setState({ savedRevision: store.getState().revision, past: [] });
+      setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2 }), 50);
+    });
+  }, [measured, store, layOut, fitView]);
 
   const onImportFile = async (file: File) => {
     try {
