@@ -4,6 +4,7 @@ import { fieldKind, type FieldSchema } from '../schema/json-schema';
 import { ChoiceField } from './choice-field';
 import { ConnectionField } from './connection-field';
 import { CronField } from './cron-field';
+import { EnumListField } from './enum-list-field';
 import { ExpressionField, isExpressionValue } from './expression-field';
 import type { FieldProps } from './field-props';
 import { JsonField } from './json-field';
@@ -102,6 +103,8 @@ export function SchemaField(props: {
       return <KeyValueField field={field} actions={fx} />;
     case 'string-list':
       return <StringListField field={field} actions={fx} />;
+    case 'enum-list':
+      return <EnumListField field={field} actions={fx} />;
     case 'union':
       return <UnionField field={field} actions={fx} />;
     case 'object':

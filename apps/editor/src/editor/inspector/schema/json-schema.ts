@@ -43,7 +43,8 @@ export type FieldKind =
   | 'union'
   | 'object'
   | 'object-list'
-  | 'string-list';
+  | 'string-list'
+  | 'enum-list';
 
 function typeOf(schema: FieldSchema): string | undefined {
   return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
@@ -93,6 +94,7 @@ export function fieldKind(schema: FieldSchema, name: string): FieldKind {
   if (type === 'string') return schema.format === 'date-time' ? 'date-time' : 'text';
   if (type === 'array') {
     const items = schema.items ?? {};
+    if (items.enum) return 'enum-list';
     return typeOf(items) === 'object' ? 'object-list' : 'string-list';
   }
   if (type === 'object') {
