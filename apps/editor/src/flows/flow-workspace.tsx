@@ -18,6 +18,7 @@ import { useUnsavedGuard } from '../editor/hooks/use-unsaved-guard';
 import { Inspector } from '../editor/inspector/inspector';
 import { MappingDialog } from '../editor/mapping/mapping-dialog';
 import { NodePalette } from '../editor/palette/node-palette';
+import { RunPayloadDialog, triggerExample } from '../editor/runs/run-payload-dialog';
 import { useTestRun } from '../editor/runs/use-test-run';
 import { adoptSamples } from '../editor/runs/sample-store';
 import { useSampleMigration } from '../editor/runs/use-samples';
@@ -194,14 +195,22 @@ function WorkspaceContent({
       toasts.error(`Not deactivated: ${errorMessage(err)}`);
     }
   };
-  // Runs what the canvas shows: the version just saved, even while an older one is live.
-  const onRun = async (stopAfter?: string) => {
+  // Runs what the canvas shows: the version just saved, even while an older one is live. With no
+  // pinned sample, the trigger's payload is asked for first (prefilled from its example).
+  const [askPayload, setAskPayload] = useState<{ stopAfter?: string } | null>(null);
+  const onRun = async (stopAfter?: string, payload?: unknown) => {
     const saved = await ensureSaved();
-    if (saved)
-      await testRun.start(saved.id, {
-        version: saved.version.version,
-        ...(stopAfter === undefined ? {} : { stopAfter }),
-      });
+    if (!saved) return;
+    const started = await testRun.start(saved.id, {
+      version: saved.version.version,
+      ...(stopAfter === undefined ? {} : { stopAfter }),
+      ...(payload === undefined ? {} : { payload }),
+    });
+    if (started === 'needs-payload') setAskPayload(stopAfter === undefined ? {} : { stopAfter });
+  };
+  const triggerEntry = () => {
+    const trigger = store.getState().nodes.find((n) => n.data.type.startsWith('trigger.'));
+    return trigger ? catalog.get(trigger.data.type, trigger.data.typeVersion) : undefined;
   };
 
   const addFromPalette = (entry: NodeCatalogEntry) => {
@@ -421,6 +430,16 @@ function WorkspaceContent({
         />
       )}
       {dialog === 'help' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
+      {askPayload && (
+        <RunPayloadDialog
+          example={triggerExample(triggerEntry())}
+          onClose={() => setAskPayload(null)}
+          onRun={(payload) => {
+            setAskPayload(null);
+            void onRun(askPayload.stopAfter, payload);
+          }}
+        />
+      )}
       {dialog === 'versions' && (
         <VersionsDialog
           flowId={current?.id ?? null}
