@@ -142,9 +142,15 @@ describe.skipIf(!hasChromium)('editor for integrators', () => {
         expect(to.x, `${e.from.node} → ${e.to.node}`).toBeGreaterThanOrEqual(from.x + from.w);
       }
       await expect(page.getByTestId('flow-status').textContent()).resolves.not.toContain('unsaved');
+      // The README's pictures: at 1280 px the canvas between palette and inspector is ~600 px
+      // wide, so they are taken at fit in a 1920x1080 window, where the cards can be read.
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.getByRole('button', { name: 'Fit', exact: true }).click();
+      await page.waitForTimeout(400);
       await page
         .locator('.canvas')
         .screenshot({ path: join(ARTIFACTS, `canvas-${count}-nodes.png`) });
+      await page.setViewportSize({ width: 1280, height: 800 });
     },
   );
 
@@ -164,6 +170,11 @@ describe.skipIf(!hasChromium)('editor for integrators', () => {
       .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
     expect(new Set(tops).size, `control tops: ${tops.join(', ')}`).toBe(1);
     const box = (await toolbar.boundingBox())!;
+    // Nothing pushed out of sight either: the last button ends inside the toolbar.
+    const rights = await toolbar
+      .locator('button')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
+    expect(Math.max(...rights)).toBeLessThanOrEqual(box.x + box.width);
     const save = (await toolbar.getByRole('button', { name: 'Save', exact: true }).boundingBox())!;
     expect(box.height).toBeLessThan(save.height * 2);
     await toolbar.screenshot({ path: join(ARTIFACTS, 'toolbar-1280.png') });

@@ -36,6 +36,9 @@ import { issuesFromFailure, useFlowMutations } from './use-save-flow';
 import { SaveDialog } from './save-dialog';
 import { VersionsDialog } from './versions-dialog';
 
+/** Fit's margin: small, so a laid-out flow of many columns gets the most of a narrow canvas. */
+const FIT = { padding: 0.08, maxZoom: 1.2 } as const;
+
 /** How long a followed run is watched: a new shopper takes a while to pay on the pay page. */
 const FOLLOW_MS = 10 * 60_000;
 
@@ -251,7 +254,7 @@ function WorkspaceContent({
   const onLayout = () => {
     void layOut().then((positions) => {
       store.getState().setPositions(positions);
-      setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }), 50);
+      setTimeout(() => void fitView({ ...FIT, duration: 200 }), 50);
     });
   };
   // A flow saved without positions (made through the API: every node at 0,0) is laid out as it
@@ -267,7 +270,7 @@ function WorkspaceContent({
       const clean = s.revision === s.savedRevision;
       s.setPositions(positions);
       if (clean) store.setState({ savedRevision: store.getState().revision, past: [] });
-      setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2 }), 50);
+      setTimeout(() => void fitView(FIT), 50);
     });
   }, [measured, store, layOut, fitView]);
 
@@ -306,7 +309,7 @@ function WorkspaceContent({
       duplicate: readOnly
         ? undefined
         : () => store.getState().paste(store.getState().selectedGraph(), { x: 40, y: 40 }),
-      fit: () => void fitView({ padding: 0.2, maxZoom: 1.2 }),
+      fit: () => void fitView(FIT),
       layout: readOnly ? undefined : onLayout,
       run: canRun && viewing === null ? () => void onRun() : undefined,
       help: () => setDialog('help'),
@@ -365,7 +368,7 @@ function WorkspaceContent({
             ...(canEdit && viewing === null ? { onActivate, onDeactivate } : {}),
             ...(canRun && viewing === null ? { onRun: () => void onRun() } : {}),
             ...(!readOnly ? { onLayout, onImport: () => importInput.current?.click() } : {}),
-            onFit: () => void fitView({ padding: 0.2, maxZoom: 1.2 }),
+            onFit: () => void fitView(FIT),
             onExport: () => downloadFlow({ name, description, graph: store.getState().graph() }),
             onVersions: () => setDialog('versions'),
             onHelp: () => setDialog('help'),
