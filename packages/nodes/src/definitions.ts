@@ -8,6 +8,7 @@
 import type { SpecLookup } from '@paybridge/engine';
 import type { AnyNodeDefinition } from './define-node';
 import { catalogEntry, type NodeCatalogEntry } from './catalog';
+import type { LabelledType } from './problem-labels';
 import { restTriggerNode } from './trigger/rest/definition';
 import { manualTriggerNode } from './trigger/manual/definition';
 import { scheduleTriggerNode } from './trigger/schedule/definition';
@@ -39,6 +40,16 @@ export {
   type NodeDefinition,
 } from './define-node';
 export { CatalogPorts, JsonSchema, NodeCatalogEntry } from './catalog';
+export {
+  FlowProblem,
+  fieldTitles,
+  labelIssues,
+  nodeLabel,
+  readableFieldName,
+  readableIssueMessage,
+  type LabelledNode,
+  type LabelledType,
+} from './problem-labels';
 export {
   restTriggerNode,
   RestTriggerEvent,
@@ -212,6 +223,24 @@ export const lookupSpec: SpecLookup = lookupDefinition;
  */
 export function nodeCatalog(): NodeCatalogEntry[] {
   return nodeDefinitions.map((definition) => catalogEntry(definition));
+}
+
+const labelled = new Map<string, LabelledType>();
+
+/**
+ * A node type's title and config JSON Schema, for labelling problems (`labelIssues`) where the
+ * catalogue is not at hand (the runtime); built once per type.
+ */
+export function labelledType(type: string, version: number): LabelledType | undefined {
+  const key = `${type}@${version}`;
+  const known = labelled.get(key);
+  if (known) return known;
+  const definition = byKey.get(key);
+  if (!definition) return undefined;
+  const entry = catalogEntry(definition);
+  const made = { title: entry.title, configSchema: entry.configSchema };
+  labelled.set(key, made);
+  return made;
 }
 
 export * from './disputes/index';

@@ -17,14 +17,14 @@ export function getFlow(id: string, version?: number) {
       );
 }
 
-/** Creates a flow (its version 1). */
+/** Creates a flow (its version 1), as a draft when it has problems (listed in `problems`). */
 export function createFlow(input: {
   name: string;
   description?: string;
   graph: FlowGraph;
   message?: string;
 }) {
-  return unwrap(client.api.flows.$post({ json: { activate: false, ...input } }));
+  return unwrap(client.api.flows.$post({ json: { activate: false, draft: true, ...input } }));
 }
 
 /**
@@ -40,13 +40,19 @@ export function duplicateFlow(id: string) {
   return unwrap(client.api.flows[':id'].duplicate.$post({ param: { id } }));
 }
 
-/** Saves the graph as a new immutable version, with an optional message. */
+/**
+ * Saves the graph as a new immutable version, with an optional message; a graph with problems
+ * saves as a draft (they come back in `problems`; activation refuses it until they are fixed).
+ */
 export function saveFlow(
   id: string,
   input: { name?: string; description?: string; graph: FlowGraph; message?: string },
 ) {
   return unwrap(
-    client.api.flows[':id'].$put({ param: { id }, json: { activate: false, ...input } }),
+    client.api.flows[':id'].$put({
+      param: { id },
+      json: { activate: false, draft: true, ...input },
+    }),
   );
 }
 

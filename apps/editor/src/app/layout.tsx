@@ -14,7 +14,7 @@ import { RunViewPage } from '../runs/run-view-page';
 import { RunsPage } from '../runs/runs-page';
 import { SettingsPage } from '../settings/settings-page';
 import { TemplatesPage } from '../templates/templates-page';
-import { navigate, parseRoute, usePath } from './router';
+import { mayLeave, navigate, parseRoute, usePath } from './router';
 
 const NAV = [
   { href: '/flows', label: 'Flows', match: (p: string) => p === 'flows' || p === 'flow' },
@@ -66,6 +66,8 @@ export function Layout({ me }: { me: Me }) {
         <button
           type="button"
           onClick={() => {
+            // Signing out leaves the page: unsaved changes of an open flow are asked about first.
+            if (!mayLeave()) return;
             void signOut().finally(() => {
               qc.setQueryData(queryKeys.me, null);
             });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from './router';
+import { addNavigationGuard, mayLeave, parseRoute } from './router';
 
 describe('parseRoute', () => {
   it.each([
@@ -23,5 +23,17 @@ describe('parseRoute', () => {
     ['/nope/x', { page: 'not-found', path: '/nope/x' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
+  });
+});
+
+describe('mayLeave', () => {
+  it('asks the guards (unsaved changes) before a way out that is not a navigation, like sign-out', () => {
+    expect(mayLeave()).toBe(true);
+    let answer = false;
+    const remove = addNavigationGuard(() => answer);
+    expect(mayLeave()).toBe(false);
+    answer = true;
+    expect(mayLeave()).toBe(true);
+    remove();
   });
 });

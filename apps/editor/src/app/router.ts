@@ -62,9 +62,18 @@ function notify() {
   window.dispatchEvent(new Event('paybridge:navigate'));
 }
 
+/**
+ * Asks every guard whether leaving the current page is fine (unsaved changes), for ways out that
+ * are not a navigation, such as signing out. False when one refuses.
+ */
+export function mayLeave(): boolean {
+  for (const guard of guards) if (!guard()) return false;
+  return true;
+}
+
 /** Moves to another page without reloading, unless a guard refuses. */
 export function navigate(path: string): void {
-  for (const guard of guards) if (!guard()) return;
+  if (!mayLeave()) return;
   window.history.pushState(null, '', path);
   notify();
 }

@@ -1,4 +1,6 @@
+import { useReactFlow } from '@xyflow/react';
 import type { FlowDetail } from '../api/flows-api';
+import { useFlowStoreApi } from '../editor/store/flow-store-context';
 import { RunsList } from '../editor/runs/runs-list';
 import type { FlowIssues } from '../editor/validation/validate-flow';
 
@@ -23,10 +25,14 @@ export function FlowPanel({
   shownRunId: string | null;
   onOpenRun: (runId: string) => void;
 }) {
-  const nodeProblems = Object.values(issues.byNode).reduce(
-    (n, list) => n + list.filter((i) => i.severity === 'error').length,
-    0,
-  );
+  const store = useFlowStoreApi();
+  const { fitView } = useReactFlow();
+  const nodeProblems = issues.problems.filter((p) => p.nodeId !== undefined);
+  // Selecting the node opens it in the inspector, where the field carries the same message.
+  const showNode = (nodeId: string) => {
+    store.getState().selectOnly([nodeId]);
+    void fitView({ nodes: [{ id: nodeId }], maxZoom: 1.2, duration: 200 });
+  };
   // What the canvas finds while editing, then what the runtime says of the saved flow (overlaps
   // with other active flows); the same warning from both is listed once.
   const warnings = [...new Set([...issues.warnings, ...(flow?.warnings ?? [])])];
@@ -43,20 +49,28 @@ export function FlowPanel({
           onChange={(e) => onDescription(e.target.value)}
         />
       </label>
-      {(issues.flow.length > 0 || nodeProblems > 0) && (
+      {(issues.flow.length > 0 || nodeProblems.length > 0) && (
         <section aria-label="Problems">
           <h3>Problems</h3>
+          <p className="hint">The flow saves as a draft with these; fix them to activate it.</p>
           <ul className="problems">
             {issues.flow.map((m) => (
               <li key={m} className="error-text">
                 {m}
               </li>
             ))}
-            {nodeProblems > 0 && (
-              <li className="error-text">
-                {nodeProblems} on nodes (marked in red; select a node for details)
+            {nodeProblems.map((p, i) => (
+              <li key={`${p.text}-${i}`} className="error-text">
+                <button
+                  type="button"
+                  className="problem-link"
+                  onClick={() => showNode(p.nodeId as string)}
+                  title="Select this node"
+                >
+                  {p.text}
+                </button>
               </li>
-            )}
+            ))}
           </ul>
         </section>
       )}

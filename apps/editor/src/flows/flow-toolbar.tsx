@@ -128,6 +128,16 @@ export function FlowToolbar({
           {busy === 'make-live' ? 'Switching…' : `Make v${makeLiveVersion} live`}
         </button>
       )}
+      {active && dirty && actions.onActivate && (
+        <button
+          type="button"
+          onClick={actions.onActivate}
+          disabled={busy !== null}
+          title="Save these changes and switch the live version to them at once; triggers keep accepting events"
+        >
+          {busy === 'activate' ? 'Going live…' : 'Make live'}
+        </button>
+      )}
       {active
         ? actions.onDeactivate && (
             <button type="button" onClick={actions.onDeactivate} disabled={busy !== null}>
@@ -138,7 +148,8 @@ export function FlowToolbar({
             <button
               type="button"
               onClick={actions.onActivate}
-              disabled={busy !== null || latestVersion === null}
+              disabled={busy !== null}
+              title="Save and activate in one step"
             >
               {busy === 'activate' ? 'Activating…' : 'Activate'}
             </button>

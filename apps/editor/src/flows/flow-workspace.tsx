@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { NodeCatalogEntry } from '@paybridge/nodes/definitions';
 import type { FlowGraph } from '@paybridge/engine';
@@ -7,7 +7,7 @@ import { errorMessage } from '../api/api-failure';
 import type { Me } from '../api/auth-api';
 import { importFlow, type FlowDetail } from '../api/flows-api';
 import { navigate } from '../app/router';
-import { autoLayout } from '../editor/canvas/auto-layout';
+import { autoLayout, lacksPositions } from '../editor/canvas/auto-layout';
 import { usePlaceNew } from '../editor/canvas/use-place-new';
 import { useCatalog } from '../editor/catalog/catalog-context';
 import { portsOf } from '../editor/catalog/node-ports';
@@ -19,6 +19,7 @@ import { useUnsavedGuard } from '../editor/hooks/use-unsaved-guard';
 import { Inspector } from '../editor/inspector/inspector';
 import { MappingDialog } from '../editor/mapping/mapping-dialog';
 import { NodePalette } from '../editor/palette/node-palette';
+import { RunPayloadDialog, triggerExample } from '../editor/runs/run-payload-dialog';
 import { useTestRun } from '../editor/runs/use-test-run';
 import { adoptSamples } from '../editor/runs/sample-store';
 import { useLatestRun } from '../editor/runs/use-latest-run';
@@ -36,6 +37,9 @@ import { FlowToolbar } from './flow-toolbar';
 import { issuesFromFailure, useFlowMutations } from './use-save-flow';
 import { SaveDialog } from './save-dialog';
 import { VersionsDialog } from './versions-dialog';
+
+/** Fit's margin: small, so a laid-out flow of many columns gets the most of a narrow canvas. */
+const FIT = { padding: 0.08, maxZoom: 1.2 } as const;
 
 /** How long a followed run is watched: a new shopper takes a while to pay on the pay page. */
 const FOLLOW_MS = 10 * 60_000;
@@ -131,7 +135,12 @@ function WorkspaceContent({
         store.setState({ savedRevision: startRevision });
         setSavedMeta({ name, description });
         setDialog(null);
-        toasts.info(`Saved version ${saved.version.version}`);
+        const problems = saved.problems.length;
+        if (problems > 0) {
+          toasts.warning(
+            `Saved version ${saved.version.version} as a draft with ${problems} problem${problems === 1 ? '' : 's'}: fix ${problems === 1 ? 'it' : 'them'} to activate`,
+          );
+        } else toasts.info(`Saved version ${saved.version.version}`);
         return saved;
       } catch (err) {
         const byNode = issuesFromFailure(err, store);
@@ -192,14 +201,22 @@ function WorkspaceContent({
       toasts.error(`Not deactivated: ${errorMessage(err)}`);
     }
   };
-  // Runs what the canvas shows: the version just saved, even while an older one is live.
-  const onRun = async (stopAfter?: string) => {
+  // Runs what the canvas shows: the version just saved, even while an older one is live. With no
+  // pinned sample, the trigger's payload is asked for first (prefilled from its example).
+  const [askPayload, setAskPayload] = useState<{ stopAfter?: string } | null>(null);
+  const onRun = async (stopAfter?: string, payload?: unknown) => {
     const saved = await ensureSaved();
-    if (saved)
-      await testRun.start(saved.id, {
-        version: saved.version.version,
-        ...(stopAfter === undefined ? {} : { stopAfter }),
-      });
+    if (!saved) return;
+    const started = await testRun.start(saved.id, {
+      version: saved.version.version,
+      ...(stopAfter === undefined ? {} : { stopAfter }),
+      ...(payload === undefined ? {} : { payload }),
+    });
+    if (started === 'needs-payload') setAskPayload(stopAfter === undefined ? {} : { stopAfter });
+  };
+  const triggerEntry = () => {
+    const trigger = store.getState().nodes.find((n) => n.data.type.startsWith('trigger.'));
+    return trigger ? catalog.get(trigger.data.type, trigger.data.typeVersion) : undefined;
   };
 
   const addNote = () => {
@@ -225,16 +242,40 @@ function WorkspaceContent({
     }
   };
 
-  const onLayout = () => {
+  const layOut = useCallback(async () => {
     const s = store.getState();
-    s.setPositions(
-      autoLayout(
-        s.nodes.map((n) => ({ id: n.id, width: n.measured?.width, height: n.measured?.height })),
-        s.edges,
-      ),
+    return autoLayout(
+      s.nodes.map((n) => ({
+        id: n.id,
+        width: n.measured?.width,
+        height: n.measured?.height,
+        ...portsOf(catalog.get(n.data.type, n.data.typeVersion), n.data.config),
+      })),
+      s.edges,
     );
-    setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }), 150);
+  }, [store, catalog]);
+  const onLayout = () => {
+    void layOut().then((positions) => {
+      store.getState().setPositions(positions);
+      setTimeout(() => void fitView({ ...FIT, duration: 200 }), 50);
+    });
   };
+  // A flow saved without positions (made through the API: every node at 0,0) is laid out as it
+  // opens, once the cards are measured; that is not an edit of the saved flow.
+  const measured = useNodesInitialized();
+  const laidOutOnOpen = useRef(false);
+  useEffect(() => {
+    if (!measured || laidOutOnOpen.current) return;
+    laidOutOnOpen.current = true;
+    if (!lacksPositions(store.getState().nodes)) return;
+    void layOut().then((positions) => {
+      const s = store.getState();
+      const clean = s.revision === s.savedRevision;
+      s.setPositions(positions);
+      if (clean) store.setState({ savedRevision: store.getState().revision, past: [] });
+      setTimeout(() => void fitView(FIT), 50);
+    });
+  }, [measured, store, layOut, fitView]);
 
   const onImportFile = async (file: File) => {
     try {
@@ -271,7 +312,7 @@ function WorkspaceContent({
       duplicate: readOnly
         ? undefined
         : () => store.getState().paste(store.getState().selectedGraph(), { x: 40, y: 40 }),
-      fit: () => void fitView({ padding: 0.2, maxZoom: 1.2 }),
+      fit: () => void fitView(FIT),
       layout: readOnly ? undefined : onLayout,
       run: canRun && viewing === null ? () => void onRun() : undefined,
       help: () => setDialog('help'),
@@ -331,7 +372,7 @@ function WorkspaceContent({
             ...(canEdit && viewing === null ? { onActivate, onDeactivate } : {}),
             ...(canRun && viewing === null ? { onRun: () => void onRun() } : {}),
             ...(!readOnly ? { onLayout, onImport: () => importInput.current?.click() } : {}),
-            onFit: () => void fitView({ padding: 0.2, maxZoom: 1.2 }),
+            onFit: () => void fitView(FIT),
             onExport: () => downloadFlow({ name, description, graph: store.getState().graph() }),
             onVersions: () => setDialog('versions'),
             onHelp: () => setDialog('help'),
@@ -401,6 +442,16 @@ function WorkspaceContent({
         />
       )}
       {dialog === 'help' && <ShortcutsOverlay onClose={() => setDialog(null)} />}
+      {askPayload && (
+        <RunPayloadDialog
+          example={triggerExample(triggerEntry())}
+          onClose={() => setAskPayload(null)}
+          onRun={(payload) => {
+            setAskPayload(null);
+            void onRun(askPayload.stopAfter, payload);
+          }}
+        />
+      )}
       {dialog === 'versions' && (
         <VersionsDialog
           flowId={current?.id ?? null}

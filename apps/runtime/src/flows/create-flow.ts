@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import * as q from '../db/queries/flows';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
-import { checkConnectionsForSave, validateForSave } from './flow-validation';
+import { checkConnectionsForSave, validateForDraft, validateForSave } from './flow-validation';
 import { disableTrigger, enableRegistrations } from './trigger-activation';
 
 /**
@@ -16,6 +16,9 @@ export async function activateFlowVersion(
   flowId: string,
   version: q.FlowVersionRow,
 ): Promise<void> {
+  // A draft saves with problems; going live needs every one of them fixed (422 naming each).
+  validateForSave(version.graph);
+  await checkConnectionsForSave(version.graph, deps.connections);
   let replaced: q.FlowVersionRow | null;
   try {
     replaced = await q.activateVersion(
@@ -53,16 +56,27 @@ export async function deleteFlowAndTrigger(deps: AppDeps, flowId: string): Promi
 
 /**
  * Creates a flow at version 1 the one way every caller does (`POST /api/flows`, template
- * installs): the graph validated as every save is, its connections checked, optionally
- * activated, and the creation audited. Returns the new flow's id.
+ * installs): the graph validated as every save is, its connections checked (or, for a `draft`,
+ * its problems kept to be listed), optionally activated, and the creation audited. Returns the
+ * new flow's id.
  */
 export async function createFlow(
   deps: AppDeps,
   c: Context,
-  input: { name: string; description: string; graph: unknown; message: string; activate: boolean },
+  input: {
+    name: string;
+    description: string;
+    graph: unknown;
+    message: string;
+    activate: boolean;
+    draft?: boolean;
+  },
 ): Promise<{ flowId: string; version: q.FlowVersionRow }> {
-  const { graph, trigger } = validateForSave(input.graph);
-  await checkConnectionsForSave(graph, deps.connections);
+  const { graph, trigger } = await checkedGraph(
+    deps,
+    input.graph,
+    input.draft === true && !input.activate,
+  );
   const { flow, version } = await q.insertFlow(deps.db, {
     name: input.name,
     description: input.description,
@@ -78,4 +92,15 @@ export async function createFlow(
     details: { name: flow.name, version: 1, activated: input.activate },
   });
   return { flowId: flow.id, version };
+}
+
+/**
+ * The graph a save keeps: a valid one, or with `draft` any graph of the right shape (its problems
+ * are listed with the flow and block activation).
+ */
+export async function checkedGraph(deps: AppDeps, input: unknown, draft: boolean) {
+  if (draft) return validateForDraft(input, deps.connections);
+  const { graph, trigger } = validateForSave(input);
+  await checkConnectionsForSave(graph, deps.connections);
+  return { graph, trigger };
 }

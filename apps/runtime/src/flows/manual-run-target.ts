@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client';
 import * as q from '../db/queries/flows';
 import { ApiError } from '../http/api-error';
+import { validateForSave } from './flow-validation';
 
 /**
  * Which saved version a run by hand uses: `active`, `latest` (what the editor just saved, even
@@ -36,6 +37,8 @@ export async function manualRunTarget(
   else versionNo = wanted ?? row.activeVersion ?? row.flow.latestVersion;
   const version = await q.findVersion(db, flowId, versionNo);
   if (!version) throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
+  // A draft saved with problems does not run: the answer names each problem by node and field.
+  validateForSave(version.graph);
   if (opts.stopAfter !== undefined) {
     const ids = version.graph.nodes.map((n) => n.id);
     if (!ids.includes(opts.stopAfter)) {

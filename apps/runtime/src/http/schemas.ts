@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { FlowGraph } from '@paybridge/engine';
+import { FlowGraph, GraphIssue } from '@paybridge/engine';
+import { FlowProblem } from '@paybridge/nodes/definitions';
 
 /** Shapes the API answers with; the editor's typed client sees exactly these. */
 export const ErrorResponse = z
@@ -7,6 +8,17 @@ export const ErrorResponse = z
     error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
   })
   .openapi('Error');
+
+/** A 422 for a flow that cannot be kept or go live: every problem by node label and field title. */
+export const FlowInvalidResponse = z
+  .object({
+    error: z.object({
+      code: z.literal('FLOW_INVALID'),
+      message: z.string(),
+      details: z.object({ issues: z.array(GraphIssue), problems: z.array(FlowProblem) }),
+    }),
+  })
+  .openapi('FlowInvalid');
 
 export const errorResponses = {
   400: {
@@ -53,6 +65,11 @@ export const FlowDetail = FlowSummary.extend({
   version: FlowVersionWithGraph,
   /** Things that work but deserve attention, e.g. a REST trigger without authentication. */
   warnings: z.array(z.string()),
+  /**
+   * What keeps this version (a draft) from going live, each naming the node by its label and the
+   * field by its title; empty for a valid version.
+   */
+  problems: z.array(FlowProblem),
 }).openapi('FlowDetail');
 
 export const FlowInput = z
@@ -62,6 +79,11 @@ export const FlowInput = z
     graph: z.unknown().openapi({ description: 'Flow graph: { nodes, edges }' }),
     message: z.string().max(1000).default(''),
     activate: z.boolean().default(false),
+    /**
+     * Keep the graph even with problems (a required field empty, no connection yet): saved as a
+     * draft, its problems listed in the answer's `problems`. Activation still needs a valid graph.
+     */
+    draft: z.boolean().default(false),
   })
   .openapi('FlowInput');
 
@@ -72,6 +94,11 @@ export const FlowUpdate = z
     graph: z.unknown(),
     message: z.string().max(1000).default(''),
     activate: z.boolean().default(false),
+    /**
+     * Keep the graph even with problems (a required field empty, no connection yet): saved as a
+     * draft, its problems listed in the answer's `problems`. Activation still needs a valid graph.
+     */
+    draft: z.boolean().default(false),
   })
   .openapi('FlowUpdate');
 

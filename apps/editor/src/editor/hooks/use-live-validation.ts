@@ -5,7 +5,7 @@ import { canvasToGraph } from '../store/graph-convert';
 import { useFlowStore, useFlowStoreApi } from '../store/flow-store-context';
 import { validateFlow, type FlowIssues } from '../validation/validate-flow';
 
-const EMPTY: FlowIssues = { byNode: {}, flow: [], count: 0, warnings: [] };
+const EMPTY: FlowIssues = { byNode: {}, flow: [], count: 0, warnings: [], problems: [] };
 
 /**
  * Re-validates the flow shortly after each change (not on every keystroke) and puts the issues
@@ -27,7 +27,9 @@ export function useLiveValidation(delayMs = 150): FlowIssues {
     const timer = setTimeout(() => {
       const s = store.getState();
       const known = new Set(catalog.entries.map((e) => e.type));
-      const issues = validateFlow(canvasToGraph(s.nodes, s.edges), known);
+      const issues = validateFlow(canvasToGraph(s.nodes, s.edges), known, (type, version) =>
+        catalog.get(type, version),
+      );
       s.setIssues(issues.byNode);
       setResult(issues);
     }, delayMs);

@@ -26,6 +26,7 @@ export function ExpressionEditor({
   fields,
   minLines = 2,
   testId,
+  autoFocus = false,
 }: {
   id: string;
   value: string;
@@ -39,6 +40,8 @@ export function ExpressionEditor({
   fields?: readonly string[];
   minLines?: number;
   testId?: string;
+  /** Focus the editor, cursor at the end, once it is created. */
+  autoFocus?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -54,6 +57,7 @@ export function ExpressionEditor({
     if (!host.current) return;
     const state = EditorState.create({
       doc: value,
+      ...(autoFocus ? { selection: { anchor: value.length } } : {}),
       extensions: [
         history(),
         keymap.of([...defaultKeymap, ...historyKeymap]),
@@ -107,6 +111,7 @@ export function ExpressionEditor({
     });
     const created = new EditorView({ state, parent: host.current });
     view.current = created;
+    if (autoFocus) created.focus();
     return () => {
       created.destroy();
       view.current = null;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeRuntime } from '../../api/fake-runtime.test-support';
 import { RunToHereButton } from '../inspector/run-to-here-button';
 import { createFlowStore } from '../store/flow-store';
+import { RunPayloadDialog } from './run-payload-dialog';
 import { useTestRun } from './use-test-run';
 
 const FLOW = '0f0f0f0f-0000-4000-8000-000000000002';
@@ -77,6 +78,48 @@ describe('test runs up to a node', () => {
     expect(Object.keys(painted).sort()).toEqual(['shape', 'trigger']);
     expect(painted.shape?.output).toEqual({ id: 42 });
     expect(result.current.shownRunId).toBe(RUN);
+  });
+
+  it('asks for a payload instead of running on nothing when no sample is pinned', async () => {
+    const calls = fakeRuntime((c) => {
+      if (c.path === `/api/flows/${FLOW}/samples`) return { body: { samples: [] } };
+      if (c.path === `/api/flows/${FLOW}/run`)
+        return { status: 202, body: { runId: RUN, eventId: 'e', status: 'queued' } };
+      if (c.path === `/api/runs/${RUN}`)
+        return { body: { id: RUN, status: 'succeeded', failedNodeId: null, steps: [] } };
+      return undefined;
+    });
+    const store = createFlowStore(graph as never);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    );
+    const { result } = renderHook(() => useTestRun(store), { wrapper });
+    let outcome: string | undefined;
+    await act(async () => {
+      outcome = await result.current.start(FLOW, { version: 3 });
+    });
+    expect(outcome).toBe('needs-payload');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    const onRun = vi.fn();
+    render(
+      <RunPayloadDialog example={{ body: { id: '1001' } }} onRun={onRun} onClose={() => {}} />,
+    );
+    const box = screen.getByLabelText(/Trigger payload/) as HTMLTextAreaElement;
+    expect(JSON.parse(box.value)).toEqual({ body: { id: '1001' } });
+    fireEvent.change(box, { target: { value: '{"body": {"id": "1002"}}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(onRun).toHaveBeenCalledWith({ body: { id: '1002' } });
+
+    await act(async () => {
+      outcome = await result.current.start(FLOW, { version: 3, payload: { body: { id: '1002' } } });
+    });
+    expect(outcome).toBe('started');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      payload: { body: { id: '1002' } },
+      version: 3,
+    });
   });
 
   it('offers "Run to here" for the selected node', () => {

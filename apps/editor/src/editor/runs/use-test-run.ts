@@ -12,7 +12,8 @@ const POLL_MS = 400;
 const GIVE_UP_MS = 60_000;
 
 /**
- * Test runs from the editor: starts the saved flow with the trigger's pinned sample, follows the
+ * Test runs from the editor: starts the saved flow with the trigger's pinned sample (or a payload
+ * given, asked for when nothing is pinned), follows the
  * run until it ends, and paints each node's status and data on the canvas. Also opens any past
  * run the same way. `stopAfter` runs only up to that node ("run to here"); `version` is the
  * saved version to run (the one on the canvas), else the runtime's default (active, else latest).
@@ -21,7 +22,12 @@ const GIVE_UP_MS = 60_000;
 export interface TestRunOptions {
   version?: number;
   stopAfter?: string;
+  /** The trigger's payload; without it, the trigger's pinned sample. */
+  payload?: unknown;
 }
+
+/** How a start ended: run (or failed to, said in a toast), or no payload to run with. */
+export type TestRunStart = 'started' | 'needs-payload';
 
 export function useTestRun(store: FlowStore) {
   const toasts = useToasts();
@@ -70,12 +76,18 @@ export function useTestRun(store: FlowStore) {
   );
 
   const start = useCallback(
-    async (id: string, opts: TestRunOptions = {}) => {
+    async (id: string, options: TestRunOptions = {}): Promise<TestRunStart> => {
+      const { payload, ...opts } = options;
       const trigger = store.getState().nodes.find((n) => n.data.type.startsWith('trigger.'));
       setRunning(true);
       try {
-        const pinned = trigger ? await fetchSample(queryClient, id, trigger.id) : undefined;
-        const { runId } = await runFlow(id, pinned ?? {}, opts);
+        const pinned =
+          payload === undefined && trigger
+            ? await fetchSample(queryClient, id, trigger.id)
+            : undefined;
+        // Nothing pinned and nothing given: ask for a payload rather than run on nothing.
+        if (payload === undefined && pinned === undefined) return 'needs-payload';
+        const { runId } = await runFlow(id, payload ?? pinned, opts);
         const what = opts.stopAfter ? `Test run up to ${opts.stopAfter}` : 'Test run';
         if (!runId) throw new Error('the runtime started no run');
         await follow(runId, what);
@@ -84,6 +96,7 @@ export function useTestRun(store: FlowStore) {
       } finally {
         setRunning(false);
       }
+      return 'started';
     },
     [store, follow, toasts, queryClient],
   );

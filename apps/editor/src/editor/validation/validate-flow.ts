@@ -1,5 +1,11 @@
 import { graphWarnings, validateGraph, type FlowGraph, type GraphIssue } from '@paybridge/engine';
-import { lookupSpec } from '@paybridge/nodes/definitions';
+import {
+  labelIssues,
+  lookupSpec,
+  readableIssueMessage,
+  type FlowProblem,
+  type LabelledType,
+} from '@paybridge/nodes/definitions';
 import type { NodeIssue } from '../store/flow-types';
 
 /**
@@ -12,6 +18,8 @@ export interface FlowIssues {
   flow: string[];
   count: number;
   warnings: string[];
+  /** Every error in words, node by label and field by title, as the runtime says them. */
+  problems: FlowProblem[];
 }
 
 /**
@@ -19,7 +27,11 @@ export interface FlowIssues {
  * marks is what a save would refuse. Types the runtime knows but this build does not bundle yet
  * (a connector added after it was built) are left for the server to check on save.
  */
-export function validateFlow(graph: FlowGraph, knownTypes: ReadonlySet<string>): FlowIssues {
+export function validateFlow(
+  graph: FlowGraph,
+  knownTypes: ReadonlySet<string>,
+  typeOf: (type: string, version: number) => LabelledType | undefined = () => undefined,
+): FlowIssues {
   const result = validateGraph(graph, lookupSpec);
   const byNode: Record<string, NodeIssue[]> = {};
   const flow: string[] = [];
@@ -35,14 +47,16 @@ export function validateFlow(graph: FlowGraph, knownTypes: ReadonlySet<string>):
         severity: 'warning',
       });
     }
-    return { byNode, flow, count: 0, warnings: warnings.map((w) => w.message) };
+    return { byNode, flow, count: 0, warnings: warnings.map((w) => w.message), problems: [] };
   }
   let count = 0;
+  const counted: GraphIssue[] = [];
   for (const issue of result.errors) {
     const nodeIndex = issue.path[0] === 'nodes' ? issue.path[1] : undefined;
     const node = typeof nodeIndex === 'number' ? graph.nodes[nodeIndex] : undefined;
     if (issue.code === 'UNKNOWN_NODE_TYPE' && node && knownTypes.has(node.type)) continue;
     count++;
+    counted.push(issue);
     const nodeId = issue.nodeId ?? node?.id;
     if (!nodeId) {
       flow.push(describeFlowIssue(issue, graph));
@@ -56,7 +70,8 @@ export function validateFlow(graph: FlowGraph, knownTypes: ReadonlySet<string>):
       severity: 'error',
     });
   }
-  return { byNode, flow, count, warnings: [] };
+  const problems = labelIssues(counted, graph.nodes, typeOf);
+  return { byNode, flow, count, warnings: [], problems };
 }
 
 function describeFlowIssue(issue: GraphIssue, graph: FlowGraph): string {
@@ -79,5 +94,6 @@ export function issuesAt(
 
 /** zod's "expected string, received undefined" means the field is simply missing. */
 function readable(message: string): string {
-  return /expected \w+, received undefined/.test(message) ? 'Required' : message;
+  const said = readableIssueMessage(message);
+  return said === 'required' ? 'Required' : said;
 }

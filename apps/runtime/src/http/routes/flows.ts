@@ -1,11 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { GraphIssue } from '@paybridge/engine';
+import { FlowProblem } from '@paybridge/nodes/definitions';
 import * as q from '../../db/queries/flows';
-import { checkConnectionsForSave, validateForSave } from '../../flows/flow-validation';
+import {
+  checkConnectionsForSave,
+  graphProblems,
+  validateForSave,
+} from '../../flows/flow-validation';
 import { ManualRunVersion, manualRunTarget } from '../../flows/manual-run-target';
 import { copyName } from '../../flows/copy-name';
 import {
   activateFlowVersion,
+  checkedGraph,
   createFlow,
   deactivateFlowVersion,
   deleteFlowAndTrigger,
@@ -22,6 +28,7 @@ import {
   errorResponses,
   FlowDetail,
   FlowInput,
+  FlowInvalidResponse,
   FlowSummary,
   FlowUpdate,
   FlowVersion,
@@ -72,7 +79,13 @@ async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
         : await q.findVersionById(deps.db, row.active.versionId);
     if (live) warnings.push(...(await activeOverlapWarnings(deps.db, flowId, live.graph)));
   }
-  return { ...summary(row), version: { ...versionDto(version), graph: version.graph }, warnings };
+  const problems = await graphProblems(version.graph, deps.connections);
+  return {
+    ...summary(row),
+    version: { ...versionDto(version), graph: version.graph },
+    warnings,
+    problems,
+  };
 }
 
 /**
@@ -82,10 +95,9 @@ async function detail(deps: AppDeps, flowId: string, versionNo?: number) {
  */
 async function insertCopy(
   deps: AppDeps,
-  input: { name: string; description: string; graph: unknown; message: string },
+  input: { name: string; description: string; graph: unknown; message: string; draft: boolean },
 ) {
-  const { graph, trigger } = validateForSave(input.graph);
-  await checkConnectionsForSave(graph, deps.connections);
+  const { graph, trigger } = await checkedGraph(deps, input.graph, input.draft);
   return q.insertFlow(deps.db, {
     name: copyName(input.name, await q.listFlowNames(deps.db)),
     description: input.description,
@@ -131,7 +143,7 @@ export function flowRoutes(deps: AppDeps) {
           201: jsonResponse(FlowDetail, 'Created'),
           ...errorResponses,
           409: jsonResponse(z.unknown(), 'Trigger path in use'),
-          422: jsonResponse(z.unknown(), 'Invalid graph'),
+          422: jsonResponse(FlowInvalidResponse, 'Invalid graph: every problem by node and field'),
         },
       }),
       async (c) => {
@@ -149,7 +161,7 @@ export function flowRoutes(deps: AppDeps) {
         responses: {
           201: jsonResponse(FlowDetail, 'Imported (inactive)'),
           ...errorResponses,
-          422: jsonResponse(z.unknown(), 'Invalid graph'),
+          422: jsonResponse(FlowInvalidResponse, 'Invalid graph: every problem by node and field'),
         },
       }),
       async (c) => {
@@ -159,6 +171,7 @@ export function flowRoutes(deps: AppDeps) {
           description: input.description,
           graph: input.graph,
           message: input.message ?? 'Imported',
+          draft: false,
         });
         await deps.audit.record(c, {
           action: 'flow.import',
@@ -178,7 +191,7 @@ export function flowRoutes(deps: AppDeps) {
         responses: {
           201: jsonResponse(FlowDetail, 'Copied (inactive)'),
           ...errorResponses,
-          422: jsonResponse(z.unknown(), 'Invalid graph'),
+          422: jsonResponse(FlowInvalidResponse, 'Invalid graph: every problem by node and field'),
         },
       }),
       async (c) => {
@@ -192,6 +205,8 @@ export function flowRoutes(deps: AppDeps) {
           description: row.flow.description,
           graph: latest.graph,
           message: `Copied from "${row.flow.name}" version ${latest.version}`,
+          // A draft copies as a draft: what was saved is never refused on the way to its copy.
+          draft: true,
         });
         await deps.audit.record(c, {
           action: 'flow.duplicate',
@@ -213,6 +228,7 @@ export function flowRoutes(deps: AppDeps) {
             z.object({
               ok: z.boolean(),
               issues: z.array(GraphIssue),
+              problems: z.array(FlowProblem),
               warnings: z.array(z.string()).optional(),
             }),
             'Result',
@@ -223,12 +239,16 @@ export function flowRoutes(deps: AppDeps) {
         try {
           const { graph } = validateForSave(c.req.valid('json').graph);
           await checkConnectionsForSave(graph, deps.connections);
-          return c.json({ ok: true, issues: [], warnings: flowWarnings(graph) }, 200);
+          return c.json({ ok: true, issues: [], problems: [], warnings: flowWarnings(graph) }, 200);
         } catch (err) {
           if (err instanceof ApiError && err.status === 422) {
-            const details = err.details as { issues?: GraphIssue[] } | undefined;
+            const details = err.details as
+              { issues?: GraphIssue[]; problems?: FlowProblem[] } | undefined;
             const issues = details?.issues ?? [{ path: [], code: err.code, message: err.message }];
-            return c.json({ ok: false, issues }, 200);
+            const problems = details?.problems ?? [
+              { path: [], code: err.code, message: err.message, text: err.message },
+            ];
+            return c.json({ ok: false, issues, problems }, 200);
           }
           throw err;
         }
@@ -248,20 +268,20 @@ export function flowRoutes(deps: AppDeps) {
       apiRoute('editor', {
         method: 'put',
         path: '/{id}',
-        summary: 'Save a new version of a flow',
+        summary: 'Save a new version of a flow (with `draft`, even with problems)',
         request: { params: IdParam, ...jsonBody(FlowUpdate) },
         responses: {
           200: jsonResponse(FlowDetail, 'Saved'),
           ...errorResponses,
           409: jsonResponse(z.unknown(), 'Trigger path in use'),
-          422: jsonResponse(z.unknown(), 'Invalid graph'),
+          422: jsonResponse(FlowInvalidResponse, 'Invalid graph: every problem by node and field'),
         },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const input = c.req.valid('json');
-        const { graph, trigger } = validateForSave(input.graph);
-        await checkConnectionsForSave(graph, deps.connections);
+        const draft = input.draft && !input.activate;
+        const { graph, trigger } = await checkedGraph(deps, input.graph, draft);
         const saved = await q.insertVersion(deps.db, id, {
           graph,
           trigger,
@@ -357,6 +377,10 @@ export function flowRoutes(deps: AppDeps) {
           200: jsonResponse(FlowDetail, 'Activated'),
           ...errorResponses,
           409: jsonResponse(z.unknown(), 'Trigger path in use'),
+          422: jsonResponse(
+            FlowInvalidResponse,
+            'The version has problems: each by node and field',
+          ),
         },
       }),
       async (c) => {
@@ -415,6 +439,10 @@ export function flowRoutes(deps: AppDeps) {
           202: jsonResponse(Accepted, 'Queued'),
           ...errorResponses,
           409: jsonResponse(z.unknown(), 'No active version'),
+          422: jsonResponse(
+            FlowInvalidResponse,
+            'The version has problems: each by node and field',
+          ),
         },
       }),
       async (c) => {

@@ -17,11 +17,14 @@ export function ExpressionField({
   field,
   prefixed,
   actions,
+  autoFocus = false,
 }: {
   field: FieldProps;
   /** Stored with a leading `=` (a config expression) rather than as plain JSONata. */
   prefixed: boolean;
   actions?: ReactNode;
+  /** Take the focus (cursor at the end) when drawn: the field just became one by typing `=`. */
+  autoFocus?: boolean;
 }) {
   const { idPrefix, readOnly, openMapping } = useFormContext();
   const raw = typeof field.value === 'string' ? field.value : '';
@@ -71,6 +74,7 @@ export function ExpressionField({
         placeholder={field.schema.placeholder}
         describedBy={describedBy(idPrefix, field)}
         errorPosition={check && !check.ok ? check.position : undefined}
+        autoFocus={autoFocus}
         onChange={(next) =>
           field.onChange(
             prefixed ? `=${next}` : next === '' || next === fallback ? undefined : next,

@@ -8,4 +8,9 @@ export interface FieldProps {
   value: unknown;
   required: boolean;
   onChange: (value: unknown) => void;
+  /**
+   * Text typed into a control whose value it does not (yet) make (JSON, a number): remembered for
+   * "fx", and a leading `=` makes the field an expression at once. True when it was taken so.
+   */
+  onText?: (text: string) => boolean;
 }

@@ -43,6 +43,7 @@ export function JsonField({ field, actions }: { field: FieldProps; actions?: Rea
         aria-invalid={error ? true : undefined}
         onChange={(e) => {
           setText(e.target.value);
+          if (field.onText?.(e.target.value)) return;
           if (e.target.value.trim() === '') {
             setError(null);
             field.onChange(undefined);

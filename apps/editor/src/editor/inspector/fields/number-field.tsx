@@ -46,6 +46,7 @@ export function NumberField({
         aria-invalid={notANumber || undefined}
         onChange={(e) => {
           setText(e.target.value);
+          if (field.onText?.(e.target.value)) return;
           const raw = e.target.value.trim();
           if (raw === '') field.onChange(undefined);
           else if (Number.isFinite(Number(raw))) field.onChange(Number(raw));

@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { useFormContext } from '../form-context';
 import { fieldKind, type FieldSchema } from '../schema/json-schema';
 import { ChoiceField } from './choice-field';
 import { ConnectionField } from './connection-field';
 import { CronField } from './cron-field';
+import { EnumListField } from './enum-list-field';
 import { ExpressionField, isExpressionValue } from './expression-field';
 import type { FieldProps } from './field-props';
 import { JsonField } from './json-field';
@@ -12,6 +14,7 @@ import { ObjectField } from './object-field';
 import { ObjectListField } from './object-list-field';
 import { StringListField } from './string-list-field';
 import { TextField } from './text-field';
+import { toExpression, typedExpression } from './to-expression';
 import { UnionField } from './union-field';
 
 /**
@@ -29,10 +32,33 @@ export function SchemaField(props: {
   connectionTypes?: readonly string[];
 }) {
   const { allowExpressions, readOnly } = useFormContext();
-  const field: FieldProps = props;
   const kind = fieldKind(props.schema, props.name);
   const canExpress = kind !== 'jsonata' && kind !== 'connection' && allowExpressions(props.path);
   const expression = canExpress && isExpressionValue(props.value);
+  // What was last typed into the control, kept for "fx"; and whether typing just made the field
+  // an expression, so the expression editor takes the focus and the typing goes on there.
+  const typed = useRef<string | null>(null);
+  const focusExpression = useRef(false);
+  useEffect(() => {
+    if (expression) focusExpression.current = false;
+  }, [expression]);
+  const field: FieldProps = canExpress
+    ? {
+        ...props,
+        onChange: (value) => {
+          if (!expression && isExpressionValue(value)) focusExpression.current = true;
+          props.onChange(value);
+        },
+        onText: (text) => {
+          typed.current = text;
+          const typedValue = typedExpression(text);
+          if (typedValue === null) return false;
+          focusExpression.current = true;
+          props.onChange(typedValue);
+          return true;
+        },
+      }
+    : props;
   const fx = canExpress ? (
     <button
       type="button"
@@ -42,15 +68,19 @@ export function SchemaField(props: {
       title={expression ? 'Use a fixed value' : 'Compute this value with a JSONata expression'}
       aria-label={`${expression ? 'Fixed value for' : 'Expression for'} ${props.name}`}
       onClick={() => {
-        if (expression) props.onChange(undefined);
-        else props.onChange(props.value === undefined ? '=' : `=${JSON.stringify(props.value)}`);
+        const next = expression ? undefined : toExpression(props.value, typed.current);
+        typed.current = null;
+        props.onChange(next);
       }}
     >
       fx
     </button>
   ) : null;
 
-  if (expression) return <ExpressionField field={field} prefixed actions={fx} />;
+  if (expression)
+    return (
+      <ExpressionField field={field} prefixed actions={fx} autoFocus={focusExpression.current} />
+    );
   switch (kind) {
     case 'jsonata':
       return <ExpressionField field={field} prefixed={false} />;
@@ -73,6 +103,8 @@ export function SchemaField(props: {
       return <KeyValueField field={field} actions={fx} />;
     case 'string-list':
       return <StringListField field={field} actions={fx} />;
+    case 'enum-list':
+      return <EnumListField field={field} actions={fx} />;
     case 'union':
       return <UnionField field={field} actions={fx} />;
     case 'object':

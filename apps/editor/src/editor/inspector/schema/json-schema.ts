@@ -1,3 +1,5 @@
+import { readableFieldName } from '@paybridge/nodes/definitions';
+
 /** The parts of JSON Schema (as zod writes it) the form generator reads. */
 export interface FieldSchema {
   type?: string | string[];
@@ -41,7 +43,8 @@ export type FieldKind =
   | 'union'
   | 'object'
   | 'object-list'
-  | 'string-list';
+  | 'string-list'
+  | 'enum-list';
 
 function typeOf(schema: FieldSchema): string | undefined {
   return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
@@ -91,6 +94,7 @@ export function fieldKind(schema: FieldSchema, name: string): FieldKind {
   if (type === 'string') return schema.format === 'date-time' ? 'date-time' : 'text';
   if (type === 'array') {
     const items = schema.items ?? {};
+    if (items.enum) return 'enum-list';
     return typeOf(items) === 'object' ? 'object-list' : 'string-list';
   }
   if (type === 'object') {
@@ -128,9 +132,7 @@ export function unionVariants(
 
 /** The label of a field: its title, else its name made readable. */
 export function fieldTitle(schema: FieldSchema, name: string): string {
-  if (schema.title) return schema.title;
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return schema.title || readableFieldName(name);
 }
 
 /** A readable duration for a millisecond count (`90000` → `1 min 30 s`). */
