@@ -51,43 +51,23 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     // The day's hash joins and aggregates fit in memory instead of spilling to disk.
     await tx`set local work_mem = '128MB'`;
     // The ERP documents of the day's window, by the PayTrace reference derived from each
-    // document's external reference, from one of two sources with the same columns: the built-in
-    // ledger's tables (a stored column, read without parsing), or a remote ERP's documents
-    // staged here for this transaction (the same expression as the ledger's stored column).
+    // document's external reference (`paytrace_ref_of`, migration 0028), from one of two sources
+    // with the same columns: the built-in ledger's tables (a stored column, read without
+    // parsing), or a remote ERP's documents staged here for this transaction.
     // `invoice_id` names a ledger invoice, `invoice_ref` a remote ERP's invoice reference.
     let docs;
-    // The same documents counted per PayTrace reference and kind. Counted per source table, so
-    // the planner sizes the aggregate from the table's statistics of `paytrace_ref` (counted
-    // over a union it can only guess a tenth of the rows, and plans the join for that). The
-    // ledger's counts carry no text but the key: the reference of the few mismatched documents
-    // is read afterwards through the `paytrace_ref` index. One amount suffices: a reference
-    // booked more than once is a difference whatever its amounts.
-    let groups;
     const lo = o.notSettledAfterDays + ERP_LOOKBACK_DAYS;
     if (documents === null) {
-      groups = tx`
-      select p.paytrace_ref, 'sale'::text as kind, count(*)::int as n, min(p.amount) as booked,
-             null::text as first_ref
-        from ledger.payments p
-       where p.txn_date between ${from}::date - ${lo}::int
-                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
-       group by p.paytrace_ref
-      union all
-      select m.paytrace_ref, 'refund', count(*)::int, min(m.total), null
-        from ledger.credit_memos m
-       where m.txn_date between ${from}::date - ${lo}::int
-                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
-       group by m.paytrace_ref`;
       docs = tx`
       select 'sale'::text as kind, p.external_ref, p.paytrace_ref, p.amount, p.txn_date,
              p.invoice_id, null::text as invoice_ref
         from ledger.payments p
-       where p.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+       where p.txn_date between ${from}::date - ${lo}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
       union all
       select 'refund', m.external_ref, m.paytrace_ref, m.total, m.txn_date, m.invoice_id, null
         from ledger.credit_memos m
-       where m.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+       where m.txn_date between ${from}::date - ${lo}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
     } else {
       await tx`
@@ -97,38 +77,76 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         on commit drop`;
       await tx`
         insert into erp_documents
-        select e.kind, e."externalRef",
-               coalesce(substring(e."externalRef" from '^paytrace-([^-:#/]+)'), e."externalRef"),
-               e.amount, e.date, e."invoiceRef"
+        select e.kind, e."externalRef", public.paytrace_ref_of(e."externalRef"), e.amount, e.date,
+               e."invoiceRef"
           from jsonb_to_recordset(${JSON.stringify(documents)}::jsonb)
                as e(kind text, "externalRef" text, amount bigint, date date, "invoiceRef" text)`;
+      // Documents of a reference are counted again by it (see step 1), as the ledger's are
+      // through its `paytrace_ref` index.
+      await tx`create index on erp_documents (paytrace_ref, kind)`;
       // A temporary table has no statistics until analysed (autovacuum never visits it).
       await tx`analyze erp_documents`;
       docs = tx`
       select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
              null::uuid as invoice_id, e.invoice_ref
         from erp_documents e
-       where e.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+       where e.txn_date between ${from}::date - ${lo}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
-      groups = tx`
-      select d.paytrace_ref, d.kind, count(*)::int as n, min(d.amount) as booked,
-             min(d.external_ref) as first_ref
-        from (${docs}) d group by d.paytrace_ref, d.kind`;
     }
-    // 1. By reference: the window's documents counted per PayTrace reference (one hash
-    //    aggregate), then one hash full join with the day's transactions, keeping only the rows
-    //    that differ: a side missing, more than one document, another amount, another fee.
+    // 1. By reference: one hash full join of the day's transactions with the window's documents
+    //    (the same join as a plain match of the two, run in parallel where the planner can),
+    //    keeping only the rows that differ: a side missing, another amount, another fee, or a
+    //    document whose reference is not the `paytrace-<id>` a posting node writes. Those rows,
+    //    a handful, are then grouped per transaction (or per reference nobody settled).
+    //
+    //    A transaction booked twice is found without counting every document: external
+    //    references are unique per table, so at most one document of a transaction is exactly
+    //    `paytrace-<id>` and any second one has another form, which the join keeps. Only the
+    //    transactions such a document names have their documents counted again, by index.
+    //
+    //    The planner cannot know the join keeps so few rows (it guesses most of them), and would
+    //    rather run it in one process than pass them between processes: for this statement a
+    //    row passed costs what it really does, about nothing.
+    await tx`set local parallel_tuple_cost = 0.001`;
     await tx`
       create temp table x on commit drop as
-      select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
-             t.fee_processor, g.kind as doc_kind, g.paytrace_ref, g.n, g.booked, g.first_ref
-        from (select * from reconciliation_transactions
-               where connection = ${c} and business_date = ${from}::date) t
-        full join (${groups}) g
-          on g.paytrace_ref = t.transaction_id and g.kind = t.kind
-       where t.transaction_id is null or g.paytrace_ref is null or g.n > 1
-          or g.booked <> t.amount
-          or t.fee_processor <> t.fee_expected`;
+      with e as not materialized (${docs}),
+      r as (
+        select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
+               t.fee_processor, e.kind as doc_kind, e.paytrace_ref, e.amount as booked,
+               e.external_ref, e.external_ref <> 'paytrace-' || e.paytrace_ref as other_form
+          from (select * from reconciliation_transactions
+                 where connection = ${c} and business_date = ${from}::date) t
+          full join e on e.paytrace_ref = t.transaction_id and e.kind = t.kind
+         where t.transaction_id is null or e.paytrace_ref is null or e.amount <> t.amount
+            or t.fee_processor <> t.fee_expected
+            or e.external_ref <> 'paytrace-' || e.paytrace_ref),
+      g as (
+        select r.transaction_id, min(r.kind) as kind, min(r.amount) as amount,
+               min(r.batch_number) as batch_number, min(r.invoice_id) as invoice_id,
+               min(r.fee_expected) as fee_expected, min(r.fee_processor) as fee_processor,
+               min(r.doc_kind) as doc_kind, min(r.paytrace_ref) as paytrace_ref,
+               nullif(count(r.paytrace_ref), 0)::int as n, min(r.booked) as booked,
+               min(r.external_ref) as first_ref,
+               r.transaction_id is not null and bool_or(r.other_form) as recount
+          from r
+         group by r.transaction_id, case when r.transaction_id is null then r.doc_kind end,
+                  case when r.transaction_id is null then r.paytrace_ref end),
+      y as (
+        select g.transaction_id, g.kind, g.amount, g.batch_number, g.invoice_id,
+               g.fee_expected, g.fee_processor, g.doc_kind, g.paytrace_ref,
+               coalesce(a.n, g.n) as n, coalesce(a.booked, g.booked) as booked,
+               coalesce(a.first_ref, g.first_ref) as first_ref
+          from g
+          left join lateral (
+            select count(*)::int as n, min(d.amount) as booked, min(d.external_ref) as first_ref
+              from e d
+             where g.recount and d.paytrace_ref = g.transaction_id and d.kind = g.kind) a
+            on g.recount)
+      select * from y
+       where y.transaction_id is null or y.n is null or y.n > 1 or y.booked <> y.amount
+          or y.fee_processor <> y.fee_expected`;
+    await tx`set local parallel_tuple_cost to default`;
     // The documents of the transactions named more than once, first booked first.
     await tx`
       create temp table x_dup on commit drop as
@@ -155,10 +173,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
       union all
       select 'amount_mismatch:' || x.transaction_id, 'amount_mismatch', x.batch_number,
              x.transaction_id, x.invoice_id,
-             coalesce(x.first_ref,
-                      (select e.external_ref from (${docs}) e
-                        where e.paytrace_ref = x.transaction_id and e.kind = x.kind limit 1)),
-             x.amount, x.booked,
+             x.first_ref, x.amount, x.booked,
              'Booked for ' || x.booked || ', settled for ' || x.amount, x.kind,
              x.booked - x.amount
         from x
@@ -265,6 +280,13 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              f.detail,
              ${o.runId}::uuid, ${o.flowRunId}::uuid
         from found f
+       -- Items found again as they were are left alone before the insert, so their rows are not
+       -- even locked (a conflict locks the row it meets, whether it updates it or not).
+       where not exists (
+         select 1 from reconciliation_items k
+          where k.connection = ${c} and k.item_key = f.item_key
+            and (k.expected, k.actual, k.detail, k.batch_number)
+                is not distinct from (f.expected, f.actual, f.detail, f.batch_number))
       on conflict (connection, item_key) do update
          set expected = excluded.expected, actual = excluded.actual, detail = excluded.detail,
              batch_number = excluded.batch_number, run_id = excluded.run_id,
