@@ -48,8 +48,10 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
   const d = o.day;
   const from = `${d}`;
   return sql.begin(async (tx) => {
-    // The day's hash joins and aggregates fit in memory instead of spilling to disk.
-    await tx`set local work_mem = '128MB'`;
+    // The day's hash joins and aggregates fit in memory instead of spilling to disk; and see
+    // step 1 for the cost of a row passed between processes (reset after that statement).
+    await tx`select set_config('work_mem', '128MB', true),
+                    set_config('parallel_tuple_cost', '0.001', true)`;
     // The ERP documents of the day's window, by the PayTrace reference derived from each
     // document's external reference (`paytrace_ref_of`, migration 0028), from one of two sources
     // with the same columns: the built-in ledger's tables (a stored column, read without
@@ -106,8 +108,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     //
     //    The planner cannot know the join keeps so few rows (it guesses most of them), and would
     //    rather run it in one process than pass them between processes: for this statement a
-    //    row passed costs what it really does, about nothing.
-    await tx`set local parallel_tuple_cost = 0.001`;
+    //    row passed costs what it really does, about nothing (set above).
     await tx`
       create temp table x on commit drop as
       with e as not materialized (${docs}),
@@ -147,15 +148,6 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
        where y.transaction_id is null or y.n is null or y.n > 1 or y.booked <> y.amount
           or y.fee_processor <> y.fee_expected`;
     await tx`set local parallel_tuple_cost to default`;
-    // The documents of the transactions named more than once, first booked first.
-    await tx`
-      create temp table x_dup on commit drop as
-      select x.transaction_id, x.kind, x.amount, x.batch_number, x.invoice_id, e.external_ref,
-             e.amount as booked,
-             row_number() over (partition by x.transaction_id
-                                order by e.txn_date, e.external_ref) as r
-        from x join (${docs}) e on e.paytrace_ref = x.transaction_id and e.kind = x.kind
-       where x.n > 1`;
     // Every difference of this run, keyed by its business fact; `delta` is what it moves on the
     // ERP side against PayTrace (for the day's totals), `side` which total.
     await tx`
@@ -164,8 +156,17 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         transaction_id text, invoice_id text, erp_ref text, expected bigint, actual bigint,
         detail text not null default '', side text, delta bigint not null default 0)
       on commit drop`;
+    // The documents of the transactions named more than once (first booked first) are read by
+    // reference, through the index.
     await tx`
       insert into found
+      with x_dup as (
+        select x.transaction_id, x.kind, x.amount, x.batch_number, x.invoice_id, e.external_ref,
+               e.amount as booked,
+               row_number() over (partition by x.transaction_id
+                                  order by e.txn_date, e.external_ref) as r
+          from x join (${docs}) e on e.paytrace_ref = x.transaction_id and e.kind = x.kind
+         where x.n > 1)
       select 'duplicate_booking:' || d.external_ref, 'duplicate_booking', d.batch_number,
              d.transaction_id, d.invoice_id, d.external_ref, d.amount, d.booked,
              'Another ERP document for the same PayTrace transaction', d.kind, d.booked
@@ -184,22 +185,21 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              'Processor fee ' || x.fee_processor || ', schedule says ' || x.fee_expected,
              null, 0
         from x where x.transaction_id is not null and x.fee_processor <> x.fee_expected`;
-    // Documents naming no staged transaction (the few references the join left alone).
+    // Documents naming no staged transaction (the few references the join left alone), and
+    // 2. transactions without a document naming them, paired one to one with such a document on
+    //    their invoice for the same amount (`paired_tx`; `paired` marks its reference).
     await tx`
       create temp table e_free on commit drop as
-      select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
-             coalesce(e.invoice_ref, i.external_ref) as invoice_ref
-        from (${docs}) e
-        join (select paytrace_ref, doc_kind from x where x.transaction_id is null) u
-          on u.paytrace_ref = e.paytrace_ref and u.doc_kind = e.kind
-        left join ledger.invoices i on i.id = e.invoice_id
-       where not exists (select 1 from reconciliation_transactions r
-                          where r.connection = ${c} and r.transaction_id = e.paytrace_ref)`;
-    // 2. Transactions without a document naming them: paired one to one with such a document
-    //    on their invoice for the same amount.
-    await tx`
-      create temp table m_inv on commit drop as
-      with t_open as (
+      with e_all as materialized (
+        select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
+               coalesce(e.invoice_ref, i.external_ref) as invoice_ref
+          from (${docs}) e
+          join (select paytrace_ref, doc_kind from x where x.transaction_id is null) u
+            on u.paytrace_ref = e.paytrace_ref and u.doc_kind = e.kind
+          left join ledger.invoices i on i.id = e.invoice_id
+         where not exists (select 1 from reconciliation_transactions r
+                            where r.connection = ${c} and r.transaction_id = e.paytrace_ref)),
+      t_open as (
         select x.transaction_id, x.kind, x.amount, x.invoice_id,
                row_number() over (partition by x.invoice_id, x.amount, x.kind
                                   order by x.transaction_id) as rn
@@ -208,12 +208,18 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         select e.external_ref, e.kind, e.amount, e.invoice_ref,
                row_number() over (partition by e.invoice_ref, e.amount, e.kind
                                   order by e.txn_date, e.external_ref) as rn
-          from e_free e where e.invoice_ref in (select invoice_id from t_open))
-      select t.transaction_id, t.kind, t.amount, e.external_ref
-        from t_open t join e_open e
-          on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
-         and e.rn = t.rn`;
-    await tx`delete from e_free where external_ref in (select external_ref from m_inv)`;
+          from e_all e where e.invoice_ref in (select invoice_id from t_open)),
+      m_inv as (
+        select t.transaction_id, e.kind, e.external_ref
+          from t_open t join e_open e
+            on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
+           and e.rn = t.rn)
+      select e.*, m.transaction_id as paired_tx,
+             e.external_ref in (select external_ref from m_inv) as paired
+        from e_all e left join m_inv m on m.external_ref = e.external_ref and m.kind = e.kind`;
+    // What is left: transactions not booked (or refunds without credit memo); further documents
+    // on the invoice and amount of a matched transaction of the day; and 3. documents older
+    // than N days that no staged transaction accounts for.
     await tx`
       insert into found
       select case x.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
@@ -225,10 +231,8 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              x.kind, -x.amount
         from x
        where x.transaction_id is not null and x.n is null
-         and x.transaction_id not in (select transaction_id from m_inv)`;
-    // Further documents on the invoice and amount of a matched transaction of the day.
-    await tx`
-      insert into found
+         and x.transaction_id not in (select paired_tx from e_free where paired_tx is not null)
+      union all
       select 'duplicate_booking:' || e.external_ref, 'duplicate_booking', t.batch_number,
              t.transaction_id, t.invoice_id, e.external_ref, t.amount, e.amount,
              'Another ERP document for the same invoice and amount', t.kind, e.amount
@@ -238,6 +242,16 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
                          and t.invoice_id = e.invoice_ref and t.amount = e.amount
                          and t.kind = e.kind
                        order by t.transaction_id limit 1) t on true
+       where not e.paired
+      union all
+      select 'not_settled:' || e.external_ref, 'not_settled', null, e.paytrace_ref,
+             e.invoice_ref, e.external_ref, null, e.amount,
+             'Booked on ' || e.txn_date || ', not settled at PayTrace', null, 0
+        from e_free e
+       where not e.paired and e.txn_date <= ${from}::date - ${o.notSettledAfterDays}::int
+         and not exists (select 1 from reconciliation_transactions r
+                          where r.connection = ${c} and r.invoice_id = e.invoice_ref
+                            and r.amount = e.amount and r.kind = e.kind)
       on conflict (item_key) do nothing`;
     if (o.shopify) {
       await tx`
@@ -250,18 +264,6 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
            and not exists (select 1 from reconciliation_shopify_orders s
                             where s.transaction_id = t.transaction_id)`;
     }
-    // 3. ERP documents older than N days that no staged transaction accounts for.
-    await tx`
-      insert into found
-      select 'not_settled:' || e.external_ref, 'not_settled', null, e.paytrace_ref,
-             e.invoice_ref, e.external_ref, null, e.amount,
-             'Booked on ' || e.txn_date || ', not settled at PayTrace', null, 0
-        from e_free e
-       where e.txn_date <= ${from}::date - ${o.notSettledAfterDays}::int
-         and not exists (select 1 from reconciliation_transactions r
-                          where r.connection = ${c} and r.invoice_id = e.invoice_ref
-                            and r.amount = e.amount and r.kind = e.kind)
-      on conflict (item_key) do nothing`;
     // 4. Deposits: each batch's net minus fees against the bank lines of its window.
     let depositsChecked = false;
     if (o.bankAccount !== null) {
