@@ -99,12 +99,15 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     //    (the same join as a plain match of the two, run in parallel where the planner can),
     //    keeping only the rows that differ: a side missing, another amount, another fee, or a
     //    document whose reference is not the `paytrace-<id>` a posting node writes. Those rows,
-    //    a handful, are then grouped per transaction (or per reference nobody settled).
+    //    a handful, become `x`: one row per transaction (with its documents counted), and one
+    //    per document naming no transaction of its kind, with what the later steps read of it,
+    //    so no step reads the window's documents again.
     //
     //    A transaction booked twice is found without counting every document: external
     //    references are unique per table, so at most one document of a transaction is exactly
     //    `paytrace-<id>` and any second one has another form, which the join keeps. Only the
-    //    transactions such a document names have their documents counted again, by index.
+    //    transactions such a document names have their documents read again, by index: counted,
+    //    and listed first booked first (`dup_refs`, `dup_amounts`).
     //
     //    The planner cannot know the join keeps so few rows (it guesses most of them), and would
     //    rather run it in one process than pass them between processes: for this statement a
@@ -115,7 +118,9 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
       r as (
         select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
                t.fee_processor, e.kind as doc_kind, e.paytrace_ref, e.amount as booked,
-               e.external_ref, e.external_ref <> 'paytrace-' || e.paytrace_ref as other_form
+               e.external_ref, e.txn_date as doc_date, e.invoice_id as doc_invoice_id,
+               e.invoice_ref as doc_invoice_ref,
+               e.external_ref <> 'paytrace-' || e.paytrace_ref as other_form
           from (select * from reconciliation_transactions
                  where connection = ${c} and business_date = ${from}::date) t
           full join e on e.paytrace_ref = t.transaction_id and e.kind = t.kind
@@ -128,19 +133,24 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
                min(r.fee_expected) as fee_expected, min(r.fee_processor) as fee_processor,
                min(r.doc_kind) as doc_kind, min(r.paytrace_ref) as paytrace_ref,
                nullif(count(r.paytrace_ref), 0)::int as n, min(r.booked) as booked,
-               min(r.external_ref) as first_ref,
+               min(r.external_ref) as first_ref, min(r.doc_date) as doc_date,
+               min(r.doc_invoice_id::text)::uuid as doc_invoice_id,
+               min(r.doc_invoice_ref) as doc_invoice_ref,
                r.transaction_id is not null and bool_or(r.other_form) as recount
           from r
          group by r.transaction_id, case when r.transaction_id is null then r.doc_kind end,
-                  case when r.transaction_id is null then r.paytrace_ref end),
+                  case when r.transaction_id is null then r.external_ref end),
       y as (
         select g.transaction_id, g.kind, g.amount, g.batch_number, g.invoice_id,
                g.fee_expected, g.fee_processor, g.doc_kind, g.paytrace_ref,
                coalesce(a.n, g.n) as n, coalesce(a.booked, g.booked) as booked,
-               coalesce(a.first_ref, g.first_ref) as first_ref
+               coalesce(a.first_ref, g.first_ref) as first_ref, g.doc_date, g.doc_invoice_id,
+               g.doc_invoice_ref, a.refs as dup_refs, a.amounts as dup_amounts
           from g
           left join lateral (
-            select count(*)::int as n, min(d.amount) as booked, min(d.external_ref) as first_ref
+            select count(*)::int as n, min(d.amount) as booked, min(d.external_ref) as first_ref,
+                   array_agg(d.external_ref order by d.txn_date, d.external_ref) as refs,
+                   array_agg(d.amount order by d.txn_date, d.external_ref) as amounts
               from e d
              where g.recount and d.paytrace_ref = g.transaction_id and d.kind = g.kind) a
             on g.recount)
@@ -156,17 +166,53 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         transaction_id text, invoice_id text, erp_ref text, expected bigint, actual bigint,
         detail text not null default '', side text, delta bigint not null default 0)
       on commit drop`;
-    // The documents of the transactions named more than once (first booked first) are read by
-    // reference, through the index.
+    // One insert writes every kind the matching finds (the shopify and deposit checks below add
+    // theirs). Within it:
+    // - `x_dup`: the documents of the transactions named more than once, first booked first;
+    // - `e_free`: documents naming no staged transaction;
+    // - 2. transactions without a document naming them, paired one to one with such a document
+    //   on their invoice for the same amount (`m_inv`: `paired_tx`, and `paired` marks the
+    //   document's reference);
+    // - what is left: transactions not booked (or refunds without credit memo); further
+    //   documents on the invoice and amount of a matched transaction of the day; and 3.
+    //   documents older than N days that no staged transaction accounts for.
     await tx`
       insert into found
       with x_dup as (
-        select x.transaction_id, x.kind, x.amount, x.batch_number, x.invoice_id, e.external_ref,
-               e.amount as booked,
-               row_number() over (partition by x.transaction_id
-                                  order by e.txn_date, e.external_ref) as r
-          from x join (${docs}) e on e.paytrace_ref = x.transaction_id and e.kind = x.kind
-         where x.n > 1)
+        select x.transaction_id, x.kind, x.amount, x.batch_number, x.invoice_id, u.external_ref,
+               u.booked, u.r
+          from x
+          cross join lateral unnest(x.dup_refs, x.dup_amounts)
+                with ordinality as u(external_ref, booked, r)
+         where x.n > 1),
+      e_all as materialized (
+        select x.doc_kind as kind, x.first_ref as external_ref, x.paytrace_ref,
+               x.booked as amount, x.doc_date as txn_date,
+               coalesce(x.doc_invoice_ref, i.external_ref) as invoice_ref
+          from x
+          left join ledger.invoices i on i.id = x.doc_invoice_id
+         where x.transaction_id is null
+           and not exists (select 1 from reconciliation_transactions r
+                            where r.connection = ${c} and r.transaction_id = x.paytrace_ref)),
+      t_open as (
+        select x.transaction_id, x.kind, x.amount, x.invoice_id,
+               row_number() over (partition by x.invoice_id, x.amount, x.kind
+                                  order by x.transaction_id) as rn
+          from x where x.transaction_id is not null and x.n is null and x.invoice_id <> ''),
+      e_open as (
+        select e.external_ref, e.kind, e.amount, e.invoice_ref,
+               row_number() over (partition by e.invoice_ref, e.amount, e.kind
+                                  order by e.txn_date, e.external_ref) as rn
+          from e_all e where e.invoice_ref in (select invoice_id from t_open)),
+      m_inv as (
+        select t.transaction_id, e.kind, e.external_ref
+          from t_open t join e_open e
+            on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
+           and e.rn = t.rn),
+      e_free as materialized (
+        select e.*, m.transaction_id as paired_tx,
+               e.external_ref in (select external_ref from m_inv) as paired
+          from e_all e left join m_inv m on m.external_ref = e.external_ref and m.kind = e.kind)
       select 'duplicate_booking:' || d.external_ref, 'duplicate_booking', d.batch_number,
              d.transaction_id, d.invoice_id, d.external_ref, d.amount, d.booked,
              'Another ERP document for the same PayTrace transaction', d.kind, d.booked
@@ -184,44 +230,8 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              x.transaction_id, x.invoice_id, null, x.fee_expected, x.fee_processor,
              'Processor fee ' || x.fee_processor || ', schedule says ' || x.fee_expected,
              null, 0
-        from x where x.transaction_id is not null and x.fee_processor <> x.fee_expected`;
-    // Documents naming no staged transaction (the few references the join left alone), and
-    // 2. transactions without a document naming them, paired one to one with such a document on
-    //    their invoice for the same amount (`paired_tx`; `paired` marks its reference).
-    await tx`
-      create temp table e_free on commit drop as
-      with e_all as materialized (
-        select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
-               coalesce(e.invoice_ref, i.external_ref) as invoice_ref
-          from (${docs}) e
-          join (select paytrace_ref, doc_kind from x where x.transaction_id is null) u
-            on u.paytrace_ref = e.paytrace_ref and u.doc_kind = e.kind
-          left join ledger.invoices i on i.id = e.invoice_id
-         where not exists (select 1 from reconciliation_transactions r
-                            where r.connection = ${c} and r.transaction_id = e.paytrace_ref)),
-      t_open as (
-        select x.transaction_id, x.kind, x.amount, x.invoice_id,
-               row_number() over (partition by x.invoice_id, x.amount, x.kind
-                                  order by x.transaction_id) as rn
-          from x where x.transaction_id is not null and x.n is null and x.invoice_id <> ''),
-      e_open as (
-        select e.external_ref, e.kind, e.amount, e.invoice_ref,
-               row_number() over (partition by e.invoice_ref, e.amount, e.kind
-                                  order by e.txn_date, e.external_ref) as rn
-          from e_all e where e.invoice_ref in (select invoice_id from t_open)),
-      m_inv as (
-        select t.transaction_id, e.kind, e.external_ref
-          from t_open t join e_open e
-            on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
-           and e.rn = t.rn)
-      select e.*, m.transaction_id as paired_tx,
-             e.external_ref in (select external_ref from m_inv) as paired
-        from e_all e left join m_inv m on m.external_ref = e.external_ref and m.kind = e.kind`;
-    // What is left: transactions not booked (or refunds without credit memo); further documents
-    // on the invoice and amount of a matched transaction of the day; and 3. documents older
-    // than N days that no staged transaction accounts for.
-    await tx`
-      insert into found
+        from x where x.transaction_id is not null and x.fee_processor <> x.fee_expected
+      union all
       select case x.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
                || x.transaction_id,
              case x.kind when 'sale' then 'not_booked' else 'refund_without_credit_memo' end,
@@ -252,6 +262,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
          and not exists (select 1 from reconciliation_transactions r
                           where r.connection = ${c} and r.invoice_id = e.invoice_ref
                             and r.amount = e.amount and r.kind = e.kind)
+      -- The first of two rows for one fact wins (a payment and a credit memo of one reference).
       on conflict (item_key) do nothing`;
     if (o.shopify) {
       await tx`
