@@ -100,8 +100,9 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     //    keeping only the rows that differ: a side missing, another amount, another fee, or a
     //    document whose reference is not the `paytrace-<id>` a posting node writes. Those rows,
     //    a handful, become `x`: one row per transaction (with its documents counted), and one
-    //    per document naming no transaction of its kind, with what the later steps read of it,
-    //    so no step reads the window's documents again.
+    //    per document naming no transaction of its kind (`first_ref` its reference, `booked`
+    //    its amount, `doc_*` what the later steps read of it), so no step reads the window's
+    //    documents again.
     //
     //    A transaction booked twice is found without counting every document: external
     //    references are unique per table, so at most one document of a transaction is exactly
@@ -115,7 +116,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     await tx`
       create temp table x on commit drop as
       with e as not materialized (${docs}),
-      r as (
+      r as materialized (
         select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
                t.fee_processor, e.kind as doc_kind, e.paytrace_ref, e.amount as booked,
                e.external_ref, e.txn_date as doc_date, e.invoice_id as doc_invoice_id,
@@ -133,19 +134,15 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
                min(r.fee_expected) as fee_expected, min(r.fee_processor) as fee_processor,
                min(r.doc_kind) as doc_kind, min(r.paytrace_ref) as paytrace_ref,
                nullif(count(r.paytrace_ref), 0)::int as n, min(r.booked) as booked,
-               min(r.external_ref) as first_ref, min(r.doc_date) as doc_date,
-               min(r.doc_invoice_id::text)::uuid as doc_invoice_id,
-               min(r.doc_invoice_ref) as doc_invoice_ref,
-               r.transaction_id is not null and bool_or(r.other_form) as recount
-          from r
-         group by r.transaction_id, case when r.transaction_id is null then r.doc_kind end,
-                  case when r.transaction_id is null then r.external_ref end),
+               min(r.external_ref) as first_ref, bool_or(r.other_form) as recount
+          from r where r.transaction_id is not null
+         group by r.transaction_id),
       y as (
         select g.transaction_id, g.kind, g.amount, g.batch_number, g.invoice_id,
                g.fee_expected, g.fee_processor, g.doc_kind, g.paytrace_ref,
                coalesce(a.n, g.n) as n, coalesce(a.booked, g.booked) as booked,
-               coalesce(a.first_ref, g.first_ref) as first_ref, g.doc_date, g.doc_invoice_id,
-               g.doc_invoice_ref, a.refs as dup_refs, a.amounts as dup_amounts
+               coalesce(a.first_ref, g.first_ref) as first_ref, a.refs as dup_refs,
+               a.amounts as dup_amounts
           from g
           left join lateral (
             select count(*)::int as n, min(d.amount) as booked, min(d.external_ref) as first_ref,
@@ -154,9 +151,14 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
               from e d
              where g.recount and d.paytrace_ref = g.transaction_id and d.kind = g.kind) a
             on g.recount)
-      select * from y
-       where y.transaction_id is null or y.n is null or y.n > 1 or y.booked <> y.amount
-          or y.fee_processor <> y.fee_expected`;
+      select y.*, null::date as doc_date, null::uuid as doc_invoice_id,
+             null::text as doc_invoice_ref
+        from y
+       where y.n is null or y.n > 1 or y.booked <> y.amount or y.fee_processor <> y.fee_expected
+      union all
+      select null, null, null, null, null, null, null, r.doc_kind, r.paytrace_ref, 1, r.booked,
+             r.external_ref, null, null, r.doc_date, r.doc_invoice_id, r.doc_invoice_ref
+        from r where r.transaction_id is null`;
     await tx`set local parallel_tuple_cost to default`;
     // Every difference of this run, keyed by its business fact; `delta` is what it moves on the
     // ERP side against PayTrace (for the day's totals), `side` which total.
