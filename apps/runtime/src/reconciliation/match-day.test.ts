@@ -257,6 +257,78 @@ describe('matching a day in SQL', () => {
     expect(Number(day!.shopify_paid)).toBe(800);
   });
 
+  it('reads the PayTrace transaction a document names by one rule, for ledger and remote documents alike', async () => {
+    DAY = '2027-01-10';
+    const refs = [
+      'paytrace-E1',
+      'paytrace-E1-retry',
+      'E2',
+      'paytrace-E3:2',
+      'paytrace-E4#x',
+      'shopify-refund-7',
+      'paytrace-',
+    ];
+    const rule = await sql<{ ref: string }[]>`
+      select public.paytrace_ref_of(r) as ref from unnest(${refs}::text[]) with ordinality u(r, i)
+       order by i`;
+    expect(rule.map((r) => r.ref)).toEqual([
+      'E1',
+      'E1',
+      'E2',
+      'E3',
+      'E4',
+      'shopify-refund-7',
+      'paytrace-',
+    ]);
+    await invoice('inv-e1', 2000); // room for the second payment
+    await invoice('inv-e2', 2000);
+    await invoice('inv-e3', 3000);
+    const booked = [
+      { ref: 'paytrace-E1', invoice: 'inv-e1', amount: 1000 },
+      { ref: 'paytrace-E1-retry', invoice: 'inv-e1', amount: 1000 }, // E1 booked a second time
+      { ref: 'E2', invoice: 'inv-e2', amount: 2000 },
+      { ref: 'paytrace-E3:2', invoice: 'inv-e3', amount: 3000 },
+    ];
+    for (const b of booked) await payment(b.ref, b.invoice, b.amount);
+    // The ledger's stored reference is the rule's answer.
+    const stored = await sql<{ same: boolean }[]>`
+      select bool_and(paytrace_ref = public.paytrace_ref_of(external_ref)) as same
+        from ledger.payments where txn_date = ${DAY}::date`;
+    expect(stored[0]?.same).toBe(true);
+    await stage('rule', 61, [
+      tx('rule', 'E1', 'sale', 1000, 'inv-e1'),
+      tx('rule', 'E2', 'sale', 2000, 'inv-e2'),
+      tx('rule', 'E3', 'sale', 3000, 'inv-e3'),
+    ]);
+    const expected = [
+      {
+        kind: 'duplicate_booking',
+        transaction_id: 'E1',
+        erp_ref: 'paytrace-E1-retry',
+        status: 'open',
+      },
+    ];
+    const inLedger = await matchDay(sql, options('rule'));
+    expect(inLedger.counts).toEqual({ duplicate_booking: 1 });
+    expect(await items('rule')).toEqual(expected);
+    // The same documents staged from a remote ERP are read alike.
+    const remote = await matchDay(
+      sql,
+      options('rule', {
+        erp: 'quickbooks',
+        documents: booked.map((b) => ({
+          kind: 'sale' as const,
+          externalRef: b.ref,
+          amount: b.amount,
+          date: DAY,
+          invoiceRef: b.invoice,
+        })),
+      }),
+    );
+    expect(remote.counts).toEqual({ duplicate_booking: 1 });
+    expect(await items('rule')).toEqual(expected);
+  });
+
   it('matches deposits by amount in the window, and tells short from missing', async () => {
     DAY = '2026-11-10';
     const [statement] = await sql<{ id: string }[]>`

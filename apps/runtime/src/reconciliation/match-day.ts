@@ -48,46 +48,28 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
   const d = o.day;
   const from = `${d}`;
   return sql.begin(async (tx) => {
-    // The day's hash joins and aggregates fit in memory instead of spilling to disk.
-    await tx`set local work_mem = '128MB'`;
+    // The day's hash joins and aggregates fit in memory instead of spilling to disk; and see
+    // step 1 for the cost of a row passed between processes (reset after that statement).
+    await tx`select set_config('work_mem', '128MB', true),
+                    set_config('parallel_tuple_cost', '0.001', true)`;
     // The ERP documents of the day's window, by the PayTrace reference derived from each
-    // document's external reference, from one of two sources with the same columns: the built-in
-    // ledger's tables (a stored column, read without parsing), or a remote ERP's documents
-    // staged here for this transaction (the same expression as the ledger's stored column).
+    // document's external reference (`paytrace_ref_of`, migration 0028), from one of two sources
+    // with the same columns: the built-in ledger's tables (a stored column, read without
+    // parsing), or a remote ERP's documents staged here for this transaction.
     // `invoice_id` names a ledger invoice, `invoice_ref` a remote ERP's invoice reference.
     let docs;
-    // The same documents counted per PayTrace reference and kind. Counted per source table, so
-    // the planner sizes the aggregate from the table's statistics of `paytrace_ref` (counted
-    // over a union it can only guess a tenth of the rows, and plans the join for that). The
-    // ledger's counts carry no text but the key: the reference of the few mismatched documents
-    // is read afterwards through the `paytrace_ref` index. One amount suffices: a reference
-    // booked more than once is a difference whatever its amounts.
-    let groups;
     const lo = o.notSettledAfterDays + ERP_LOOKBACK_DAYS;
     if (documents === null) {
-      groups = tx`
-      select p.paytrace_ref, 'sale'::text as kind, count(*)::int as n, min(p.amount) as booked,
-             null::text as first_ref
-        from ledger.payments p
-       where p.txn_date between ${from}::date - ${lo}::int
-                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
-       group by p.paytrace_ref
-      union all
-      select m.paytrace_ref, 'refund', count(*)::int, min(m.total), null
-        from ledger.credit_memos m
-       where m.txn_date between ${from}::date - ${lo}::int
-                            and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
-       group by m.paytrace_ref`;
       docs = tx`
       select 'sale'::text as kind, p.external_ref, p.paytrace_ref, p.amount, p.txn_date,
              p.invoice_id, null::text as invoice_ref
         from ledger.payments p
-       where p.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+       where p.txn_date between ${from}::date - ${lo}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int
       union all
       select 'refund', m.external_ref, m.paytrace_ref, m.total, m.txn_date, m.invoice_id, null
         from ledger.credit_memos m
-       where m.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+       where m.txn_date between ${from}::date - ${lo}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
     } else {
       await tx`
@@ -97,47 +79,87 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         on commit drop`;
       await tx`
         insert into erp_documents
-        select e.kind, e."externalRef",
-               coalesce(substring(e."externalRef" from '^paytrace-([^-:#/]+)'), e."externalRef"),
-               e.amount, e.date, e."invoiceRef"
+        select e.kind, e."externalRef", public.paytrace_ref_of(e."externalRef"), e.amount, e.date,
+               e."invoiceRef"
           from jsonb_to_recordset(${JSON.stringify(documents)}::jsonb)
                as e(kind text, "externalRef" text, amount bigint, date date, "invoiceRef" text)`;
+      // Documents of a reference are counted again by it (see step 1), as the ledger's are
+      // through its `paytrace_ref` index.
+      await tx`create index on erp_documents (paytrace_ref, kind)`;
       // A temporary table has no statistics until analysed (autovacuum never visits it).
       await tx`analyze erp_documents`;
       docs = tx`
       select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
              null::uuid as invoice_id, e.invoice_ref
         from erp_documents e
-       where e.txn_date between ${from}::date - ${o.notSettledAfterDays + ERP_LOOKBACK_DAYS}::int
+       where e.txn_date between ${from}::date - ${lo}::int
                             and ${from}::date + ${ERP_LOOKAHEAD_DAYS}::int`;
-      groups = tx`
-      select d.paytrace_ref, d.kind, count(*)::int as n, min(d.amount) as booked,
-             min(d.external_ref) as first_ref
-        from (${docs}) d group by d.paytrace_ref, d.kind`;
     }
-    // 1. By reference: the window's documents counted per PayTrace reference (one hash
-    //    aggregate), then one hash full join with the day's transactions, keeping only the rows
-    //    that differ: a side missing, more than one document, another amount, another fee.
+    // 1. By reference: one hash full join of the day's transactions with the window's documents
+    //    (the same join as a plain match of the two, run in parallel where the planner can),
+    //    keeping only the rows that differ: a side missing, another amount, another fee, or a
+    //    document whose reference is not the `paytrace-<id>` a posting node writes. Those rows,
+    //    a handful, become `x`: one row per transaction (with its documents counted), and one
+    //    per document naming no transaction of its kind (`first_ref` its reference, `booked`
+    //    its amount, `doc_*` what the later steps read of it), so no step reads the window's
+    //    documents again.
+    //
+    //    A transaction booked twice is found without counting every document: external
+    //    references are unique per table, so at most one document of a transaction is exactly
+    //    `paytrace-<id>` and any second one has another form, which the join keeps. Only the
+    //    transactions such a document names have their documents read again, by index: counted,
+    //    and listed first booked first (`dup_refs`, `dup_amounts`).
+    //
+    //    The planner cannot know the join keeps so few rows (it guesses most of them), and would
+    //    rather run it in one process than pass them between processes: for this statement a
+    //    row passed costs what it really does, about nothing (set above).
     await tx`
       create temp table x on commit drop as
-      select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
-             t.fee_processor, g.kind as doc_kind, g.paytrace_ref, g.n, g.booked, g.first_ref
-        from (select * from reconciliation_transactions
-               where connection = ${c} and business_date = ${from}::date) t
-        full join (${groups}) g
-          on g.paytrace_ref = t.transaction_id and g.kind = t.kind
-       where t.transaction_id is null or g.paytrace_ref is null or g.n > 1
-          or g.booked <> t.amount
-          or t.fee_processor <> t.fee_expected`;
-    // The documents of the transactions named more than once, first booked first.
-    await tx`
-      create temp table x_dup on commit drop as
-      select x.transaction_id, x.kind, x.amount, x.batch_number, x.invoice_id, e.external_ref,
-             e.amount as booked,
-             row_number() over (partition by x.transaction_id
-                                order by e.txn_date, e.external_ref) as r
-        from x join (${docs}) e on e.paytrace_ref = x.transaction_id and e.kind = x.kind
-       where x.n > 1`;
+      with e as not materialized (${docs}),
+      r as materialized (
+        select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
+               t.fee_processor, e.kind as doc_kind, e.paytrace_ref, e.amount as booked,
+               e.external_ref, e.txn_date as doc_date, e.invoice_id as doc_invoice_id,
+               e.invoice_ref as doc_invoice_ref,
+               e.external_ref <> 'paytrace-' || e.paytrace_ref as other_form
+          from (select * from reconciliation_transactions
+                 where connection = ${c} and business_date = ${from}::date) t
+          full join e on e.paytrace_ref = t.transaction_id and e.kind = t.kind
+         where t.transaction_id is null or e.paytrace_ref is null or e.amount <> t.amount
+            or t.fee_processor <> t.fee_expected
+            or e.external_ref <> 'paytrace-' || e.paytrace_ref),
+      g as (
+        select r.transaction_id, min(r.kind) as kind, min(r.amount) as amount,
+               min(r.batch_number) as batch_number, min(r.invoice_id) as invoice_id,
+               min(r.fee_expected) as fee_expected, min(r.fee_processor) as fee_processor,
+               min(r.doc_kind) as doc_kind, min(r.paytrace_ref) as paytrace_ref,
+               nullif(count(r.paytrace_ref), 0)::int as n, min(r.booked) as booked,
+               min(r.external_ref) as first_ref, bool_or(r.other_form) as recount
+          from r where r.transaction_id is not null
+         group by r.transaction_id),
+      y as (
+        select g.transaction_id, g.kind, g.amount, g.batch_number, g.invoice_id,
+               g.fee_expected, g.fee_processor, g.doc_kind, g.paytrace_ref,
+               coalesce(a.n, g.n) as n, coalesce(a.booked, g.booked) as booked,
+               coalesce(a.first_ref, g.first_ref) as first_ref, a.refs as dup_refs,
+               a.amounts as dup_amounts
+          from g
+          left join lateral (
+            select count(*)::int as n, min(d.amount) as booked, min(d.external_ref) as first_ref,
+                   array_agg(d.external_ref order by d.txn_date, d.external_ref) as refs,
+                   array_agg(d.amount order by d.txn_date, d.external_ref) as amounts
+              from e d
+             where g.recount and d.paytrace_ref = g.transaction_id and d.kind = g.kind) a
+            on g.recount)
+      select y.*, null::date as doc_date, null::uuid as doc_invoice_id,
+             null::text as doc_invoice_ref
+        from y
+       where y.n is null or y.n > 1 or y.booked <> y.amount or y.fee_processor <> y.fee_expected
+      union all
+      select null, null, null, null, null, null, null, r.doc_kind, r.paytrace_ref, 1, r.booked,
+             r.external_ref, null, null, r.doc_date, r.doc_invoice_id, r.doc_invoice_ref
+        from r where r.transaction_id is null`;
+    await tx`set local parallel_tuple_cost to default`;
     // Every difference of this run, keyed by its business fact; `delta` is what it moves on the
     // ERP side against PayTrace (for the day's totals), `side` which total.
     await tx`
@@ -146,8 +168,53 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         transaction_id text, invoice_id text, erp_ref text, expected bigint, actual bigint,
         detail text not null default '', side text, delta bigint not null default 0)
       on commit drop`;
+    // One insert writes every kind the matching finds (the shopify and deposit checks below add
+    // theirs). Within it:
+    // - `x_dup`: the documents of the transactions named more than once, first booked first;
+    // - `e_free`: documents naming no staged transaction;
+    // - 2. transactions without a document naming them, paired one to one with such a document
+    //   on their invoice for the same amount (`m_inv`: `paired_tx`, and `paired` marks the
+    //   document's reference);
+    // - what is left: transactions not booked (or refunds without credit memo); further
+    //   documents on the invoice and amount of a matched transaction of the day; and 3.
+    //   documents older than N days that no staged transaction accounts for.
     await tx`
       insert into found
+      with x_dup as (
+        select x.transaction_id, x.kind, x.amount, x.batch_number, x.invoice_id, u.external_ref,
+               u.booked, u.r
+          from x
+          cross join lateral unnest(x.dup_refs, x.dup_amounts)
+                with ordinality as u(external_ref, booked, r)
+         where x.n > 1),
+      e_all as materialized (
+        select x.doc_kind as kind, x.first_ref as external_ref, x.paytrace_ref,
+               x.booked as amount, x.doc_date as txn_date,
+               coalesce(x.doc_invoice_ref, i.external_ref) as invoice_ref
+          from x
+          left join ledger.invoices i on i.id = x.doc_invoice_id
+         where x.transaction_id is null
+           and not exists (select 1 from reconciliation_transactions r
+                            where r.connection = ${c} and r.transaction_id = x.paytrace_ref)),
+      t_open as (
+        select x.transaction_id, x.kind, x.amount, x.invoice_id,
+               row_number() over (partition by x.invoice_id, x.amount, x.kind
+                                  order by x.transaction_id) as rn
+          from x where x.transaction_id is not null and x.n is null and x.invoice_id <> ''),
+      e_open as (
+        select e.external_ref, e.kind, e.amount, e.invoice_ref,
+               row_number() over (partition by e.invoice_ref, e.amount, e.kind
+                                  order by e.txn_date, e.external_ref) as rn
+          from e_all e where e.invoice_ref in (select invoice_id from t_open)),
+      m_inv as (
+        select t.transaction_id, e.kind, e.external_ref
+          from t_open t join e_open e
+            on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
+           and e.rn = t.rn),
+      e_free as materialized (
+        select e.*, m.transaction_id as paired_tx,
+               e.external_ref in (select external_ref from m_inv) as paired
+          from e_all e left join m_inv m on m.external_ref = e.external_ref and m.kind = e.kind)
       select 'duplicate_booking:' || d.external_ref, 'duplicate_booking', d.batch_number,
              d.transaction_id, d.invoice_id, d.external_ref, d.amount, d.booked,
              'Another ERP document for the same PayTrace transaction', d.kind, d.booked
@@ -155,10 +222,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
       union all
       select 'amount_mismatch:' || x.transaction_id, 'amount_mismatch', x.batch_number,
              x.transaction_id, x.invoice_id,
-             coalesce(x.first_ref,
-                      (select e.external_ref from (${docs}) e
-                        where e.paytrace_ref = x.transaction_id and e.kind = x.kind limit 1)),
-             x.amount, x.booked,
+             x.first_ref, x.amount, x.booked,
              'Booked for ' || x.booked || ', settled for ' || x.amount, x.kind,
              x.booked - x.amount
         from x
@@ -168,39 +232,8 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              x.transaction_id, x.invoice_id, null, x.fee_expected, x.fee_processor,
              'Processor fee ' || x.fee_processor || ', schedule says ' || x.fee_expected,
              null, 0
-        from x where x.transaction_id is not null and x.fee_processor <> x.fee_expected`;
-    // Documents naming no staged transaction (the few references the join left alone).
-    await tx`
-      create temp table e_free on commit drop as
-      select e.kind, e.external_ref, e.paytrace_ref, e.amount, e.txn_date,
-             coalesce(e.invoice_ref, i.external_ref) as invoice_ref
-        from (${docs}) e
-        join (select paytrace_ref, doc_kind from x where x.transaction_id is null) u
-          on u.paytrace_ref = e.paytrace_ref and u.doc_kind = e.kind
-        left join ledger.invoices i on i.id = e.invoice_id
-       where not exists (select 1 from reconciliation_transactions r
-                          where r.connection = ${c} and r.transaction_id = e.paytrace_ref)`;
-    // 2. Transactions without a document naming them: paired one to one with such a document
-    //    on their invoice for the same amount.
-    await tx`
-      create temp table m_inv on commit drop as
-      with t_open as (
-        select x.transaction_id, x.kind, x.amount, x.invoice_id,
-               row_number() over (partition by x.invoice_id, x.amount, x.kind
-                                  order by x.transaction_id) as rn
-          from x where x.transaction_id is not null and x.n is null and x.invoice_id <> ''),
-      e_open as (
-        select e.external_ref, e.kind, e.amount, e.invoice_ref,
-               row_number() over (partition by e.invoice_ref, e.amount, e.kind
-                                  order by e.txn_date, e.external_ref) as rn
-          from e_free e where e.invoice_ref in (select invoice_id from t_open))
-      select t.transaction_id, t.kind, t.amount, e.external_ref
-        from t_open t join e_open e
-          on e.invoice_ref = t.invoice_id and e.amount = t.amount and e.kind = t.kind
-         and e.rn = t.rn`;
-    await tx`delete from e_free where external_ref in (select external_ref from m_inv)`;
-    await tx`
-      insert into found
+        from x where x.transaction_id is not null and x.fee_processor <> x.fee_expected
+      union all
       select case x.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
                || x.transaction_id,
              case x.kind when 'sale' then 'not_booked' else 'refund_without_credit_memo' end,
@@ -210,10 +243,8 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              x.kind, -x.amount
         from x
        where x.transaction_id is not null and x.n is null
-         and x.transaction_id not in (select transaction_id from m_inv)`;
-    // Further documents on the invoice and amount of a matched transaction of the day.
-    await tx`
-      insert into found
+         and x.transaction_id not in (select paired_tx from e_free where paired_tx is not null)
+      union all
       select 'duplicate_booking:' || e.external_ref, 'duplicate_booking', t.batch_number,
              t.transaction_id, t.invoice_id, e.external_ref, t.amount, e.amount,
              'Another ERP document for the same invoice and amount', t.kind, e.amount
@@ -223,6 +254,17 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
                          and t.invoice_id = e.invoice_ref and t.amount = e.amount
                          and t.kind = e.kind
                        order by t.transaction_id limit 1) t on true
+       where not e.paired
+      union all
+      select 'not_settled:' || e.external_ref, 'not_settled', null, e.paytrace_ref,
+             e.invoice_ref, e.external_ref, null, e.amount,
+             'Booked on ' || e.txn_date || ', not settled at PayTrace', null, 0
+        from e_free e
+       where not e.paired and e.txn_date <= ${from}::date - ${o.notSettledAfterDays}::int
+         and not exists (select 1 from reconciliation_transactions r
+                          where r.connection = ${c} and r.invoice_id = e.invoice_ref
+                            and r.amount = e.amount and r.kind = e.kind)
+      -- The first of two rows for one fact wins (a payment and a credit memo of one reference).
       on conflict (item_key) do nothing`;
     if (o.shopify) {
       await tx`
@@ -235,18 +277,6 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
            and not exists (select 1 from reconciliation_shopify_orders s
                             where s.transaction_id = t.transaction_id)`;
     }
-    // 3. ERP documents older than N days that no staged transaction accounts for.
-    await tx`
-      insert into found
-      select 'not_settled:' || e.external_ref, 'not_settled', null, e.paytrace_ref,
-             e.invoice_ref, e.external_ref, null, e.amount,
-             'Booked on ' || e.txn_date || ', not settled at PayTrace', null, 0
-        from e_free e
-       where e.txn_date <= ${from}::date - ${o.notSettledAfterDays}::int
-         and not exists (select 1 from reconciliation_transactions r
-                          where r.connection = ${c} and r.invoice_id = e.invoice_ref
-                            and r.amount = e.amount and r.kind = e.kind)
-      on conflict (item_key) do nothing`;
     // 4. Deposits: each batch's net minus fees against the bank lines of its window.
     let depositsChecked = false;
     if (o.bankAccount !== null) {
@@ -265,6 +295,13 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              f.detail,
              ${o.runId}::uuid, ${o.flowRunId}::uuid
         from found f
+       -- Items found again as they were are left alone before the insert, so their rows are not
+       -- even locked (a conflict locks the row it meets, whether it updates it or not).
+       where not exists (
+         select 1 from reconciliation_items k
+          where k.connection = ${c} and k.item_key = f.item_key
+            and (k.expected, k.actual, k.detail, k.batch_number)
+                is not distinct from (f.expected, f.actual, f.detail, f.batch_number))
       on conflict (connection, item_key) do update
          set expected = excluded.expected, actual = excluded.actual, detail = excluded.detail,
              batch_number = excluded.batch_number, run_id = excluded.run_id,

@@ -25,8 +25,11 @@ import {
 export const ledger = pgSchema('ledger');
 
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull();
-/** `paytrace-<id>`, `paytrace-<id>-<suffix>` or a bare reference: the PayTrace id it names. */
-const PAYTRACE_REF = sql`coalesce(substring("external_ref" from '^paytrace-([^-:#/]+)'), "external_ref")`;
+/**
+ * The PayTrace id a document's external reference names (`paytrace-<id>`, `paytrace-<id>-<suffix>`
+ * or a bare reference), through the SQL function that is the rule's one home (migration 0028).
+ */
+const PAYTRACE_REF = sql`"public"."paytrace_ref_of"("external_ref")`;
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** The index of a list read newest first, page by page (`ledger-lists.ts`). */
@@ -163,7 +166,7 @@ export const ledgerPayments = ledger.table(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     externalRef: text('external_ref').notNull().unique(),
-    /** The PayTrace transaction the reference names, for reconciliation (migration 0026). */
+    /** The PayTrace transaction the reference names, for reconciliation (migrations 0026, 0028). */
     paytraceRef: text('paytrace_ref').generatedAlwaysAs(PAYTRACE_REF),
     fingerprint: text('fingerprint').notNull(),
     invoiceId: uuid('invoice_id')
@@ -193,7 +196,7 @@ export const ledgerCreditMemos = ledger.table(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     externalRef: text('external_ref').notNull().unique(),
-    /** The PayTrace transaction the reference names, for reconciliation (migration 0026). */
+    /** The PayTrace transaction the reference names, for reconciliation (migrations 0026, 0028). */
     paytraceRef: text('paytrace_ref').generatedAlwaysAs(PAYTRACE_REF),
     fingerprint: text('fingerprint').notNull(),
     customerId: uuid('customer_id')
