@@ -1,0 +1,14 @@
+import { defineProject } from 'vitest/config';
+import { serialRuntimeFiles } from './vitest.serial-files.ts';
+
+/** The runtime tests that must not share the machine with another file (see the list). */
+export default defineProject({
+  test: {
+    name: '@paybridge/runtime-serial',
+    include: serialRuntimeFiles,
+    globalSetup: ['./test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
