@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore, type SimulatorStore } from '../persistence/store.js';
 import { openShopifySimulator, type DurableShopifySimulator } from './simulator.js';
-import { startReceiver } from './test-support.js';
+import { CURRENT_VERSION, startReceiver } from './test-support.js';
+import { SHOPIFY_DEMO_CREDENTIALS } from './simulator.js';
 
 const open = (store: SimulatorStore, flushIntervalMs = 50) =>
   openShopifySimulator({
@@ -22,6 +23,19 @@ async function placeOrder(sim: DurableShopifySimulator) {
   });
   await sim.handle.deliveries.flush();
   return order.id;
+}
+
+/** Runs a GraphQL request against the simulator's app (in process). */
+async function gql(sim: DurableShopifySimulator, query: string, variables: object) {
+  const response = await sim.app.request(`/admin/api/${CURRENT_VERSION}/graphql.json`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-shopify-access-token': SHOPIFY_DEMO_CREDENTIALS.accessTokens[0]!,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return ((await response.json()) as { data: any }).data;
 }
 
 describe('Shopify simulator over a durable store', () => {
@@ -74,4 +88,64 @@ describe('Shopify simulator over a durable store', () => {
     await after.close();
     await crashed.handle.deliveries.flush();
   });
+
+  it('keeps risk assessments and a cancellation job still running across a restart', async () => {
+    const store = memoryStore();
+    const first = await open(store);
+    first.handle.settings.orderCancelJobSeconds = 60;
+    const assessed = `gid://shopify/Order/${await placeOrder(first)}`;
+    const cancelled = `gid://shopify/Order/${await placeOrder(first)}`;
+    await gql(first, ASSESS, {
+      input: {
+        orderId: assessed,
+        riskLevel: 'MEDIUM',
+        facts: [
+          { description: '5 orders from this email in the last hour', sentiment: 'NEGATIVE' },
+        ],
+      },
+    });
+    const { orderCancel } = await gql(first, CANCEL, { id: cancelled });
+    expect(orderCancel.job.done).toBe(false);
+    await first.close();
+
+    const second = await open(store);
+    second.handle.settings.orderCancelJobSeconds = 60;
+    expect((await gql(second, RISK, { id: assessed })).order.risk).toEqual({
+      recommendation: 'INVESTIGATE',
+      assessments: [
+        {
+          riskLevel: 'MEDIUM',
+          facts: [
+            { description: '5 orders from this email in the last hour', sentiment: 'NEGATIVE' },
+          ],
+        },
+      ],
+    });
+    expect((await gql(second, RISK, { id: cancelled })).order.cancelledAt).toBeNull();
+    second.handle.advanceClock(60_000);
+    expect((await gql(second, RISK, { id: cancelled })).order).toMatchObject({
+      cancelReason: 'FRAUD',
+      cancellation: { staffNote: 'held for review' },
+    });
+    expect((await gql(second, JOB, { id: orderCancel.job.id })).job.done).toBe(true);
+    await second.close();
+
+    const third = await open(store);
+    expect((await gql(third, RISK, { id: cancelled })).order.cancelReason).toBe('FRAUD');
+    await third.close();
+  });
 });
+
+const ASSESS = `mutation($input: OrderRiskAssessmentCreateInput!) {
+  orderRiskAssessmentCreate(orderRiskAssessmentInput: $input) { userErrors { message } }
+}`;
+const CANCEL = `mutation($id: ID!) {
+  orderCancel(orderId: $id, reason: FRAUD, restock: false, staffNote: "held for review") {
+    job { id done } orderCancelUserErrors { message }
+  }
+}`;
+const RISK = `query($id: ID!) { order(id: $id) {
+  cancelledAt cancelReason cancellation { staffNote }
+  risk { recommendation assessments { riskLevel facts { description sentiment } } }
+} }`;
+const JOB = 'query($id: ID!) { job(id: $id) { done } }';

@@ -98,6 +98,25 @@ export interface ShopifySimulatorSettings {
   removeFailingSubscriptions: boolean;
   /** Also send `X-Shopify-Order-Id` / `X-Shopify-Test` as older deliveries did. UNCONFIRMED. */
   legacyTopicHeaders: boolean;
+  /** Title of the app the simulator's tokens belong to (`OrderRiskAssessment.provider.title`). */
+  appTitle: string;
+  /**
+   * How `Order.risk.recommendation` follows from the assessments. UNCONFIRMED (Shopify does not
+   * publish the rule; facts "may not affect" it). `highest-level`: the highest level of every
+   * assessment, apps' included (HIGH → CANCEL, MEDIUM → INVESTIGATE, LOW → ACCEPT, else NONE).
+   * `shopify-only`: apps' assessments do not count (the simulator writes none of its own: NONE).
+   */
+  riskRecommendation: 'highest-level' | 'shopify-only';
+  /** A new app assessment replaces that app's earlier ones instead of adding one. UNCONFIRMED. */
+  riskAssessmentReplacesOwn: boolean;
+  /** `orderRiskAssessmentCreate` touches `updatedAt` and fires `orders/updated`. UNCONFIRMED. */
+  riskAssessmentTouchesOrder: boolean;
+  /**
+   * Seconds before an `orderCancel` job takes effect (Shopify cancels in a background job; how
+   * long it takes is UNCONFIRMED). 0: within the mutation, the job answers `done: true`. Above
+   * 0: the job is done, and the order cancelled, at the first GraphQL request after that time.
+   */
+  orderCancelJobSeconds: number;
 }
 
 /** Default retry delays: doubling from one minute, 8 retries, about four hours in all. */
@@ -136,6 +155,11 @@ export function defaultSettings(): ShopifySimulatorSettings {
     retryKeepsWebhookId: true,
     removeFailingSubscriptions: true,
     legacyTopicHeaders: false,
+    appTitle: 'Paybridge',
+    riskRecommendation: 'highest-level',
+    riskAssessmentReplacesOwn: false,
+    riskAssessmentTouchesOrder: false,
+    orderCancelJobSeconds: 0,
   };
 }
 

@@ -10,6 +10,8 @@ import { shopifyGetOrderNode } from './get-order/definition';
 import { shopifyGetRefundNode } from './get-refund/definition';
 import { shopifyListOrdersNode } from './list-orders/definition';
 import { shopifyMarkPaidNode } from './mark-paid/definition';
+import { shopifyOrderCancelNode } from './order-cancel/definition';
+import { shopifyOrderRiskNode } from './order-risk/definition';
 import { shopifySetMetafieldsNode } from './set-metafields/definition';
 
 export { shopifyGetOrderNode, type ShopifyGetOrderConfig } from './get-order/definition';
@@ -36,6 +38,17 @@ export {
   ShopifyPaymentStatusResult,
   type ShopifyApplyPaymentResultConfig,
 } from './apply-payment-result/definition';
+export {
+  shopifyOrderRiskNode,
+  ShopifyOrderRiskResult,
+  ShopifyRiskFact,
+  type ShopifyOrderRiskConfig,
+} from './order-risk/definition';
+export {
+  shopifyOrderCancelNode,
+  ShopifyOrderCancelResult,
+  type ShopifyOrderCancelConfig,
+} from './order-cancel/definition';
 export {
   DEFAULT_PAYMENT_TAGS,
   outcomeOf,
@@ -70,4 +83,6 @@ export const shopifyNodes = [
   shopifyAddNoteTagsNode,
   shopifySetMetafieldsNode,
   shopifyApplyPaymentResultNode,
+  shopifyOrderRiskNode,
+  shopifyOrderCancelNode,
 ] as const;

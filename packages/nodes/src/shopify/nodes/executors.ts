@@ -13,6 +13,8 @@ import { createShopifyGetOrderExecutor } from './get-order/execute';
 import { createShopifyGetRefundExecutor } from './get-refund/execute';
 import { createShopifyListOrdersExecutor } from './list-orders/execute';
 import { createShopifyMarkPaidExecutor } from './mark-paid/execute';
+import { createShopifyOrderCancelExecutor } from './order-cancel/execute';
+import { createShopifyOrderRiskExecutor } from './order-risk/execute';
 import { createShopifySetMetafieldsExecutor } from './set-metafields/execute';
 
 /** What the factories use of the lookup's shared services. */
@@ -36,4 +38,8 @@ export const shopifyExecutorFactories = {
     createShopifySetMetafieldsExecutor(s.shopify),
   'shopify.apply-payment-result': (_: unknown, s: ShopifyServices) =>
     createShopifyApplyPaymentResultExecutor(s.shopify),
+  'shopify.order-risk': (_: unknown, s: ShopifyServices) =>
+    createShopifyOrderRiskExecutor(s.shopify),
+  'shopify.order-cancel': (_: unknown, s: ShopifyServices) =>
+    createShopifyOrderCancelExecutor(s.shopify),
 };

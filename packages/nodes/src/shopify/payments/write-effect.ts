@@ -46,6 +46,8 @@ export interface ShopifyEffect<Result> {
    * the unknown-outcome wait (true for an amount; false for "pay what is outstanding").
    */
   readonly couldLandTwice: boolean;
+  /** What a conflicting recorded write was (default: a payment on the order). */
+  readonly conflictMessage?: string;
 }
 
 /**
@@ -100,7 +102,9 @@ export async function performShopifyWrite<Result extends object>(
       return 'other';
     },
     describe: () => ({
-      message: 'This step already recorded a payment on the order for a different request',
+      message:
+        effect.conflictMessage ??
+        'This step already recorded a payment on the order for a different request',
     }),
     unknownOutcomeWaitMs,
     couldLandTwice: effect.couldLandTwice,

@@ -21,6 +21,7 @@ import {
 import type { ShopContext } from '../context.js';
 import { actualCost, requestedCost } from './cost.js';
 import { inputSizeErrors } from './input-limits.js';
+import { runDueCancelJobs } from '../store/order-cancel.js';
 import { shopifyValidationErrors, shopifyVariableErrors } from './validation-errors.js';
 import type { GqlContext } from './resolvers/shared.js';
 import { returnPoints, takePoints, throttleStatus } from './throttle.js';
@@ -115,6 +116,7 @@ export async function runGraphql(
     });
     return failure(sim, [throttled], requested);
   }
+  runDueCancelJobs(sim);
   const contextValue: GqlContext = { sim, version, search: [] };
   const result = await execute({
     schema,

@@ -193,6 +193,45 @@ export interface SimDispute {
   updatedAt: number;
 }
 
+/** Risk levels of an assessment (`RiskAssessmentResult`). */
+export type RiskLevel = 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE' | 'PENDING';
+
+/** Whether a fact raises, lowers or does not move the risk (`RiskFactSentiment`). */
+export type RiskFactSentiment = 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE';
+
+/** One fact of a risk assessment. */
+export interface SimRiskFact {
+  description: string;
+  sentiment: RiskFactSentiment;
+}
+
+/** A risk assessment written by an app with `orderRiskAssessmentCreate`. */
+export interface SimRiskAssessment {
+  riskLevel: RiskLevel;
+  facts: SimRiskFact[];
+  /** Title of the app that wrote it (`provider.title`); `null` for Shopify's own. */
+  providerTitle: string | null;
+  createdAt: number;
+}
+
+/** Options an `orderCancel` was given (the REST `cancel_reason` is on the order itself). */
+export interface SimCancellation {
+  staffNote: string | null;
+  notifyCustomer: boolean;
+  refund: boolean;
+  restock: boolean;
+}
+
+/** The asynchronous job of an `orderCancel` (`gid://shopify/Job/<uuid>`). */
+export interface SimCancelJob {
+  id: string;
+  /** When the cancellation takes effect (epoch ms). */
+  dueAt: number;
+  done: boolean;
+  reason: string;
+  options: SimCancellation;
+}
+
 /** An order. Derived figures (totals, status, outstanding) live in `order-math.ts`. */
 export interface SimOrder {
   resource: 'Order';
@@ -233,6 +272,12 @@ export interface SimOrder {
   fulfillments?: SimFulfillment[];
   /** The shopper's IP address at checkout (`browser_ip`); absent on orders stored before. */
   browserIp?: string | null;
+  /** Risk assessments written by apps, oldest first; absent on orders stored before. */
+  riskAssessments?: SimRiskAssessment[];
+  /** What `orderCancel` was given; absent unless cancelled through it. */
+  cancellation?: SimCancellation;
+  /** `orderCancel` jobs of this order, oldest first (one succeeds; later ones are refused). */
+  cancelJobs?: SimCancelJob[];
 }
 
 /** Webhook topics in slash form. */

@@ -17,13 +17,14 @@ import { orderMutationResolvers } from './mutations-orders.js';
 import { otherMutationResolvers } from './mutations-other.js';
 import { fulfillmentResolvers, orderResolvers } from './order.js';
 import { queryRootResolvers } from './query-root.js';
+import { jobQueryResolvers, orderRiskResolvers, riskMutationResolvers } from './risk.js';
 import { refundLineItemResolvers, refundResolvers, transactionResolvers } from './transaction.js';
 import { webhookResolvers } from './webhook.js';
 
 const RESOLVERS: Record<string, Record<string, unknown>> = {
-  QueryRoot: queryRootResolvers,
-  Mutation: { ...orderMutationResolvers, ...otherMutationResolvers },
-  Order: orderResolvers,
+  QueryRoot: { ...queryRootResolvers, ...jobQueryResolvers },
+  Mutation: { ...orderMutationResolvers, ...otherMutationResolvers, ...riskMutationResolvers },
+  Order: { ...orderResolvers, ...orderRiskResolvers },
   Fulfillment: fulfillmentResolvers,
   LineItem: lineItemResolvers,
   OrderTransaction: transactionResolvers,

@@ -8,6 +8,7 @@ import { commonSdl } from './common.js';
 import { customersSdl } from './customers.js';
 import { metafieldsSdl } from './metafields.js';
 import { ordersSdl } from './orders.js';
+import { riskSdl } from './risk.js';
 import { rootsSdl } from './roots.js';
 import { transactionsSdl } from './transactions.js';
 import { webhooksSdl } from './webhooks.js';
@@ -21,6 +22,7 @@ export const ADMIN_SDL = [
   customersSdl,
   webhooksSdl,
   rootsSdl,
+  riskSdl,
 ].join('\n');
 
 /** Builds a fresh schema object (without resolvers). */
