@@ -135,6 +135,8 @@ beforeAll(async () => {
       shopify: connections.find((c: any) => c.type === 'shopify').id,
       paytrace: connections.find((c: any) => c.type === 'paytrace').id,
     },
+    // A shop that looks at anything above the cleanest orders and blocks only the clearest fraud.
+    parameters: { reviewAt: 3, highAt: 90 },
     activate: true,
   });
   expect(installed.status, JSON.stringify(installed.body)).toBe(201);
@@ -164,5 +166,123 @@ describe('fraud screening template', () => {
     expect(order.risk.assessments).toEqual([
       expect.objectContaining({ riskLevel: 'LOW', facts: expect.any(Array) }),
     ]);
+  });
+
+  it('holds or blocks a card-testing burst of 30 small orders from one IP: once declines pile up, nothing more is captured', async () => {
+    const orders: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      // Each looks like a first order of an ordinary shopper: only the IP ties them together.
+      // Card testers probe cards with tiny amounts; 0.51 is declined (insufficient funds).
+      const tester = await vaultCustomer(`shopper.${i}.lee@gmail.com`);
+      const home = { ...HOME, address1: `${i + 3} Depot Rd` };
+      orders.push(
+        await placeOrder(tester.id, i % 2 === 0 ? '0.51' : '1.00', {
+          browser_ip: '24.9.9.9',
+          billing_address: home,
+          shipping_address: home,
+        }),
+      );
+    }
+    const runs = [];
+    for (const id of orders) runs.push(await runFor(id, ['succeeded', 'failed', 'waiting']));
+    expect(runs.map((r) => r.status).filter((s) => s === 'failed')).toEqual([]);
+    const levelOf = (r: any) => (step(r, 'score') ?? step(r, 'score-declined')).output.level;
+    const approved = runs.filter((r) => step(r, 'authorize').output.status === 'approved');
+    expect(approved).toHaveLength(15);
+    // Every declined attempt is recorded as a failed attempt from the IP.
+    const [failed] = await sql<{ n: number }[]>`
+      select count(*)::int as n from fraud_attempts where ip_key = '24.9.9.9' and not approved`;
+    expect(failed!.n).toBe(15);
+    // After the first decline, no authorization from the IP is captured: review or high.
+    const later = approved.slice(1);
+    expect(later.map(levelOf).every((l) => l === 'elevated' || l === 'high')).toBe(true);
+    expect(later.some((r) => levelOf(r) === 'high')).toBe(true);
+    for (const r of later) {
+      expect(ran(r).has('capture')).toBe(false);
+      const auth = await authorizationOf(r);
+      expect(auth.captured ?? false).toBe(false);
+    }
+    const high = later.find((r) => levelOf(r) === 'high');
+    const reasons = step(high, 'score')
+      .output.reasons.map((x: any) => x.text)
+      .join(' | ');
+    expect(reasons).toMatch(/declined payments? from this IP address/);
+    // A blocked one is voided and cancelled for fraud, with its risk in Shopify.
+    expect((await authorizationOf(high)).voided).toBe(true);
+    const order = await orderRisk(String(high.trigger.body.id));
+    expect(order.cancelReason).toBe('FRAUD');
+    expect(order.risk.assessments[0].riskLevel).toBe('HIGH');
+  }, 240_000);
+
+  /** An order with a few mild risk signals: a new shipping address abroad, an IP elsewhere. */
+  async function riskyOrder(tag: string) {
+    const who = await vaultCustomer(`${tag}@example.com`);
+    const orderId = await placeOrder(who.id, '120.00', {
+      browser_ip: '81.2.69.160',
+      shipping_address: {
+        ...HOME,
+        address1: '7 High St',
+        city: 'Leeds',
+        zip: 'LS1 4DY',
+        country: 'United Kingdom',
+        country_code: 'GB',
+      },
+    });
+    const run = await runFor(orderId, ['waiting', 'succeeded', 'failed']);
+    expect(run.status, JSON.stringify(step(run, 'score')?.output)).toBe('waiting');
+    const list = await call(base, 'GET', '/api/fraud/reviews?status=waiting');
+    const review = list.body.reviews.find((r: any) => r.orderId === orderId);
+    expect(review).toBeTruthy();
+    const shopOrder = await orderRisk(orderId);
+    expect(shopOrder.tags).toContain('fraud-review');
+    expect(shopOrder.risk.assessments[0].riskLevel).toBe('MEDIUM');
+    return { orderId, runId: run.id as string, review };
+  }
+
+  it('captures a held order exactly once when approved through the API, even approved twice', async () => {
+    const { runId, review } = await riskyOrder('held-approve');
+    const [one, two] = await Promise.all([
+      call(base, 'POST', `/api/fraud/reviews/${review.id}/approve`, { note: 'Known customer' }),
+      call(base, 'POST', `/api/fraud/reviews/${review.id}/approve`, {}),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const run = await waitForRun(
+      base,
+      runId,
+      (r) => r.status === 'succeeded' || r.status === 'failed',
+      30_000,
+    );
+    expect(run.status).toBe('succeeded');
+    expect(ran(run).has('capture')).toBe(true);
+    const auth = await authorizationOf(run);
+    expect(auth).toMatchObject({ captured: true, capturedCents: 12000, voided: false });
+    // One capture recorded for the order's business fact, one capture step run.
+    expect(
+      run.steps.filter((x: any) => x.nodeId === 'capture' && x.status === 'succeeded'),
+    ).toHaveLength(1);
+    const [effects] = await sql<{ n: number }[]>`
+      select count(*)::int as n from effect_records
+      where operation = 'capture' and business_key like ${`%:order:${run.trigger.body.id}%`}`;
+    expect(effects!.n).toBe(1);
+  });
+
+  it('voids and cancels a held order when rejected through the API', async () => {
+    const { orderId, runId, review } = await riskyOrder('held-reject');
+    const res = await call(base, 'POST', `/api/fraud/reviews/${review.id}/reject`, {
+      note: 'Reshipper address',
+    });
+    expect(res.status).toBe(200);
+    const run = await waitForRun(
+      base,
+      runId,
+      (r) => r.status === 'succeeded' || r.status === 'failed',
+      30_000,
+    );
+    expect(run.status).toBe('succeeded');
+    expect(ran(run).has('capture')).toBe(false);
+    expect((await authorizationOf(run)).voided).toBe(true);
+    const order = await orderRisk(orderId);
+    expect(order.cancelledAt).not.toBeNull();
+    expect(order.cancelReason).toBe('FRAUD');
   });
 });
