@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toMinor } from '@paybridge/fraud';
 import { generateEvents } from '../../../../packages/fraud/src/generator/generate';
 import { HistoryIndex } from '../../../../packages/fraud/src/history';
 import { freshDatabase } from '../../test/support';
 import { createDb, type Sql } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createLogger } from '../logger';
-import { insertAttempts, STORE_MEDIAN_WINDOW, summariseHistory } from './history-sql';
+import { insertAttempts, STORE_MEDIAN_WINDOW, summariseHistory, toMinorIn } from './history-sql';
 
 let sql: Sql;
 
@@ -67,7 +66,8 @@ describe('the SQL history summary', () => {
         if (expected.customer.priorOrders > 0) withCustomer += 1;
       }
       index.add(event);
-      if (event.approved) approvedAmounts.push(toMinor(event.order.total_price));
+      if (event.approved)
+        approvedAmounts.push(toMinorIn(event.order.total_price, event.order.currency));
     }
     // The comparison covered the interesting cases, not only empty histories.
     expect(compared).toBeGreaterThan(300);

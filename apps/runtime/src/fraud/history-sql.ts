@@ -25,6 +25,12 @@ import {
 } from '@paybridge/fraud';
 import type { Sql } from '../db/client';
 
+/**
+ * The fraud package's money conversion, told the order's currency (a zero- or three-decimal
+ * currency has other minor units), as `HistoryIndex` converts it.
+ */
+export const toMinorIn: (price: string, currency?: string | null) => number = toMinor;
+
 /** Approved orders the store median is taken over (the most recent before the order). */
 export const STORE_MEDIAN_WINDOW = 1000;
 
@@ -84,7 +90,7 @@ export async function insertAttempts(sql: Sql, rows: readonly AttemptRow[]): Pro
       device_key: keys.device,
       customer_id: customer === undefined || customer === null ? null : String(customer),
       first_seen_text: r.order.customer?.created_at ?? r.order.created_at,
-      amount_minor: toMinor(r.order.total_price),
+      amount_minor: toMinorIn(r.order.total_price, r.order.currency),
       currency: r.order.currency,
       approved: r.approved,
       refunded: r.refunded ?? false,

@@ -5,10 +5,11 @@
  *
  * @module
  */
-import { toMinor, type HistorySummary, type ScoreReason } from '@paybridge/fraud';
+import type { HistorySummary, ScoreReason } from '@paybridge/fraud';
 import type { Sql } from '../db/client';
 import { wakeSuspendedStep } from '../runs/wake-suspended';
 import { labelScore } from './fraud-store';
+import { toMinorIn } from './history-sql';
 
 export type ReviewStatus = 'waiting' | 'approved' | 'rejected';
 
@@ -61,12 +62,12 @@ const LIST_COLUMNS = (sql: Sql) => sql`
   r.decided_at, r.decided_by, r.note, r.timed_out`;
 
 /** "12.34" to minor units; null when the order carried something else. */
-function minorOf(price: string | null): number | null {
-  return price !== null && /^-?\d+(\.\d{1,2})?$/.test(price) ? toMinor(price) : null;
+function minorOf(price: string | null, currency: string | null): number | null {
+  return price !== null && /^-?\d+(\.\d{1,3})?$/.test(price) ? toMinorIn(price, currency) : null;
 }
 
 function toItem(r: ListRow): ReviewListItem {
-  const minor = minorOf(r.total_price);
+  const minor = minorOf(r.total_price, r.currency);
   return {
     id: r.id,
     runId: r.run_id,
