@@ -215,11 +215,12 @@ describe('fraud screening template', () => {
     expect(order.risk.assessments[0].riskLevel).toBe('HIGH');
   }, 240_000);
 
+  let riskyIps = 100;
   /** An order with a few mild risk signals: a new shipping address abroad, an IP elsewhere. */
   async function riskyOrder(tag: string) {
     const who = await vaultCustomer(`${tag}@example.com`);
     const orderId = await placeOrder(who.id, '120.00', {
-      browser_ip: '81.2.69.160',
+      browser_ip: `81.2.69.${++riskyIps}`,
       shipping_address: {
         ...HOME,
         address1: '7 High St',
