@@ -1,4 +1,5 @@
 import { createDisputeCases } from './disputes/case-store';
+import { createFraudStore } from './fraud/fraud-store';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -281,6 +282,7 @@ export async function startRuntime(
         shopify: { simulatorUrl: simulatorUrls().shopify },
         pay: payLinks,
         disputes: createDisputeCases(sql),
+        fraud: createFraudStore(sql),
         reconciliation: createSettlementStore(sql, connections),
         bankStatements: createBankStatementStore(sql),
         erp: {

@@ -28,6 +28,7 @@ import { webhookNode } from './notify/webhook/definition';
 import { importStatementNode } from './reconcile/import-statement/definition';
 import { reconcileSettlementNode } from './reconcile/settlement/definition';
 import { fraudScoreNode } from './fraud/score/definition';
+import { fraudReviewNode } from './fraud/review/definition';
 
 export {
   defineNode,
@@ -159,6 +160,7 @@ export * from './core/for-each/definition';
 export * from './notify/email/definition';
 export * from './notify/webhook/definition';
 export * from './fraud/score/definition';
+export * from './fraud/review/definition';
 export * from './connections/smtp/connection';
 
 /** Every node type the product ships, in palette order within each category. */
@@ -183,6 +185,7 @@ export const nodeDefinitions = [
   reconcileSettlementNode,
   importStatementNode,
   fraudScoreNode,
+  fraudReviewNode,
 ] as const;
 
 /** The union of shipped type names; registries keyed by it must cover every node type. */

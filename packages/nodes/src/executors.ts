@@ -14,7 +14,9 @@ import { shopifyTriggerExecutor } from './shopify/trigger/execute';
 import { chargebackTriggerExecutor } from './trigger/chargeback/execute';
 import { mapExecutor } from './core/map/execute';
 import { branchExecutor } from './core/branch/execute';
-import { fraudScoreExecutor } from './fraud/score/execute';
+import { createFraudScoreExecutor } from './fraud/score/execute';
+import { createFraudReviewExecutor } from './fraud/review/execute';
+import type { FraudStore } from './fraud/store';
 import { respondExecutor } from './core/respond/execute';
 import { delayExecutor } from './core/delay/execute';
 import { createHttpRequestExecutor, type HttpRuntimeOptions } from './core/http-request/execute';
@@ -67,6 +69,7 @@ export {
   type OutboundResult,
 } from './http/outbound-observer';
 export { type ErpRuntimeOptions } from './erp/nodes/executors';
+export type * from './fraud/store';
 export {
   createShopifyRuntime,
   type ShopifyRuntime,
@@ -108,6 +111,8 @@ export interface NodeRuntimeOptions {
   reconciliation?: SettlementStore;
   /** Bank statements imported for the deposit match (`reconcile.import-statement`). */
   bankStatements?: BankStatementStore;
+  /** Fraud screening: the attempt history, the scores and the review queue. */
+  fraud?: FraudStore;
 }
 
 /**
@@ -159,7 +164,8 @@ const factories: ExecutorFactories = {
       erp: erpRuntimeFor(options),
     }),
   'reconcile.import-statement': (options) => createImportStatementExecutor(options.bankStatements),
-  'fraud.score': () => fraudScoreExecutor,
+  'fraud.score': (options) => createFraudScoreExecutor(options.fraud),
+  'fraud.review': (options) => createFraudReviewExecutor(options.fraud),
 };
 
 /**

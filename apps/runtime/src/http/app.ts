@@ -32,6 +32,7 @@ import { runRoutes } from './routes/runs';
 import { deadLetterRoutes } from './routes/dead-letters';
 import { eventRoutes } from './routes/events';
 import { disputeRoutes } from './routes/disputes';
+import { fraudRoutes } from './routes/fraud';
 import { ledgerRoutes } from '../ledger/ledger-routes';
 import { quickbooksCallbackRoutes, quickbooksConnectRoutes } from '../ledger/quickbooks-connect';
 import { guardSimulatorAdmin } from '../sandbox/simulator-admin-guard';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
     .route('/alerts', alertRoutes(deps))
     .route('/flows', errorFlowRoutes(deps))
     .route('/disputes', disputeRoutes(deps))
+    .route('/fraud', fraudRoutes(deps))
     .route('/reconciliation', reconciliationRoutes(deps))
     .route('/reconciliation', reconciliationStatementRoutes(deps))
     .route('/reconciliation', reconciliationReportRoutes(deps));

@@ -21,6 +21,7 @@ import { RUNS_CHANNEL } from '../db/queries/run-execution';
 import type { KeyRing } from '../secrets/key-ring';
 import { openSecret, sealSecret, type SealedValue } from '../secrets/seal';
 import { signPayToken } from './pay-token';
+import { wakeSuspendedStep } from '../runs/wake-suspended';
 
 /** A link as the page shows it. */
 export interface PayLinkView extends PayLinkRecord {
@@ -279,22 +280,6 @@ export class PayLinkStore implements PayLinks {
    * runs at once. Harmless when the run is not waiting (it is executing, or already moved on).
    */
   async wake(link: PayLinkView): Promise<void> {
-    await this.sql.unsafe(
-      `with steps as (
-         update run_steps set resume_at = now()
-         where run_id = $1::uuid and status = 'suspended' and state->>'linkId' = $2
-           and resume_at > now()
-         returning 1),
-       run as (
-         update runs set resume_at = now(), updated_at = now()
-         where id = $1::uuid and status = 'waiting'
-         returning id)
-       select (select count(*) from steps) as steps,
-         (select count(*) from (
-           select graphile_worker.add_job('run.execute', json_build_object('runId', id::text),
-             job_key => 'run:' || id::text, job_key_mode => 'replace')
-           from run) j) as jobs`,
-      [link.runId, link.id],
-    );
+    await wakeSuspendedStep(this.sql, link.runId, 'linkId', link.id);
   }
 }

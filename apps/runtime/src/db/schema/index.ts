@@ -15,3 +15,4 @@ export * from './run-bulk';
 export * from './alerts';
 export * from './disputes';
 export * from './reconciliation';
+export * from './fraud';

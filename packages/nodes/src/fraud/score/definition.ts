@@ -25,6 +25,8 @@ export const FraudScoreOutput = z.object({
   level: z.enum(['low', 'elevated', 'high']),
   reasons: z.array(FraudReason),
   modelVersion: z.string(),
+  /** The stored score (for `fraud.review` and the review queue); null where nothing is stored. */
+  scoreId: z.string().nullable(),
 });
 
 const threshold = (title: string, fallback: number) =>
@@ -63,6 +65,11 @@ export const fraudScoreNode = defineNode({
         .refine(isTimeZone, 'unknown time zone; use an IANA name such as America/New_York')
         .default('UTC')
         .meta({ title: 'Store time zone' }),
+      authorization: z.enum(['approved', 'declined']).default('approved').meta({
+        title: 'Authorization',
+        description:
+          "The payment attempt's outcome: wire an authorization's declined port here with 'declined' so failed attempts count in velocity (card testing).",
+      }),
       reviewAt: threshold('Review from score', 65),
       highAt: threshold('High from score', 75),
     })
@@ -85,8 +92,11 @@ evaluated offline in Paybridge, no per-order fee) and routes it:
 \`reasons\` are the model's largest contributions for this order, in words ("CSC did not
 match", "5 orders from this email in the last hour"), each with its direction and weight.
 Signals: addresses and countries (IP located offline), AVS and CSC, email, order shape, time of
-day in the store's time zone. Velocity and customer history from Paybridge's own orders are not
-read yet: they count as none.`,
+day in the store's time zone, and Paybridge's own history in Postgres: velocity per email, IP,
+card (masked card + vault id), shipping address and device over 1 h / 24 h / 7 d, and the
+customer's past orders, refunds and chargebacks. Each scored order joins that history (a
+declined authorization as a failed attempt), and the score is stored with its signals for the
+review queue (\`scoreId\`).`,
 });
 
 export type FraudScoreConfig = z.infer<typeof fraudScoreNode.config>;

@@ -9,6 +9,7 @@ import {
 } from '@paybridge/fraud';
 import { ipCountry } from '@paybridge/fraud/server';
 import { implementNode } from '../../define-node';
+import type { FraudStore } from '../store';
 import { FraudOrderInput, fraudScoreNode } from './definition';
 
 /** The node input as an order, or a permanent error that says which field is wrong. */
@@ -23,36 +24,71 @@ function parseOrder(input: unknown) {
 }
 
 /**
- * Scores with the shipped model. The history summary is empty until the Postgres query that fills
- * it lands, so velocity and customer history read as "none" rather than being guessed.
+ * Builds the executor on the runtime's fraud store: the order's history is read from it before
+ * scoring, and the attempt and the score are written to it after. Without a store (a bare
+ * engine, unit tests) the history is empty and nothing is recorded, so velocity and customer
+ * history read as "none" rather than being guessed.
  */
-export const fraudScoreExecutor = implementNode(fraudScoreNode, async (ctx) => {
-  const order: FraudOrder = ctx.config.order ?? parseOrder(ctx.input);
-  const { config } = ctx;
-  const check =
-    config.avsResponse || config.cscResponse || config.maskedCard
-      ? {
-          avs_response: config.avsResponse ?? null,
-          csc_response: config.cscResponse ?? null,
-          masked_card: config.maskedCard ?? null,
-          customer_id: config.vaultCustomerId ?? null,
-        }
-      : null;
-  const features = extractFeatures(order, check, emptyHistory(), {
-    ipCountry: ipCountry(ipOf(order)),
-    storeTimeZone: config.storeTimeZone,
+export function createFraudScoreExecutor(store: FraudStore | undefined) {
+  return implementNode(fraudScoreNode, async (ctx) => {
+    const order: FraudOrder = ctx.config.order ?? parseOrder(ctx.input);
+    const { config } = ctx;
+    const check =
+      config.avsResponse || config.cscResponse || config.maskedCard
+        ? {
+            avs_response: config.avsResponse ?? null,
+            csc_response: config.cscResponse ?? null,
+            masked_card: config.maskedCard ?? null,
+            customer_id: config.vaultCustomerId ?? null,
+          }
+        : null;
+    const history = store ? await store.summarise(order, check) : emptyHistory();
+    const country = ipCountry(ipOf(order));
+    const features = extractFeatures(order, check, history, {
+      ipCountry: country,
+      storeTimeZone: config.storeTimeZone,
+    });
+    const result = scoreFeatures(defaultModel(), features);
+    const port =
+      result.score >= config.highAt ? 'high' : result.score >= config.reviewAt ? 'review' : 'low';
+    const level = port === 'high' ? 'high' : port === 'review' ? 'elevated' : 'low';
+    let scoreId: string | null = null;
+    if (store) {
+      // The summary above excludes everything from the order's own time on, so recording after
+      // reading gives the same answer when the step runs again.
+      await store.recordAttempt({
+        order,
+        check,
+        approved: config.authorization === 'approved',
+        runId: ctx.runId,
+      });
+      ({ scoreId } = await store.recordScore({
+        runId: ctx.runId,
+        nodeId: ctx.nodeId,
+        order,
+        check,
+        ipCountry: country,
+        history,
+        features,
+        score: result.score,
+        level,
+        reasons: result.reasons,
+        modelVersion: result.modelVersion,
+      }));
+    }
+    return {
+      port,
+      output: {
+        orderId: order.id,
+        score: result.score,
+        level,
+        reasons: result.reasons,
+        modelVersion: result.modelVersion,
+        scoreId,
+      },
+    };
   });
-  const result = scoreFeatures(defaultModel(), features);
-  const port =
-    result.score >= config.highAt ? 'high' : result.score >= config.reviewAt ? 'review' : 'low';
-  return {
-    port,
-    output: {
-      orderId: order.id,
-      score: result.score,
-      level: port === 'high' ? 'high' : port === 'review' ? 'elevated' : 'low',
-      reasons: result.reasons,
-      modelVersion: result.modelVersion,
-    },
-  };
-});
+}
+
+/** The executor without a store: empty history, nothing recorded. */
+export const fraudScoreExecutor = createFraudScoreExecutor(undefined);
