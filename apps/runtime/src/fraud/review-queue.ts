@@ -93,8 +93,7 @@ export async function listReviews(
   sql: Sql,
   f: { status?: ReviewStatus[] | undefined; timedOut?: boolean | undefined; limit: number },
 ): Promise<{ reviews: ReviewListItem[]; total: number; waiting: number }> {
-  const byStatus =
-    f.status && f.status.length > 0 ? sql`r.status in ${sql(f.status)}` : sql`true`;
+  const byStatus = f.status && f.status.length > 0 ? sql`r.status in ${sql(f.status)}` : sql`true`;
   const where =
     f.timedOut === undefined
       ? sql`where ${byStatus}`
