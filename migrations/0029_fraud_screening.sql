@@ -30,7 +30,7 @@ CREATE INDEX "fraud_attempts_card_idx" ON "fraud_attempts" USING btree ("card_ke
 CREATE INDEX "fraud_attempts_address_idx" ON "fraud_attempts" USING btree ("address_key","created_at") WHERE "address_key" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "fraud_attempts_device_idx" ON "fraud_attempts" USING btree ("device_key","created_at") WHERE "device_key" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "fraud_attempts_customer_idx" ON "fraud_attempts" USING btree ("customer_id","created_at","id") WHERE "approved" AND "customer_id" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "fraud_attempts_approved_idx" ON "fraud_attempts" USING btree ("created_at") WHERE "approved";--> statement-breakpoint
+CREATE INDEX "fraud_attempts_approved_idx" ON "fraud_attempts" USING btree ("created_at") INCLUDE ("amount_minor") WHERE "approved";--> statement-breakpoint
 -- Every score the fraud.score node gave, with the signals behind it, for the review queue and
 -- (through `label`) as training labels: fraud = a chargeback or a rejected review, legit = an
 -- approved review.

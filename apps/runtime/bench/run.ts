@@ -15,6 +15,9 @@
  * 6. Settlement reconciliation: matching plus report of 100,000 settled transactions against
  *    100,000 ledger payments beside a plain SQL hash join of the same tables, and 1,000,000
  *    transactions (see `reconciliation.ts`).
+ * 7. Fraud scoring: fraud.score throughput and p99 with 1,000,000 past payment attempts in
+ *    Postgres, and the history summary's latency, beside a plain indexed lookup of one key
+ *    (see `fraud.ts`).
  */
 import { openSql } from '../src/db/client';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -31,6 +34,7 @@ import { spawnRuntime } from '../test/processes';
 import { benchCharges } from './charges';
 import { benchShopifyIngest } from './shopify-ingest';
 import { benchReconciliation, reconciliationLines } from './reconciliation';
+import { benchFraud, fraudLines } from './fraud';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 32;
@@ -279,6 +283,13 @@ async function main(): Promise<void> {
       transactions: Number(process.env.BENCH_RECON_LARGE ?? 1_000_000),
     });
 
+    // --- fraud scoring with 1M past attempts vs a plain indexed lookup of one key ------------
+    await admin.unsafe('create database bench_fraud');
+    const fraud = await benchFraud({
+      dbUrl: dbUrl('bench_fraud'),
+      history: Number(process.env.BENCH_FRAUD_HISTORY ?? 1_000_000),
+    });
+
     // Requests still in flight when the load generator stops are stored but not counted as
     // accepted, so up to one per connection may be stored without being counted.
     const allDurable = durable >= ingestRes.ok && durable - ingestRes.ok <= CONNECTIONS;
@@ -308,6 +319,8 @@ async function main(): Promise<void> {
       `  ratio to direct calls         ${ratio(charges.paybridgePerS, charges.directPerS)}`,
       '',
       ...reconciliationLines(reconSmall, reconLarge),
+      '',
+      ...fraudLines(fraud),
       '',
       'Peak memory (VmHWM)',
       `  API process                   ${fmt(apiPeak)} MiB`,

@@ -145,6 +145,7 @@ describe('templates API', () => {
     const ids = list.body.templates.map((t: any) => t.id);
     expect(ids).toEqual([
       'chargeback',
+      'fraud-screening',
       'order-to-cash',
       'refund-to-credit-memo',
       'settlement-reconciliation',

@@ -26,7 +26,7 @@ import {
 import type { Sql } from '../db/client';
 
 /** Approved orders the store median is taken over (the most recent before the order). */
-export const STORE_MEDIAN_WINDOW = 5000;
+export const STORE_MEDIAN_WINDOW = 1000;
 
 const HOUR = 3_600_000;
 

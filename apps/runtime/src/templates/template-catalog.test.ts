@@ -11,6 +11,7 @@ describe('shipped templates', () => {
     const ids = loadTemplates().map((t) => t.manifest.id);
     expect(ids).toEqual([
       'chargeback',
+      'fraud-screening',
       'order-to-cash',
       'refund-to-credit-memo',
       'settlement-reconciliation',

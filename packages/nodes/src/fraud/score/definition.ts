@@ -46,20 +46,20 @@ export const fraudScoreNode = defineNode({
         title: 'Order',
         description: 'The Shopify order; empty scores the node input.',
       }),
-      avsResponse: z.string().optional().meta({
+      avsResponse: z.string().nullish().meta({
         title: 'AVS answer',
         description: "PayTrace's avs_response, e.g. from an authorization's avsResponse.",
       }),
-      cscResponse: z.string().optional().meta({
+      cscResponse: z.string().nullish().meta({
         title: 'CSC answer',
         description: "PayTrace's csc_response.",
       }),
       maskedCard: PaymentCheckSchema.shape.masked_card
         .unwrap()
         .unwrap()
-        .optional()
+        .nullish()
         .meta({ title: 'Masked card', description: 'Never the full number.' }),
-      vaultCustomerId: z.string().optional().meta({ title: 'Vault customer id' }),
+      vaultCustomerId: z.string().nullish().meta({ title: 'Vault customer id' }),
       storeTimeZone: z
         .string()
         .refine(isTimeZone, 'unknown time zone; use an IANA name such as America/New_York')
