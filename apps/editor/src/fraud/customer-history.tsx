@@ -30,7 +30,11 @@ export function CustomerHistory({ detail }: { detail: FraudReviewDetail }) {
             {customer.knownShippingAddresses} known)
           </dd>
           <dt>Email first seen</dt>
-          <dd>{day(detail.history?.emailFirstSeenAt ?? null)}</dd>
+          <dd>
+            {detail.history?.emailFirstSeenAt
+              ? day(detail.history.emailFirstSeenAt)
+              : 'never before this order'}
+          </dd>
         </dl>
       ) : (
         <p className="hint">No history was stored with this score.</p>

@@ -57,7 +57,7 @@ function ReviewView({ detail, canDecide }: { detail: FraudReviewDetail; canDecid
   const decided = decidedText(r);
   return (
     <>
-      <header className="page-header">
+      <header className="fraud-header">
         <h1>{name}</h1>
         <ScoreBadge score={r.score} level={r.level} large />
         <span className={`review-status review-${r.status}`} data-testid="review-status">

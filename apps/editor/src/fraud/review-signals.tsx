@@ -58,11 +58,11 @@ export function ReviewSignals({ detail }: { detail: FraudReviewDetail }) {
           {mismatch && ' (they differ)'}
         </dd>
         <dt>AVS (address check)</dt>
-        <dd>{paymentCheck?.avsResponse ?? '—'}</dd>
+        <dd>{paymentCheck?.avsResponse || '—'}</dd>
         <dt>CSC (security code)</dt>
-        <dd>{paymentCheck?.cscResponse ?? '—'}</dd>
+        <dd>{paymentCheck?.cscResponse || '—'}</dd>
         <dt>Card</dt>
-        <dd>{paymentCheck?.maskedCard ?? '—'}</dd>
+        <dd>{paymentCheck?.maskedCard || '—'}</dd>
         {history?.storeMedianAmountMinor !== null &&
           history?.storeMedianAmountMinor !== undefined && (
             <>
