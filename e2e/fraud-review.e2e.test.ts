@@ -209,6 +209,13 @@ describe.skipIf(!hasChromium)('fraud review queue, end to end in Chromium', () =
     await page.getByTestId('customer-summary').waitFor();
     await page.locator('.page').screenshot({ path: join(ARTIFACTS, 'fraud-review.png') });
 
+    // A second operator has the same review open in another tab, about to reject it.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByRole('button', { name: 'Reject (void and cancel)' }).click();
+    const otherDialog = other.getByTestId('decision-dialog');
+    await otherDialog.getByLabel('Note (optional)').fill('Looks like a reshipper');
+
     // Approve with a note: the run resumes and captures the authorization, once.
     await page.getByRole('button', { name: 'Approve (capture)' }).click();
     const dialog = page.getByTestId('decision-dialog');
@@ -238,12 +245,17 @@ describe.skipIf(!hasChromium)('fraud review queue, end to end in Chromium', () =
       capturedCents: 12000,
       voided: false,
     });
-    // A second decision is refused: it was already approved.
-    const again = await page.request.post(`${base}/api/fraud/reviews/${a.review.id}/approve`, {
-      headers: { 'x-csrf-token': csrf },
-      data: {},
-    });
-    expect(again.status()).toBe(409);
+    // The other tab's reject comes second: refused, and the dialog says who decided first.
+    await otherDialog.getByRole('button', { name: 'Reject' }).click();
+    await expect(otherDialog.getByRole('alert').textContent()).resolves.toMatch(
+      /^This review was already approved by e2e-admin@example\.com at /,
+    );
+    await other
+      .getByTestId('review-status')
+      .filter({ hasText: /^Approved$/ })
+      .waitFor();
+    await other.close();
+    expect((await finishedRun(a.review.runId)).ok('void')).toHaveLength(0);
 
     // Back in the queue, the approved order has left the waiting list.
     await page.getByRole('link', { name: '← Review queue' }).click();
