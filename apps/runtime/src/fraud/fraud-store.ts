@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { FraudStore, ReviewState } from '@paybridge/nodes/executors';
+import type { FraudStore, ReviewState, ScoreRecord } from '@paybridge/nodes/executors';
 import type { Sql } from '../db/client';
 import { insertAttempts, summariseHistory } from './history-sql';
 
@@ -59,31 +59,42 @@ export async function labelScore(
     where r.id = ${reviewId} and s.id = r.score_id and s.label_source is distinct from 'chargeback'`;
 }
 
+/** Stores a score once per run and node; again answers the first one's id. */
+async function recordScoreRow(sql: Sql, s: ScoreRecord): Promise<{ scoreId: string }> {
+  const [row] = await sql<{ id: string }[]>`
+    with inserted as (
+      insert into fraud_scores (run_id, node_id, order_id, order_name, score, level, reasons,
+        features, history, payment_check, ip_country, order_json, model_version)
+      values (${s.runId}, ${s.nodeId}, ${String(s.order.id)},
+        ${typeof s.order['name'] === 'string' ? s.order['name'] : null}, ${s.score}, ${s.level},
+        ${JSON.stringify(s.reasons)}::jsonb, ${JSON.stringify(s.features)}::jsonb,
+        ${JSON.stringify(s.history)}::jsonb,
+        ${s.check ? JSON.stringify(s.check) : null}::jsonb, ${s.ipCountry},
+        ${JSON.stringify(s.order)}::jsonb, ${s.modelVersion})
+      on conflict (run_id, node_id) do nothing
+      returning id)
+    select id from inserted
+    union all
+    select id from fraud_scores where run_id = ${s.runId} and node_id = ${s.nodeId}
+    limit 1`;
+  return { scoreId: row!.id };
+}
+
 export function createFraudStore(sql: Sql): FraudStore {
   return {
     summarise: (order, check) => summariseHistory(sql, order, check),
-    async recordAttempt({ order, check, approved, runId }) {
-      await insertAttempts(sql, [{ order, check, approved, runId }]);
-    },
-    async recordScore(s) {
-      const [row] = await sql<{ id: string }[]>`
-        with inserted as (
-          insert into fraud_scores (run_id, node_id, order_id, order_name, score, level, reasons,
-            features, history, payment_check, ip_country, order_json, model_version)
-          values (${s.runId}, ${s.nodeId}, ${String(s.order.id)},
-            ${typeof s.order['name'] === 'string' ? s.order['name'] : null}, ${s.score}, ${s.level},
-            ${JSON.stringify(s.reasons)}::jsonb, ${JSON.stringify(s.features)}::jsonb,
-            ${JSON.stringify(s.history)}::jsonb,
-            ${s.check ? JSON.stringify(s.check) : null}::jsonb, ${s.ipCountry},
-            ${JSON.stringify(s.order)}::jsonb, ${s.modelVersion})
-          on conflict (run_id, node_id) do nothing
-          returning id)
-        select id from inserted
-        union all
-        select id from fraud_scores where run_id = ${s.runId} and node_id = ${s.nodeId}
-        limit 1`;
-      return { scoreId: row!.id };
-    },
+    recordScore: (s) =>
+      // One commit for both, without waiting for its WAL flush: the step's checkpoint that
+      // follows is flushed, and WAL is written in order, so no checkpoint outlives the score it
+      // names; a crash before the checkpoint runs the step, and records, again.
+      sql.begin(async (tx) => {
+        const t = tx as unknown as Sql;
+        await t`select set_config('synchronous_commit', 'off', true)`;
+        await insertAttempts(t, [
+          { order: s.order, check: s.check, approved: s.approved, runId: s.runId },
+        ]);
+        return recordScoreRow(t, s);
+      }),
     async openReview(r) {
       const [row] = await sql<ReviewRow[]>`
         with inserted as (

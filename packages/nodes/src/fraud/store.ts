@@ -13,17 +13,10 @@ import type {
   ScoreReason,
 } from '@paybridge/fraud';
 
-/** One payment attempt as the history keeps it. */
-export interface AttemptRecord {
-  order: FraudOrder;
-  check: PaymentCheck | null;
+/** A score as stored for the review queue and as a training example, with its attempt. */
+export interface ScoreRecord {
   /** False for a declined authorization: it counts as a failed attempt, not an order. */
   approved: boolean;
-  runId: string;
-}
-
-/** A score as stored for the review queue and as a training example. */
-export interface ScoreRecord {
   runId: string;
   nodeId: string;
   order: FraudOrder;
@@ -59,9 +52,10 @@ export interface FraudStore {
    * `created_at`: the same answers as the fraud package's in-memory `HistoryIndex`.
    */
   summarise(order: FraudOrder, check: PaymentCheck | null): Promise<HistorySummary>;
-  /** Adds the attempt to the history (once per order: again is a no-op). */
-  recordAttempt(attempt: AttemptRecord): Promise<void>;
-  /** Stores the score (once per run and node: again returns the first one's id). */
+  /**
+   * Adds the attempt to the history (once per order) and stores the score (once per run and
+   * node: again returns the first one's id), together.
+   */
   recordScore(score: ScoreRecord): Promise<{ scoreId: string }>;
   /**
    * Opens the review of a score for this run and step, waiting until `expiresAt` (once: a

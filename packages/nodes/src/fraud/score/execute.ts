@@ -56,13 +56,8 @@ export function createFraudScoreExecutor(store: FraudStore | undefined) {
     if (store) {
       // The summary above excludes everything from the order's own time on, so recording after
       // reading gives the same answer when the step runs again.
-      await store.recordAttempt({
-        order,
-        check,
-        approved: config.authorization === 'approved',
-        runId: ctx.runId,
-      });
       ({ scoreId } = await store.recordScore({
+        approved: config.authorization === 'approved',
         runId: ctx.runId,
         nodeId: ctx.nodeId,
         order,
