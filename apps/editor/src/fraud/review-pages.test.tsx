@@ -191,6 +191,11 @@ describe('ReviewPage', () => {
     const email = screen.getByTestId('velocity-email');
     expect(email.textContent).toContain('2 orders, 498.00 USD');
     expect(email.textContent).toContain('2 cards · 1 failed');
+    // Busy counters stand out; quiet ones do not.
+    expect(email.querySelectorAll('td.velocity-busy')).toHaveLength(3);
+    expect(screen.getByTestId('velocity-card').querySelectorAll('td.velocity-busy')).toHaveLength(
+      0,
+    );
     expect(screen.getByTestId('velocity-ip').textContent).toBe('IP addressnonenonenone');
     expect(screen.getByTestId('customer-summary').textContent).toContain('Earlier orders1');
     expect(screen.getByTestId('customer-orders').textContent).toContain('9100');
