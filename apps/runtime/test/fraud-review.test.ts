@@ -180,6 +180,12 @@ describe('the fraud review queue', () => {
       timedOut: true,
       decidedBy: 'timeout',
     });
+    // The queue's "timed out" filter finds it, and only reviews the timeout decided.
+    const timedOut = await call(base, 'GET', '/api/fraud/reviews?timedOut=true');
+    expect(timedOut.body.reviews.map((r: any) => r.id)).toContain(out.output.reviewId);
+    expect(timedOut.body.reviews.every((r: any) => r.timedOut)).toBe(true);
+    const byPeople = await call(base, 'GET', '/api/fraud/reviews?status=rejected&timedOut=false');
+    expect(byPeople.body.reviews.map((r: any) => r.id)).not.toContain(out.output.reviewId);
     const late = await call(base, 'POST', `/api/fraud/reviews/${out.output.reviewId}/approve`);
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/nobody decided in time/);

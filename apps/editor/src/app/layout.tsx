@@ -8,6 +8,8 @@ import { DisputeCasePage } from '../disputes/dispute-case-page';
 import { DisputesPage } from '../disputes/disputes-page';
 import { FlowEditorPage } from '../flows/flow-editor-page';
 import { FlowListPage } from '../flows/flow-list-page';
+import { ReviewPage } from '../fraud/review-page';
+import { ReviewQueuePage } from '../fraud/review-queue-page';
 import { LedgerPage } from '../ledger/ledger-page';
 import { ReconciliationPage } from '../reconciliation/reconciliation-page';
 import { RunViewPage } from '../runs/run-view-page';
@@ -31,6 +33,11 @@ const NAV = [
     href: '/reconciliation',
     label: 'Reconciliation',
     match: (p: string) => p === 'reconciliation',
+  },
+  {
+    href: '/fraud',
+    label: 'Fraud review',
+    match: (p: string) => p === 'fraud' || p === 'fraud-review',
   },
   { href: '/settings', label: 'Settings', match: (p: string) => p === 'settings' },
   { href: '/templates', label: 'Templates', match: (p: string) => p === 'templates' },
@@ -93,6 +100,10 @@ export function Layout({ me }: { me: Me }) {
           <DisputeCasePage key={route.disputeId} caseId={route.disputeId} />
         )}
         {route.page === 'reconciliation' && <ReconciliationPage me={me} date={route.date} />}
+        {route.page === 'fraud' && <ReviewQueuePage />}
+        {route.page === 'fraud-review' && (
+          <ReviewPage key={route.reviewId} reviewId={route.reviewId} me={me} />
+        )}
         {route.page === 'not-found' && (
           <main className="page-body">
             <h1>Not found</h1>

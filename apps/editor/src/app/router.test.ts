@@ -20,6 +20,8 @@ describe('parseRoute', () => {
     ['/disputes/d-1', { page: 'dispute', disputeId: 'd-1' }],
     ['/reconciliation', { page: 'reconciliation' }],
     ['/reconciliation/2026-03-02', { page: 'reconciliation', date: '2026-03-02' }],
+    ['/fraud', { page: 'fraud' }],
+    ['/fraud/rv-1', { page: 'fraud-review', reviewId: 'rv-1' }],
     ['/nope/x', { page: 'not-found', path: '/nope/x' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

@@ -14,6 +14,8 @@ export type Route =
   | { page: 'disputes' }
   | { page: 'dispute'; disputeId: string }
   | { page: 'reconciliation'; date?: string }
+  | { page: 'fraud' }
+  | { page: 'fraud-review'; reviewId: string }
   | { page: 'not-found'; path: string };
 
 /** Reads a route from a URL path; unknown paths become `not-found` rather than a blank page. */
@@ -42,6 +44,10 @@ export function parseRoute(path: string): Route {
   }
   if (parts[0] === 'reconciliation' && parts.length <= 2) {
     return parts[1] ? { page: 'reconciliation', date: parts[1] } : { page: 'reconciliation' };
+  }
+  if (parts.length === 1 && parts[0] === 'fraud') return { page: 'fraud' };
+  if (parts[0] === 'fraud' && parts.length === 2 && parts[1]) {
+    return { page: 'fraud-review', reviewId: decodeURIComponent(parts[1]) };
   }
   return { page: 'not-found', path };
 }

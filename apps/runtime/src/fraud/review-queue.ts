@@ -92,10 +92,13 @@ function toItem(r: ListRow): ReviewListItem {
 /** Reviews, waiting ones first (oldest first: the queue), then decided ones, newest first. */
 export async function listReviews(
   sql: Sql,
-  f: { status?: ReviewStatus[] | undefined; limit: number },
+  f: { status?: ReviewStatus[] | undefined; timedOut?: boolean | undefined; limit: number },
 ): Promise<{ reviews: ReviewListItem[]; total: number; waiting: number }> {
+  const byStatus = f.status && f.status.length > 0 ? sql`r.status in ${sql(f.status)}` : sql`true`;
   const where =
-    f.status && f.status.length > 0 ? sql`where r.status in ${sql(f.status)}` : sql`where true`;
+    f.timedOut === undefined
+      ? sql`where ${byStatus}`
+      : sql`where ${byStatus} and r.timed_out = ${f.timedOut}`;
   const rows = await sql<ListRow[]>`
     select ${LIST_COLUMNS(sql)}
     from fraud_reviews r left join fraud_scores s on s.id = r.score_id

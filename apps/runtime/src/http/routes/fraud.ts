@@ -143,6 +143,11 @@ const ListQuery = z.object({
     .union([FraudReviewStatus, z.array(FraudReviewStatus)])
     .optional()
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  /** `true`: only reviews the timeout decided; `false`: only reviews a person decided or waiting. */
+  timedOut: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
