@@ -44,7 +44,16 @@ export interface StagedShopifyOrder {
   transactionId: string | null;
   amount: number;
   currency: string;
+  /** `processedAt`: the day the order counts for. */
   createdAt: string;
+  /** Shopify's `updatedAt`: a staged copy is never replaced by an older one. */
+  updatedAt?: string | null;
+}
+
+/** A UTC day of `processed_at` whose orders were read completely, and when that read began. */
+export interface ShopifyDayCoverage {
+  day: string;
+  readAt: string;
 }
 
 /**
@@ -120,7 +129,27 @@ export interface SettlementStore {
     batches: StagedBatch[],
     transactions: StagedTransaction[],
   ): Promise<void>;
-  stageShopifyOrders(connection: string, orders: StagedShopifyOrder[]): Promise<void>;
+  /**
+   * Stages a store's orders (a copy with an older `updatedAt` never replaces a newer one) and,
+   * in the same transaction, records `covered.days` as read completely as of `covered.readAt`
+   * (a later watermark already recorded is kept).
+   */
+  stageShopifyOrders(
+    connection: string,
+    orders: StagedShopifyOrder[],
+    covered?: { days: string[]; readAt: string },
+  ): Promise<void>;
+  /** The days of `[from, to]` whose orders of the store were read completely, and when. */
+  shopifyCoverage(connection: string, from: string, to: string): Promise<ShopifyDayCoverage[]>;
+  /**
+   * Ids of the store's staged orders processed in `[fromIso, toIso)` that carry no PayTrace
+   * transaction id: read again by id, as setting a metafield may not change `updatedAt`.
+   */
+  shopifyOrdersWithoutTransaction(
+    connection: string,
+    fromIso: string,
+    toIso: string,
+  ): Promise<string[]>;
   /** Matches one day in SQL, writes its items and totals. */
   matchDay(options: MatchOptions): Promise<DayResult>;
   /**
