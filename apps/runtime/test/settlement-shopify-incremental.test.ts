@@ -170,7 +170,10 @@ async function reconcile(flow = flowId) {
   seen = [];
   const runId = await runReconciliation(base, flow);
   const run = await call(base, 'GET', `/api/runs/${runId}`);
-  return run.body.steps.at(-1).output as { shopify: Record<string, number>; counts: any };
+  return run.body.steps.at(-1).output as {
+    reconciliationRunId: string;
+    shopify: Record<string, number>;
+  };
 }
 
 async function coverage(connection: string) {
@@ -212,11 +215,13 @@ beforeAll(async () => {
     seed: 30,
     discrepancies: { notInShopify: 10 },
   });
-  [unpaid, late] = manifest.transactions.filter((t) => t.type === 'sale' && !t.inShopify);
+  const leftOut = manifest.transactions.filter((t) => t.type === 'sale' && !t.inShopify);
+  unpaid = leftOut[0]!;
+  late = leftOut[1]!;
   // The day's orders, and an order for `unpaid` placed but not charged yet (no metafield).
   await bulk([
     ...(shopifyOrdersForDay(manifest).orders as Record<string, unknown>[]),
-    orderInput(unpaid!, false),
+    orderInput(unpaid, false),
   ]);
   await seedSettlementDay({ sql }, manifest, {});
   paytraceId = await createPaytraceConnection(base);
@@ -293,6 +298,13 @@ describe('incremental Shopify reads of settlement reconciliation', () => {
       ordersRereadById: 1,
     });
     expect(await report()).toEqual(first);
+    // The Reconciliation page's run says the same.
+    const progress = await call(
+      base,
+      'GET',
+      `/api/reconciliation/runs/${output.reconciliationRunId}`,
+    );
+    expect(progress.body.summary.shopify).toEqual(output.shopify);
     console.info(
       `Shopify reads of a ${manifest.transactions.length}-transaction day: first run ` +
         `${firstRead.fullPages} pages / ${firstRead.fullOrders} orders; second run ` +

@@ -58,7 +58,8 @@ export function createSettlementStore(sql: Sql, connections: ConnectionResolver)
       stageBatches(sql, connection, runId, batches, transactions),
     stageShopifyOrders: (connection, orders, covered) =>
       stageShopifyOrders(sql, connection, orders, covered),
-    shopifyCoverage: (connection, from, to) => shopifyCoverage(sql, connection, from, to),
+    shopifyCoverage: (connection, shop, from, to) =>
+      shopifyCoverage(sql, connection, shop, from, to),
     shopifyOrdersWithoutTransaction: (connection, fromIso, toIso) =>
       shopifyOrdersWithoutTransaction(sql, connection, fromIso, toIso),
     matchDay: (options) => matchDay(sql, options),

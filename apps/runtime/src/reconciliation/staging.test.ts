@@ -75,17 +75,41 @@ describe('staging Shopify orders', () => {
 
   it('records covered days with the read time, moving a watermark only forward', async () => {
     const days = ['2026-03-09', '2026-03-10'];
-    await stageShopifyOrders(sql, 'store-d', [], { days, readAt: '2026-03-11T06:00:00.000Z' });
+    const shop = 'demo.myshopify.com https://demo.myshopify.com';
     await stageShopifyOrders(sql, 'store-d', [], {
+      shop,
+      days,
+      readAt: '2026-03-11T06:00:00.000Z',
+    });
+    await stageShopifyOrders(sql, 'store-d', [], {
+      shop,
       days: ['2026-03-10', '2026-03-11'],
       readAt: '2026-03-11T05:00:00.000Z',
     });
-    expect(await shopifyCoverage(sql, 'store-d', '2026-03-01', '2026-03-31')).toEqual([
+    const march = (connection: string, of = shop) =>
+      shopifyCoverage(sql, connection, of, '2026-03-01', '2026-03-31');
+    expect(await march('store-d')).toEqual([
       { day: '2026-03-09', readAt: '2026-03-11T06:00:00.000Z' },
       { day: '2026-03-10', readAt: '2026-03-11T06:00:00.000Z' },
       { day: '2026-03-11', readAt: '2026-03-11T05:00:00.000Z' },
     ]);
-    expect(await shopifyCoverage(sql, 'store-d', '2026-03-10', '2026-03-10')).toHaveLength(1);
-    expect(await shopifyCoverage(sql, 'store-a', '2026-03-01', '2026-03-31')).toEqual([]);
+    expect(await shopifyCoverage(sql, 'store-d', shop, '2026-03-10', '2026-03-10')).toHaveLength(1);
+    expect(await march('store-a')).toEqual([]);
+  });
+
+  it('does not count what was read from another store through the same connection', async () => {
+    const simulator = 'demo.myshopify.com http://127.0.0.1:8080/sandbox/shopify';
+    const live = 'demo.myshopify.com https://demo.myshopify.com';
+    const read = (shop: string, readAt: string) =>
+      stageShopifyOrders(sql, 'store-e', [], { shop, days: ['2026-03-10'], readAt });
+    await read(simulator, '2026-03-11T06:00:00.000Z');
+    expect(await shopifyCoverage(sql, 'store-e', live, '2026-03-10', '2026-03-10')).toEqual([]);
+    await read(live, '2026-03-11T05:00:00.000Z');
+    expect(await shopifyCoverage(sql, 'store-e', live, '2026-03-10', '2026-03-10')).toEqual([
+      { day: '2026-03-10', readAt: '2026-03-11T05:00:00.000Z' },
+    ]);
+    expect(await shopifyCoverage(sql, 'store-e', simulator, '2026-03-10', '2026-03-10')).toEqual(
+      [],
+    );
   });
 });

@@ -105,7 +105,7 @@ export async function stageShopifyOrders(
   sql: Sql,
   connection: string,
   orders: StagedShopifyOrder[],
-  covered?: { days: string[]; readAt: string },
+  covered?: { shop: string; days: string[]; readAt: string },
 ): Promise<void> {
   await sql.begin(async (tx) => {
     for (const rows of chunks(orders)) {
@@ -130,25 +130,30 @@ export async function stageShopifyOrders(
     }
     if (covered && covered.days.length > 0) {
       await tx`
-        insert into reconciliation_shopify_coverage as c (connection, day, read_at)
-        select ${connection}, d::date, ${covered.readAt}::timestamptz
+        insert into reconciliation_shopify_coverage as c (connection, day, shop, read_at)
+        select ${connection}, d::date, ${covered.shop}, ${covered.readAt}::timestamptz
           from jsonb_array_elements_text(${JSON.stringify(covered.days)}::jsonb) as d
         on conflict (connection, day) do update
-           set read_at = greatest(c.read_at, excluded.read_at)`;
+           set shop = excluded.shop,
+               read_at = case when c.shop = excluded.shop
+                              then greatest(c.read_at, excluded.read_at)
+                              else excluded.read_at end`;
     }
   });
 }
 
-/** The days of `[from, to]` whose orders of the store were read completely, and when. */
+/** The days of `[from, to]` read completely through the connection from `shop`, and when. */
 export async function shopifyCoverage(
   sql: Sql,
   connection: string,
+  shop: string,
   from: string,
   to: string,
 ): Promise<ShopifyDayCoverage[]> {
   const rows = await sql<{ day: string; read_at: Date | string }[]>`
     select day::text as day, read_at from reconciliation_shopify_coverage
-     where connection = ${connection} and day between ${from}::date and ${to}::date
+     where connection = ${connection} and shop = ${shop}
+       and day between ${from}::date and ${to}::date
      order by day`;
   return rows.map((r) => ({ day: r.day, readAt: new Date(r.read_at).toISOString() }));
 }

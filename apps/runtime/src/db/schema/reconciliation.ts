@@ -178,6 +178,8 @@ export const reconciliationShopifyCoverage = pgTable(
   {
     connection: text('connection').notNull(),
     day: day('day').notNull(),
+    /** The store read (domain and API address): another store's coverage does not count. */
+    shop: text('shop').notNull(),
     readAt: at('read_at').notNull(),
   },
   (t) => [

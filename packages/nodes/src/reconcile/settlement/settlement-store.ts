@@ -131,16 +131,25 @@ export interface SettlementStore {
   ): Promise<void>;
   /**
    * Stages a store's orders (a copy with an older `updatedAt` never replaces a newer one) and,
-   * in the same transaction, records `covered.days` as read completely as of `covered.readAt`
-   * (a later watermark already recorded is kept).
+   * in the same transaction, records `covered.days` as read completely from `covered.shop` as
+   * of `covered.readAt` (a later watermark already recorded for that shop is kept).
    */
   stageShopifyOrders(
     connection: string,
     orders: StagedShopifyOrder[],
-    covered?: { days: string[]; readAt: string },
+    covered?: { shop: string; days: string[]; readAt: string },
   ): Promise<void>;
-  /** The days of `[from, to]` whose orders of the store were read completely, and when. */
-  shopifyCoverage(connection: string, from: string, to: string): Promise<ShopifyDayCoverage[]>;
+  /**
+   * The days of `[from, to]` whose orders were read completely through the connection from
+   * `shop` (the store's domain and API address; a connection moved to another store, e.g. from
+   * the simulator to the live store, starts over), and when.
+   */
+  shopifyCoverage(
+    connection: string,
+    shop: string,
+    from: string,
+    to: string,
+  ): Promise<ShopifyDayCoverage[]>;
   /**
    * Ids of the store's staged orders processed in `[fromIso, toIso)` that carry no PayTrace
    * transaction id: read again by id, as setting a metafield may not change `updatedAt`.

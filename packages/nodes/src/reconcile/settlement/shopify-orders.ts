@@ -167,11 +167,18 @@ export async function readShopifyWindow(options: {
   const { store, connectionId } = options;
   // Taken before the first query: anything changed after it is found by the next run.
   const readAt = new Date(options.now()).toISOString();
+  const settings = shopifySettings(options.connection, options.runtime.simulatorUrl);
+  // Coverage read from another store (the connection moved, e.g. to the live store) is void.
+  const shop = `${settings.shopDomain} ${settings.baseUrl}`;
   const days = daysFromTo(options.firstDay, options.lastDay);
-  const covered = await store.shopifyCoverage(connectionId, options.firstDay, options.lastDay);
+  const covered = await store.shopifyCoverage(
+    connectionId,
+    shop,
+    options.firstDay,
+    options.lastDay,
+  );
   const plan = planShopifyRead({ days, covered, force: options.force });
 
-  const settings = shopifySettings(options.connection, options.runtime.simulatorUrl);
   const client = createShopifyClient(options.runtime, settings, options);
   const stats: ShopifyReadStats = {
     daysReadFully: 0,
@@ -211,7 +218,7 @@ export async function readShopifyWindow(options: {
       stats.ordersRereadById += 1;
     }
   }
-  await store.stageShopifyOrders(connectionId, [...orders.values()], { days, readAt });
+  await store.stageShopifyOrders(connectionId, [...orders.values()], { shop, days, readAt });
   options.logger.info('Shopify orders read', { ...stats });
   return stats;
 }
