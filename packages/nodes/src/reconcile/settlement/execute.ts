@@ -43,7 +43,7 @@ export interface SettlementServices {
 
 /** Shopify orders are read from this many days before the first day (orders paid later). */
 const SHOPIFY_LOOKBACK_DAYS = 3;
-/** ... and until this many days after the last (time zones ahead of UTC, late imports). */
+/** ... through this many days after the last (west of UTC a merchant's day ends the next UTC day). */
 const SHOPIFY_LOOKAHEAD_DAYS = 1;
 
 /** A stable id for the reconciliation run of one step, so a retried step continues its run. */
