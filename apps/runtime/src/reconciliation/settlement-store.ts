@@ -9,7 +9,12 @@ import type { SettlementStore } from '@paybridge/nodes/reconcile/server';
 import type { ConnectionResolver } from '../connections/resolver';
 import type { Sql } from '../db/client';
 import { matchDay } from './match-day';
-import { stageBatches, stageShopifyOrders } from './staging';
+import {
+  shopifyCoverage,
+  shopifyOrdersWithoutTransaction,
+  stageBatches,
+  stageShopifyOrders,
+} from './staging';
 
 /** Builds the store on the runtime's pool. */
 export function createSettlementStore(sql: Sql, connections: ConnectionResolver): SettlementStore {
@@ -51,7 +56,12 @@ export function createSettlementStore(sql: Sql, connections: ConnectionResolver)
     },
     stageBatches: (connection, runId, batches, transactions) =>
       stageBatches(sql, connection, runId, batches, transactions),
-    stageShopifyOrders: (connection, orders) => stageShopifyOrders(sql, connection, orders),
+    stageShopifyOrders: (connection, orders, covered) =>
+      stageShopifyOrders(sql, connection, orders, covered),
+    shopifyCoverage: (connection, shop, from, to) =>
+      shopifyCoverage(sql, connection, shop, from, to),
+    shopifyOrdersWithoutTransaction: (connection, fromIso, toIso) =>
+      shopifyOrdersWithoutTransaction(sql, connection, fromIso, toIso),
     matchDay: (options) => matchDay(sql, options),
     async markPosted(connection, batchNumber, journalRef, journalId) {
       await sql`

@@ -6,6 +6,7 @@
  * @module
  */
 import type {
+  ShopifyDayCoverage,
   StagedBatch,
   StagedShopifyOrder,
   StagedTransaction,
@@ -94,23 +95,80 @@ export async function stageBatches(
   });
 }
 
-/** Stages Shopify orders (the latest read of an order replaces the earlier one). */
+/**
+ * Stages a store's orders and records the days read completely, in one transaction: a copy
+ * with an older Shopify `updatedAt` never replaces a newer one (two runs of the same store at
+ * once), and a copy as old as the staged one keeps a transaction id the other lacks (a
+ * metafield write may leave `updatedAt` as it was). A day's watermark only moves forward.
+ */
 export async function stageShopifyOrders(
   sql: Sql,
   connection: string,
   orders: StagedShopifyOrder[],
+  covered?: { shop: string; days: string[]; readAt: string },
 ): Promise<void> {
-  for (const rows of chunks(orders)) {
-    await sql`
-      insert into reconciliation_shopify_orders (connection, order_id, name, transaction_id,
-             amount, currency, created_at)
-      select ${connection}, o."orderId", o.name, o."transactionId", o.amount, o.currency,
-             o."createdAt"
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-             as o("orderId" text, name text, "transactionId" text, amount bigint, currency text,
-                  "createdAt" timestamptz)
-      on conflict (connection, order_id) do update
-         set name = excluded.name, transaction_id = excluded.transaction_id,
-             amount = excluded.amount, currency = excluded.currency`;
-  }
+  await sql.begin(async (tx) => {
+    for (const rows of chunks(orders)) {
+      await tx`
+        insert into reconciliation_shopify_orders as s (connection, order_id, name,
+               transaction_id, amount, currency, created_at, updated_at)
+        select ${connection}, o."orderId", o.name, o."transactionId", o.amount, o.currency,
+               o."createdAt", o."updatedAt"
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+               as o("orderId" text, name text, "transactionId" text, amount bigint, currency text,
+                    "createdAt" timestamptz, "updatedAt" timestamptz)
+        on conflict (connection, order_id) do update
+           set name = excluded.name,
+               transaction_id = case when excluded.updated_at = s.updated_at
+                                     then coalesce(excluded.transaction_id, s.transaction_id)
+                                     else excluded.transaction_id end,
+               amount = excluded.amount, currency = excluded.currency,
+               created_at = excluded.created_at,
+               updated_at = coalesce(excluded.updated_at, s.updated_at)
+         where s.updated_at is null or excluded.updated_at is null
+            or excluded.updated_at >= s.updated_at`;
+    }
+    if (covered && covered.days.length > 0) {
+      await tx`
+        insert into reconciliation_shopify_coverage as c (connection, day, shop, read_at)
+        select ${connection}, d::date, ${covered.shop}, ${covered.readAt}::timestamptz
+          from jsonb_array_elements_text(${JSON.stringify(covered.days)}::jsonb) as d
+        on conflict (connection, day) do update
+           set shop = excluded.shop,
+               read_at = case when c.shop = excluded.shop
+                              then greatest(c.read_at, excluded.read_at)
+                              else excluded.read_at end`;
+    }
+  });
+}
+
+/** The days of `[from, to]` read completely through the connection from `shop`, and when. */
+export async function shopifyCoverage(
+  sql: Sql,
+  connection: string,
+  shop: string,
+  from: string,
+  to: string,
+): Promise<ShopifyDayCoverage[]> {
+  const rows = await sql<{ day: string; read_at: Date | string }[]>`
+    select day::text as day, read_at from reconciliation_shopify_coverage
+     where connection = ${connection} and shop = ${shop}
+       and day between ${from}::date and ${to}::date
+     order by day`;
+  return rows.map((r) => ({ day: r.day, readAt: new Date(r.read_at).toISOString() }));
+}
+
+/** Ids of the store's staged orders processed in `[fromIso, toIso)` without a transaction id. */
+export async function shopifyOrdersWithoutTransaction(
+  sql: Sql,
+  connection: string,
+  fromIso: string,
+  toIso: string,
+): Promise<string[]> {
+  const rows = await sql<{ order_id: string }[]>`
+    select order_id from reconciliation_shopify_orders
+     where connection = ${connection} and transaction_id is null
+       and created_at >= ${fromIso}::timestamptz and created_at < ${toIso}::timestamptz
+     order by order_id`;
+  return rows.map((r) => r.order_id);
 }

@@ -157,11 +157,33 @@ export const reconciliationShopifyOrders = pgTable(
     transactionId: text('transaction_id'),
     amount: amount('amount').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
+    /** The order's `processedAt` (the day it counts for). */
     createdAt: at('created_at').notNull(),
+    /** Shopify's `updatedAt` of the copy staged; null for copies staged before it was kept. */
+    updatedAt: at('updated_at'),
   },
   (t) => [
     primaryKey({ name: 'reconciliation_shopify_orders_pk', columns: [t.connection, t.orderId] }),
     index('reconciliation_shopify_orders_tx_idx').on(t.transactionId),
+    index('reconciliation_shopify_orders_processed_idx').on(t.connection, t.createdAt),
+  ],
+);
+
+/**
+ * Which UTC days of `processed_at` a store's orders were read completely for, and when the last
+ * complete read of each began: the next run reads only what changed since.
+ */
+export const reconciliationShopifyCoverage = pgTable(
+  'reconciliation_shopify_coverage',
+  {
+    connection: text('connection').notNull(),
+    day: day('day').notNull(),
+    /** The store read (domain and API address): another store's coverage does not count. */
+    shop: text('shop').notNull(),
+    readAt: at('read_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'reconciliation_shopify_coverage_pk', columns: [t.connection, t.day] }),
   ],
 );
 

@@ -46,6 +46,21 @@ export const SettlementOutput = z.object({
   counts: z.partialRecord(DiscrepancyKind, z.int()),
   /** Open items of the reconciled days (new and earlier). */
   openItems: z.int(),
+  /**
+   * How the Shopify orders of the window were read: in full (days never read completely, or
+   * all with "Re-read every Shopify order"), or only those changed since the last complete
+   * read; null without a Shopify connection.
+   */
+  shopify: z
+    .object({
+      daysReadFully: z.int(),
+      ordersReadFully: z.int(),
+      daysReadIncrementally: z.int(),
+      ordersReadIncrementally: z.int(),
+      ordersRereadById: z.int(),
+      requests: z.int(),
+    })
+    .nullable(),
 });
 export type SettlementOutput = z.infer<typeof SettlementOutput>;
 
@@ -85,6 +100,11 @@ export const reconcileSettlementNode = defineNode({
       description:
         'The store whose orders carry the PayTrace transaction id (metafield paytrace.transaction_id). Empty: Shopify is not checked.',
       widget: 'connection',
+    }),
+    rereadShopifyOrders: z.boolean().default(false).meta({
+      title: 'Re-read every Shopify order of the window',
+      description:
+        'Off: orders already read are read again only when Shopify changed them since. On: every order of the window is read again (slower; after a restore, or when in doubt).',
     }),
     notSettledAfterDays: z.int().min(0).max(60).default(3).meta({
       title: 'Booked but not settled after (days)',
@@ -131,7 +151,9 @@ merchant's **time zone**:
    the transaction id in the document's reference, then by invoice id and amount; the built-in
    ledger, or with an **ERP connection** to QuickBooks Online its Payments, RefundReceipts and
    CreditMemos of the window, read in bulk), against the
-   Shopify orders carrying the transaction id (when a **Shopify connection** is set), and each
+   Shopify orders carrying the transaction id (when a **Shopify connection** is set; orders
+   read by an earlier run are read again only when Shopify changed them since, or while they
+   carry no transaction id, unless **Re-read every Shopify order of the window** is on), and each
    batch's net deposit against the **bank account**'s imported statement lines within the
    **deposit window**;
 3. classifies every difference: not booked, booked but not settled after N days, amount

@@ -30,7 +30,7 @@ import {
   type StagedErpDocument,
   type StagedTransaction,
 } from './settlement-store';
-import { fetchShopifyOrders } from './shopify-orders';
+import { readShopifyWindow, type ShopifyReadStats } from './shopify-orders';
 
 /** What the executor needs of the runtime. */
 export interface SettlementServices {
@@ -43,6 +43,8 @@ export interface SettlementServices {
 
 /** Shopify orders are read from this many days before the first day (orders paid later). */
 const SHOPIFY_LOOKBACK_DAYS = 3;
+/** ... through this many days after the last (west of UTC a merchant's day ends the next UTC day). */
+const SHOPIFY_LOOKAHEAD_DAYS = 1;
 
 /** A stable id for the reconciliation run of one step, so a retried step continues its run. */
 export function stepRunId(idempotencyKey: string, from: string, to: string): string {
@@ -233,16 +235,20 @@ export function createSettlementExecutor(
       for (const [, staged] of byDay) {
         await store.stageBatches(connection, runId, staged.batches, staged.txs);
       }
+      let shopifyRead: ShopifyReadStats | null = null;
       if (shopify) {
-        const orders = await fetchShopifyOrders({
+        shopifyRead = await readShopifyWindow({
           runtime: services.shopify,
+          store,
+          connectionId: config.shopifyConnectionId,
           connection: shopify,
-          fromIso: `${addDays(from, -SHOPIFY_LOOKBACK_DAYS)}T00:00:00Z`,
-          toIso: `${addDays(to, 2)}T00:00:00Z`,
+          firstDay: addDays(from, -SHOPIFY_LOOKBACK_DAYS),
+          lastDay: addDays(to, SHOPIFY_LOOKAHEAD_DAYS),
+          force: config.rereadShopifyOrders,
+          now: () => ctx.now().getTime(),
           signal: ctx.signal,
           logger: ctx.logger,
         });
-        await store.stageShopifyOrders(config.shopifyConnectionId, orders);
       }
 
       const adapter = erp.adapter;
@@ -328,8 +334,12 @@ export function createSettlementExecutor(
         days: out,
         counts,
         openItems,
+        shopify: shopifyRead,
       };
-      await store.finishRun(runId, { error: null, summary: { counts, openItems } });
+      await store.finishRun(runId, {
+        error: null,
+        summary: { counts, openItems, shopify: shopifyRead },
+      });
       return { port: openItems > 0 ? 'exceptions' : 'out', output };
     } catch (err) {
       await store

@@ -44,7 +44,16 @@ export interface StagedShopifyOrder {
   transactionId: string | null;
   amount: number;
   currency: string;
+  /** `processedAt`: the day the order counts for. */
   createdAt: string;
+  /** Shopify's `updatedAt`: a staged copy is never replaced by an older one. */
+  updatedAt?: string | null;
+}
+
+/** A UTC day of `processed_at` whose orders were read completely, and when that read began. */
+export interface ShopifyDayCoverage {
+  day: string;
+  readAt: string;
 }
 
 /**
@@ -120,7 +129,36 @@ export interface SettlementStore {
     batches: StagedBatch[],
     transactions: StagedTransaction[],
   ): Promise<void>;
-  stageShopifyOrders(connection: string, orders: StagedShopifyOrder[]): Promise<void>;
+  /**
+   * Stages a store's orders (a copy with an older `updatedAt` never replaces a newer one) and,
+   * in the same transaction, records `covered.days` as read completely from `covered.shop` as
+   * of `covered.readAt` (a later watermark already recorded for that shop is kept).
+   */
+  stageShopifyOrders(
+    connection: string,
+    orders: StagedShopifyOrder[],
+    covered?: { shop: string; days: string[]; readAt: string },
+  ): Promise<void>;
+  /**
+   * The days of `[from, to]` whose orders were read completely through the connection from
+   * `shop` (the store's domain and API address; a connection moved to another store, e.g. from
+   * the simulator to the live store, starts over), and when.
+   */
+  shopifyCoverage(
+    connection: string,
+    shop: string,
+    from: string,
+    to: string,
+  ): Promise<ShopifyDayCoverage[]>;
+  /**
+   * Ids of the store's staged orders processed in `[fromIso, toIso)` that carry no PayTrace
+   * transaction id: read again by id, as setting a metafield may not change `updatedAt`.
+   */
+  shopifyOrdersWithoutTransaction(
+    connection: string,
+    fromIso: string,
+    toIso: string,
+  ): Promise<string[]>;
   /** Matches one day in SQL, writes its items and totals. */
   matchDay(options: MatchOptions): Promise<DayResult>;
   /**
