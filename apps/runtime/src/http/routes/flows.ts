@@ -3,6 +3,7 @@ import { GraphIssue } from '@paybridge/engine';
 import * as q from '../../db/queries/flows';
 import { checkConnectionsForSave, validateForSave } from '../../flows/flow-validation';
 import { ManualRunVersion, manualRunTarget } from '../../flows/manual-run-target';
+import { planTestRun } from '../../runs/test-run';
 import { copyName } from '../../flows/copy-name';
 import {
   activateFlowVersion,
@@ -408,6 +409,12 @@ export function flowRoutes(deps: AppDeps) {
               payload: z.unknown().default({}),
               stopAfter: z.string().min(1).max(200).optional(),
               version: ManualRunVersion.optional(),
+              /**
+               * A test run ("Execute previous nodes"): live PayTrace connections go to the
+               * simulator and its effects are recorded apart, unless live calls are confirmed.
+               */
+              test: z.boolean().optional(),
+              liveCalls: z.literal('confirmed').optional(),
             }),
           ),
         },
@@ -429,7 +436,24 @@ export function flowRoutes(deps: AppDeps) {
             `Field payload.${cardField} holds card data; Paybridge never stores card numbers or security codes`,
           );
         }
+        if (body.liveCalls !== undefined && body.test !== true) {
+          throw new ApiError(
+            400,
+            'LIVE_CALLS_WITHOUT_TEST',
+            'liveCalls: only a test run (test: true) asks for live calls to be confirmed',
+          );
+        }
         const target = await manualRunTarget(deps.db, id, body);
+        const testMode =
+          body.test === true
+            ? await planTestRun({
+                graph: target.graph,
+                stopAfter: body.stopAfter,
+                liveCalls: body.liveCalls,
+                connections: deps.connections,
+                paytraceSimulator: deps.simulatorUrls().paytrace !== undefined,
+              })
+            : undefined;
         const result = await deps.ingest.write({
           source: 'manual',
           payload,
@@ -438,6 +462,7 @@ export function flowRoutes(deps: AppDeps) {
               flowId: id,
               versionId: target.versionId,
               ...(body.stopAfter === undefined ? {} : { stopAfter: body.stopAfter }),
+              ...(testMode === undefined ? {} : { testMode }),
             },
           ],
         });
@@ -449,6 +474,7 @@ export function flowRoutes(deps: AppDeps) {
             eventId: result.eventId,
             version: target.version,
             ...(body.stopAfter === undefined ? {} : { stopAfter: body.stopAfter }),
+            ...(testMode === undefined ? {} : { test: testMode }),
           },
         });
         return c.json(
