@@ -18,6 +18,7 @@ import { useLiveValidation } from '../editor/hooks/use-live-validation';
 import { useUnsavedGuard } from '../editor/hooks/use-unsaved-guard';
 import { Inspector } from '../editor/inspector/inspector';
 import { MappingDialog } from '../editor/mapping/mapping-dialog';
+import { ExecutePreviousProvider } from '../editor/runs/execute-previous-button';
 import { NodePalette } from '../editor/palette/node-palette';
 import { useTestRun } from '../editor/runs/use-test-run';
 import { adoptSamples } from '../editor/runs/sample-store';
@@ -202,6 +203,24 @@ function WorkspaceContent({
       });
   };
 
+  // "Execute previous nodes": a test run of what the canvas shows, up to the node before.
+  const executePrevious =
+    canRun && viewing === null
+      ? {
+          busy: busy !== null,
+          run: async (stopAfter: string, liveCalls?: 'confirmed') => {
+            const saved = await ensureSaved();
+            if (saved)
+              await testRun.start(saved.id, {
+                version: saved.version.version,
+                stopAfter,
+                test: true,
+                ...(liveCalls ? { liveCalls } : {}),
+              });
+          },
+        }
+      : null;
+
   const addNote = () => {
     const { position, reveal } = placeNew('note');
     store.getState().addNote(position);
@@ -308,7 +327,7 @@ function WorkspaceContent({
   }, [viewing, toasts]);
 
   return (
-    <>
+    <ExecutePreviousProvider value={executePrevious}>
       <div
         className={`workspace${viewing !== null ? ' viewing' : ''}${following ? ' following' : ''}`}
       >
@@ -448,6 +467,6 @@ function WorkspaceContent({
           You can look but not change flows with the {me.role} role.
         </p>
       )}
-    </>
+    </ExecutePreviousProvider>
   );
 }

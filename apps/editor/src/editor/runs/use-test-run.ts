@@ -21,6 +21,9 @@ const GIVE_UP_MS = 60_000;
 export interface TestRunOptions {
   version?: number;
   stopAfter?: string;
+  /** A test run ("Execute previous nodes"): live PayTrace goes to the simulator unless confirmed. */
+  test?: boolean;
+  liveCalls?: 'confirmed';
 }
 
 export function useTestRun(store: FlowStore) {
