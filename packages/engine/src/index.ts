@@ -17,3 +17,4 @@ export * from './run-connections';
 export * from './effect-ledger';
 export * from './fan-out';
 export * from './version-diff';
+export * from './run-scope';

@@ -9,6 +9,7 @@ import type { ExecutorLookup, NodeExecutor } from './node-spec';
 import { classifyError } from './retry-policy';
 import type { Branch } from './run-branch';
 import { RunConnections } from './run-connections';
+import { upstreamOf } from './run-scope';
 import { isComplete, RunJournal } from './run-journal';
 import { StepRunner } from './run-step';
 import type { RunOutcome, RunResponse, StepRecord } from './run-types';
@@ -436,27 +437,6 @@ export class RunExecution {
   private throwIfAborted(): void {
     throwIfAborted(this.opts.signal);
   }
-}
-
-/** `target` and every node with a path to it: what has to run for `target` to run. */
-function upstreamOf(edges: readonly Edge[], target: string): Set<string> {
-  const incoming = new Map<string, string[]>();
-  for (const edge of edges) {
-    const list = incoming.get(edge.to.node) ?? [];
-    list.push(edge.from.node);
-    incoming.set(edge.to.node, list);
-  }
-  const found = new Set<string>([target]);
-  const pending = [target];
-  while (pending.length > 0) {
-    for (const from of incoming.get(pending.pop() as string) ?? []) {
-      if (!found.has(from)) {
-        found.add(from);
-        pending.push(from);
-      }
-    }
-  }
-  return found;
 }
 
 /** What a run ended `declined` records: the node and, when its output says, the reason. */

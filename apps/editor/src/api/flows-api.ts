@@ -94,7 +94,12 @@ export function validateOnServer(graph: FlowGraph) {
 export function runFlow(
   id: string,
   payload: unknown,
-  opts: { version?: number | 'active' | 'latest'; stopAfter?: string } = {},
+  opts: {
+    version?: number | 'active' | 'latest';
+    stopAfter?: string;
+    test?: boolean;
+    liveCalls?: 'confirmed';
+  } = {},
 ) {
   return unwrap(client.api.flows[':id'].run.$post({ param: { id }, json: { payload, ...opts } }));
 }

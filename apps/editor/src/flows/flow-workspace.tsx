@@ -18,9 +18,10 @@ import { useLiveValidation } from '../editor/hooks/use-live-validation';
 import { useUnsavedGuard } from '../editor/hooks/use-unsaved-guard';
 import { Inspector } from '../editor/inspector/inspector';
 import { MappingDialog } from '../editor/mapping/mapping-dialog';
+import { ExecutePreviousProvider } from '../editor/runs/execute-previous-button';
 import { NodePalette } from '../editor/palette/node-palette';
 import { RunPayloadDialog, triggerExample } from '../editor/runs/run-payload-dialog';
-import { useTestRun } from '../editor/runs/use-test-run';
+import { useTestRun, type TestRunOptions } from '../editor/runs/use-test-run';
 import { adoptSamples } from '../editor/runs/sample-store';
 import { useLatestRun } from '../editor/runs/use-latest-run';
 import { useSampleMigration } from '../editor/runs/use-samples';
@@ -203,21 +204,32 @@ function WorkspaceContent({
   };
   // Runs what the canvas shows: the version just saved, even while an older one is live. With no
   // pinned sample, the trigger's payload is asked for first (prefilled from its example).
-  const [askPayload, setAskPayload] = useState<{ stopAfter?: string } | null>(null);
-  const onRun = async (stopAfter?: string, payload?: unknown) => {
+  type RunChoice = Pick<TestRunOptions, 'stopAfter' | 'test' | 'liveCalls'>;
+  const [askPayload, setAskPayload] = useState<RunChoice | null>(null);
+  const onRun = async (choice: RunChoice = {}, payload?: unknown) => {
     const saved = await ensureSaved();
     if (!saved) return;
     const started = await testRun.start(saved.id, {
       version: saved.version.version,
-      ...(stopAfter === undefined ? {} : { stopAfter }),
+      ...choice,
       ...(payload === undefined ? {} : { payload }),
     });
-    if (started === 'needs-payload') setAskPayload(stopAfter === undefined ? {} : { stopAfter });
+    if (started === 'needs-payload') setAskPayload(choice);
   };
   const triggerEntry = () => {
     const trigger = store.getState().nodes.find((n) => n.data.type.startsWith('trigger.'));
     return trigger ? catalog.get(trigger.data.type, trigger.data.typeVersion) : undefined;
   };
+
+  // "Execute previous nodes": a test run of what the canvas shows, up to the node before.
+  const executePrevious =
+    canRun && viewing === null
+      ? {
+          busy: busy !== null,
+          run: (stopAfter: string, liveCalls?: 'confirmed') =>
+            onRun({ stopAfter, test: true, ...(liveCalls ? { liveCalls } : {}) }),
+        }
+      : null;
 
   const addNote = () => {
     const { position, reveal } = placeNew('note');
@@ -349,7 +361,7 @@ function WorkspaceContent({
   }, [viewing, toasts]);
 
   return (
-    <>
+    <ExecutePreviousProvider value={executePrevious}>
       <div
         className={`workspace${viewing !== null ? ' viewing' : ''}${following ? ' following' : ''}`}
       >
@@ -418,7 +430,10 @@ function WorkspaceContent({
             active={current?.active ?? false}
             openMapping={(nodeId, path) => setMapping({ nodeId, path })}
             {...(canRun && viewing === null
-              ? { onRunTo: (nodeId: string) => void onRun(nodeId), running: busy !== null }
+              ? {
+                  onRunTo: (nodeId: string) => void onRun({ stopAfter: nodeId }),
+                  running: busy !== null,
+                }
               : {})}
             empty={
               <FlowPanel
@@ -448,7 +463,7 @@ function WorkspaceContent({
           onClose={() => setAskPayload(null)}
           onRun={(payload) => {
             setAskPayload(null);
-            void onRun(askPayload.stopAfter, payload);
+            void onRun(askPayload, payload);
           }}
         />
       )}
@@ -499,6 +514,6 @@ function WorkspaceContent({
           You can look but not change flows with the {me.role} role.
         </p>
       )}
-    </>
+    </ExecutePreviousProvider>
   );
 }

@@ -30,6 +30,7 @@ function run(n: number, status: RunListItem['status'] = 'failed'): RunListItem {
     status,
     parentRunId: null,
     stopAfter: null,
+    test: null,
     failedNodeId: status === 'failed' ? 'charge' : null,
     error: null,
     resumeAt: null,

@@ -1,3 +1,4 @@
+import { TestRunMark } from './test-run-mark';
 import type { RunListItem } from '../api/runs-api';
 import { navigate } from '../app/router';
 import { formatMs, SOURCE_LABELS } from './run-status';
@@ -78,7 +79,9 @@ export function RunsTable({
               )}
             </td>
             <td>{r.flowName ?? <code>{r.flowId.slice(0, 8)}</code>}</td>
-            <td>{SOURCE_LABELS[r.source]}</td>
+            <td>
+              {SOURCE_LABELS[r.source]} <TestRunMark test={r.test} />
+            </td>
             <td title={r.createdAt}>{new Date(r.startedAt ?? r.createdAt).toLocaleString()}</td>
             <td>{r.durationMs === null ? '—' : formatMs(r.durationMs)}</td>
             <td>{r.attempts}</td>

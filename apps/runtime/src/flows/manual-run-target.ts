@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { FlowGraph } from '@paybridge/engine';
 import type { Db } from '../db/client';
 import * as q from '../db/queries/flows';
 import { ApiError } from '../http/api-error';
@@ -23,7 +24,7 @@ export async function manualRunTarget(
   db: Db,
   flowId: string,
   opts: { version?: z.infer<typeof ManualRunVersion>; stopAfter?: string },
-): Promise<{ versionId: string; version: number }> {
+): Promise<{ versionId: string; version: number; graph: FlowGraph }> {
   const row = await q.findFlow(db, flowId);
   if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${flowId}`);
   const wanted = opts.version;
@@ -49,5 +50,5 @@ export async function manualRunTarget(
       );
     }
   }
-  return { versionId: version.id, version: versionNo };
+  return { versionId: version.id, version: versionNo, graph: version.graph };
 }

@@ -122,6 +122,12 @@ export const RunSummary = z
     parentRunId: z.string().nullable(),
     /** Set when the run was started to run only up to this node. */
     stopAfter: z.string().nullable(),
+    /**
+     * A test run ("Execute previous nodes"): `simulator` when its live PayTrace connections went
+     * to the simulator and its effects were recorded apart; `live` when live calls were
+     * confirmed. Null for a real run.
+     */
+    test: z.enum(['simulator', 'live']).nullable(),
     failedNodeId: z.string().nullable(),
     error: z.unknown().nullable(),
     resumeAt: z.string().nullable(),

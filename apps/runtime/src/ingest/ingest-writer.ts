@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/client';
 import { activeTracing } from '../observability/tracing';
+import type { TestMode } from '../runs/test-run';
 
 /** One accepted trigger request: the event, and one run per flow subscribed to it. */
 export interface IngestItem {
@@ -19,7 +20,7 @@ export interface IngestItem {
   /** Client-supplied idempotency key and the hash of the request it came with. */
   idempotency?: { scope: string; key: string; hash: string };
   /** One run per flow; `stopAfter` ends the run after that node (editor "run to here"). */
-  runs: { flowId: string; versionId: string; stopAfter?: string }[];
+  runs: { flowId: string; versionId: string; stopAfter?: string; testMode?: TestMode }[];
   parentRunId?: string;
   /**
    * W3C traceparent the runs join (tracing on only); set by `write` from the active span (a
@@ -70,7 +71,7 @@ with input as (
 run_input as (
   select * from jsonb_to_recordset($2::jsonb) as r(
     run_id uuid, event_id uuid, flow_id uuid, version_id uuid, parent_run_id uuid,
-    stop_after text, trace_parent text)
+    stop_after text, trace_parent text, test_mode text)
 ),
 idem as (
   insert into idempotency_records (scope, key, request_hash, event_id)
@@ -89,8 +90,10 @@ ev as (
   returning id
 ),
 new_runs as (
-  insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id, stop_after, trace_parent)
-  select run_id, flow_id, version_id, event_id, parent_run_id, stop_after, trace_parent
+  insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id, stop_after, trace_parent,
+    test_mode)
+  select run_id, flow_id, version_id, event_id, parent_run_id, stop_after, trace_parent,
+    test_mode
   from run_input
   where event_id in (select id from ev)
   returning id, flow_id
@@ -199,6 +202,7 @@ export class IngestWriter {
         version_id: r.versionId,
         parent_run_id: p.item.parentRunId ?? null,
         ...(r.stopAfter === undefined ? {} : { stop_after: r.stopAfter }),
+        ...(r.testMode === undefined ? {} : { test_mode: r.testMode }),
         ...(p.item.traceParent === undefined ? {} : { trace_parent: p.item.traceParent }),
       })),
     );

@@ -28,6 +28,7 @@ import { processMetrics, type RuntimeMetrics } from '../observability/metrics';
 import { beginExecution } from '../observability/run-telemetry';
 import { RunCancelledError, type CancelWatcher } from './run-cancel';
 import { RUN_TASK } from '../db/queue-schema';
+import { simulatedConnections, testEffectNamespace } from '../runs/test-run';
 import { flowFlag, type FlowSlots } from './flow-slots';
 import type { VersionCache } from './version-cache';
 
@@ -74,6 +75,7 @@ const OUTAGE_ROUNDS = 5;
 export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
   const active = new Set<string>();
   const resolveConnection = connectionResolverForEngine(deps.connections);
+  const resolveSimulated = connectionResolverForEngine(simulatedConnections(deps.connections));
   return async (raw, helpers) => {
     const parsed = Payload.safeParse(raw);
     if (!parsed.success) {
@@ -175,8 +177,13 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         limits: deps.limits,
         ...(deps.evaluatorFor ? { evaluator: deps.evaluatorFor(run.flowId) } : {}),
         ...(stop ? { stopBeforeNextStep: stop.signal } : {}),
-        resolveConnection,
-        effects: createEffectStore(deps.sql, { flowId: run.flowId, eventId: run.eventId, runId }),
+        resolveConnection: run.testMode === 'simulator' ? resolveSimulated : resolveConnection,
+        effects: createEffectStore(deps.sql, {
+          flowId: run.flowId,
+          eventId: run.eventId,
+          runId,
+          namespace: testEffectNamespace(runId, run.testMode),
+        }),
         signal: deps.shutdown,
         logger: runLog,
         store: {

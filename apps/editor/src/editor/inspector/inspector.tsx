@@ -8,6 +8,7 @@ import { ConfigForm } from './config-form';
 import { NodeHeader } from './node-header';
 import { NodeRunData } from './node-run-data';
 import { RunToHereButton } from './run-to-here-button';
+import { ExecutePreviousButton } from '../runs/execute-previous-button';
 import { SampleEditor } from '../runs/sample-editor';
 import { TriggerEndpoint } from './trigger-endpoint';
 
@@ -73,6 +74,7 @@ export function Inspector({
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       <NodeHeader id={node.id} name={node.data.name} entry={entry} readOnly={readOnly} />
       {onRunTo && <RunToHereButton nodeId={node.id} busy={running} onRunTo={onRunTo} />}
+      <ExecutePreviousButton nodeId={node.id} />
       <div role="tablist" className="tabs" aria-label="Node panels">
         {tabs.map((t) => (
           <button

@@ -5,7 +5,8 @@ import { defaultExpression } from '../inspector/fields/default-expression';
 import type { FieldSchema } from '../inspector/schema/json-schema';
 import { SampleEditor } from '../runs/sample-editor';
 import { useSamples } from '../runs/use-samples';
-import { useFlowStoreApi } from '../store/flow-store-context';
+import { useFlowStore, useFlowStoreApi } from '../store/flow-store-context';
+import { ExecutePreviousButton } from '../runs/execute-previous-button';
 import { fieldNames } from './data-tree';
 import { ExpressionEditor } from './expression-editor';
 import { computeNodeScope, type NodeScope } from './node-scope';
@@ -112,19 +113,19 @@ export function MappingDialog({
 
   // Wait for the pinned sample (a failed load previews without one rather than never).
   const samplesSettled = samples.ready || samples.error !== null;
+  // A test run finishing while the editor is open ("Execute previous nodes") brings real data.
+  const runData = useFlowStore((s) => s.run);
   useEffect(() => {
     if (!samplesSettled) return;
     let live = true;
-    const outputs = Object.fromEntries(
-      Object.entries(store.getState().run).map(([id, r]) => [id, r.output]),
-    );
+    const outputs = Object.fromEntries(Object.entries(runData).map(([id, r]) => [id, r.output]));
     const example = (n: { type: string; typeVersion: number }) =>
       schemaExample(catalog.get(n.type, n.typeVersion)?.outputSchema as ExampleSchema | undefined);
     void computeNodeScope(graph, nodeId, outputs, sample, example).then((s) => live && setScope(s));
     return () => {
       live = false;
     };
-  }, [graph, nodeId, store, sample, samplesSettled, catalog]);
+  }, [graph, nodeId, runData, sample, samplesSettled, catalog]);
 
   useEffect(() => {
     if (!scope) return;
@@ -227,6 +228,7 @@ export function MappingDialog({
               </button>
             )}
           </div>
+          <ExecutePreviousButton nodeId={nodeId} />
           {showSample && trigger && (
             <SampleEditor
               flowId={flowId}

@@ -15,6 +15,7 @@ function run(id: string, status: string) {
     status,
     parentRunId: null,
     stopAfter: null,
+    test: null,
     failedNodeId: status === 'declined' ? 'sale' : null,
     error: null,
     resumeAt: null,

@@ -1,3 +1,4 @@
+import { TestRunMark } from '../../runs/test-run-mark';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../api/api-failure';
 import { countRuns, listRuns, type RunCounts } from '../../api/runs-api';
@@ -65,6 +66,7 @@ export function RunsList({
               onClick={() => onOpen(r.id)}
             >
               <span className={`run-badge run-${r.status}`}>{r.status}</span>
+              <TestRunMark test={r.test} />
               <span>{new Date(r.createdAt).toLocaleTimeString()}</span>
               <code>{r.id.slice(0, 8)}</code>
             </button>

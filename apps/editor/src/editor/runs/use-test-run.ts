@@ -24,6 +24,9 @@ export interface TestRunOptions {
   stopAfter?: string;
   /** The trigger's payload; without it, the trigger's pinned sample. */
   payload?: unknown;
+  /** A test run ("Execute previous nodes"): live PayTrace goes to the simulator unless confirmed. */
+  test?: boolean;
+  liveCalls?: 'confirmed';
 }
 
 /** How a start ended: run (or failed to, said in a toast), or no payload to run with. */

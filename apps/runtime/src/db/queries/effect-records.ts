@@ -1,5 +1,11 @@
-import type { EffectClaim, EffectState, EffectStore, RelatedEffect } from '@paybridge/engine';
-import { effectKey, referenceOf } from '@paybridge/engine';
+import type {
+  EffectClaim,
+  EffectRef,
+  EffectState,
+  EffectStore,
+  RelatedEffect,
+} from '@paybridge/engine';
+import { effectKey, effectReference, referenceOf } from '@paybridge/engine';
 import type { Sql } from '../client';
 
 interface ClaimRow {
@@ -62,15 +68,31 @@ const NO_FLUSH = `with no_flush as (select set_config('synchronous_commit', 'off
  */
 export function createEffectStore(
   sql: Sql,
-  scope: { flowId: string; eventId: string; runId: string },
+  scope: {
+    flowId: string;
+    eventId: string;
+    runId: string;
+    /**
+     * Set for a test run whose calls went to a simulator: its records are keyed (and referenced)
+     * under it, so no real run ever finds a simulated effect in place of a real one.
+     */
+    namespace?: string | undefined;
+  },
 ): EffectStore {
-  const { flowId, eventId, runId } = scope;
-  const keyOf: EffectStore['keyOf'] = (nodeId, ref) => effectKey(flowId, eventId, nodeId, ref);
+  const { flowId, eventId, runId, namespace } = scope;
+  const keyOf: EffectStore['keyOf'] = (nodeId, ref) => {
+    const key = effectKey(flowId, eventId, nodeId, ref);
+    return namespace === undefined ? key : `${namespace}/${key}`;
+  };
+  const referenceFor = (nodeId: string, ref: EffectRef) =>
+    namespace === undefined
+      ? referenceOf(flowId, eventId, nodeId, ref)
+      : effectReference(namespace, keyOf(nodeId, ref));
   return {
     keyOf,
     async claim(nodeId, ref, fingerprint, facts): Promise<EffectClaim> {
       const key = keyOf(nodeId, ref);
-      const reference = referenceOf(flowId, eventId, nodeId, ref);
+      const reference = referenceFor(nodeId, ref);
       const params = [
         key,
         flowId,

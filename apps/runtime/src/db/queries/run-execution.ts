@@ -1,6 +1,7 @@
 import type { RunOutcome, StepError, StepRecord } from '@paybridge/engine';
 import { nodeDefinitions } from '@paybridge/nodes/definitions';
 import type { Sql } from '../client';
+import type { TestMode } from '../../runs/test-run';
 
 /** Channel on which a run announces a response or its end, for synchronous REST callers. */
 export const RUNS_CHANNEL = 'paybridge_runs';
@@ -14,6 +15,8 @@ export interface LoadedRun {
   payload: unknown;
   /** The node after which the run ends, when it was started to run only up to it. */
   stopAfter: string | null;
+  /** Null for a real run; how a test run treats live connections and its effects. */
+  testMode: TestMode | null;
   /** W3C traceparent of the run's trace; null when it was created with tracing off. */
   traceParent: string | null;
   steps: StepRecord[];
@@ -61,11 +64,11 @@ counted as (
       or not exists (select 1 from worker_heartbeats h
                      where h.process_id = r.worker_id
                        and h.last_seen_at > now() - make_interval(secs => $3::int)))))
-  returning r.id, r.flow_id, r.flow_version_id, r.executions, r.event_id, r.stop_after,
+  returning r.id, r.flow_id, r.flow_version_id, r.executions, r.event_id, r.stop_after, r.test_mode,
     r.unfinished_executions, r.trace_parent
 )
 select r.id::text as id, r.flow_id::text as flow_id, r.flow_version_id::text as flow_version_id,
-  r.executions, r.event_id::text as event_id, e.payload, r.stop_after,
+  r.executions, r.event_id::text as event_id, e.payload, r.stop_after, r.test_mode,
   r.unfinished_executions - 1 as unfinished_executions, r.trace_parent,
   coalesce((select jsonb_agg(to_jsonb(s) order by s.seq) from run_steps s where s.run_id = r.id),
            '[]'::jsonb) as steps
@@ -94,6 +97,7 @@ export async function loadRun(
       executions: number;
       payload: unknown;
       stop_after: string | null;
+      test_mode: TestMode | null;
       unfinished_executions: number;
       trace_parent: string | null;
       steps: StepRow[];
@@ -109,6 +113,7 @@ export async function loadRun(
     executions: row.executions,
     payload: row.payload,
     stopAfter: row.stop_after,
+    testMode: row.test_mode,
     unfinishedExecutions: row.unfinished_executions,
     traceParent: row.trace_parent,
     steps: row.steps.map((s) => ({

@@ -25,6 +25,7 @@ export interface RunListRow {
   status: RunStatus;
   parent_run_id: string | null;
   stop_after: string | null;
+  test_mode: 'simulator' | 'live' | null;
   failed_node_id: string | null;
   error: StepError | null;
   resume_at: Date | null;
@@ -239,6 +240,7 @@ export function dateOrNull(v: Date | string | null): Date | null {
 function columns(sql: Sql): Fragment {
   return sql`r.id::text as id, r.flow_id::text as flow_id, r.flow_version_id::text as flow_version_id,
     r.event_id::text as event_id, r.status, r.parent_run_id::text as parent_run_id, r.stop_after,
+    r.test_mode,
     r.failed_node_id, r.error, r.resume_at, r.created_at, r.started_at, r.finished_at, r.updated_at,
     r.executions, f.name as flow_name,
     ${sql.unsafe(OPERATOR_STATUS_SQL)} as operator_status,

@@ -88,6 +88,12 @@ export const runs = pgTable(
      * run so that an execution resumed after a crash or retry stops at the same place.
      */
     stopAfter: text('stop_after'),
+    /**
+     * Null for a real run. A test run (the editor's "Execute previous nodes"): `simulator` sends
+     * its live PayTrace connections to the built-in simulator and records its effects apart from
+     * real ones; `live` had live calls confirmed by an operator, so its effects are real.
+     */
+    testMode: text('test_mode').$type<'simulator' | 'live'>(),
     workerId: text('worker_id'),
     response: jsonbValue<RunResponse>('response'),
     error: jsonbValue<StepError>('error'),

@@ -8,6 +8,7 @@ import {
   validateForSave,
 } from '../../flows/flow-validation';
 import { ManualRunVersion, manualRunTarget } from '../../flows/manual-run-target';
+import { planTestRun } from '../../runs/test-run';
 import { copyName } from '../../flows/copy-name';
 import {
   activateFlowVersion,
@@ -432,6 +433,12 @@ export function flowRoutes(deps: AppDeps) {
               payload: z.unknown().default({}),
               stopAfter: z.string().min(1).max(200).optional(),
               version: ManualRunVersion.optional(),
+              /**
+               * A test run ("Execute previous nodes"): live PayTrace connections go to the
+               * simulator and its effects are recorded apart, unless live calls are confirmed.
+               */
+              test: z.boolean().optional(),
+              liveCalls: z.literal('confirmed').optional(),
             }),
           ),
         },
@@ -457,7 +464,24 @@ export function flowRoutes(deps: AppDeps) {
             `Field payload.${cardField} holds card data; Paybridge never stores card numbers or security codes`,
           );
         }
+        if (body.liveCalls !== undefined && body.test !== true) {
+          throw new ApiError(
+            400,
+            'LIVE_CALLS_WITHOUT_TEST',
+            'liveCalls: only a test run (test: true) asks for live calls to be confirmed',
+          );
+        }
         const target = await manualRunTarget(deps.db, id, body);
+        const testMode =
+          body.test === true
+            ? await planTestRun({
+                graph: target.graph,
+                stopAfter: body.stopAfter,
+                liveCalls: body.liveCalls,
+                connections: deps.connections,
+                paytraceSimulator: deps.simulatorUrls().paytrace !== undefined,
+              })
+            : undefined;
         const result = await deps.ingest.write({
           source: 'manual',
           payload,
@@ -466,6 +490,7 @@ export function flowRoutes(deps: AppDeps) {
               flowId: id,
               versionId: target.versionId,
               ...(body.stopAfter === undefined ? {} : { stopAfter: body.stopAfter }),
+              ...(testMode === undefined ? {} : { testMode }),
             },
           ],
         });
@@ -477,6 +502,7 @@ export function flowRoutes(deps: AppDeps) {
             eventId: result.eventId,
             version: target.version,
             ...(body.stopAfter === undefined ? {} : { stopAfter: body.stopAfter }),
+            ...(testMode === undefined ? {} : { test: testMode }),
           },
         });
         return c.json(

@@ -62,6 +62,7 @@ function runListItem(r: RunListRow): z.infer<typeof RunListItem> {
     source: r.source,
     parentRunId: r.parent_run_id,
     stopAfter: r.stop_after,
+    test: r.test_mode,
     failedNodeId: r.failed_node_id,
     error: r.error ?? null,
     resumeAt: iso(r.resume_at),

@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import { DEMO_CREDENTIALS } from '@paybridge/sandbox';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
+
+const base = inject('baseUrl').replace(/\/$/, '');
+const CUSTOMER = `e2e-exec-${Date.now()}`;
+const ORDER = `E2E-${Date.now()}`;
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let csrf: string;
+let flowId: string;
+
+/** A call to the sandbox's PayTrace simulator, as a merchant's back office would make it. */
+async function simulator(path: string, body: Record<string, unknown>): Promise<any> {
+  const token = (await fetch(`${base}/sandbox/paytrace/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username: DEMO_CREDENTIALS.username,
+      password: DEMO_CREDENTIALS.password,
+    }),
+  }).then((r) => r.json())) as { access_token: string };
+  const res = await fetch(`${base}/sandbox/paytrace${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+async function api(method: string, path: string, data?: unknown): Promise<any> {
+  const res = await page.request.fetch(`${base}${path}`, {
+    method,
+    ...(data === undefined ? {} : { data }),
+    headers: { 'x-csrf-token': csrf },
+  });
+  expect(res.status(), `${method} ${path}`).toBeLessThan(300);
+  return res.json();
+}
+
+const node = (id: string) => `.react-flow__node[data-id="${id}"]`;
+
+describe.skipIf(!hasChromium)('Execute previous nodes, end to end in Chromium', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ page, errors } = await newPage(browser));
+    csrf = await signInAsAdmin(page, base);
+    const vault = await simulator('/v1/customer/create', {
+      customer_id: CUSTOMER,
+      credit_card: { number: '4012000098765439', expiration_month: '12', expiration_year: '2030' },
+      billing_address: { name: 'Ada Lovelace', street_address: '1 Main St', zip: '85284' },
+    });
+    expect(vault.response_code).toBe(160);
+    // The merchant's production account: a test run must not charge it unless told to.
+    const connection = await api('POST', '/api/connections', {
+      type: 'paytrace',
+      name: 'Production account',
+      values: {
+        username: 'live-api-user',
+        password: 'live-api-password',
+        environment: 'production',
+      },
+    });
+    const flow = await api('POST', '/api/flows', {
+      name: `Execute previous ${Date.now()}`,
+      graph: {
+        nodes: [
+          {
+            id: 'order',
+            type: 'trigger.rest',
+            typeVersion: 1,
+            config: { path: `e2e-exec-${Date.now()}` },
+            position: { x: 0, y: 0 },
+          },
+          {
+            id: 'charge',
+            type: 'paytrace.sale',
+            typeVersion: 1,
+            config: {
+              connectionId: connection.id,
+              source: { kind: 'vault', customerId: CUSTOMER },
+              amount: '=body.cents',
+              currency: 'USD',
+              description: '="order " & body.order',
+            },
+            position: { x: 320, y: 0 },
+          },
+          {
+            id: 'shape',
+            type: 'map',
+            typeVersion: 1,
+            config: { expression: '{}' },
+            position: { x: 640, y: 0 },
+          },
+        ],
+        edges: [
+          { from: { node: 'order', port: 'out' }, to: { node: 'charge', port: 'in' } },
+          { from: { node: 'charge', port: 'approved' }, to: { node: 'shape', port: 'in' } },
+        ],
+      },
+    });
+    flowId = flow.id;
+    await api('PUT', `/api/flows/${flowId}/samples/order`, {
+      body: { order: ORDER, cents: 1234 },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs the nodes before on the simulator and maps their real outputs', async () => {
+    await page.goto(`${base}/flows/${flowId}`);
+    await page.locator(node('shape')).click();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByTestId('open-mapping-expression').click();
+    const dialog = page.getByTestId('mapping-dialog');
+    await dialog.waitFor();
+
+    const started = Date.now();
+    await dialog.getByTestId('execute-previous').click();
+    const ask = page.getByTestId('live-calls-dialog');
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('charge (Production account)');
+    await ask.getByRole('button', { name: 'Use the simulator' }).click();
+
+    // The source tree fills with what the sale really answered.
+    const transaction = dialog.getByTestId('source-"transactionId"');
+    await expect
+      .poll(async () => /\d{3,}/.test((await transaction.textContent()) ?? ''), { timeout: 60_000 })
+      .toBe(true);
+    console.log(`execute previous nodes: real data in ${Date.now() - started} ms`);
+    await dialog.screenshot({ path: join(ARTIFACTS, 'execute-previous.png') });
+
+    const runs = await api('GET', `/api/runs?flowId=${flowId}`);
+    const [run] = runs.runs;
+    expect(run).toMatchObject({ test: 'simulator', stopAfter: 'charge', status: 'succeeded' });
+    const detail = await api('GET', `/api/runs/${run.id}`);
+    const sale = detail.steps.find((s: any) => s.nodeId === 'charge');
+    expect(await transaction.textContent()).toContain(String(sale.output.transactionId));
+    expect(errors).toEqual([]);
+  });
+});
