@@ -99,8 +99,9 @@ function Workspace({ store }: { store: FlowStore }) {
     <ExecutePreviousProvider
       value={{
         busy: testRun.running,
-        run: (stopAfter, liveCalls) =>
-          testRun.start(FLOW, { stopAfter, test: true, ...(liveCalls ? { liveCalls } : {}) }),
+        run: async (stopAfter, liveCalls) => {
+          await testRun.start(FLOW, { stopAfter, test: true, ...(liveCalls ? { liveCalls } : {}) });
+        },
       }}
     >
       <MappingDialog nodeId="shape" path={['expression']} flowId={FLOW} onClose={() => {}} />
