@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEMO_CREDENTIALS } from '@paybridge/sandbox';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
+import { sandboxPaytrace } from './support/sandbox-paytrace';
 
 const base = inject('baseUrl').replace(/\/$/, '');
 const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
@@ -30,24 +30,7 @@ async function api(method: string, path: string, data?: unknown): Promise<any> {
   return text ? (JSON.parse(text) as unknown) : null;
 }
 
-/** A call to the PayTrace simulator's own API, as a merchant's back office would make it. */
-async function paytrace(path: string, body: Record<string, unknown>): Promise<any> {
-  const token = (await fetch(`${base}/sandbox/paytrace/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      username: DEMO_CREDENTIALS.username,
-      password: DEMO_CREDENTIALS.password,
-    }),
-  }).then((r) => r.json())) as { access_token: string };
-  const res = await fetch(`${base}/sandbox/paytrace${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
+const paytrace = (path: string, body: Record<string, unknown>) => sandboxPaytrace(base, path, body);
 
 /** Polls until `read` answers something. */
 async function waitFor<T>(read: () => Promise<T | undefined>, what: string, ms = 60_000) {

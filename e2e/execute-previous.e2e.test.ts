@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { DEMO_CREDENTIALS } from '@paybridge/sandbox';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
+import { sandboxPaytrace } from './support/sandbox-paytrace';
 
 const base = inject('baseUrl').replace(/\/$/, '');
 const CUSTOMER = `e2e-exec-${Date.now()}`;
@@ -14,24 +14,8 @@ let errors: string[];
 let csrf: string;
 let flowId: string;
 
-/** A call to the sandbox's PayTrace simulator, as a merchant's back office would make it. */
-async function simulator(path: string, body: Record<string, unknown>): Promise<any> {
-  const token = (await fetch(`${base}/sandbox/paytrace/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      username: DEMO_CREDENTIALS.username,
-      password: DEMO_CREDENTIALS.password,
-    }),
-  }).then((r) => r.json())) as { access_token: string };
-  const res = await fetch(`${base}/sandbox/paytrace${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
+const simulator = (path: string, body: Record<string, unknown>) =>
+  sandboxPaytrace(base, path, body);
 
 async function api(method: string, path: string, data?: unknown): Promise<any> {
   const res = await page.request.fetch(`${base}${path}`, {

@@ -6,11 +6,12 @@
  * Shopify order cancelled for fraud).
  */
 import { join } from 'node:path';
-import { DEMO_CREDENTIALS, SHOPIFY_DEMO_CREDENTIALS } from '@paybridge/sandbox';
+import { SHOPIFY_DEMO_CREDENTIALS } from '@paybridge/sandbox';
 import { isSafeNumber, parse } from 'lossless-json';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
+import { sandboxPaytrace } from './support/sandbox-paytrace';
 
 const base = inject('baseUrl').replace(/\/$/, '');
 /** Orders of this payment method only reach the screening flow, not other tests' flows. */
@@ -38,24 +39,7 @@ async function api(method: string, path: string, data?: unknown): Promise<any> {
   return parseJson(text);
 }
 
-/** A call to the PayTrace simulator's own API, as a merchant's back office would make it. */
-async function paytrace(path: string, body: Record<string, unknown>): Promise<any> {
-  const token = (await fetch(`${base}/sandbox/paytrace/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      username: DEMO_CREDENTIALS.username,
-      password: DEMO_CREDENTIALS.password,
-    }),
-  }).then((r) => r.json())) as { access_token: string };
-  const res = await fetch(`${base}/sandbox/paytrace${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
+const paytrace = (path: string, body: Record<string, unknown>) => sandboxPaytrace(base, path, body);
 
 /** The order as the Shopify admin shows it (GraphQL): cancellation, tags and risk. */
 async function shopifyOrder(orderId: string) {

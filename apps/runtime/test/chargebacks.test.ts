@@ -10,7 +10,6 @@
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { isSafeNumber, parse } from 'lossless-json';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,6 +20,7 @@ import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { simulatorCall, TEST_CARD } from './paytrace-support';
 import { ADMIN_TOKEN, call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { sandboxShopify } from './support/sandbox-shopify';
 
 let smtp: TestSmtpServer;
 let rt: RuntimeHandle;
@@ -38,19 +38,8 @@ const STANDARD_FONTS = `${join(
 )}/`;
 const dateIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
-async function shop(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}/sandbox/shopify/__admin${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${ADMIN_TOKEN}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const parsed = text ? parse(text, undefined, (v) => (isSafeNumber(v) ? Number(v) : v)) : null;
-  return { status: res.status, body: parsed as any };
-}
+const shop = (method: string, path: string, body?: unknown) =>
+  sandboxShopify(base, method, path, body);
 
 const paytraceAdmin = (method: string, path: string, body?: unknown) =>
   call(base, method, `/sandbox/paytrace/__admin${path}`, body);

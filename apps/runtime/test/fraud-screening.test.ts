@@ -5,31 +5,20 @@
  * the Shopify order (risk assessment, tag, cancellation) and in the review queue API.
  */
 import { SHOPIFY_DEMO_CREDENTIALS } from '@paybridge/sandbox';
-import { isSafeNumber, parse } from 'lossless-json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { simulatorCall, TEST_CARD } from './paytrace-support';
-import { ADMIN_TOKEN, call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { sandboxShopify } from './support/sandbox-shopify';
 
 let rt: RuntimeHandle;
 let base: string;
 let sql: Sql;
 let flowId: string;
 
-async function shop(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}/sandbox/shopify/__admin${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${ADMIN_TOKEN}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const parsed = text ? parse(text, undefined, (v) => (isSafeNumber(v) ? Number(v) : v)) : null;
-  return { status: res.status, body: parsed as any };
-}
+const shop = (method: string, path: string, body?: unknown) =>
+  sandboxShopify(base, method, path, body);
 
 /** The order's risk as the Shopify admin shows it (GraphQL `Order.risk`). */
 async function orderRisk(orderId: string) {
@@ -219,11 +208,14 @@ describe('fraud screening template', () => {
   /** An order with a few mild risk signals: a new shipping address abroad, an IP elsewhere. */
   async function riskyOrder(tag: string) {
     const who = await vaultCustomer(`${tag}@example.com`);
+    // Each held order ships to an address of its own: a second first order to the same address
+    // with another card is a reshipper signal that scores high, depending on whether the two
+    // orders fall in the same second (velocity counts earlier seconds only).
     const orderId = await placeOrder(who.id, '120.00', {
       browser_ip: `81.2.69.${++riskyIps}`,
       shipping_address: {
         ...HOME,
-        address1: '7 High St',
+        address1: `${6 + riskyIps} High St`,
         city: 'Leeds',
         zip: 'LS1 4DY',
         country: 'United Kingdom',

@@ -5,7 +5,6 @@
  * token from the PayTrace simulator over HTTP. Declines email the staff; expired links tag the
  * order.
  */
-import { isSafeNumber, parse } from 'lossless-json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startTestSmtpServer,
@@ -14,7 +13,8 @@ import {
 import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { protectToken, simulatorCall, TEST_CARD } from './paytrace-support';
-import { ADMIN_TOKEN, call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { sandboxShopify } from './support/sandbox-shopify';
 
 let smtp: TestSmtpServer;
 let rt: RuntimeHandle;
@@ -24,20 +24,8 @@ let paytraceUrl: string;
 let orderFlow: string;
 const STAFF = 'staff@example.com';
 
-/** The Shopify simulator's admin API; its ids exceed 2^53, so big numbers are read as text. */
-async function shop(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}/sandbox/shopify/__admin${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${ADMIN_TOKEN}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const parsed = text ? parse(text, undefined, (v) => (isSafeNumber(v) ? Number(v) : v)) : null;
-  return { status: res.status, body: parsed as any };
-}
+const shop = (method: string, path: string, body?: unknown) =>
+  sandboxShopify(base, method, path, body);
 const shopifyOrder = async (id: string) => (await shop('GET', `/orders/${id}`)).body.order;
 const metafield = (owner: any, key: string) =>
   owner.metafields.find((m: any) => m.namespace === 'paytrace' && m.key === key)?.value;

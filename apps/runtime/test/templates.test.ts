@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { protectToken, simulatorCall, TEST_CARD } from './paytrace-support';
-import { isSafeNumber, parse } from 'lossless-json';
-import { ADMIN_TOKEN, call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
+import { sandboxShopify } from './support/sandbox-shopify';
 
 let rt: RuntimeHandle;
 let base: string;
@@ -17,20 +17,8 @@ let paytraceId: string;
 let orderFlow: string;
 let refundFlow: string;
 
-/** The Shopify simulator's admin API; its ids exceed 2^53, so big numbers are read as text. */
-async function shop(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}/sandbox/shopify/__admin${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${ADMIN_TOKEN}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const parsed = text ? parse(text, undefined, (v) => (isSafeNumber(v) ? Number(v) : v)) : null;
-  return { status: res.status, body: parsed as any };
-}
+const shop = (method: string, path: string, body?: unknown) =>
+  sandboxShopify(base, method, path, body);
 const paytraceTransactions = async (): Promise<any[]> =>
   (await call(base, 'GET', '/sandbox/paytrace/__admin/transactions')).body.transactions;
 const shopifyOrder = async (id: string) => (await shop('GET', `/orders/${id}`)).body.order;
