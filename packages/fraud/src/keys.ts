@@ -28,8 +28,10 @@ export function addressKey(address: FraudAddress | null | undefined): string | n
 
 /** Masked card plus vault id: the card's identity without its number. */
 export function cardKey(check: PaymentCheck | null | undefined): string | null {
-  if (!check?.masked_card) return null;
-  return `${check.masked_card}|${check.customer_id ?? ''}`;
+  // A vault profile without a masked card (PayTrace answers some vault authorizations without
+  // one) is still one card on file: key it by the profile rather than invent digits.
+  if (!check?.masked_card && !check?.customer_id) return null;
+  return `${check.masked_card ?? ''}|${check.customer_id ?? ''}`;
 }
 
 /** A coarse device key (IP + user agent) until the storefront sends a real device id. */

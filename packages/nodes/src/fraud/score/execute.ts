@@ -34,7 +34,7 @@ export function createFraudScoreExecutor(store: FraudStore | undefined) {
     const order: FraudOrder = ctx.config.order ?? parseOrder(ctx.input);
     const { config } = ctx;
     const check =
-      config.avsResponse || config.cscResponse || config.maskedCard
+      config.avsResponse || config.cscResponse || config.maskedCard || config.vaultCustomerId
         ? {
             avs_response: config.avsResponse ?? null,
             csc_response: config.cscResponse ?? null,
