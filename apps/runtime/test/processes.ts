@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const RUNTIME_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const RUNTIME_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 export interface RuntimeProcess {
   child: ChildProcess;
@@ -11,9 +11,24 @@ export interface RuntimeProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `paybridge` (src/main.ts) as its own OS process, as a user or an orchestrator would. */
-export function spawnRuntime(args: string[], env: Record<string, string>): RuntimeProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+/** The command line of the runtime from source (through tsx) or as built by `npm run build`. */
+export function runtimeCommand(opts: { built?: boolean } = {}): string[] {
+  return opts.built
+    ? ['--enable-source-maps', 'dist/main.mjs']
+    : ['--import', 'tsx', 'src/main.ts'];
+}
+
+/**
+ * Starts `paybridge` as its own OS process, as a user or an orchestrator would: from source
+ * (src/main.ts through tsx), or with `built`, the compiled dist/main.mjs that `npm start` runs
+ * (build it first, see scripts/build-runtime.mjs).
+ */
+export function spawnRuntime(
+  args: string[],
+  env: Record<string, string>,
+  opts: { built?: boolean } = {},
+): RuntimeProcess {
+  const child = spawn(process.execPath, [...runtimeCommand(opts), ...args], {
     cwd: RUNTIME_DIR,
     env: {
       ...process.env,

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// `npm run build -w @paybridge/runtime`: compiles the runtime to plain JavaScript in
+// apps/runtime/dist, so `npm start` runs Node on ready code instead of transpiling every
+// TypeScript module at each start (tsx), which took most of the time to healthy.
+//
+// Three bundles, each directly in dist/ (one level below apps/runtime, like src/, so paths the
+// code resolves from `import.meta.url`, such as ../package.json, hold in both):
+//   dist/main.mjs          the runtime (src/main.ts)
+//   dist/cli.mjs           the `paybridge` operator command (src/cli.ts)
+//   dist/worker-entry.mjs  an expression pool thread (src/expressions/worker-entry.mjs), found
+//                          beside main.mjs by the pool as it is beside expression-pool.ts in src/
+// The workspace packages (@paybridge/*) are compiled into the bundles; every other package stays
+// an import resolved from node_modules at run time. The build fails when such an import would
+// resolve to a different copy from dist/ than from the file that imports it (a package nested
+// in a workspace's own node_modules), instead of running the wrong version.
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const RUNTIME_DIR = join(ROOT, 'apps', 'runtime');
+
+/** The package name of a bare import (`@scope/name/sub` -> `@scope/name`). */
+function packageName(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** The folder Node's lookup finds a package in, walking up node_modules folders from `dir`. */
+function packageDirFrom(dir, name) {
+  for (let d = dir; ; d = dirname(d)) {
+    const candidate = join(d, 'node_modules', name);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(d) === d) return null;
+  }
+}
+
+/** Keeps third-party packages as run-time imports, checking each resolves to the same copy. */
+function externalPackages(outdir) {
+  return {
+    name: 'external-packages',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.path.startsWith('node:') || args.path.startsWith('@paybridge/')) return undefined;
+        if (args.kind === 'entry-point' || args.pluginData?.inner) return undefined;
+        // A package that is a JSON file (a data list) is compiled in: Node would refuse to import
+        // it without an import attribute, which only a loader like tsx adds.
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { inner: true },
+        });
+        if (resolved.path.endsWith('.json')) return { path: resolved.path };
+        const name = packageName(args.path);
+        const fromImporter = packageDirFrom(args.resolveDir, name);
+        const fromDist = packageDirFrom(outdir, name);
+        // Node built-ins imported without the `node:` prefix exist in neither.
+        if (fromImporter !== fromDist) {
+          return {
+            errors: [
+              {
+                text:
+                  `${args.path} imported by ${relative(ROOT, args.importer)} resolves to ` +
+                  `${fromImporter ? relative(ROOT, fromImporter) : 'nothing'} there but to ` +
+                  `${fromDist ? relative(ROOT, fromDist) : 'nothing'} from dist/`,
+              },
+            ],
+          };
+        }
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Builds the runtime into `outdir` (apps/runtime/dist unless given; it must sit directly in
+ * apps/runtime for the paths resolved from `import.meta.url` to hold). Returns the output files.
+ */
+export async function buildRuntime({ outdir = join(RUNTIME_DIR, 'dist'), quiet = false } = {}) {
+  const started = Date.now();
+  const result = await build({
+    absWorkingDir: RUNTIME_DIR,
+    entryPoints: {
+      main: 'src/main.ts',
+      cli: 'src/cli.ts',
+      'worker-entry': 'src/expressions/worker-entry.mjs',
+    },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    sourcemap: 'linked',
+    // dist/cli.mjs is the package's `paybridge` command.
+    banner: { js: '#!/usr/bin/env node' },
+    // Error and class names appear in logs and answers; keep them as written.
+    keepNames: true,
+    logLevel: quiet ? 'error' : 'warning',
+    metafile: true,
+    plugins: [externalPackages(resolve(outdir))],
+  });
+  const files = Object.keys(result.metafile.outputs).filter((f) => !f.endsWith('.map'));
+  if (!quiet) {
+    process.stdout.write(
+      `runtime built in ${Date.now() - started} ms: ${files.map((f) => relative(ROOT, resolve(RUNTIME_DIR, f))).join(', ')}\n`,
+    );
+  }
+  return files.map((f) => resolve(RUNTIME_DIR, f));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  buildRuntime().catch((err) => {
+    process.stderr.write(`runtime build failed: ${err instanceof Error ? err.message : err}\n`);
+    process.exit(1);
+  });
+}
