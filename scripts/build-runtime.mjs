@@ -9,10 +9,14 @@
 //   dist/cli.mjs           the `paybridge` operator command (src/cli.ts)
 //   dist/worker-entry.mjs  an expression pool thread (src/expressions/worker-entry.mjs), found
 //                          beside main.mjs by the pool as it is beside expression-pool.ts in src/
-// The workspace packages (@paybridge/*) are compiled into the bundles; every other package stays
-// an import resolved from node_modules at run time. The build fails when such an import would
-// resolve to a different copy from dist/ than from the file that imports it (a package nested
-// in a workspace's own node_modules), instead of running the wrong version.
+// The workspace packages (@paybridge/*) are compiled into the bundles, and so are the pure
+// JavaScript libraries that load as hundreds of small modules (INLINE below, with what they
+// import): resolving and compiling those one file at a time was most of the start time left.
+// Every other package (native code, files read beside its own modules, worker scripts, Postgres
+// drivers shared with graphile-worker) stays an import resolved from node_modules at run time.
+// The build fails when such an import would resolve to a different copy from dist/ than from the
+// file that imports it (a package nested in a workspace's own node_modules), instead of running
+// the wrong version.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +24,25 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RUNTIME_DIR = join(ROOT, 'apps', 'runtime');
+
+/** Pure JavaScript packages, without files of their own read at run time, compiled in. */
+const INLINE = new Set([
+  'zod',
+  'hono',
+  '@hono/zod-openapi',
+  '@hono/node-server',
+  'drizzle-orm',
+  'graphql',
+  '@opentelemetry/api',
+  '@opentelemetry/context-async-hooks',
+  '@opentelemetry/exporter-trace-otlp-http',
+  '@opentelemetry/resources',
+  '@opentelemetry/sdk-trace',
+  'lossless-json',
+  'croner',
+  're2js',
+  'jsonata',
+]);
 
 /** The package name of a bare import (`@scope/name/sub` -> `@scope/name`). */
 function packageName(specifier) {
@@ -44,6 +67,10 @@ function externalPackages(outdir) {
       b.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.path.startsWith('node:') || args.path.startsWith('@paybridge/')) return undefined;
         if (args.kind === 'entry-point' || args.pluginData?.inner) return undefined;
+        const name = packageName(args.path);
+        // An inlined package's own imports are inlined with it (its copy, its version).
+        const inlined = INLINE.has(name) || args.importer.includes('/node_modules/');
+        if (inlined) return undefined;
         // A package that is a JSON file (a data list) is compiled in: Node would refuse to import
         // it without an import attribute, which only a loader like tsx adds.
         const resolved = await b.resolve(args.path, {
@@ -53,7 +80,6 @@ function externalPackages(outdir) {
           pluginData: { inner: true },
         });
         if (resolved.path.endsWith('.json')) return { path: resolved.path };
-        const name = packageName(args.path);
         const fromImporter = packageDirFrom(args.resolveDir, name);
         const fromDist = packageDirFrom(outdir, name);
         // Node built-ins imported without the `node:` prefix exist in neither.
@@ -95,8 +121,15 @@ export async function buildRuntime({ outdir = join(RUNTIME_DIR, 'dist'), quiet =
     format: 'esm',
     target: 'node20.19',
     sourcemap: 'linked',
-    // dist/cli.mjs is the package's `paybridge` command.
-    banner: { js: '#!/usr/bin/env node' },
+    // dist/cli.mjs is the package's `paybridge` command (hence the #! line).
+    // Inlined CommonJS code may `require` Node's built-in modules, which ES modules lack.
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        "import { createRequire as __pbCreateRequire } from 'node:module';",
+        'const require = __pbCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
     // Error and class names appear in logs and answers; keep them as written.
     keepNames: true,
     logLevel: quiet ? 'error' : 'warning',

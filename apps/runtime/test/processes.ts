@@ -11,11 +11,22 @@ export interface RuntimeProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+export interface SpawnOptions {
+  /** Run dist/main.mjs as built by `npm run build` (what `npm start` runs), not src/main.ts. */
+  built?: boolean;
+  /** Node options placed before the script, e.g. `--cpu-prof`. */
+  nodeOptions?: string[];
+  /** The whole command instead, executable first (e.g. the tsx CLI as an older start ran it). */
+  command?: string[];
+}
+
 /** The command line of the runtime from source (through tsx) or as built by `npm run build`. */
-export function runtimeCommand(opts: { built?: boolean } = {}): string[] {
-  return opts.built
+export function runtimeCommand(opts: SpawnOptions = {}): string[] {
+  if (opts.command) return opts.command;
+  const script = opts.built
     ? ['--enable-source-maps', 'dist/main.mjs']
     : ['--import', 'tsx', 'src/main.ts'];
+  return [process.execPath, ...(opts.nodeOptions ?? []), ...script];
 }
 
 /**
@@ -26,9 +37,10 @@ export function runtimeCommand(opts: { built?: boolean } = {}): string[] {
 export function spawnRuntime(
   args: string[],
   env: Record<string, string>,
-  opts: { built?: boolean } = {},
+  opts: SpawnOptions = {},
 ): RuntimeProcess {
-  const child = spawn(process.execPath, [...runtimeCommand(opts), ...args], {
+  const [file, ...argv] = runtimeCommand(opts);
+  const child = spawn(file!, [...argv, ...args], {
     cwd: RUNTIME_DIR,
     env: {
       ...process.env,
