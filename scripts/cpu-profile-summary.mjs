@@ -2,7 +2,9 @@
 // Self time of a V8 CPU profile (`node --cpu-prof`) by package, so "where does the time go"
 // reads as "postgres.js 38%, the engine 16%" rather than as thousands of functions.
 //
-//   node scripts/cpu-profile-summary.mjs <file.cpuprofile> [--top 15] [--functions 10]
+//   node scripts/cpu-profile-summary.mjs <file.cpuprofile>... [--top 15] [--functions 10]
+//
+// Several files (a process and its worker threads) are summed.
 //
 // A frame belongs to the npm package whose node_modules folder holds its file, to the workspace
 // package (apps/runtime, packages/engine ...) whose folder holds it, to `node:` internals, or to
@@ -44,7 +46,7 @@ function originalFile(callFrame) {
 
 /** The package a file belongs to. */
 export function packageOf(file) {
-  if (file === '') return '(native or anonymous)';
+  if (file === '') return '(native code: socket writes, V8 built-ins)';
   if (file.startsWith('node:')) return 'node: (built-in modules)';
   if (file.startsWith('(')) return file;
   const nm = file.lastIndexOf('/node_modules/');
@@ -57,14 +59,24 @@ export function packageOf(file) {
   return m ? `${m[1]}/${m[2]}` : rel;
 }
 
-/** Self time in ms per package and per function, most first. */
-export function summarise(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+/**
+ * Self time in ms per package and per function, most first, over one or more profiles (a process
+ * and its worker threads). With `fromUs`/`toUs` (V8's monotonic clock in µs, the same as
+ * `process.hrtime` on Linux) only samples in that window count, e.g. the load, not the start.
+ */
+export function summarise(profiles, { fromUs = -Infinity, toUs = Infinity } = {}) {
   const self = new Map();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const id = profile.samples[i];
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    self.set(id, (self.get(id) ?? 0) + dt);
+  const byId = new Map();
+  for (const [p, profile] of (Array.isArray(profiles) ? profiles : [profiles]).entries()) {
+    for (const n of profile.nodes) byId.set(`${p}:${n.id}`, n);
+    let t = profile.startTime;
+    for (let i = 0; i < profile.samples.length; i++) {
+      t += profile.timeDeltas[i] ?? 0;
+      if (t < fromUs || t > toUs) continue;
+      const id = `${p}:${profile.samples[i]}`;
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      self.set(id, (self.get(id) ?? 0) + dt);
+    }
   }
   const packages = new Map();
   const functions = new Map();
@@ -73,10 +85,11 @@ export function summarise(profile) {
     const node = byId.get(id);
     const cf = node.callFrame;
     const file = cf.url ? originalFile(cf) : cf.functionName.startsWith('(') ? cf.functionName : '';
-    const pkg = packageOf(file);
+    // A pool thread blocked in Atomics.wait for its next task is sampled there, yet idle.
+    const pkg = cf.functionName === 'atomicsWaitLoop' ? '(idle)' : packageOf(file);
     packages.set(pkg, (packages.get(pkg) ?? 0) + ms);
     const fn = `${cf.functionName || '(anonymous)'} ${file.startsWith('/') ? relative(ROOT, file) : file}`;
-    functions.set(fn, (functions.get(fn) ?? 0) + ms);
+    if (pkg !== '(idle)') functions.set(fn, (functions.get(fn) ?? 0) + ms);
     total += ms;
   }
   const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]);
@@ -106,10 +119,11 @@ export function summaryLines(summary, { top = 15, functions = 10 } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [file, ...rest] = process.argv.slice(2);
-  if (!file) {
+  const rest = process.argv.slice(2);
+  const files = rest.filter((a, k) => !a.startsWith('--') && !rest[k - 1]?.startsWith('--'));
+  if (files.length === 0) {
     process.stderr.write(
-      'usage: cpu-profile-summary.mjs <file.cpuprofile> [--top N] [--functions N]\n',
+      'usage: cpu-profile-summary.mjs <file.cpuprofile>... [--top N] [--functions N]\n',
     );
     process.exit(2);
   }
@@ -117,7 +131,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const i = rest.indexOf(name);
     return i >= 0 ? Number(rest[i + 1]) : dflt;
   };
-  const summary = summarise(JSON.parse(readFileSync(file, 'utf8')));
+  const summary = summarise(files.map((f) => JSON.parse(readFileSync(f, 'utf8'))));
   process.stdout.write(
     `${summaryLines(summary, { top: opt('--top', 15), functions: opt('--functions', 10) }).join('\n')}\n`,
   );

@@ -83,7 +83,7 @@ const paybridgeExpression = (i: number) =>
 /** The same in a Node-RED change node, on msg.payload. */
 const nodeRedExpression = (i: number) => `$merge([payload, {"step": ${i}}])`;
 
-function paybridgeChainGraph(n: number) {
+export function paybridgeChainGraph(n: number) {
   const nodes: unknown[] = [
     {
       id: 'trigger',
