@@ -37,6 +37,7 @@ async function timeToHealthy(dataDir: string, opts: SpawnOptions): Promise<numbe
     { DATABASE_URL: '', PORT: '0', PAYBRIDGE_DATA_DIR: dataDir, PAYBRIDGE_LOG_LEVEL: 'info' },
     opts,
   );
+  let seconds: number;
   try {
     const url = (await proc.waitFor(/Paybridge is running at (http:\/\/\S+)/, 120_000))[1]!;
     for (;;) {
@@ -44,15 +45,20 @@ async function timeToHealthy(dataDir: string, opts: SpawnOptions): Promise<numbe
       if (res?.status === 200) break;
       await new Promise((r) => setTimeout(r, 20));
     }
-    return (performance.now() - started) / 1000;
-  } finally {
+    seconds = (performance.now() - started) / 1000;
+  } catch (err) {
+    // SIGTERM, so the runtime stops its embedded Postgres too.
     proc.child.kill('SIGTERM');
-    const exit = await proc.exited;
-    // The tsx CLI answers a SIGTERM it forwarded with 143 once its child has stopped.
-    if (exit.code !== 0 && exit.code !== 143) {
-      throw new Error(`runtime did not stop cleanly (${exit.code}):\n${proc.output()}`);
-    }
+    await proc.exited;
+    throw err;
   }
+  proc.child.kill('SIGTERM');
+  const exit = await proc.exited;
+  // The tsx CLI answers a SIGTERM it forwarded with 143 once its child has stopped.
+  if (exit.code !== 0 && exit.code !== 143) {
+    throw new Error(`runtime did not stop cleanly (${exit.code}):\n${proc.output()}`);
+  }
+  return seconds;
 }
 
 /** `starts` starts of each, alternating, after one start that creates the cluster. */

@@ -93,6 +93,8 @@ export function paybridgeChainGraph(n: number) {
       config: {
         path: `bench/chain-${n}`,
         mode: 'sync',
+        // The longest wait allowed: a slow answer is measured as slow, not as a 504.
+        timeoutMs: 60_000,
         rateLimit: { perMinute: 1_000_000, burst: 1_000_000 },
       },
     },
@@ -120,7 +122,7 @@ async function load(url: string, body: string, o: SyncMatrixOptions, durationS: 
     method: 'POST',
     connections: o.connections,
     duration: durationS,
-    timeout: 30,
+    timeout: 60,
     headers: { 'content-type': 'application/json' },
     body,
   });
@@ -185,14 +187,20 @@ async function runCounts(db: Sql, flowId: string) {
   return { total, succeeded: by.succeeded ?? 0, failed: by.failed ?? 0 };
 }
 
-/** Waits until no run of the flow is still queued or running (requests cut off at the end). */
-async function settle(db: Sql, flowId: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
+/**
+ * Waits until no run is still queued or running (requests cut off at the end of a cell, or
+ * answered 504 after the trigger's timeout, go on in the background), so a cell never measures
+ * the backlog of the one before. Throws when the backlog does not drain in `timeoutMs`.
+ */
+async function settle(db: Sql, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await db<{ left: number }[]>`
       select count(*)::int as left from runs
-      where flow_id = ${flowId} and status not in ('succeeded', 'failed', 'cancelled')`;
-    if ((row?.left ?? 0) === 0 || Date.now() > deadline) return;
+      where status not in ('succeeded', 'failed', 'cancelled')`;
+    const left = row?.left ?? 0;
+    if (left === 0) return;
+    if (Date.now() > deadline) throw new Error(`${left} runs still unfinished after a cell`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -249,11 +257,11 @@ export async function benchSyncMatrix(o: SyncMatrixOptions): Promise<SyncMatrixR
         await checkAnswer(nrUrl, body, n);
         await checkAnswer(pbUrl, body, n);
         const flowId = flowIds.get(n)!;
-        await settle(db, flowId);
+        await settle(db);
         const before = await runCounts(db, flowId);
         const nr = await cell(nrUrl, body, o, nodeRed.pid);
         const pb = await cell(pbUrl, body, o, runtime.child.pid!);
-        await settle(db, flowId);
+        await settle(db);
         const after = await runCounts(db, flowId);
         // Every answered request: the check, the warm-up's and the measured load's.
         result.accepted += 1 + pb.warmUpOk + pb.ok;
