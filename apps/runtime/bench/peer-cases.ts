@@ -48,7 +48,7 @@ export async function benchPeerCases(
     lines.push('', ...syncProfileLines(await benchSyncProfile(o)));
   }
   if (selected.has('cold-start')) {
-    const starts = numberList(process.env.BENCH_COLD_STARTS, [5])[0]!;
+    const starts = numberList(process.env.BENCH_COLD_STARTS, [3])[0]!;
     lines.push('', ...coldStartLines(await benchColdStart({ starts })));
   }
   return { lines, ok };

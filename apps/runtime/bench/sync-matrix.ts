@@ -309,6 +309,12 @@ export function syncDurable(r: SyncMatrixResult): boolean {
   return r.succeeded >= r.accepted && r.failedRuns === 0;
 }
 
+/** Requests per second as read: whole numbers, a decimal below 10, "none" when none answered. */
+function rate(cell: SyncCell, durationS: number): string {
+  if (cell.ok === 0) return `none in ${durationS}s`;
+  return cell.rps < 10 ? cell.rps.toFixed(1) : cell.rps.toFixed(0);
+}
+
 export function syncMatrixLines(r: SyncMatrixResult): string[] {
   const f0 = (n: number) => n.toFixed(0);
   const lines = [
@@ -318,16 +324,21 @@ export function syncMatrixLines(r: SyncMatrixResult): string[] {
   for (const row of r.rows) {
     const { nodeRed: a, paybridge: b } = row;
     lines.push(
-      `  ${`${row.bodyKiB} KB`.padEnd(7)} ${String(row.chain).padStart(5)} | ${f0(a.rps).padStart(14)} ${f0(a.p99).padStart(8)} ${f0(a.peakPssMiB).padStart(8)} | ${f0(b.rps).padStart(15)} ${f0(b.p99).padStart(8)} ${f0(b.peakPssMiB).padStart(8)} ${String(b.failed).padStart(7)} | ${((100 * b.rps) / a.rps).toFixed(1).padStart(6)}%`,
+      `  ${`${row.bodyKiB} KB`.padEnd(7)} ${String(row.chain).padStart(5)} | ${rate(a, r.durationS).padStart(14)} ${(a.ok ? f0(a.p99) : '-').padStart(8)} ${f0(a.peakPssMiB).padStart(8)} | ${rate(b, r.durationS).padStart(15)} ${(b.ok ? f0(b.p99) : '-').padStart(8)} ${f0(b.peakPssMiB).padStart(8)} ${String(b.failed).padStart(7)} | ${((100 * b.rps) / a.rps).toFixed(1).padStart(6)}%`,
     );
   }
   for (const kib of [...new Set(r.rows.map((x) => x.bodyKiB))]) {
-    const rows = r.rows.filter((x) => x.bodyKiB === kib);
-    if (rows.length < 2) continue;
+    const all = r.rows.filter((x) => x.bodyKiB === kib);
+    // The slope needs two chains where both answered; a cell with no answer has no rate.
+    const rows = all.filter((x) => x.nodeRed.ok > 0 && x.paybridge.ok > 0);
+    if (rows.length < 2) {
+      lines.push(`  ${kib} KB per-node overhead: not measurable (fewer than two chains answered)`);
+      continue;
+    }
     const nr = perNodeMicros(rows.map((x) => ({ chain: x.chain, rps: x.nodeRed.rps })));
     const pb = perNodeMicros(rows.map((x) => ({ chain: x.chain, rps: x.paybridge.rps })));
-    const first = rows[0]!;
-    const last = rows[rows.length - 1]!;
+    const first = all[0]!;
+    const last = all[all.length - 1]!;
     lines.push(
       `  ${kib} KB per-node overhead (slope of 1/throughput): Node-RED ${nr.toFixed(0)} µs, Paybridge ${pb.toFixed(0)} µs; Paybridge chain ${last.chain} at ${((100 * last.paybridge.rps) / first.paybridge.rps).toFixed(1)}% of chain ${first.chain} (target >= 60%)`,
     );
