@@ -11,7 +11,7 @@
 //                          beside main.mjs by the pool as it is beside expression-pool.ts in src/
 // The workspace packages (@paybridge/*) are compiled into the bundles, and so are the pure
 // JavaScript libraries that load as hundreds of small modules (INLINE below, with what they
-// import): resolving and compiling those one file at a time was most of the start time left.
+// import): loading those one file at a time was the largest part of the built start's profile.
 // Every other package (native code, files read beside its own modules, worker scripts, Postgres
 // drivers shared with graphile-worker) stays an import resolved from node_modules at run time.
 // The build fails when such an import would resolve to a different copy from dist/ than from the
