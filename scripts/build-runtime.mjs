@@ -18,6 +18,7 @@
 // file that imports it (a package nested in a workspace's own node_modules), instead of running
 // the wrong version.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -43,6 +44,52 @@ const INLINE = new Set([
   're2js',
   'jsonata',
 ]);
+
+/**
+ * Workspace files that use `import.meta.url`, each checked to mean the same in a bundle directly
+ * in dist/ as in its own folder. Any other file that does fails the build: in a bundle,
+ * `import.meta.url` is the bundle's location, so a path computed from it at another depth (say
+ * `../../../../migrations` from src/db/) points elsewhere; find such files from RUNTIME_DIR
+ * (src/runtime-dir.ts) instead, then list the file here.
+ */
+const IMPORT_META_REVIEWED = new Set([
+  // One level below apps/runtime, like dist/.
+  'apps/runtime/src/runtime-dir.ts',
+  'apps/runtime/src/version.ts',
+  // ./worker-entry.mjs: built as dist/worker-entry.mjs beside dist/main.mjs.
+  'apps/runtime/src/expressions/expression-pool.ts',
+  // Its fallback loads TypeScript through tsx, never reached in the bundle.
+  'apps/runtime/src/expressions/worker-entry.mjs',
+  // createRequire(import.meta.url): resolves an npm package, the same from dist/.
+  'packages/fraud/src/ip-country.ts',
+]);
+
+/** Fails the build on a workspace file using `import.meta` that has not been reviewed. */
+function importMetaGuard() {
+  return {
+    name: 'import-meta-guard',
+    setup(b) {
+      b.onLoad({ filter: /\.(ts|mts|mjs|js)$/ }, async (args) => {
+        if (args.path.includes('/node_modules/')) return undefined;
+        const rel = relative(ROOT, args.path);
+        if (IMPORT_META_REVIEWED.has(rel)) return undefined;
+        const text = await readFile(args.path, 'utf8');
+        if (!/import\.meta\.(url|dirname|filename)/.test(text)) return undefined;
+        return {
+          errors: [
+            {
+              text:
+                `${rel} uses import.meta, which in the bundle is dist/main.mjs's location: ` +
+                'resolve files from RUNTIME_DIR (apps/runtime/src/runtime-dir.ts), or check the ' +
+                'path holds from dist/ and add the file to IMPORT_META_REVIEWED in ' +
+                'scripts/build-runtime.mjs',
+            },
+          ],
+        };
+      });
+    },
+  };
+}
 
 /** The package name of a bare import (`@scope/name/sub` -> `@scope/name`). */
 function packageName(specifier) {
@@ -134,7 +181,7 @@ export async function buildRuntime({ outdir = join(RUNTIME_DIR, 'dist'), quiet =
     keepNames: true,
     logLevel: quiet ? 'error' : 'warning',
     metafile: true,
-    plugins: [externalPackages(resolve(outdir))],
+    plugins: [externalPackages(resolve(outdir)), importMetaGuard()],
   });
   const files = Object.keys(result.metafile.outputs).filter((f) => !f.endsWith('.map'));
   if (!quiet) {
