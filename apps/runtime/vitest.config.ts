@@ -8,7 +8,7 @@ import { serialRuntimeFiles } from './vitest.serial-files.ts';
  */
 export default defineProject({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: serialRuntimeFiles,
     globalSetup: ['./test/global-setup.ts'],
     testTimeout: 60_000,

@@ -18,6 +18,11 @@
  * 7. Fraud scoring: fraud.score throughput and p99 with 1,000,000 past payment attempts in
  *    Postgres, and the history summary's latency, beside a plain indexed lookup of one key
  *    (see `fraud.ts`).
+ *
+ * Before those ("core"), the cases against a peer (see `peer-cases.ts`): sync REST flows beside
+ * Node-RED (`sync-matrix.ts`), the sync request's CPU profile and SQL per request
+ * (`sync-profile.ts`), cold start of the built runtime beside tsx (`cold-start.ts`).
+ * `npm run bench -- --only sync,cold-start` runs only the named cases (see `selection.ts`).
  */
 import { openSql } from '../src/db/client';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -31,6 +36,8 @@ import { Hono } from 'hono';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createLogger } from '../src/logger';
 import { spawnRuntime } from '../test/processes';
+import { benchPeerCases } from './peer-cases';
+import { benchSelection } from './selection';
 import { benchCharges } from './charges';
 import { benchShopifyIngest } from './shopify-ingest';
 import { benchReconciliation, reconciliationLines } from './reconciliation';
@@ -102,6 +109,17 @@ const fmt = (n: number, d = 0) => n.toFixed(d);
 const ratio = (a: number, b: number) => `${fmt((100 * a) / b, 1)}%`;
 
 async function main(): Promise<void> {
+  const selected = benchSelection(process.argv.slice(2));
+  const peers = await benchPeerCases(selected, {
+    token: BENCH_TOKEN,
+    durationS: DURATION_S,
+    connections: CONNECTIONS,
+  });
+  if (!peers.ok) process.exitCode = 1;
+  if (!selected.has('core')) {
+    process.stdout.write(`${peers.lines.join('\n')}\n`);
+    return;
+  }
   const dir = await mkdtemp(join(tmpdir(), 'paybridge-bench-'));
   const pg = await startEmbeddedPostgres({ dataDir: dir, port: 0, logger: createLogger('warn') });
   const admin = openSql(pg.url, { max: 2 });
@@ -327,7 +345,7 @@ async function main(): Promise<void> {
       `  worker process                ${fmt(workerPeak)} MiB   (target < 500 MiB each)`,
       '',
     ];
-    process.stdout.write(lines.join('\n'));
+    process.stdout.write([...peers.lines, ...lines].join('\n'));
     if (!allDurable || failedRuns > 0 || jobs < durable) process.exitCode = 1;
     if (charges.failedRuns > 0 || charges.notExactlyOnce > 0) process.exitCode = 1;
     if (shopify.failed > 0) process.exitCode = 1;

@@ -1,7 +1,7 @@
 import { createDisputeCases } from './disputes/case-store';
 import { createFraudStore } from './fraud/fraud-store';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import {
   createExecutorLookup,
@@ -43,6 +43,7 @@ import { metricsRoutes } from './observability/metrics-route';
 import { outboundTelemetry } from './observability/outbound-telemetry';
 import { startTracing } from './observability/tracing';
 import type { RoutePolicy } from './http/route-policy';
+import { RUNTIME_DIR } from './runtime-dir';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -61,7 +62,7 @@ export interface RuntimeHandle {
   stop(): Promise<void>;
 }
 
-const EDITOR_DIR = fileURLToPath(new URL('../../editor/dist', import.meta.url));
+const EDITOR_DIR = join(RUNTIME_DIR, '..', 'editor', 'dist');
 
 /**
  * Where connections in a "simulator" environment send their calls: the configured URL, else this

@@ -1,10 +1,28 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnRuntime, type RuntimeProcess } from './processes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUNTIME_DIR, spawnRuntime, type RuntimeProcess } from './processes';
 import { call, restFlow } from './support';
+
+/**
+ * These tests run the runtime as `npm start` ships it: compiled by `npm run build` into dist/
+ * (built here from the current source), not through tsx, so a file the bundle cannot find at run
+ * time (migrations, templates, the expression threads' entry) fails here.
+ */
+beforeAll(() => {
+  const built = spawnSync(
+    process.execPath,
+    [join(RUNTIME_DIR, '../../scripts/build-runtime.mjs')],
+    {
+      cwd: RUNTIME_DIR,
+      encoding: 'utf8',
+    },
+  );
+  expect(built.status, built.stderr).toBe(0);
+}, 120_000);
 
 const procs: RuntimeProcess[] = [];
 let dataDir = '';
@@ -15,7 +33,11 @@ afterAll(async () => {
 });
 
 async function start(): Promise<{ proc: RuntimeProcess; url: string }> {
-  const proc = spawnRuntime([], { DATABASE_URL: '', PORT: '0', PAYBRIDGE_DATA_DIR: dataDir });
+  const proc = spawnRuntime(
+    [],
+    { DATABASE_URL: '', PORT: '0', PAYBRIDGE_DATA_DIR: dataDir },
+    { built: true },
+  );
   procs.push(proc);
   const m = await proc.waitFor(/Paybridge is running at (http:\/\/\S+)/);
   return { proc, url: m[1]! };
@@ -56,6 +78,30 @@ describe('embedded Postgres default', () => {
     const sent = await call(second.url, 'POST', '/hooks/kept', { hello: 'again' });
     expect(sent.status).toBe(202);
 
+    // The shipped templates and the expression threads are found from the bundle too.
+    const templates = await call(second.url, 'GET', '/api/templates');
+    expect(templates.body.templates.map((t: any) => t.id)).toContain('order-to-cash');
+    const mapped = await call(second.url, 'POST', '/api/flows', {
+      name: 'mapped',
+      graph: restFlow(
+        'mapped',
+        [
+          { id: 'shape', type: 'map', config: { expression: '{ "total": body.a + body.b }' } },
+          { id: 'reply', type: 'respond' },
+        ],
+        [
+          ['trigger', 'shape'],
+          ['shape', 'reply'],
+        ],
+        { mode: 'sync' },
+      ),
+      activate: true,
+    });
+    expect(mapped.status).toBe(201);
+    const answer = await call(second.url, 'POST', '/hooks/mapped', { a: 2, b: 3 });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ total: 5 });
+
     // A runtime killed outright leaves its Postgres behind; the next start takes it over.
     second.proc.child.kill('SIGKILL');
     await second.proc.exited;
@@ -67,7 +113,11 @@ describe('embedded Postgres default', () => {
   });
 
   it('names the bad variable when configuration is invalid', async () => {
-    const proc = spawnRuntime([], { PORT: 'eighty', PAYBRIDGE_WORKER_CONCURRENCY: '0' });
+    const proc = spawnRuntime(
+      [],
+      { PORT: 'eighty', PAYBRIDGE_WORKER_CONCURRENCY: '0' },
+      { built: true },
+    );
     procs.push(proc);
     const exit = await proc.exited;
     expect(exit.code).toBe(2);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const RUNTIME_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const RUNTIME_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 export interface RuntimeProcess {
   child: ChildProcess;
@@ -11,9 +11,36 @@ export interface RuntimeProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `paybridge` (src/main.ts) as its own OS process, as a user or an orchestrator would. */
-export function spawnRuntime(args: string[], env: Record<string, string>): RuntimeProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+export interface SpawnOptions {
+  /** Run dist/main.mjs as built by `npm run build` (what `npm start` runs), not src/main.ts. */
+  built?: boolean;
+  /** Node options placed before the script, e.g. `--cpu-prof`. */
+  nodeOptions?: string[];
+  /** The whole command instead, executable first (e.g. the tsx CLI as an older start ran it). */
+  command?: string[];
+}
+
+/** The command line of the runtime from source (through tsx) or as built by `npm run build`. */
+export function runtimeCommand(opts: SpawnOptions = {}): string[] {
+  if (opts.command) return opts.command;
+  const script = opts.built
+    ? ['--enable-source-maps', 'dist/main.mjs']
+    : ['--import', 'tsx', 'src/main.ts'];
+  return [process.execPath, ...(opts.nodeOptions ?? []), ...script];
+}
+
+/**
+ * Starts `paybridge` as its own OS process, as a user or an orchestrator would: from source
+ * (src/main.ts through tsx), or with `built`, the compiled dist/main.mjs that `npm start` runs
+ * (build it first, see scripts/build-runtime.mjs).
+ */
+export function spawnRuntime(
+  args: string[],
+  env: Record<string, string>,
+  opts: SpawnOptions = {},
+): RuntimeProcess {
+  const [file, ...argv] = runtimeCommand(opts);
+  const child = spawn(file!, [...argv, ...args], {
     cwd: RUNTIME_DIR,
     env: {
       ...process.env,

@@ -8,14 +8,14 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FlowGraph, validateGraph } from '@paybridge/engine';
 import { applyBindings } from './install-input';
 import { lookupSpec } from '@paybridge/nodes/definitions';
 import { TemplateFile, type TemplateManifest } from './manifest';
+import { RUNTIME_DIR } from '../runtime-dir';
 
 /** Where the shipped templates live (the repository's `templates/`). */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../../../templates', import.meta.url));
+export const TEMPLATES_DIR = join(RUNTIME_DIR, '..', '..', 'templates');
 
 /** A checked template: its manifest, its graph (bindings not applied), and the file as shipped. */
 export interface Template {
