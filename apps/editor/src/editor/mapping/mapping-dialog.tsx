@@ -12,6 +12,7 @@ import { computeNodeScope, type NodeScope } from './node-scope';
 import { newFieldKey, parseObjectExpression, writeObjectExpression } from './object-expression';
 import { writePath, type TargetType } from './path-writer';
 import { DocumentFields } from './document-fields';
+import { fitToTarget, sampleAt } from './minor-units';
 import { previewExpression, typeMismatch, type PreviewResult } from './preview';
 import { PreviewPane } from './preview-pane';
 import { SourceTree, type PickedSource } from './source-tree';
@@ -157,8 +158,18 @@ export function MappingDialog({
       'any') as TargetType;
 
   const mapTo = (key: string | null, source: PickedSource) => {
+    // A price dropped on an amount in minor units is converted (ERP documents take both).
+    const written = (target: TargetType) => {
+      const path = writePath(source.origin, source.segments, target).expression;
+      if (documentSchema) return path;
+      return fitToTarget(
+        path,
+        sampleAt(scope?.sources ?? [], source.origin, source.segments),
+        target,
+      );
+    };
     if (!fields) {
-      setText(writePath(source.origin, source.segments, targetTypeOf(null)).expression);
+      setText(written(targetTypeOf(null)));
       return;
     }
     const name =
@@ -167,7 +178,7 @@ export function MappingDialog({
         source.label === 'each item' ? 'items' : source.label,
         fields.map((f) => f.key),
       );
-    const expression = writePath(source.origin, source.segments, targetTypeOf(name)).expression;
+    const expression = written(targetTypeOf(name));
     const exists = fields.some((f) => f.key === name);
     const next = exists
       ? fields.map((f) => (f.key === name ? { ...f, expression } : f))
