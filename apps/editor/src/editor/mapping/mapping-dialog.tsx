@@ -157,17 +157,19 @@ export function MappingDialog({
     ((key === null ? schemaType(fieldSchema) : schemaType(targetSchema?.properties?.[key])) ??
       'any') as TargetType;
 
+  // A price dropped on an amount in minor units is converted (ERP documents take both).
+  const writeFor = (source: PickedSource, target: TargetType) => {
+    const path = writePath(source.origin, source.segments, target).expression;
+    if (documentSchema) return path;
+    return fitToTarget(
+      path,
+      sampleAt(scope?.sources ?? [], source.origin, source.segments),
+      target,
+    );
+  };
+
   const mapTo = (key: string | null, source: PickedSource) => {
-    // A price dropped on an amount in minor units is converted (ERP documents take both).
-    const written = (target: TargetType) => {
-      const path = writePath(source.origin, source.segments, target).expression;
-      if (documentSchema) return path;
-      return fitToTarget(
-        path,
-        sampleAt(scope?.sources ?? [], source.origin, source.segments),
-        target,
-      );
-    };
+    const written = (target: TargetType) => writeFor(source, target);
     if (!fields) {
       setText(written(targetTypeOf(null)));
       return;
@@ -250,7 +252,12 @@ export function MappingDialog({
             <SourceTree
               sources={scope.sources}
               onPick={(s) => mapTo(fields ? activeKey : null, s)}
-              textFor={(s) => writePath(s.origin, s.segments, 'any').expression}
+              textFor={(s) =>
+                // Dropped into the text of a single field: written for that field's type.
+                fields
+                  ? writePath(s.origin, s.segments, 'any').expression
+                  : writeFor(s, targetTypeOf(null))
+              }
             />
           ) : (
             <p className="hint">Reading sample data…</p>
