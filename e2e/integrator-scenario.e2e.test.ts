@@ -338,6 +338,12 @@ describe.skipIf(!hasChromium)('an integrator builds the order flow from an empty
     await row.first().getByRole('link').first().click();
     await page.getByTestId('run-view').waitFor();
     await page.getByTestId('run-view-status').filter({ hasText: 'Succeeded' }).waitFor();
+    // What it did in the three systems: the vault charged the order total (45.00 as 4500
+    // minor units), the invoice of the order and its payment by the sale in the ledger.
+    const documents = (await page.getByTestId('run-documents').textContent()) ?? '';
+    expect(documents).toMatch(/PayTrace transaction sale \d+ · order \d+ · 4500 minor units/);
+    expect(documents).toContain(`invoice shopify-order-${orderId}`);
+    expect(documents).toMatch(/ERP document payment payment \d+/);
     await page.screenshot({ path: join(ARTIFACTS, 'proof-run.png') });
     const { order: paid } = await api('GET', `/sandbox/shopify/__admin/orders/${orderId}`);
     expect(paid.financial_status).toBe('paid');
