@@ -149,6 +149,17 @@ describe('ConfigForm', () => {
     expect(onChange).toHaveBeenLastCalledWith({ status: '=201' }, 'status');
   });
 
+  it('switches a nested field to an expression: the vault sale reads its customer from a node', () => {
+    const onChange = renderForm('paytrace.sale', {
+      source: { kind: 'vault', customerId: 'cust-1' },
+      amount: 1000,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Expression for customerId' }));
+    expect(onChange.mock.lastCall?.[0]).toMatchObject({
+      source: { kind: 'vault', customerId: '="cust-1"' },
+    });
+  });
+
   it('reads a cron pattern back in words', () => {
     renderForm('trigger.schedule', { cron: '0 9 * * 1-5' });
     expect(screen.getByTestId('cron-reading').textContent).toMatch(/Monday through Friday/);

@@ -38,7 +38,9 @@ export function ConfigForm({
       idPrefix: `cfg-${nodeId}`,
       issues,
       readOnly,
-      allowExpressions: (path) => path.length === 1 && !raw.has(String(path[0])),
+      // The engine evaluates a `=` value at any depth (a vault sale's `source.customerId`, a
+      // metafield's value), so nested fields switch to expressions and open the mapping editor too.
+      allowExpressions: (path) => !raw.has(String(path[0])),
       ...(openMapping ? { openMapping } : {}),
     }),
     [nodeId, issues, readOnly, raw, openMapping],

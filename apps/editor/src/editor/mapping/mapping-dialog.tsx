@@ -13,6 +13,7 @@ import { computeNodeScope, type NodeScope } from './node-scope';
 import { newFieldKey, parseObjectExpression, writeObjectExpression } from './object-expression';
 import { writePath, type TargetType } from './path-writer';
 import { DocumentFields } from './document-fields';
+import { fitToTarget, sampleAt } from './minor-units';
 import { previewExpression, typeMismatch, type PreviewResult } from './preview';
 import { PreviewPane } from './preview-pane';
 import { SourceTree, type PickedSource } from './source-tree';
@@ -157,9 +158,21 @@ export function MappingDialog({
     ((key === null ? schemaType(fieldSchema) : schemaType(targetSchema?.properties?.[key])) ??
       'any') as TargetType;
 
+  // A price dropped on an amount in minor units is converted (ERP documents take both).
+  const writeFor = (source: PickedSource, target: TargetType) => {
+    const path = writePath(source.origin, source.segments, target).expression;
+    if (documentSchema) return path;
+    return fitToTarget(
+      path,
+      sampleAt(scope?.sources ?? [], source.origin, source.segments),
+      target,
+    );
+  };
+
   const mapTo = (key: string | null, source: PickedSource) => {
+    const written = (target: TargetType) => writeFor(source, target);
     if (!fields) {
-      setText(writePath(source.origin, source.segments, targetTypeOf(null)).expression);
+      setText(written(targetTypeOf(null)));
       return;
     }
     const name =
@@ -168,7 +181,7 @@ export function MappingDialog({
         source.label === 'each item' ? 'items' : source.label,
         fields.map((f) => f.key),
       );
-    const expression = writePath(source.origin, source.segments, targetTypeOf(name)).expression;
+    const expression = written(targetTypeOf(name));
     const exists = fields.some((f) => f.key === name);
     const next = exists
       ? fields.map((f) => (f.key === name ? { ...f, expression } : f))
@@ -241,7 +254,12 @@ export function MappingDialog({
             <SourceTree
               sources={scope.sources}
               onPick={(s) => mapTo(fields ? activeKey : null, s)}
-              textFor={(s) => writePath(s.origin, s.segments, 'any').expression}
+              textFor={(s) =>
+                // Dropped into the text of a single field: written for that field's type.
+                fields
+                  ? writePath(s.origin, s.segments, 'any').expression
+                  : writeFor(s, targetTypeOf(null))
+              }
             />
           ) : (
             <p className="hint">Reading sample data…</p>
