@@ -43,3 +43,17 @@ describe('shopify ids', () => {
     expect(schema.safeParse({ orderId: 'x' }).success).toBe(false);
   });
 });
+
+describe('resourceIdField', () => {
+  it('calls a missing id "required", so the editor says what to do', () => {
+    const parsed = z.object({ orderId: resourceIdField('Order') }).safeParse({});
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('required');
+  });
+
+  it('still explains an id of the wrong kind', () => {
+    const parsed = resourceIdField('Order').safeParse(true);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).not.toBe('required');
+  });
+});

@@ -72,12 +72,17 @@ export function normalizeId(
  * {@link normalizeId} accepts.
  */
 export function resourceIdField(type: ShopifyResource) {
-  return z.union([z.string().min(1).max(200), z.number()]).transform((value, ctx) => {
-    const result = normalizeId(type, value);
-    if ('error' in result) {
-      ctx.addIssue({ code: 'custom', message: result.error });
-      return z.NEVER;
-    }
-    return result.gid;
-  });
+  // A missing id is "required", not zod's "Invalid input" for a union nothing matched.
+  const required = (issue: { input?: unknown }) =>
+    issue.input === undefined ? 'required' : undefined;
+  return z
+    .union([z.string().min(1).max(200), z.number()], { error: required })
+    .transform((value, ctx) => {
+      const result = normalizeId(type, value);
+      if ('error' in result) {
+        ctx.addIssue({ code: 'custom', message: result.error });
+        return z.NEVER;
+      }
+      return result.gid;
+    });
 }
