@@ -13,13 +13,11 @@ import { fromDecimal, toDecimalString } from '../erp/money';
 
 /** An amount as flows carry it: integer minor units and an ISO 4217 code. */
 export const Money = z.object({
-  minor: z
-    .int()
-    .meta({
-      title: 'Amount (minor units)',
-      description: '1050 is $10.50, ¥1050.',
-      examples: [4999],
-    }),
+  minor: z.int().meta({
+    title: 'Amount (minor units)',
+    description: '1050 is $10.50, ¥1050.',
+    examples: [4999],
+  }),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)
