@@ -75,7 +75,17 @@ const ReviewOrder = z
     currency: z.string(),
     billing_address: z.record(z.string(), z.unknown()).nullish(),
     shipping_address: z.record(z.string(), z.unknown()).nullish(),
-    line_items: z.array(z.record(z.string(), z.unknown())),
+    line_items: z.array(
+      z
+        .object({
+          sku: z.string().nullish(),
+          title: z.string().nullish(),
+          quantity: z.number().int(),
+          price: z.string(),
+          gift_card: z.boolean().optional(),
+        })
+        .loose(),
+    ),
   })
   .loose();
 
