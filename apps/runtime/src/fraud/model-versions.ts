@@ -241,9 +241,9 @@ export async function trainModel(
     const inserted = await tx`
       insert into fraud_models (version, artefact, figures, provenance, active, activated_at,
         activated_by)
-      values (${result.candidate.version}, ${JSON.stringify(result.candidate)}::jsonb,
-        ${JSON.stringify({ ...result.figures, liveVersion: live.version })}::jsonb,
-        ${JSON.stringify(result.candidate.provenance)}::jsonb, true, now(), ${options.by})
+      values (${result.candidate.version}, ${JSON.stringify(result.candidate)}::text::jsonb,
+        ${JSON.stringify({ ...result.figures, liveVersion: live.version })}::text::jsonb,
+        ${JSON.stringify(result.candidate.provenance)}::text::jsonb, true, now(), ${options.by})
       on conflict (version) do nothing returning id`;
     if (inserted.length === 0)
       throw new ModelVersionError(
