@@ -28,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
     return group === undefined ? 2 : 0;
   }
   if (group === 'fraud' && command !== undefined && FRAUD_COMMANDS.includes(command)) {
+    if ((command === 'activate' || command === 'rollback') && argv.length !== 3)
+      throw new UsageError(
+        `fraud ${command} needs one version (\`shipped\` for the shipped model)`,
+      );
     const env = loadEnv();
     const logger = createLogger(
       env.PAYBRIDGE_LOG_LEVEL === 'info' ? 'warn' : env.PAYBRIDGE_LOG_LEVEL,
