@@ -158,6 +158,18 @@ describe('retraining the fraud model on the merchant’s labels', () => {
     await expect(fraudCommand(sql, ['rollback', 'merchant-nope'], () => {})).rejects.toThrow(
       CliError,
     );
+    // Retraining takes an operator, switching versions an admin; a viewer only lists them.
+    const tokenFor = async (role: string) => {
+      const t = await call(base, 'POST', '/api/tokens', { name: `fraud-${role}`, role });
+      return { authorization: `Bearer ${t.body.token}` };
+    };
+    const viewer = await tokenFor('viewer');
+    const operator = await tokenFor('operator');
+    expect((await call(base, 'GET', '/api/fraud/models', undefined, viewer)).status).toBe(200);
+    expect((await call(base, 'POST', '/api/fraud/models/train', {}, viewer)).status).toBe(403);
+    expect(
+      (await call(base, 'POST', '/api/fraud/models/shipped/activate', undefined, operator)).status,
+    ).toBe(403);
     const audited = await sql<{ action: string }[]>`
       select action from audit_log where action like 'fraud-model.%' order by id`;
     expect(audited.map((a) => a.action)).toContain('fraud-model.train');
