@@ -4,7 +4,9 @@
  *
  * @module
  */
+import { FRAUD_USAGE, fraudCommand, UsageError } from './cli/fraud-models';
 import { CliError, secretsRotate } from './cli/secrets-rotate';
+import { withDatabase } from './cli/with-database';
 import { ConfigError, loadEnv } from './env';
 import { createLogger } from './logger';
 
@@ -15,13 +17,32 @@ Commands:
                    (no PAYBRIDGE_SECRET_KEY) a new key is generated and old ones are removed once
                    unused; with PAYBRIDGE_SECRET_KEY, values sealed with a PAYBRIDGE_SECRET_KEY_PREVIOUS
                    key move to it. Stop a runtime that uses the embedded database first.
-`;
+${FRAUD_USAGE}`;
+
+const FRAUD_COMMANDS = ['train', 'models', 'activate', 'rollback'];
 
 async function main(argv: string[]): Promise<number> {
   const [group, command] = argv;
   if (group === undefined || group === '--help' || group === '-h' || group === 'help') {
     process.stdout.write(USAGE);
     return group === undefined ? 2 : 0;
+  }
+  if (group === 'fraud' && command !== undefined && FRAUD_COMMANDS.includes(command)) {
+    if ((command === 'activate' || command === 'rollback') && argv.length !== 3)
+      throw new UsageError(
+        `fraud ${command} needs one version (\`shipped\` for the shipped model)`,
+      );
+    const env = loadEnv();
+    const logger = createLogger(
+      env.PAYBRIDGE_LOG_LEVEL === 'info' ? 'warn' : env.PAYBRIDGE_LOG_LEVEL,
+      env.PAYBRIDGE_LOG_FORMAT,
+    );
+    return withDatabase(
+      env,
+      logger,
+      'Stop it first, or use the API: /api/fraud/models (the review page has a Retrain button).',
+      (sql) => fraudCommand(sql, argv.slice(1), (text) => process.stdout.write(text)),
+    );
   }
   if (group !== 'secrets' || command !== 'rotate') {
     process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
@@ -47,6 +68,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
     if (err instanceof ConfigError || err instanceof CliError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(err instanceof ConfigError ? 2 : 1);

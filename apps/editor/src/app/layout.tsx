@@ -100,7 +100,7 @@ export function Layout({ me }: { me: Me }) {
           <DisputeCasePage key={route.disputeId} caseId={route.disputeId} />
         )}
         {route.page === 'reconciliation' && <ReconciliationPage me={me} date={route.date} />}
-        {route.page === 'fraud' && <ReviewQueuePage />}
+        {route.page === 'fraud' && <ReviewQueuePage me={me} />}
         {route.page === 'fraud-review' && (
           <ReviewPage key={route.reviewId} reviewId={route.reviewId} me={me} />
         )}

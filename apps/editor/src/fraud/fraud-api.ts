@@ -60,3 +60,30 @@ export type FraudReviewDetail = Ok<(typeof reviews)[':id']['$get']>;
 export type ScoreHistory = NonNullable<FraudReviewDetail['history']>;
 /** Counters of one key (email, IP, …) over 1 h, 24 h and 7 d. */
 export type VelocityCounters = ScoreHistory['velocity']['email'];
+
+const models = client.api.fraud.models;
+
+/** The fraud model versions: the shipped one first, which one scores. */
+export function listModels() {
+  return unwrap(models.$get());
+}
+
+/**
+ * Retrains on the labelled scores; the runtime switches only when the candidate is better on the
+ * held-out recent orders, and answers both figures and the outcome (switched, kept, refused).
+ */
+export function trainModel() {
+  return unwrap(models.train.$post({ json: {} }));
+}
+
+/** Makes a version score (`shipped`: the shipped model). */
+export function activateModel(version: string) {
+  return unwrap(models[':version'].activate.$post({ param: { version } }));
+}
+
+/** A model version as listed. */
+export type FraudModelVersion = Ok<typeof models.$get>['models'][number];
+/** What a retrain came to. */
+export type TrainResult = Ok<typeof models.train.$post>;
+/** A model's figures on the held-out orders. */
+export type ModelFigures = NonNullable<FraudModelVersion['figures']>['candidate'];

@@ -10,4 +10,6 @@ export const fraudKeys = {
   all: ['fraud-reviews'] as const,
   list: (filter: string) => ['fraud-reviews', 'list', filter] as const,
   review: (id: string) => ['fraud-reviews', 'review', id] as const,
+  /** The model versions (not under `all`: a decision does not change them). */
+  models: ['fraud-models'] as const,
 };

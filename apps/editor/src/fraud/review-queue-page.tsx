@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import type { Me } from '../api/auth-api';
 import { QueryView } from '../ledger/query-view';
 import type { QueueFilter } from './fraud-api';
 import { listReviews } from './fraud-api';
 import { fraudKeys } from './fraud-keys';
+import { ModelPanel } from './model-panel';
 import { QUEUE_FILTERS, filterFromSearch, filterToSearch } from './queue-filter';
 import { ReviewsTable } from './reviews-table';
 import '../ledger/ledger.css';
@@ -24,9 +26,9 @@ const EMPTY: Record<QueueFilter, string> = {
 /**
  * `/fraud`: the review queue. Orders a flow's Fraud review holds, waiting ones first (oldest
  * first: the queue), each with its score, total, age, the time left before the timeout decides,
- * and its top reasons; each opens at `/fraud/<id>`.
+ * and its top reasons; each opens at `/fraud/<id>`. Below: the model, its retraining and versions.
  */
-export function ReviewQueuePage({ liveMs = LIVE_MS }: { liveMs?: number }) {
+export function ReviewQueuePage({ me, liveMs = LIVE_MS }: { me?: Me; liveMs?: number }) {
   const [filter, setFilterState] = useState<QueueFilter>(() =>
     filterFromSearch(window.location.search),
   );
@@ -86,6 +88,7 @@ export function ReviewQueuePage({ liveMs = LIVE_MS }: { liveMs?: number }) {
           </>
         )}
       </QueryView>
+      {me && <ModelPanel me={me} />}
     </main>
   );
 }

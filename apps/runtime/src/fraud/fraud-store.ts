@@ -8,6 +8,7 @@
 import type { FraudStore, ReviewState, ScoreRecord } from '@paybridge/nodes/executors';
 import type { Sql } from '../db/client';
 import { insertAttempts, summariseHistory } from './history-sql';
+import { activeModelReader } from './model-versions';
 
 interface ReviewRow {
   id: string;
@@ -82,6 +83,7 @@ async function recordScoreRow(sql: Sql, s: ScoreRecord): Promise<{ scoreId: stri
 
 export function createFraudStore(sql: Sql): FraudStore {
   return {
+    activeModel: activeModelReader(sql),
     summarise: (order, check) => summariseHistory(sql, order, check),
     recordScore: (s) =>
       // One commit for both, without waiting for its WAL flush: the step's checkpoint that

@@ -9,6 +9,7 @@ import type {
   FeatureVector,
   FraudOrder,
   HistorySummary,
+  ModelArtefact,
   PaymentCheck,
   ScoreReason,
 } from '@paybridge/fraud';
@@ -47,6 +48,11 @@ export interface ReviewState {
 }
 
 export interface FraudStore {
+  /**
+   * The model that scores now: the version the merchant made active (retrained on their own
+   * labels), else the shipped one. Cached by the store, so asking once per order is cheap.
+   */
+  activeModel(): Promise<ModelArtefact>;
   /**
    * Velocity and customer history of `order` from the stored attempts strictly before its
    * `created_at`: the same answers as the fraud package's in-memory `HistoryIndex`.

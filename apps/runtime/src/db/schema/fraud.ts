@@ -132,3 +132,29 @@ export const fraudReviews = pgTable(
     check('fraud_reviews_timeout_action', sql`${t.timeoutAction} in ('approve', 'reject')`),
   ],
 );
+
+/**
+ * Fraud model versions retrained on the merchant's labels (`fraud/model-versions.ts`). At most one
+ * is active; none active means the shipped model scores.
+ */
+export const fraudModels = pgTable(
+  'fraud_models',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    version: text('version').notNull(),
+    artefact: jsonb('artefact').notNull(),
+    /** The candidate's and the replaced model's figures on the same held-out period. */
+    figures: jsonb('figures').notNull(),
+    provenance: jsonb('provenance').notNull(),
+    active: boolean('active').notNull().default(false),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    activatedBy: text('activated_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('fraud_models_version_uq').on(t.version),
+    uniqueIndex('fraud_models_one_active_uq')
+      .on(t.active)
+      .where(sql`${t.active}`),
+  ],
+);

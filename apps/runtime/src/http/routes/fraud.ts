@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { FraudReason } from '@paybridge/nodes/definitions';
+import { FraudReason, isTimeZone } from '@paybridge/nodes/definitions';
 import { actorOf } from '../../auth/actor';
 import {
   decideReview,
@@ -8,6 +8,12 @@ import {
   reviewDetail,
   ReviewDecisionError,
 } from '../../fraud/review-queue';
+import {
+  activateModel,
+  listModels,
+  ModelVersionError,
+  trainModel,
+} from '../../fraud/model-versions';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { apiRoute } from '../api-route';
@@ -161,6 +167,94 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
+const AtThreshold = z.object({
+  precision: z.number(),
+  recall: z.number(),
+  flagged: z.number().int(),
+});
+
+/** A model's figures on the held-out (most recent) labelled orders. */
+export const FraudModelFigures = z
+  .object({
+    rocAuc: z.number(),
+    /** Average precision on the 0-99 scores shown: what decides a switch. */
+    averagePrecision: z.number(),
+    review: AtThreshold,
+    block: AtThreshold,
+    precisionTop1Percent: z.number(),
+  })
+  .openapi('FraudModelFigures');
+
+export const FraudModelVersion = z
+  .object({
+    version: z.string(),
+    /** The model shipped with Paybridge; scores when no retrained version is active. */
+    shipped: z.boolean(),
+    active: z.boolean(),
+    figures: z
+      .object({
+        candidate: FraudModelFigures,
+        live: FraudModelFigures,
+        /** The model it was compared with and replaced. */
+        liveVersion: z.string(),
+      })
+      .nullable(),
+    createdAt: z.string().nullable(),
+    activatedAt: z.string().nullable(),
+    activatedBy: z.string().nullable(),
+  })
+  .openapi('FraudModelVersion');
+
+export const FraudModelList = z
+  .object({ models: z.array(FraudModelVersion) })
+  .openapi('FraudModelList');
+
+const LabelCounts = z.object({ fraud: z.number().int(), legitimate: z.number().int() });
+
+export const FraudTrainResult = z
+  .discriminatedUnion('outcome', [
+    z.object({
+      outcome: z.literal('refused'),
+      /** Why, in words (e.g. too few labels, with the counts needed). */
+      reason: z.string(),
+      labels: LabelCounts,
+      live: z.string(),
+    }),
+    z.object({
+      /** switched: the candidate was better and now scores; kept: the live model stays. */
+      outcome: z.enum(['switched', 'kept']),
+      candidate: z.string(),
+      live: z.string(),
+      figures: z.object({ candidate: FraudModelFigures, live: FraudModelFigures }),
+      trainedOn: LabelCounts.extend({ before: z.string() }),
+      heldOut: LabelCounts.extend({ from: z.string() }),
+    }),
+  ])
+  .openapi('FraudTrainResult');
+
+export const FraudTrainInput = z
+  .object({
+    /** The store's IANA time zone, as the flows' Fraud score uses it (default UTC). */
+    storeTimeZone: z
+      .string()
+      .refine(isTimeZone, 'unknown time zone; use an IANA name such as America/New_York')
+      .default('UTC'),
+  })
+  .openapi('FraudTrainInput');
+
+const VersionParam = z.object({ version: z.string().min(1).max(200) });
+
+/** A refused switch as the API answers it. */
+function modelError(err: unknown): never {
+  if (err instanceof ModelVersionError)
+    throw new ApiError(
+      err.code === 'NOT_FOUND' ? 404 : err.code === 'CONFLICT' ? 409 : 422,
+      err.code,
+      err.message,
+    );
+  throw err;
+}
+
 /**
  * The fraud review queue: reviews waiting first, one review with everything behind its score,
  * and the operator's approve / reject, which is audited, becomes a label and resumes the run.
@@ -242,5 +336,77 @@ export function fraudRoutes(deps: AppDeps) {
     .openapi(decide('rejected'), async (c) => {
       const review = await record(c, c.req.valid('param').id, 'rejected', c.req.valid('json'));
       return c.json(review, 200);
-    });
+    })
+    .openapi(
+      apiRoute('viewer', {
+        method: 'get',
+        path: '/models',
+        summary: 'Fraud model versions: the shipped one and those retrained, which one scores',
+        responses: { 200: jsonResponse(FraudModelList, 'Versions'), ...errorResponses },
+      }),
+      async (c) => c.json({ models: await listModels(deps.sql) }, 200),
+    )
+    .openapi(
+      apiRoute('operator', {
+        method: 'post',
+        path: '/models/train',
+        summary:
+          'Retrain on the labelled scores; switch only when better on the held-out recent period',
+        request: {
+          body: { content: { 'application/json': { schema: FraudTrainInput } }, required: false },
+        },
+        responses: {
+          200: jsonResponse(FraudTrainResult, 'Both figures and whether it switched'),
+          409: jsonResponse(ErrorResponse, 'The active model changed meanwhile'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json') as z.infer<typeof FraudTrainInput> | undefined;
+        const result = await trainModel(deps.sql, {
+          by: actorOf(c).label,
+          storeTimeZone: body?.storeTimeZone ?? 'UTC',
+        }).catch(modelError);
+        await deps.audit.record(c, {
+          action: 'fraud-model.train',
+          targetType: 'fraud-model',
+          targetId: result.outcome === 'refused' ? result.live : result.candidate,
+          details:
+            result.outcome === 'refused'
+              ? { outcome: result.outcome, reason: result.reason, labels: result.labels }
+              : {
+                  outcome: result.outcome,
+                  live: result.live,
+                  averagePrecision: {
+                    candidate: result.figures.candidate.averagePrecision,
+                    live: result.figures.live.averagePrecision,
+                  },
+                },
+        });
+        return c.json(result, 200);
+      },
+    )
+    .openapi(
+      apiRoute('admin', {
+        method: 'post',
+        path: '/models/{version}/activate',
+        summary: 'Make a fraud model version the one that scores (`shipped`: the shipped model)',
+        request: { params: VersionParam },
+        responses: {
+          200: jsonResponse(FraudModelVersion, 'The active version'),
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const { version } = c.req.valid('param');
+        const active = await activateModel(deps.sql, version, actorOf(c).label).catch(modelError);
+        await deps.audit.record(c, {
+          action: 'fraud-model.activate',
+          targetType: 'fraud-model',
+          targetId: active.version,
+          details: { requested: version },
+        });
+        return c.json(active, 200);
+      },
+    );
 }

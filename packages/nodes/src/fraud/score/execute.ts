@@ -48,7 +48,8 @@ export function createFraudScoreExecutor(store: FraudStore | undefined) {
       ipCountry: country,
       storeTimeZone: config.storeTimeZone,
     });
-    const result = scoreFeatures(defaultModel(), features);
+    const model = store ? await store.activeModel() : defaultModel();
+    const result = scoreFeatures(model, features);
     const port =
       result.score >= config.highAt ? 'high' : result.score >= config.reviewAt ? 'review' : 'low';
     const level = port === 'high' ? 'high' : port === 'review' ? 'elevated' : 'low';
