@@ -153,6 +153,12 @@ async function dragToMap(
         ? dialog.getByTestId('mapping-expression')
         : dialog.getByTestId(`target-${drop.to}`);
     await from.dragTo(to);
+    if (drop.to !== null) {
+      // The drop must land: the field's expression names the source field.
+      await expect
+        .poll(() => to.getByLabel(`Expression for ${drop.to}`).inputValue(), { timeout: 5_000 })
+        .toContain(drop.from[1].at(-1)!);
+    }
   }
   await dialog.screenshot({ path: shot });
   await dialog.getByTestId('mapping-apply').click();
@@ -197,6 +203,8 @@ describe.skipIf(!hasChromium)('an integrator builds the order flow from an empty
     expect(vaulted.response_code, JSON.stringify(vaulted)).toBe(160);
   });
   afterAll(async () => {
+    // The flow listens to every new Shopify order: leave none live for the files after this one.
+    if (flowId) await api('POST', `/api/flows/${flowId}/deactivate`);
     await browser?.close();
   });
 
