@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '@paybridge/sandbox';
 import { ARTIFACTS, hasChromium, launchBrowser, newPage, signInAsAdmin } from './support/browser';
+import { sandboxPaytrace } from './support/sandbox-paytrace';
 
 /**
  * Issue 18's proof, as an integrator who knows n8n or Make would go: from an empty canvas to a
@@ -45,24 +45,7 @@ async function api(method: string, path: string, data?: unknown): Promise<any> {
   return text ? (JSON.parse(text) as unknown) : null;
 }
 
-/** The PayTrace simulator's own API, as the merchant's back office would call it. */
-async function paytrace(path: string, body: Record<string, unknown>): Promise<any> {
-  const token = (await fetch(`${base}/sandbox/paytrace/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      username: DEMO_CREDENTIALS.username,
-      password: DEMO_CREDENTIALS.password,
-    }),
-  }).then((r) => r.json())) as { access_token: string };
-  const res = await fetch(`${base}/sandbox/paytrace${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
+const paytrace = (path: string, body: Record<string, unknown>) => sandboxPaytrace(base, path, body);
 
 /** Creates something in the Shopify simulator's admin API; answers its id, read as text. */
 async function simulatorId(path: string, data: Record<string, unknown>): Promise<string> {
