@@ -74,22 +74,36 @@ describe('PayTrace sale: exactly one charge per order across a worker crash', ()
     const runIds = await postOrders(base, 'charge/crash', orders);
 
     const first = worker();
-    // Kill it once a good share of sales reached PayTrace, mid-flight for up to 8 of them.
-    const deadline = Date.now() + 60_000;
     const pending = async () =>
       (
         await sql<{ n: number }[]>`
         select count(*)::int as n from effect_records where status = 'pending'`
       )[0]!.n;
-    while (
-      (sim.handle.state.transactions.size < ORDERS / 4 || (await pending()) === 0) &&
-      Date.now() < deadline
-    ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const until = async (what: string, done: () => Promise<boolean>) => {
+      const deadline = Date.now() + 120_000;
+      while (!(await done())) {
+        if (Date.now() > deadline || first.child.exitCode !== null) {
+          throw new Error(
+            `worker never got to ${what}: ${sim.handle.state.transactions.size} sales made, ` +
+              `exit code ${first.child.exitCode}, output:\n${first.output().slice(-2000)}`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    // Once a good share of sales reached PayTrace, the gateway slows to 3 s a sale: the sales
+    // started after that are certainly unanswered when the kill lands, however loaded the machine.
+    await until(
+      'a quarter of the sales',
+      async () => sim.handle.state.transactions.size >= ORDERS / 4,
+    );
+    sim.handle.setFault('/v1/transactions/sale/by_customer', { latencyMs: 3_000 });
+    await new Promise((r) => setTimeout(r, 400)); // sales begun before the change are answered
+    await until('a slow sale in flight', async () => (await pending()) > 0);
     first.child.kill('SIGKILL');
     await first.exited;
-    await new Promise((r) => setTimeout(r, 400)); // let the orphaned requests land at PayTrace
+    await new Promise((r) => setTimeout(r, 3_500)); // let the orphaned requests land at PayTrace
+    sim.handle.setFault('/v1/transactions/sale/by_customer', { latencyMs: 300 });
     const [inFlight] = await sql<{ pending: number }[]>`
       select count(*)::int as pending from effect_records where status = 'pending'`;
     expect(inFlight?.pending, 'sales in flight when the worker died').toBeGreaterThan(0);
