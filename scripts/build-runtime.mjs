@@ -9,6 +9,8 @@
 //   dist/cli.mjs           the `paybridge` operator command (src/cli.ts)
 //   dist/worker-entry.mjs  an expression pool thread (src/expressions/worker-entry.mjs), found
 //                          beside main.mjs by the pool as it is beside expression-pool.ts in src/
+//   dist/worker-thread.mjs the worker thread of an `all` process (src/jobs/worker-thread.mjs),
+//                          found the same way beside worker-thread-supervisor.ts
 // The workspace packages (@paybridge/*) are compiled into the bundles, and so are the pure
 // JavaScript libraries that load as hundreds of small modules (INLINE below, with what they
 // import): loading those one file at a time was the largest part of the built start's profile.
@@ -60,6 +62,10 @@ const IMPORT_META_REVIEWED = new Set([
   'apps/runtime/src/expressions/expression-pool.ts',
   // Its fallback loads TypeScript through tsx, never reached in the bundle.
   'apps/runtime/src/expressions/worker-entry.mjs',
+  // ./worker-thread.mjs: built as dist/worker-thread.mjs beside dist/main.mjs; its entry's
+  // fallback, like the expression thread's, is never reached in the bundle.
+  'apps/runtime/src/jobs/worker-thread-supervisor.ts',
+  'apps/runtime/src/jobs/worker-thread.mjs',
   // createRequire(import.meta.url): resolves an npm package, the same from dist/.
   'packages/fraud/src/ip-country.ts',
 ]);
@@ -160,6 +166,7 @@ export async function buildRuntime({ outdir = join(RUNTIME_DIR, 'dist'), quiet =
       main: 'src/main.ts',
       cli: 'src/cli.ts',
       'worker-entry': 'src/expressions/worker-entry.mjs',
+      'worker-thread': 'src/jobs/worker-thread.mjs',
     },
     outdir,
     outExtension: { '.js': '.mjs' },

@@ -15,5 +15,6 @@ export const serialRuntimeFiles = [
   'test/postgres-restart.test.ts',
   'test/run-cancel-poison.test.ts',
   'test/sandbox-state.test.ts',
+  'test/worker-thread.test.ts',
   'src/expressions/expression-pool.test.ts',
 ];

@@ -65,6 +65,12 @@ export const EnvSchema = z.object({
   PAYBRIDGE_EMBEDDED_PG_PORT: intFrom(0, 0, 65535),
   PAYBRIDGE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   PAYBRIDGE_WORKER_CONCURRENCY: intFrom(8, 1, 200),
+  /**
+   * With `PAYBRIDGE_ROLE=all`, where the worker runs: `on` (default) in a worker thread of its own,
+   * so node code, run bookkeeping and large step data never hold up the API's event loop; `off`
+   * on the API's own event loop (one thread, less memory).
+   */
+  PAYBRIDGE_WORKER_THREAD: z.enum(['on', 'off']).default('on'),
   PAYBRIDGE_DB_POOL_SIZE: intFrom(20, 2, 500),
   /**
    * Jobs a worker process fetches and locks ahead (graphile-worker's local queue); -1 (default)
@@ -85,7 +91,7 @@ export const EnvSchema = z.object({
   PAYBRIDGE_EXPRESSION_MAX_STRING: intFrom(10_000_000, 1000, 500_000_000),
   /** Most items `$sort` and `$distinct` accept. */
   PAYBRIDGE_EXPRESSION_MAX_SORT_ITEMS: intFrom(100_000, 100, 10_000_000),
-  /** Executions of a run that may crash the worker process in a row before it fails `POISONED`. */
+  /** Executions of a run that may crash the worker (process or thread) in a row before it fails `POISONED`. */
   PAYBRIDGE_RUN_MAX_CRASHES: intFrom(3, 1, 100),
   /** Private networks the http.request node may reach (CIDR list); none by default. */
   PAYBRIDGE_HTTP_ALLOW_CIDRS: csv,

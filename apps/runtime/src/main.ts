@@ -1,7 +1,7 @@
-import { isDatabaseUnavailable } from '@paybridge/engine';
+import { installCrashGuards } from './crash-guards';
 import { ConfigError, loadEnv } from './env';
 import { sandboxMode } from './sandbox/sandbox-mode';
-import { createLogger, type Logger } from './logger';
+import { createLogger } from './logger';
 import { startRuntime, type Role } from './start-runtime';
 
 function roleFromArgs(argv: string[]): Role | undefined {
@@ -10,38 +10,6 @@ function roleFromArgs(argv: string[]): Role | undefined {
   if (value === undefined) return undefined;
   if (value === 'all' || value === 'api' || value === 'worker') return value;
   throw new ConfigError([`--role: expected all, api or worker (got ${JSON.stringify(value)})`]);
-}
-
-/**
- * A stray error must not take the process down: in single-process mode that would stop ingress,
- * the API and every worker at once. A lost database connection or socket surfacing outside any
- * request (a client's idle connection dropping during a Postgres restart) is logged and the
- * process keeps serving: the clients reconnect on their next query. So is a rejected promise
- * nobody awaited. Any other uncaught exception leaves the process in an unknown state, so it
- * drains in-flight work and exits with status 1 for its supervisor to restart it (runs resume
- * from their checkpoints).
- */
-function installCrashGuards(logger: Logger, stop: () => Promise<void>): void {
-  process.on('unhandledRejection', (reason) => {
-    logger.error('unhandled promise rejection (still serving)', { err: reason });
-  });
-  let exiting = false;
-  process.on('uncaughtException', (err, origin) => {
-    if (isDatabaseUnavailable(err)) {
-      logger.warn('lost a database or network connection (still serving)', { err, origin });
-      return;
-    }
-    logger.error('uncaught exception: draining and exiting for a restart', {
-      err,
-      stack: err instanceof Error ? err.stack : undefined,
-      origin,
-    });
-    if (exiting) return;
-    exiting = true;
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    stop().finally(() => process.exit(1));
-  });
 }
 
 async function main(): Promise<void> {

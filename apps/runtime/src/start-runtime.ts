@@ -29,6 +29,11 @@ import { Scheduler } from './jobs/scheduler';
 import { AlertService } from './alerts/alert-service';
 import { ShopifyPoller } from './ingest/shopify/reconciliation-poller';
 import { startWorker, type RunningWorker } from './jobs/start-worker';
+import {
+  launchWorkerThread,
+  WORKER_THREAD_NICENESS,
+  type WorkerThreadHandle,
+} from './jobs/worker-thread-supervisor';
 import { createBuiltInLedger } from './ledger/built-in-ledger';
 import { createConnectionTokenStore } from './ledger/quickbooks-token-store';
 import { createLogger, type Logger } from './logger';
@@ -104,9 +109,17 @@ export async function startRuntime(
     spanExporter?: SpanExporter;
     /** The trigger kinds ingress serves instead of the registry's (tests of a kind of their own). */
     triggerKinds?: TriggerKinds;
+    /**
+     * Set when this is the worker thread of an `all` process: that process serves the metrics
+     * and the sandbox (at `sandboxUrl`), and reads the database gauges.
+     */
+    hostedBy?: { sandboxUrl: string | null };
   } = {},
 ): Promise<RuntimeHandle> {
   const role = opts.role ?? env.PAYBRIDGE_ROLE;
+  // An `all` process serves the API here and runs the worker in a thread of its own (or inline).
+  const workerInThread = role === 'all' && env.PAYBRIDGE_WORKER_THREAD === 'on';
+  const runsWorker = role === 'worker' || (role === 'all' && !workerInThread);
   const logger = opts.logger ?? createLogger(env.PAYBRIDGE_LOG_LEVEL, env.PAYBRIDGE_LOG_FORMAT);
   // Refused before anything starts: simulators exposed to the network only when asked for.
   const mode = sandboxMode(env, role !== 'worker');
@@ -134,15 +147,20 @@ export async function startRuntime(
   const previousObserver = setOutboundObserver(outboundTelemetry(metrics));
   cleanup.push(async () => void setOutboundObserver(previousObserver));
   try {
-    registerDatabaseGauges(metrics, sql, { deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S });
-    await migrateDatabase(db, sql, databaseUrl, logger);
+    if (!opts.hostedBy) {
+      registerDatabaseGauges(metrics, sql, { deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S });
+    }
+    // A worker thread starts after its process migrated the database.
+    if (!opts.hostedBy) await migrateDatabase(db, sql, databaseUrl, logger);
     // Two batches in flight: a large event being written does not hold up every request behind it.
     const ingest = new IngestWriter(sql, { parallel: 2 });
     const identity = new IdentityStore(sql, env.PAYBRIDGE_SESSION_TTL_HOURS * 3600_000);
     const audit = new AuditLog(sql);
-    const keyRing = await loadKeyRing(env, logger);
+    // A worker thread reads the key its process already loaded and reported on.
+    const keyRing = await loadKeyRing(env, opts.hostedBy ? createLogger('silent') : logger);
     const connections = new ConnectionStore(sql, keyRing);
     if (
+      !opts.hostedBy &&
       env.PAYBRIDGE_BOOTSTRAP_TOKEN &&
       (await identity.ensureBootstrapToken(env.PAYBRIDGE_BOOTSTRAP_TOKEN)) === 'revoked'
     ) {
@@ -152,8 +170,29 @@ export async function startRuntime(
     }
 
     const sandbox = mode.on;
+    // Created now, so loading the worker's code overlaps the API's start.
+    const workerThread: WorkerThreadHandle | null = workerInThread
+      ? launchWorkerThread({
+          data: {
+            env: {
+              ...env,
+              DATABASE_URL: databaseUrl,
+              // Decided here: the thread's own default would read the database URL set above.
+              PAYBRIDGE_SANDBOX: sandbox ? 'on' : 'off',
+              PAYBRIDGE_METRICS_PORT: undefined,
+            },
+            niceness: WORKER_THREAD_NICENESS,
+          },
+          logger,
+        })
+      : null;
+    let removeThreadMetrics: (() => void) | null = null;
+    if (workerThread) {
+      cleanup.push(async () => removeThreadMetrics?.());
+      cleanup.push(() => workerThread.stop());
+    }
     const simulatorUrls = () => {
-      const own = sandbox ? localUrl : null;
+      const own = sandbox ? (localUrl ?? opts.hostedBy?.sandboxUrl ?? null) : null;
       return {
         paytrace: simulatorUrl(env.PAYBRIDGE_PAYTRACE_SIMULATOR_URL, env, own, 'paytrace'),
         shopify: simulatorUrl(env.PAYBRIDGE_SHOPIFY_SIMULATOR_URL, env, own, 'shopify'),
@@ -251,7 +290,7 @@ export async function startRuntime(
         baseUrl: url,
         logger,
       });
-    } else if (env.PAYBRIDGE_METRICS_PORT !== undefined) {
+    } else if (env.PAYBRIDGE_METRICS_PORT !== undefined && !opts.hostedBy) {
       // A worker-only process serves no API; its own counters (runs, steps, calls) are scraped here.
       const metricsApp = metricsRoutes({
         metrics,
@@ -276,7 +315,12 @@ export async function startRuntime(
     let scheduler: Scheduler | null = null;
     let poller: ShopifyPoller | null = null;
     let alerts: AlertService | null = null;
-    if (role !== 'api') {
+    if (workerThread) {
+      await workerThread.start(sandbox ? localUrl : null);
+      const thread = workerThread;
+      removeThreadMetrics = metrics.addThread(() => thread.metrics());
+    }
+    if (runsWorker) {
       const nodeOptions = {
         http: { allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS },
         paytrace: { simulatorUrl: simulatorUrls().paytrace },
@@ -366,6 +410,8 @@ export async function startRuntime(
           await poller?.stop();
           await alerts?.stop();
           await worker?.stop();
+          await workerThread?.stop();
+          removeThreadMetrics?.();
           setOutboundObserver(previousObserver);
           await tracing?.shutdown();
           await sql.end({ timeout: 5 });

@@ -35,6 +35,8 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     PAYBRIDGE_LOG_LEVEL: 'warn',
     PAYBRIDGE_WORKER_DEAD_AFTER_S: '3',
     PAYBRIDGE_WORKER_CONCURRENCY: '4',
+    // The worker on the test's own event loop: a thread would load the runtime again per start.
+    PAYBRIDGE_WORKER_THREAD: 'off',
     PAYBRIDGE_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
     PAYBRIDGE_SECRET_KEY: TEST_SECRET_KEY,
     ...overrides,

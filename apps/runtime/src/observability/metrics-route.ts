@@ -56,7 +56,7 @@ export function metricsRoutes(deps: {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');
       return c.json(errorBody('UNAUTHENTICATED', NEEDS), 401);
     }
-    const body = await deps.metrics.registry.metrics();
+    const body = await deps.metrics.exposition();
     return c.body(body, 200, { 'content-type': deps.metrics.registry.contentType });
   });
 }

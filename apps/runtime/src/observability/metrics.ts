@@ -1,4 +1,16 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry, type Metric } from 'prom-client';
+import {
+  AggregatorRegistry,
+  collectDefaultMetrics,
+  Counter,
+  Histogram,
+  Registry,
+  type Metric,
+  type MetricObjectWithValues,
+  type MetricValue,
+} from 'prom-client';
+
+/** Metrics as another thread hands them over (prom-client's JSON form). */
+export type MetricsSnapshot = MetricObjectWithValues<MetricValue<string>>[];
 
 /** Run outcomes counted as finished; `waiting` (a retry or a suspension) is not an end. */
 export const FINISHED_STATUSES = ['succeeded', 'declined', 'failed', 'cancelled'] as const;
@@ -158,6 +170,35 @@ export class RuntimeMetrics {
       outbound: this.outbound.size,
       ingress: this.ingress.size,
     };
+  }
+
+  private readonly threads = new Set<() => Promise<MetricsSnapshot>>();
+
+  /**
+   * Adds what another thread of this process counts (the worker thread of an `all` process) to
+   * this process's `GET /metrics`: Prometheus scrapes one target per process, and runs, steps
+   * and calls are counted where they happen. Returns the function that removes it again.
+   */
+  addThread(read: () => Promise<MetricsSnapshot>): () => void {
+    this.threads.add(read);
+    return () => void this.threads.delete(read);
+  }
+
+  /** The Prometheus text of this process: this thread's metrics plus the added threads' counts. */
+  async exposition(): Promise<string> {
+    if (this.threads.size === 0) return this.registry.metrics();
+    const parts: MetricsSnapshot[] = [await this.registry.getMetricsAsJSON()];
+    for (const read of this.threads) parts.push(await read().catch(() => []));
+    return AggregatorRegistry.aggregate(parts).metrics();
+  }
+
+  /**
+   * This thread's own counters and histograms (not the gauges, which the hosting thread reads
+   * itself), for a thread whose process serves its metrics from another thread.
+   */
+  async threadCounts(): Promise<MetricsSnapshot> {
+    const all = await this.registry.getMetricsAsJSON();
+    return all.filter((m) => m.name.startsWith('paybridge_') && String(m.type) !== 'gauge');
   }
 
   /** Adds a metric read at scrape time (the database gauges). */
