@@ -110,7 +110,7 @@ describe('embedded Postgres default', () => {
     expect(run.status).toBe(200);
     third.proc.child.kill('SIGINT');
     expect((await third.proc.exited).code).toBe(0);
-  });
+  }, 150_000);
 
   it('names the bad variable when configuration is invalid', async () => {
     const proc = spawnRuntime(

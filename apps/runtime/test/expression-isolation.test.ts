@@ -13,6 +13,8 @@ let base: string;
 beforeAll(async () => {
   rt = await startTestRuntime(await freshDatabase(), {
     env: {
+      // As `npm start` runs: the worker in a thread of its own.
+      PAYBRIDGE_WORKER_THREAD: 'on',
       PAYBRIDGE_EXPRESSION_MEMORY_MB: '48',
       PAYBRIDGE_EXPRESSION_TIMEOUT_MS: '3000',
       PAYBRIDGE_BODY_LIMIT_BYTES: String(2 * 1024 * 1024),
@@ -169,7 +171,7 @@ describe('a flood of slow expressions on one flow', () => {
 
   beforeAll(async () => {
     flood = await startTestRuntime(await freshDatabase(), {
-      env: { PAYBRIDGE_EXPRESSION_TIMEOUT_MS: '1000' },
+      env: { PAYBRIDGE_WORKER_THREAD: 'on', PAYBRIDGE_EXPRESSION_TIMEOUT_MS: '1000' },
     });
     url = flood.url!;
     for (const [path, expression] of [
