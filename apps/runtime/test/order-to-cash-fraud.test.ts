@@ -3,7 +3,8 @@
  * through the API with `fraudScreening: true`, driven by orders placed in the Shopify simulator
  * (webhooks over HTTP), checked at PayTrace (an authorization, never a sale; captured once or
  * voided), in the Shopify order (paid, or cancelled for fraud with a note), in the staff's mail
- * (a real SMTP server started here) and in the ERP ledger.
+ * (a real SMTP server started here) and in the ERP ledger. A card-testing burst the gateway
+ * approves is held or blocked by its velocity from one IP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -223,4 +224,40 @@ describe('order to cash with fraud screening', () => {
       where operation in ('capture', 'sale') and business_key like ${`%:order:${order.id}%`}`;
     expect(payments!.n).toBe(0);
   }, 120_000);
+
+  it('holds or blocks a card-testing burst of 30 small orders from one IP the gateway approves', async () => {
+    // A tester's script with cards that work: every authorization approved, AVS and CSC as for
+    // any shopper; only the velocity from one IP ties the orders together.
+    const runs = [];
+    for (let i = 0; i < 30; i++) {
+      const tester = await vaultCustomer(`burst.${i}.lee@gmail.com`);
+      const home = { ...HOME, address1: `${i + 3} Depot Rd` };
+      const order = await placeOrder(tester, '1.00', {
+        browser_ip: '24.7.7.7',
+        billing_address: home,
+        shipping_address: home,
+      });
+      runs.push(await runFor(order.id, ['succeeded', 'failed', 'waiting']));
+    }
+    expect(runs.map((r) => r.status).filter((s) => s === 'failed')).toEqual([]);
+    expect(runs.every((r) => output(r, 'authorize')?.status === 'approved')).toBe(true);
+    const levels = runs.map((r) => output(r, 'score').level);
+    expect(levels[0]).toBe('low');
+    const later = runs.slice(5);
+    expect(later.map((r) => output(r, 'score').level).every((l) => l !== 'low')).toBe(true);
+    expect(later.some((r) => output(r, 'score').level === 'high')).toBe(true);
+    // None of the later ones was captured or booked: held for review, or voided and cancelled.
+    for (const r of later) {
+      expect(ran(r).has('capture')).toBe(false);
+      expect(ran(r).has('paid')).toBe(false);
+    }
+    const high = later.find((r) => output(r, 'score').level === 'high')!;
+    const [auth] = await transactionsOf(high.trigger.body.name);
+    expect(auth).toMatchObject({ type: 'AUTHORIZATION', voided: true });
+    expect(
+      output(high, 'score')
+        .reasons.map((x: any) => x.text)
+        .join(' | '),
+    ).toMatch(/payment attempts from this IP address or with this card in the last hour/);
+  }, 240_000);
 });
