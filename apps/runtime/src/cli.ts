@@ -41,7 +41,10 @@ async function main(argv: string[]): Promise<number> {
       env,
       logger,
       'Stop it first, or use the API: /api/fraud/models (the review page has a Retrain button).',
-      (sql) => fraudCommand(sql, argv.slice(1), (text) => process.stdout.write(text)),
+      (sql) =>
+        fraudCommand(sql, argv.slice(1), (text) => process.stdout.write(text), {
+          ledgerTimeZone: env.PAYBRIDGE_LEDGER_TIME_ZONE,
+        }),
     );
   }
   if (group !== 'secrets' || command !== 'rotate') {

@@ -36,8 +36,15 @@ const switched: TrainResult = {
   candidate: retrained.version,
   live: 'synthetic-2',
   figures: { candidate: figures(0.91), live: figures(0.42) },
-  trainedOn: { fraud: 80, legitimate: 400, before: '2026-11-20T00:00:00Z' },
-  heldOut: { fraud: 30, legitimate: 170, from: '2026-11-20T00:00:00Z' },
+  labelSources: [
+    { source: 'chargeback', label: 'fraud', count: 100 },
+    { source: 'review-approved', label: 'legitimate', count: 20 },
+    { source: 'dispute-window', label: 'legitimate', count: 550 },
+  ],
+  timeZone: 'America/New_York',
+  // The runtime writes times in the store's zone: 19 November there, 20 November in UTC.
+  trainedOn: { fraud: 80, legitimate: 400, before: '2026-11-19T21:30:00-05:00' },
+  heldOut: { fraud: 30, legitimate: 170, from: '2026-11-19T21:30:00-05:00' },
 };
 
 function renderPanel(role: string) {
@@ -78,7 +85,12 @@ describe('ModelPanel', () => {
     expect(outcome.textContent).toContain(
       'Switched: merchant-20261207T120000Z scores from now on.',
     );
-    expect(outcome.textContent).toContain('30 fraud and 170 legitimate');
+    expect(outcome.textContent).toContain(
+      '30 fraud and 170 legitimate orders since 2026-11-19 (America/New_York)',
+    );
+    expect(screen.getByTestId('label-sources').textContent).toBe(
+      'Labels: 100 fraud chargebacks (fraud), 20 reviews approved (legitimate), 550 past the dispute window without a chargeback (legitimate).',
+    );
     const rows = within(outcome).getAllByRole('row');
     expect(rows[1]!.textContent).toContain('0.910');
     expect(rows[2]!.textContent).toContain('0.420');
@@ -99,6 +111,11 @@ describe('ModelPanel', () => {
               reason:
                 'too few labelled orders: 3 fraud and 40 legitimate; retraining needs at least 30 fraud and 300 legitimate',
               labels: { fraud: 3, legitimate: 40 },
+              labelSources: [
+                { source: 'chargeback', label: 'fraud', count: 3 },
+                { source: 'dispute-window', label: 'legitimate', count: 40 },
+              ],
+              timeZone: 'UTC',
               live: 'synthetic-2',
             },
           }
@@ -108,6 +125,9 @@ describe('ModelPanel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Retrain model' }));
     expect((await screen.findByTestId('train-outcome')).textContent).toBe(
       'Not retrained: too few labelled orders: 3 fraud and 40 legitimate; retraining needs at least 30 fraud and 300 legitimate. synthetic-2 keeps scoring.',
+    );
+    expect(screen.getByTestId('label-sources').textContent).toBe(
+      'Labels: 3 fraud chargebacks (fraud), 40 past the dispute window without a chargeback (legitimate).',
     );
   });
 

@@ -22,13 +22,34 @@ function FigureRow({ name, version, f }: { name: string; version: string; f: Mod
   );
 }
 
+const SOURCE_WORDS: Record<TrainResult['labelSources'][number]['source'], string> = {
+  chargeback: 'fraud chargebacks',
+  'review-rejected': 'reviews rejected',
+  'review-approved': 'reviews approved',
+  'dispute-window': 'past the dispute window without a chargeback',
+  other: 'other labels',
+};
+
+/** Where the labels came from: "Labels: 40 fraud chargebacks, 310 past the dispute window…". */
+function LabelSources({ result }: { result: TrainResult }) {
+  const parts = result.labelSources.map((s) => `${s.count} ${SOURCE_WORDS[s.source]} (${s.label})`);
+  return (
+    <p className="hint" data-testid="label-sources">
+      Labels: {parts.length > 0 ? parts.join(', ') : 'none yet'}.
+    </p>
+  );
+}
+
 /** The outcome of a retrain in words, with both models' figures on the held-out orders. */
 function TrainOutcome({ result }: { result: TrainResult }) {
   if (result.outcome === 'refused')
     return (
-      <p className="error-text" role="status" data-testid="train-outcome">
-        Not retrained: {result.reason}. {result.live} keeps scoring.
-      </p>
+      <div role="status">
+        <p className="error-text" data-testid="train-outcome">
+          Not retrained: {result.reason}. {result.live} keeps scoring.
+        </p>
+        <LabelSources result={result} />
+      </div>
     );
   return (
     <div data-testid="train-outcome" role="status">
@@ -37,8 +58,9 @@ function TrainOutcome({ result }: { result: TrainResult }) {
           ? `Switched: ${result.candidate} scores from now on.`
           : `Kept ${result.live}: the retrained model is not better on the recent orders.`}{' '}
         Compared on {result.heldOut.fraud} fraud and {result.heldOut.legitimate} legitimate orders
-        since {result.heldOut.from.slice(0, 10)}.
+        since {result.heldOut.from.slice(0, 10)} ({result.timeZone}).
       </p>
+      <LabelSources result={result} />
       <table className="ledger-table">
         <thead>
           <tr>
@@ -84,8 +106,8 @@ export function ModelPanel({ me }: { me: Me }) {
             {train.isPending ? 'Retraining…' : 'Retrain model'}
           </button>{' '}
           <span className="hint">
-            On your chargebacks and review decisions; switches only when better on the most recent
-            orders.
+            On your fraud chargebacks, review decisions and orders past their dispute window;
+            switches only when better on the most recent orders.
           </span>
         </p>
       )}

@@ -6,16 +6,21 @@ import {
   activateModel,
   listModels,
   ModelVersionError,
+  DISPUTE_WINDOW_DAYS,
+  merchantTimeZone,
   trainModel,
+  type LabelSourceCount,
   type TrainOutcome,
 } from '../fraud/model-versions';
 import { CliError } from './with-database';
 
-export const FRAUD_USAGE = `  fraud train [--time-zone <IANA zone>]
-                   Retrain the fraud model on the labelled scores (chargebacks, review decisions),
-                   compare it with the active model on the most recent labels and switch only when
-                   it is better. --time-zone: the store's zone as the flows' Fraud score uses it
-                   (default UTC).
+export const FRAUD_USAGE = `  fraud train [--time-zone <IANA zone>] [--dispute-window-days <days>]
+                   Retrain the fraud model on the merchant's labels (fraud chargebacks, review
+                   decisions, orders past their dispute window without a chargeback), compare it
+                   with the active model on the most recent labels and switch only when it is
+                   better. --time-zone: the store's zone (default: the one the live flows' Fraud
+                   score uses, else PAYBRIDGE_LEDGER_TIME_ZONE). --dispute-window-days: days after
+                   capture without a chargeback that make an order legitimate (default ${DISPUTE_WINDOW_DAYS}).
   fraud models     List the fraud model versions and which one scores.
   fraud activate <version>   (also: fraud rollback <version>)
                    Make a kept version score again; \`shipped\` goes back to the shipped model.
@@ -29,13 +34,37 @@ const figureLine = (name: string, version: string, f: Figures) =>
   `  ${name.padEnd(10)} ${version.padEnd(26)} AP ${f.averagePrecision.toFixed(3)}  ROC AUC ` +
   `${f.rocAuc.toFixed(3)}  at 65: precision ${pct(f.review.precision)}, recall ${pct(f.review.recall)}`;
 
+const SOURCE_WORDS: Record<LabelSourceCount['source'], string> = {
+  chargeback: 'fraud chargebacks',
+  'review-rejected': 'reviews rejected',
+  'review-approved': 'reviews approved',
+  'dispute-window': 'past the dispute window, no chargeback',
+  other: 'other labels',
+};
+
+/** One line per label source: `  fraud        12  fraud chargebacks`. */
+function sourceLines(counts: readonly LabelSourceCount[]): string[] {
+  if (counts.length === 0) return ['Labels: none yet.'];
+  return [
+    'Labels by source:',
+    ...counts.map(
+      (c) => `  ${c.label.padEnd(10)} ${String(c.count).padStart(6)}  ${SOURCE_WORDS[c.source]}`,
+    ),
+  ];
+}
+
 /** The train outcome in words, as the CLI prints it. */
 export function describeTrain(result: TrainOutcome): string {
   if (result.outcome === 'refused')
-    return `Not retrained: ${result.reason}.\nThe active model stays ${result.live}.\n`;
+    return `${[
+      `Not retrained: ${result.reason}.`,
+      ...sourceLines(result.labelSources),
+      `The active model stays ${result.live}.`,
+    ].join('\n')}\n`;
   const lines = [
+    ...sourceLines(result.labelSources),
     `Trained on ${result.trainedOn.fraud} fraud and ${result.trainedOn.legitimate} legitimate ` +
-      `orders before ${result.trainedOn.before}; compared on ${result.heldOut.fraud} fraud and ` +
+      `orders before ${result.trainedOn.before} (${result.timeZone}); compared on ${result.heldOut.fraud} fraud and ` +
       `${result.heldOut.legitimate} legitimate orders from then on:`,
     figureLine('candidate', result.candidate, result.figures.candidate),
     figureLine('live', result.live, result.figures.live),
@@ -54,6 +83,7 @@ export async function fraudCommand(
   sql: Sql,
   args: string[],
   out: (text: string) => void,
+  options: { ledgerTimeZone?: string } = {},
 ): Promise<number> {
   const [command, ...rest] = args;
   const audit = new AuditLog(sql);
@@ -70,14 +100,26 @@ export async function fraudCommand(
       return 0;
     }
     if (command === 'train') {
-      let storeTimeZone = 'UTC';
+      let storeTimeZone: string | undefined;
+      let disputeWindowDays = DISPUTE_WINDOW_DAYS;
       for (let i = 0; i < rest.length; i += 1) {
         if (rest[i] === '--time-zone' && rest[i + 1]) storeTimeZone = rest[++i]!;
-        else throw new UsageError(`fraud train: unknown option ${rest[i]}`);
+        else if (rest[i] === '--dispute-window-days' && rest[i + 1]) {
+          disputeWindowDays = Number(rest[++i]);
+          if (!Number.isInteger(disputeWindowDays) || disputeWindowDays < 1)
+            throw new UsageError(
+              `fraud train: --dispute-window-days takes a whole number of days, not ${rest[i]}`,
+            );
+        } else throw new UsageError(`fraud train: unknown option ${rest[i]}`);
       }
-      if (!isTimeZone(storeTimeZone))
+      if (storeTimeZone !== undefined && !isTimeZone(storeTimeZone))
         throw new UsageError(`fraud train: unknown time zone ${storeTimeZone}; use an IANA name`);
-      const result = await trainModel(sql, { by: 'cli', storeTimeZone });
+      const result = await trainModel(sql, {
+        by: 'cli',
+        storeTimeZone:
+          storeTimeZone ?? (await merchantTimeZone(sql, options.ledgerTimeZone ?? 'UTC')),
+        disputeWindowDays,
+      });
       await audit.record(null, {
         action: 'fraud-model.train',
         targetType: 'fraud-model',

@@ -61,7 +61,8 @@ describe('the SQL history summary', () => {
         // median of all of them every 500 orders): the same rule over the same window.
         expect(actual.storeMedianAmountMinor, context).toBe(recentMedian([...approvedAmounts]));
         compared += 1;
-        if (expected.velocity.ip.h24.orders + expected.velocity.ip.h24.failedAttempts > 0)
+        const { ip, card } = expected.velocity;
+        if (ip.h24.orders + ip.h24.failedAttempts + card.h24.orders + card.h24.failedAttempts > 0)
           withVelocity += 1;
         if (expected.customer.priorOrders > 0) withCustomer += 1;
       }

@@ -21,6 +21,7 @@ import type { AppDeps } from '../http/app-deps';
 import type { TemplateInstallInput, TemplateInstallResult, TriggerUrl } from './api-schemas';
 import { applyBindings, checkConnections, checkParameters, type SlotChoice } from './install-input';
 import type { Template } from './template-catalog';
+import { withOptions } from './template-options';
 
 type InstallResult = z.infer<typeof TemplateInstallResult>;
 
@@ -103,7 +104,8 @@ export async function installTemplate(
     findConnection(deps, id),
   );
   const parameters = checkParameters(manifest, input.parameters);
-  const graph = applyBindings(manifest, template.graph, connections, parameters);
+  const installed = withOptions(manifest, template.graph, template.options, parameters);
+  const graph = applyBindings(installed.manifest, installed.graph, connections, parameters);
   const key = connectionsKey(connections);
 
   return deps.sql.begin(async (tx) => {

@@ -96,6 +96,34 @@ export const Binding = z.union([
 ]);
 export type Binding = z.infer<typeof Binding>;
 
+const Edge = z
+  .object({
+    from: z.object({ node: z.string().min(1), port: z.string().min(1) }).strict(),
+    to: z.object({ node: z.string().min(1), port: z.string().min(1) }).strict(),
+  })
+  .strict();
+
+/**
+ * A part of the flow switched on by a boolean parameter: nodes taken from another shipped
+ * template (with their edges among themselves, their bindings and the parameters those bindings
+ * name), so one chain of nodes is declared once and serves both templates. When the parameter is
+ * true, the `replaces` nodes of this template are left out (with their edges) and `edges` join
+ * the included nodes to the rest; when false, nothing of the option is installed.
+ */
+export const TemplateOption = z
+  .object({
+    parameter: Name,
+    /** The template whose nodes are included. */
+    template: TemplateId,
+    nodes: z.array(z.string().min(1)).min(1).max(100),
+    replaces: z.array(z.string().min(1)).max(100).default([]),
+    edges: z.array(Edge).max(100).default([]),
+    /** Moves the included nodes on the canvas, to lay them out beside this template's nodes. */
+    shift: z.object({ x: z.number(), y: z.number() }).strict().default({ x: 0, y: 0 }),
+  })
+  .strict();
+export type TemplateOption = z.infer<typeof TemplateOption>;
+
 export const TemplateManifest = z
   .object({
     id: TemplateId,
@@ -104,6 +132,7 @@ export const TemplateManifest = z
     connections: z.array(ConnectionSlot).max(20),
     parameters: z.array(TemplateParameter).max(50).default([]),
     bindings: z.array(Binding).max(200),
+    options: z.array(TemplateOption).max(10).default([]),
   })
   .strict();
 export type TemplateManifest = z.infer<typeof TemplateManifest>;

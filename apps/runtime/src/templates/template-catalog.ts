@@ -13,14 +13,24 @@ import { applyBindings } from './install-input';
 import { lookupSpec } from '@paybridge/nodes/definitions';
 import { TemplateFile, type TemplateManifest } from './manifest';
 import { RUNTIME_DIR } from '../runtime-dir';
+import {
+  resolveOptions,
+  withOptions,
+  type ReadTemplateSource,
+  type ResolvedOption,
+} from './template-options';
 
 /** Where the shipped templates live (the repository's `templates/`). */
 export const TEMPLATES_DIR = join(RUNTIME_DIR, '..', '..', 'templates');
 
-/** A checked template: its manifest, its graph (bindings not applied), and the file as shipped. */
+/**
+ * A checked template: its manifest (with the parameters its options include), its graph
+ * (bindings not applied, options off), its options, and the file as shipped.
+ */
 export interface Template {
   manifest: TemplateManifest;
   graph: FlowGraph;
+  options: ResolvedOption[];
   /** The parsed file, for `GET /api/templates/{id}`. */
   source: unknown;
 }
@@ -28,49 +38,86 @@ export interface Template {
 /** A template file that is not a valid template; the message names the file and the problem. */
 export class TemplateError extends Error {}
 
+/** Reads `<dir>/<id>/template.json` as parsed JSON, or undefined. */
+function readTemplateFile(dir: string, id: string): unknown {
+  const file = join(dir, id, 'template.json');
+  if (!/^[a-z0-9-]+$/.test(id) || !existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Checks one parsed template file. `where` names it in messages. Throws {@link TemplateError}
- * with every problem found.
+ * Checks one parsed template file. `where` names it in messages; `read` gives the files of the
+ * templates its options include nodes from (the shipped ones by default). Throws
+ * {@link TemplateError} with every problem found.
  */
-export function checkTemplate(source: unknown, where: string): Template {
+export function checkTemplate(
+  source: unknown,
+  where: string,
+  read: ReadTemplateSource = (id) => readTemplateFile(TEMPLATES_DIR, id),
+): Template {
   const parsed = TemplateFile.safeParse(source);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new TemplateError(`${where}: invalid manifest: ${issues.join('; ')}`);
   }
-  const { graph: rawGraph, ...manifest } = parsed.data;
+  const { graph: rawGraph, ...own } = parsed.data;
   const shape = FlowGraph.safeParse(rawGraph);
   if (!shape.success) {
     const issues = shape.error.issues.map((i) => `${i.path.join('.') || 'graph'}: ${i.message}`);
     throw new TemplateError(`${where}: invalid graph: ${issues.join('; ')}`);
   }
-  const problems = bindingProblems(manifest, shape.data);
+  const resolved = resolveOptions(own, shape.data, read);
+  if (resolved.problems.length > 0)
+    throw new TemplateError(`${where}: ${resolved.problems.join('; ')}`);
+  const manifest = { ...own, parameters: [...own.parameters, ...resolved.importedParameters] };
+  const problems = bindingProblems(manifest, shape.data, resolved.options);
   if (problems.length > 0) throw new TemplateError(`${where}: ${problems.join('; ')}`);
   // Validated as installed: a stand-in id in every connection slot (none for the ERP: the
   // built-in ledger) and every parameter at its default; then again with every optional slot
-  // left empty (its nodes left out).
+  // left empty (its nodes left out); each with its options off and on.
   const defaults = Object.fromEntries(manifest.parameters.map((p) => [p.name, p.default]));
-  for (const leaveOptional of [false, true]) {
-    const stand = Object.fromEntries(
-      manifest.connections.map((s) => [
-        s.slot,
-        s.type === 'erp' || (leaveOptional && s.optional) ? null : STAND_IN_CONNECTION_ID,
-      ]),
-    );
-    const result = validateGraph(applyBindings(manifest, shape.data, stand, defaults), lookupSpec);
-    if (!result.ok) {
-      const issues = result.errors.map((i) => `${i.path.join('.') || 'graph'}: ${i.message}`);
-      const which = leaveOptional ? ' (optional connections left empty)' : '';
-      throw new TemplateError(`${where}: invalid graph${which}: ${issues.join('; ')}`);
+  const optionsOn = resolved.options.length > 0 ? [false, true] : [false];
+  for (const on of optionsOn) {
+    const chosen = on
+      ? { ...defaults, ...Object.fromEntries(resolved.options.map((o) => [o.parameter, true])) }
+      : { ...defaults, ...Object.fromEntries(resolved.options.map((o) => [o.parameter, false])) };
+    const installed = withOptions(manifest, shape.data, resolved.options, chosen);
+    for (const leaveOptional of [false, true]) {
+      const stand = Object.fromEntries(
+        manifest.connections.map((s) => [
+          s.slot,
+          s.type === 'erp' || (leaveOptional && s.optional) ? null : STAND_IN_CONNECTION_ID,
+        ]),
+      );
+      const graph = applyBindings(installed.manifest, installed.graph, stand, chosen);
+      const result = validateGraph(graph, lookupSpec);
+      if (!result.ok) {
+        const issues = result.errors.map((i) => `${i.path.join('.') || 'graph'}: ${i.message}`);
+        const which = [
+          leaveOptional ? 'optional connections left empty' : '',
+          on ? 'options on' : '',
+        ].filter(Boolean);
+        const note = which.length > 0 ? ` (${which.join(', ')})` : '';
+        throw new TemplateError(`${where}: invalid graph${note}: ${issues.join('; ')}`);
+      }
     }
   }
-  return { manifest, graph: shape.data, source };
+  return { manifest, graph: shape.data, options: resolved.options, source };
 }
 
 const STAND_IN_CONNECTION_ID = '00000000-0000-4000-8000-000000000000';
 
-function bindingProblems(manifest: TemplateManifest, graph: FlowGraph): string[] {
+function bindingProblems(
+  manifest: TemplateManifest,
+  graph: FlowGraph,
+  options: readonly ResolvedOption[],
+): string[] {
   const problems: string[] = [];
+  const everyBinding = [...manifest.bindings, ...options.flatMap((o) => o.bindings)];
   const slots = new Set(manifest.connections.map((s) => s.slot));
   const parameters = new Set(manifest.parameters.map((p) => p.name));
   const nodes = new Set(graph.nodes.map((n) => n.id));
@@ -96,7 +143,8 @@ function bindingProblems(manifest: TemplateManifest, graph: FlowGraph): string[]
     }
   }
   for (const name of parameters) {
-    if (!manifest.bindings.some((b) => 'parameter' in b && b.parameter === name))
+    if (options.some((o) => o.parameter === name)) continue;
+    if (!everyBinding.some((b) => 'parameter' in b && b.parameter === name))
       problems.push(`parameter "${name}" is bound to no node`);
   }
   return problems;
@@ -119,7 +167,9 @@ export function loadTemplates(dir: string = TEMPLATES_DIR): Template[] {
     } catch (err) {
       throw new TemplateError(`templates/${entry.name}/template.json: ${(err as Error).message}`);
     }
-    const template = checkTemplate(source, `templates/${entry.name}/template.json`);
+    const template = checkTemplate(source, `templates/${entry.name}/template.json`, (id) =>
+      readTemplateFile(dir, id),
+    );
     if (template.manifest.id !== entry.name)
       throw new TemplateError(
         `templates/${entry.name}/template.json: id "${template.manifest.id}" differs from its directory`,

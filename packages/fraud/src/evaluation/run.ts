@@ -141,7 +141,7 @@ export function runEvaluation(
     trainSet.map((o) => (o.fraud ? 1 : 0)),
     train,
   );
-  const model = toArtefact(fit, 'synthetic-2', {
+  const model = toArtefact(fit, 'synthetic-3', {
     trainedOn: 'packages/fraud generator (synthetic)',
     seed: options.seed,
     days: options.days,

@@ -63,6 +63,16 @@ export const FEATURES = {
     describe: (x) =>
       `${n(x, 'declined payment', 'declined payments')} from this IP address in the last 24 hours`,
   },
+  /**
+   * The busier of the IP address and the card over the last hour, approved and declined attempts
+   * alike: a card-testing burst shows here whether the gateway approves its attempts or not, and
+   * whether it keeps one IP (many cards) or one card (through rotating proxy IPs).
+   */
+  burst_attempts_1h: {
+    transform: 'log1p',
+    describe: (x) =>
+      `${n(x, 'payment attempt', 'payment attempts')} from this IP address or with this card in the last hour`,
+  },
   card_orders_24h: {
     transform: 'log1p',
     describe: (x) => `${n(x, 'order', 'orders')} with this card in the last 24 hours`,
@@ -292,6 +302,7 @@ export const RISK_DIRECTION: Partial<Record<FeatureName, 1 | -1>> = {
   ip_orders_7d: 1,
   ip_cards_24h: 1,
   ip_failed_24h: 1,
+  burst_attempts_1h: 1,
   card_orders_24h: 1,
   card_failed_24h: 1,
   shipping_address_cards_7d: 1,

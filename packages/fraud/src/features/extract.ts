@@ -86,6 +86,10 @@ export function extractFeatures(
     ip_orders_7d: v.ip.d7.orders,
     ip_cards_24h: v.ip.h24.distinctCards,
     ip_failed_24h: v.ip.h24.failedAttempts,
+    burst_attempts_1h: Math.max(
+      v.ip.h1.orders + v.ip.h1.failedAttempts,
+      v.card.h1.orders + v.card.h1.failedAttempts,
+    ),
     card_orders_24h: v.card.h24.orders,
     card_failed_24h: v.card.h24.failedAttempts,
     shipping_address_orders_7d: v.shippingAddress.d7.orders,

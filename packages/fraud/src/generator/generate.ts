@@ -58,7 +58,8 @@ export const DEFAULT_OPTIONS: GeneratorOptions = {
 
 /**
  * Expected fraud episodes per day for each scenario. Card testing counts bursts (each 15-40
- * attempts, about half declined); the others count orders. README.md states the resulting shares.
+ * attempts; see {@link CARD_TESTING_VALIDATED_SHARE}); the others count orders. README.md states
+ * the resulting shares.
  */
 export const SCENARIO_RATES = {
   card_testing: 0.1,
@@ -67,6 +68,17 @@ export const SCENARIO_RATES = {
   reshipper: 1.2,
   friendly_fraud: 1,
 } as const;
+
+/**
+ * The share of card-testing bursts made with validated cards: about 95 % approved, AVS and CSC
+ * matching (half of them one card throughout, through rotating proxy IPs). The other
+ * bursts probe raw card numbers: about 45 % approved, AVS and CSC mostly
+ * failing.
+ */
+export const CARD_TESTING_VALIDATED_SHARE = 0.5;
+
+/** The share of legitimate orders followed by a second one from the same shopper within the hour. */
+export const LEGIT_FOLLOW_UP_SHARE = 0.04;
 
 interface Customer {
   id: number;
@@ -265,20 +277,41 @@ export function generateEvents(options: GeneratorOptions = DEFAULT_OPTIONS): Gen
         customer: c,
         check: legitCheck(c, card),
       });
+      // A forgotten item: the same shopper orders again minutes later, same IP and card.
+      if (random.chance(LEGIT_FOLLOW_UP_SHARE))
+        push('legitimate', at + random.int(3, 50) * 60_000, {
+          email: c.email,
+          ip: c.ip,
+          userAgent: c.userAgent,
+          billing: c.billing,
+          shipping: c.shipping,
+          items: lineItems(random.chance(0.5) ? 'sample' : 'normal'),
+          express: false,
+          customer: c,
+          check: legitCheck(c, card),
+        });
     }
 
-    // Card testing: one IP, one device, many cards and emails in minutes, small amounts.
+    // Card testing: one IP, one device, many cards and emails in minutes, small amounts. Half
+    // the bursts probe cards bought with their full details, under plausible names: the gateway
+    // approves nearly all of them with matching AVS and CSC, so only the velocity from the IP
+    // (and the device) gives them away, not declines. Half of those run one card again and again
+    // (what it buys before it is blocked) through rotating proxy IPs: then the card's velocity
+    // does.
     if (random.chance(SCENARIO_RATES.card_testing)) {
       let at = daytime(random, dayStart, 0.4);
       const ip = ipIn(random, random.pick([...FRAUD_IP_COUNTRIES, 'US']));
       const ua = random.pick(USER_AGENTS);
+      const validated = random.chance(CARD_TESTING_VALIDATED_SHARE);
+      const oneCard = validated && random.chance(0.5) ? maskedCard(random) : null;
+      const proxies = oneCard !== null;
       for (let i = random.int(15, 40); i > 0; i--) {
         at += random.int(20, 120) * 1000;
         const billing = addressIn(random, 'US');
-        const approved = random.chance(0.45);
+        const approved = random.chance(validated ? 0.95 : 0.45);
         push('card_testing', at, {
-          email: emailFor(random.pick(FIRST), random.pick(LAST), 'fraud'),
-          ip,
+          email: emailFor(random.pick(FIRST), random.pick(LAST), validated ? 'legit' : 'fraud'),
+          ip: proxies ? ipIn(random, 'US') : ip,
           userAgent: ua,
           billing,
           shipping: billing,
@@ -286,9 +319,13 @@ export function generateEvents(options: GeneratorOptions = DEFAULT_OPTIONS): Gen
           express: false,
           customer: null,
           check: {
-            avs_response: AVS[random.weighted({ none: 45, zip: 15, unavailable: 25, full: 15 })],
-            csc_response: CSC[random.weighted({ noMatch: 40, match: 45, notProcessed: 15 })],
-            masked_card: maskedCard(random),
+            avs_response: validated
+              ? AVS[random.weighted({ full: 70, zip: 20, unavailable: 10 })]
+              : AVS[random.weighted({ none: 45, zip: 15, unavailable: 25, full: 15 })],
+            csc_response: validated
+              ? CSC[random.weighted({ match: 90, notProcessed: 10 })]
+              : CSC[random.weighted({ noMatch: 40, match: 45, notProcessed: 15 })],
+            masked_card: oneCard ?? maskedCard(random),
             customer_id: null,
           },
           approved,

@@ -149,8 +149,9 @@ describe('model evaluator', () => {
     );
     expect(clean.score).toBeLessThan(10);
     expect(testing.score).toBeGreaterThanOrEqual(75);
+    // 12 orders and 13 declines from the IP within the hour: the burst is the first reason.
     expect(testing.reasons[0]).toMatchObject({
-      text: '13 declined payments from this IP address in the last 24 hours',
+      text: '25 payment attempts from this IP address or with this card in the last hour',
       direction: 'raises',
     });
   });

@@ -17,6 +17,6 @@ export * from './boundary';
 export * from './rules/totals';
 export * from './rules/posting-rules';
 export * from './booking-dates';
-export { isTimeZone, calendarDateIn } from '../time-zones';
+export { isTimeZone, calendarDateIn, instantToIso } from '../time-zones';
 export type { ErpAdapter } from './adapter';
 export type { QuickbooksTokenStore, QuickbooksTokens } from './quickbooks/token-store';

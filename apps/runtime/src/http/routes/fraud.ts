@@ -13,6 +13,9 @@ import {
   listModels,
   ModelVersionError,
   trainModel,
+  merchantTimeZone,
+  LABEL_SOURCES,
+  DISPUTE_WINDOW_DAYS,
 } from '../../fraud/model-versions';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
@@ -211,6 +214,15 @@ export const FraudModelList = z
 
 const LabelCounts = z.object({ fraud: z.number().int(), legitimate: z.number().int() });
 
+/** How many labels each source gave (chargebacks, review decisions, dispute windows passed). */
+const LabelSourceCounts = z.array(
+  z.object({
+    source: z.enum(LABEL_SOURCES),
+    label: z.enum(['fraud', 'legitimate']),
+    count: z.number().int(),
+  }),
+);
+
 export const FraudTrainResult = z
   .discriminatedUnion('outcome', [
     z.object({
@@ -218,6 +230,8 @@ export const FraudTrainResult = z
       /** Why, in words (e.g. too few labels, with the counts needed). */
       reason: z.string(),
       labels: LabelCounts,
+      labelSources: LabelSourceCounts,
+      timeZone: z.string(),
       live: z.string(),
     }),
     z.object({
@@ -226,6 +240,9 @@ export const FraudTrainResult = z
       candidate: z.string(),
       live: z.string(),
       figures: z.object({ candidate: FraudModelFigures, live: FraudModelFigures }),
+      labelSources: LabelSourceCounts,
+      /** The store's time zone: features are computed in it, `before` and `from` written in it. */
+      timeZone: z.string(),
       trainedOn: LabelCounts.extend({ before: z.string() }),
       heldOut: LabelCounts.extend({ from: z.string() }),
     }),
@@ -234,11 +251,16 @@ export const FraudTrainResult = z
 
 export const FraudTrainInput = z
   .object({
-    /** The store's IANA time zone, as the flows' Fraud score uses it (default UTC). */
+    /**
+     * The store's IANA time zone; by default the one the live flows' Fraud score steps use (else
+     * PAYBRIDGE_LEDGER_TIME_ZONE).
+     */
     storeTimeZone: z
       .string()
       .refine(isTimeZone, 'unknown time zone; use an IANA name such as America/New_York')
-      .default('UTC'),
+      .optional(),
+    /** Days after capture without a chargeback that make an order a legitimate label. */
+    disputeWindowDays: z.number().int().min(1).max(730).default(DISPUTE_WINDOW_DAYS),
   })
   .openapi('FraudTrainInput');
 
@@ -365,7 +387,10 @@ export function fraudRoutes(deps: AppDeps) {
         const body = c.req.valid('json') as z.infer<typeof FraudTrainInput> | undefined;
         const result = await trainModel(deps.sql, {
           by: actorOf(c).label,
-          storeTimeZone: body?.storeTimeZone ?? 'UTC',
+          storeTimeZone:
+            body?.storeTimeZone ??
+            (await merchantTimeZone(deps.sql, deps.env.PAYBRIDGE_LEDGER_TIME_ZONE)),
+          disputeWindowDays: body?.disputeWindowDays,
         }).catch(modelError);
         await deps.audit.record(c, {
           action: 'fraud-model.train',
@@ -373,10 +398,16 @@ export function fraudRoutes(deps: AppDeps) {
           targetId: result.outcome === 'refused' ? result.live : result.candidate,
           details:
             result.outcome === 'refused'
-              ? { outcome: result.outcome, reason: result.reason, labels: result.labels }
+              ? {
+                  outcome: result.outcome,
+                  reason: result.reason,
+                  labels: result.labels,
+                  labelSources: result.labelSources,
+                }
               : {
                   outcome: result.outcome,
                   live: result.live,
+                  labelSources: result.labelSources,
                   averagePrecision: {
                     candidate: result.figures.candidate.averagePrecision,
                     live: result.figures.live.averagePrecision,

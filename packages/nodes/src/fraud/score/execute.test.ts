@@ -48,7 +48,7 @@ describe('fraud.score', () => {
     expect(result.output).toMatchObject({
       orderId: 4501,
       level: 'low',
-      modelVersion: 'synthetic-2',
+      modelVersion: 'synthetic-3',
     });
   });
 
