@@ -57,6 +57,8 @@ const RESTART_DELAYS_MS = [200, 1000, 5000, 15_000];
 export function launchWorkerThread(opts: {
   data: WorkerThreadData;
   logger: Logger;
+  /** The thread's module; tests of the supervision give one of their own. */
+  entry?: URL;
 }): WorkerThreadHandle {
   const { logger } = opts;
   let thread!: Worker;
@@ -91,7 +93,7 @@ export function launchWorkerThread(opts: {
   const spawn = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       let ready = false;
-      const t = new Worker(new URL('./worker-thread.mjs', import.meta.url), {
+      const t = new Worker(opts.entry ?? new URL('./worker-thread.mjs', import.meta.url), {
         workerData: opts.data,
         name: 'paybridge-worker',
       });
