@@ -3,8 +3,9 @@ import { serialRuntimeFiles } from './vitest.serial-files.ts';
 
 /**
  * The runtime tests that must not share the machine with another file (see the list). They run
- * one after another in a single worker that keeps its modules between files (`isolate: false`
- * with one worker), after every parallel file (`groupOrder` 1) and before the browser tests.
+ * one after another, after every parallel file (`groupOrder` 1) and before the browser tests,
+ * each in a fresh worker (unlike the other projects), so that no earlier file's heap or leftover
+ * handles reach the latency-bound ones.
  */
 export default defineProject({
   test: {
@@ -14,7 +15,6 @@ export default defineProject({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
-    isolate: false,
     sequence: { groupOrder: 1 },
   },
 });
