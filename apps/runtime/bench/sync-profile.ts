@@ -29,6 +29,8 @@ export interface SqlSample {
 
 export interface SyncProfileResult {
   rps: number;
+  chain: number;
+  bodyKiB: number;
   profile: ProfileSummary;
   sql: SqlSample[];
 }
@@ -65,7 +67,12 @@ export async function benchSyncProfile(o: {
   token: string;
   durationS: number;
   connections: number;
+  /** Map nodes in the chain (default 2) and body size in KiB (default 1). */
+  chain?: number;
+  bodyKiB?: number;
 }): Promise<SyncProfileResult> {
+  const chain = o.chain ?? 2;
+  const bodyKiB = o.bodyKiB ?? 1;
   const dataDir = await mkdtemp(join(tmpdir(), 'paybridge-bench-profile-'));
   const profDir = await mkdtemp(join(tmpdir(), 'paybridge-bench-cpuprof-'));
   const env = {
@@ -97,11 +104,15 @@ export async function benchSyncProfile(o: {
       const created = await fetch(`${url}/api/flows`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` },
-        body: JSON.stringify({ name: 'profile', graph: paybridgeChainGraph(2), activate: true }),
+        body: JSON.stringify({
+          name: 'profile',
+          graph: paybridgeChainGraph(chain),
+          activate: true,
+        }),
       });
       if (created.status !== 201) throw new Error(`flow create failed: ${await created.text()}`);
-      const hook = `${url}/hooks/bench/chain-2`;
-      const body = orderBody(1024);
+      const hook = `${url}/hooks/bench/chain-${chain}`;
+      const body = orderBody(bodyKiB * 1024);
       const load = (connections: number, durationS: number) =>
         autocannon({
           url: hook,
@@ -136,7 +147,7 @@ export async function benchSyncProfile(o: {
       const profiles = await Promise.all(
         files.map(async (f) => JSON.parse(await readFile(join(profDir, f), 'utf8')) as CpuProfile),
       );
-      return { rps, profile: summarise(profiles, { fromUs, toUs }), sql };
+      return { rps, chain, bodyKiB, profile: summarise(profiles, { fromUs, toUs }), sql };
     } finally {
       await db.end();
       await stop(proc);
@@ -149,7 +160,7 @@ export async function benchSyncProfile(o: {
 
 export function syncProfileLines(r: SyncProfileResult): string[] {
   const lines = [
-    `Sync request profile (built runtime, webhook -> 2 maps -> respond, 1 KB, ${r.rps.toFixed(0)} req/s at 32 connections)`,
+    `Sync request profile (built runtime, webhook -> ${r.chain} maps -> respond, ${r.bodyKiB} KB, ${r.rps.toFixed(0)} req/s at 32 connections)`,
     ...summaryLines(r.profile, { top: 12, functions: 8 }).map((l) => `  ${l}`),
   ];
   for (const s of r.sql) {
