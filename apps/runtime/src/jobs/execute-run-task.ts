@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Task } from 'graphile-worker';
 import {
+  boundedInProcess,
   classifyError,
   executeRun,
   isDatabaseUnavailable,
@@ -177,7 +178,10 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         lookupExecutor: deps.lookupExecutor,
         env: deps.env,
         limits: deps.limits,
-        ...(deps.evaluatorFor ? { evaluator: deps.evaluatorFor(run.flowId) } : {}),
+        // Plainly linear expressions (most mappings) skip the thread hop; the rest stay isolated.
+        ...(deps.evaluatorFor
+          ? { evaluator: boundedInProcess(deps.evaluatorFor(run.flowId)) }
+          : {}),
         ...(stop ? { stopBeforeNextStep: stop.signal } : {}),
         resolveConnection: run.testMode === 'simulator' ? resolveSimulated : resolveConnection,
         effects: createEffectStore(deps.sql, {
