@@ -72,3 +72,25 @@ export function samplePeakPss(roots: number[], intervalMs = 250): { stop(): Prom
     },
   };
 }
+
+/** CPU time (user + system) of one process in seconds, 0 once it has ended. */
+async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far by `root` itself and by its descendants (an embedded Postgres and its
+ * backends), for splitting a load's CPU between the runtime and its database.
+ */
+export async function treeCpuSeconds(root: number): Promise<{ root: number; children: number }> {
+  const pids = await processTree(root);
+  const times = await Promise.all(pids.map(cpuSeconds));
+  return { root: times[0] ?? 0, children: times.slice(1).reduce((a, b) => a + b, 0) };
+}
