@@ -14,6 +14,13 @@ const ARRAY_MARKS = ['sequence', 'keepSingleton', 'outerWrapper', 'tupleStream',
 const MAX_PLAIN_DEPTH = 500;
 
 /**
+ * Objects and arrays already found to be plain JSON all the way down. Run data is read-only once
+ * produced (executors never change their input), so a subtree found plain stays plain, and the
+ * next node that hands it on skips it: a body that passes ten nodes is walked once, not ten times.
+ */
+const knownPlain = new WeakSet<object>();
+
+/**
  * Whether `value` already is what JSON would read back: strings, finite numbers, booleans,
  * null, arrays without extra properties, and plain objects without `undefined` fields or
  * `toJSON`, all the way down. Checked without copying anything.
@@ -26,7 +33,7 @@ function isPlainJson(value: unknown, depth: number): boolean {
     case 'number':
       return Number.isFinite(value);
     case 'object': {
-      if (value === null) return true;
+      if (value === null || knownPlain.has(value)) return true;
       if (depth > MAX_PLAIN_DEPTH) return false;
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false;
@@ -34,18 +41,27 @@ function isPlainJson(value: unknown, depth: number): boolean {
         for (let i = 0; i < value.length; i++) {
           if (!isPlainJson(value[i], depth + 1)) return false;
         }
-        return true;
+      } else {
+        if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+        if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+        for (const key in value) {
+          if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+        }
       }
-      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-      for (const key in value) {
-        if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
-      }
+      knownPlain.add(value);
       return true;
     }
     default:
       return false;
   }
+}
+
+/**
+ * Whether `value` is plain JSON data already (see {@link toJson}); a converter uses it to keep
+ * such parts as they are instead of copying them.
+ */
+export function isPlainJsonData(value: unknown): boolean {
+  return isPlainJson(value, 0);
 }
 
 /**

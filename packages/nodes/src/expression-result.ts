@@ -1,4 +1,4 @@
-import { PermanentError } from '@paybridge/engine';
+import { isPlainJsonData, PermanentError } from '@paybridge/engine';
 
 function isFunctionLike(value: object): boolean {
   const marked = value as { _jsonata_function?: unknown; _jsonata_lambda?: unknown };
@@ -16,16 +16,30 @@ function isMarked(value: unknown[]): boolean {
   );
 }
 
-/** Converts a value; parts that already are plain data come back as they are, not copied. */
-function convert(value: unknown, path: string): unknown {
+/** Where a value sits in the result, for the error message only: `$.lines[3].sku`. */
+type Where = (string | number)[];
+
+function pathOf(where: Where): string {
+  return where.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('');
+}
+
+/**
+ * Converts a value; parts that already are plain data come back as they are, not copied (a body
+ * passed on by a mapping is neither copied nor walked again).
+ */
+function convert(value: unknown, where: Where): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return value;
+  } else if (typeof value === 'object' && isPlainJsonData(value)) {
+    return value;
   } else if (Array.isArray(value)) {
     let copy: unknown[] | undefined = isMarked(value) ? Array.from(value as unknown[]) : undefined;
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
-      const plain = item === undefined ? null : convert(item, `${path}[${index}]`);
+      where.push(index);
+      const plain = item === undefined ? null : convert(item, where);
+      where.pop();
       if (plain !== item) (copy ??= Array.from(value as unknown[]))[index] = plain;
     }
     return copy ?? value;
@@ -38,16 +52,19 @@ function convert(value: unknown, path: string): unknown {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const item = record[key];
-      const plain = item === undefined ? undefined : convert(item, `${path}.${key}`);
-      if (!copy && (plain !== item || item === undefined))
+      where.push(key);
+      const plain = item === undefined ? undefined : convert(item, where);
+      where.pop();
+      if (!copy && (plain !== item || item === undefined)) {
         copy = keys.slice(0, i).map((k) => [k, record[k]]);
+      }
       if (copy && plain !== undefined) copy.push([key, plain]);
     }
     return copy ? Object.fromEntries(copy) : value;
   }
   throw new PermanentError(
     'EXPRESSION_RESULT_NOT_DATA',
-    `the expression produced ${typeof value === 'object' || typeof value === 'function' ? 'a function' : String(value)} at ${path}, which is not JSON data`,
+    `the expression produced ${typeof value === 'object' || typeof value === 'function' ? 'a function' : String(value)} at $${pathOf(where)}, which is not JSON data`,
   );
 }
 
@@ -59,5 +76,5 @@ function convert(value: unknown, path: string): unknown {
  * parts that need none are kept as they are (a large body passes through a mapping uncopied).
  */
 export function toPlainData(result: unknown): unknown {
-  return result === undefined ? null : convert(result, '$');
+  return result === undefined ? null : convert(result, []);
 }
