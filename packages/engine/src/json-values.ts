@@ -19,6 +19,7 @@ const MAX_PLAIN_DEPTH = 500;
  * next node that hands it on skips it: a body that passes ten nodes is walked once, not ten times.
  */
 const knownPlain = new WeakSet<object>();
+const REMEMBER_FROM = 16;
 
 /**
  * Whether `value` already is what JSON would read back: strings, finite numbers, booleans,
@@ -35,20 +36,24 @@ function isPlainJson(value: unknown, depth: number): boolean {
     case 'object': {
       if (value === null || knownPlain.has(value)) return true;
       if (depth > MAX_PLAIN_DEPTH) return false;
+      let entries = 0;
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false;
         for (const mark of ARRAY_MARKS) if (Object.hasOwn(value, mark)) return false;
         for (let i = 0; i < value.length; i++) {
           if (!isPlainJson(value[i], depth + 1)) return false;
         }
+        entries = value.length;
       } else {
         if (Object.getPrototypeOf(value) !== Object.prototype) return false;
         if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
         for (const key in value) {
           if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+          entries++;
         }
       }
-      knownPlain.add(value);
+      // Small containers are quicker to check again than to remember (a weak set has its cost).
+      if (entries >= REMEMBER_FROM) knownPlain.add(value);
       return true;
     }
     default:
