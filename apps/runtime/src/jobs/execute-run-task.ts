@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Task } from 'graphile-worker';
 import {
-  boundedInProcess,
   classifyError,
   executeRun,
   isDatabaseUnavailable,
@@ -178,10 +177,11 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         lookupExecutor: deps.lookupExecutor,
         env: deps.env,
         limits: deps.limits,
-        // Plainly linear expressions (most mappings) skip the thread hop; the rest stay isolated.
-        ...(deps.evaluatorFor
-          ? { evaluator: boundedInProcess(deps.evaluatorFor(run.flowId)) }
-          : {}),
+        // Every expression runs in the isolated threads. `boundedInProcess` would let plainly
+        // linear ones skip the thread hop, but with it another flow's sync answers slowed past
+        // 200 ms while a 100k-item $sort ran (test/expression-isolation.test.ts), so it stays off
+        // until that is understood.
+        ...(deps.evaluatorFor ? { evaluator: deps.evaluatorFor(run.flowId) } : {}),
         ...(stop ? { stopBeforeNextStep: stop.signal } : {}),
         resolveConnection: run.testMode === 'simulator' ? resolveSimulated : resolveConnection,
         effects: createEffectStore(deps.sql, {
