@@ -45,7 +45,9 @@ export async function benchPeerCases(
     ok &&= syncDurable(sync);
   }
   if (selected.has('profile')) {
-    lines.push('', ...syncProfileLines(await benchSyncProfile(o)));
+    const chain = numberList(process.env.BENCH_PROFILE_CHAIN, [2])[0]!;
+    const bodyKiB = numberList(process.env.BENCH_PROFILE_BODY_KB, [1])[0]!;
+    lines.push('', ...syncProfileLines(await benchSyncProfile({ ...o, chain, bodyKiB })));
   }
   if (selected.has('cold-start')) {
     const starts = numberList(process.env.BENCH_COLD_STARTS, [3])[0]!;

@@ -26,6 +26,8 @@ export interface SyncCell {
   ok: number;
   failed: number;
   peakPssMiB: number;
+  /** The runtime process's own share of that peak (its threads included; Postgres excluded). */
+  peakOwnPssMiB: number;
   /** Answered requests of the warm-up before the measured load. */
   warmUpOk: number;
 }
@@ -145,7 +147,8 @@ async function cell(
   const warm = await load(url, body, o, 1);
   const pss = samplePeakPss([pid]);
   const r = await load(url, body, o, o.durationS);
-  return { ...r, peakPssMiB: await pss.stop(), warmUpOk: warm.ok };
+  const peakPssMiB = await pss.stop();
+  return { ...r, peakPssMiB, peakOwnPssMiB: pss.rootsAtPeakMiB(), warmUpOk: warm.ok };
 }
 
 /** Checks one answer before loading: the chain ran every node over the whole body. */
@@ -327,6 +330,14 @@ export function syncMatrixLines(r: SyncMatrixResult): string[] {
       `  ${`${row.bodyKiB} KB`.padEnd(7)} ${String(row.chain).padStart(5)} | ${rate(a, r.durationS).padStart(14)} ${(a.ok ? f0(a.p99) : '-').padStart(8)} ${f0(a.peakPssMiB).padStart(8)} | ${rate(b, r.durationS).padStart(15)} ${(b.ok ? f0(b.p99) : '-').padStart(8)} ${f0(b.peakPssMiB).padStart(8)} ${String(b.failed).padStart(7)} | ${((100 * b.rps) / a.rps).toFixed(1).padStart(6)}%`,
     );
   }
+  lines.push(
+    `  Paybridge peak PSS split, runtime process (threads included) + its Postgres: ${r.rows
+      .map(
+        (row) =>
+          `${row.bodyKiB} KB x ${row.chain} ${f0(row.paybridge.peakOwnPssMiB)} + ${f0(row.paybridge.peakPssMiB - row.paybridge.peakOwnPssMiB)}`,
+      )
+      .join(', ')} MiB`,
+  );
   for (const kib of [...new Set(r.rows.map((x) => x.bodyKiB))]) {
     const all = r.rows.filter((x) => x.bodyKiB === kib);
     // The slope needs two chains where both answered; a cell with no answer has no rate.

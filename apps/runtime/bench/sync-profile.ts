@@ -18,17 +18,22 @@ import {
   type CpuProfile,
   type ProfileSummary,
 } from '../../../scripts/cpu-profile-summary.mjs';
+import { treeCpuSeconds } from './process-tree';
 import { orderBody, paybridgeChainGraph } from './sync-matrix';
 
 export interface SqlSample {
   connections: number;
   requests: number;
   statements: number;
-  top: { calls: number; query: string }[];
+  top: { calls: number; ms: number; query: string }[];
 }
 
 export interface SyncProfileResult {
   rps: number;
+  /** CPU seconds per request at 32 connections: the runtime process, and its Postgres. */
+  cpuMsPerRequest: { runtime: number; postgres: number };
+  chain: number;
+  bodyKiB: number;
   profile: ProfileSummary;
   sql: SqlSample[];
 }
@@ -52,12 +57,14 @@ async function stop(proc: RuntimeProcess): Promise<void> {
  * triggers run inside a statement are not counted; the benchmark's own queries are left out).
  */
 async function statements(db: Sql): Promise<{ total: number; top: SqlSample['top'] }> {
-  const rows = await db<{ calls: number; query: string }[]>`
-    select calls::int as calls, query from pg_stat_statements
+  const rows = await db<{ calls: number; ms: number; query: string }[]>`
+    select calls::int as calls, mean_exec_time::float8 as ms, query from pg_stat_statements
     where query not ilike '%pg_stat_statements%' order by calls desc`;
   return {
     total: rows.reduce((a, r) => a + r.calls, 0),
-    top: rows.slice(0, 8).map((r) => ({ calls: r.calls, query: r.query.replace(/\s+/g, ' ') })),
+    top: rows
+      .slice(0, 8)
+      .map((r) => ({ calls: r.calls, ms: r.ms, query: r.query.replace(/\s+/g, ' ') })),
   };
 }
 
@@ -65,7 +72,12 @@ export async function benchSyncProfile(o: {
   token: string;
   durationS: number;
   connections: number;
+  /** Map nodes in the chain (default 2) and body size in KiB (default 1). */
+  chain?: number;
+  bodyKiB?: number;
 }): Promise<SyncProfileResult> {
+  const chain = o.chain ?? 2;
+  const bodyKiB = o.bodyKiB ?? 1;
   const dataDir = await mkdtemp(join(tmpdir(), 'paybridge-bench-profile-'));
   const profDir = await mkdtemp(join(tmpdir(), 'paybridge-bench-cpuprof-'));
   const env = {
@@ -97,11 +109,15 @@ export async function benchSyncProfile(o: {
       const created = await fetch(`${url}/api/flows`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` },
-        body: JSON.stringify({ name: 'profile', graph: paybridgeChainGraph(2), activate: true }),
+        body: JSON.stringify({
+          name: 'profile',
+          graph: paybridgeChainGraph(chain),
+          activate: true,
+        }),
       });
       if (created.status !== 201) throw new Error(`flow create failed: ${await created.text()}`);
-      const hook = `${url}/hooks/bench/chain-2`;
-      const body = orderBody(1024);
+      const hook = `${url}/hooks/bench/chain-${chain}`;
+      const body = orderBody(bodyKiB * 1024);
       const load = (connections: number, durationS: number) =>
         autocannon({
           url: hook,
@@ -114,13 +130,21 @@ export async function benchSyncProfile(o: {
       await load(o.connections, 2); // warm-up
       const sql: SqlSample[] = [];
       let rps = 0;
+      let cpuMs = { runtime: 0, postgres: 0 };
       let fromUs = 0;
       let toUs = 0;
       for (const connections of [o.connections, 1]) {
         await db`select pg_stat_statements_reset()`;
         const t0 = Number(process.hrtime.bigint() / 1000n);
+        const cpu0 = await treeCpuSeconds(proc.child.pid!);
         const r = await load(connections, o.durationS);
         if (connections === o.connections) {
+          const cpu1 = await treeCpuSeconds(proc.child.pid!);
+          const n = Math.max(1, r['2xx']);
+          cpuMs = {
+            runtime: ((cpu1.root - cpu0.root) * 1000) / n,
+            postgres: ((cpu1.children - cpu0.children) * 1000) / n,
+          };
           rps = r.requests.average;
           fromUs = t0;
           toUs = Number(process.hrtime.bigint() / 1000n);
@@ -136,7 +160,14 @@ export async function benchSyncProfile(o: {
       const profiles = await Promise.all(
         files.map(async (f) => JSON.parse(await readFile(join(profDir, f), 'utf8')) as CpuProfile),
       );
-      return { rps, profile: summarise(profiles, { fromUs, toUs }), sql };
+      return {
+        rps,
+        cpuMsPerRequest: cpuMs,
+        chain,
+        bodyKiB,
+        profile: summarise(profiles, { fromUs, toUs }),
+        sql,
+      };
     } finally {
       await db.end();
       await stop(proc);
@@ -149,15 +180,18 @@ export async function benchSyncProfile(o: {
 
 export function syncProfileLines(r: SyncProfileResult): string[] {
   const lines = [
-    `Sync request profile (built runtime, webhook -> 2 maps -> respond, 1 KB, ${r.rps.toFixed(0)} req/s at 32 connections)`,
+    `Sync request profile (built runtime, webhook -> ${r.chain} maps -> respond, ${r.bodyKiB} KB, ${r.rps.toFixed(0)} req/s at 32 connections)`,
+    `  CPU per request at 32 connections: runtime ${r.cpuMsPerRequest.runtime.toFixed(2)} ms, its Postgres ${r.cpuMsPerRequest.postgres.toFixed(2)} ms`,
     ...summaryLines(r.profile, { top: 12, functions: 8 }).map((l) => `  ${l}`),
   ];
   for (const s of r.sql) {
     lines.push(
-      `  SQL at ${s.connections} connection(s): ${(s.statements / Math.max(1, s.requests)).toFixed(1)} statements per request (${s.statements} for ${s.requests} requests); most called:`,
+      `  SQL at ${s.connections} connection(s): ${(s.statements / Math.max(1, s.requests)).toFixed(1)} statements per request (${s.statements} for ${s.requests} requests); most called (calls, mean time):`,
     );
     for (const t of s.top.slice(0, 6)) {
-      lines.push(`    ${String(t.calls).padStart(7)}  ${t.query.slice(0, 110)}`);
+      lines.push(
+        `    ${String(t.calls).padStart(7)}  ${t.ms.toFixed(2).padStart(7)} ms  ${t.query.slice(0, 100)}`,
+      );
     }
   }
   return lines;

@@ -37,15 +37,17 @@ export interface ExpressionEvaluator {
 
 /** JSONata variable bindings for `bindings`, with `$node` built over the outputs. */
 export function toJsonataBindings(bindings: ExpressionBindings): Record<string, unknown> {
-  const nodes = bindings.nodes ?? {};
   return {
     trigger: bindings.trigger,
     env: bindings.env ?? {},
     input: bindings.input,
-    node: (id: unknown) =>
-      typeof id === 'string' && Object.prototype.hasOwnProperty.call(nodes, id)
+    node: (id: unknown) => {
+      // Read when called: the outputs may be gathered only for expressions that ask.
+      const nodes = bindings.nodes ?? {};
+      return typeof id === 'string' && Object.prototype.hasOwnProperty.call(nodes, id)
         ? nodes[id]
-        : undefined,
+        : undefined;
+    },
   };
 }
 

@@ -21,9 +21,13 @@ export function branchBindings(
   input: unknown,
   branch: Branch,
 ): ExpressionBindings {
+  // Built on first read: only an expression naming `$node` pays for the run's outputs.
+  let nodes: Record<string, unknown> | undefined;
   return {
     trigger,
-    nodes: Object.fromEntries(branch.outputs),
+    get nodes() {
+      return (nodes ??= Object.fromEntries(branch.outputs));
+    },
     env: env ?? {},
     input,
   };

@@ -1,4 +1,8 @@
-import { resolveConfigExpressions, type ConfigPath } from './config-expressions';
+import {
+  findConfigExpressions,
+  resolveConfigExpressions,
+  type ConfigPath,
+} from './config-expressions';
 import { NodeError, PermanentError } from './errors';
 import type { ExpressionEvaluator } from './expression-evaluator';
 import { ExpressionError, type ExpressionLimits } from './expressions';
@@ -13,6 +17,25 @@ import type { RunConnections } from './run-connections';
 import type { RunJournal } from './run-journal';
 import type { StepRecord } from './run-types';
 import { parseNodeConfig, resolvePorts } from './spec-helpers';
+
+/**
+ * Whether a node's config holds expressions to resolve, per config object: a saved version's
+ * graph is shared by all its runs, so a config without any (a map's, whose expression is its
+ * own field) is searched once, not at every step of every run.
+ */
+const configExpressions = new WeakMap<object, boolean>();
+
+function hasConfigExpressions(
+  config: Record<string, unknown>,
+  rawExpressionFields: readonly string[] | undefined,
+): boolean {
+  let found = configExpressions.get(config);
+  if (found === undefined) {
+    found = findConfigExpressions(config, rawExpressionFields).length > 0;
+    configExpressions.set(config, found);
+  }
+  return found;
+}
 
 /** What a step needs from the run it belongs to. */
 export interface StepSettings {
@@ -59,11 +82,13 @@ export class StepRunner {
       startedAt,
     };
     try {
-      const resolved = await resolveConfigExpressions(
-        node.config,
-        spec.rawExpressionFields ?? [],
-        (source, path) => this.evaluateConfig(source, path, input, branch),
-      );
+      const resolved = hasConfigExpressions(node.config, spec.rawExpressionFields)
+        ? await resolveConfigExpressions(
+            node.config,
+            spec.rawExpressionFields ?? [],
+            (source, path) => this.evaluateConfig(source, path, input, branch),
+          )
+        : node.config;
       const parsed = parseNodeConfig(spec, resolved);
       if (!parsed.success) {
         const summary = parsed.issues

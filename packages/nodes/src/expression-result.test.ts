@@ -12,6 +12,18 @@ describe('toPlainData', () => {
     expect(Object.keys(result as object)).toEqual(['0', '1']);
   });
 
+  it('keeps the parts of the input a mapping did not change, instead of copying them', async () => {
+    const input = {
+      id: 'ORD-1',
+      lines: [{ sku: 'A', qty: 1 }],
+      customer: { email: 'a@b.example' },
+    };
+    const result = (await plain('$merge([$, {"step": 2}])', input)) as typeof input;
+    expect(result).toStrictEqual({ ...input, step: 2 });
+    expect(result.lines).toBe(input.lines);
+    expect(result.customer).toBe(input.customer);
+  });
+
   it('maps "no match" to null and drops fields that matched nothing', async () => {
     expect(await plain('missing')).toBeNull();
     expect(await plain('{ "a": 1, "b": missing }')).toStrictEqual({ a: 1 });

@@ -29,6 +29,7 @@ import { beginExecution } from '../observability/run-telemetry';
 import { RunCancelledError, type CancelWatcher } from './run-cancel';
 import { RUN_TASK } from '../db/queue-schema';
 import { simulatedConnections, testEffectNamespace } from '../runs/test-run';
+import { StepValueEncoder } from '../runs/step-values';
 import { flowFlag, type FlowSlots } from './flow-slots';
 import type { VersionCache } from './version-cache';
 
@@ -160,6 +161,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
     // Until this execution holds the run, each checkpoint is a compare-and-set on the count of
     // executions it loaded; the first one that succeeds, or an acquire, makes it the holder.
     let held = false;
+    const encoder = new StepValueEncoder(run.payload, run.steps);
     try {
       const graph = await retryWhileDatabaseUnavailable(
         () => deps.versions.get(run.flowVersionId),
@@ -175,6 +177,10 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         lookupExecutor: deps.lookupExecutor,
         env: deps.env,
         limits: deps.limits,
+        // Every expression runs in the isolated threads. `boundedInProcess` would let plainly
+        // linear ones skip the thread hop, but with it another flow's sync answers slowed past
+        // 200 ms while a 100k-item $sort ran (test/expression-isolation.test.ts), so it stays off
+        // until that is understood.
         ...(deps.evaluatorFor ? { evaluator: deps.evaluatorFor(run.flowId) } : {}),
         ...(stop ? { stopBeforeNextStep: stop.signal } : {}),
         resolveConnection: run.testMode === 'simulator' ? resolveSimulated : resolveConnection,
@@ -202,6 +208,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
               out,
               held ? null : run.executions,
               startedAt,
+              encoder,
             );
             // An intermediate checkpoint that succeeded made this execution the holder.
             if (out === null) held = true;

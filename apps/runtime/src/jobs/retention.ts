@@ -23,9 +23,11 @@ with batch as (
   for update skip locked
 ),
 steps as (
-  update run_steps s set input = null, output = null, state = null
+  update run_steps s set input = null, output = null, state = null, input_from = null,
+    output_base = null
   from batch where s.run_id = batch.id
-    and (s.input is not null or s.output is not null or s.state is not null)
+    and (s.input is not null or s.output is not null or s.state is not null
+         or s.input_from is not null or s.output_base is not null)
   returning 1
 ),
 marked as (

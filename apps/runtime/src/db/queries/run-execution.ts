@@ -2,6 +2,7 @@ import type { RunOutcome, StepError, StepRecord } from '@paybridge/engine';
 import { nodeDefinitions } from '@paybridge/nodes/definitions';
 import type { Sql } from '../client';
 import type { TestMode } from '../../runs/test-run';
+import { decodeStepValues, StepValueEncoder } from '../../runs/step-values';
 
 /** Channel on which a run announces a response or its end, for synchronous REST callers. */
 export const RUNS_CHANNEL = 'paybridge_runs';
@@ -43,6 +44,8 @@ interface StepRow {
   started_at: string;
   finished_at: string;
   resume_at: string | null;
+  input_from: number | null;
+  output_base: string | null;
 }
 
 /** Thrown when this process no longer holds a run (it was presumed dead and the run moved on). */
@@ -105,6 +108,16 @@ export async function loadRun(
   >(LOAD, [runId, processId, deadAfterS], { prepare: true });
   const row = rows[0];
   if (!row) return null;
+  const values = decodeStepValues(
+    row.steps.map((s) => ({
+      seq: s.seq,
+      input: s.input,
+      output: s.output,
+      inputFrom: s.input_from,
+      outputBase: s.output_base,
+    })),
+    row.payload,
+  );
   return {
     id: row.id,
     flowId: row.flow_id,
@@ -116,7 +129,7 @@ export async function loadRun(
     testMode: row.test_mode,
     unfinishedExecutions: row.unfinished_executions,
     traceParent: row.trace_parent,
-    steps: row.steps.map((s) => ({
+    steps: row.steps.map((s, i) => ({
       runId,
       nodeId: s.node_id,
       nodeType: s.node_type,
@@ -124,8 +137,8 @@ export async function loadRun(
       attempt: s.attempt,
       status: s.status,
       port: s.port,
-      input: s.input,
-      output: s.output,
+      input: values[i]!.input,
+      output: values[i]!.output,
       error: s.error,
       state: s.state,
       startedAt: new Date(s.started_at),
@@ -149,12 +162,13 @@ with lease as (
 ),
 steps as (
   insert into run_steps (run_id, seq, node_id, node_type, attempt, status, port, input, output,
-                         error, state, started_at, finished_at, resume_at)
+                         error, state, started_at, finished_at, resume_at, input_from, output_base)
   select $1::uuid, x.seq, x.node_id, x.node_type, x.attempt, x.status, x.port, x.input, x.output,
-         x.error, x.state, x.started_at, x.finished_at, x.resume_at
+         x.error, x.state, x.started_at, x.finished_at, x.resume_at, x.input_from, x.output_base
   from jsonb_to_recordset($3::jsonb) as x(seq int, node_id text, node_type text, attempt int,
        status text, port text, input jsonb, output jsonb, error jsonb, state jsonb,
-       started_at timestamptz, finished_at timestamptz, resume_at timestamptz)
+       started_at timestamptz, finished_at timestamptz, resume_at timestamptz,
+       input_from int, output_base text)
   where exists (select 1 from lease)
   returning 1
 ),
@@ -222,6 +236,11 @@ export async function writeCheckpoint(
   /** Set while the run is not held: the `executions` count it was loaded with. */
   unheldExecutions: number | null = null,
   startedAt: Date = new Date(),
+  /**
+   * Stores each value once (inputs as references to earlier outputs, outputs as differences from
+   * their input); one encoder per execution, so references reach the steps of earlier checkpoints.
+   */
+  encoder: StepValueEncoder = new StepValueEncoder(null),
 ): Promise<void> {
   const respond = [...steps]
     .reverse()
@@ -242,21 +261,26 @@ export async function writeCheckpoint(
       runId,
       processId,
       JSON.stringify(
-        steps.map((s) => ({
-          seq: s.seq,
-          node_id: s.nodeId,
-          node_type: s.nodeType,
-          attempt: s.attempt,
-          status: s.status,
-          port: s.port,
-          input: s.input ?? null,
-          output: s.output ?? null,
-          error: s.error,
-          state: s.state ?? null,
-          started_at: s.startedAt.toISOString(),
-          finished_at: s.finishedAt.toISOString(),
-          resume_at: s.resumeAt?.toISOString() ?? null,
-        })),
+        steps.map((s) => {
+          const values = encoder.encode(s);
+          return {
+            seq: s.seq,
+            node_id: s.nodeId,
+            node_type: s.nodeType,
+            attempt: s.attempt,
+            status: s.status,
+            port: s.port,
+            input: values.input,
+            output: values.output,
+            input_from: values.inputFrom,
+            output_base: values.outputBase,
+            error: s.error,
+            state: s.state ?? null,
+            started_at: s.startedAt.toISOString(),
+            finished_at: s.finishedAt.toISOString(),
+            resume_at: s.resumeAt?.toISOString() ?? null,
+          };
+        }),
       ),
       outcome ? STATUS[outcome.status] : null,
       stopped ? JSON.stringify(stopped.error) : null,

@@ -3,6 +3,7 @@ import type { FlowGraph } from '@paybridge/engine';
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql as dsql } from 'drizzle-orm';
 import type { Db, Sql } from '../client';
 import { events, flowVersions, runs, runSteps, type RunStatus } from '../schema/index';
+import { decodeStepValues } from '../../runs/step-values';
 
 export interface RunFilters {
   flowId?: string;
@@ -55,12 +56,13 @@ export async function getRunDetail(db: Db, runId: string) {
     .innerJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))
     .where(eq(runs.id, runId));
   if (!row) return null;
-  const steps = await db
+  const rows = await db
     .select()
     .from(runSteps)
     .where(eq(runSteps.runId, runId))
     .orderBy(asc(runSteps.seq));
-  return { ...row, steps };
+  // Values are stored once (references, differences): read back as they were recorded.
+  return { ...row, steps: decodeStepValues(rows, row.payload) };
 }
 
 /** The graphs of flow versions by id, for deciding what run data a role may see. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  check,
   index,
   integer,
   pgTable,
@@ -163,8 +164,18 @@ export const runSteps = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
     resumeAt: timestamp('resume_at', { withTimezone: true }),
+    /** The input is the output of the step with this seq (then `input` is null). */
+    inputFrom: integer('input_from'),
+    /**
+     * 'event': the output is the event payload (`output` null); 'input': `output` holds the
+     * difference from the input; null: `output` is the output. Read through decodeStepValues.
+     */
+    outputBase: text('output_base').$type<'event' | 'input'>(),
   },
-  (t) => [uniqueIndex('run_steps_run_seq_uq').on(t.runId, t.seq)],
+  (t) => [
+    uniqueIndex('run_steps_run_seq_uq').on(t.runId, t.seq),
+    check('run_steps_output_base_ck', sql`${t.outputBase} in ('event', 'input')`),
+  ],
 );
 
 /** Runs that cannot succeed without a person: what failed and why, until someone resolves it. */
