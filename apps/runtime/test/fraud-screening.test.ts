@@ -8,9 +8,9 @@ import { SHOPIFY_DEMO_CREDENTIALS } from '@paybridge/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { simulatorCall, TEST_CARD } from './paytrace-support';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
 import { sandboxShopify } from './support/sandbox-shopify';
+import { sandboxVaultCustomer } from './support/vault-customer';
 
 let rt: RuntimeHandle;
 let base: string;
@@ -44,20 +44,7 @@ let customers = 0;
 /** A Shopify customer with a PayTrace vault profile (a card on file). */
 async function vaultCustomer(email: string) {
   const vaultId = `fraud-vault-${++customers}`;
-  const answer = await simulatorCall(`${base}/sandbox/paytrace`, '/v1/customer/create', {
-    customer_id: vaultId,
-    credit_card: { number: TEST_CARD, expiration_month: '12', expiration_year: '2030' },
-    billing_address: { name: 'Ada Lovelace', street_address: '1 Main St', zip: '85284' },
-  });
-  expect(answer.response_code).toBe(160);
-  const customer = await shop('POST', '/customers', {
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    email,
-    paytrace_vault_id: vaultId,
-  });
-  expect(customer.status).toBe(201);
-  return { id: String(customer.body.customer.id), vaultId };
+  return { id: await sandboxVaultCustomer(base, vaultId, email), vaultId };
 }
 
 const HOME = {

@@ -13,9 +13,9 @@ import {
 } from '../../../packages/nodes/src/notify/email/test-smtp-server';
 import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { simulatorCall, TEST_CARD } from './paytrace-support';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
 import { sandboxShopify } from './support/sandbox-shopify';
+import { sandboxVaultCustomer } from './support/vault-customer';
 
 const STAFF = 'fraud-desk@example.com';
 let smtp: TestSmtpServer;
@@ -37,21 +37,7 @@ const transactionsOf = async (name: string) =>
 let customers = 0;
 /** A Shopify customer with a PayTrace vault profile (a card on file). */
 async function vaultCustomer(email: string) {
-  const vaultId = `o2c-fraud-vault-${++customers}`;
-  const answer = await simulatorCall(`${base}/sandbox/paytrace`, '/v1/customer/create', {
-    customer_id: vaultId,
-    credit_card: { number: TEST_CARD, expiration_month: '12', expiration_year: '2030' },
-    billing_address: { name: 'Ada Lovelace', street_address: '1 Main St', zip: '85284' },
-  });
-  expect(answer.response_code).toBe(160);
-  const customer = await shop('POST', '/customers', {
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    email,
-    paytrace_vault_id: vaultId,
-  });
-  expect(customer.status).toBe(201);
-  return String(customer.body.customer.id);
+  return sandboxVaultCustomer(base, `o2c-fraud-vault-${++customers}`, email);
 }
 
 const HOME = {
