@@ -33,6 +33,7 @@ import {
   launchWorkerThread,
   WORKER_THREAD_NICENESS,
   type WorkerThreadHandle,
+  type WorkerThreadHost,
 } from './jobs/worker-thread-supervisor';
 import { createBuiltInLedger } from './ledger/built-in-ledger';
 import { createConnectionTokenStore } from './ledger/quickbooks-token-store';
@@ -113,7 +114,7 @@ export async function startRuntime(
      * Set when this is the worker thread of an `all` process: that process serves the metrics
      * and the sandbox (at `sandboxUrl`), and reads the database gauges.
      */
-    hostedBy?: { sandboxUrl: string | null };
+    hostedBy?: WorkerThreadHost;
   } = {},
 ): Promise<RuntimeHandle> {
   const role = opts.role ?? env.PAYBRIDGE_ROLE;
@@ -205,7 +206,9 @@ export async function startRuntime(
         ? await openSandboxSimulators(sql, logger, env.PAYBRIDGE_HTTP_ALLOW_CIDRS)
         : null;
     if (simulators) cleanup.push(() => simulators.close());
-    const payLinks = new PayLinkStore(sql, keyRing, () => env.PAYBRIDGE_PUBLIC_URL ?? url);
+    /** Where shoppers and alert readers reach this runtime: its own server, or its host's. */
+    const ownUrl = () => url ?? opts.hostedBy?.publicUrl ?? null;
+    const payLinks = new PayLinkStore(sql, keyRing, () => env.PAYBRIDGE_PUBLIC_URL ?? ownUrl());
     let server: ServerType | null = null;
     /** Where this process's own HTTP server answers, for calls it makes to itself. */
     let localUrl: string | null = null;
@@ -316,7 +319,7 @@ export async function startRuntime(
     let poller: ShopifyPoller | null = null;
     let alerts: AlertService | null = null;
     if (workerThread) {
-      await workerThread.start(sandbox ? localUrl : null);
+      await workerThread.start({ sandboxUrl: sandbox ? localUrl : null, publicUrl: url });
       const thread = workerThread;
       removeThreadMetrics = metrics.addThread(() => thread.metrics());
     }
@@ -373,7 +376,7 @@ export async function startRuntime(
         allowPrivateCidrs: env.PAYBRIDGE_HTTP_ALLOW_CIDRS,
         builtinWebhookUrl: env.PAYBRIDGE_ALERT_WEBHOOK_URL ?? null,
         builtinQuietS: env.PAYBRIDGE_ALERT_QUIET_S,
-        publicUrl: () => env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ?? url,
+        publicUrl: () => env.PAYBRIDGE_PUBLIC_URL?.replace(/\/+$/, '') ?? ownUrl(),
         everyMs: 2000,
       });
       await alerts.start();

@@ -33,7 +33,7 @@ export async function runWorkerThread(): Promise<void> {
   runtime = await startRuntime(data.env, {
     role: 'worker',
     logger,
-    hostedBy: { sandboxUrl: start.sandboxUrl },
+    hostedBy: start.host,
   });
   port.on('message', (m: ToWorkerThread) => {
     if (m.type === 'metrics') {

@@ -15,7 +15,7 @@ function launch(extra: Record<string, unknown> = {}) {
 describe('the worker thread supervisor', () => {
   it('starts a new thread when one dies, hands it the same start, and stops it on request', async () => {
     const { handle, started } = launch();
-    await handle.start('http://127.0.0.1:1234');
+    await handle.start({ sandboxUrl: 'http://127.0.0.1:1234', publicUrl: null });
     const deadline = Date.now() + 10_000;
     while (handle.restarts() < 1 || (await handle.metrics())[0]?.values[0]?.value !== 2) {
       expect(Date.now(), 'no second thread').toBeLessThan(deadline);
@@ -35,7 +35,9 @@ describe('the worker thread supervisor', () => {
 
   it('fails the start when the first thread cannot start, without trying again', async () => {
     const { handle, started } = launch({ failBeforeReady: true });
-    await expect(handle.start(null)).rejects.toThrow('cannot start');
+    await expect(handle.start({ sandboxUrl: null, publicUrl: null })).rejects.toThrow(
+      'cannot start',
+    );
     await new Promise((r) => setTimeout(r, 400));
     expect(started()).toBe(1);
     expect(handle.restarts()).toBe(0);

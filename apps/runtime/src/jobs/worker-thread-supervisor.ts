@@ -11,10 +11,25 @@ export interface WorkerThreadData {
   niceness: number;
 }
 
+/** What the worker learns of the process's API once it listens. */
+export interface WorkerThreadHost {
+  /** The process's own API, whose sandbox the thread's connectors call; null without sandbox. */
+  sandboxUrl: string | null;
+  /** The process's base URL, for links the worker makes (pay pages, alerts). */
+  publicUrl: string | null;
+}
+
+/** What the worker learns of the process's API once it listens. */
+export interface WorkerThreadHost {
+  /** The process's own API, whose sandbox the thread's connectors call; null without sandbox. */
+  sandboxUrl: string | null;
+  /** The process's base URL, for links the worker makes (pay pages, alerts). */
+  publicUrl: string | null;
+}
+
 /** Messages from the process to its worker thread. */
 export type ToWorkerThread =
-  /** Start the worker; `sandboxUrl` is the process's own API, whose sandbox its connectors call. */
-  { type: 'start'; sandboxUrl: string | null } | { type: 'stop' } | { type: 'metrics'; id: number };
+  { type: 'start'; host: WorkerThreadHost } | { type: 'stop' } | { type: 'metrics'; id: number };
 
 /** Messages from the worker thread to the process. */
 export type FromWorkerThread =
@@ -28,7 +43,7 @@ export interface WorkerThreadHandle {
    * Starts the worker in the thread, once the process's API listens (its sandbox URL is known);
    * resolves when it runs, rejects when it cannot start at all (bad settings).
    */
-  start(sandboxUrl: string | null): Promise<void>;
+  start(host: WorkerThreadHost): Promise<void>;
   /** Times the thread died and was started again. */
   restarts(): number;
   /** The thread's counters and histograms, for the process's `GET /metrics`. */
@@ -68,7 +83,7 @@ export function launchWorkerThread(opts: {
   const pending = new Map<number, (m: MetricsSnapshot) => void>();
   let stopped: (() => void) | null = null;
   let running = false;
-  let sandboxUrl: string | null | undefined;
+  let host: WorkerThreadHost | undefined;
 
   /** Deaths in the last minute: the pause before the next start grows while they pile up. */
   const deaths: number[] = [];
@@ -99,8 +114,8 @@ export function launchWorkerThread(opts: {
       });
       thread = t;
       running = true;
-      if (sandboxUrl !== undefined) {
-        t.postMessage({ type: 'start', sandboxUrl } satisfies ToWorkerThread);
+      if (host !== undefined) {
+        t.postMessage({ type: 'start', host } satisfies ToWorkerThread);
       }
       t.on('message', (m: FromWorkerThread) => {
         if (m.type === 'ready') {
@@ -139,9 +154,9 @@ export function launchWorkerThread(opts: {
   // Seen by `start`; without it, a thread failing before `start` is called would be unhandled.
   first.catch(() => undefined);
   return {
-    start(url) {
-      sandboxUrl = url;
-      thread.postMessage({ type: 'start', sandboxUrl: url } satisfies ToWorkerThread);
+    start(given) {
+      host = given;
+      thread.postMessage({ type: 'start', host: given } satisfies ToWorkerThread);
       return first;
     },
     restarts: () => restarts,
