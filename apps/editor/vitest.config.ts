@@ -2,15 +2,13 @@ import { defineProject } from 'vitest/config';
 
 /**
  * Editor unit and component tests: a simulated DOM (happy-dom), no browser, no runtime.
- * `isolate: false`: a worker keeps React and the editor's modules from one file to the next
- * instead of importing them again per file; each test unmounts what it rendered (test-setup.ts)
- * and files that stub `fetch` undo it after each test.
+ * Each file gets a fresh environment: a toast's timer left by one file must not fire into the
+ * next file's torn-down DOM.
  */
 export default defineProject({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'happy-dom',
-    isolate: false,
     setupFiles: ['./src/test-setup.ts'],
   },
 });
