@@ -23,6 +23,21 @@ describe('HistoryIndex velocity windows', () => {
     expect(v.h1.amountMinor).toBe(6000);
   });
 
+  it('counts the other orders of the same second (a burst stamped to one instant), never the order itself', () => {
+    const index = new HistoryIndex();
+    const second = '2026-03-10T10:00:00Z';
+    for (let i = 0; i < 4; i++) {
+      index.add({
+        order: at(second, i, { email: `t${i}@example.com` }),
+        check: check(),
+        approved: true,
+      });
+    }
+    // A fifth order in that second sees the four; the third, summarised again, sees the others.
+    expect(index.summarise(at(second, 4), check()).velocity.ip.h1.orders).toBe(4);
+    expect(index.summarise(at(second, 2), check()).velocity.ip.h1.orders).toBe(3);
+  });
+
   it('counts declined attempts and distinct cards per IP, approved or not', () => {
     const index = new HistoryIndex();
     for (let i = 0; i < 5; i++)

@@ -31,14 +31,19 @@ const KEYS: Record<keyof HistorySummary['velocity'], KeyOf> = {
   device: (e) => deviceKey(e.order),
 };
 
-function counters(events: PastEvent[], at: number): VelocityCounters {
+/**
+ * Counters over the attempts up to `at` other than `orderId`'s own. Shopify stamps orders to the
+ * second, so a script firing several orders a second places them at one instant: counting only
+ * earlier instants would let each order of such a burst miss the others.
+ */
+function counters(events: PastEvent[], at: number, orderId: string): VelocityCounters {
   const out = { h1: emptyVelocityWindow(), h24: emptyVelocityWindow(), d7: emptyVelocityWindow() };
   for (const [name, span] of Object.entries(WINDOWS) as [keyof VelocityCounters, number][]) {
     const w = out[name];
     const cards = new Set<string>();
     for (const e of events) {
       const t = new Date(e.order.created_at).getTime();
-      if (t >= at || t < at - span) continue;
+      if (t > at || t < at - span || String(e.order.id) === orderId) continue;
       const card = cardKey(e.check);
       if (card) cards.add(card);
       if (e.approved) {
@@ -89,9 +94,13 @@ export class HistoryIndex {
     this.amounts.push(toMinor(event.order.total_price, event.order.currency));
   }
 
-  /** The summary for `order`, seeing only events strictly before its `created_at`. */
+  /**
+   * The summary for `order`: velocity over the other attempts up to its `created_at` (the same
+   * second included), the rest over events strictly before it.
+   */
   summarise(order: FraudOrder, check: PaymentCheck | null): HistorySummary {
     const at = new Date(order.created_at).getTime();
+    const orderId = String(order.id);
     const summary = emptyHistory();
     const probe: PastEvent = { order, check, approved: true };
     for (const [kind, keyOf] of Object.entries(KEYS) as [
@@ -99,7 +108,9 @@ export class HistoryIndex {
       KeyOf,
     ][]) {
       const key = keyOf(probe);
-      if (key) summary.velocity[kind] = counters(this.byKey.get(`${kind}:${key}`) ?? [], at);
+      if (key) {
+        summary.velocity[kind] = counters(this.byKey.get(`${kind}:${key}`) ?? [], at, orderId);
+      }
     }
     const customer = order.customer?.id;
     const past = (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../../../../packages/fraud/src/generator/generate';
 import { HistoryIndex } from '../../../../packages/fraud/src/history';
+import { check, order } from '../../../../packages/fraud/src/test-orders.test-support';
 import { freshDatabase } from '../../test/support';
 import { createDb, type Sql } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
@@ -75,4 +76,26 @@ describe('the SQL history summary', () => {
     expect(withVelocity).toBeGreaterThan(30);
     expect(withCustomer).toBeGreaterThan(30);
   }, 120_000);
+
+  it('counts the other orders placed in the same second as the order, never the order itself', async () => {
+    // Shopify stamps orders to the second: a card-testing script places several in one.
+    const second = '2030-05-01T12:00:00Z';
+    const burst = (id: number) =>
+      order({
+        id: 9_000_000 + id,
+        created_at: second,
+        email: `tester${id}@example.com`,
+        browser_ip: '203.0.113.77',
+        client_details: { browser_ip: '203.0.113.77', user_agent: `UA-${id}` },
+        customer: null,
+      });
+    await insertAttempts(
+      sql,
+      [0, 1, 2, 3].map((i) => ({ order: burst(i), check: check(), approved: true })),
+    );
+    const fifth = await summariseHistory(sql, burst(4), check());
+    expect(fifth.velocity.ip.h1.orders).toBe(4);
+    const third = await summariseHistory(sql, burst(2), check());
+    expect(third.velocity.ip.h1.orders).toBe(3);
+  });
 });

@@ -119,8 +119,12 @@ export async function insertAttempts(sql: Sql, rows: readonly AttemptRow[]): Pro
     on conflict (order_id) do nothing`;
 }
 
-/** 1 h / 24 h / 7 d counters of the attempts sharing one key, as a JSON array of 12 numbers. */
-function velocity(sql: Sql, name: KeyName, key: string | null, at: Date) {
+/**
+ * 1 h / 24 h / 7 d counters of the attempts sharing one key, as a JSON array of 12 numbers: the
+ * other orders' attempts up to the order's second, that second included (orders are stamped to
+ * the second, and a burst places several in one).
+ */
+function velocity(sql: Sql, name: KeyName, key: string | null, at: Date, orderId: string) {
   if (key === null) return sql`null::json`;
   const h1 = new Date(at.getTime() - HOUR);
   const h24 = new Date(at.getTime() - 24 * HOUR);
@@ -133,7 +137,8 @@ function velocity(sql: Sql, name: KeyName, key: string | null, at: Date) {
   return sql`(
     select json_build_array(${window(h1)}, ${window(h24)}, ${window(d7)})
     from fraud_attempts
-    where ${sql(KEY_COLUMNS[name])} = ${key} and created_at >= ${d7} and created_at < ${at})`;
+    where ${sql(KEY_COLUMNS[name])} = ${key} and created_at >= ${d7} and created_at <= ${at}
+      and order_id <> ${orderId})`;
 }
 
 function counters(values: number[] | null): VelocityCounters | null {
@@ -167,8 +172,9 @@ interface SummaryRow {
 }
 
 /**
- * The history summary of `order` (and its payment check) from the attempts strictly before its
- * `created_at`, in one statement. The percentiles pick the same element as the fraud package's
+ * The history summary of `order` (and its payment check) in one statement: velocity over the
+ * other orders' attempts up to its `created_at`, the rest strictly before it. The percentiles
+ * pick the same element as the fraud package's
  * (index ceil(p n) in float8 arithmetic, as JavaScript computes it).
  */
 export async function summariseHistory(
@@ -177,6 +183,7 @@ export async function summariseHistory(
   check: PaymentCheck | null,
 ): Promise<HistorySummary> {
   const at = new Date(order.created_at);
+  const orderId = String(order.id);
   const keys = attemptKeys(order, check);
   const customer =
     order.customer?.id === undefined || order.customer.id === null
@@ -184,11 +191,11 @@ export async function summariseHistory(
       : String(order.customer.id);
   const [row] = await sql<SummaryRow[]>`
     select
-      ${velocity(sql, 'email', keys.email, at)} as email,
-      ${velocity(sql, 'ip', keys.ip, at)} as ip,
-      ${velocity(sql, 'card', keys.card, at)} as card,
-      ${velocity(sql, 'shippingAddress', keys.shippingAddress, at)} as shipping_address,
-      ${velocity(sql, 'device', keys.device, at)} as device,
+      ${velocity(sql, 'email', keys.email, at, orderId)} as email,
+      ${velocity(sql, 'ip', keys.ip, at, orderId)} as ip,
+      ${velocity(sql, 'card', keys.card, at, orderId)} as card,
+      ${velocity(sql, 'shippingAddress', keys.shippingAddress, at, orderId)} as shipping_address,
+      ${velocity(sql, 'device', keys.device, at, orderId)} as device,
       ${
         customer === null
           ? sql`null::json`
