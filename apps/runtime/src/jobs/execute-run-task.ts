@@ -177,10 +177,6 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         lookupExecutor: deps.lookupExecutor,
         env: deps.env,
         limits: deps.limits,
-        // Every expression runs in the isolated threads. `boundedInProcess` would let plainly
-        // linear ones skip the thread hop, but with it another flow's sync answers slowed past
-        // 200 ms while a 100k-item $sort ran (test/expression-isolation.test.ts), so it stays off
-        // until that is understood.
         ...(deps.evaluatorFor ? { evaluator: deps.evaluatorFor(run.flowId) } : {}),
         ...(stop ? { stopBeforeNextStep: stop.signal } : {}),
         resolveConnection: run.testMode === 'simulator' ? resolveSimulated : resolveConnection,
