@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
+import {
+  call,
+  freshDatabase,
+  restFlow,
+  startTestRuntime,
+  syncMapFlow,
+  waitForRun,
+} from './support';
 
 /**
  * One anonymous request must not take the runtime down: each attack on JSONata runs against a
@@ -30,18 +37,7 @@ afterAll(async () => {
 });
 
 async function createSync(path: string, expression: string) {
-  const graph = restFlow(
-    path,
-    [
-      { id: 'shape', type: 'map', config: { expression } },
-      { id: 'answer', type: 'respond', config: { status: 200, body: '={ "result": $ }' } },
-    ],
-    [
-      ['trigger', 'shape'],
-      ['shape', 'answer'],
-    ],
-    { mode: 'sync' },
-  );
+  const graph = syncMapFlow(path, expression);
   const res = await call(base, 'POST', '/api/flows', { name: path, graph, activate: true });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
@@ -178,18 +174,7 @@ describe('a flood of slow expressions on one flow', () => {
       ['good', '{ "order": body.id, "cents": body.total_cents }'],
       ['slow', '$count([1..999999].{ "a": $string($) })'],
     ] as const) {
-      const graph = restFlow(
-        path,
-        [
-          { id: 'shape', type: 'map', config: { expression } },
-          { id: 'answer', type: 'respond', config: { status: 200, body: '={ "result": $ }' } },
-        ],
-        [
-          ['trigger', 'shape'],
-          ['shape', 'answer'],
-        ],
-        { mode: 'sync' },
-      );
+      const graph = syncMapFlow(path, expression);
       const res = await call(url, 'POST', '/api/flows', { name: path, graph, activate: true });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }

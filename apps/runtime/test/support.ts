@@ -123,3 +123,19 @@ export function restFlow(
     })),
   };
 }
+
+/** A sync REST flow at `path`: one mapping (`expression`), answered as `{ "result": … }`. */
+export function syncMapFlow(path: string, expression: string) {
+  return restFlow(
+    path,
+    [
+      { id: 'shape', type: 'map', config: { expression } },
+      { id: 'answer', type: 'respond', config: { status: 200, body: '={ "result": $ }' } },
+    ],
+    [
+      ['trigger', 'shape'],
+      ['shape', 'answer'],
+    ],
+    { mode: 'sync' },
+  );
+}

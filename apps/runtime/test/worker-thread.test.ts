@@ -1,7 +1,14 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { call, freshDatabase, restFlow, startTestRuntime, waitForRun } from './support';
+import {
+  call,
+  freshDatabase,
+  restFlow,
+  startTestRuntime,
+  syncMapFlow,
+  waitForRun,
+} from './support';
 
 /**
  * In the single-process setup (`PAYBRIDGE_ROLE=all`, the default) node code runs in a worker
@@ -14,21 +21,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   const t0 = performance.now();
   const value = await fn();
   return { ms: performance.now() - t0, value };
-}
-
-function syncFlow(path: string, expression: string) {
-  return restFlow(
-    path,
-    [
-      { id: 'shape', type: 'map', config: { expression } },
-      { id: 'answer', type: 'respond', config: { status: 200, body: '={ "result": $ }' } },
-    ],
-    [
-      ['trigger', 'shape'],
-      ['shape', 'answer'],
-    ],
-    { mode: 'sync' },
-  );
 }
 
 async function activate(base: string, name: string, graph: unknown): Promise<string> {
@@ -76,7 +68,7 @@ describe('the worker thread of a single-process runtime', () => {
       },
     });
     base = rt.url!;
-    await activate(base, 'good', syncFlow('good', '{ "order": body.id }'));
+    await activate(base, 'good', syncMapFlow('good', '{ "order": body.id }'));
     // Each run of `bulk` carries a 1 MB body through three steps: the worker parses, scans for
     // card data, copies and stores every step's data, all in node code outside JSONata.
     bulkFlow = await activate(
