@@ -9,16 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
-import { sandboxShopify } from './support/sandbox-shopify';
-import { sandboxVaultCustomer } from './support/vault-customer';
+import { placeSandboxOrder, SANDBOX_HOME, sandboxVaultCustomer } from './support/vault-customer';
 
 let rt: RuntimeHandle;
 let base: string;
 let sql: Sql;
 let flowId: string;
-
-const shop = (method: string, path: string, body?: unknown) =>
-  sandboxShopify(base, method, path, body);
 
 /** The order's risk as the Shopify admin shows it (GraphQL `Order.risk`). */
 async function orderRisk(orderId: string) {
@@ -47,33 +43,12 @@ async function vaultCustomer(email: string) {
   return { id: await sandboxVaultCustomer(base, vaultId, email), vaultId };
 }
 
-const HOME = {
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  address1: '1 Main St',
-  city: 'Chandler',
-  province: 'Arizona',
-  zip: '85284',
-  country: 'United States',
-  country_code: 'US',
-};
-
 async function placeOrder(
   customerId: string,
   price: string,
   extra: Record<string, unknown> = {},
 ): Promise<string> {
-  const res = await shop('POST', '/orders', {
-    customer_id: customerId,
-    gateway: 'PayTrace',
-    browser_ip: '24.5.1.1',
-    billing_address: HOME,
-    shipping_address: HOME,
-    line_items: [{ title: 'Tea', price, quantity: 1, sku: 'TEA-1' }],
-    ...extra,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return String(res.body.order.id);
+  return String((await placeSandboxOrder(base, customerId, price, extra)).id);
 }
 
 /** The run of the fraud flow for an order, once it reaches one of `until`. */
@@ -151,7 +126,7 @@ describe('fraud screening template', () => {
       // Each looks like a first order of an ordinary shopper: only the IP ties them together.
       // Card testers probe cards with tiny amounts; 0.51 is declined (insufficient funds).
       const tester = await vaultCustomer(`shopper.${i}.lee@gmail.com`);
-      const home = { ...HOME, address1: `${i + 3} Depot Rd` };
+      const home = { ...SANDBOX_HOME, address1: `${i + 3} Depot Rd` };
       const id = await placeOrder(tester.id, i % 2 === 1 ? '0.51' : '1.00', {
         browser_ip: '24.9.9.9',
         billing_address: home,
@@ -201,7 +176,7 @@ describe('fraud screening template', () => {
     const orderId = await placeOrder(who.id, '120.00', {
       browser_ip: `81.2.69.${++riskyIps}`,
       shipping_address: {
-        ...HOME,
+        ...SANDBOX_HOME,
         address1: `${6 + riskyIps} High St`,
         city: 'Leeds',
         zip: 'LS1 4DY',

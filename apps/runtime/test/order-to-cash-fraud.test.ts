@@ -15,7 +15,7 @@ import { openSql, type Sql } from '../src/db/client';
 import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
 import { sandboxShopify } from './support/sandbox-shopify';
-import { sandboxVaultCustomer } from './support/vault-customer';
+import { placeSandboxOrder, SANDBOX_HOME, sandboxVaultCustomer } from './support/vault-customer';
 
 const STAFF = 'fraud-desk@example.com';
 let smtp: TestSmtpServer;
@@ -40,29 +40,8 @@ async function vaultCustomer(email: string) {
   return sandboxVaultCustomer(base, `o2c-fraud-vault-${++customers}`, email);
 }
 
-const HOME = {
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  address1: '1 Main St',
-  city: 'Chandler',
-  province: 'Arizona',
-  zip: '85284',
-  country: 'United States',
-  country_code: 'US',
-};
-
 async function placeOrder(customerId: string, price: string, extra: Record<string, unknown> = {}) {
-  const res = await shop('POST', '/orders', {
-    customer_id: customerId,
-    gateway: 'PayTrace',
-    browser_ip: '24.5.1.1',
-    billing_address: HOME,
-    shipping_address: HOME,
-    line_items: [{ title: 'Tea', price, quantity: 1, sku: 'TEA-1' }],
-    ...extra,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.order as { id: number; name: string };
+  return placeSandboxOrder(base, customerId, price, extra);
 }
 
 /** The run the order's webhook started, once it is in one of `until`. */
@@ -169,7 +148,7 @@ describe('order to cash with fraud screening', () => {
   it('voids a high-risk order, cancels it in Shopify with a note and emails the staff', async () => {
     const customer = await vaultCustomer('x7q9z2k4@mailinator.com');
     const abroad = {
-      ...HOME,
+      ...SANDBOX_HOME,
       address1: '9 Rue de Forwarding',
       city: 'Lagos',
       province: 'Lagos',
@@ -217,7 +196,7 @@ describe('order to cash with fraud screening', () => {
     const runs = [];
     for (let i = 0; i < 30; i++) {
       const tester = await vaultCustomer(`burst.${i}.lee@gmail.com`);
-      const home = { ...HOME, address1: `${i + 3} Depot Rd` };
+      const home = { ...SANDBOX_HOME, address1: `${i + 3} Depot Rd` };
       const order = await placeOrder(tester, '1.00', {
         browser_ip: '24.7.7.7',
         billing_address: home,

@@ -28,3 +28,38 @@ export async function sandboxVaultCustomer(
   expect(customer.status).toBe(201);
   return String(customer.body.customer.id);
 }
+
+/** A United States home address, billing and shipping alike unless a test changes it. */
+export const SANDBOX_HOME = {
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  address1: '1 Main St',
+  city: 'Chandler',
+  province: 'Arizona',
+  zip: '85284',
+  country: 'United States',
+  country_code: 'US',
+};
+
+/**
+ * An order of one item at `price` by `customerId` in the sandbox store, paid through PayTrace,
+ * from an ordinary shopper's IP unless `extra` says otherwise.
+ */
+export async function placeSandboxOrder(
+  base: string,
+  customerId: string,
+  price: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: number; name: string }> {
+  const res = await sandboxShopify(base, 'POST', '/orders', {
+    customer_id: customerId,
+    gateway: 'PayTrace',
+    browser_ip: '24.5.1.1',
+    billing_address: SANDBOX_HOME,
+    shipping_address: SANDBOX_HOME,
+    line_items: [{ title: 'Tea', price, quantity: 1, sku: 'TEA-1' }],
+    ...extra,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.order as { id: number; name: string };
+}
