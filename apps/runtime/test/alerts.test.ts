@@ -14,6 +14,7 @@ import {
 } from '../../../packages/nodes/src/notify/email/test-smtp-server';
 import { call, freshDatabase, restFlow, startTestRuntime } from './support';
 import { startReceiver, until, type Received } from './webhook-receiver';
+import { createSmtpConnection } from './support/smtp-connection';
 
 let dbUrl: string;
 let api: RuntimeHandle;
@@ -39,19 +40,10 @@ beforeAll(async () => {
     env: { ...env(), PAYBRIDGE_PUBLIC_URL: 'https://paybridge.example' },
   });
   sql = openSql(dbUrl, { max: 2 });
-  const mailer = await call(base(), 'POST', '/api/connections', {
-    type: 'smtp',
+  const mailerId = await createSmtpConnection(base(), smtp.port, {
     name: 'Alert mail',
-    values: {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      user: 'mailer',
-      password: 's3cret-pw',
-      fromAddress: 'alerts@shop.example',
-    },
+    fromAddress: 'alerts@shop.example',
   });
-  expect(mailer.status, JSON.stringify(mailer.body)).toBe(201);
   const hook = await call(base(), 'POST', '/api/alerts/channels', {
     kind: 'webhook',
     name: 'Ops chat',
@@ -62,7 +54,7 @@ beforeAll(async () => {
   const mail = await call(base(), 'POST', '/api/alerts/channels', {
     kind: 'email',
     name: 'On-call mail',
-    connectionId: mailer.body.id,
+    connectionId: mailerId,
     recipients: ['oncall@shop.example'],
   });
   expect(mail.status, JSON.stringify(mail.body)).toBe(201);

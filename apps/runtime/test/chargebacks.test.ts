@@ -21,6 +21,7 @@ import type { RuntimeHandle } from '../src/start-runtime';
 import { simulatorCall, TEST_CARD } from './paytrace-support';
 import { ADMIN_TOKEN, call, freshDatabase, startTestRuntime, waitForRun } from './support';
 import { sandboxShopify } from './support/sandbox-shopify';
+import { createSmtpConnection } from './support/smtp-connection';
 
 let smtp: TestSmtpServer;
 let rt: RuntimeHandle;
@@ -206,19 +207,7 @@ beforeAll(async () => {
   base = rt.url!.replace(/\/$/, '');
   paytraceUrl = `${base}/sandbox/paytrace`;
   const connections = (await call(base, 'GET', '/api/connections')).body.connections;
-  const mail = await call(base, 'POST', '/api/connections', {
-    type: 'smtp',
-    name: 'Shop mail',
-    values: {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      user: 'mailer',
-      password: 's3cret-pw',
-      fromAddress: 'shop@example.com',
-    },
-  });
-  expect(mail.status, JSON.stringify(mail.body)).toBe(201);
+  const mailId = await createSmtpConnection(base, smtp.port);
   const signing = await call(base, 'POST', '/api/connections', {
     type: 'webhook.standard',
     name: 'PayTrace chargeback notifications',
@@ -230,7 +219,7 @@ beforeAll(async () => {
       shopify: connections.find((c: any) => c.type === 'shopify').id,
       paytrace: connections.find((c: any) => c.type === 'paytrace').id,
       signing: signing.body.id,
-      smtp: mail.body.id,
+      smtp: mailId,
     },
     parameters: { teamEmail: TEAM, reminderDaysBefore: 3 },
     activate: true,

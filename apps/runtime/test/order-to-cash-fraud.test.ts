@@ -16,6 +16,7 @@ import type { RuntimeHandle } from '../src/start-runtime';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
 import { sandboxShopify } from './support/sandbox-shopify';
 import { placeSandboxOrder, SANDBOX_HOME, sandboxVaultCustomer } from './support/vault-customer';
+import { createSmtpConnection } from './support/smtp-connection';
 
 const STAFF = 'fraud-desk@example.com';
 let smtp: TestSmtpServer;
@@ -72,24 +73,12 @@ beforeAll(async () => {
   base = rt.url!.replace(/\/$/, '');
   sql = openSql(url, { max: 2 });
   const connections = (await call(base, 'GET', '/api/connections')).body.connections;
-  const mail = await call(base, 'POST', '/api/connections', {
-    type: 'smtp',
-    name: 'Shop mail',
-    values: {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      user: 'mailer',
-      password: 's3cret-pw',
-      fromAddress: 'shop@example.com',
-    },
-  });
-  expect(mail.status, JSON.stringify(mail.body)).toBe(201);
+  const mailId = await createSmtpConnection(base, smtp.port);
   const installed = await call(base, 'POST', '/api/templates/order-to-cash/install', {
     connections: {
       shopify: connections.find((c: any) => c.type === 'shopify').id,
       paytrace: connections.find((c: any) => c.type === 'paytrace').id,
-      smtp: mail.body.id,
+      smtp: mailId,
     },
     parameters: { fraudScreening: true, staffEmail: STAFF },
     activate: true,

@@ -15,6 +15,7 @@ import type { RuntimeHandle } from '../src/start-runtime';
 import { protectToken, simulatorCall, TEST_CARD } from './paytrace-support';
 import { call, freshDatabase, startTestRuntime, waitForRun } from './support';
 import { sandboxShopify } from './support/sandbox-shopify';
+import { createSmtpConnection } from './support/smtp-connection';
 
 let smtp: TestSmtpServer;
 let rt: RuntimeHandle;
@@ -139,24 +140,12 @@ beforeAll(async () => {
   base = rt.url!.replace(/\/$/, '');
   paytraceUrl = `${base}/sandbox/paytrace`;
   const connections = (await call(base, 'GET', '/api/connections')).body.connections;
-  const mail = await call(base, 'POST', '/api/connections', {
-    type: 'smtp',
-    name: 'Shop mail',
-    values: {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      user: 'mailer',
-      password: 's3cret-pw',
-      fromAddress: 'shop@example.com',
-    },
-  });
-  expect(mail.status, JSON.stringify(mail.body)).toBe(201);
+  const mailId = await createSmtpConnection(base, smtp.port);
   const installed = await call(base, 'POST', '/api/templates/order-to-cash/install', {
     connections: {
       shopify: connections.find((c: any) => c.type === 'shopify').id,
       paytrace: connections.find((c: any) => c.type === 'paytrace').id,
-      smtp: mail.body.id,
+      smtp: mailId,
     },
     parameters: { staffEmail: STAFF, payLinkExpiresInHours: 1 },
     activate: true,
