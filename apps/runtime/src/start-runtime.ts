@@ -148,11 +148,11 @@ export async function startRuntime(
   const previousObserver = setOutboundObserver(outboundTelemetry(metrics));
   cleanup.push(async () => void setOutboundObserver(previousObserver));
   try {
+    // A worker thread starts after its process migrated the database, whose gauges it reads.
     if (!opts.hostedBy) {
       registerDatabaseGauges(metrics, sql, { deadAfterS: env.PAYBRIDGE_WORKER_DEAD_AFTER_S });
+      await migrateDatabase(db, sql, databaseUrl, logger);
     }
-    // A worker thread starts after its process migrated the database.
-    if (!opts.hostedBy) await migrateDatabase(db, sql, databaseUrl, logger);
     // Two batches in flight: a large event being written does not hold up every request behind it.
     const ingest = new IngestWriter(sql, { parallel: 2 });
     const identity = new IdentityStore(sql, env.PAYBRIDGE_SESSION_TTL_HOURS * 3600_000);
@@ -320,8 +320,7 @@ export async function startRuntime(
     let alerts: AlertService | null = null;
     if (workerThread) {
       await workerThread.start({ sandboxUrl: sandbox ? localUrl : null, publicUrl: url });
-      const thread = workerThread;
-      removeThreadMetrics = metrics.addThread(() => thread.metrics());
+      removeThreadMetrics = metrics.addThread(() => workerThread.metrics());
     }
     if (runsWorker) {
       const nodeOptions = {
