@@ -81,14 +81,23 @@ const HOME = {
 };
 
 /**
+ * Two unrelated shoppers, each with a card, IP and address abroad of their own: orders seconds
+ * apart sharing any of them would be velocity, which the score rightly raises.
+ */
+const SHOPPERS = {
+  first: { card: TEST_CARD, ip: '81.2.69.160', street: '7 High St' },
+  second: { card: '5499740000000057', ip: '81.2.69.170', street: '9 Park Row' },
+};
+
+/**
  * A shopper with a card on file (a PayTrace vault profile) placing an order with a few mild risk
  * signals: shipped to a new address abroad, from an IP elsewhere. Answers the held review.
  */
-async function heldOrder(tag: string) {
+async function heldOrder(tag: string, shopper: (typeof SHOPPERS)[keyof typeof SHOPPERS]) {
   const vaultId = `fraud-e2e-${tag}-${Date.now()}`;
   const vault = await paytrace('/v1/customer/create', {
     customer_id: vaultId,
-    credit_card: { number: TEST_CARD, expiration_month: '12', expiration_year: '2030' },
+    credit_card: { number: shopper.card, expiration_month: '12', expiration_year: '2030' },
     billing_address: { name: 'Ada Lovelace', street_address: '1 Main St', zip: '85284' },
   });
   expect(vault.response_code, JSON.stringify(vault)).toBe(160);
@@ -101,11 +110,11 @@ async function heldOrder(tag: string) {
   const placed = await api('POST', '/sandbox/shopify/__admin/orders', {
     customer_id: customer.customer.id,
     gateway: GATEWAY,
-    browser_ip: '81.2.69.160',
+    browser_ip: shopper.ip,
     billing_address: HOME,
     shipping_address: {
       ...HOME,
-      address1: '7 High St',
+      address1: shopper.street,
       province: '',
       city: 'Leeds',
       zip: 'LS1 4DY',
@@ -159,8 +168,8 @@ describe.skipIf(!hasChromium)('fraud review queue, end to end in Chromium', () =
   });
 
   it('approves a held order on the review page: the run resumes and captures it once; rejects another: voided and cancelled', async () => {
-    const a = await heldOrder('approve-me');
-    const b = await heldOrder('reject-me');
+    const a = await heldOrder('approve-me', SHOPPERS.first);
+    const b = await heldOrder('reject-me', SHOPPERS.second);
 
     // The queue: both orders wait, with their score, total and top reasons.
     await page
