@@ -31,9 +31,13 @@ import {
   type MatchOptions,
 } from '@paybridge/nodes/reconcile/server';
 import type { DiscrepancyKind } from '@paybridge/nodes/reconcile';
+import { availableParallelism } from 'node:os';
 import type { Sql } from '../db/client';
 
 export { ERP_LOOKAHEAD_DAYS, ERP_LOOKBACK_DAYS };
+
+/** Workers for a parallel join beside its leader: one per core besides the leader's. */
+const PARALLEL_WORKERS = Math.max(1, availableParallelism() - 1);
 
 /**
  * Matches one day (see the module comment) in one transaction. Only differences are
@@ -48,10 +52,15 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
   const d = o.day;
   const from = `${d}`;
   return sql.begin(async (tx) => {
-    // The day's hash joins and aggregates fit in memory instead of spilling to disk; and see
-    // step 1 for the cost of a row passed between processes (reset after that statement).
+    // The day's hash joins and aggregates fit in memory instead of spilling to disk; see step 1
+    // for the cost of a row passed between processes (reset after that statement); and a
+    // parallel join's leader works too, so more workers than the other cores only take turns
+    // with it (on two cores, two workers made the day's join slower and its time erratic).
     await tx`select set_config('work_mem', '128MB', true),
-                    set_config('parallel_tuple_cost', '0.001', true)`;
+                    set_config('parallel_tuple_cost', '0.001', true),
+                    set_config('max_parallel_workers_per_gather',
+                               least(current_setting('max_parallel_workers_per_gather')::int,
+                                     ${PARALLEL_WORKERS})::text, true)`;
     // The ERP documents of the day's window, by the PayTrace reference derived from each
     // document's external reference (`paytrace_ref_of`, migration 0028), from one of two sources
     // with the same columns: the built-in ledger's tables (a stored column, read without
@@ -110,24 +119,27 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     //    transactions such a document names have their documents read again, by index: counted,
     //    and listed first booked first (`dup_refs`, `dup_amounts`).
     //
+    //    A document is in that form exactly when its reference is 9 bytes (`paytrace-`) longer
+    //    than the transaction id derived from it (`paytrace_ref_of` keeps a bare reference whole
+    //    and cuts any suffix), which compares two lengths per row instead of building a string.
+    //
     //    The planner cannot know the join keeps so few rows (it guesses most of them), and would
     //    rather run it in one process than pass them between processes: for this statement a
     //    row passed costs what it really does, about nothing (set above).
-    await tx`
-      create temp table x on commit drop as
-      with e as not materialized (${docs}),
+    const matched = tx`
+      e as not materialized (${docs}),
       r as materialized (
         select t.transaction_id, t.kind, t.amount, t.batch_number, t.invoice_id, t.fee_expected,
                t.fee_processor, e.kind as doc_kind, e.paytrace_ref, e.amount as booked,
                e.external_ref, e.txn_date as doc_date, e.invoice_id as doc_invoice_id,
                e.invoice_ref as doc_invoice_ref,
-               e.external_ref <> 'paytrace-' || e.paytrace_ref as other_form
+               octet_length(e.external_ref) <> octet_length(e.paytrace_ref) + 9 as other_form
           from (select * from reconciliation_transactions
                  where connection = ${c} and business_date = ${from}::date) t
           full join e on e.paytrace_ref = t.transaction_id and e.kind = t.kind
          where t.transaction_id is null or e.paytrace_ref is null or e.amount <> t.amount
             or t.fee_processor <> t.fee_expected
-            or e.external_ref <> 'paytrace-' || e.paytrace_ref),
+            or octet_length(e.external_ref) <> octet_length(e.paytrace_ref) + 9),
       g as (
         select r.transaction_id, min(r.kind) as kind, min(r.amount) as amount,
                min(r.batch_number) as batch_number, min(r.invoice_id) as invoice_id,
@@ -150,26 +162,21 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
                    array_agg(d.amount order by d.txn_date, d.external_ref) as amounts
               from e d
              where g.recount and d.paytrace_ref = g.transaction_id and d.kind = g.kind) a
-            on g.recount)
-      select y.*, null::date as doc_date, null::uuid as doc_invoice_id,
-             null::text as doc_invoice_ref
-        from y
-       where y.n is null or y.n > 1 or y.booked <> y.amount or y.fee_processor <> y.fee_expected
-      union all
-      select null, null, null, null, null, null, null, r.doc_kind, r.paytrace_ref, 1, r.booked,
-             r.external_ref, null, null, r.doc_date, r.doc_invoice_id, r.doc_invoice_ref
-        from r where r.transaction_id is null`;
-    await tx`set local parallel_tuple_cost to default`;
-    // Every difference of this run, keyed by its business fact; `delta` is what it moves on the
-    // ERP side against PayTrace (for the day's totals), `side` which total.
-    await tx`
-      create temp table found (
-        item_key text primary key, kind text not null, batch_number bigint,
-        transaction_id text, invoice_id text, erp_ref text, expected bigint, actual bigint,
-        detail text not null default '', side text, delta bigint not null default 0)
-      on commit drop`;
-    // One insert writes every kind the matching finds (the shopify and deposit checks below add
-    // theirs). Within it:
+            on g.recount),
+      x as materialized (
+        select y.*, null::date as doc_date, null::uuid as doc_invoice_id,
+               null::text as doc_invoice_ref
+          from y
+         where y.n is null or y.n > 1 or y.booked <> y.amount
+            or y.fee_processor <> y.fee_expected
+        union all
+        select null, null, null, null, null, null, null, r.doc_kind, r.paytrace_ref, 1, r.booked,
+               r.external_ref, null, null, r.doc_date, r.doc_invoice_id, r.doc_invoice_ref
+          from r where r.transaction_id is null)`;
+    // `found`: every difference of this run, keyed by its business fact (`item_key`); `delta` is
+    // what it moves on the ERP side against PayTrace (for the day's totals), `side` which total.
+    // One statement matches (`x` above) and writes every kind the matching finds (the shopify and
+    // deposit checks below add theirs, of other kinds). Within it:
     // - `x_dup`: the documents of the transactions named more than once, first booked first;
     // - `e_free`: documents naming no staged transaction;
     // - 2. transactions without a document naming them, paired one to one with such a document
@@ -179,8 +186,9 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
     //   documents on the invoice and amount of a matched transaction of the day; and 3.
     //   documents older than N days that no staged transaction accounts for.
     await tx`
-      insert into found
-      with x_dup as (
+      create temp table found on commit drop as
+      with ${matched},
+      x_dup as (
         select x.transaction_id, x.kind, x.amount, x.batch_number, x.invoice_id, u.external_ref,
                u.booked, u.r
           from x
@@ -214,13 +222,15 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
       e_free as materialized (
         select e.*, m.transaction_id as paired_tx,
                e.external_ref in (select external_ref from m_inv) as paired
-          from e_all e left join m_inv m on m.external_ref = e.external_ref and m.kind = e.kind)
-      select 'duplicate_booking:' || d.external_ref, 'duplicate_booking', d.batch_number,
+          from e_all e left join m_inv m on m.external_ref = e.external_ref and m.kind = e.kind),
+      f (ord, item_key, kind, batch_number, transaction_id, invoice_id, erp_ref, expected, actual,
+         detail, side, delta) as (
+      select 1 as ord, 'duplicate_booking:' || d.external_ref, 'duplicate_booking', d.batch_number,
              d.transaction_id, d.invoice_id, d.external_ref, d.amount, d.booked,
              'Another ERP document for the same PayTrace transaction', d.kind, d.booked
         from x_dup d where d.r > 1
       union all
-      select 'amount_mismatch:' || x.transaction_id, 'amount_mismatch', x.batch_number,
+      select 2 as ord, 'amount_mismatch:' || x.transaction_id, 'amount_mismatch', x.batch_number,
              x.transaction_id, x.invoice_id,
              x.first_ref, x.amount, x.booked,
              'Booked for ' || x.booked || ', settled for ' || x.amount, x.kind,
@@ -228,13 +238,13 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         from x
        where x.transaction_id is not null and x.n = 1 and x.booked <> x.amount
       union all
-      select 'fee_difference:' || x.transaction_id, 'fee_difference', x.batch_number,
+      select 3 as ord, 'fee_difference:' || x.transaction_id, 'fee_difference', x.batch_number,
              x.transaction_id, x.invoice_id, null, x.fee_expected, x.fee_processor,
              'Processor fee ' || x.fee_processor || ', schedule says ' || x.fee_expected,
              null, 0
         from x where x.transaction_id is not null and x.fee_processor <> x.fee_expected
       union all
-      select case x.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
+      select 4 as ord, case x.kind when 'sale' then 'not_booked:' else 'refund_without_credit_memo:' end
                || x.transaction_id,
              case x.kind when 'sale' then 'not_booked' else 'refund_without_credit_memo' end,
              x.batch_number, x.transaction_id, x.invoice_id, null, x.amount, null,
@@ -245,7 +255,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
        where x.transaction_id is not null and x.n is null
          and x.transaction_id not in (select paired_tx from e_free where paired_tx is not null)
       union all
-      select 'duplicate_booking:' || e.external_ref, 'duplicate_booking', t.batch_number,
+      select 5 as ord, 'duplicate_booking:' || e.external_ref, 'duplicate_booking', t.batch_number,
              t.transaction_id, t.invoice_id, e.external_ref, t.amount, e.amount,
              'Another ERP document for the same invoice and amount', t.kind, e.amount
         from e_free e
@@ -256,7 +266,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
                        order by t.transaction_id limit 1) t on true
        where not e.paired
       union all
-      select 'not_settled:' || e.external_ref, 'not_settled', null, e.paytrace_ref,
+      select 6 as ord, 'not_settled:' || e.external_ref, 'not_settled', null, e.paytrace_ref,
              e.invoice_ref, e.external_ref, null, e.amount,
              'Booked on ' || e.txn_date || ', not settled at PayTrace', null, 0
         from e_free e
@@ -264,8 +274,13 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
          and not exists (select 1 from reconciliation_transactions r
                           where r.connection = ${c} and r.invoice_id = e.invoice_ref
                             and r.amount = e.amount and r.kind = e.kind)
+      )
       -- The first of two rows for one fact wins (a payment and a credit memo of one reference).
-      on conflict (item_key) do nothing`;
+      select distinct on (item_key) item_key, kind, batch_number::bigint, transaction_id,
+             invoice_id, erp_ref, expected::bigint, actual::bigint, detail, side, delta::bigint
+        from f
+       order by item_key, ord`;
+    await tx`set local parallel_tuple_cost to default`;
     if (o.shopify) {
       await tx`
         insert into found
@@ -415,13 +430,14 @@ async function matchDeposits(tx: Sql, o: MatchOptions): Promise<boolean> {
     insert into found
     select 'deposit_short:' || b.batch_number, 'deposit_short', b.batch_number, null, null,
            null, b.expected, m.amount,
-           'The bank received ' || m.amount || ', the batch should deposit ' || b.expected
+           'The bank received ' || m.amount || ', the batch should deposit ' || b.expected,
+           null, 0
       from b_day b join d_match m using (batch_number)
      where m.amount < b.expected
     union all
     select 'deposit_missing:' || b.batch_number, 'deposit_missing', b.batch_number, null, null,
            null, b.expected, null,
-           'No bank line for the deposit within ' || ${w}::int || ' days'
+           'No bank line for the deposit within ' || ${w}::int || ' days', null, 0
       from b_day b
      where b.batch_number not in (select batch_number from d_match) and b.expected > 0`;
   return true;

@@ -222,16 +222,19 @@ export async function listItems(
     and (${q.batch}::bigint is null or batch_number = ${q.batch}::bigint)
     and (${q.status}::text is null or status = ${q.status})
     and (${q.connection}::text is null or connection = ${q.connection})`;
-  const rows = await sql<ItemRow[]>`
+  // The page and the counts by kind are read at once, on two connections of the pool.
+  const [rows, counts] = await Promise.all([
+    sql<ItemRow[]>`
     select ${sql.unsafe(ITEM_COLUMNS)} from reconciliation_items
      where ${where()}
        and (${q.kind}::text is null or kind = ${q.kind})
        and (${q.after?.kind ?? null}::text is null
             or (kind, id) > (${q.after?.kind ?? null}::text, ${q.after?.id ?? null}::uuid))
      order by kind, id
-     limit ${q.limit}`;
-  const counts = await sql<{ kind: string; n: number }[]>`
-    select kind, count(*)::int as n from reconciliation_items where ${where()} group by kind`;
+     limit ${q.limit}`,
+    sql<{ kind: string; n: number }[]>`
+    select kind, count(*)::int as n from reconciliation_items where ${where()} group by kind`,
+  ]);
   return {
     items: rows.map(itemOf),
     counts: Object.fromEntries(counts.map((c) => [c.kind, c.n])),
@@ -366,17 +369,21 @@ export async function dayReport(
   batches: ReconciliationBatch[];
   items: ReconciliationItem[];
 } | null> {
-  const detail = await dayDetail(sql, date, connection);
+  // Totals and items are read at once; the items of a day never reconciled are a few wasted
+  // rows at most.
+  const [detail, { items }] = await Promise.all([
+    dayDetail(sql, date, connection),
+    listItems(sql, {
+      from: date,
+      to: date,
+      batch: null,
+      kind: null,
+      status: null,
+      connection: connection ?? null,
+      after: null,
+      limit: 100_000,
+    }),
+  ]);
   if (!detail) return null;
-  const { items } = await listItems(sql, {
-    from: date,
-    to: date,
-    batch: null,
-    kind: null,
-    status: null,
-    connection: connection ?? null,
-    after: null,
-    limit: 100_000,
-  });
   return { ...detail, items };
 }
