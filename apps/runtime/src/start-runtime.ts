@@ -24,6 +24,7 @@ import { createApp } from './http/app';
 import { IngestWriter } from './ingest/ingest-writer';
 import { IngressRateLimiter } from './ingest/ingress-rate-limiter';
 import { RunWaiter } from './ingest/run-waiter';
+import { LateDirectRunner, type DirectRunner } from './runs/direct-run';
 import { TriggerTable, type TriggerKinds } from './ingest/trigger-table';
 import { Scheduler } from './jobs/scheduler';
 import { AlertService } from './alerts/alert-service';
@@ -64,6 +65,8 @@ export interface RuntimeHandle {
   role: Role;
   /** The access rules of this process's API (every route and its role); null without HTTP. */
   routePolicy: RoutePolicy | null;
+  /** Where runs are handed to this process's worker without the queue; null without a worker. */
+  directRuns: DirectRunner | null;
   /** Graceful stop: refuse new requests, drain in-flight steps, then close the database. */
   stop(): Promise<void>;
 }
@@ -188,6 +191,8 @@ export async function startRuntime(
         })
       : null;
     let removeThreadMetrics: (() => void) | null = null;
+    /** Sync runs of flows without effects go straight to this process's worker (see DirectRun). */
+    let directRuns: LateDirectRunner | null = null;
     if (workerThread) {
       cleanup.push(async () => removeThreadMetrics?.());
       cleanup.push(() => workerThread.stop());
@@ -221,6 +226,7 @@ export async function startRuntime(
       await triggers.listen(sql);
       const waiter = new RunWaiter(sql);
       await waiter.listen();
+      directRuns = new LateDirectRunner();
       const ingressLimits = new IngressRateLimiter(sql, logger);
       // Built on first use: the built-in simulator's URL is known once the server listens.
       let payPaytrace: ReturnType<typeof createRuntimeServices>['paytrace'] | null = null;
@@ -232,6 +238,7 @@ export async function startRuntime(
         ingest,
         triggers,
         waiter,
+        directRuns,
         identity,
         audit,
         connections,
@@ -321,6 +328,7 @@ export async function startRuntime(
     if (workerThread) {
       await workerThread.start({ sandboxUrl: sandbox ? localUrl : null, publicUrl: url });
       removeThreadMetrics = metrics.addThread(() => workerThread.metrics());
+      directRuns?.bind(workerThread.directRuns);
     }
     if (runsWorker) {
       const nodeOptions = {
@@ -367,6 +375,7 @@ export async function startRuntime(
         logger,
         retentionDays: env.PAYBRIDGE_RETENTION_DAYS,
       });
+      directRuns?.bind(worker.directRuns);
       alerts = new AlertService({
         sql,
         connections,
@@ -401,6 +410,7 @@ export async function startRuntime(
       databaseUrl,
       role,
       routePolicy,
+      directRuns: worker?.directRuns ?? null,
       stop() {
         stopping ??= (async () => {
           if (server) {
@@ -411,6 +421,7 @@ export async function startRuntime(
           await scheduler?.stop();
           await poller?.stop();
           await alerts?.stop();
+          directRuns?.bind(null);
           await worker?.stop();
           await workerThread?.stop();
           removeThreadMetrics?.();

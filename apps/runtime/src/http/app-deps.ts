@@ -9,6 +9,7 @@ import type { Env } from '../env';
 import type { IngestWriter } from '../ingest/ingest-writer';
 import type { IngressRateLimiter } from '../ingest/ingress-rate-limiter';
 import type { RunWaiter } from '../ingest/run-waiter';
+import type { DirectRunner } from '../runs/direct-run';
 import type { TriggerTable } from '../ingest/trigger-table';
 import type { Logger } from '../logger';
 import type { PayPageDeps } from '../pay/pay-routes';
@@ -23,6 +24,11 @@ export interface AppDeps {
   ingest: IngestWriter;
   triggers: TriggerTable;
   waiter: RunWaiter;
+  /**
+   * Where sync runs of flows without effects are executed without the queue; absent (or not
+   * ready) when this process runs no worker: such runs then go through the queue.
+   */
+  directRuns?: DirectRunner | null;
   identity: IdentityStore;
   audit: AuditLog;
   /** Connections (credentials): sealed secrets, resolver for executors and trigger checks. */

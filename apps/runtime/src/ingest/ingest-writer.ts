@@ -19,8 +19,18 @@ export interface IngestItem {
   payload: unknown;
   /** Client-supplied idempotency key and the hash of the request it came with. */
   idempotency?: { scope: string; key: string; hash: string };
-  /** One run per flow; `stopAfter` ends the run after that node (editor "run to here"). */
-  runs: { flowId: string; versionId: string; stopAfter?: string; testMode?: TestMode }[];
+  /**
+   * One run per flow; `stopAfter` ends the run after that node (editor "run to here"). A
+   * `direct` run gets no job: the caller hands it to a worker at once (see `DirectRun`), and
+   * queues it itself when that fails; the sweeper queues it if the process dies first.
+   */
+  runs: {
+    flowId: string;
+    versionId: string;
+    stopAfter?: string;
+    testMode?: TestMode;
+    direct?: boolean;
+  }[];
   parentRunId?: string;
   /**
    * W3C traceparent the runs join (tracing on only); set by `write` from the active span (a
@@ -71,7 +81,7 @@ with input as (
 run_input as (
   select * from jsonb_to_recordset($2::jsonb) as r(
     run_id uuid, event_id uuid, flow_id uuid, version_id uuid, parent_run_id uuid,
-    stop_after text, trace_parent text, test_mode text)
+    stop_after text, trace_parent text, test_mode text, direct boolean)
 ),
 idem as (
   insert into idempotency_records (scope, key, request_hash, event_id)
@@ -104,6 +114,7 @@ jobs as (
          json_build_object('runId', id, 'flowId', flow_id), now(), 25, 0,
          jsonb_build_object('flow:' || flow_id::text, true)
   from new_runs
+  where id not in (select run_id from run_input where direct)
   returning 1 as job
 ),
 wake as (
@@ -203,6 +214,7 @@ export class IngestWriter {
         parent_run_id: p.item.parentRunId ?? null,
         ...(r.stopAfter === undefined ? {} : { stop_after: r.stopAfter }),
         ...(r.testMode === undefined ? {} : { test_mode: r.testMode }),
+        ...(r.direct === true ? { direct: true } : {}),
         ...(p.item.traceParent === undefined ? {} : { trace_parent: p.item.traceParent }),
       })),
     );

@@ -11,6 +11,7 @@ import type { Db, Sql } from '../db/client';
 import { FLOWS_CHANNEL, loadActiveTriggers } from '../db/queries/flows';
 import type { TriggerFinder } from '../flows/trigger-activation';
 import type { Logger } from '../logger';
+import { isEffectFree } from '../runs/direct-run';
 import { CredentialCache } from './credential-cache';
 import type { RateLimit } from './ingress-rate-limiter';
 import { groupShopifySubscribers, type ShopifySubscriber } from './shopify/subscribers';
@@ -26,6 +27,8 @@ export interface HttpTrigger {
   versionId: string;
   mode: 'async' | 'sync';
   timeoutMs: number;
+  /** No node of the flow has external effects: its sync runs may skip the queue (`DirectRun`). */
+  effectFree: boolean;
   /** Who may call it; null when the stored settings are unreadable: every request is refused. */
   security: TriggerSecurity | null;
   /** Authenticated requests accepted (`perMinute` 0: unlimited). */
@@ -153,6 +156,7 @@ export class TriggerTable {
             flowId: r.flowId,
             versionId: r.versionId,
             ...endpoint,
+            effectFree: isEffectFree(r.graph),
             security,
             toEvent: (request) => toEvent(node, request),
           });

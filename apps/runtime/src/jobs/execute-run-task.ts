@@ -9,6 +9,7 @@ import {
   type ExecutorLookup,
   type ExpressionEvaluator,
   type ExpressionLimits,
+  type RunResponse,
 } from '@paybridge/engine';
 import { connectionResolverForEngine } from '../connections/engine-resolver';
 import type { ConnectionResolver } from '../connections/resolver';
@@ -21,8 +22,13 @@ import {
   loadRun,
   quarantineRun,
   releaseRun,
+  runResponse,
+  storedStatus,
   writeCheckpoint,
+  type LoadedRun,
 } from '../db/queries/run-execution';
+import type { RunResult } from '../ingest/run-waiter';
+import { enqueueRun, type DirectRun } from '../runs/direct-run';
 import type { Logger } from '../logger';
 import { processMetrics, type RuntimeMetrics } from '../observability/metrics';
 import { beginExecution } from '../observability/run-telemetry';
@@ -74,10 +80,31 @@ const OUTAGE_ROUNDS = 5;
  * comes next), as are finished runs, so duplicate jobs are harmless.
  */
 export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
+  return createRunExecutor(deps).task;
+}
+
+/** The `run.execute` task, and the entry for runs handed over without the queue. */
+export interface RunExecutor {
+  task: Task;
+  /**
+   * Executes a freshly written run that has no job (see {@link DirectRun}) from what the caller
+   * holds, without loading it; answers its result once committed, or null when it did not
+   * execute it (too many direct runs in flight, or an error after which the run was handed back):
+   * the caller then queues it.
+   */
+  direct(run: DirectRun): Promise<RunResult | null>;
+}
+
+/** Direct runs one process executes at once before it sends further ones through the queue. */
+const MAX_DIRECT_RUNS = 64;
+
+/** See {@link RunExecutor}: one set of executions shared by the queue and direct hand-overs. */
+export function createRunExecutor(deps: ExecuteRunDeps): RunExecutor {
   const active = new Set<string>();
+  let directInFlight = 0;
   const resolveConnection = connectionResolverForEngine(deps.connections);
   const resolveSimulated = connectionResolverForEngine(simulatedConnections(deps.connections));
-  return async (raw, helpers) => {
+  const task: Task = async (raw, helpers) => {
     const parsed = Payload.safeParse(raw);
     if (!parsed.success) {
       deps.logger.error('run.execute job with an invalid payload was dropped', { payload: raw });
@@ -121,13 +148,69 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
     }
   };
 
-  async function executeOnce(runId: string): Promise<void> {
+  const direct = (given: DirectRun): Promise<RunResult | null> => {
+    if (active.has(given.runId) || directInFlight >= MAX_DIRECT_RUNS) return Promise.resolve(null);
+    active.add(given.runId);
+    directInFlight++;
+    let answer!: (r: RunResult | null) => void;
+    const answered = new Promise<RunResult | null>((r) => (answer = r));
+    const loaded: LoadedRun = {
+      id: given.runId,
+      flowId: given.flowId,
+      flowVersionId: given.flowVersionId,
+      eventId: given.eventId,
+      payload: given.payload,
+      stopAfter: null,
+      testMode: null,
+      traceParent: null,
+      steps: [],
+      executions: 0,
+      unfinishedExecutions: 0,
+    };
+    void executeOnce(given.runId, loaded, answer)
+      .then(answer, async (err: unknown) => {
+        // The run was handed back (see executeOnce); it has no job yet, so it gets one here and
+        // the caller waits for it as for a queued run.
+        deps.logger.warn('a direct run failed here; it goes on through the queue', {
+          runId: given.runId,
+          err,
+        });
+        await enqueueRun(deps.sql, given.runId, given.flowId).catch((queueErr: unknown) =>
+          deps.logger.warn('could not queue the run; the sweeper will', {
+            runId: given.runId,
+            err: queueErr,
+          }),
+        );
+        answer({ status: 'queued', response: null, error: null });
+      })
+      .finally(() => {
+        active.delete(given.runId);
+        directInFlight--;
+      });
+    return answered;
+  };
+
+  return { task, direct };
+
+  /**
+   * One execution of a run, loaded here unless given; answers what a synchronous caller hears:
+   * the committed outcome and answer, null when there was nothing to execute (finished, held
+   * elsewhere, quarantined, taken over).
+   */
+  async function executeOnce(
+    runId: string,
+    given?: LoadedRun,
+    /** Told once a checkpoint with the run's answer is committed, before the run goes on. */
+    onAnswer?: (r: RunResult) => void,
+  ): Promise<RunResult | null> {
     const outage = { maxWaitMs: deps.outageWaitMs ?? 120_000, logger: deps.logger, what: 'run' };
-    const run = await retryWhileDatabaseUnavailable(
-      () => loadRun(deps.sql, runId, deps.processId, deps.deadAfterS),
-      outage,
-    );
-    if (!run) return;
+    const run =
+      given ??
+      (await retryWhileDatabaseUnavailable(
+        () => loadRun(deps.sql, runId, deps.processId, deps.deadAfterS),
+        outage,
+      ));
+    if (!run) return null;
     const maxCrashes = deps.maxCrashes ?? 3;
     if (run.unfinishedExecutions >= maxCrashes) {
       // Every earlier execution died with its process (out of memory, a native crash): running
@@ -148,7 +231,7 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
         runId,
         crashes: run.unfinishedExecutions,
       });
-      return;
+      return null;
     }
     const stop = deps.cancels?.track(runId);
     const startedAt = new Date();
@@ -161,6 +244,8 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
     // Until this execution holds the run, each checkpoint is a compare-and-set on the count of
     // executions it loaded; the first one that succeeds, or an acquire, makes it the holder.
     let held = false;
+    /** The answer the checkpoints wrote so far (a `respond` step's output, or the outcome's). */
+    let answer: RunResponse | null = null;
     const encoder = new StepValueEncoder(run.payload, run.steps);
     try {
       const graph = await retryWhileDatabaseUnavailable(
@@ -208,6 +293,11 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
             );
             // An intermediate checkpoint that succeeded made this execution the holder.
             if (out === null) held = true;
+            const response = runResponse(steps, out);
+            if (response !== null && answer === null && out === null) {
+              onAnswer?.({ status: 'running', response, error: null });
+            }
+            answer = response ?? answer;
           },
         },
       };
@@ -216,6 +306,12 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
       if (outcome.status === 'failed') {
         runLog.warn('run failed', { nodeId: outcome.nodeId, code: outcome.error.code });
       }
+      const stopped = outcome.status === 'failed' || outcome.status === 'declined';
+      return {
+        status: storedStatus(outcome),
+        response: answer,
+        error: stopped ? { code: outcome.error.code, message: outcome.error.message } : null,
+      };
     } catch (err) {
       // It did not crash the process: this execution does not count towards quarantine.
       await retryWhileDatabaseUnavailable(() => endExecution(deps.sql, runId), outage).catch(
@@ -227,11 +323,11 @@ export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
       telemetry.end(cancelled ? 'cancelled' : { error: err });
       if (cancelled) {
         deps.logger.info('run cancelled; its execution stopped', { runId });
-        return;
+        return { status: 'cancelled', response: null, error: null };
       }
       if (err instanceof LeaseLostError) {
         deps.logger.warn('run was taken over by another worker; stopping here', { runId });
-        return;
+        return null;
       }
       // Infrastructure failure (database, crash in our code): hand the run back and let the
       // queue retry the job with its own backoff; the engine resumes from the checkpoints. The

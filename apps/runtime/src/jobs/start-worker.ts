@@ -14,7 +14,8 @@ import type { Db, Sql } from '../db/client';
 import { parseConnectionTarget } from '../db/connection-target';
 import type { Logger } from '../logger';
 import { createExpressionPool, defaultExpressionThreads } from '../expressions/expression-pool';
-import { createExecuteRunTask } from './execute-run-task';
+import { createRunExecutor } from './execute-run-task';
+import type { DirectRunner } from '../runs/direct-run';
 import { BULK_TASK } from '../runs/bulk-operations';
 import { createBulkTask } from '../runs/bulk-task';
 import { FlowSlots, perFlowSlots } from './flow-slots';
@@ -60,6 +61,8 @@ export interface WorkerOptions {
 
 export interface RunningWorker {
   processId: string;
+  /** Executes runs handed over without the queue (sync flows without effects). */
+  directRuns: DirectRunner;
   /** Stops taking jobs and waits for in-flight ones; aborts them after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -87,7 +90,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const flowSlots = new FlowSlots(perFlowSlots(opts.concurrency));
   const cancels = new CancelWatcher(opts.sql);
   await cancels.listen();
-  const task = createExecuteRunTask({
+  const { task, direct } = createRunExecutor({
     sql: opts.sql,
     processId,
     deadAfterS: opts.deadAfterS,
@@ -289,6 +292,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 
   return {
     processId,
+    directRuns: { ready: () => !stopping, execute: (run) => (stopping ? Promise.resolve(null) : direct(run)) },
     async stop(graceMs = 10_000) {
       const force = setTimeout(() => shutdown.abort(new Error('worker shutting down')), graceMs);
       stopping = true;

@@ -40,6 +40,11 @@ export async function runWorkerThread(): Promise<void> {
       void processMetrics()
         .threadCounts()
         .then((metrics) => send({ type: 'metrics', id: m.id, metrics }));
+    } else if (m.type === 'direct') {
+      const runs = runtime?.directRuns;
+      void (runs ? runs.execute(m.run) : Promise.resolve(null))
+        .catch(() => null)
+        .then((result) => send({ type: 'direct', id: m.id, result }));
     } else if (m.type === 'stop') {
       void (runtime?.stop() ?? Promise.resolve()).finally(() => {
         send({ type: 'stopped' });

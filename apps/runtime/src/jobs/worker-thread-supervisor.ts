@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Env } from '../env';
 import type { Logger } from '../logger';
+import type { RunResult } from '../ingest/run-waiter';
 import type { MetricsSnapshot } from '../observability/metrics';
+import type { DirectRun, DirectRunner } from '../runs/direct-run';
 
 /** What the process hands its worker thread at start (structured-cloned). */
 export interface WorkerThreadData {
@@ -19,23 +21,19 @@ export interface WorkerThreadHost {
   publicUrl: string | null;
 }
 
-/** What the worker learns of the process's API once it listens. */
-export interface WorkerThreadHost {
-  /** The process's own API, whose sandbox the thread's connectors call; null without sandbox. */
-  sandboxUrl: string | null;
-  /** The process's base URL, for links the worker makes (pay pages, alerts). */
-  publicUrl: string | null;
-}
-
 /** Messages from the process to its worker thread. */
 export type ToWorkerThread =
-  { type: 'start'; host: WorkerThreadHost } | { type: 'stop' } | { type: 'metrics'; id: number };
+  | { type: 'start'; host: WorkerThreadHost }
+  | { type: 'stop' }
+  | { type: 'metrics'; id: number }
+  | { type: 'direct'; id: number; run: DirectRun };
 
 /** Messages from the worker thread to the process. */
 export type FromWorkerThread =
   | { type: 'ready' }
   | { type: 'stopped' }
-  | { type: 'metrics'; id: number; metrics: MetricsSnapshot };
+  | { type: 'metrics'; id: number; metrics: MetricsSnapshot }
+  | { type: 'direct'; id: number; result: RunResult | null };
 
 /** The worker thread of an `all` process, restarted whenever it dies. */
 export interface WorkerThreadHandle {
@@ -48,6 +46,11 @@ export interface WorkerThreadHandle {
   restarts(): number;
   /** The thread's counters and histograms, for the process's `GET /metrics`. */
   metrics(): Promise<MetricsSnapshot>;
+  /**
+   * Runs handed to the thread's worker without the queue; not ready while no thread runs a
+   * worker, and a run in flight when its thread dies answers null (the caller queues it).
+   */
+  directRuns: DirectRunner;
   /** Drains in-flight steps in the thread, then ends it. */
   stop(): Promise<void>;
 }
@@ -81,6 +84,9 @@ export function launchWorkerThread(opts: {
   let restarts = 0;
   let nextId = 1;
   const pending = new Map<number, (m: MetricsSnapshot) => void>();
+  const directs = new Map<number, (r: RunResult | null) => void>();
+  /** Whether the current thread's worker runs (between its `ready` and its exit or stop). */
+  let working = false;
   let stopped: (() => void) | null = null;
   let running = false;
   let host: WorkerThreadHost | undefined;
@@ -120,7 +126,11 @@ export function launchWorkerThread(opts: {
       t.on('message', (m: FromWorkerThread) => {
         if (m.type === 'ready') {
           ready = true;
+          working = true;
           resolve();
+        } else if (m.type === 'direct') {
+          directs.get(m.id)?.(m.result);
+          directs.delete(m.id);
         } else if (m.type === 'metrics') {
           pending.get(m.id)?.(m.metrics);
           pending.delete(m.id);
@@ -134,8 +144,11 @@ export function launchWorkerThread(opts: {
       });
       t.on('exit', (code) => {
         running = false;
+        working = false;
         for (const answer of pending.values()) answer([]);
         pending.clear();
+        for (const answer of directs.values()) answer(null);
+        directs.clear();
         if (!ready) {
           reject(
             failure instanceof Error
@@ -173,6 +186,17 @@ export function launchWorkerThread(opts: {
         });
         thread.postMessage({ type: 'metrics', id } satisfies ToWorkerThread);
       });
+    },
+    directRuns: {
+      ready: () => working && !stopping,
+      execute(run) {
+        if (!working || stopping) return Promise.resolve(null);
+        const id = nextId++;
+        return new Promise<RunResult | null>((resolve) => {
+          directs.set(id, resolve);
+          thread.postMessage({ type: 'direct', id, run } satisfies ToWorkerThread);
+        });
+      },
     },
     async stop() {
       if (stopping) return;

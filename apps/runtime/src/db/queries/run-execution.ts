@@ -1,4 +1,4 @@
-import type { RunOutcome, StepError, StepRecord } from '@paybridge/engine';
+import type { RunOutcome, RunResponse, StepError, StepRecord } from '@paybridge/engine';
 import { nodeDefinitions } from '@paybridge/nodes/definitions';
 import type { Sql } from '../client';
 import type { TestMode } from '../../runs/test-run';
@@ -226,6 +226,31 @@ const STATUS: Record<RunOutcome['status'], string> = {
   waiting: 'waiting',
 };
 
+/**
+ * What a checkpoint gives a synchronous caller as the run's answer: the outcome's response, else
+ * the output of the checkpoint's last answering step (`respond`); null when it has none.
+ */
+export function runResponse(
+  steps: readonly StepRecord[],
+  outcome: RunOutcome | null,
+): RunResponse | null {
+  if ((outcome?.status === 'succeeded' || outcome?.status === 'declined') && outcome.response) {
+    return outcome.response;
+  }
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i]!;
+    if (ANSWERING_TYPES.has(s.nodeType) && s.status === 'succeeded') {
+      return s.output as RunResponse;
+    }
+  }
+  return null;
+}
+
+/** The run status stored for an outcome. */
+export function storedStatus(outcome: RunOutcome): string {
+  return STATUS[outcome.status];
+}
+
 /** Persists a checkpoint; throws LeaseLostError when the run has been taken over. */
 export async function writeCheckpoint(
   sql: Sql,
@@ -242,13 +267,7 @@ export async function writeCheckpoint(
    */
   encoder: StepValueEncoder = new StepValueEncoder(null),
 ): Promise<void> {
-  const respond = [...steps]
-    .reverse()
-    .find((s) => ANSWERING_TYPES.has(s.nodeType) && s.status === 'succeeded');
-  const response =
-    (outcome?.status === 'succeeded' || outcome?.status === 'declined') && outcome.response
-      ? outcome.response
-      : (respond?.output ?? null);
+  const response = runResponse(steps, outcome);
   const terminal =
     outcome?.status === 'succeeded' ||
     outcome?.status === 'failed' ||

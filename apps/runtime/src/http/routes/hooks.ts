@@ -8,7 +8,11 @@ import { findTriggerOwner } from '../../db/queries/triggers';
 import { admitAddress, authenticateRequest } from '../../ingest/admit-request';
 import { rateLimitedResponse } from '../../ingest/ingress-rate-limiter';
 import { admitHookEvent, parseHookBody } from '../../ingest/hook-body';
+import type { RunResult } from '../../ingest/run-waiter';
+import type { HttpTrigger } from '../../ingest/trigger-table';
 import type { AuthFailure } from '../../ingest/trigger-auth/result';
+import { activeTracing } from '../../observability/tracing';
+import { enqueueRun, FINAL_STATUSES, type DirectRun } from '../../runs/direct-run';
 import type { Logger } from '../../logger';
 import { ApiError, errorBody } from '../api-error';
 import type { AppDeps } from '../app-deps';
@@ -47,6 +51,31 @@ function unauthorized(c: Context, logger: Logger, path: string, failure: AuthFai
  * An authenticated caller over the trigger's `rateLimit` gets 429 with `Retry-After`; nothing is
  * stored.
  */
+/**
+ * The answer of a run handed straight to the worker, within the trigger's timeout (null past
+ * it: the run goes on, and is committed when it ends). A run the worker did not take is queued
+ * here; one that has no answer yet and goes on through the queue (a retry delay, a failed
+ * execution) is waited for as a queued run is.
+ */
+async function directOutcome(
+  deps: AppDeps,
+  trigger: HttpTrigger,
+  run: DirectRun,
+): Promise<RunResult | null> {
+  const deadline = Date.now() + trigger.timeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const executed = deps.directRuns!.execute(run);
+  const first = await Promise.race([
+    executed,
+    new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), trigger.timeoutMs))),
+  ]);
+  clearTimeout(timer);
+  if (first === 'timeout') return null;
+  if (first === null) await enqueueRun(deps.sql, run.runId, run.flowId);
+  else if (first.response !== null || FINAL_STATUSES.has(first.status)) return first;
+  return deps.waiter.wait(run.runId, Math.max(0, deadline - Date.now()));
+}
+
 export function hookRoutes(deps: AppDeps) {
   const limit = deps.env.PAYBRIDGE_BODY_LIMIT_BYTES;
   const handle = async (c: Context) => {
@@ -112,10 +141,23 @@ export function hookRoutes(deps: AppDeps) {
     // another body is a client error (422), as clients of idempotency keys expect.
     const externalId = auth.deliveryId === undefined ? undefined : `delivery:${auth.deliveryId}`;
     const requestHash = createHash('sha256').update(`${c.req.method}\n${raw}`).digest('hex');
+    // A sync flow without effects is executed by this process's worker at once, without the
+    // queue; traced requests keep the queue's path, whose runs join the request's trace.
+    const direct =
+      trigger.mode === 'sync' &&
+      trigger.effectFree &&
+      deps.directRuns?.ready() === true &&
+      activeTracing() === null;
     const result = await deps.ingest.write({
       source: `rest:${path}`,
       payload,
-      runs: [{ flowId: trigger.flowId, versionId: trigger.versionId }],
+      runs: [
+        {
+          flowId: trigger.flowId,
+          versionId: trigger.versionId,
+          ...(direct ? { direct: true } : {}),
+        },
+      ],
       ...(externalId !== undefined
         ? { externalId, bodyHash: requestHash }
         : key === undefined
@@ -149,9 +191,18 @@ export function hookRoutes(deps: AppDeps) {
     if (trigger.mode === 'async') {
       return c.json({ runId, eventId: result.eventId, status: 'queued' }, 202);
     }
-    let outcome: Awaited<ReturnType<typeof deps.waiter.wait>>;
+    let outcome: RunResult | null;
     try {
-      outcome = await deps.waiter.wait(runId, trigger.timeoutMs);
+      outcome =
+        direct && result.kind === 'created'
+          ? await directOutcome(deps, trigger, {
+              runId,
+              flowId: trigger.flowId,
+              flowVersionId: trigger.versionId,
+              eventId: result.eventId,
+              payload,
+            })
+          : await deps.waiter.wait(runId, trigger.timeoutMs);
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
       // The event is stored and its run will go on once the database is back: say so (202),
