@@ -71,7 +71,10 @@ export class NodeInvoker {
   ): Promise<NodeResult> {
     const { config, input, attempt, resume, connection, branch } = call;
     const stepId = branch.prefix + node.id;
-    if (executor.spec.effects) {
+    // A node that only answers the caller (`respond`) declares effects so that its answer is
+    // committed before the run goes on, but touches nothing outside: two executions answering
+    // alike do no harm (and the checkpoint's compare-and-set keeps only one), so it takes no run.
+    if (executor.spec.effects && executor.spec.answersCaller !== true) {
       this.acquiring ??= Promise.resolve(this.opts.store.acquire?.());
       await this.acquiring;
     }

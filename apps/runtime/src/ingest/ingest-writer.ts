@@ -220,7 +220,12 @@ export class IngestWriter {
     );
     const rows = await this.sql.unsafe<{ event_id: string }[]>(
       WRITE_BATCH,
-      [JSON.stringify(events), JSON.stringify(runRows), this.claimWake()],
+      [
+        JSON.stringify(events),
+        JSON.stringify(runRows),
+        // Runs handed to a worker directly have no job to wake anyone for.
+        runRows.some((r) => !('direct' in r)) && this.claimWake(),
+      ],
       { prepare: true },
     );
     const created = new Set(rows.map((r) => r.event_id));
