@@ -374,6 +374,8 @@ export async function startRuntime(
         connections,
         logger,
         retentionDays: env.PAYBRIDGE_RETENTION_DAYS,
+        // In its own thread or process no request waits behind the worker's event loop.
+        ownThread: role === 'worker',
       });
       directRuns?.bind(worker.directRuns);
       alerts = new AlertService({

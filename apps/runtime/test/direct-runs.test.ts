@@ -5,7 +5,14 @@ import { createDb, type Sql } from '../src/db/client';
 import { IngestWriter } from '../src/ingest/ingest-writer';
 import { enqueueRun } from '../src/runs/direct-run';
 import type { RuntimeHandle } from '../src/start-runtime';
-import { call, freshDatabase, restFlow, startTestRuntime, syncMapFlow, waitForRun } from './support';
+import {
+  call,
+  freshDatabase,
+  restFlow,
+  startTestRuntime,
+  syncMapFlow,
+  waitForRun,
+} from './support';
 
 /**
  * Sync flows without effects are handed to the worker without the queue: the event and the run
@@ -93,7 +100,11 @@ describe('sync runs handed to the worker without the queue', () => {
       'with-effect',
       [
         { id: 'stock', type: 'http.request', config: { method: 'GET', url: `${serverUrl}/stock` } },
-        { id: 'answer', type: 'respond', config: { status: 200, body: '={ "stock": body.stock }' } },
+        {
+          id: 'answer',
+          type: 'respond',
+          config: { status: 200, body: '={ "stock": body.stock }' },
+        },
       ],
       [
         ['trigger', 'stock'],

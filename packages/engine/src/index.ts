@@ -4,6 +4,7 @@ export * from './node-spec';
 export * from './run-types';
 export * from './expressions';
 export * from './expression-evaluator';
+export * from './expression-bounds';
 export { isPlainJsonData } from './json-values';
 export { EXPRESSION_LIMIT } from './expression-caps';
 export { REGEX_UNSUPPORTED } from './expression-regex';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Task } from 'graphile-worker';
 import {
+  boundedInProcess,
   classifyError,
   executeRun,
   isDatabaseUnavailable,
@@ -52,6 +53,12 @@ export interface ExecuteRunDeps {
   limits: Partial<ExpressionLimits>;
   /** Where a flow's runs evaluate their JSONata: isolated threads, shared fairly between flows. */
   evaluatorFor?: (flowId: string) => ExpressionEvaluator;
+  /**
+   * Evaluate plainly linear expressions (`isBoundedExpression`: paths, constructors, operators,
+   * linear built-ins) in this thread instead of handing each to an isolated thread. Only where
+   * this thread answers no API: a long linear mapping then delays other runs, never a request.
+   */
+  linearInProcess?: boolean;
   /**
    * Executions of one run that may crash their process in a row before the run is quarantined
    * as failed (`POISONED`) instead of being executed again. Default 3.
@@ -262,7 +269,15 @@ export function createRunExecutor(deps: ExecuteRunDeps): RunExecutor {
         lookupExecutor: deps.lookupExecutor,
         env: deps.env,
         limits: deps.limits,
-        ...(deps.evaluatorFor ? { evaluator: deps.evaluatorFor(run.flowId) } : {}),
+        // Plainly linear expressions (most mappings) may skip the thread hop where no API shares
+        // this thread's loop; everything else stays isolated.
+        ...(deps.evaluatorFor
+          ? {
+              evaluator: deps.linearInProcess
+                ? boundedInProcess(deps.evaluatorFor(run.flowId))
+                : deps.evaluatorFor(run.flowId),
+            }
+          : {}),
         ...(stop ? { stopBeforeNextStep: stop.signal } : {}),
         resolveConnection: run.testMode === 'simulator' ? resolveSimulated : resolveConnection,
         effects: createEffectStore(deps.sql, {

@@ -57,6 +57,8 @@ export interface WorkerOptions {
   sweepEveryS?: number;
   /** Days succeeded runs keep their data (`PAYBRIDGE_RETENTION_DAYS`); 0 or unset: forever. */
   retentionDays?: number;
+  /** The worker has its thread to itself (a worker process or thread): see `linearInProcess`. */
+  ownThread?: boolean;
 }
 
 export interface RunningWorker {
@@ -99,6 +101,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     env: opts.env,
     limits,
     evaluatorFor: (flowId) => expressions.forFlow(flowId),
+    linearInProcess: opts.ownThread === true,
     flowSlots,
     maxCrashes: opts.maxCrashes ?? 3,
     cancels,
@@ -292,7 +295,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 
   return {
     processId,
-    directRuns: { ready: () => !stopping, execute: (run) => (stopping ? Promise.resolve(null) : direct(run)) },
+    directRuns: {
+      ready: () => !stopping,
+      execute: (run) => (stopping ? Promise.resolve(null) : direct(run)),
+    },
     async stop(graceMs = 10_000) {
       const force = setTimeout(() => shutdown.abort(new Error('worker shutting down')), graceMs);
       stopping = true;
