@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/client';
+import { GroupCommit, type Pending } from '../db/group-commit';
 import { activeTracing } from '../observability/tracing';
 import type { TestMode } from '../runs/test-run';
 
@@ -56,9 +57,9 @@ interface Prepared {
   runIds: string[];
   /** Written a second time (reused delivery id, or a dropped orphan key): never a third. */
   retried?: boolean;
-  resolve: (r: IngestResult) => void;
-  reject: (e: unknown) => void;
 }
+
+type PendingWrite = Pending<Prepared, IngestResult>;
 
 /**
  * One statement writes a whole batch: idempotency records, events, runs and their queue jobs.
@@ -130,8 +131,7 @@ select id::text as event_id, (select count(*) from jobs)::int as jobs,
  * without delaying a lone request at all.
  */
 export class IngestWriter {
-  private pending: Prepared[] = [];
-  private inFlight = 0;
+  private readonly group: GroupCommit<Prepared, IngestResult>;
   private lastWake = 0;
   private trailingWake: NodeJS.Timeout | null = null;
 
@@ -139,9 +139,17 @@ export class IngestWriter {
     /** The pool ingress writes through; ingress helpers (unmatched log, order gateways) share it. */
     readonly sql: Sql,
     private readonly opts: { maxBatch?: number; parallel?: number; wakeEveryMs?: number } = {},
-  ) {}
+  ) {
+    this.group = new GroupCommit((batch) => this.writeBatch(batch), {
+      ...(opts.maxBatch === undefined ? {} : { maxBatch: opts.maxBatch }),
+      ...(opts.parallel === undefined ? {} : { parallel: opts.parallel }),
+    });
+  }
 
-  /** Resolves once the event, its runs and their jobs are committed (or found to exist). */
+  /**
+   * Resolves once the event, its runs and their jobs are committed (or found to exist). Run ids
+   * are chosen before the write so a caller can wait for a run's result race-free.
+   */
   write(item: IngestItem): Promise<IngestResult> {
     const tracing = activeTracing();
     if (tracing !== null && item.traceParent === undefined) {
@@ -150,52 +158,15 @@ export class IngestWriter {
       void written.then(end, end);
       return written;
     }
-    return new Promise((resolve, reject) => {
-      this.pending.push({
-        item,
-        eventId: randomUUID(),
-        runIds: item.runs.map(() => randomUUID()),
-        resolve,
-        reject,
-      });
-      this.pump();
+    return this.group.write({
+      item,
+      eventId: randomUUID(),
+      runIds: item.runs.map(() => randomUUID()),
     });
   }
 
-  /** Run ids are chosen before the write so a caller can wait for a run's result race-free. */
-  private pump(): void {
-    const parallel = this.opts.parallel ?? 1;
-    while (this.inFlight < parallel && this.pending.length > 0) {
-      const batch = this.pending.splice(0, this.opts.maxBatch ?? 256);
-      this.inFlight++;
-      void this.flush(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
-  }
-
-  private async flush(batch: Prepared[]): Promise<void> {
-    try {
-      await this.writeBatch(batch);
-    } catch (err) {
-      if (batch.length === 1) {
-        batch[0]!.reject(err);
-        return;
-      }
-      // One poisoned item must not fail its neighbours: retry them one by one.
-      for (const p of batch) {
-        try {
-          await this.writeBatch([p]);
-        } catch (e) {
-          p.reject(e);
-        }
-      }
-    }
-  }
-
-  private async writeBatch(batch: Prepared[]): Promise<void> {
-    const events = batch.map((p) => ({
+  private async writeBatch(batch: PendingWrite[]): Promise<void> {
+    const events = batch.map(({ item: p }) => ({
       event_id: p.eventId,
       source: p.item.source,
       external_id: p.item.externalId ?? p.eventId,
@@ -205,7 +176,7 @@ export class IngestWriter {
       idem_key: p.item.idempotency?.key ?? null,
       idem_hash: p.item.idempotency?.hash ?? null,
     }));
-    const runRows = batch.flatMap((p) =>
+    const runRows = batch.flatMap(({ item: p }) =>
       p.item.runs.map((r, i) => ({
         run_id: p.runIds[i],
         event_id: p.eventId,
@@ -229,38 +200,37 @@ export class IngestWriter {
       { prepare: true },
     );
     const created = new Set(rows.map((r) => r.event_id));
-    for (const p of batch) {
+    for (const pending of batch) {
+      const p = pending.item;
       if (created.has(p.eventId)) {
-        p.resolve({ kind: 'created', eventId: p.eventId, runIds: p.runIds });
+        pending.resolve({ kind: 'created', eventId: p.eventId, runIds: p.runIds });
         continue;
       }
       const existing = await this.resolveExisting(p.item);
       if (!('again' in existing)) {
-        p.resolve(existing);
+        pending.resolve(existing);
         continue;
       }
       if (p.retried) {
-        p.reject(new Error('ingest could not settle a reused delivery id'));
+        pending.reject(new Error('ingest could not settle a reused delivery id'));
         continue;
       }
       // Written again at once, on this connection's turn: queueing it behind this very batch
       // would wait for itself.
-      const again: Prepared = {
-        ...p,
-        item: existing.again,
-        eventId: randomUUID(),
-        retried: true,
+      const again: PendingWrite = {
+        item: { ...p, item: existing.again, eventId: randomUUID(), retried: true },
         resolve: (r) =>
-          p.resolve(
+          pending.resolve(
             r.kind === 'created' && existing.previousEventId
               ? { ...r, reusedDeliveryId: { previousEventId: existing.previousEventId } }
               : r,
           ),
+        reject: pending.reject,
       };
       try {
         await this.writeBatch([again]);
       } catch (err) {
-        p.reject(err);
+        pending.reject(err);
       }
     }
   }

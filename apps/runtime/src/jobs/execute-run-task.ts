@@ -23,6 +23,7 @@ import {
   loadRun,
   quarantineRun,
   releaseRun,
+  RunFinisher,
   runResponse,
   storedStatus,
   writeCheckpoint,
@@ -109,6 +110,7 @@ const MAX_DIRECT_RUNS = 64;
 export function createRunExecutor(deps: ExecuteRunDeps): RunExecutor {
   const active = new Set<string>();
   let directInFlight = 0;
+  const finisher = new RunFinisher(deps.sql);
   const resolveConnection = connectionResolverForEngine(deps.connections);
   const resolveSimulated = connectionResolverForEngine(simulatedConnections(deps.connections));
   const task: Task = async (raw, helpers) => {
@@ -296,16 +298,29 @@ export function createRunExecutor(deps: ExecuteRunDeps): RunExecutor {
           },
           checkpoint: async (steps, out) => {
             telemetry.checkpointed(steps);
-            await writeCheckpoint(
-              deps.sql,
-              runId,
-              deps.processId,
-              steps,
-              out,
-              held ? null : run.executions,
-              startedAt,
-              encoder,
-            );
+            // A run's last checkpoint goes with other runs' ending meanwhile (one statement).
+            if (out !== null && RunFinisher.ends(out)) {
+              await finisher.finish(
+                runId,
+                deps.processId,
+                steps,
+                out,
+                held ? null : run.executions,
+                startedAt,
+                encoder,
+              );
+            } else {
+              await writeCheckpoint(
+                deps.sql,
+                runId,
+                deps.processId,
+                steps,
+                out,
+                held ? null : run.executions,
+                startedAt,
+                encoder,
+              );
+            }
             // An intermediate checkpoint that succeeded made this execution the holder.
             if (out === null) held = true;
             const response = runResponse(steps, out);

@@ -1,6 +1,7 @@
 import type { RunOutcome, RunResponse, StepError, StepRecord } from '@paybridge/engine';
 import { nodeDefinitions } from '@paybridge/nodes/definitions';
 import type { Sql } from '../client';
+import { GroupCommit } from '../group-commit';
 import type { TestMode } from '../../runs/test-run';
 import { decodeStepValues, StepValueEncoder } from '../../runs/step-values';
 
@@ -279,28 +280,7 @@ export async function writeCheckpoint(
     [
       runId,
       processId,
-      JSON.stringify(
-        steps.map((s) => {
-          const values = encoder.encode(s);
-          return {
-            seq: s.seq,
-            node_id: s.nodeId,
-            node_type: s.nodeType,
-            attempt: s.attempt,
-            status: s.status,
-            port: s.port,
-            input: values.input,
-            output: values.output,
-            input_from: values.inputFrom,
-            output_base: values.outputBase,
-            error: s.error,
-            state: s.state ?? null,
-            started_at: s.startedAt.toISOString(),
-            finished_at: s.finishedAt.toISOString(),
-            resume_at: s.resumeAt?.toISOString() ?? null,
-          };
-        }),
-      ),
+      JSON.stringify(stepRows(steps, encoder)),
       outcome ? STATUS[outcome.status] : null,
       stopped ? JSON.stringify(stopped.error) : null,
       stopped ? stopped.nodeId : null,
@@ -316,6 +296,160 @@ export async function writeCheckpoint(
     { prepare: true },
   );
   if (!rows[0] || rows[0].held === 0) throw new LeaseLostError(runId);
+}
+
+/** The checkpoint's steps as `run_steps` rows, each value stored once (see the encoder). */
+function stepRows(steps: readonly StepRecord[], encoder: StepValueEncoder) {
+  return steps.map((s) => {
+    const values = encoder.encode(s);
+    return {
+      seq: s.seq,
+      node_id: s.nodeId,
+      node_type: s.nodeType,
+      attempt: s.attempt,
+      status: s.status,
+      port: s.port,
+      input: values.input,
+      output: values.output,
+      input_from: values.inputFrom,
+      output_base: values.outputBase,
+      error: s.error,
+      state: s.state ?? null,
+      started_at: s.startedAt.toISOString(),
+      finished_at: s.finishedAt.toISOString(),
+      resume_at: s.resumeAt?.toISOString() ?? null,
+    };
+  });
+}
+
+/**
+ * The last checkpoint of many runs in one statement, with the same effects as {@link CHECKPOINT}
+ * for an outcome that ends the run (succeeded, failed, declined): the steps, the run's end, a
+ * dead letter for a failed run and the notification for waiting callers, each run under its own
+ * lease check. Answers the runs whose lease held.
+ */
+const FINISH_BATCH = `
+with input as (
+  select * from jsonb_to_recordset($1::jsonb) as i(
+    run_id uuid, held_by text, executions int, status text, error jsonb, failed_node_id text,
+    response jsonb, reason text, started_at timestamptz, steps jsonb)
+),
+lease as (
+  select r.id from runs r join input i on i.run_id = r.id
+  where (i.executions is null and r.worker_id = i.held_by and r.status = 'running')
+     or (i.executions is not null and r.executions = i.executions
+         and r.status in ('queued', 'waiting', 'running'))
+  for update of r
+),
+steps as (
+  insert into run_steps (run_id, seq, node_id, node_type, attempt, status, port, input, output,
+                         error, state, started_at, finished_at, resume_at, input_from, output_base)
+  select i.run_id, x.seq, x.node_id, x.node_type, x.attempt, x.status, x.port, x.input, x.output,
+         x.error, x.state, x.started_at, x.finished_at, x.resume_at, x.input_from, x.output_base
+  from input i join lease l on l.id = i.run_id
+  cross join lateral jsonb_to_recordset(i.steps) as x(seq int, node_id text, node_type text,
+       attempt int, status text, port text, input jsonb, output jsonb, error jsonb, state jsonb,
+       started_at timestamptz, finished_at timestamptz, resume_at timestamptz,
+       input_from int, output_base text)
+  returning 1
+),
+upd as (
+  update runs r set
+    status = i.status,
+    executions = r.executions + case when i.executions is null then 0 else 1 end,
+    unfinished_executions = 0,
+    started_at = coalesce(r.started_at, i.started_at),
+    error = i.error,
+    failed_node_id = i.failed_node_id,
+    response = coalesce(i.response, r.response),
+    resume_at = null,
+    finished_at = now(),
+    worker_id = null,
+    updated_at = now()
+  from input i
+  where r.id = i.run_id and r.id in (select id from lease)
+  returning r.id, r.flow_id, i.status, i.error, i.failed_node_id, i.reason
+),
+dead as (
+  insert into dead_letters (run_id, flow_id, node_id, error, reason)
+  select id, flow_id, failed_node_id, error, reason from upd where status = 'failed'
+  returning 1
+),
+note as (select pg_notify('${RUNS_CHANNEL}', id::text) as n from upd)
+select coalesce((select array_agg(id::text) from upd), '{}') as held,
+       (select count(*) from steps)::int as steps, (select count(*) from dead)::int as dead,
+       (select count(*) from note)::int as notes`;
+
+interface FinishItem {
+  runId: string;
+  row: Record<string, unknown>;
+}
+
+/**
+ * Writes the last checkpoint of runs that end, many runs per statement (group commit: runs
+ * ending while a batch is written go together in the next). Intermediate checkpoints and runs
+ * going on waiting keep {@link writeCheckpoint}.
+ */
+export class RunFinisher {
+  private readonly group: GroupCommit<FinishItem, boolean>;
+
+  constructor(private readonly sql: Sql) {
+    this.group = new GroupCommit(async (batch) => {
+      const [row] = await this.sql.unsafe<{ held: string[] }[]>(
+        FINISH_BATCH,
+        [JSON.stringify(batch.map((p) => p.item.row))],
+        { prepare: true },
+      );
+      const held = new Set(row?.held ?? []);
+      for (const p of batch) p.resolve(held.has(p.item.runId));
+    });
+  }
+
+  /** Whether an outcome ends the run, so its checkpoint may go through {@link finish}. */
+  static ends(outcome: RunOutcome | null): boolean {
+    return (
+      outcome?.status === 'succeeded' ||
+      outcome?.status === 'failed' ||
+      outcome?.status === 'declined'
+    );
+  }
+
+  /**
+   * As {@link writeCheckpoint} for an outcome that {@link ends} the run; throws LeaseLostError
+   * when the run has been taken over.
+   */
+  async finish(
+    runId: string,
+    processId: string,
+    steps: readonly StepRecord[],
+    outcome: RunOutcome,
+    unheldExecutions: number | null,
+    startedAt: Date,
+    encoder: StepValueEncoder,
+  ): Promise<void> {
+    if (!RunFinisher.ends(outcome)) throw new Error(`run ${runId} does not end: ${outcome.status}`);
+    const stopped = outcome.status === 'failed' || outcome.status === 'declined' ? outcome : null;
+    const response = runResponse(steps, outcome);
+    const held = await this.group.write({
+      runId,
+      row: {
+        run_id: runId,
+        held_by: unheldExecutions === null ? processId : null,
+        executions: unheldExecutions,
+        status: STATUS[outcome.status],
+        error: stopped ? stopped.error : null,
+        failed_node_id: stopped ? stopped.nodeId : null,
+        response,
+        reason:
+          outcome.status === 'failed'
+            ? `${outcome.error.errorClass} error at node ${outcome.nodeId}: ${outcome.error.message}`
+            : null,
+        started_at: startedAt.toISOString(),
+        steps: stepRows(steps, encoder),
+      },
+    });
+    if (!held) throw new LeaseLostError(runId);
+  }
 }
 
 /**
