@@ -104,6 +104,12 @@ describe.skipIf(!hasChromium)('editor for integrators', () => {
     await page.getByRole('button', { name: 'Activate' }).click();
     await page.getByText(/Not activated: .*"Charge card" › /).waitFor();
     await expect(page.getByTestId('flow-status').textContent()).resolves.toContain('inactive');
+    // Trying again says the same thing: one toast that counts, not a pile of copies.
+    await page.getByRole('button', { name: 'Activate' }).click();
+    const refusals = page.getByTestId('toast-error').filter({ hasText: 'Not activated' });
+    await refusals.getByLabel('2 times').waitFor();
+    await expect(refusals.count()).resolves.toBe(1);
+    await refusals.getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it.each([
