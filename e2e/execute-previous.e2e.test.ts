@@ -13,6 +13,7 @@ let page: Page;
 let errors: string[];
 let csrf: string;
 let flowId: string;
+let testRunId: string;
 
 const simulator = (path: string, body: Record<string, unknown>) =>
   sandboxPaytrace(base, path, body);
@@ -126,6 +127,36 @@ describe.skipIf(!hasChromium)('Execute previous nodes, end to end in Chromium', 
     const detail = await api('GET', `/api/runs/${run.id}`);
     const sale = detail.steps.find((s: any) => s.nodeId === 'charge');
     expect(await transaction.textContent()).toContain(String(sale.output.transactionId));
+    testRunId = run.id;
+    expect(errors).toEqual([]);
+  });
+
+  it('replays the test run as a test run on the simulator, marked as such in the runs list', async () => {
+    await page.goto(`${base}/runs/${testRunId}`);
+    await page.getByTestId('run-view').waitFor();
+    await expect(page.getByTestId('run-view-status').textContent()).resolves.toContain(
+      'test · simulator',
+    );
+    await page.getByRole('button', { name: 'Replay as a test run' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(testRunId));
+    await page
+      .getByText('Replaying as a new test run: live PayTrace goes to the simulator')
+      .waitFor();
+    const status = page.getByTestId('run-view-status');
+    await status.filter({ hasText: 'Succeeded' }).waitFor({ timeout: 60_000 });
+    await expect(status.textContent()).resolves.toContain('test · simulator');
+    const replayId = new URL(page.url()).pathname.split('/')[2];
+
+    // The runs list marks both runs as test runs; the replay stopped where the original did.
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    const rows = page.getByTestId('runs-table').locator('tbody tr');
+    const replayRow = rows.filter({ has: page.locator(`a[href="/runs/${replayId}"]`) });
+    await expect.poll(() => replayRow.count()).toBe(1);
+    await expect(replayRow.getByTestId('test-run-mark').textContent()).resolves.toBe(
+      'test · simulator',
+    );
+    const replayed = await api('GET', `/api/runs/${replayId}`);
+    expect(replayed).toMatchObject({ test: 'simulator', stopAfter: 'charge' });
     expect(errors).toEqual([]);
   });
 });

@@ -233,6 +233,12 @@ export const ReplayBody = z
     payload: z.unknown().optional(),
     /** A note for the audit log and, for a dead-lettered run, its dead letter's resolution. */
     note: z.string().trim().max(2000).optional(),
+    /**
+     * Only for the replay of a test run, which is a test run again (live PayTrace on the
+     * simulator): confirms live calls for this replay. A confirmation of the original does not
+     * carry over.
+     */
+    liveCalls: z.literal('confirmed').optional(),
   })
   .openapi('ReplayBody');
 
@@ -245,6 +251,8 @@ export const ReplayAccepted = z
     edited: z.boolean(),
     /** The dead letter of the replayed run this replay resolved. */
     resolvedDeadLetterId: z.string().nullable(),
+    /** Set when the replay is a test run (the replay of a test run), as the runs list shows it. */
+    test: z.enum(['simulator', 'live']).nullable(),
   })
   .openapi('ReplayAccepted');
 
