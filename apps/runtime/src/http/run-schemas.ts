@@ -190,6 +190,22 @@ export const RelatedRun = z
   })
   .openapi('RelatedRun');
 
+/** An ERP document a run posted or found, as the ERP shows it. */
+export const RunErpDocument = z
+  .object({
+    /** The built-in ledger, or a QuickBooks Online company. */
+    system: z.enum(['built-in', 'quickbooks']),
+    /** invoice, payment, credit-memo, journal, dispute, customer. */
+    type: z.string(),
+    /** Its number there: the ledger's reference, QuickBooks' DocNumber or payment reference number, a customer's display name. */
+    number: z.string(),
+    /** The external reference Paybridge posted it with. */
+    reference: z.string(),
+    /** A customer's name; null for other documents. */
+    name: z.string().nullable(),
+  })
+  .openapi('RunErpDocument');
+
 /** A document or transaction a run's effects created or found (effect records). */
 export const RunDocument = z
   .object({
@@ -208,6 +224,8 @@ export const RunDocument = z
     amountMinor: z.number().int().nullable(),
     /** Ledger lookup for ERP documents of the built-in ledger: GET /api/ledger/documents/{type}/{ref}. */
     ledger: z.object({ type: z.string(), ref: z.string() }).nullable(),
+    /** For an ERP posting: the document as the ERP names it, so it can be found there. */
+    erp: RunErpDocument.nullable(),
     /** True when another run created it and this one found it (exactly-once at work). */
     foundExisting: z.boolean(),
     createdAt: z.string(),

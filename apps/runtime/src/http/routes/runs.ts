@@ -295,7 +295,7 @@ export function runRoutes(deps: AppDeps) {
         const configs = new Map((graph?.nodes ?? []).map((n) => [n.id, n.config] as const));
         const [related, documents] = await Promise.all([
           relatedRuns(deps.sql, d.run),
-          runDocuments(deps.sql, d.run, nodeTypes),
+          runDocuments(deps.sql, d.run, nodeTypes, configs),
         ]);
         return c.json(
           {
