@@ -1,4 +1,4 @@
-import type { FlowGraph } from '@paybridge/engine';
+import { stopAfterNodes, type FlowGraph } from '@paybridge/engine';
 import { ApiError } from '../http/api-error';
 import { planTestRun, type TestMode, type TestRunConnections } from './test-run';
 
@@ -36,11 +36,14 @@ export async function replayMode(opts: {
     return {};
   }
   const stopAfter = original.stopAfter ?? undefined;
-  if (stopAfter !== undefined && !opts.graph.nodes.some((n) => n.id === stopAfter)) {
+  const gone = stopAfterNodes(stopAfter ?? '').find(
+    (id) => !opts.graph.nodes.some((n) => n.id === id),
+  );
+  if (gone !== undefined) {
     throw new ApiError(
       409,
       'REPLAY_STOP_NODE_GONE',
-      `Run ${original.id} was a test run up to node "${stopAfter}", which the flow's current version no longer has; start a new test run from the editor`,
+      `Run ${original.id} was a test run up to node "${gone}", which the flow's current version no longer has; start a new test run from the editor`,
     );
   }
   const testMode = await planTestRun({
