@@ -212,10 +212,24 @@ describe.skipIf(!hasChromium)('editor for integrators', () => {
 
   it('asks before signing out with unsaved changes', async () => {
     const asked: string[] = [];
-    page.on('dialog', (d) => asked.push(d.message()));
     await page.getByLabel('Flow name').fill('E2E run payload, renamed');
+    // "Stay": still signed in, the edit still there (this page otherwise accepts every dialog).
+    page.removeAllListeners('dialog');
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => asked.join('\n')).toContain('unsaved changes');
+    await expect(page.getByLabel('Flow name').inputValue()).resolves.toBe(
+      'E2E run payload, renamed',
+    );
+    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    // "Leave": signed out.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(asked).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 });
