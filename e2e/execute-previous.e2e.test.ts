@@ -215,6 +215,10 @@ describe.skipIf(!hasChromium)('Execute previous nodes, end to end in Chromium', 
       .poll(async () => (await input.textContent()) ?? '', { timeout: 60_000 })
       .toContain('from the run shown');
     expect(await input.getByTestId('source-"way"').textContent()).toContain('accepted at once');
+    // The way not taken keeps its shape for mapping, said not to have run.
+    await expect(
+      dialog.getByRole('heading', { name: '$node("review")' }).textContent(),
+    ).resolves.toContain('not reached by the run shown');
     await dialog.screenshot({ path: join(ARTIFACTS, 'execute-previous-merge.png') });
 
     const runs = await api('GET', `/api/runs?flowId=${merge.id}`);

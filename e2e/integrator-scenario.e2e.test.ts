@@ -339,6 +339,8 @@ describe.skipIf(!hasChromium)('an integrator builds the order flow from an empty
     expect(documents).toMatch(/Payment \d+ · built-in ledger/);
     expect(documents).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
     await page.screenshot({ path: join(ARTIFACTS, 'proof-run.png') });
+    const total = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`integrator scenario: from an empty canvas to a succeeded order run in ${total} s`);
     const { order: paid } = await api('GET', `/sandbox/shopify/__admin/orders/${orderId}`);
     expect(paid.financial_status).toBe('paid');
     expect(flowId).not.toBe('');

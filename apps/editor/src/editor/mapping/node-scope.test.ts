@@ -116,6 +116,10 @@ describe('computeNodeScope after a merge', () => {
     expect(s.inputFrom).toBe('accept');
     expect(s.scope.input).toEqual({ way: 'accept' });
     expect(s.sources[0]).toMatchObject({ title: 'Input (from accept)', provenance: 'run' });
+    // The other way still offers its shape, said not to have run in the run shown.
+    const review = s.sources.find((x) => x.title === '$node("review")');
+    expect(review).toMatchObject({ provenance: 'computed', unreached: true });
+    expect(s.sources[0]?.unreached).toBeUndefined();
   });
 
   it('follows the port a branch left by where it is itself wired into the merge', async () => {

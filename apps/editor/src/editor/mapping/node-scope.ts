@@ -12,6 +12,11 @@ export interface DataSource {
    * example of the shape the node declares (no run or sample reaches it yet).
    */
   provenance: 'run' | 'sample' | 'computed' | 'schema' | 'none';
+  /**
+   * Set when a run is shown and this node did not run in it (the run went another way at a
+   * branch, or stopped before it): its data is an example, not what the run passed on.
+   */
+  unreached?: true;
 }
 
 /** What the sample data at a node looks like, and the sources to drag from. */
@@ -119,12 +124,15 @@ export async function computeNodeScope(
   const inputFrom = inputSourceOf(graph, nodeId, outputs, ran, runPorts);
   const input = inputFrom ? outputs[inputFrom] : undefined;
   const sources: DataSource[] = [];
+  const unreached = (id: string) =>
+    ran.length > 0 && !(id in runOutputs) ? { unreached: true as const } : {};
   if (inputFrom) {
     sources.push({
       origin: { kind: 'input' },
       title: `Input (from ${inputFrom})`,
       value: input,
       provenance: provenance[inputFrom] ?? 'none',
+      ...unreached(inputFrom),
     });
   }
   for (const id of [...order].reverse()) {
@@ -136,6 +144,7 @@ export async function computeNodeScope(
       title: isTrigger ? `$trigger (${id})` : `$node("${id}")`,
       value: outputs[id],
       provenance: provenance[id] ?? 'none',
+      ...unreached(id),
     });
   }
   return { scope: { input, trigger, nodes: outputs }, sources, inputFrom };
