@@ -141,4 +141,60 @@ describe.skipIf(!hasChromium)('canvas, end to end in Chromium', () => {
     await page.locator('.workspace-body').screenshot({ path: join(ARTIFACTS, 'canvas-cards.png') });
     expect(errors).toEqual([]);
   });
+
+  it('colours the minimap by node kind, and brings a node added beside the selection into view', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator(node('review')).waitFor();
+    // Each card's family colour is its dot on the minimap (the sticky note keeps its own).
+    const rgb = (colour: string) =>
+      page.evaluate((c) => {
+        const probe = document.createElement('i');
+        probe.style.color = c;
+        document.body.append(probe);
+        const out = getComputedStyle(probe).color;
+        probe.remove();
+        return out;
+      }, colour);
+    const cats = await page
+      .locator('.react-flow__node .flow-node')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).style.getPropertyValue('--cat')));
+    expect(new Set(cats).size).toBeGreaterThanOrEqual(3);
+    const fills = await page
+      .locator('.react-flow__minimap-node')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
+    const note = await rgb('#f5e08a');
+    expect(fills.filter((f) => f !== note).sort()).toEqual(
+      (await Promise.all(cats.map(rgb))).sort(),
+    );
+
+    // The rightmost card pushed to the canvas' right edge: what is added after it lands beside
+    // it, off screen, and the canvas pans to show it.
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    const review = (await page.locator(node('review')).boundingBox())!;
+    const from = { x: canvas.x + 30, y: canvas.y + canvas.height - 30 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + (canvas.x + canvas.width - 80 - review.x), from.y, {
+      steps: 5,
+    });
+    await page.mouse.up();
+    await page.locator(node('review')).click();
+    await page.getByTestId('palette-map').dblclick();
+    const added = page.locator(node('map'));
+    await added.waitFor();
+    const inside = async () => {
+      const box = (await added.boundingBox())!;
+      return (
+        box.x >= canvas.x &&
+        box.x + box.width <= canvas.x + canvas.width &&
+        box.y >= canvas.y &&
+        box.y + box.height <= canvas.y + canvas.height
+      );
+    };
+    await expect.poll(inside, { timeout: 5_000 }).toBe(true);
+    const placed = (await added.boundingBox())!;
+    const beside = (await page.locator(node('review')).boundingBox())!;
+    expect(placed.x).toBeGreaterThan(beside.x + beside.width);
+    expect(errors).toEqual([]);
+  });
 });

@@ -104,6 +104,12 @@ describe.skipIf(!hasChromium)('editor for integrators', () => {
     await page.getByRole('button', { name: 'Activate' }).click();
     await page.getByText(/Not activated: .*"Charge card" › /).waitFor();
     await expect(page.getByTestId('flow-status').textContent()).resolves.toContain('inactive');
+    // Trying again says the same thing: one toast that counts, not a pile of copies.
+    await page.getByRole('button', { name: 'Activate' }).click();
+    const refusals = page.getByTestId('toast-error').filter({ hasText: 'Not activated' });
+    await refusals.getByLabel('2 times').waitFor();
+    await expect(refusals.count()).resolves.toBe(1);
+    await refusals.getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it.each([
@@ -206,10 +212,24 @@ describe.skipIf(!hasChromium)('editor for integrators', () => {
 
   it('asks before signing out with unsaved changes', async () => {
     const asked: string[] = [];
-    page.on('dialog', (d) => asked.push(d.message()));
     await page.getByLabel('Flow name').fill('E2E run payload, renamed');
+    // "Stay": still signed in, the edit still there (this page otherwise accepts every dialog).
+    page.removeAllListeners('dialog');
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => asked.join('\n')).toContain('unsaved changes');
+    await expect(page.getByLabel('Flow name').inputValue()).resolves.toBe(
+      'E2E run payload, renamed',
+    );
+    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    // "Leave": signed out.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(asked).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 });

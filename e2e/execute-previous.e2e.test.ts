@@ -13,6 +13,7 @@ let page: Page;
 let errors: string[];
 let csrf: string;
 let flowId: string;
+let testRunId: string;
 
 const simulator = (path: string, body: Record<string, unknown>) =>
   sandboxPaytrace(base, path, body);
@@ -126,6 +127,105 @@ describe.skipIf(!hasChromium)('Execute previous nodes, end to end in Chromium', 
     const detail = await api('GET', `/api/runs/${run.id}`);
     const sale = detail.steps.find((s: any) => s.nodeId === 'charge');
     expect(await transaction.textContent()).toContain(String(sale.output.transactionId));
+    testRunId = run.id;
+    expect(errors).toEqual([]);
+  });
+
+  it('replays the test run as a test run on the simulator, marked as such in the runs list', async () => {
+    await page.goto(`${base}/runs/${testRunId}`);
+    await page.getByTestId('run-view').waitFor();
+    await expect(page.getByTestId('run-view-status').textContent()).resolves.toContain(
+      'test · simulator',
+    );
+    await page.getByRole('button', { name: 'Replay as a test run' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(testRunId));
+    await page
+      .getByText('Replaying as a new test run: live PayTrace goes to the simulator')
+      .waitFor();
+    const status = page.getByTestId('run-view-status');
+    await status.filter({ hasText: 'Succeeded' }).waitFor({ timeout: 60_000 });
+    await expect(status.textContent()).resolves.toContain('test · simulator');
+    const replayId = new URL(page.url()).pathname.split('/')[2];
+
+    // The runs list marks both runs as test runs; the replay stopped where the original did.
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    const rows = page.getByTestId('runs-table').locator('tbody tr');
+    const replayRow = rows.filter({ has: page.locator(`a[href="/runs/${replayId}"]`) });
+    await expect.poll(() => replayRow.count()).toBe(1);
+    await expect(replayRow.getByTestId('test-run-mark').textContent()).resolves.toBe(
+      'test · simulator',
+    );
+    const replayed = await api('GET', `/api/runs/${replayId}`);
+    expect(replayed).toMatchObject({ test: 'simulator', stopAfter: 'charge' });
+    expect(errors).toEqual([]);
+  });
+
+  it('after a branch that merges, runs the way the order takes and maps what came that way', async () => {
+    const path = `e2e-merge-${Date.now()}`;
+    const merge = await api('POST', '/api/flows', {
+      name: `Merge ${Date.now()}`,
+      graph: {
+        nodes: [
+          { id: 'order', type: 'trigger.rest', typeVersion: 1, config: { path } },
+          {
+            id: 'route',
+            type: 'branch',
+            typeVersion: 1,
+            config: { rules: [{ port: 'big', when: 'body.cents > 10000' }] },
+          },
+          {
+            id: 'review',
+            type: 'map',
+            typeVersion: 1,
+            config: { expression: '{ "way": "review", "order": body.order }' },
+          },
+          {
+            id: 'accept',
+            type: 'map',
+            typeVersion: 1,
+            config: { expression: '{ "way": "accepted at once", "order": body.order }' },
+          },
+          { id: 'book', type: 'map', typeVersion: 1, config: { expression: '{}' } },
+        ].map((n, i) => ({ ...n, position: { x: i * 320, y: 0 } })),
+        edges: [
+          { from: { node: 'order', port: 'out' }, to: { node: 'route', port: 'in' } },
+          { from: { node: 'route', port: 'big' }, to: { node: 'review', port: 'in' } },
+          { from: { node: 'route', port: 'default' }, to: { node: 'accept', port: 'in' } },
+          { from: { node: 'review', port: 'out' }, to: { node: 'book', port: 'in' } },
+          { from: { node: 'accept', port: 'out' }, to: { node: 'book', port: 'in' } },
+        ],
+      },
+    });
+    await api('PUT', `/api/flows/${merge.id}/samples/order`, {
+      body: { order: ORDER, cents: 1234 },
+    });
+    await page.goto(`${base}/flows/${merge.id}`);
+    await page.locator(node('book')).click();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByTestId('open-mapping-expression').click();
+    const dialog = page.getByTestId('mapping-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('execute-previous').click();
+
+    // The small order went the "accept" way: that is the input of "book", with the run's data.
+    const input = dialog
+      .locator('.source-tree section')
+      .filter({ has: page.getByRole('heading', { name: 'Input (from accept)' }) });
+    await expect
+      .poll(async () => (await input.textContent()) ?? '', { timeout: 60_000 })
+      .toContain('from the run shown');
+    expect(await input.getByTestId('source-"way"').textContent()).toContain('accepted at once');
+    // The way not taken keeps its shape for mapping, said not to have run.
+    await expect(
+      dialog.getByRole('heading', { name: '$node("review")' }).textContent(),
+    ).resolves.toContain('not reached by the run shown');
+    await dialog.screenshot({ path: join(ARTIFACTS, 'execute-previous-merge.png') });
+
+    const runs = await api('GET', `/api/runs?flowId=${merge.id}`);
+    const [run] = runs.runs;
+    expect(run).toMatchObject({ test: 'simulator', stopAfter: 'review,accept' });
+    const detail = await api('GET', `/api/runs/${run.id}`);
+    expect(detail.steps.map((s: any) => s.nodeId)).toEqual(['order', 'route', 'accept']);
     expect(errors).toEqual([]);
   });
 });

@@ -330,12 +330,17 @@ describe.skipIf(!hasChromium)('an integrator builds the order flow from an empty
     await page.getByTestId('run-view').waitFor();
     await page.getByTestId('run-view-status').filter({ hasText: 'Succeeded' }).waitFor();
     // What it did in the three systems: the vault charged the order total (45.00 as 4500
-    // minor units), the invoice of the order and its payment by the sale in the ledger.
+    // minor units); the ledger holds the shopper, the invoice of the order and its payment by
+    // the sale, each named as the ledger files it (no internal ids).
     const documents = (await page.getByTestId('run-documents').textContent()) ?? '';
     expect(documents).toMatch(/PayTrace transaction sale \d+ · order \d+ · 4500 minor units/);
-    expect(documents).toContain(`invoice shopify-order-${orderId}`);
-    expect(documents).toMatch(/ERP document payment payment \d+/);
+    expect(documents).toContain('Customer Ada Lovelace · shopify-customer-');
+    expect(documents).toContain(`Invoice shopify-order-${orderId} · built-in ledger`);
+    expect(documents).toMatch(/Payment \d+ · built-in ledger/);
+    expect(documents).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
     await page.screenshot({ path: join(ARTIFACTS, 'proof-run.png') });
+    const total = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`integrator scenario: from an empty canvas to a succeeded order run in ${total} s`);
     const { order: paid } = await api('GET', `/sandbox/shopify/__admin/orders/${orderId}`);
     expect(paid.financial_status).toBe('paid');
     expect(flowId).not.toBe('');

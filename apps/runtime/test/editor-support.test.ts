@@ -201,6 +201,54 @@ describe('run to a node', () => {
     expect(hits).toBe(1);
   });
 
+  it('runs up to the nodes before a merge: the way the data took, never the merge', async () => {
+    // A branch sends big orders to review and the rest to accept; both lead to the booking.
+    const graph = restFlow(
+      'before-merge',
+      [
+        {
+          id: 'route',
+          type: 'branch',
+          config: { rules: [{ port: 'big', when: 'body.total > 100' }] },
+        },
+        { id: 'review', type: 'map', config: { expression: '{ "way": "review" }' } },
+        {
+          id: 'accept',
+          type: 'map',
+          config: { expression: '{ "way": "accept", "order": body.id }' },
+        },
+        { id: 'book', type: 'http.request', config: { method: 'POST', url: sinkUrl } },
+      ],
+      [
+        ['trigger', 'route'],
+        ['route', 'review', 'big'],
+        ['route', 'accept', 'default'],
+        ['review', 'book'],
+        ['accept', 'book'],
+      ],
+    );
+    const flow = await create('before-merge', graph);
+    hits = 0;
+    const started = await call(base, 'POST', `/api/flows/${flow.id}/run`, {
+      payload: { body: { id: 7, total: 50 } },
+      stopAfter: ['review', 'accept'],
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const run = await waitForRun(base, started.body.runId);
+    expect(run.status).toBe('succeeded');
+    expect(run.steps.map((s: any) => s.nodeId)).toEqual(['trigger', 'route', 'accept']);
+    expect(run.steps.at(-1).output).toEqual({ way: 'accept', order: 7 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(hits).toBe(0);
+
+    const unknown = await call(base, 'POST', `/api/flows/${flow.id}/run`, {
+      stopAfter: ['review', 'nope'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('UNKNOWN_NODE');
+    expect(unknown.body.error.message).toContain('has no node "nope"');
+  });
+
   it('runs the chosen version: latest even while an older one is live', async () => {
     const v1 = restFlow(
       'versions',

@@ -175,6 +175,32 @@ describe('ERP default mappings from Shopify events', () => {
       amount: invoice.total,
     });
     expect(step(run, 'done').output).toBe(0);
+    // The run view names what was booked as the ledger files it, never by an internal id.
+    const booked = run.documents.filter((d: any) => d.kind === 'erp-document');
+    expect(booked.map((d: any) => d.erp)).toEqual([
+      {
+        system: 'built-in',
+        type: 'customer',
+        number: `shopify-customer-${order.customerId}`,
+        reference: `shopify-customer-${order.customerId}`,
+        name: 'Ada Lovelace',
+      },
+      {
+        system: 'built-in',
+        type: 'invoice',
+        number: `shopify-order-${order.id}`,
+        reference: `shopify-order-${order.id}`,
+        name: null,
+      },
+      {
+        system: 'built-in',
+        type: 'payment',
+        number: `paytrace-pt-${order.id}`,
+        reference: `paytrace-pt-${order.id}`,
+        name: null,
+      },
+    ]);
+    expect(booked[1].ledger).toEqual({ type: 'invoice', ref: `shopify-order-${order.id}` });
   }, 60_000);
 
   it('post a credit memo of exactly what Shopify refunded: discounted lines, tax, shipping', async () => {

@@ -190,6 +190,98 @@ describe('test runs up to a PayTrace sale', () => {
   });
 });
 
+describe('replays of test runs', () => {
+  it('are test runs again: the simulator is charged, never live PayTrace, up to the same node', async () => {
+    const order = id19();
+    liveCalls.length = 0;
+    const test = await run({ payload: orderPayload(order), stopAfter: 'sale', test: true });
+    expect(test.test).toBe('simulator');
+
+    const replay = await call(base, 'POST', `/api/runs/${test.id}/replay`, {});
+    expect(replay.status, JSON.stringify(replay.body)).toBe(202);
+    expect(replay.body.test).toBe('simulator');
+    const replayed = await waitForRun(base, replay.body.runId, undefined, 60_000);
+    expect(replayed.status).toBe('succeeded');
+    expect(replayed.test).toBe('simulator');
+    expect(replayed.stopAfter).toBe('sale');
+    expect(replayed.steps.map((s: any) => s.nodeId)).toEqual(['trigger', 'sale']);
+    expect(liveCalls).toEqual([]);
+    expect(salesFor(live, order)).toHaveLength(0);
+    expect(salesFor(builtIn, order)).toHaveLength(2);
+
+    // The runs list says so, beside the run it replays.
+    const listed = await call(base, 'GET', `/api/runs?flowId=${flowId}`);
+    expect(listed.body.runs.find((r: any) => r.id === replayed.id).test).toBe('simulator');
+
+    // A real run of the order afterwards is not fooled by either simulated charge.
+    const real = await run({ payload: orderPayload(order) });
+    expect(saleStep(real).output.origin).toBe('gateway');
+    expect(salesFor(live, order)).toHaveLength(1);
+  }, 90_000);
+
+  it('call live PayTrace again only when the replay confirms it', async () => {
+    const order = id19();
+    liveCalls.length = 0;
+    const test = await run({
+      payload: orderPayload(order),
+      stopAfter: 'sale',
+      test: true,
+      liveCalls: 'confirmed',
+    });
+    expect(test.test).toBe('live');
+    const calledLive = liveCalls.length;
+
+    // Confirmed for the first run, not for its replay: the replay goes to the simulator.
+    const replay = await call(base, 'POST', `/api/runs/${test.id}/replay`, {});
+    expect(replay.status, JSON.stringify(replay.body)).toBe(202);
+    const replayed = await waitForRun(base, replay.body.runId, undefined, 60_000);
+    expect(replayed.test).toBe('simulator');
+    expect(liveCalls).toHaveLength(calledLive);
+    expect(salesFor(builtIn, order)).toHaveLength(1);
+
+    const confirmed = await call(base, 'POST', `/api/runs/${test.id}/replay`, {
+      liveCalls: 'confirmed',
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(202);
+    const again = await waitForRun(base, confirmed.body.runId, undefined, 60_000);
+    expect(again.test).toBe('live');
+    // Live and keyed like any run: it finds the order's charge and charges nothing twice.
+    expect(saleStep(again).output.origin).toBe('ledger');
+    expect(salesFor(live, order)).toHaveLength(1);
+
+    const real = await run({ payload: orderPayload(order) });
+    const refused = await call(base, 'POST', `/api/runs/${real.id}/replay`, {
+      liveCalls: 'confirmed',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('LIVE_CALLS_WITHOUT_TEST');
+  }, 90_000);
+
+  it('are test runs again when replayed in bulk', async () => {
+    const order = id19();
+    liveCalls.length = 0;
+    const test = await run({ payload: orderPayload(order), stopAfter: 'sale', test: true });
+    const bulk = await call(base, 'POST', '/api/runs/bulk', {
+      action: 'replay',
+      runIds: [test.id],
+    });
+    expect(bulk.status, JSON.stringify(bulk.body)).toBe(202);
+    let progress: any;
+    for (let i = 0; i < 300 && !progress?.done; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      progress = (await call(base, 'GET', `/api/runs/bulk/${bulk.body.operationId}`)).body;
+    }
+    expect(progress, JSON.stringify(progress)).toMatchObject({ accepted: 1, rejected: 0 });
+    const original = await call(base, 'GET', `/api/runs/${test.id}`);
+    const child = original.body.related.find((r: any) => r.relation === 'child');
+    const replayed = await waitForRun(base, child.id, undefined, 60_000);
+    expect(replayed.test).toBe('simulator');
+    expect(replayed.stopAfter).toBe('sale');
+    expect(liveCalls).toEqual([]);
+    expect(salesFor(live, order)).toHaveLength(0);
+  }, 90_000);
+});
+
 describe('test runs and live Shopify writes', () => {
   it('refuse with 422 naming the node that would write to the live store, unless confirmed', async () => {
     const shop = await call(base, 'POST', '/api/connections', {

@@ -9,7 +9,7 @@ import type { ExecutorLookup, NodeExecutor } from './node-spec';
 import { classifyError } from './retry-policy';
 import type { Branch } from './run-branch';
 import { RunConnections } from './run-connections';
-import { upstreamOf } from './run-scope';
+import { stopAfterNodes, upstreamOf } from './run-scope';
 import { isComplete, RunJournal } from './run-journal';
 import { StepRunner } from './run-step';
 import type { RunOutcome, RunResponse, StepRecord } from './run-types';
@@ -70,7 +70,11 @@ export class RunExecution {
   private readonly connections: RunConnections;
   private readonly journal: RunJournal;
   private readonly steps: StepRunner;
-  /** Nodes that may run when `stopAfter` is set: it and every node leading to it. */
+  /**
+   * Nodes that may run when `stopAfter` is set: the nodes it names and every node leading to
+   * one of them. The walk ends when nothing in it is left to run, so every node on a path to a
+   * chosen node runs (the longer of two ways into it too), and nothing after it.
+   */
   private scope: Set<string> | null = null;
 
   constructor(private readonly opts: ExecuteRunOptions) {
@@ -141,18 +145,19 @@ export class RunExecution {
       );
       return this.journal.finish({ status: 'failed', nodeId: first?.nodeId ?? '', error });
     }
-    const stopAfter = this.opts.stopAfter;
-    if (stopAfter !== undefined) {
-      if (!this.nodes.has(stopAfter)) {
+    if (this.opts.stopAfter !== undefined) {
+      const stops = stopAfterNodes(this.opts.stopAfter);
+      const unknown = stops.find((id) => !this.nodes.has(id)) ?? (stops.length === 0 ? '' : null);
+      if (unknown !== null) {
         const error = classifyError(
           new PermanentError(
             'STOP_AFTER_UNKNOWN',
-            `The run was asked to stop after node "${stopAfter}", which the flow does not have`,
+            `The run was asked to stop after node "${unknown}", which the flow does not have`,
           ),
         );
         return this.journal.finish({ status: 'failed', nodeId: '', error });
       }
-      this.scope = upstreamOf(this.opts.graph.edges, stopAfter);
+      this.scope = upstreamOf(this.opts.graph.edges, stops);
     }
     await this.connections.prepare(this.opts.graph, this.opts.lookupExecutor);
     this.throwIfAborted();
@@ -205,8 +210,6 @@ export class RunExecution {
       });
     }
     this.outputs.set(triggerNode.id, this.trigger);
-    if (triggerNode.id === stopAfter)
-      return this.journal.finish({ status: 'succeeded', response: null });
 
     const reached = new Set<string>([triggerNode.id]);
     const queue: QueuedNode[] = this.targets(triggerNode.id, triggerPort, this.trigger);
@@ -224,7 +227,6 @@ export class RunExecution {
           error: advanced.step.error as StepError,
         });
       }
-      if (nodeId === stopAfter) break;
       let { step } = advanced;
       const iterate = this.executorOf(node)?.spec.iterate;
       if (iterate && step.port === iterate.itemPort) {
@@ -388,7 +390,6 @@ export class RunExecution {
         return { ...base, status: 'failed', output: null, error: advanced.step.error };
       }
       output = advanced.step.output;
-      if (nodeId === this.opts.stopAfter) break;
       queue.push(...this.targets(nodeId, advanced.step.port, advanced.step.output));
     }
     if (branch.decline) {

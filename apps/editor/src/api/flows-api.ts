@@ -86,21 +86,18 @@ export function validateOnServer(graph: FlowGraph) {
   return unwrap(client.api.flows.validate.$post({ json: { graph } }));
 }
 
+/** The options of a run by hand, as the runtime declares them (all but the payload). */
+export type RunFlowOptions = Omit<
+  Parameters<(typeof client.api.flows)[':id']['run']['$post']>[0]['json'],
+  'payload'
+>;
+
 /**
  * Starts a run by hand with `payload` as the trigger's output. `version` picks the saved version
- * (the editor runs the one it just saved, not the live one); `stopAfter` ends the run right after
- * that node, running only what leads to it ("run to here").
+ * (the editor runs the one it just saved, not the live one); `stopAfter` runs only what leads to
+ * that node, or those nodes ("run to here", "Execute previous nodes"), and nothing after them.
  */
-export function runFlow(
-  id: string,
-  payload: unknown,
-  opts: {
-    version?: number | 'active' | 'latest';
-    stopAfter?: string;
-    test?: boolean;
-    liveCalls?: 'confirmed';
-  } = {},
-) {
+export function runFlow(id: string, payload: unknown, opts: RunFlowOptions = {}) {
   return unwrap(client.api.flows[':id'].run.$post({ param: { id }, json: { payload, ...opts } }));
 }
 

@@ -226,7 +226,7 @@ function WorkspaceContent({
     canRun && viewing === null
       ? {
           busy: busy !== null,
-          run: (stopAfter: string, liveCalls?: 'confirmed') =>
+          run: (stopAfter: string[], liveCalls?: 'confirmed') =>
             onRun({ stopAfter, test: true, ...(liveCalls ? { liveCalls } : {}) }),
         }
       : null;

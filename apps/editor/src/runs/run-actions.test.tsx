@@ -9,10 +9,10 @@ import { RunActions } from './run-actions';
 
 const RUN = '00000001-0000-4000-8000-000000000000';
 
-type Run = Pick<RunDetail, 'id' | 'status' | 'trigger'>;
+type Run = Pick<RunDetail, 'id' | 'status' | 'trigger' | 'test'>;
 
-function detail(status: RunDetail['status']): Run {
-  return { id: RUN, status, trigger: { body: { name: '#1002' } } };
+function detail(status: RunDetail['status'], test: RunDetail['test'] = null): Run {
+  return { id: RUN, status, trigger: { body: { name: '#1002' } }, test };
 }
 
 function renderActions(run: Run, role: string) {
@@ -58,5 +58,33 @@ describe('RunActions', () => {
   it('offers cancel on a waiting run and no retry', () => {
     renderActions(detail('waiting'), 'operator');
     expect(buttons()).toEqual(['Replay', 'Replay with edited input…', 'Cancel run']);
+  });
+
+  it('replays a test run as a test run, and says so before and after', async () => {
+    const NEW = '00000002-0000-4000-8000-000000000000';
+    const calls = fakeRuntime((c) =>
+      c.path === `/api/runs/${RUN}/replay`
+        ? {
+            status: 202,
+            body: {
+              runId: NEW,
+              replayOf: RUN,
+              status: 'queued',
+              eventId: RUN,
+              edited: false,
+              resolvedDeadLetterId: null,
+              test: 'simulator',
+            },
+          }
+        : undefined,
+    );
+    renderActions(detail('succeeded', 'live'), 'operator');
+    const replay = screen.getByRole('button', { name: 'Replay as a test run' });
+    expect(replay.title).toMatch(/live PayTrace goes to the simulator/);
+    fireEvent.click(replay);
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith('/replay'))).toBe(true));
+    expect((await screen.findByTestId('toast-info')).textContent).toContain(
+      'Replaying as a new test run: live PayTrace goes to the simulator',
+    );
   });
 });

@@ -12,13 +12,14 @@ import { ReplayEditDialog } from './replay-edit-dialog';
 /**
  * What an operator can do with a run, offered only when the run's state allows it and the
  * signed-in role may (operators and up; viewers see the run only): retry from the failed step on
- * the version that ran or the latest one, replay, replay with edited input, cancel.
+ * the version that ran or the latest one, replay, replay with edited input, cancel. The replay
+ * of a test run is a test run again (the runtime decides; the button says so beforehand).
  */
 export function RunActions({
   run,
   me,
 }: {
-  run: Pick<RunDetail, 'id' | 'status' | 'trigger'>;
+  run: Pick<RunDetail, 'id' | 'status' | 'trigger' | 'test'>;
   me: Me;
 }) {
   const qc = useQueryClient();
@@ -42,6 +43,12 @@ export function RunActions({
     }
   };
   const failed = run.status === 'failed';
+  const replayed = (replay: { test: 'simulator' | 'live' | null }, what: string) =>
+    replay.test === null
+      ? `${what} as a new run`
+      : replay.test === 'simulator'
+        ? `${what} as a new test run: live PayTrace goes to the simulator`
+        : `${what} as a new test run with live calls`;
   const cancellable = ['queued', 'waiting', 'running'].includes(run.status);
   return (
     <div className="run-actions" aria-label="Run actions">
@@ -75,14 +82,23 @@ export function RunActions({
       <button
         type="button"
         disabled={busy}
-        onClick={() =>
-          void act(async () => {
-            const replay = await replayRun(run.id);
-            navigate(`/runs/${replay.runId}`);
-          }, 'Replaying as a new run')
+        title={
+          run.test === null
+            ? 'Run the same event again as a new run on the live version'
+            : 'A test run again, up to the same node: live PayTrace goes to the simulator, nothing is charged'
         }
+        onClick={() => {
+          setBusy(true);
+          replayRun(run.id)
+            .then((replay) => {
+              toasts.info(replayed(replay, 'Replaying'));
+              navigate(`/runs/${replay.runId}`);
+            })
+            .catch((err: unknown) => toasts.error(errorMessage(err)))
+            .finally(() => setBusy(false));
+        }}
       >
-        Replay
+        {run.test === null ? 'Replay' : 'Replay as a test run'}
       </button>
       <button type="button" disabled={busy} onClick={() => setEditing(true)}>
         Replay with edited input…
@@ -104,7 +120,7 @@ export function RunActions({
           onReplay={async (payload) => {
             const replay = await replayRun(run.id, payload);
             setEditing(false);
-            toasts.info('Replaying the edited event as a new run');
+            toasts.info(replayed(replay, 'Replaying the edited event'));
             navigate(`/runs/${replay.runId}`);
           }}
         />

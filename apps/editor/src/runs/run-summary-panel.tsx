@@ -39,8 +39,76 @@ function amount(minor: number | null): string {
   return minor === null ? '' : ` · ${minor} minor units`;
 }
 
+/** ERP document kinds as a bookkeeper names them. */
+const ERP_TYPE: Record<string, string> = {
+  invoice: 'Invoice',
+  payment: 'Payment',
+  'credit-memo': 'Credit memo',
+  journal: 'Journal entry',
+  dispute: 'Dispute',
+  customer: 'Customer',
+};
+
+/** The Ledger page's tab listing a document kind of the built-in ledger. */
+const LEDGER_TAB: Record<string, string> = {
+  invoice: 'invoices',
+  payment: 'payments',
+  'credit-memo': 'credit-memos',
+  journal: 'journal',
+  dispute: 'disputes',
+};
+
+/** How the run's ERP effect ended: settled (done), pending (outcome unknown yet), released. */
+function effectStatus(doc: RunDocument): string {
+  return `${amount(doc.amountMinor)} · ${doc.status}${doc.foundExisting ? ' · already there (not done again)' : ''}`;
+}
+
+/**
+ * An ERP document as the ERP shows it ("Invoice shopify-order-1001", "Payment PB7K…", a customer
+ * by name), so it can be found there: the built-in ledger's open in the Ledger page.
+ */
+function ErpDocumentItem({ doc, erp }: { doc: RunDocument; erp: NonNullable<RunDocument['erp']> }) {
+  const kind = ERP_TYPE[erp.type] ?? erp.type;
+  const tab = erp.system === 'built-in' ? LEDGER_TAB[erp.type] : undefined;
+  const where = erp.system === 'built-in' ? 'built-in ledger' : 'QuickBooks';
+  return (
+    <li data-testid="run-document">
+      <strong>{kind}</strong>{' '}
+      {erp.type === 'customer' && erp.name ? (
+        <>
+          {erp.name}
+          <span className="hint"> · {erp.number}</span>
+        </>
+      ) : tab ? (
+        <a
+          href={`/ledger/${ledgerTab(tab)}`}
+          title={`Open the ledger's ${tab.replace('-', ' ')}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/ledger/${ledgerTab(tab)}`);
+          }}
+        >
+          {erp.number}
+        </a>
+      ) : (
+        <code>{erp.number}</code>
+      )}
+      <span className="hint">
+        {' '}
+        · {where}
+        {erp.number !== erp.reference && erp.type !== 'customer'
+          ? ` · reference ${erp.reference}`
+          : ''}
+        {doc.shopifyOrderId ? ` · order ${doc.shopifyOrderId}` : ''}
+        {effectStatus(doc)}
+      </span>
+    </li>
+  );
+}
+
 /** One created document: the ledger's open in the Ledger page, remote ids shown as they are. */
 function DocumentItem({ doc }: { doc: RunDocument }) {
+  if (doc.erp) return <ErpDocumentItem doc={doc} erp={doc.erp} />;
   const label = `${KIND[doc.kind]}${doc.operation ? ` ${doc.operation}` : ''}`;
   const id = doc.remoteId ?? doc.reference;
   return (
@@ -63,10 +131,7 @@ function DocumentItem({ doc }: { doc: RunDocument }) {
       {doc.shopifyOrderId && doc.kind !== 'shopify' && (
         <span className="hint"> · order {doc.shopifyOrderId}</span>
       )}
-      <span className="hint">
-        {amount(doc.amountMinor)} · {doc.status}
-        {doc.foundExisting ? ' · already there (not done again)' : ''}
-      </span>
+      <span className="hint">{effectStatus(doc)}</span>
     </li>
   );
 }

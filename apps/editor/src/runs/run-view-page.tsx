@@ -14,6 +14,7 @@ import { indexCatalog } from '../editor/catalog/catalog-index';
 import { runFinished } from '../editor/runs/run-overlay';
 import { parseGraphJson } from '../editor/store/graph-convert';
 import { RunActions } from './run-actions';
+import { TestRunMark } from './test-run-mark';
 import { RunCanvas } from './run-canvas';
 import { RunSummaryPanel } from './run-summary-panel';
 import { formatMs, SOURCE_LABELS } from './run-status';
@@ -89,7 +90,7 @@ export function RunViewPage({ runId, me }: { runId: string; me: Me }) {
           Run <code>{r.id.slice(0, 8)}</code>
         </h1>
         <span data-testid="run-view-status">
-          <RunStatusBadge status={r.operatorStatus} />
+          <RunStatusBadge status={r.operatorStatus} /> <TestRunMark test={r.test} />
         </span>
         <span>
           <a href={`/flows/${r.flowId}`}>{r.flowName ?? r.flowId.slice(0, 8)}</a> v{r.flowVersion}

@@ -16,14 +16,14 @@ export const ManualRunVersion = z.union([
 ]);
 
 /**
- * Finds the version a manual run should execute and checks that `stopAfter`, when given, names a
- * node of that version's graph: an unknown id would otherwise only show up later as a failed run,
- * so it is refused here with the ids the graph does have.
+ * Finds the version a manual run should execute and checks that `stopAfter`, when given, names
+ * nodes of that version's graph: an unknown id would otherwise only show up later as a failed
+ * run, so it is refused here with the ids the graph does have.
  */
 export async function manualRunTarget(
   db: Db,
   flowId: string,
-  opts: { version?: z.infer<typeof ManualRunVersion>; stopAfter?: string },
+  opts: { version?: z.infer<typeof ManualRunVersion>; stopAfter?: readonly string[] },
 ): Promise<{ versionId: string; version: number; graph: FlowGraph }> {
   const row = await q.findFlow(db, flowId);
   if (!row) throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow with id ${flowId}`);
@@ -40,15 +40,14 @@ export async function manualRunTarget(
   if (!version) throw new ApiError(404, 'VERSION_NOT_FOUND', `Flow has no version ${versionNo}`);
   // A draft saved with problems does not run: the answer names each problem by node and field.
   validateForSave(version.graph);
-  if (opts.stopAfter !== undefined) {
-    const ids = version.graph.nodes.map((n) => n.id);
-    if (!ids.includes(opts.stopAfter)) {
-      throw new ApiError(
-        400,
-        'UNKNOWN_NODE',
-        `stopAfter: version ${versionNo} of this flow has no node "${opts.stopAfter}" (it has: ${ids.join(', ')})`,
-      );
-    }
+  const ids = version.graph.nodes.map((n) => n.id);
+  const unknown = opts.stopAfter?.find((id) => !ids.includes(id));
+  if (unknown !== undefined) {
+    throw new ApiError(
+      400,
+      'UNKNOWN_NODE',
+      `stopAfter: version ${versionNo} of this flow has no node "${unknown}" (it has: ${ids.join(', ')})`,
+    );
   }
   return { versionId: version.id, version: versionNo, graph: version.graph };
 }

@@ -190,6 +190,22 @@ export const RelatedRun = z
   })
   .openapi('RelatedRun');
 
+/** An ERP document a run posted or found, as the ERP shows it. */
+export const RunErpDocument = z
+  .object({
+    /** The built-in ledger, or a QuickBooks Online company. */
+    system: z.enum(['built-in', 'quickbooks']),
+    /** invoice, payment, credit-memo, journal, dispute, customer. */
+    type: z.string(),
+    /** Its number there: the ledger's reference, QuickBooks' DocNumber or payment reference number, a customer's display name. */
+    number: z.string(),
+    /** The external reference Paybridge posted it with. */
+    reference: z.string(),
+    /** A customer's name; null for other documents. */
+    name: z.string().nullable(),
+  })
+  .openapi('RunErpDocument');
+
 /** A document or transaction a run's effects created or found (effect records). */
 export const RunDocument = z
   .object({
@@ -208,6 +224,8 @@ export const RunDocument = z
     amountMinor: z.number().int().nullable(),
     /** Ledger lookup for ERP documents of the built-in ledger: GET /api/ledger/documents/{type}/{ref}. */
     ledger: z.object({ type: z.string(), ref: z.string() }).nullable(),
+    /** For an ERP posting: the document as the ERP names it, so it can be found there. */
+    erp: RunErpDocument.nullable(),
     /** True when another run created it and this one found it (exactly-once at work). */
     foundExisting: z.boolean(),
     createdAt: z.string(),
@@ -233,6 +251,12 @@ export const ReplayBody = z
     payload: z.unknown().optional(),
     /** A note for the audit log and, for a dead-lettered run, its dead letter's resolution. */
     note: z.string().trim().max(2000).optional(),
+    /**
+     * Only for the replay of a test run, which is a test run again (live PayTrace on the
+     * simulator): confirms live calls for this replay. A confirmation of the original does not
+     * carry over.
+     */
+    liveCalls: z.literal('confirmed').optional(),
   })
   .openapi('ReplayBody');
 
@@ -245,6 +269,8 @@ export const ReplayAccepted = z
     edited: z.boolean(),
     /** The dead letter of the replayed run this replay resolved. */
     resolvedDeadLetterId: z.string().nullable(),
+    /** Set when the replay is a test run (the replay of a test run), as the runs list shows it. */
+    test: z.enum(['simulator', 'live']).nullable(),
   })
   .openapi('ReplayAccepted');
 

@@ -120,7 +120,7 @@ export const RunSummary = z
     eventId: z.string(),
     status: RunStatus,
     parentRunId: z.string().nullable(),
-    /** Set when the run was started to run only up to this node. */
+    /** Set when the run was started to run only up to this node (several: comma-separated). */
     stopAfter: z.string().nullable(),
     /**
      * A test run ("Execute previous nodes"): `simulator` when its live PayTrace connections went

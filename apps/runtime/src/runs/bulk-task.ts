@@ -1,10 +1,14 @@
 import type { Task } from 'graphile-worker';
+import { connectionFacts } from '../connections/connection-facts';
 import type { Db, Sql } from '../db/client';
 import { findFlow, findVersion } from '../db/queries/flows';
-import { retryFailedRunIn } from '../db/queries/runs';
+import { graphsOfVersions, retryFailedRunIn } from '../db/queries/runs';
+import { ApiError } from '../http/api-error';
 import { cancelRun } from '../jobs/run-cancel';
 import type { Logger } from '../logger';
 import { replayRunIn, replayVersionOf } from './replay-run';
+import { replayMode, type ReplayMode } from './replay-test-run';
+import type { TestMode } from './test-run';
 
 interface Item {
   run_id: string;
@@ -16,6 +20,8 @@ interface RunFacts {
   event_id: string;
   status: string;
   payload_gone: boolean;
+  test_mode: TestMode | null;
+  stop_after: string | null;
 }
 
 type Verdict = { accepted: true; resultRunId: string } | { accepted: false; reason: string };
@@ -25,7 +31,8 @@ type Verdict = { accepted: true; resultRunId: string } | { accepted: false; reas
  * and handles each in one transaction with the item's own row (locked, so two executions of the
  * job never handle an item twice, and a crash leaves it pending for the job's retry). Each item
  * does what the single-run action does: retry a failed run, replay a run as a new linked run,
- * cancel an unfinished one; whatever cannot be done is recorded with the reason.
+ * cancel an unfinished one; whatever cannot be done is recorded with the reason. A test run
+ * replays as a test run (live PayTrace on the simulator, never confirmed live in bulk).
  */
 export function createBulkTask(deps: { sql: Sql; db: Db; logger: Logger }): Task {
   return async (payload) => {
@@ -77,7 +84,8 @@ export function createBulkTask(deps: { sql: Sql; db: Db; logger: Logger }): Task
     async function handle(tx: Sql, runId: string): Promise<Verdict> {
       const [run] = await tx<RunFacts[]>`
         select r.id::text as id, r.flow_id::text as flow_id, r.event_id::text as event_id, r.status,
-          (r.data_pruned_at is not null and e.pruned_at is not null) as payload_gone
+          (r.data_pruned_at is not null and e.pruned_at is not null) as payload_gone,
+          r.test_mode, r.stop_after
         from runs r join events e on e.id = r.event_id where r.id = ${runId}::uuid`;
       if (!run) return { accepted: false, reason: `No run with id ${runId}` };
       if (op!.action === 'retry') {
@@ -99,9 +107,28 @@ export function createBulkTask(deps: { sql: Sql; db: Db; logger: Logger }): Task
       }
       const versionId = await replayVersion(run.flow_id);
       if (!versionId) return { accepted: false, reason: 'Its flow was deleted' };
+      let mode: ReplayMode = {};
+      if (run.test_mode !== null) {
+        const graph = (await graphsOfVersions(deps.db, [versionId])).get(versionId);
+        if (!graph) return { accepted: false, reason: 'Its flow was deleted' };
+        try {
+          mode = await replayMode({
+            original: { id: run.id, testMode: run.test_mode, stopAfter: run.stop_after },
+            graph,
+            connections: connectionFacts(tx),
+            // Where no simulator is served, the test run's PayTrace node fails rather than
+            // calling the live service (see `simulatedConnections`).
+            paytraceSimulator: true,
+          });
+        } catch (err) {
+          if (err instanceof ApiError) return { accepted: false, reason: err.message };
+          throw err;
+        }
+      }
       const replayed = await replayRunIn(tx, {
         original: { id: run.id, flowId: run.flow_id, eventId: run.event_id },
         versionId,
+        mode,
       });
       deps.logger.info('bulk replay started a run', {
         operationId,

@@ -3,6 +3,7 @@ import type { Sql } from '../db/client';
 import { findFlow, findVersion } from '../db/queries/flows';
 import type { Db } from '../db/client';
 import { flowFlag } from '../jobs/flow-slots';
+import type { ReplayMode } from './replay-test-run';
 
 /** The version a replay runs on: the flow's active version, else its latest. */
 export async function replayVersionOf(db: Db, flowId: string): Promise<string | null> {
@@ -18,6 +19,8 @@ export interface ReplayInput {
   /** An edited trigger payload: stored as a new event of source `replay`. Absent: same event. */
   payload?: { value: unknown } | undefined;
   note?: string | undefined;
+  /** For the replay of a test run: a test run again, up to the same node ({@link ReplayMode}). */
+  mode?: ReplayMode | undefined;
 }
 
 export interface Replayed {
@@ -32,7 +35,8 @@ export interface Replayed {
  * event holding an edited payload, in one transaction with its job; an open dead letter of the
  * original is resolved with a note naming the new run, since the replay is how it was handled.
  * The new run's effects go through the same business-keyed effect records as every run, so a
- * replay of an order that was charged finds the charge and never charges again.
+ * replay of an order that was charged finds the charge and never charges again. A replayed test
+ * run is marked as a test run with its stop node (`mode`), so it runs as one.
  */
 export async function replayRunIn(tx: Sql, input: ReplayInput): Promise<Replayed> {
   const runId = randomUUID();
@@ -43,8 +47,9 @@ export async function replayRunIn(tx: Sql, input: ReplayInput): Promise<Replayed
              values (${eventId}, 'replay', ${`replay:${runId}`}, ${JSON.stringify(input.payload.value)}::json)`;
   }
   await tx`select set_config('plan_cache_mode', 'force_custom_plan', true)`;
-  await tx`insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id)
-           values (${runId}, ${input.original.flowId}, ${input.versionId}, ${eventId}, ${input.original.id})`;
+  await tx`insert into runs (id, flow_id, flow_version_id, event_id, parent_run_id, test_mode, stop_after)
+           values (${runId}, ${input.original.flowId}, ${input.versionId}, ${eventId}, ${input.original.id},
+                   ${input.mode?.testMode ?? null}, ${input.mode?.stopAfter ?? null})`;
   await tx`select graphile_worker.add_job('run.execute',
              json_build_object('runId', ${runId}::text, 'flowId', ${input.original.flowId}::text),
              flags => array[${flowFlag(input.original.flowId)}])`;

@@ -1,7 +1,14 @@
 import type { z } from '@hono/zod-openapi';
+import { erpDocumentNumber, type ErpSystem } from '@paybridge/nodes/erp';
 import type { Sql } from '../db/client';
 import { relatedRunRows, runEffectRows } from '../db/queries/run-relations';
-import type { HttpExchange, RelatedRun, RunDocument, RunNodeSummary } from '../http/run-schemas';
+import type {
+  HttpExchange,
+  RelatedRun,
+  RunDocument,
+  RunErpDocument,
+  RunNodeSummary,
+} from '../http/run-schemas';
 
 interface StepLike {
   nodeId: string;
@@ -117,31 +124,82 @@ function kindOf(nodeType: string | undefined, key: string): z.infer<typeof RunDo
   return 'other';
 }
 
+/** `biz:erp:<connection>:<type>:ref:<reference>`: a posting keyed by its document reference. */
+const ERP_KEY = /^biz:erp:([^:]+):([^:]+):ref:([^#]+)/;
+
+function text(record: Record<string, unknown>, field: string): string | null {
+  const value = record[field];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * The ERP document an ERP node's effect posted or found, as the ERP shows it: its kind and its
+ * number there (see `erpDocumentNumber`), from the document recorded with the outcome, else
+ * (still pending) from the reference in the business key. Which ERP: the key's connection
+ * (`built-in` for the ledger), else the node's `connectionId` (none: the built-in ledger).
+ * Null when neither says which document it is.
+ */
+export function erpDocumentOf(
+  effect: { business_key: string; document: unknown },
+  config: unknown,
+): z.infer<typeof RunErpDocument> | null {
+  const key = ERP_KEY.exec(effect.business_key);
+  const doc =
+    effect.document !== null && typeof effect.document === 'object'
+      ? (effect.document as Record<string, unknown>)
+      : {};
+  const type = text(doc, 'type') ?? key?.[2] ?? null;
+  const reference = text(doc, 'externalRef') ?? key?.[3] ?? null;
+  if (type === null || reference === null) return null;
+  const configured =
+    config !== null && typeof config === 'object'
+      ? (config as Record<string, unknown>)['connectionId']
+      : undefined;
+  const system: ErpSystem = key
+    ? key[1] === 'built-in'
+      ? 'built-in'
+      : 'quickbooks'
+    : typeof configured === 'string' && configured !== ''
+      ? 'quickbooks'
+      : 'built-in';
+  const name = text(doc, 'name');
+  return {
+    system,
+    type,
+    number: erpDocumentNumber(system, { type, externalRef: reference, name }),
+    reference,
+    name: type === 'customer' ? name : null,
+  };
+}
+
 /**
  * What a run's effects created or found: its effect records (claimed or settled by it, or
- * recorded for its flow and event, which replays share). An ERP document keyed by its reference
- * links to the ledger's lookup.
+ * recorded for its flow and event, which replays share). An ERP posting says which document it
+ * is where the ERP shows it; one in the built-in ledger links to the ledger's lookup.
  */
 export async function runDocuments(
   sql: Sql,
   run: { id: string; flowId: string; eventId: string },
   nodeTypes: ReadonlyMap<string, string>,
+  configs: ReadonlyMap<string, unknown> = new Map(),
 ): Promise<z.infer<typeof RunDocument>[]> {
   const rows = await runEffectRows(sql, run);
   return rows.map((r) => {
     const kind = kindOf(nodeTypes.get(r.node_id), r.business_key);
     const order = /:order:([^:#]+)/.exec(r.business_key)?.[1] ?? null;
-    const custom = /^biz:erp:[^:]+:([^:]+):ref:([^#]+)/.exec(r.business_key);
+    const custom = ERP_KEY.exec(r.business_key);
+    const erp = kind === 'erp-document' ? erpDocumentOf(r, configs.get(r.node_id)) : null;
     return {
       kind,
-      operation: r.operation ?? (custom ? (custom[1] ?? null) : null),
+      operation: r.operation ?? (custom ? (custom[2] ?? null) : null),
       nodeId: r.node_id,
       status: r.status,
       remoteId: r.remote_id,
       reference: r.reference,
       shopifyOrderId: order,
       amountMinor: r.amount_minor === null ? null : Number(r.amount_minor),
-      ledger: custom ? { type: custom[1]!, ref: custom[2]! } : null,
+      ledger: custom && custom[1] === 'built-in' ? { type: custom[2]!, ref: custom[3]! } : null,
+      erp,
       foundExisting: r.run_id !== run.id && r.settled_by_run !== run.id,
       createdAt: new Date(r.created_at).toISOString(),
     };

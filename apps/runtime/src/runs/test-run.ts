@@ -19,7 +19,7 @@
  * @module
  */
 import { z } from '@hono/zod-openapi';
-import { upstreamOf, type FlowGraph } from '@paybridge/engine';
+import { stopAfterNodes, upstreamOf, type FlowGraph } from '@paybridge/engine';
 import { lookupDefinition } from '@paybridge/nodes/definitions';
 import { DEMO_CREDENTIALS } from '@paybridge/sandbox';
 import { connectionRefs } from '../connections/connection-refs';
@@ -61,7 +61,7 @@ const TITLES: Record<string, string> = {
 };
 
 /**
- * Decides how a test run of `graph` (up to `stopAfter`, else all of it) may run, before it is
+ * Decides how a test run of `graph` (up to the node or nodes of `stopAfter`, else all of it) may run, before it is
  * queued: `live` when live calls are confirmed, else `simulator`. Refuses with 422
  * `LIVE_CALLS_UNCONFIRMED`, naming each node, when a live PayTrace connection has no simulator
  * to go to or a Shopify/QuickBooks node would write to a live connection.
@@ -74,7 +74,10 @@ export async function planTestRun(opts: {
   paytraceSimulator: boolean;
 }): Promise<TestMode> {
   if (opts.liveCalls === 'confirmed') return 'live';
-  const scope = opts.stopAfter === undefined ? null : upstreamOf(opts.graph.edges, opts.stopAfter);
+  const scope =
+    opts.stopAfter === undefined
+      ? null
+      : upstreamOf(opts.graph.edges, stopAfterNodes(opts.stopAfter));
   const problems: { nodeId: string; message: string }[] = [];
   for (const ref of connectionRefs(opts.graph)) {
     if (scope && !scope.has(ref.nodeId)) continue;

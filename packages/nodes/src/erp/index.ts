@@ -17,6 +17,7 @@ export * from './boundary';
 export * from './rules/totals';
 export * from './rules/posting-rules';
 export * from './booking-dates';
+export * from './document-number';
 export { isTimeZone, calendarDateIn, instantToIso } from '../time-zones';
 export type { ErpAdapter } from './adapter';
 export type { QuickbooksTokenStore, QuickbooksTokens } from './quickbooks/token-store';

@@ -120,9 +120,12 @@ export function MappingDialog({
     if (!samplesSettled) return;
     let live = true;
     const outputs = Object.fromEntries(Object.entries(runData).map(([id, r]) => [id, r.output]));
+    const ports = Object.fromEntries(Object.entries(runData).map(([id, r]) => [id, r.port]));
     const example = (n: { type: string; typeVersion: number }) =>
       schemaExample(catalog.get(n.type, n.typeVersion)?.outputSchema as ExampleSchema | undefined);
-    void computeNodeScope(graph, nodeId, outputs, sample, example).then((s) => live && setScope(s));
+    void computeNodeScope(graph, nodeId, outputs, sample, example, ports).then(
+      (s) => live && setScope(s),
+    );
     return () => {
       live = false;
     };

@@ -84,3 +84,74 @@ describe('computeNodeScope without data', () => {
     expect(s.sources[0]?.provenance).toBe('run');
   });
 });
+
+describe('computeNodeScope after a merge', () => {
+  // route sends big orders to review, the rest to accept; both lead to book.
+  const merge = {
+    nodes: [
+      node('trigger', 'trigger.rest'),
+      node('route', 'branch'),
+      node('review', 'map', { expression: '{ "way": "review" }' }),
+      node('accept', 'map', { expression: '{ "way": "accept" }' }),
+      node('book', 'respond'),
+    ],
+    edges: [
+      edge('trigger', 'route'),
+      { from: { node: 'route', port: 'big' }, to: { node: 'review', port: 'in' } },
+      { from: { node: 'route', port: 'default' }, to: { node: 'accept', port: 'in' } },
+      edge('review', 'book'),
+      edge('accept', 'book'),
+    ],
+  };
+
+  it('takes the input from the way the run took, not from the first wire', async () => {
+    const s = await computeNodeScope(
+      merge,
+      'book',
+      { trigger: sample, route: sample, accept: { way: 'accept' } },
+      undefined,
+      undefined,
+      { trigger: 'out', route: 'default', accept: 'out' },
+    );
+    expect(s.inputFrom).toBe('accept');
+    expect(s.scope.input).toEqual({ way: 'accept' });
+    expect(s.sources[0]).toMatchObject({ title: 'Input (from accept)', provenance: 'run' });
+    // The other way still offers its shape, said not to have run in the run shown.
+    const review = s.sources.find((x) => x.title === '$node("review")');
+    expect(review).toMatchObject({ provenance: 'computed', unreached: true });
+    expect(s.sources[0]?.unreached).toBeUndefined();
+  });
+
+  it('follows the port a branch left by where it is itself wired into the merge', async () => {
+    // Big orders go straight to book; the rest are accepted first.
+    const shortcut = {
+      nodes: merge.nodes.filter((n) => n.id !== 'review'),
+      edges: [
+        edge('trigger', 'route'),
+        { from: { node: 'route', port: 'big' }, to: { node: 'book', port: 'in' } },
+        { from: { node: 'route', port: 'default' }, to: { node: 'accept', port: 'in' } },
+        edge('accept', 'book'),
+      ],
+    };
+    const ports = (route: string) => ({ trigger: 'out', route, accept: 'out' });
+    const small = await computeNodeScope(
+      shortcut,
+      'book',
+      { trigger: sample, route: sample, accept: { way: 'accept' } },
+      undefined,
+      undefined,
+      ports('default'),
+    );
+    expect(small.inputFrom).toBe('accept');
+    const big = await computeNodeScope(
+      shortcut,
+      'book',
+      { trigger: sample, route: { big: true } },
+      undefined,
+      undefined,
+      ports('big'),
+    );
+    expect(big.inputFrom).toBe('route');
+    expect(big.scope.input).toEqual({ big: true });
+  });
+});

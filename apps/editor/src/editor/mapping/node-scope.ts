@@ -12,6 +12,11 @@ export interface DataSource {
    * example of the shape the node declares (no run or sample reaches it yet).
    */
   provenance: 'run' | 'sample' | 'computed' | 'schema' | 'none';
+  /**
+   * Set when a run is shown and this node did not run in it (the run went another way at a
+   * branch, or stopped before it): its data is an example, not what the run passed on.
+   */
+  unreached?: true;
 }
 
 /** What the sample data at a node looks like, and the sources to drag from. */
@@ -39,12 +44,35 @@ function upstreamOrder(graph: FlowGraph, nodeId: string): string[] {
 }
 
 /**
+ * The node whose output is `id`'s input. Where several wires lead in (a merge after a branch),
+ * the one the run shown took: from a node that ran, on the port it left by, the first of them to
+ * have run (`ran` is in run order), as the engine hands over the first input to arrive. Without
+ * a run there: the first wire from a node with data, else the first wire.
+ */
+function inputSourceOf(
+  graph: FlowGraph,
+  id: string,
+  outputs: Record<string, unknown>,
+  ran: readonly string[],
+  runPorts: Record<string, string | null>,
+): string | null {
+  const wires = graph.edges.filter((e) => e.to.node === id);
+  const taken = wires
+    .filter((e) => ran.includes(e.from.node))
+    .filter((e) => !(e.from.node in runPorts) || runPorts[e.from.node] === e.from.port)
+    .sort((a, b) => ran.indexOf(a.from.node) - ran.indexOf(b.from.node));
+  const wire = taken[0] ?? wires.find((e) => outputs[e.from.node] !== undefined) ?? wires[0];
+  return wire?.from.node ?? null;
+}
+
+/**
  * The data visible at a node: for every node upstream, its output from the last run shown on
  * the canvas when there is one (real data), else the trigger's pinned sample, else what map
  * and branch nodes would make of it, computed here with the engine's own JSONata, else an
  * example of the output the node type declares (`outputExample`), so that nodes after a
  * connector (whose answer only a run knows) still have fields to map. The node's input is the
- * output of its first predecessor, as the engine hands it over.
+ * output of the node before it, on the way the run shown took where several lead in
+ * (`runPorts`: the port each node of that run left by).
  */
 export async function computeNodeScope(
   graph: FlowGraph,
@@ -52,7 +80,9 @@ export async function computeNodeScope(
   runOutputs: Record<string, unknown>,
   triggerSample: unknown,
   outputExample: (node: NodeInstance) => unknown = () => undefined,
+  runPorts: Record<string, string | null> = {},
 ): Promise<NodeScope> {
+  const ran = Object.keys(runOutputs);
   const order = upstreamOrder(graph, nodeId);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const outputs: Record<string, unknown> = {};
@@ -69,8 +99,8 @@ export async function computeNodeScope(
       outputs[id] = triggerSample;
       provenance[id] = triggerSample === undefined ? 'none' : 'sample';
     } else {
-      const from = graph.edges.find((e) => e.to.node === id && outputs[e.from.node] !== undefined);
-      const input = from ? outputs[from.from.node] : undefined;
+      const from = inputSourceOf(graph, id, outputs, ran, runPorts);
+      const input = from ? outputs[from] : undefined;
       if (
         input !== undefined &&
         node.type === 'map' &&
@@ -91,16 +121,18 @@ export async function computeNodeScope(
     }
     if (node.type.startsWith('trigger.')) trigger = outputs[id];
   }
-  const firstIn = graph.edges.find((e) => e.to.node === nodeId);
-  const inputFrom = firstIn?.from.node ?? null;
+  const inputFrom = inputSourceOf(graph, nodeId, outputs, ran, runPorts);
   const input = inputFrom ? outputs[inputFrom] : undefined;
   const sources: DataSource[] = [];
+  const unreached = (id: string) =>
+    ran.length > 0 && !(id in runOutputs) ? { unreached: true as const } : {};
   if (inputFrom) {
     sources.push({
       origin: { kind: 'input' },
       title: `Input (from ${inputFrom})`,
       value: input,
       provenance: provenance[inputFrom] ?? 'none',
+      ...unreached(inputFrom),
     });
   }
   for (const id of [...order].reverse()) {
@@ -112,6 +144,7 @@ export async function computeNodeScope(
       title: isTrigger ? `$trigger (${id})` : `$node("${id}")`,
       value: outputs[id],
       provenance: provenance[id] ?? 'none',
+      ...unreached(id),
     });
   }
   return { scope: { input, trigger, nodes: outputs }, sources, inputFrom };

@@ -111,7 +111,11 @@ export function SourceTree({
         return (
           <section key={source.title}>
             <h4>
-              {source.title} <span className="hint">· {PROVENANCE[source.provenance]}</span>
+              {source.title}{' '}
+              <span className="hint">
+                · {PROVENANCE[source.provenance]}
+                {source.unreached ? ' · not reached by the run shown' : ''}
+              </span>
             </h4>
             {source.value === undefined ? (
               <p className="hint">No data: pin a sample on the trigger or run the flow.</p>

@@ -60,7 +60,13 @@ const step = (seq: number, nodeId: string, output: unknown, port = 'out') => ({
 });
 
 /** The fake runtime: one PayTrace connection in `environment`, a finished test run. */
-function runtime(environment: string): FakeCall[] {
+function runtime(
+  environment: string,
+  steps = [
+    step(0, 'trigger', sample),
+    step(1, 'sale', { transactionId: 'TX-REAL-4242', approved: true }, 'approved'),
+  ],
+): FakeCall[] {
   return fakeRuntime((c) => {
     if (c.path === '/api/connections')
       return {
@@ -82,18 +88,15 @@ function runtime(environment: string): FakeCall[] {
           stopAfter: 'sale',
           test: 'simulator',
           failedNodeId: null,
-          steps: [
-            step(0, 'trigger', sample),
-            step(1, 'sale', { transactionId: 'TX-REAL-4242', approved: true }, 'approved'),
-          ],
+          steps,
         },
       };
     return undefined;
   });
 }
 
-/** The mapping editor of `shape` in a workspace that runs test runs as the real one does. */
-function Workspace({ store }: { store: FlowStore }) {
+/** The mapping editor of `nodeId` in a workspace that runs test runs as the real one does. */
+function Workspace({ store, nodeId }: { store: FlowStore; nodeId: string }) {
   const testRun = useTestRun(store);
   return (
     <ExecutePreviousProvider
@@ -104,19 +107,19 @@ function Workspace({ store }: { store: FlowStore }) {
         },
       }}
     >
-      <MappingDialog nodeId="shape" path={['expression']} flowId={FLOW} onClose={() => {}} />
+      <MappingDialog nodeId={nodeId} path={['expression']} flowId={FLOW} onClose={() => {}} />
     </ExecutePreviousProvider>
   );
 }
 
-function open() {
-  const store = createFlowStore(graph);
+function open(flow: FlowGraph = graph, nodeId = 'shape') {
+  const store = createFlowStore(flow);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
       <CatalogProvider catalog={catalog}>
         <FlowStoreProvider store={store}>
-          <Workspace store={store} />
+          <Workspace store={store} nodeId={nodeId} />
         </FlowStoreProvider>
       </CatalogProvider>
     </QueryClientProvider>,
@@ -140,7 +143,7 @@ describe('Execute previous nodes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use the simulator' }));
 
     await waitFor(() =>
-      expect(runBody(calls)).toEqual({ payload: sample, stopAfter: 'sale', test: true }),
+      expect(runBody(calls)).toEqual({ payload: sample, stopAfter: ['sale'], test: true }),
     );
     // The source tree now holds what the sale really answered, not its schema's example.
     await waitFor(() =>
@@ -156,7 +159,7 @@ describe('Execute previous nodes', () => {
     await waitFor(() =>
       expect(runBody(calls)).toEqual({
         payload: sample,
-        stopAfter: 'sale',
+        stopAfter: ['sale'],
         test: true,
         liveCalls: 'confirmed',
       }),
@@ -167,7 +170,45 @@ describe('Execute previous nodes', () => {
     const calls = runtime('simulator');
     open();
     fireEvent.click(await screen.findByTestId('execute-previous'));
-    await waitFor(() => expect(runBody(calls)).toMatchObject({ stopAfter: 'sale', test: true }));
+    await waitFor(() => expect(runBody(calls)).toMatchObject({ stopAfter: ['sale'], test: true }));
     expect(screen.queryByTestId('live-calls-dialog')).toBeNull();
+  });
+
+  it('after a merge, runs every way into the node and maps the data of the way that ran', async () => {
+    // A branch sends big orders to review, the rest to accept; both lead to "book".
+    const merge: FlowGraph = {
+      nodes: [
+        node('trigger', 'trigger.rest', { path: 'orders' }),
+        node('route', 'branch', { rules: [{ port: 'big', when: 'body.total > 100' }] }),
+        node('review', 'map', { expression: '{ "way": "review" }' }),
+        node('accept', 'map', { expression: '{ "way": "accept" }' }),
+        node('book', 'map', { expression: '{}' }),
+      ],
+      edges: [
+        { from: { node: 'trigger', port: 'out' }, to: { node: 'route', port: 'in' } },
+        { from: { node: 'route', port: 'big' }, to: { node: 'review', port: 'in' } },
+        { from: { node: 'route', port: 'default' }, to: { node: 'accept', port: 'in' } },
+        { from: { node: 'review', port: 'out' }, to: { node: 'book', port: 'in' } },
+        { from: { node: 'accept', port: 'out' }, to: { node: 'book', port: 'in' } },
+      ],
+    };
+    const calls = runtime('simulator', [
+      step(0, 'trigger', sample),
+      step(1, 'route', sample.body, 'default'),
+      step(2, 'accept', { way: 'accept', checked: 'by the run' }),
+    ]);
+    open(merge, 'book');
+    fireEvent.click(await screen.findByTestId('execute-previous'));
+    await waitFor(() =>
+      expect(runBody(calls)).toEqual({
+        payload: sample,
+        stopAfter: ['review', 'accept'],
+        test: true,
+      }),
+    );
+    // The input is what reached "book" on the way the run took, not the first wire's node.
+    const input = await screen.findByRole('heading', { name: /^Input \(from accept\)/ });
+    await waitFor(() => expect(input.closest('section')?.textContent).toContain('by the run'));
+    expect(screen.queryByRole('heading', { name: /^Input \(from review\)/ })).toBeNull();
   });
 });

@@ -4,11 +4,11 @@ import { listConnections } from '../../api/connections-api';
 import { Dialog } from '../../ui/dialog';
 import { useToasts } from '../../ui/toasts';
 import { useFlowStoreApi } from '../store/flow-store-context';
-import { livePaytraceNodes, previousNodeOf } from './execute-previous';
+import { livePaytraceNodes, previousNodesOf } from './execute-previous';
 
-/** Starts a test run up to a node; `liveCalls` only when the user chose to call live PayTrace. */
+/** Starts a test run up to nodes; `liveCalls` only when the user chose to call live PayTrace. */
 export interface ExecutePrevious {
-  run: (stopAfter: string, liveCalls?: 'confirmed') => Promise<void>;
+  run: (stopAfter: string[], liveCalls?: 'confirmed') => Promise<void>;
   /** A save or run is under way. */
   busy: boolean;
 }
@@ -29,11 +29,12 @@ export function ExecutePreviousProvider({
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 
-type Ask = { stopAfter: string; nodes: { label: string; connection: string }[] };
+type Ask = { stopAfter: string[]; nodes: { label: string; connection: string }[] };
 
 /**
- * "Execute previous nodes", as in n8n: a test run of the flow up to the node before `nodeId`
- * with the pinned sample, so the mapping editor's source tree shows real outputs. The run is
+ * "Execute previous nodes", as in n8n: a test run of the flow up to the nodes wired into
+ * `nodeId` (every way into a merge; the run takes the one its data takes) with the pinned
+ * sample, so the mapping editor's source tree shows real outputs. The run is
  * marked as a test: live PayTrace connections go to the built-in simulator unless the user picks
  * "Call live PayTrace" in the dialog shown when the flow has any (the simulator is the default).
  */
@@ -44,8 +45,9 @@ export function ExecutePreviousButton({ nodeId }: { nodeId: string }) {
   const [ask, setAsk] = useState<Ask | null>(null);
   const [checking, setChecking] = useState(false);
   if (!runner) return null;
-  const previous = previousNodeOf(store.getState().graph(), nodeId);
-  if (previous === null) return null;
+  const previous = previousNodesOf(store.getState().graph(), nodeId);
+  if (previous.length === 0) return null;
+  const upTo = previous.join(' and ');
 
   const start = async () => {
     setChecking(true);
@@ -74,14 +76,14 @@ export function ExecutePreviousButton({ nodeId }: { nodeId: string }) {
         className="small"
         disabled={working}
         data-testid="execute-previous"
-        title={`Test-run the flow up to ${previous} with the pinned sample, to map real data`}
+        title={`Test-run the flow up to ${upTo} with the pinned sample, to map real data`}
         onClick={() => void start()}
       >
         {working ? 'Executing…' : '▶ Execute previous nodes'}
       </button>
       {working && (
         <span className="hint" role="status">
-          Test run up to {previous}…
+          Test run up to {upTo}…
         </span>
       )}
       {ask && (

@@ -1,11 +1,12 @@
 import { upstreamOf, type FlowGraph } from '@paybridge/engine';
 
 /**
- * The node "Execute previous nodes" runs up to: the one feeding `nodeId` (its first incoming
- * edge), or null for a trigger or an unconnected node, which have nothing before them.
+ * The nodes "Execute previous nodes" runs up to: every node wired into `nodeId`, in wire order
+ * (after a branch that merges, each way in; the run takes the one its data takes), or none for
+ * a trigger or an unconnected node, which have nothing before them.
  */
-export function previousNodeOf(graph: FlowGraph, nodeId: string): string | null {
-  return graph.edges.find((e) => e.to.node === nodeId)?.from.node ?? null;
+export function previousNodesOf(graph: FlowGraph, nodeId: string): string[] {
+  return [...new Set(graph.edges.filter((e) => e.to.node === nodeId).map((e) => e.from.node))];
 }
 
 /** A connection as the editor lists it: secrets only as `{ set }`, the environment in clear. */
@@ -24,12 +25,12 @@ export interface ListedConnection {
 const LIVE_PAYTRACE = new Set(['production', 'custom']);
 
 /**
- * The nodes a test run up to `upTo` would run on a live PayTrace connection, by label, so the
- * editor can ask "simulator or live?" before a test run that could charge a card.
+ * The nodes a test run up to the nodes `upTo` could run on a live PayTrace connection, by label,
+ * so the editor can ask "simulator or live?" before a test run that could charge a card.
  */
 export function livePaytraceNodes(
   graph: FlowGraph,
-  upTo: string,
+  upTo: readonly string[],
   connections: readonly ListedConnection[],
 ): { nodeId: string; label: string; connection: string }[] {
   const scope = upstreamOf(graph.edges, upTo);

@@ -21,7 +21,8 @@ const GIVE_UP_MS = 60_000;
  */
 export interface TestRunOptions {
   version?: number;
-  stopAfter?: string;
+  /** A node, or the nodes into a merge: the run takes what leads to them and stops. */
+  stopAfter?: string | string[];
   /** The trigger's payload; without it, the trigger's pinned sample. */
   payload?: unknown;
   /** A test run ("Execute previous nodes"): live PayTrace goes to the simulator unless confirmed. */
@@ -91,7 +92,8 @@ export function useTestRun(store: FlowStore) {
         // Nothing pinned and nothing given: ask for a payload rather than run on nothing.
         if (payload === undefined && pinned === undefined) return 'needs-payload';
         const { runId } = await runFlow(id, payload ?? pinned, opts);
-        const what = opts.stopAfter ? `Test run up to ${opts.stopAfter}` : 'Test run';
+        const upTo = [opts.stopAfter ?? []].flat().join(' and ');
+        const what = upTo ? `Test run up to ${upTo}` : 'Test run';
         if (!runId) throw new Error('the runtime started no run');
         await follow(runId, what);
       } catch (err) {

@@ -42,6 +42,8 @@ export interface EffectRow {
   run_id: string;
   settled_by_run: string | null;
   created_at: Date;
+  /** The document an ERP posting recorded with its outcome (`outcome.document`), else null. */
+  document: unknown;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function runEffectRows(
   return sql<EffectRow[]>`
     select business_key, node_id, reference, status, remote_id, operation,
       amount_minor::text as amount_minor, run_id::text as run_id,
-      settled_by_run::text as settled_by_run, created_at
+      settled_by_run::text as settled_by_run, created_at, outcome -> 'document' as document
     from effect_records
     where run_id = ${run.id}::uuid or settled_by_run = ${run.id}::uuid
        or (flow_id = ${run.flowId}::uuid and event_id = ${run.eventId}::uuid)

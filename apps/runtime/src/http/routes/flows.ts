@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { GraphIssue } from '@paybridge/engine';
+import { GraphIssue, joinStopAfter } from '@paybridge/engine';
 import { FlowProblem } from '@paybridge/nodes/definitions';
 import * as q from '../../db/queries/flows';
 import {
@@ -431,7 +431,16 @@ export function flowRoutes(deps: AppDeps) {
           ...jsonBody(
             z.object({
               payload: z.unknown().default({}),
-              stopAfter: z.string().min(1).max(200).optional(),
+              /**
+               * Run only up to this node, or up to these nodes (e.g. the ways into a merge, of
+               * which the run takes the one its data takes): nothing after them runs.
+               */
+              stopAfter: z
+                .union([
+                  z.string().min(1).max(200),
+                  z.array(z.string().min(1).max(200)).min(1).max(50),
+                ])
+                .optional(),
               version: ManualRunVersion.optional(),
               /**
                * A test run ("Execute previous nodes"): live PayTrace connections go to the
@@ -471,12 +480,17 @@ export function flowRoutes(deps: AppDeps) {
             'liveCalls: only a test run (test: true) asks for live calls to be confirmed',
           );
         }
-        const target = await manualRunTarget(deps.db, id, body);
+        const stops = typeof body.stopAfter === 'string' ? [body.stopAfter] : body.stopAfter;
+        const stopAfter = stops === undefined ? undefined : joinStopAfter(stops);
+        const target = await manualRunTarget(deps.db, id, {
+          ...(body.version === undefined ? {} : { version: body.version }),
+          ...(stops === undefined ? {} : { stopAfter: stops }),
+        });
         const testMode =
           body.test === true
             ? await planTestRun({
                 graph: target.graph,
-                stopAfter: body.stopAfter,
+                stopAfter,
                 liveCalls: body.liveCalls,
                 connections: deps.connections,
                 paytraceSimulator: deps.simulatorUrls().paytrace !== undefined,
@@ -489,7 +503,7 @@ export function flowRoutes(deps: AppDeps) {
             {
               flowId: id,
               versionId: target.versionId,
-              ...(body.stopAfter === undefined ? {} : { stopAfter: body.stopAfter }),
+              ...(stopAfter === undefined ? {} : { stopAfter }),
               ...(testMode === undefined ? {} : { testMode }),
             },
           ],
@@ -501,7 +515,7 @@ export function flowRoutes(deps: AppDeps) {
           details: {
             eventId: result.eventId,
             version: target.version,
-            ...(body.stopAfter === undefined ? {} : { stopAfter: body.stopAfter }),
+            ...(stops === undefined ? {} : { stopAfter: stops }),
             ...(testMode === undefined ? {} : { test: testMode }),
           },
         });

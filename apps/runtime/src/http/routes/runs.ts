@@ -24,6 +24,7 @@ import { bulkProgress, createBulkOperation } from '../../runs/bulk-operations';
 import { changesCursorAt, decodeCursor, encodeCursor } from '../../runs/run-cursor';
 import { httpExchangeOf, nodeSummaries, relatedRuns, runDocuments } from '../../runs/run-detail';
 import { changedPaths, payloadHash, replayRun, replayVersionOf } from '../../runs/replay-run';
+import { replayMode } from '../../runs/replay-test-run';
 import { ApiError } from '../api-error';
 import type { AppDeps } from '../app-deps';
 import { apiRouter } from '../api-router';
@@ -294,7 +295,7 @@ export function runRoutes(deps: AppDeps) {
         const configs = new Map((graph?.nodes ?? []).map((n) => [n.id, n.config] as const));
         const [related, documents] = await Promise.all([
           relatedRuns(deps.sql, d.run),
-          runDocuments(deps.sql, d.run, nodeTypes),
+          runDocuments(deps.sql, d.run, nodeTypes, configs),
         ]);
         return c.json(
           {
@@ -407,7 +408,8 @@ export function runRoutes(deps: AppDeps) {
           "Replay a run's event as a new linked run (active version of its flow, else latest)",
         description:
           'With `payload`, the new run processes that edited trigger payload (stored as a new event; card data refused with 422); the audit log records the changed paths and the payload hash. ' +
-          'An open dead letter of the replayed run is resolved with a note naming the new run. Effects keep their business keys: a replay never charges an order again.',
+          'An open dead letter of the replayed run is resolved with a note naming the new run. Effects keep their business keys: a replay never charges an order again. ' +
+          'The replay of a test run is a test run up to the same node: live PayTrace goes to the simulator unless `liveCalls` confirms this replay calls it.',
         request: {
           params: IdParam,
           body: { content: { 'application/json': { schema: ReplayBody } }, required: false },
@@ -415,8 +417,14 @@ export function runRoutes(deps: AppDeps) {
         responses: {
           202: jsonResponse(ReplayAccepted, 'Queued'),
           ...errorResponses,
-          409: jsonResponse(ErrorResponse, 'Trigger data pruned'),
-          422: jsonResponse(ErrorResponse, 'Card data in the payload'),
+          409: jsonResponse(
+            ErrorResponse,
+            'Trigger data pruned, or the node a test run stopped after is gone',
+          ),
+          422: jsonResponse(
+            ErrorResponse,
+            'Card data in the payload, or a test run would call a live service unconfirmed',
+          ),
         },
       }),
       async (c) => {
@@ -445,11 +453,21 @@ export function runRoutes(deps: AppDeps) {
         const versionId = await replayVersionOf(deps.db, d.run.flowId);
         if (!versionId)
           throw new ApiError(404, 'FLOW_NOT_FOUND', 'The run belongs to a deleted flow');
+        const graph = (await q.graphsOfVersions(deps.db, [versionId])).get(versionId);
+        if (!graph) throw new ApiError(404, 'FLOW_NOT_FOUND', 'The run belongs to a deleted flow');
+        const mode = await replayMode({
+          original: d.run,
+          graph,
+          liveCalls: body.liveCalls,
+          connections: deps.connections,
+          paytraceSimulator: deps.simulatorUrls().paytrace !== undefined,
+        });
         const replayed = await replayRun(deps.sql, {
           original: d.run,
           versionId,
           payload: edited ? { value: body.payload } : undefined,
           note: body.note,
+          mode,
         });
         await deps.audit.record(c, {
           action: 'run.replay',
@@ -465,6 +483,7 @@ export function runRoutes(deps: AppDeps) {
                 }
               : {}),
             ...(body.note ? { note: body.note } : {}),
+            ...(mode.testMode ? { test: mode.testMode } : {}),
             ...(replayed.resolvedDeadLetterId
               ? { resolvedDeadLetterId: replayed.resolvedDeadLetterId }
               : {}),
@@ -478,6 +497,7 @@ export function runRoutes(deps: AppDeps) {
             eventId: replayed.eventId,
             edited,
             resolvedDeadLetterId: replayed.resolvedDeadLetterId,
+            test: mode.testMode ?? null,
           },
           202,
         );

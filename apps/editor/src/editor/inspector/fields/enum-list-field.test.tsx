@@ -1,11 +1,18 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { nodeCatalog } from '@paybridge/nodes/definitions';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeRuntime } from '../../../api/fake-runtime.test-support';
 import { ConfigForm } from '../config-form';
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('Shopify topic picker', () => {
   it('offers the topics the trigger declares as choices, not free text', () => {
+    // The form's connection field asks the runtime for the stores there are: none here.
+    const calls = fakeRuntime((c) =>
+      c.path === '/api/connections' ? { body: { connections: [] } } : undefined,
+    );
     const shopify = nodeCatalog().find((e) => e.type === 'trigger.shopify')!;
     const onChange = vi.fn();
     render(
@@ -30,5 +37,6 @@ describe('Shopify topic picker', () => {
       { topics: ['orders/create', 'refunds/create'] },
       'topics',
     );
+    expect(calls.every((c) => c.path === '/api/connections')).toBe(true);
   });
 });
