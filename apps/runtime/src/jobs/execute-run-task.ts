@@ -23,10 +23,9 @@ import {
   loadRun,
   quarantineRun,
   releaseRun,
-  RunFinisher,
+  CheckpointWriter,
   runResponse,
   storedStatus,
-  writeCheckpoint,
   type LoadedRun,
 } from '../db/queries/run-execution';
 import type { RunResult } from '../ingest/run-waiter';
@@ -110,7 +109,7 @@ const MAX_DIRECT_RUNS = 64;
 export function createRunExecutor(deps: ExecuteRunDeps): RunExecutor {
   const active = new Set<string>();
   let directInFlight = 0;
-  const finisher = new RunFinisher(deps.sql);
+  const checkpoints = new CheckpointWriter(deps.sql);
   const resolveConnection = connectionResolverForEngine(deps.connections);
   const resolveSimulated = connectionResolverForEngine(simulatedConnections(deps.connections));
   const task: Task = async (raw, helpers) => {
@@ -299,28 +298,15 @@ export function createRunExecutor(deps: ExecuteRunDeps): RunExecutor {
           checkpoint: async (steps, out) => {
             telemetry.checkpointed(steps);
             // A run's last checkpoint goes with other runs' ending meanwhile (one statement).
-            if (out !== null && RunFinisher.ends(out)) {
-              await finisher.finish(
-                runId,
-                deps.processId,
-                steps,
-                out,
-                held ? null : run.executions,
-                startedAt,
-                encoder,
-              );
-            } else {
-              await writeCheckpoint(
-                deps.sql,
-                runId,
-                deps.processId,
-                steps,
-                out,
-                held ? null : run.executions,
-                startedAt,
-                encoder,
-              );
-            }
+            await checkpoints.write(
+              runId,
+              deps.processId,
+              steps,
+              out,
+              held ? null : run.executions,
+              startedAt,
+              encoder,
+            );
             // An intermediate checkpoint that succeeded made this execution the holder.
             if (out === null) held = true;
             const response = runResponse(steps, out);

@@ -5,7 +5,14 @@ import { IngestWriter } from '../../ingest/ingest-writer';
 import { createLogger } from '../../logger';
 import { createDb, type Sql } from '../client';
 import { migrateDatabase } from '../migrate';
-import { acquireRun, LeaseLostError, loadRun, writeCheckpoint } from './run-execution';
+import { StepValueEncoder } from '../../runs/step-values';
+import {
+  acquireRun,
+  CheckpointWriter,
+  LeaseLostError,
+  loadRun,
+  writeCheckpoint,
+} from './run-execution';
 
 let sql: Sql;
 let writer: IngestWriter;
@@ -82,5 +89,59 @@ describe('lazy run claiming', () => {
     await sql`insert into worker_heartbeats (process_id, hostname, pid) values ('proc-a', 'h', '1')`;
     expect(await loadRun(sql, runId, 'proc-b', 30)).toBeNull();
     expect((await loadRun(sql, runId, 'proc-a', 30))?.executions).toBe(1);
+  });
+});
+
+describe('runs that end, committed together', () => {
+  it('writes each run of a batch under its own lease: a run taken over fails alone', async () => {
+    const writer2 = new CheckpointWriter(sql);
+    const runs = await Promise.all([newRun(), newRun(), newRun(), newRun()]);
+    const loaded = await Promise.all(runs.map((id) => loadRun(sql, id, 'proc-a', 30)));
+    // Another execution took the third run meanwhile.
+    await acquireRun(sql, runs[2]!, 'proc-b', loaded[2]!.executions);
+    const failed = {
+      status: 'failed',
+      nodeId: 'trigger',
+      error: { code: 'BOOM', message: 'it broke', errorClass: 'permanent' },
+    } as const;
+    const outcomes = [
+      { status: 'succeeded', response: { status: 200, headers: {}, body: { ok: 1 } } } as const,
+      failed,
+      { status: 'succeeded', response: null } as const,
+      { status: 'declined', nodeId: 'trigger', error: failed.error, response: null } as const,
+    ];
+    const written = await Promise.allSettled(
+      runs.map((id, i) =>
+        writer2.write(
+          id,
+          'proc-a',
+          [step(id)],
+          outcomes[i]!,
+          loaded[i]!.executions,
+          new Date(),
+          new StepValueEncoder(null),
+        ),
+      ),
+    );
+    expect(written.map((w) => w.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect((written[2] as PromiseRejectedResult).reason).toBeInstanceOf(LeaseLostError);
+    const rows = await sql<
+      { id: string; status: string; response: unknown; steps: number; dead: number }[]
+    >`
+      select r.id::text, r.status, r.response,
+             (select count(*)::int from run_steps s where s.run_id = r.id) as steps,
+             (select count(*)::int from dead_letters d where d.run_id = r.id) as dead
+        from runs r where r.id = any(${runs}::uuid[])`;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(runs[0]!)).toMatchObject({ status: 'succeeded', steps: 1, dead: 0 });
+    expect(byId.get(runs[0]!)!.response).toMatchObject({ status: 200, body: { ok: 1 } });
+    expect(byId.get(runs[1]!)).toMatchObject({ status: 'failed', steps: 1, dead: 1 });
+    expect(byId.get(runs[2]!)).toMatchObject({ status: 'running', steps: 0, dead: 0 });
+    expect(byId.get(runs[3]!)).toMatchObject({ status: 'declined', steps: 1, dead: 0 });
   });
 });

@@ -386,11 +386,11 @@ interface FinishItem {
 }
 
 /**
- * Writes the last checkpoint of runs that end, many runs per statement (group commit: runs
- * ending while a batch is written go together in the next). Intermediate checkpoints and runs
- * going on waiting keep {@link writeCheckpoint}.
+ * Writes a worker's checkpoints: the last checkpoint of runs that end many runs per statement
+ * (group commit: runs ending while a batch is written go together in the next); intermediate
+ * checkpoints and runs going on waiting one at a time ({@link writeCheckpoint}).
  */
-export class RunFinisher {
+export class CheckpointWriter {
   private readonly group: GroupCommit<FinishItem, boolean>;
 
   constructor(private readonly sql: Sql) {
@@ -405,7 +405,7 @@ export class RunFinisher {
     });
   }
 
-  /** Whether an outcome ends the run, so its checkpoint may go through {@link finish}. */
+  /** Whether an outcome ends the run. */
   static ends(outcome: RunOutcome | null): boolean {
     return (
       outcome?.status === 'succeeded' ||
@@ -415,19 +415,30 @@ export class RunFinisher {
   }
 
   /**
-   * As {@link writeCheckpoint} for an outcome that {@link ends} the run; throws LeaseLostError
-   * when the run has been taken over.
+   * Persists a checkpoint as {@link writeCheckpoint} does (same arguments); throws
+   * LeaseLostError when the run has been taken over.
    */
-  async finish(
+  async write(
     runId: string,
     processId: string,
     steps: readonly StepRecord[],
-    outcome: RunOutcome,
+    outcome: RunOutcome | null,
     unheldExecutions: number | null,
     startedAt: Date,
     encoder: StepValueEncoder,
   ): Promise<void> {
-    if (!RunFinisher.ends(outcome)) throw new Error(`run ${runId} does not end: ${outcome.status}`);
+    if (outcome === null || !CheckpointWriter.ends(outcome)) {
+      return writeCheckpoint(
+        this.sql,
+        runId,
+        processId,
+        steps,
+        outcome,
+        unheldExecutions,
+        startedAt,
+        encoder,
+      );
+    }
     const stopped = outcome.status === 'failed' || outcome.status === 'declined' ? outcome : null;
     const response = runResponse(steps, outcome);
     const held = await this.group.write({
