@@ -161,7 +161,7 @@ export async function benchReconciliation(opts: {
         notSettledAfterDays: 3,
         bankAccount: null,
         depositWindowDays: 3,
-        shopify: false,
+        shopifyConnection: null,
         processorFees: false,
         erp: 'built-in',
       });

@@ -100,7 +100,7 @@ const options = (connection: string, extra: Partial<MatchOptions> = {}): MatchOp
   notSettledAfterDays: 3,
   bankAccount: null,
   depositWindowDays: 3,
-  shopify: false,
+  shopifyConnection: null,
   processorFees: true,
   erp: 'built-in',
   ...extra,
@@ -250,8 +250,23 @@ describe('matching a day in SQL', () => {
         createdAt: `${DAY}T10:00:00Z`,
       },
     ]);
-    const result = await matchDay(sql, options('shop', { shopify: true }));
+    // Another store's order naming D2 says nothing about this store.
+    await stageShopifyOrders(sql, 'other-store', [
+      {
+        orderId: '7001',
+        name: '#7001',
+        transactionId: 'D2',
+        amount: 900,
+        currency: 'USD',
+        createdAt: `${DAY}T11:00:00Z`,
+      },
+    ]);
+    const result = await matchDay(sql, options('shop', { shopifyConnection: 'store' }));
     expect(result.counts).toEqual({ not_in_shopify: 1 });
+    const [missing] = await sql<{ transaction_id: string }[]>`
+      select transaction_id from reconciliation_items
+       where connection = 'shop' and kind = 'not_in_shopify'`;
+    expect(missing!.transaction_id).toBe('D2');
     const [day] = await sql<{ shopify_paid: string }[]>`
       select shopify_paid from reconciliation_days where connection = 'shop'`;
     expect(Number(day!.shopify_paid)).toBe(800);

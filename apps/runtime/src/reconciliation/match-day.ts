@@ -281,7 +281,8 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
         from f
        order by item_key, ord`;
     await tx`set local parallel_tuple_cost to default`;
-    if (o.shopify) {
+    const shopify = o.shopifyConnection !== null;
+    if (o.shopifyConnection !== null) {
       await tx`
         insert into found
         select 'not_in_shopify:' || t.transaction_id, 'not_in_shopify', t.batch_number,
@@ -290,7 +291,8 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
           from reconciliation_transactions t
          where t.connection = ${c} and t.business_date = ${from}::date and t.kind = 'sale'
            and not exists (select 1 from reconciliation_shopify_orders s
-                            where s.transaction_id = t.transaction_id)`;
+                            where s.connection = ${o.shopifyConnection}
+                              and s.transaction_id = t.transaction_id)`;
     }
     // 4. Deposits: each batch's net minus fees against the bank lines of its window.
     let depositsChecked = false;
@@ -333,7 +335,7 @@ export async function matchDay(sql: Sql, o: MatchOptions): Promise<DayResult> {
              note = 'No longer found by reconciliation run ' || ${o.runId}, updated_at = now()
        where i.connection = ${c} and i.business_date = ${d}::date and i.status = 'open'
          and (i.kind not in ('deposit_missing', 'deposit_short') or ${depositsChecked})
-         and (i.kind <> 'not_in_shopify' or ${o.shopify})
+         and (i.kind <> 'not_in_shopify' or ${shopify})
          and (i.kind <> 'fee_difference' or ${o.processorFees})
          and not exists (select 1 from found f where f.item_key = i.item_key)`;
     const totals = await dayTotals(tx as unknown as Sql, o, depositsChecked);
@@ -464,8 +466,9 @@ async function dayTotals(tx: Sql, o: MatchOptions, depositsChecked: boolean) {
     shop as (
       select sum(s.amount) as paid
         from reconciliation_transactions t
-        join reconciliation_shopify_orders s on s.transaction_id = t.transaction_id
-       where ${o.shopify} and t.connection = ${c} and t.business_date = ${d}::date
+        join reconciliation_shopify_orders s
+          on s.connection = ${o.shopifyConnection} and s.transaction_id = t.transaction_id
+       where ${o.shopifyConnection !== null} and t.connection = ${c} and t.business_date = ${d}::date
          and t.kind = 'sale'),
     bank as (
       select sum(deposit_amount) as deposit, count(*)::int as batches
@@ -478,7 +481,7 @@ async function dayTotals(tx: Sql, o: MatchOptions, depositsChecked: boolean) {
            bank_deposit, variance, open_items, batch_count, run_id, flow_run_id)
     select ${c}, ${d}::date, coalesce(pt.currency, 'USD'), pt.gross, pt.refunds,
            pt.gross - pt.refunds, pt.fees, erp.payments, erp.credit_memos,
-           case when ${o.shopify} then coalesce(shop.paid, 0) end,
+           case when ${o.shopifyConnection !== null} then coalesce(shop.paid, 0) end,
            case when ${depositsChecked} then bank.deposit end,
            (pt.gross - pt.refunds) - (erp.payments - erp.credit_memos), open.n, bank.batches,
            ${o.runId}::uuid, ${o.flowRunId}::uuid

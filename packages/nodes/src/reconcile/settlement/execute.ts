@@ -278,7 +278,7 @@ export function createSettlementExecutor(
           notSettledAfterDays: config.notSettledAfterDays,
           bankAccount: config.bankAccount === '' ? null : config.bankAccount,
           depositWindowDays: config.depositWindowDays,
-          shopify: shopify !== null,
+          shopifyConnection: shopify === null ? null : config.shopifyConnectionId,
           processorFees: fees !== null,
           erp: adapter.kind,
           documents,

@@ -86,8 +86,12 @@ export interface MatchOptions {
   /** The bank account whose statement lines hold the deposits; null skips the deposit match. */
   bankAccount: string | null;
   depositWindowDays: number;
-  /** Whether Shopify orders were staged for the day (else `not_in_shopify` is not checked). */
-  shopify: boolean;
+  /**
+   * The Shopify connection whose staged orders the day's sales are checked against; null when
+   * none was read (then `not_in_shopify` is not checked). Only that store's orders count: an
+   * order of another store carrying the same transaction id says nothing about this one.
+   */
+  shopifyConnection: string | null;
   /** Whether the processor's fees were imported (else `fee_difference` is not checked). */
   processorFees: boolean;
   /** Which ERP: `built-in` (the ledger's tables, read in SQL) or a remote one (`documents`). */
