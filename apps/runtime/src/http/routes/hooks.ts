@@ -70,7 +70,19 @@ async function directOutcome(
     new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), trigger.timeoutMs))),
   ]);
   clearTimeout(timer);
-  if (first === 'timeout') return null;
+  if (first === 'timeout') {
+    // Answered 504 ("it continues"): should the worker not take it after all, queue it now
+    // rather than after the sweeper's grace period.
+    void executed
+      .then((r) => (r === null ? enqueueRun(deps.sql, run.runId, run.flowId) : undefined))
+      .catch((err: unknown) =>
+        deps.logger.warn('could not queue a direct run; the sweeper will', {
+          runId: run.runId,
+          err,
+        }),
+      );
+    return null;
+  }
   if (first === null) await enqueueRun(deps.sql, run.runId, run.flowId);
   else if (first.response !== null || FINAL_STATUSES.has(first.status)) return first;
   return deps.waiter.wait(run.runId, Math.max(0, deadline - Date.now()));
