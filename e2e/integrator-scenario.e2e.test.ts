@@ -137,10 +137,21 @@ async function dragToMap(
         : dialog.getByTestId(`target-${drop.to}`);
     await from.dragTo(to);
     if (drop.to !== null) {
-      // The drop must land: the field's expression names the source field.
-      await expect
-        .poll(() => to.getByLabel(`Expression for ${drop.to}`).inputValue(), { timeout: 5_000 })
-        .toContain(drop.from[1].at(-1)!);
+      // The drop must land: the field's expression names the source field. On a loaded machine
+      // the browser can lose a synthetic drag while the previous drop re-renders the rows, as a
+      // person's hand might slip: drag once more, and say so in the output.
+      const expression = to.getByLabel(`Expression for ${drop.to}`);
+      const landed = () =>
+        expect
+          .poll(() => expression.inputValue(), { timeout: 5_000 })
+          .toContain(drop.from[1].at(-1)!);
+      try {
+        await landed();
+      } catch {
+        console.log(`drop on ${drop.to} did not land; dragging again`);
+        await from.dragTo(to);
+        await landed();
+      }
     }
   }
   await dialog.screenshot({ path: shot });

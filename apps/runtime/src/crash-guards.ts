@@ -20,7 +20,7 @@ export function installCrashGuards(
   });
   let exiting = false;
   process.on('uncaughtException', (err, origin) => {
-    if (isDatabaseUnavailable(err)) {
+    if (isDatabaseUnavailable(err) || isDroppedSocketWrite(err)) {
       logger.warn('lost a database or network connection (still serving)', { err, origin });
       return;
     }
@@ -35,4 +35,18 @@ export function installCrashGuards(
     force.unref();
     stop().finally(() => exit(1));
   });
+}
+
+/**
+ * postgres.js (3.4.x) can run a write it scheduled for a connection that closed meanwhile (a
+ * Postgres restart): its socket is gone, and the write throws outside any query. That is a lost
+ * connection like the others: the pool reconnects on its next query, and a query caught in it
+ * fails or times out with its step, so the thread keeps serving.
+ */
+export function isDroppedSocketWrite(err: unknown): boolean {
+  return (
+    err instanceof TypeError &&
+    err.message === "Cannot read properties of null (reading 'write')" &&
+    /\bnextWrite\b/.test(err.stack ?? '')
+  );
 }
