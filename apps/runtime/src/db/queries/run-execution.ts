@@ -391,6 +391,12 @@ interface FinishItem {
  * checkpoints and runs going on waiting one at a time ({@link writeCheckpoint}).
  */
 export class CheckpointWriter {
+  /**
+   * Batches written at once: a run ending with a large value (a 100k-item answer) makes its batch
+   * slow to write, and the runs ending meanwhile go in another batch beside it, not behind it.
+   */
+  private static readonly GROUPS = { parallel: 4 };
+
   private readonly group: GroupCommit<FinishItem, boolean>;
 
   constructor(private readonly sql: Sql) {
@@ -402,7 +408,7 @@ export class CheckpointWriter {
       );
       const held = new Set(row?.held ?? []);
       for (const p of batch) p.resolve(held.has(p.item.runId));
-    });
+    }, CheckpointWriter.GROUPS);
   }
 
   /** Whether an outcome ends the run. */
