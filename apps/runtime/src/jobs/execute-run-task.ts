@@ -81,15 +81,6 @@ export interface ExecuteRunDeps {
 /** Executions of one job that a database outage may interrupt before the job fails. */
 const OUTAGE_ROUNDS = 5;
 
-/**
- * The `run.execute` task: load the run, resume it from its checkpoints, and let the engine walk
- * it, taking the run before its first effect. Runs already executing in this process are skipped (their own execution schedules what
- * comes next), as are finished runs, so duplicate jobs are harmless.
- */
-export function createExecuteRunTask(deps: ExecuteRunDeps): Task {
-  return createRunExecutor(deps).task;
-}
-
 /** The `run.execute` task, and the entry for runs handed over without the queue. */
 export interface RunExecutor {
   task: Task;
@@ -105,7 +96,12 @@ export interface RunExecutor {
 /** Direct runs one process executes at once before it sends further ones through the queue. */
 const MAX_DIRECT_RUNS = 64;
 
-/** See {@link RunExecutor}: one set of executions shared by the queue and direct hand-overs. */
+/**
+ * The `run.execute` task and direct hand-overs, sharing one set of executions: load the run (or
+ * take it as handed over), resume it from its checkpoints, and let the engine walk it, taking the
+ * run before its first effect. Runs already executing in this process are skipped (their own
+ * execution schedules what comes next), as are finished runs, so duplicate jobs are harmless.
+ */
 export function createRunExecutor(deps: ExecuteRunDeps): RunExecutor {
   const active = new Set<string>();
   let directInFlight = 0;
